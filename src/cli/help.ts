@@ -1,0 +1,18 @@
+import type { Command, Help } from "commander";
+
+// Commander's help headings are English; ours are French, the layout is commander's own.
+export function frenchHelp(cmd: Command, helper: Help): string {
+  const width = helper.padWidth(cmd, helper);
+  const item = (term: string, description: string) =>
+    description ? `  ${term.padEnd(width + 2)}${description}` : `  ${term}`;
+  const out: string[] = [`Utilisation : ${helper.commandUsage(cmd)}`, ""];
+  const desc = helper.commandDescription(cmd);
+  if (desc) out.push(desc, "");
+  const args = helper.visibleArguments(cmd).map((a) => item(helper.argumentTerm(a), helper.argumentDescription(a)));
+  if (args.length) out.push("Arguments :", ...args, "");
+  const opts = helper.visibleOptions(cmd).map((o) => item(helper.optionTerm(o), helper.optionDescription(o)));
+  if (opts.length) out.push("Options :", ...opts, "");
+  const cmds = helper.visibleCommands(cmd).map((c) => item(helper.subcommandTerm(c), helper.subcommandDescription(c)));
+  if (cmds.length) out.push("Commandes :", ...cmds, "");
+  return out.join("\n");
+}

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from "commander";
+import { cli } from "../messages/cli";
+import { frenchHelp } from "./help";
+
+/** Entry of the `cdppe` command; returns the exit status (0 ok, 1 error findings, 2 unreadable / no annex). */
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo): Promise<number> {
+  const program = new Command();
+  program
+    .name("cdppe")
+    .description(cli.description)
+    .helpOption("-h, --help", cli.helpOption)
+    .helpCommand("help [commande]", cli.helpCommand)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureHelp({ formatHelp: frenchHelp })
+    .exitOverride()
+    .showHelpAfterError(cli.seeHelp);
+  program.addHelpText("after", cli.helpFooter);
+  if (argv.length === 0) {
+    io.out(program.helpInformation() + cli.helpFooter + "\n");
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return program.exitCodeValue ?? 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+}
+
+const defaultIo = {
+  out: (s: string) => process.stdout.write(s),
+  err: (s: string) => process.stderr.write(s),
+};
+
+declare module "commander" {
+  interface Command {
+    exitCodeValue?: number;
+  }
+}
