@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { cli } from "../messages/cli";
 import { frenchHelp } from "./help";
+import { registerInspect } from "./commands/inspect";
 
 /** Entry of the `cdppe` command; returns the exit status (0 ok, 1 error findings, 2 unreadable / no annex). */
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo): Promise<number> {
@@ -15,13 +16,18 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     .exitOverride()
     .showHelpAfterError(cli.seeHelp);
   program.addHelpText("after", cli.helpFooter);
+  let exitCode = 0;
+  const setExit = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+  };
+  registerInspect(program, io, setExit);
   if (argv.length === 0) {
     io.out(program.helpInformation() + cli.helpFooter + "\n");
     return 0;
   }
   try {
     await program.parseAsync(argv, { from: "user" });
-    return program.exitCodeValue ?? 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
@@ -32,9 +38,3 @@ const defaultIo = {
   out: (s: string) => process.stdout.write(s),
   err: (s: string) => process.stderr.write(s),
 };
-
-declare module "commander" {
-  interface Command {
-    exitCodeValue?: number;
-  }
-}

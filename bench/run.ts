@@ -1,0 +1,39 @@
+// `npm run bench`: speed figures, printed (not asserted). Targets: recognition of 10 000 rows x 60 columns under 1 s, linear growth.
+import * as path from "path";
+import { recognise } from "../src/core/layout/recognise";
+import { readXlsx } from "../src/xlsx/readWorkbook";
+import { generateAnnex } from "../tests/support/annexGenerator";
+import { row, time, timeAsync } from "./timing";
+
+const FIXTURE = path.resolve(__dirname, "..", "..", "..", "tests", "fixtures", "annexe-cdppe-2022.xlsx");
+
+async function main(): Promise<void> {
+  console.log("Annexe CDPPE — mesures (médiane de plusieurs passages, Node " + process.version + ")\n");
+  const read = await timeAsync(() => readXlsx(FIXTURE));
+  const snap = read.result.snapshot;
+  console.log(`Lecture ExcelJS de l'annexe 2022 : ${read.ms.toFixed(1)} ms`);
+  const rec = time(() => recognise(snap), 20);
+  console.log(`Reconnaissance, annexe 2022 : ${rec.ms.toFixed(2)} ms (${rec.result.tables.length} tableaux)\n`);
+
+  console.log("Reconnaissance sur annexes synthétiques (5 années, 2 tableaux) :");
+  const widths = [10, 9, 12, 12, 14];
+  console.log(row(["fiches", "colonnes", "ms", "µs/ligne", "croissance"], widths));
+  let prev: { n: number; ms: number } | null = null;
+  for (const n of [1000, 10000, 50000]) {
+    const g = generateAnnex({ fiches: n, years: [2020, 2021, 2022, 2023, 2024], seed: 42 });
+    const cols = g.workbook.sheets.find((s) => s.name === g.expected.detail.sheet)!.colCount;
+    const r = time(() => recognise(g.workbook), n >= 50000 ? 3 : 5);
+    const fiches = r.result.detail?.rows.filter((x) => x.kind === "fiche").length;
+    if (fiches !== n) throw new Error(`recognised ${fiches} fiches out of ${n}`);
+    const growth = prev ? `x${(r.ms / prev.ms).toFixed(1)} pour x${n / prev.n}` : "";
+    console.log(row([n, cols, r.ms.toFixed(1), ((r.ms * 1000) / n).toFixed(1), growth], widths));
+    prev = { n, ms: r.ms };
+  }
+  const extra = (globalThis as { benchExtras?: Array<() => Promise<void>> }).benchExtras ?? [];
+  for (const fn of extra) await fn();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import type { Command } from "commander";
+import { recognise } from "../../core/layout/recognise";
+import { describeTable, type TableSummary } from "../../core/layout/describe";
+import { layoutText, noAnnexMessage, roleLabel } from "../../messages/layout";
+import { cliText } from "../../messages/cli";
+import { InputError, loadWorkbook, SAMPLE_ANNEX, type Io } from "../load";
+
+function textReport(file: string, tables: TableSummary[]): string {
+  const lines = [cliText.fileHeader(file)];
+  for (const t of tables) {
+    lines.push("", `${t.kind === "detail" ? layoutText.detail : layoutText.summary} — feuille « ${t.sheet} », plage ${t.range}`);
+    lines.push(`  en-têtes : ligne(s) ${t.headerRows.join(", ")} ; années : ${t.years.join(", ") || "aucune"} ; fiches : ${t.fiches} ; ${layoutText.confidence(t.confidence)}`);
+    if (t.totalRow) lines.push(`  ligne TOTAL : ${t.totalRow}`);
+    for (const c of t.continuationRows) lines.push(`  ligne ${c.row} : suite de la fiche ${c.of ?? "?"}`);
+    for (const g of t.groups) lines.push(`  groupe ${g.key} (ligne ${g.titleRow}) : ${g.rows} ligne(s), sous-total ligne ${g.subtotalRow ?? "absent"}`);
+    lines.push("  colonnes :");
+    for (const [k, v] of Object.entries(t.columns)) lines.push(`    ${v.padEnd(4)} ${roleLabel(k)}`);
+    lines.push(`  ${layoutText.missing(t.missing)}`);
+    if (t.hiddenColumns.length) lines.push(`  ${layoutText.hidden(t.hiddenColumns)}`);
+    for (const a of t.ambiguous) lines.push(`  ${layoutText.ambiguous(a.role, a.columns)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export function registerInspect(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command("inspect")
+    .description(cliText.inspectDescription)
+    .argument("[fichier]", cliText.fileArg)
+    .option("-f, --format <format>", cliText.formatOption("text|json"), "text")
+    .action(async (fileArg: string | undefined, opts: { format: string }) => {
+      const file = fileArg ?? SAMPLE_ANNEX;
+      try {
+        const { snapshot } = await loadWorkbook(file);
+        const layout = recognise(snapshot);
+        const tables = layout.tables.map(describeTable);
+        if (!tables.length) {
+          io.err(noAnnexMessage(layout.closest) + "\n");
+          setExit(2);
+          return;
+        }
+        if (opts.format === "json") io.out(JSON.stringify({ file: snapshot.fileName, tables }, null, 2) + "\n");
+        else io.out(textReport(snapshot.fileName ?? file, tables));
+        setExit(0);
+      } catch (e) {
+        if (e instanceof InputError) {
+          io.err(e.message + "\n");
+          setExit(2);
+          return;
+        }
+        throw e;
+      }
+    });
+}

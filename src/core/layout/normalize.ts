@@ -1,0 +1,51 @@
+// Header text normalised for matching: lower case, no accents, one apostrophe, single spaces.
+const cache = new Map<string, string>();
+
+function normalise(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[–—]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Cached: header texts repeat (merged groups, plain layouts) and are classified many times. */
+export function norm(text: string): string {
+  let n = cache.get(text);
+  if (n === undefined) {
+    n = normalise(text);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, n);
+  }
+  return n;
+}
+
+/** Uncached, on the first characters only: body cells are mostly unique, so caching them would only churn memory. */
+export function normHead(text: string, length = 60): string {
+  return normalise(text.length > length ? text.slice(0, length) : text);
+}
+
+/** Distinct four-digit years 2000-2099 in a text, in order. */
+export function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)) {
+    const y = Number(m[1]);
+    if (!out.includes(y)) out.push(y);
+  }
+  return out;
+}
+
+/** "31/12/22" or "31/12/2022" -> 2022. */
+export function endOfYearIn(text: string): number | null {
+  const m = /31 ?\/ ?12 ?\/ ?(\d{2,4})(?!\d)/.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  return y < 100 ? 2000 + y : y;
+}
+
+export function isBareYear(text: string): boolean {
+  return /^(?:annee )?20\d{2}$/.test(text);
+}

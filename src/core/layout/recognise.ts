@@ -1,0 +1,330 @@
+// Finds the annex's tables in a workbook snapshot: header rows, column roles and years, row kinds, groups.
+// Works from the cells only: sheet names, positions and wording are never assumed.
+import { addr, type Rect } from "../model/a1";
+import { isBlankValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import { classifyHeader } from "./classify";
+import { isBareYear, norm } from "./normalize";
+import { parseBody } from "./rows";
+import type { AnnexLayout, ClosestCandidate, ColumnClass, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
+
+/** A row needs this many recognised headers to be taken for a table header. */
+const MIN_HEADER_ROLES = 4;
+const MAX_HEADER_TEXT = 250;
+
+const DETAIL_ONLY = new Set<string>([
+  "label", "theme", "objectiveType", "indicator", "indicatorEtat", "indicatorExtra", "source", "gap",
+  "realisedLastYear", "rateLastYear", "realisedSinceStart", "rateGlobal", "realisedPrior",
+  "msTotal", "dgasTotal", "cdTotal", "b:ms", "b:dgas", "b:cd", "b:fir", "b:etat", "b:ondam", "b:indicator",
+  "b:realised", "b:rate", "b:realisedTo",
+]);
+const SUMMARY_ONLY = new Set<string>(["mesure", "modalite", "departement", "consumedPrior", "consumedLastYear", "consumedSinceStart", "b:consumedIn", "b:consumedTo"]);
+
+function classKey(c: ColumnClass): string {
+  return "role" in c ? c.role : `b:${c.block}`;
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null || typeof v === "boolean") return "";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : "";
+  if (typeof v === "string") return v.length > MAX_HEADER_TEXT ? "" : v;
+  return "";
+}
+
+/** Cells covered by a merge, keyed by row*COLS+col, pointing at the merge. */
+class MergeIndex {
+  private readonly map = new Map<number, Rect>();
+  constructor(sheet: SheetSnapshot) {
+    for (const m of sheet.merges) {
+      if ((m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1) > 5000) continue;
+      for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) this.map.set(r * 20000 + c, m);
+    }
+  }
+  at(r: number, c: number): Rect | undefined {
+    return this.map.get(r * 20000 + c);
+  }
+}
+
+interface HeaderColumn { col: number; group: string; sub: string; cls: ColumnClass | null }
+
+function textAt(sheet: SheetSnapshot, merges: MergeIndex, r: number, c: number): string {
+  const own = cellText(sheet.cells[r - 1]?.[c - 1]?.value ?? null);
+  if (own) return own;
+  const m = merges.at(r, c);
+  // A merge carries its text to every cell of the same rows (horizontal spread), not to rows below it.
+  if (m && m.r1 === r) return cellText(sheet.cells[m.r1 - 1]?.[m.c1 - 1]?.value ?? null);
+  if (m && m.r1 < r) return "\u0000covered";
+  return "";
+}
+
+function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: ColumnClass }> {
+  const row = sheet.cells[r - 1];
+  if (!row) return [];
+  const out: Array<{ col: number; cls: ColumnClass }> = [];
+  for (let c = 1; c <= row.length; c++) {
+    const v = row[c - 1]?.value;
+    if (typeof v !== "string" || v.length > MAX_HEADER_TEXT) continue;
+    const cls = classifyHeader("", v);
+    // A bare funder name ("FIR", "ETAT") is as often a cell value (Source de co-financement) as a header.
+    if (cls && !("role" in cls && /Total$/.test(cls.role) && v.trim().length <= 9)) out.push({ col: c, cls });
+  }
+  return out;
+}
+
+function countBareYears(sheet: SheetSnapshot, r: number): { years: number; filled: number } {
+  const row = sheet.cells[r - 1];
+  let years = 0;
+  let filled = 0;
+  if (!row) return { years, filled };
+  for (const cell of row) {
+    if (!cell || isBlankValue(cell.value)) continue;
+    filled++;
+    const t = cellText(cell.value);
+    if (t && isBareYear(norm(t))) years++;
+    else if (typeof cell.value === "string" && classifyHeader("", cell.value)) years++;
+  }
+  return { years, filled };
+}
+
+function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
+  return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
+}
+
+/** Header of one or two rows starting at r, one entry per column from the first to the last header cell. */
+function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number): { rows: number[]; cols: HeaderColumn[] } {
+  const next = countBareYears(sheet, r + 1);
+  const twoLevel = hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
+  const rows = twoLevel ? [r, r + 1] : [r];
+  let maxCol = 0;
+  for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
+  for (const m of sheet.merges) if (m.r1 >= r && m.r1 <= r + rows.length - 1) maxCol = Math.max(maxCol, m.c2);
+  const cols: HeaderColumn[] = [];
+  let prevGroup = "";
+  let prevSubYear = false;
+  for (let c = 1; c <= maxCol; c++) {
+    let group = "";
+    let sub: string;
+    if (twoLevel) {
+      group = textAt(sheet, merges, r, c);
+      sub = textAt(sheet, merges, r + 1, c);
+      if (sub === "\u0000covered") sub = "";
+      const subYear = isBareYear(norm(sub));
+      // Plain layouts write the group once, over the first year: the following years belong to it.
+      if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
+      prevGroup = group;
+      prevSubYear = subYear;
+    } else {
+      sub = textAt(sheet, merges, r, c);
+    }
+    if (group === "\u0000covered") group = "";
+    cols.push({ col: c, group, sub, cls: group || sub ? classifyHeader(group, sub) : null });
+  }
+  return { rows, cols };
+}
+
+interface Segment { kind: TableKind; c1: number; c2: number; cols: HeaderColumn[] }
+
+/** Splits a header into tables: runs of header columns, kept apart by empty columns, typed by their specific roles. */
+function segmentsOf(cols: HeaderColumn[]): Segment[] {
+  const runs: HeaderColumn[][] = [];
+  let cur: HeaderColumn[] = [];
+  for (const hc of cols) {
+    if (!hc.group && !hc.sub) {
+      if (cur.length) runs.push(cur);
+      cur = [];
+    } else cur.push(hc);
+  }
+  if (cur.length) runs.push(cur);
+  const typed = runs.map((run) => {
+    let d = 0;
+    let s = 0;
+    for (const hc of run) {
+      if (!hc.cls) continue;
+      const k = classKey(hc.cls);
+      if (DETAIL_ONLY.has(k)) d++;
+      if (SUMMARY_ONLY.has(k)) s++;
+    }
+    const kind: TableKind | null = d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
+    return { kind, run };
+  });
+  const out: Segment[] = [];
+  for (const t of typed) {
+    if (!t.kind) continue;
+    const last = out[out.length - 1];
+    const first = t.run[0]!.col;
+    if (last && last.kind === t.kind && first - last.c2 <= 3) {
+      last.cols.push(...t.run);
+      last.c2 = t.run[t.run.length - 1]!.col;
+    } else out.push({ kind: t.kind, c1: first, c2: t.run[t.run.length - 1]!.col, cols: [...t.run] });
+  }
+  return out;
+}
+
+const SUMMARY_RENAME: Partial<Record<SingleRole, SingleRole>> = {
+  firTotal: "fir", etatTotal: "etat", ondamTotal: "ondam", cdTotal: "departement", objective: "objectif",
+};
+
+function assignColumns(kind: TableKind, seg: Segment) {
+  const columns: Partial<Record<SingleRole, number>> = {};
+  const blocks: Partial<Record<YearBlock, Record<number, number>>> = {};
+  const ambiguous: Array<{ role: string; cols: number[] }> = [];
+  const seen = new Map<string, number[]>();
+  for (const hc of seg.cols) {
+    if (!hc.cls) continue;
+    if ("role" in hc.cls) {
+      const role = kind === "summary" ? SUMMARY_RENAME[hc.cls.role] ?? hc.cls.role : hc.cls.role;
+      const list = seen.get(role) ?? [];
+      list.push(hc.col);
+      seen.set(role, list);
+      if (columns[role] === undefined) columns[role] = hc.col;
+    } else {
+      const b = (blocks[hc.cls.block] ??= {});
+      const key = `${hc.cls.block}${hc.cls.year}`;
+      const list = seen.get(key) ?? [];
+      list.push(hc.col);
+      seen.set(key, list);
+      if (b[hc.cls.year] === undefined) b[hc.cls.year] = hc.col;
+    }
+  }
+  for (const [role, cols] of seen) if (cols.length > 1) ambiguous.push({ role, cols });
+  // Year-stamped history columns: the latest year is "last year".
+  const latest = (b: YearBlock) => {
+    const ys = Object.keys(blocks[b] ?? {}).map(Number);
+    return ys.length ? blocks[b]![Math.max(...ys)] : undefined;
+  };
+  const derive = (role: SingleRole, b: YearBlock) => {
+    const c = latest(b);
+    if (columns[role] === undefined && c !== undefined) columns[role] = c;
+  };
+  derive("realisedLastYear", "realised");
+  derive("rateLastYear", "rate");
+  derive("realisedPrior", "realisedTo");
+  derive("consumedLastYear", "consumedIn");
+  derive("consumedPrior", "consumedTo");
+  return { columns, blocks, ambiguous };
+}
+
+const DETAIL_EXPECTED: Array<[string, number]> = [
+  ["fiche", 2], ["label", 1], ["objective", 1], ["objectiveType", 1], ["budget", 2], ["msTotal", 1], ["dgasTotal", 1],
+  ["cdTotal", 1], ["source", 1], ["firTotal", 1], ["etatTotal", 1], ["ondamTotal", 1], ["realisedLastYear", 1],
+  ["rateLastYear", 0.5], ["realisedSinceStart", 1], ["rateGlobal", 0.5], ["gap", 0.5],
+];
+const SUMMARY_EXPECTED: Array<[string, number]> = [
+  ["mesure", 0.5], ["objectif", 0.5], ["fiche", 2], ["budget", 2], ["departement", 1], ["fir", 1], ["etat", 1], ["ondam", 1],
+  ["modalite", 1], ["consumedPrior", 1], ["consumedLastYear", 1], ["consumedSinceStart", 1],
+];
+
+function yearsOf(kind: TableKind, blocks: Partial<Record<YearBlock, Record<number, number>>>, headerText: string[]): number[] {
+  const set = new Set<number>();
+  const from: YearBlock[] = kind === "detail" ? ["ms", "dgas", "cd", "fir", "etat", "ondam"] : ["consumedIn"];
+  for (const b of from) for (const y of Object.keys(blocks[b] ?? {})) set.add(Number(y));
+  if (kind === "summary") {
+    // "2020-2022" spans; "au 31/12/2021" closes a year too.
+    for (const t of headerText) {
+      const m = /(20\d{2}) ?[-–à] ?(20\d{2})/.exec(t);
+      if (m) for (let y = Number(m[1]); y <= Number(m[2]); y++) set.add(y);
+    }
+    for (const y of Object.keys(blocks.consumedTo ?? {})) set.add(Number(y));
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+function missingOf(kind: TableKind, columns: Partial<Record<SingleRole, number>>, blocks: TableLayout["blocks"], years: number[]): string[] {
+  const expected = kind === "detail" ? DETAIL_EXPECTED : SUMMARY_EXPECTED;
+  const missing = expected.filter(([r]) => columns[r as SingleRole] === undefined).map(([r]) => r);
+  if (kind === "detail") {
+    for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
+      const have = blocks[b];
+      if (!have) {
+        missing.push(b);
+        continue;
+      }
+      for (const y of years) if (have[y] === undefined) missing.push(`${b}${y}`);
+    }
+  }
+  return missing;
+}
+
+function confidenceOf(kind: TableKind, columns: Partial<Record<SingleRole, number>>, blocks: TableLayout["blocks"], fiches: number, hasTotal: boolean): number {
+  const expected = kind === "detail" ? DETAIL_EXPECTED : SUMMARY_EXPECTED;
+  let total = 0;
+  let got = 0;
+  for (const [r, w] of expected) {
+    total += w;
+    if (columns[r as SingleRole] !== undefined) got += w;
+  }
+  if (kind === "detail") {
+    for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
+      total += 0.5;
+      if (blocks[b] && Object.keys(blocks[b]!).length) got += 0.5;
+    }
+  }
+  total += 2;
+  if (fiches > 0) got += 1;
+  if (hasTotal) got += 1;
+  return Math.round((got / total) * 100) / 100;
+}
+
+function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate | null; score: number }): TableLayout[] {
+  const tables: TableLayout[] = [];
+  const merges = new MergeIndex(sheet);
+  let r = 1;
+  while (r <= sheet.rowCount) {
+    const roles = rowRoles(sheet, r);
+    if (roles.length > closest.score) {
+      closest.score = roles.length;
+      closest.best = { sheet: sheet.name, row: r, recognised: roles.map((x) => `${addr(r, x.col)} ${"role" in x.cls ? x.cls.role : x.cls.block + x.cls.year}`) };
+    }
+    if (roles.length < MIN_HEADER_ROLES) {
+      r++;
+      continue;
+    }
+    const header = readHeader(sheet, merges, r);
+    const segs = segmentsOf(header.cols);
+    let end = r;
+    for (const seg of segs) {
+      const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
+      if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
+      const headerEnd = header.rows[header.rows.length - 1]!;
+      const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
+      const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
+      const years = yearsOf(seg.kind, blocks, headerText);
+      const fiches = body.rows.filter((x) => x.kind === "fiche").length;
+      const hidden: number[] = [];
+      for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);
+      tables.push({
+        kind: seg.kind,
+        sheet: sheet.name,
+        range: { r1: r, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
+        headerRows: header.rows,
+        columns,
+        blocks,
+        years,
+        rows: body.rows,
+        totalRow: body.totalRow,
+        groups: body.groups,
+        missing: missingOf(seg.kind, columns, blocks, years),
+        ambiguous,
+        hiddenCols: hidden,
+        confidence: confidenceOf(seg.kind, columns, blocks, fiches, body.totalRow !== null),
+      });
+      end = Math.max(end, body.endRow);
+    }
+    r = end + 1;
+  }
+  return tables;
+}
+
+function fichesOf(t: TableLayout): number {
+  return t.rows.filter((x) => x.kind === "fiche").length;
+}
+
+export function recognise(wb: WorkbookSnapshot): AnnexLayout {
+  const closest = { best: null as ClosestCandidate | null, score: 0 };
+  const tables: TableLayout[] = [];
+  for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest));
+  const pick = (kind: TableKind) =>
+    tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
+  const detail = pick("detail");
+  const summary = pick("summary");
+  return { tables, detail, summary, closest: detail || summary ? null : closest.best };
+}

@@ -1,0 +1,139 @@
+// Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
+import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
+import { norm, normHead } from "./normalize";
+import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
+
+/** Consecutive blank rows that end a table with no TOTAL row. */
+const BLANK_RUN_END = 5;
+
+export function parseFiche(v: CellValue): string | null {
+  if (typeof v === "number") return Number.isInteger(v) && v > 0 && v < 1e6 ? String(v) : null;
+  if (typeof v !== "string") return null;
+  const m = /^(?:fiche(?: action)?|fa|n ?°)?\s*(?:n ?°\s*)?(\d{1,6})\s*(bis|ter|[a-z])?\.?$/i.exec(normHead(v, 30));
+  if (!m) return null;
+  return m[2] ? `${Number(m[1])} ${m[2].toLowerCase()}` : String(Number(m[1]));
+}
+
+function isFilled(cell: Cell | undefined): boolean {
+  return !!cell && (!isBlankValue(cell.value) || !!cell.formula);
+}
+
+function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, c2: number): string {
+  if (!cells) return "";
+  for (let c = c1; c <= Math.min(c2, c1 + 11); c++) {
+    const v = cells[c - 1]?.value;
+    if (typeof v === "string" && v.trim()) return normHead(v);
+  }
+  return "";
+}
+
+const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
+const SUBTOTAL = /^(sous[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
+const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions? pour y parvenir|axe\s*\d|gouvernance|partie\s*\d)/;
+
+export function groupKey(title: string, index: number): string {
+  const t = norm(title);
+  const m = /^engagement\s*(?:n ?°)?\s*(\d+)/.exec(t);
+  if (m) return `engagement${m[1]}`;
+  if (/^conditions?/.test(t)) return "conditions";
+  return `groupe${index + 1}`;
+}
+
+interface Body { rows: RowInfo[]; endRow: number; totalRow: number | null; groups: GroupInfo[] }
+
+export function parseBody(
+  sheet: SheetSnapshot,
+  kind: TableKind,
+  span: { c1: number; c2: number },
+  headerEnd: number,
+  columns: Partial<Record<SingleRole, number>>,
+  isHeaderRow: (row: number) => boolean,
+): Body {
+  const rows: RowInfo[] = [];
+  const groups: GroupInfo[] = [];
+  const ficheCol = columns.fiche;
+  let totalRow: number | null = null;
+  let lastFiche: string | null = null;
+  let lastContent = headerEnd;
+  let blankRun = 0;
+  let current: GroupInfo | null = null;
+  let r = headerEnd + 1;
+  for (; r <= sheet.rowCount; r++) {
+    const cells = sheet.cells[r - 1];
+    let filled = 0;
+    let numbers = 0;
+    let texts = 0;
+    let firstText = 0;
+    if (cells) {
+      for (let c = span.c1; c <= span.c2; c++) {
+        const cell = cells[c - 1];
+        if (!isFilled(cell)) continue;
+        filled++;
+        const v = cell!.value;
+        if (typeof v === "number" || cell!.formula || isError(v)) numbers++;
+        else {
+          texts++;
+          if (!firstText) firstText = c;
+        }
+      }
+    }
+    if (filled === 0) {
+      blankRun++;
+      if (blankRun >= BLANK_RUN_END && rows.some((x) => x.kind === "fiche")) break;
+      rows.push({ row: r, kind: "blank", fiche: null, continuationOf: null });
+      continue;
+    }
+    if (totalRow !== null) {
+      // Under the TOTAL: a check row holds only numbers (typically zero differences); anything else ends the table.
+      if (texts === 0 && numbers > 0 && r - totalRow <= 3) {
+        rows.push({ row: r, kind: "check", fiche: null, continuationOf: null });
+        lastContent = r;
+        continue;
+      }
+      break;
+    }
+    if (blankRun > 0 && isHeaderRow(r)) break;
+    blankRun = 0;
+    const label = labelOf(cells, span.c1, span.c2);
+    const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
+    lastContent = r;
+    if (!fiche && SUBTOTAL.test(label)) {
+      rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
+      if (current) current.subtotalRow = r;
+      current = null;
+      continue;
+    }
+    if (!fiche && TOTAL.test(label)) {
+      rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
+      totalRow = r;
+      continue;
+    }
+    // A group title sits in the table's first column, alone on its row (often merged across).
+    const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && label.length > 25;
+    if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
+      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
+      groups.push(current);
+      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null, group: groups.length - 1 });
+      continue;
+    }
+    if (fiche) {
+      lastFiche = fiche;
+      rows.push({ row: r, kind: "fiche", fiche, continuationOf: null, group: current ? groups.length - 1 : undefined });
+      current?.rows.push(r);
+      continue;
+    }
+    if (kind === "summary") {
+      rows.push({ row: r, kind: "objective", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
+      current?.rows.push(r);
+      continue;
+    }
+    if (texts === 1 && numbers === 0 && !lastFiche) {
+      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
+      continue;
+    }
+    rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche });
+  }
+  // Trailing blank rows are not part of the table.
+  while (rows.length && rows[rows.length - 1]!.kind === "blank") rows.pop();
+  return { rows, endRow: Math.max(lastContent, headerEnd), totalRow, groups };
+}

@@ -1,0 +1,78 @@
+import type { Rect } from "../model/a1";
+
+export type TableKind = "detail" | "summary";
+
+/** Columns that repeat once per year. */
+export type YearBlock =
+  | "indicator" | "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam"
+  | "realised" | "rate" | "realisedTo"
+  | "consumedIn" | "consumedTo";
+
+/** Columns that appear once. Names follow annex-spec §2 (detail) and the summary's own headers. */
+export type SingleRole =
+  | "fiche" | "label" | "theme" | "objective" | "objectiveType" | "indicator" | "indicatorEtat" | "indicatorExtra"
+  | "budget" | "msTotal" | "dgasTotal" | "cdTotal" | "source" | "firTotal" | "etatTotal" | "ondamTotal"
+  | "realisedLastYear" | "rateLastYear" | "realisedSinceStart" | "rateGlobal" | "gap" | "realisedPrior"
+  | "mesure" | "objectif" | "departement" | "fir" | "etat" | "ondam" | "modalite"
+  | "consumedPrior" | "consumedLastYear" | "consumedSinceStart";
+
+export type ColumnClass = { role: SingleRole } | { block: YearBlock; year: number };
+
+export type RowKind = "fiche" | "continuation" | "objective" | "title" | "blank" | "subtotal" | "total" | "check";
+
+export interface RowInfo {
+  row: number;
+  kind: RowKind;
+  /** Fiche number as written ("12", "12 bis"); null for rows without one. */
+  fiche: string | null;
+  continuationOf: string | null;
+  /** Index in `groups` (summary table). */
+  group?: number;
+}
+
+export interface GroupInfo {
+  key: string;
+  title: string;
+  titleRow: number;
+  rows: number[];
+  subtotalRow: number | null;
+}
+
+export interface TableLayout {
+  kind: TableKind;
+  sheet: string;
+  range: Rect;
+  headerRows: number[];
+  columns: Partial<Record<SingleRole, number>>;
+  blocks: Partial<Record<YearBlock, Record<number, number>>>;
+  /** Years of the amount blocks, read from the headers. */
+  years: number[];
+  rows: RowInfo[];
+  totalRow: number | null;
+  groups: GroupInfo[];
+  /** Roles or year cells expected but not found, e.g. "ondamTotal", "ms2021". */
+  missing: string[];
+  ambiguous: Array<{ role: string; cols: number[] }>;
+  hiddenCols: number[];
+  /** 0..1: share of the expected columns and rows that were found. */
+  confidence: number;
+}
+
+export interface ClosestCandidate {
+  sheet: string;
+  row: number;
+  recognised: string[];
+}
+
+export interface AnnexLayout {
+  tables: TableLayout[];
+  detail: TableLayout | null;
+  summary: TableLayout | null;
+  /** When nothing was recognised: the header-like row that came closest. */
+  closest: ClosestCandidate | null;
+}
+
+export const AMOUNT_BLOCKS = ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const;
+export type AmountBlock = (typeof AMOUNT_BLOCKS)[number];
+export const FUNDER_BLOCKS = ["fir", "etat", "ondam"] as const;
+export type Funder = (typeof FUNDER_BLOCKS)[number];

@@ -1,0 +1,86 @@
+// The workbook as the core sees it: plain data filled by an adapter (Office.js or ExcelJS), never a live object.
+import type { Rect } from "./a1";
+
+export interface ErrorValue { error: string }
+export type CellValue = number | string | boolean | null | ErrorValue;
+
+export interface FontInfo { name?: string; size?: number; bold?: boolean }
+
+export interface Cell {
+  value: CellValue;
+  /** Formula without the leading "=", English function names, comma separators. */
+  formula?: string;
+  /** Displayed text as the host shows it (Office.js range.text); the core renders it when absent. */
+  text?: string;
+  numFmt?: string;
+  font?: FontInfo;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  rowCount: number;
+  colCount: number;
+  /** cells[row-1][col-1]; only master cells of merged areas hold content. */
+  cells: Array<Array<Cell | undefined> | undefined>;
+  merges: Rect[];
+  /** Column widths in characters (Excel's unit); undefined = default width. */
+  colWidths: Array<number | undefined>;
+  defaultColWidth: number;
+  hiddenCols: Set<number>;
+  hiddenRows: Set<number>;
+  protected: boolean;
+  defaultFont: FontInfo;
+}
+
+export interface WorkbookSnapshot {
+  fileName?: string;
+  sheets: SheetSnapshot[];
+  /** Workbook structure protected (sheets cannot be added or removed). */
+  protected?: boolean;
+}
+
+export function isError(v: CellValue): v is ErrorValue {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+export function getCell(sheet: SheetSnapshot, row: number, col: number): Cell | undefined {
+  return sheet.cells[row - 1]?.[col - 1];
+}
+
+export function getValue(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  return sheet.cells[row - 1]?.[col - 1]?.value ?? null;
+}
+
+export function isBlankValue(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+export function colWidth(sheet: SheetSnapshot, col: number): number {
+  return sheet.colWidths[col - 1] ?? sheet.defaultColWidth;
+}
+
+export function emptySheet(name: string): SheetSnapshot {
+  return {
+    name, rowCount: 0, colCount: 0, cells: [], merges: [], colWidths: [], defaultColWidth: 8.43,
+    hiddenCols: new Set(), hiddenRows: new Set(), protected: false, defaultFont: { name: "Calibri", size: 11 },
+  };
+}
+
+export function setCell(sheet: SheetSnapshot, row: number, col: number, cell: Cell | undefined): void {
+  let r = sheet.cells[row - 1];
+  if (!r) {
+    r = [];
+    sheet.cells[row - 1] = r;
+  }
+  r[col - 1] = cell;
+  if (cell) {
+    if (row > sheet.rowCount) sheet.rowCount = row;
+    if (col > sheet.colCount) sheet.colCount = col;
+  }
+}
+
+/** Merge whose master (top-left) cell is at row/col, or which covers it. */
+export function mergeAt(sheet: SheetSnapshot, row: number, col: number): Rect | undefined {
+  for (const m of sheet.merges) if (row >= m.r1 && row <= m.r2 && col >= m.c1 && col <= m.c2) return m;
+  return undefined;
+}
