@@ -1,6 +1,10 @@
 // `npm run bench`: speed figures, printed (not asserted). Targets: recognition of 10 000 rows x 60 columns under 1 s, linear growth.
 import * as path from "path";
+import * as fs from "fs";
+import * as os from "os";
+import { checkAnnex } from "../src/core/check";
 import { recognise } from "../src/core/layout/recognise";
+import type { WorkbookSnapshot } from "../src/core/model/snapshot";
 import { readXlsx } from "../src/xlsx/readWorkbook";
 import { generateAnnex } from "../tests/support/annexGenerator";
 import { row, time, timeAsync } from "./timing";
@@ -29,8 +33,25 @@ async function main(): Promise<void> {
     console.log(row([n, cols, r.ms.toFixed(1), ((r.ms * 1000) / n).toFixed(1), growth], widths));
     prev = { n, ms: r.ms };
   }
-  const extra = (globalThis as { benchExtras?: Array<() => Promise<void>> }).benchExtras ?? [];
-  for (const fn of extra) await fn();
+  await benchCheck(snap);
+}
+
+async function benchCheck(fixture: WorkbookSnapshot): Promise<void> {
+  console.log("\nContrôle (reconnaissance + 24 règles) :");
+  const c = time(() => checkAnnex(fixture), 20);
+  console.log(`  annexe 2022 : ${c.ms.toFixed(2)} ms (${c.result.findings.length} constatations)`);
+  const g = generateAnnex({ fiches: 10000, years: [2020, 2021, 2022, 2023, 2024], seed: 5 });
+  const big = time(() => checkAnnex(g.workbook), 3);
+  console.log(`  10 000 fiches x ${g.workbook.sheets.find((s) => s.name === g.expected.detail.sheet)!.colCount} colonnes : ${big.ms.toFixed(0)} ms (${big.result.findings.length} constatations)`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdppe-bench-"));
+  const files = Array.from({ length: 100 }, (_, i) => path.join(dir, `annexe-${i}.xlsx`));
+  for (const f of files) fs.copyFileSync(FIXTURE, f);
+  const t0 = process.hrtime.bigint();
+  let findings = 0;
+  for (const f of files) findings += checkAnnex((await readXlsx(f)).snapshot).findings.length;
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`  lot de 100 copies de l'annexe 2022 (lecture .xlsx comprise) : ${secs.toFixed(2)} s, ${(100 / secs).toFixed(1)} fichiers/s (${findings} constatations)`);
 }
 
 main().catch((e) => {

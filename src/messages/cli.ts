@@ -27,3 +27,24 @@ export const cliText = {
   formatOption: (choices: string) => `format de sortie (${choices})`,
   badFormat: (f: string, choices: string) => `Format inconnu : ${f} (attendu : ${choices}).`,
 };
+
+export const checkText = {
+  description: "contrôle l'annexe : chaque fiche, chaque total, les deux tableaux entre eux (règles de l'annex-spec §4)",
+  filesArg: "classeurs .xlsx (par défaut : l'annexe d'exemple 2022)",
+  declaredOption: "objectifs facultatifs retenus par le contrat, par ex. 13,15,16 (contrôle objective-type)",
+  badDeclared: (v: string) => `Liste d'objectifs illisible : « ${v} » (attendu : des numéros séparés par des virgules).`,
+  counts: (e: number, w: number, i: number) =>
+    `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
+  tables: (parts: string[]) => `Tableaux : ${parts.join(" ; ")}`,
+  table: (kind: string, sheet: string, range: string, fiches: number, years: number[]) =>
+    `${kind === "detail" ? "détail" : "synthèse"} « ${sheet} » ${range} (${fiches} fiches${years.length ? `, ${years[0]}-${years[years.length - 1]}` : ""})`,
+  severityTag: { error: "ERREUR ", warning: "AVERT. ", info: "INFO   " } as const,
+  skipped: "Règles non appliquées :",
+  noFinding: "Aucune constatation : l'annexe est cohérente.",
+  batchTitle: "Synthèse des fichiers contrôlés",
+  batchHeader: ["Fichier", "Erreurs", "Avert.", "Infos", "Fiches", "Statut"],
+  statusOk: "conforme",
+  statusErrors: "à corriger",
+  statusUnread: "illisible / pas d'annexe",
+  csvHeader: ["fichier", "regle", "gravite", "feuille", "cellule", "fiche", "message", "attendu", "constate"],
+};

@@ -201,29 +201,35 @@ function writeHeader(sheet: SheetSnapshot, plan: ColPlan[], top: number, left: n
   return [top, top + 1];
 }
 
-function objectiveOf(r: () => number): { n: number; type: string; label: string } {
-  const list = [[1, "Fondamental"], [3, "Fondamental"], [6, "Fondamental"], [9, "Fondamental"], [13, "Facultatif"], [15, "Facultatif"], [24, "Facultatif"], [26, "Facultatif"]] as const;
-  const [n, type] = list[Math.floor(r() * list.length)]!;
-  return { n, type, label: `Objectif ${n} : objectif national numéro ${n}` };
-}
+// Objectives cycle through the catalogue, so that 11 fiches or more cover every fundamental objective;
+// each fiche's co-funder is one the national texts expect for its objective (no funder-theme noise).
+const OBJECTIVES: Array<{ n: number; type: string; funders: Array<0 | 1 | 2 | 3> }> = [
+  { n: 1, type: "Fondamental", funders: [1] }, { n: 2, type: "Fondamental", funders: [1, 0] }, { n: 3, type: "Fondamental", funders: [1] },
+  { n: 4, type: "Fondamental", funders: [1] }, { n: 5, type: "Fondamental", funders: [1, 0] }, { n: 6, type: "Fondamental", funders: [2] },
+  { n: 7, type: "Fondamental", funders: [2, 0] }, { n: 8, type: "Fondamental", funders: [2] }, { n: 9, type: "Fondamental", funders: [3, 2] },
+  { n: 10, type: "Fondamental", funders: [2] }, { n: 11, type: "Fondamental", funders: [2, 0] }, { n: 13, type: "Facultatif", funders: [1] },
+  { n: 15, type: "Facultatif", funders: [3, 2] }, { n: 24, type: "Facultatif", funders: [3] }, { n: 26, type: "Facultatif", funders: [2, 0] },
+];
 
-/** Money of one fiche, consistent: CD = MS + DGAS, funders named in the source carry money. */
+/** Money of one fiche, consistent: CD = MS + DGAS, the named funder carries money, the département always pays a share. */
 function ficheValues(fiche: number, o: AnnexOptions, r: () => number): FicheValues {
   const n = o.years.length;
-  const amt = (p: number) => (r() < p ? Math.round(r() * 400) * 500 : 0);
-  const ms = Array.from({ length: n }, () => amt(0.8));
+  const amt = (p: number) => (r() < p ? Math.round(r() * 400) * 500 + 500 : 0);
+  const ms = Array.from({ length: n }, (_, i) => (i === 0 ? amt(1) : amt(0.8)));
   const dgas = Array.from({ length: n }, () => amt(0.6));
-  const funder = Math.floor(r() * (o.noOndam ? 3 : 4)); // 0 none, 1 FIR, 2 ETAT, 3 ONDAM
-  const fir = Array.from({ length: n }, () => (funder === 1 ? amt(0.9) : 0));
-  const etat = Array.from({ length: n }, () => (funder === 2 ? amt(0.9) : 0));
-  const ondam = Array.from({ length: n }, () => (funder === 3 ? amt(0.9) : 0));
+  const obj = OBJECTIVES[(fiche - 1) % OBJECTIVES.length]!;
+  let funder = obj.funders[Math.floor(r() * obj.funders.length)]!;
+  if (funder === 3 && o.noOndam) funder = 2;
+  const yearly = () => Array.from({ length: n }, (_, i) => (i === n - 1 ? amt(1) : amt(0.8)));
+  const zero = () => Array.from({ length: n }, () => 0);
+  const fir = funder === 1 ? yearly() : zero();
+  const etat = funder === 2 ? yearly() : zero();
+  const ondam = funder === 3 ? yearly() : zero();
   const planned = [...ms, ...dgas, ...fir, ...etat, ...ondam].reduce((a, b) => a + b, 0);
   const lastPlanned = ms[n - 1]! + dgas[n - 1]! + fir[n - 1]! + etat[n - 1]! + ondam[n - 1]!;
   const realisedLast = Math.round(lastPlanned * (0.3 + r() * 0.6));
   const realisedSince = realisedLast + Math.round((planned - lastPlanned) * (0.3 + r() * 0.6));
-  const hasMoney = (a: number[]) => a.some((x) => x > 0);
-  const source = funder === 1 && hasMoney(fir) ? "FIR" : funder === 2 && hasMoney(etat) ? "ETAT" : funder === 3 && hasMoney(ondam) ? "ONDAM" : "";
-  const obj = objectiveOf(r);
+  const source = ["", "FIR", "ETAT", "ONDAM"][funder]!;
   return { fiche, ms, dgas, fir, etat, ondam, realisedLast, realisedSince, source, objective: obj.n, objectiveType: obj.type };
 }
 

@@ -137,25 +137,40 @@ function renderDate(serial: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+interface ParsedSection { date: boolean; tokens: Token[]; pct: boolean; blank: boolean }
+const parsedFormats = new Map<string, ParsedSection[] | null>();
+
+/** Parsed once per format string: annexes use a handful of formats over thousands of cells. */
+function parseFormat(fmt: string): ParsedSection[] | null {
+  let parsed = parsedFormats.get(fmt);
+  if (parsed === undefined) {
+    parsed = !fmt || /^general$/i.test(fmt)
+      ? null
+      : splitSections(fmt).map((sec) => ({ date: isDateSection(sec), blank: sec.trim() === "", ...tokenize(sec) }));
+    if (parsedFormats.size > 500) parsedFormats.clear();
+    parsedFormats.set(fmt, parsed);
+  }
+  return parsed;
+}
+
 export function renderNumber(value: number, numFmt: string | undefined): Rendered {
-  const fmt = (numFmt ?? "").trim();
-  if (!fmt || /^general$/i.test(fmt)) return { text: renderGeneral(value) };
-  const sections = splitSections(fmt);
+  const sections = parseFormat((numFmt ?? "").trim());
+  if (!sections) return { text: renderGeneral(value) };
   let section = sections[0]!;
   let abs = value;
   let explicitSign = false;
-  if (value < 0 && sections.length >= 2 && sections[1]!.trim() !== "") {
+  if (value < 0 && sections.length >= 2 && !sections[1]!.blank) {
     section = sections[1]!;
     abs = -value;
     explicitSign = true;
-  } else if (value === 0 && sections.length >= 3 && sections[2]!.trim() !== "") {
+  } else if (value === 0 && sections.length >= 3 && !sections[2]!.blank) {
     section = sections[2]!;
   }
-  if (isDateSection(section)) {
+  if (section.date) {
     if (value < 0) return { text: "", alwaysHashes: true };
     return { text: renderDate(value) };
   }
-  const { tokens, pct } = tokenize(section);
+  const { tokens, pct } = section;
   let out = "";
   for (const t of tokens) {
     if (t.kind === "lit") out += t.text;

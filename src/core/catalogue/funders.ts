@@ -1,0 +1,35 @@
+// Which funders a free-text "Source de co-financement" or "Modalités de financement" names.
+import type { Funder } from "../layout/types";
+import { normHead } from "../layout/normalize";
+
+export interface NamedFunders { funders: Set<Funder>; unknown: string[]; namesCd: boolean }
+
+/** Detail table: FIR, ETAT (or PLF, État), ONDAM (or AM, DAM, assurance maladie). */
+export function parseSource(text: string | null): NamedFunders {
+  return parseTokens(text);
+}
+
+/** Summary table: FIR, PLF (= ETAT), AM (= ONDAM), CD (= no co-funder). Amounts written in the cell ("0/AM") are not modalités. */
+export function parseModalite(text: string | null): NamedFunders {
+  return parseTokens(text);
+}
+
+function parseTokens(text: string | null): NamedFunders {
+  const funders = new Set<Funder>();
+  const unknown: string[] = [];
+  let namesCd = false;
+  if (!text) return { funders, unknown, namesCd };
+  const t = normHead(text, 200);
+  const tokens = t.split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/).map((x) => x.trim()).filter(Boolean);
+  for (const tok of tokens) {
+    if (/^fir\b|fonds d'intervention/.test(tok)) funders.add("fir");
+    else if (/^(etat|plf|p ?304|programme 304)\b/.test(tok)) funders.add("etat");
+    else if (/^(ondam|am|dam|assurance maladie)\b/.test(tok)) funders.add("ondam");
+    else if (/^(cd|departement|conseil departemental)\b/.test(tok)) namesCd = true;
+    else unknown.push(tok);
+  }
+  return { funders, unknown, namesCd };
+}
+
+export const FUNDER_LABEL: Record<Funder, string> = { fir: "FIR", etat: "ETAT", ondam: "ONDAM" };
+export const MODALITE_LABEL: Record<Funder, string> = { fir: "FIR", etat: "PLF", ondam: "AM" };

@@ -1,0 +1,87 @@
+// One call that recognises the annex, runs every rule and builds the report of annex-spec §6.
+import { rowFigures } from "./compute/rates";
+import { describeTable } from "./layout/describe";
+import { recognise } from "./layout/recognise";
+import type { AnnexLayout } from "./layout/types";
+import { TableView } from "./layout/view";
+import { parseAddr } from "./model/a1";
+import type { WorkbookSnapshot } from "./model/snapshot";
+import { RULES } from "./rules/registry";
+import type { CheckOptions, Finding, RuleContext, RuleId, Severity } from "./rules/types";
+
+export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[] }
+export interface ReportRow { sheet: string; row: number; fiche: string | null; rateLastYear: number | null; rateGlobal: number | null; gap: number }
+
+export interface CheckReport {
+  file: string | null;
+  tables: ReportTable[];
+  rows: ReportRow[];
+  findings: Finding[];
+  skipped: Array<{ rule: RuleId; reason: string }>;
+  counts: Record<Severity, number>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(fs: Finding[], sheetOrder: string[]): Finding[] {
+  const key = (f: Finding) => {
+    const { row, col } = parseAddr(f.cell);
+    return [sheetOrder.indexOf(f.sheet), row, col];
+  };
+  return [...fs].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+  });
+}
+
+export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: CheckOptions = {}): { findings: Finding[]; skipped: CheckReport["skipped"] } {
+  const ctx: RuleContext = { wb, layout, detail: TableView.of(wb, layout.detail), summary: TableView.of(wb, layout.summary), options };
+  const findings: Finding[] = [];
+  const skipped: CheckReport["skipped"] = [];
+  for (const rule of RULES) {
+    const why = rule.skip(ctx);
+    if (why) skipped.push({ rule: rule.id, reason: why });
+    else findings.push(...rule.run(ctx));
+  }
+  return { findings: sortFindings(findings, wb.sheets.map((s) => s.name)), skipped };
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function computedRows(wb: WorkbookSnapshot, layout: AnnexLayout): ReportRow[] {
+  const v = TableView.of(wb, layout.detail);
+  if (!v) return [];
+  const out: ReportRow[] = [];
+  for (const r of v.t.rows) {
+    if (r.kind !== "fiche" && r.kind !== "continuation" && r.kind !== "total") continue;
+    const f = rowFigures(v, r.row);
+    if (!f) continue;
+    out.push({
+      sheet: v.sheet.name, row: r.row, fiche: r.fiche,
+      rateLastYear: f.rateLastYear === null ? null : round(f.rateLastYear, 4),
+      rateGlobal: f.rateGlobal === null ? null : round(f.rateGlobal, 4),
+      gap: round(f.gap, 2),
+    });
+  }
+  return out;
+}
+
+export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, layout: AnnexLayout = recognise(wb)): CheckReport & { layout: AnnexLayout } {
+  const { findings, skipped } = layout.detail || layout.summary ? runRules(wb, layout, options) : { findings: [], skipped: [] };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    file: wb.fileName ?? null,
+    tables: layout.tables.map((t) => {
+      const d = describeTable(t);
+      return { kind: d.kind, sheet: d.sheet, range: d.range, headerRows: d.headerRows, years: d.years, fiches: d.fiches, columns: d.columns, confidence: d.confidence, missing: d.missing };
+    }),
+    rows: computedRows(wb, layout),
+    findings,
+    skipped,
+    counts,
+    layout,
+  };
+}

@@ -1,0 +1,40 @@
+// The three computed columns of annex-spec §3, as numbers (for reports and checks) and as formulas (for fill).
+import { colToLetters } from "../model/a1";
+import type { TableView } from "../layout/view";
+
+export interface RowFigures {
+  plannedLastYear: number;
+  budget: number;
+  realisedLastYear: number;
+  realisedSinceStart: number;
+  /** null when undefined: nothing planned (with or without spending). */
+  rateLastYear: number | null;
+  rateGlobal: number | null;
+  gap: number;
+}
+
+export function rowFigures(v: TableView, row: number): RowFigures | null {
+  const year = v.lastYear;
+  if (year === null) return null;
+  const plannedLastYear = v.plannedOfYear(row, year);
+  const budget = v.col("budget") !== undefined ? v.num(row, v.col("budget")) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + v.blockTotal(row, b), 0);
+  const realisedLastYear = v.num(row, v.col("realisedLastYear"));
+  const realisedSinceStart = v.num(row, v.col("realisedSinceStart"));
+  return {
+    plannedLastYear, budget, realisedLastYear, realisedSinceStart,
+    rateLastYear: plannedLastYear === 0 ? null : realisedLastYear / plannedLastYear,
+    rateGlobal: budget === 0 ? null : realisedSinceStart / budget,
+    gap: budget - realisedSinceStart,
+  };
+}
+
+/** Cells that make P(YN) in a row: Total CD of the year (or MS + DGAS) and each funder's year cell. */
+export function plannedTerms(v: TableView, row: number, year: number): string[] {
+  const terms: string[] = [];
+  const ref = (col: number | undefined) => (col === undefined ? null : `${colToLetters(col)}${row}`);
+  const cd = ref(v.yearCol("cd", year));
+  if (cd) terms.push(cd);
+  else for (const b of ["ms", "dgas"] as const) { const r = ref(v.yearCol(b, year)); if (r) terms.push(r); }
+  for (const b of ["fir", "etat", "ondam"] as const) { const r = ref(v.yearCol(b, year)); if (r) terms.push(r); }
+  return terms;
+}

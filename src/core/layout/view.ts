@@ -1,0 +1,116 @@
+// Read access to one recognised table: amounts by role and year, fiche rows with their continuations.
+import { addr } from "../model/a1";
+import { isError, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import type { AmountBlock, RowInfo, SingleRole, TableLayout, YearBlock } from "./types";
+
+export class TableView {
+  readonly lastYear: number | null;
+
+  constructor(readonly sheet: SheetSnapshot, readonly t: TableLayout) {
+    this.lastYear = t.years.length ? t.years[t.years.length - 1]! : null;
+  }
+
+  static of(wb: WorkbookSnapshot, t: TableLayout | null): TableView | null {
+    if (!t) return null;
+    const sheet = wb.sheets.find((s) => s.name === t.sheet);
+    return sheet ? new TableView(sheet, t) : null;
+  }
+
+  cell(row: number, col: number): Cell | undefined {
+    return this.sheet.cells[row - 1]?.[col - 1];
+  }
+
+  col(role: SingleRole): number | undefined {
+    return this.t.columns[role];
+  }
+
+  yearCol(block: YearBlock, year: number): number | undefined {
+    return this.t.blocks[block]?.[year];
+  }
+
+  private readonly yearsMemo = new Map<YearBlock, number[]>();
+
+  years(block: YearBlock): number[] {
+    let ys = this.yearsMemo.get(block);
+    if (!ys) {
+      ys = Object.keys(this.t.blocks[block] ?? {}).map(Number).sort((a, b) => a - b);
+      this.yearsMemo.set(block, ys);
+    }
+    return ys;
+  }
+
+  /** Number shown by a cell: a number, a formula's cached result; an uncalculated formula counts 0; text and errors are null. */
+  amount(row: number, col: number | undefined): number | null {
+    if (col === undefined) return null;
+    const c = this.cell(row, col);
+    if (!c) return null;
+    if (typeof c.value === "number") return c.value;
+    if (c.value === null && c.formula) return 0;
+    return null;
+  }
+
+  /** As Excel's SUM sees it: text, blanks and errors count 0. */
+  num(row: number, col: number | undefined): number {
+    return this.amount(row, col) ?? 0;
+  }
+
+  text(row: number, col: number | undefined): string | null {
+    if (col === undefined) return null;
+    const v = this.cell(row, col)?.value;
+    if (typeof v === "string") return v.trim() || null;
+    if (typeof v === "number") return String(v);
+    if (v && isError(v)) return v.error;
+    return null;
+  }
+
+  isBlank(row: number, col: number | undefined): boolean {
+    if (col === undefined) return true;
+    const c = this.cell(row, col);
+    return !c || ((c.value === null || (typeof c.value === "string" && !c.value.trim())) && !c.formula);
+  }
+
+  a1(row: number, col: number): string {
+    return addr(row, col);
+  }
+
+  /** Rows that carry a fiche's figures: fiche rows and their continuation rows (detail) / objective rows (summary). */
+  dataRows(): RowInfo[] {
+    return this.t.rows.filter((r) => r.kind === "fiche" || r.kind === "continuation" || r.kind === "objective");
+  }
+
+  ficheRows(): RowInfo[] {
+    return this.t.rows.filter((r) => r.kind === "fiche");
+  }
+
+  /** Fiche number -> its rows (the fiche row first, then continuations). */
+  rowsByFiche(): Map<string, number[]> {
+    const m = new Map<string, number[]>();
+    for (const r of this.t.rows) {
+      const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
+      if (!key) continue;
+      const list = m.get(key) ?? [];
+      list.push(r.row);
+      m.set(key, list);
+    }
+    return m;
+  }
+
+  /** Amount of a block: its total column, else the sum of its years. */
+  blockTotal(row: number, block: AmountBlock): number {
+    const total = this.col(`${block}Total` as SingleRole);
+    if (total !== undefined) return this.num(row, total);
+    return this.years(block).reduce((a, y) => a + this.num(row, this.yearCol(block, y)), 0);
+  }
+
+  /** Total CD of a year: its column, else masse salariale + DGAS. */
+  cdOfYear(row: number, year: number): number {
+    const c = this.yearCol("cd", year);
+    if (c !== undefined) return this.num(row, c);
+    return this.num(row, this.yearCol("ms", year)) + this.num(row, this.yearCol("dgas", year));
+  }
+
+  /** P(Y) = CD(Y) + FIR(Y) + ETAT(Y) + ONDAM(Y). */
+  plannedOfYear(row: number, year: number): number {
+    return this.cdOfYear(row, year) + (["fir", "etat", "ondam"] as const).reduce((a, b) => a + this.num(row, this.yearCol(b, year)), 0);
+  }
+}

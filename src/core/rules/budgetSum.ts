@@ -1,0 +1,40 @@
+import { rulesText } from "../../messages/rules";
+import type { TableView } from "../layout/view";
+import { finding } from "./helpers";
+import { compareAmounts } from "./tolerance";
+import type { Finding, Rule } from "./types";
+
+function checkTable(v: TableView, parts: Array<[string, number | undefined]>, out: Finding[]): void {
+  const budgetCol = v.col("budget");
+  if (budgetCol === undefined) return;
+  const present = parts.filter(([, c]) => c !== undefined) as Array<[string, number]>;
+  const label = present.map(([n]) => n).join(" + ");
+  for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total" || x.kind === "subtotal")]) {
+    if (v.amount(r.row, budgetCol) === null) continue;
+    const expected = present.reduce((a, [, c]) => a + v.num(r.row, c), 0);
+    const actual = v.num(r.row, budgetCol);
+    const cmp = compareAmounts(expected, actual);
+    if (cmp === "equal") continue;
+    const fiche = r.fiche ?? r.continuationOf;
+    out.push(cmp === "rounding"
+      ? finding(v, "budget-sum", "info", r.row, budgetCol, fiche, rulesText.rounding("Moyens financiers", expected, actual), expected, actual)
+      : finding(v, "budget-sum", "error", r.row, budgetCol, fiche, rulesText.budgetSum(label, expected, actual), expected, actual));
+  }
+}
+
+export const budgetSum: Rule = {
+  id: "budget-sum",
+  skip: (ctx) => {
+    if (!ctx.detail && !ctx.summary) return rulesText.skippedNoTable("both");
+    if (ctx.detail && ctx.detail.col("budget") === undefined && (!ctx.summary || ctx.summary.col("budget") === undefined)) return rulesText.skipped(["budget"]);
+    return null;
+  },
+  run(ctx) {
+    const out: Finding[] = [];
+    const d = ctx.detail;
+    if (d) checkTable(d, [["Total CD", d.col("cdTotal")], ["Montant FIR", d.col("firTotal")], ["Montant ETAT", d.col("etatTotal")], ["Montant ONDAM", d.col("ondamTotal")]], out);
+    const s = ctx.summary;
+    if (s) checkTable(s, [["Département", s.col("departement")], ["FIR", s.col("fir")], ["Etat", s.col("etat")], ["ONDAM", s.col("ondam")]], out);
+    return out;
+  },
+};

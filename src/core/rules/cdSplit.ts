@@ -1,0 +1,33 @@
+import { rulesText } from "../../messages/rules";
+import { finding } from "./helpers";
+import { compareAmounts } from "./tolerance";
+import type { Finding, Rule } from "./types";
+
+export const cdSplit: Rule = {
+  id: "cd-split",
+  skip: (ctx) => {
+    if (!ctx.detail) return rulesText.skippedNoTable("detail");
+    const missing = ["cd", "ms", "dgas"].filter((b) => !ctx.detail!.years(b as "cd").length);
+    return missing.length ? rulesText.skipped(missing) : null;
+  },
+  run(ctx) {
+    const v = ctx.detail!;
+    const out: Finding[] = [];
+    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
+      for (const y of v.years("cd")) {
+        const cdCol = v.yearCol("cd", y)!;
+        if (v.amount(r.row, cdCol) === null) continue;
+        const ms = v.num(r.row, v.yearCol("ms", y));
+        const dgas = v.num(r.row, v.yearCol("dgas", y));
+        const actual = v.num(r.row, cdCol);
+        const cmp = compareAmounts(ms + dgas, actual);
+        if (cmp === "equal") continue;
+        const fiche = r.fiche ?? r.continuationOf;
+        out.push(cmp === "rounding"
+          ? finding(v, "cd-split", "info", r.row, cdCol, fiche, rulesText.rounding(`Total CD ${y}`, ms + dgas, actual), ms + dgas, actual)
+          : finding(v, "cd-split", "error", r.row, cdCol, fiche, rulesText.cdSplit(y, ms, dgas, actual), ms + dgas, actual));
+      }
+    }
+    return out;
+  },
+};

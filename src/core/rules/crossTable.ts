@@ -1,0 +1,46 @@
+import { rulesText } from "../../messages/rules";
+import type { SingleRole } from "../layout/types";
+import { finding } from "./helpers";
+import { compareAmounts } from "./tolerance";
+import type { Finding, Rule } from "./types";
+
+const PAIRS: Array<[SingleRole, SingleRole, string]> = [
+  ["budget", "budget", "Budget global / Moyens financiers"],
+  ["departement", "cdTotal", "Département / Total CD"],
+  ["fir", "firTotal", "FIR"],
+  ["etat", "etatTotal", "Etat"],
+  ["ondam", "ondamTotal", "ONDAM"],
+  ["consumedLastYear", "realisedLastYear", "Consommé dans l'année / Réalisations de l'année"],
+  ["consumedSinceStart", "realisedSinceStart", "Consommé depuis le début / Réalisation depuis le début"],
+  ["consumedPrior", "realisedPrior", "Consommé au 31/12 précédent / Réalisations au 31/12"],
+];
+
+export const crossTable: Rule = {
+  id: "cross-table",
+  skip: (ctx) => (ctx.detail && ctx.summary ? null : rulesText.skippedNoTable("both")),
+  run(ctx) {
+    const d = ctx.detail!;
+    const s = ctx.summary!;
+    const detailRows = d.rowsByFiche();
+    const summaryRows = new Map<string, number[]>();
+    for (const r of s.ficheRows()) summaryRows.set(r.fiche!, [...(summaryRows.get(r.fiche!) ?? []), r.row]);
+    const out: Finding[] = [];
+    for (const [fiche, srows] of summaryRows) {
+      const drows = detailRows.get(fiche);
+      if (!drows) continue;
+      for (const [sRole, dRole, what] of PAIRS) {
+        const sc = s.col(sRole);
+        const dc = d.col(dRole);
+        if (sc === undefined || (dc === undefined && dRole !== "cdTotal")) continue;
+        const sv = srows.reduce((a, r) => a + s.num(r, sc), 0);
+        const dv = drows.reduce((a, r) => a + (dc !== undefined ? d.num(r, dc) : d.blockTotal(r, "cd")), 0);
+        const cmp = compareAmounts(dv, sv);
+        if (cmp === "equal") continue;
+        out.push(cmp === "rounding"
+          ? finding(s, "cross-table", "info", srows[0]!, sc, fiche, rulesText.rounding(what, dv, sv), dv, sv)
+          : finding(s, "cross-table", "error", srows[0]!, sc, fiche, rulesText.crossTable(what, sv, dv), dv, sv));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,114 @@
+import { rulesText } from "../../messages/rules";
+import { renderNumber } from "../format/numfmt";
+import { CELL_PADDING_PX, columnWidthPx, textWidthPx } from "../format/textWidth";
+import { colWidth, type Cell, type SheetSnapshot } from "../model/snapshot";
+import { finding } from "./helpers";
+import type { Finding, Rule, RuleContext } from "./types";
+
+/** The ##### Excel would print in this width: as many # as fit. */
+export function hashes(widthPx: number): string {
+  return "#".repeat(Math.max(1, Math.floor(widthPx / 7)));
+}
+
+// Widths per sheet and column, merged masters per sheet: computed once, not per cell.
+const widthCache = new WeakMap<SheetSnapshot, { cols: Map<number, number>; masters: Map<number, number> }>();
+
+function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
+  let cache = widthCache.get(sheet);
+  if (!cache) {
+    cache = { cols: new Map(), masters: new Map() };
+    for (const m of sheet.merges) cache.masters.set(m.r1 * 20000 + m.c1, m.c2);
+    widthCache.set(sheet, cache);
+  }
+  const c2 = cache.masters.get(row * 20000 + col) ?? col;
+  let px = 0;
+  for (let c = col; c <= c2; c++) {
+    if (sheet.hiddenCols.has(c)) continue;
+    let w = cache.cols.get(c);
+    if (w === undefined) {
+      w = columnWidthPx(colWidth(sheet, c), sheet.defaultFont);
+      cache.cols.set(c, w);
+    }
+    px += w;
+  }
+  return px;
+}
+
+/** Does this number cell show #####? Uses the host's text when there is one (Office.js), else renders it. */
+function mergedMaster(sheet: SheetSnapshot, row: number, col: number): boolean {
+  cellWidthPx(sheet, row, col);
+  return widthCache.get(sheet)!.masters.has(row * 20000 + col);
+}
+
+export function showsHashes(ctx: RuleContext, sheet: SheetSnapshot, row: number, col: number, cell: Cell): { overflow: boolean; widthPx: number; negativeDate: boolean } {
+  const value = cell.value as number;
+  const rendered = renderNumber(value, cell.numFmt);
+  const widthPx = cellWidthPx(sheet, row, col);
+  if (rendered.alwaysHashes) return { overflow: true, widthPx, negativeDate: true };
+  const text = cell.text && !/^#+$/.test(cell.text) ? cell.text : rendered.text;
+  const font = cell.font ?? sheet.defaultFont;
+  const textPx = ctx.options.measureText ? ctx.options.measureText(text, font) : textWidthPx(text, font);
+  return { overflow: textPx + CELL_PADDING_PX > widthPx, widthPx, negativeDate: false };
+}
+
+/**
+ * With fixed decimals, the shown width depends only on the format, the sign and the count of integer digits
+ * (digits have one width): one answer per column and shape instead of one rendering per cell.
+ */
+const formatIds = new Map<string, number>();
+
+function formatId(fmt: string): number {
+  let id = formatIds.get(fmt);
+  if (id === undefined) {
+    const bare = fmt.replace(/"[^"]*"/g, "").replace(/#,##/g, "");
+    id = !fmt || /general|#|\.[0]*#|[dmyhs]/i.test(bare) ? -1 : formatIds.size + 1;
+    if (formatIds.size > 1000) formatIds.clear();
+    formatIds.set(fmt, id);
+  }
+  return id;
+}
+
+function shapeKey(cell: Cell, col: number): number | null {
+  if (cell.text) return null;
+  const id = formatId(cell.numFmt ?? "");
+  if (id < 0) return null;
+  const v = cell.value as number;
+  const digits = v === 0 ? 0 : Math.min(30, Math.max(1, Math.floor(Math.log10(Math.abs(v) + 0.5)) + 1));
+  const shape = ((digits * 3 + Math.sign(v) + 1) * 2 + (cell.font?.bold ? 1 : 0)) * 100 + Math.min(99, Math.round(cell.font?.size ?? 0));
+  return (id * 20000 + col) * 100000 + shape;
+}
+
+export const displayOverflow: Rule = {
+  id: "display-overflow",
+  skip: (ctx) => (ctx.detail || ctx.summary ? null : rulesText.skippedNoTable("both")),
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const v of [ctx.detail, ctx.summary]) {
+      if (!v) continue;
+      const kinds = new Map(v.t.rows.map((r) => [r.row, r]));
+      const fits = new Set<number>();
+      const { r1, r2, c1, c2 } = v.t.range;
+      for (let r = r1; r <= r2; r++) {
+        const cells = v.sheet.cells[r - 1];
+        if (!cells || v.sheet.hiddenRows.has(r)) continue;
+        for (let c = c1; c <= Math.min(c2, cells.length); c++) {
+          const cell = cells[c - 1];
+          if (!cell || typeof cell.value !== "number" || v.sheet.hiddenCols.has(c)) continue;
+          // Merged masters span several columns: their width is not the column's.
+          const key = v.sheet.merges.length && mergedMaster(v.sheet, r, c) ? null : shapeKey(cell, c);
+          if (key !== null && fits.has(key)) continue;
+          const res = showsHashes(ctx, v.sheet, r, c, cell);
+          if (!res.overflow) {
+            if (key !== null) fits.add(key);
+            continue;
+          }
+          const info = kinds.get(r);
+          const isTotal = info?.kind === "total" || info?.kind === "subtotal";
+          const message = res.negativeDate ? rulesText.negativeDate() : rulesText.displayOverflow(cell.value, isTotal);
+          out.push(finding(v, "display-overflow", isTotal ? "error" : "warning", r, c, info?.fiche ?? info?.continuationOf ?? null, message, cell.value, hashes(res.widthPx)));
+        }
+      }
+    }
+    return out;
+  },
+};

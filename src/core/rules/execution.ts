@@ -1,0 +1,82 @@
+// Rules on realisations against plans: spending without a plan, over-execution, a cumulative below its year.
+import { rulesText } from "../../messages/rules";
+import { rowFigures } from "../compute/rates";
+import { renderNumber } from "../format/numfmt";
+import type { TableView } from "../layout/view";
+import { finding, missingRoles } from "./helpers";
+import type { Finding, Rule } from "./types";
+
+function shown(v: TableView, row: number, col: number | undefined): string | null {
+  if (col === undefined) return null;
+  const c = v.cell(row, col);
+  if (!c || typeof c.value !== "number") return null;
+  return c.text ?? renderNumber(c.value, c.numFmt).text.trim();
+}
+
+const needsRealised = (ctx: Parameters<Rule["skip"]>[0]) => {
+  if (!ctx.detail) return rulesText.skippedNoTable("detail");
+  const m = missingRoles(ctx.detail, ["realisedLastYear", "realisedSinceStart"]);
+  return m.length ? rulesText.skipped(m) : null;
+};
+
+export const realisedWithoutBudget: Rule = {
+  id: "realised-without-budget",
+  skip: needsRealised,
+  run(ctx) {
+    const v = ctx.detail!;
+    const out: Finding[] = [];
+    for (const r of v.dataRows()) {
+      const f = rowFigures(v, r.row);
+      if (!f) continue;
+      const fiche = r.fiche ?? r.continuationOf;
+      if (f.plannedLastYear === 0 && f.realisedLastYear > 0.005) {
+        const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
+        out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetYear(v.lastYear!, f.realisedLastYear, shown(v, r.row, v.col("rateLastYear"))), null, f.realisedLastYear));
+      }
+      if (f.budget === 0 && f.realisedSinceStart > 0.005) {
+        const col = v.col("rateGlobal") ?? v.col("realisedSinceStart")!;
+        out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetGlobal(f.realisedSinceStart, shown(v, r.row, v.col("rateGlobal"))), null, f.realisedSinceStart));
+      }
+    }
+    return out;
+  },
+};
+
+export const overExecution: Rule = {
+  id: "over-execution",
+  skip: needsRealised,
+  run(ctx) {
+    const v = ctx.detail!;
+    const out: Finding[] = [];
+    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
+      const f = rowFigures(v, r.row);
+      if (!f) continue;
+      const fiche = r.fiche ?? r.continuationOf;
+      if (r.kind !== "total" && f.realisedSinceStart - f.budget > 1) {
+        const col = v.col("gap") ?? v.col("realisedSinceStart")!;
+        out.push(finding(v, "over-execution", "warning", r.row, col, fiche, rulesText.overExecution(f.realisedSinceStart, f.budget), f.budget, f.realisedSinceStart));
+      }
+      // As printed (whole percent): 100.05 % reads "100 %" and is no news.
+      if (f.rateLastYear !== null && Math.round(f.rateLastYear * 100) > 100) {
+        const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
+        out.push(finding(v, "over-execution", "info", r.row, col, fiche, rulesText.overExecutionYear(v.lastYear!, f.rateLastYear), f.plannedLastYear, f.realisedLastYear));
+      }
+    }
+    return out;
+  },
+};
+
+export const cumulativeBelowYear: Rule = {
+  id: "cumulative-below-year",
+  skip: needsRealised,
+  run(ctx) {
+    const v = ctx.detail!;
+    const out: Finding[] = [];
+    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
+      const f = rowFigures(v, r.row);
+      if (!f || f.realisedLastYear - f.realisedSinceStart <= 1) continue;
+      out.push(finding(v, "cumulative-below-year", "error", r.row, v.col("realisedSinceStart")!, r.fiche ?? r.continuationOf, rulesText.cumulativeBelowYear(f.realisedSinceStart, f.realisedLastYear, v.lastYear!), f.realisedLastYear, f.realisedSinceStart));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,30 @@
+import { FIR_OBJECTIVES, ONDAM_OBJECTIVES } from "../catalogue/objectives";
+import { rulesText } from "../../messages/rules";
+import type { SingleRole } from "../layout/types";
+import { finding } from "./helpers";
+import { moneyByFunder } from "./funding";
+import { objectiveNumber } from "./objectives";
+import type { Finding, Rule } from "./types";
+
+export const funderTheme: Rule = {
+  id: "funder-theme",
+  skip: (ctx) => (ctx.detail ? null : rulesText.skippedNoTable("detail")),
+  run(ctx) {
+    const v = ctx.detail!;
+    const out: Finding[] = [];
+    for (const [fiche, rows] of v.rowsByFiche()) {
+      const money = moneyByFunder(v, rows);
+      const n = objectiveNumber(v.text(rows[0]!, v.col("objective")));
+      const cellOf = (f: "fir" | "ondam") => v.col(`${f}Total` as SingleRole) ?? v.yearCol(f, v.years(f)[0]!);
+      const ondam = money.get("ondam") ?? 0;
+      if (ondam > 0.005 && (n === null || !ONDAM_OBJECTIVES.includes(n)) && cellOf("ondam") !== undefined) {
+        out.push(finding(v, "funder-theme", "info", rows[0]!, cellOf("ondam")!, fiche, rulesText.funderThemeOndam(ondam, n), "objectifs 9, 15, 16, 24", n === null ? null : `objectif ${n}`));
+      }
+      const fir = money.get("fir") ?? 0;
+      if (fir > 0.005 && (n === null || !FIR_OBJECTIVES.includes(n)) && cellOf("fir") !== undefined) {
+        out.push(finding(v, "funder-theme", "info", rows[0]!, cellOf("fir")!, fiche, rulesText.funderThemeFir(fir, n), "objectifs 1 à 5, 13", n === null ? null : `objectif ${n}`));
+      }
+    }
+    return out;
+  },
+};

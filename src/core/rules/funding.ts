@@ -1,0 +1,46 @@
+// Shared by the funding rules: money per funder for a fiche, and the funders a text names.
+import { FUNDER_BLOCKS, type Funder, type SingleRole } from "../layout/types";
+import type { TableView } from "../layout/view";
+
+/** Money per funder over a fiche's rows (detail: block totals or years; summary: FIR/Etat/ONDAM columns). */
+export function moneyByFunder(v: TableView, rows: number[]): Map<Funder, number> {
+  const m = new Map<Funder, number>();
+  for (const f of FUNDER_BLOCKS) {
+    let sum = 0;
+    let known = false;
+    for (const r of rows) {
+      if (v.t.kind === "detail") {
+        const hasCols = v.col(`${f}Total` as SingleRole) !== undefined || v.years(f).length > 0;
+        if (!hasCols) continue;
+        known = true;
+        // Use the years when present: a stale block total should not decide who funds the fiche.
+        sum += v.years(f).length ? v.years(f).reduce((a, y) => a + v.num(r, v.yearCol(f, y)), 0) : v.blockTotal(r, f);
+      } else {
+        const c = v.col(f);
+        if (c === undefined) continue;
+        known = true;
+        sum += v.num(r, c);
+      }
+    }
+    if (known) m.set(f, sum);
+  }
+  return m;
+}
+
+export function withMoney(m: Map<Funder, number>): Funder[] {
+  return [...m.entries()].filter(([, x]) => x > 0.005).map(([f]) => f);
+}
+
+export function funderList(fs: Iterable<Funder>, labels: Record<Funder, string>): string {
+  const xs = [...fs].map((f) => labels[f]);
+  return xs.length ? xs.join("+") : "aucun";
+}
+
+/** First non-empty text of a column over a fiche's rows. */
+export function firstText(v: TableView, rows: number[], col: number | undefined): { text: string | null; row: number } {
+  for (const r of rows) {
+    const t = v.text(r, col);
+    if (t) return { text: t, row: r };
+  }
+  return { text: null, row: rows[0]! };
+}

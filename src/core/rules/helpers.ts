@@ -1,0 +1,70 @@
+import { colToLetters } from "../model/a1";
+import type { RowInfo, SingleRole } from "../layout/types";
+import type { TableView } from "../layout/view";
+import { roleLabel } from "../../messages/layout";
+import { rulesText } from "../../messages/rules";
+import type { Finding, RuleId, Severity } from "./types";
+
+export function finding(v: TableView, rule: RuleId, severity: Severity, row: number, col: number, fiche: string | null, message: string, expected: Finding["expected"], actual: Finding["actual"]): Finding {
+  return { rule, severity, sheet: v.sheet.name, cell: `${colToLetters(col)}${row}`, fiche, message, expected, actual };
+}
+
+/** Role key of each column (single roles and year cells), for messages: "ms2021", "budget". */
+export function columnKeys(v: TableView): Map<number, string> {
+  const m = new Map<number, string>();
+  for (const [block, years] of Object.entries(v.t.blocks)) for (const [y, c] of Object.entries(years ?? {})) m.set(c, `${block}${y}`);
+  for (const [role, c] of Object.entries(v.t.columns)) if (c !== undefined) m.set(c, role);
+  return m;
+}
+
+export function columnName(v: TableView, col: number): string {
+  const key = columnKeys(v).get(col);
+  return `${colToLetters(col)} (${key ? roleLabel(key) : "?"})`;
+}
+
+/** Planned amounts: Moyens, per-year block cells, block totals (detail); budget and funders (summary). */
+export function plannedColumns(v: TableView): number[] {
+  const cols: number[] = [];
+  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c)) cols.push(c); };
+  if (v.t.kind === "detail") {
+    add(v.col("budget"));
+    for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
+      for (const y of v.years(b)) add(v.yearCol(b, y));
+      add(v.col(`${b}Total` as SingleRole));
+    }
+  } else for (const r of ["budget", "departement", "fir", "etat", "ondam"] as const) add(v.col(r));
+  return cols;
+}
+
+export function realisedColumns(v: TableView): number[] {
+  const cols: number[] = [];
+  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c)) cols.push(c); };
+  if (v.t.kind === "detail") {
+    for (const b of ["realised", "realisedTo"] as const) for (const y of v.years(b)) add(v.yearCol(b, y));
+    add(v.col("realisedLastYear"));
+    add(v.col("realisedSinceStart"));
+    add(v.col("realisedPrior"));
+  } else {
+    for (const b of ["consumedIn", "consumedTo"] as const) for (const y of v.years(b)) add(v.yearCol(b, y));
+    for (const r of ["consumedPrior", "consumedLastYear", "consumedSinceStart"] as const) add(v.col(r));
+  }
+  return cols;
+}
+
+export function amountColumns(v: TableView): number[] {
+  return [...plannedColumns(v), ...realisedColumns(v)];
+}
+
+export function rowLabel(r: RowInfo): string {
+  return rulesText.rowLabel(r.fiche ?? r.continuationOf, r.kind);
+}
+
+export function missingRoles(v: TableView | null, roles: SingleRole[]): string[] {
+  if (!v) return [];
+  return roles.filter((r) => v.col(r) === undefined);
+}
+
+/** Rows summed by totals and checked row by row: fiche, continuation and objective rows. */
+export function checkedRows(v: TableView): RowInfo[] {
+  return v.dataRows();
+}

@@ -1,0 +1,33 @@
+import { FUNDER_LABEL, MODALITE_LABEL, parseModalite } from "../catalogue/funders";
+import { rulesText } from "../../messages/rules";
+import { finding, missingRoles } from "./helpers";
+import { funderList, moneyByFunder, withMoney } from "./funding";
+import type { Finding, Rule } from "./types";
+
+export const modalite: Rule = {
+  id: "modalite",
+  skip: (ctx) => (!ctx.summary ? rulesText.skippedNoTable("summary") : missingRoles(ctx.summary, ["modalite"]).length ? rulesText.skipped(["modalite"]) : null),
+  run(ctx) {
+    const v = ctx.summary!;
+    const col = v.col("modalite")!;
+    const out: Finding[] = [];
+    for (const r of v.ficheRows()) {
+      const text = v.text(r.row, col);
+      const named = parseModalite(text);
+      const money = moneyByFunder(v, [r.row]);
+      const parts: string[] = [];
+      if (named.unknown.length) parts.push(rulesText.modaliteUnknown(text ?? ""));
+      const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= 0.005);
+      if (zero.length) parts.push(rulesText.modaliteNamesZero(zero.map((f) => MODALITE_LABEL[f])));
+      const unnamed = withMoney(money).filter((f) => !named.funders.has(f));
+      if (unnamed.length) {
+        parts.push(named.namesCd && named.funders.size === 0
+          ? rulesText.modaliteCdWithFunders(unnamed.map((f) => `${FUNDER_LABEL[f]}`))
+          : rulesText.modaliteMissesMoney(unnamed.map((f) => [FUNDER_LABEL[f], money.get(f)!])));
+      }
+      if (!parts.length) continue;
+      out.push(finding(v, "modalite", "warning", r.row, col, r.fiche, parts.join(" "), funderList(withMoney(money), FUNDER_LABEL), text ?? ""));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,38 @@
+import { rulesText } from "../../messages/rules";
+import { amountColumns, finding } from "./helpers";
+import type { Finding, Rule } from "./types";
+
+/** "1 155 000 €", "12,5", "-  €" -> a number; anything else -> null. */
+export function parseAmountText(text: string): number | null {
+  const t = text.replace(/[\s\u00a0\u202f]/g, "").replace(/(€|eur|euros?)$/i, "");
+  if (/^-+$/.test(t)) return 0;
+  const m = /^(-)?(\d+(?:[.,]\d+)?)$/.exec(t.replace(/\.(?=\d{3}(?:\D|$))/g, ""));
+  if (!m) return null;
+  const n = Number(m[2]!.replace(",", "."));
+  return m[1] ? -n : n;
+}
+
+export const numberAsText: Rule = {
+  id: "number-as-text",
+  skip: (ctx) => (ctx.detail || ctx.summary ? null : rulesText.skippedNoTable("both")),
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const v of [ctx.detail, ctx.summary]) {
+      if (!v) continue;
+      const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])];
+      for (const r of v.t.rows) {
+        if (r.kind === "title" || r.kind === "blank") continue;
+        for (const c of cols) {
+          const val = v.cell(r.row, c)?.value;
+          if (typeof val !== "string" || !val.trim()) continue;
+          const n = parseAmountText(val);
+          const fiche = r.fiche ?? r.continuationOf;
+          out.push(n !== null
+            ? finding(v, "number-as-text", "warning", r.row, c, fiche, rulesText.numberAsText(val.trim(), n), n, val)
+            : finding(v, "number-as-text", "warning", r.row, c, fiche, rulesText.textInAmount(val.trim()), null, val));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,41 @@
+import { nationalType } from "../catalogue/objectives";
+import { rulesText } from "../../messages/rules";
+import { finding, missingRoles } from "./helpers";
+import { detailObjectives, objectiveByLabel } from "./objectives";
+import type { Finding, Rule } from "./types";
+
+const TYPE_LABEL = { fondamental: "Fondamental", facultatif: "Facultatif" } as const;
+
+export const objectiveTypeRule: Rule = {
+  id: "objective-type",
+  skip: (ctx) => {
+    if (!ctx.detail) return rulesText.skippedNoTable("detail");
+    const m = missingRoles(ctx.detail, ["objective", "objectiveType"]);
+    return m.length ? rulesText.skipped(m) : null;
+  },
+  run(ctx) {
+    const v = ctx.detail!;
+    const entries = detailObjectives(v);
+    const typesByNumber = new Map<number, Array<{ fiche: string | null; type: string }>>();
+    for (const e of entries) if (e.n !== null && e.type) typesByNumber.set(e.n, [...(typesByNumber.get(e.n) ?? []), { fiche: e.fiche, type: e.type }]);
+    const out: Finding[] = [];
+    const declared = ctx.options.declaredOptional;
+    for (const e of entries) {
+      if (e.n === null) continue;
+      const typeCol = v.col("objectiveType")!;
+      const national = nationalType(e.n);
+      const parts: string[] = [];
+      if (e.type && e.type !== national) {
+        const others = (typesByNumber.get(e.n) ?? []).filter((x) => x.type !== e.type && x.fiche !== e.fiche);
+        if (others.length) parts.push(rulesText.objectiveBothWays(e.n, e.typeText ?? TYPE_LABEL[e.type], others.map((x) => `fiche ${x.fiche} : ${TYPE_LABEL[x.type as "fondamental"]}`)));
+        parts.push(rulesText.objectiveAgainstCatalogue(e.n, e.typeText ?? TYPE_LABEL[e.type], national));
+      }
+      if (declared && national === "facultatif" && !declared.includes(e.n)) parts.push(rulesText.objectiveNotDeclared(e.n, declared));
+      const byLabel = objectiveByLabel(e.text);
+      if (byLabel !== null && byLabel !== e.n) parts.push(rulesText.objectiveLabelNumber(e.n, byLabel));
+      if (!parts.length) continue;
+      out.push(finding(v, "objective-type", "warning", e.row, typeCol, e.fiche, parts.join(" "), TYPE_LABEL[national], e.typeText));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+import { formatEuro, formatPercent } from "../../messages/format";
+import { rulesText } from "../../messages/rules";
+import { rowFigures } from "../compute/rates";
+import { finding } from "./helpers";
+import type { Finding, Rule } from "./types";
+
+/** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
+export function percentDecimals(numFmt: string | undefined): number {
+  const m = /0\.(0+)%/.exec(numFmt ?? "");
+  return m ? m[1]!.length : 0;
+}
+
+export const rateMismatch: Rule = {
+  id: "rate-mismatch",
+  skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : ["rateLastYear", "rateGlobal", "gap"].every((r) => ctx.detail!.col(r as "gap") === undefined) ? rulesText.skipped(["rateLastYear", "rateGlobal", "gap"]) : null),
+  run(ctx) {
+    const v = ctx.detail!;
+    const out: Finding[] = [];
+    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
+      const f = rowFigures(v, r.row);
+      if (!f) continue;
+      const fiche = r.fiche ?? r.continuationOf;
+      for (const [role, computed] of [["rateLastYear", f.rateLastYear], ["rateGlobal", f.rateGlobal]] as const) {
+        const col = v.col(role);
+        const cell = col === undefined ? undefined : v.cell(r.row, col);
+        // Undefined rates are realised-without-budget's concern; empty or text cells are not filled yet.
+        if (!cell || typeof cell.value !== "number" || computed === null) continue;
+        const d = percentDecimals(cell.numFmt);
+        const k = Math.pow(10, d + 2);
+        if (Math.round(computed * k) === Math.round(cell.value * k)) continue;
+        const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
+        out.push(finding(v, "rate-mismatch", "error", r.row, col!, fiche, rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)), computed, cell.value));
+      }
+      const gapCol = v.col("gap");
+      const gap = gapCol === undefined ? undefined : v.cell(r.row, gapCol);
+      if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > 1) {
+        out.push(finding(v, "rate-mismatch", "error", r.row, gapCol!, fiche, rulesText.rateMismatch("Écart moyens - réalisations", formatEuro(f.gap), formatEuro(gap.value)), f.gap, gap.value));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,76 @@
+import { rulesText } from "../../messages/rules";
+import type { RowInfo } from "../layout/types";
+import type { TableView } from "../layout/view";
+import { isError } from "../model/snapshot";
+import { amountColumns, columnName, finding } from "./helpers";
+import { compareAmounts } from "./tolerance";
+import type { Finding, Rule } from "./types";
+
+/** Decimals the format shows ("# ##0 €" -> 0); General shows them all. */
+const decimalsCache = new Map<string, number | null>();
+export function shownDecimals(numFmt: string | undefined): number | null {
+  if (!numFmt || /^general$/i.test(numFmt)) return null;
+  let d = decimalsCache.get(numFmt);
+  if (d === undefined) {
+    const first = numFmt.split(";")[0]!.replace(/"[^"]*"/g, "");
+    const m = /[0#?]\.([0#?]+)/.exec(first);
+    d = m ? m[1]!.length : 0;
+    decimalsCache.set(numFmt, d);
+  }
+  return d;
+}
+
+function displayed(v: TableView, row: number, col: number): number {
+  const d = shownDecimals(v.cell(row, col)?.numFmt);
+  const x = v.num(row, col);
+  return d === null ? x : Math.round(x * 10 ** d) / 10 ** d;
+}
+
+function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[]): void {
+  const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])];
+  for (const col of cols) {
+    const cell = v.cell(totalRow.row, col);
+    if (cell && (typeof cell.value === "string" || isError(cell.value))) continue; // number-as-text / cell-error say it
+    const expected = rows.reduce((a, r) => a + v.num(r, col), 0);
+    const blank = v.isBlank(totalRow.row, col);
+    if (blank) {
+      if (Math.abs(expected) > 1 && col !== v.col("gap")) out.push(finding(v, "total-row", "error", totalRow.row, col, null, rulesText.totalBlank(label, columnName(v, col), expected), expected, null));
+      continue;
+    }
+    const actual = v.num(totalRow.row, col);
+    const cmp = compareAmounts(expected, actual);
+    if (cmp === "equal") {
+      // Stored cents agree, but a reader adding the printed rows finds another total (hidden cents).
+      const shownRows = rows.reduce((a, r) => a + displayed(v, r, col), 0);
+      const shownTotal = displayed(v, totalRow.row, col);
+      if (compareAmounts(shownRows, shownTotal) === "rounding") {
+        out.push(finding(v, "total-row", "info", totalRow.row, col, null, rulesText.rounding(`${label}, colonne ${columnName(v, col)} (tel qu'imprimé)`, shownRows, shownTotal), shownRows, shownTotal));
+      }
+      continue;
+    }
+    out.push(cmp === "rounding"
+      ? finding(v, "total-row", "info", totalRow.row, col, null, rulesText.rounding(`${label}, colonne ${columnName(v, col)}`, expected, actual), expected, actual)
+      : finding(v, "total-row", "error", totalRow.row, col, null, rulesText.totalRow(label, columnName(v, col), rowsLabel, expected, actual), expected, actual));
+  }
+}
+
+export const totalRow: Rule = {
+  id: "total-row",
+  skip: (ctx) => (ctx.detail?.t.totalRow || ctx.summary?.t.totalRow || ctx.summary?.t.groups.some((g) => g.subtotalRow) ? null : "aucune ligne de total trouvée"),
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const v of [ctx.detail, ctx.summary]) {
+      if (!v) continue;
+      const data = v.dataRows().map((r) => r.row);
+      if (v.t.kind === "summary") {
+        for (const g of v.t.groups) {
+          const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
+          if (sub) checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, `Sous-total ${g.key}`, out);
+        }
+      }
+      const total = v.t.rows.find((r) => r.kind === "total");
+      if (total) checkTotal(v, total, data, `lignes des fiches (${data[0]}-${data[data.length - 1]})`, v.t.kind === "detail" ? "TOTAL" : "Total", out);
+    }
+    return out;
+  },
+};

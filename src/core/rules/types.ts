@@ -1,0 +1,44 @@
+import type { AnnexLayout } from "../layout/types";
+import type { TableView } from "../layout/view";
+import type { FontInfo, WorkbookSnapshot } from "../model/snapshot";
+
+export type Severity = "error" | "warning" | "info";
+
+export type RuleId =
+  | "year-sum" | "cd-split" | "budget-sum" | "total-row" | "total-formula" | "cell-error" | "display-overflow"
+  | "number-as-text" | "negative-amount" | "source-funder" | "modalite" | "objective-type" | "objective-missing"
+  | "fiche-numbering" | "cross-table" | "source-vs-modalite" | "consumed-sum" | "realised-without-budget"
+  | "over-execution" | "cumulative-below-year" | "rate-mismatch" | "fundamental-coverage" | "funder-theme" | "cofinancing-cd";
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  fiche: string | null;
+  message: string;
+  expected: number | string | null;
+  actual: number | string | null;
+}
+
+export interface CheckOptions {
+  /** Optional objectives the contract commits to (from the execution report, not the workbook). */
+  declaredOptional?: number[];
+  /** Real text width in pixels (the pane measures with a canvas); the core estimates when absent. */
+  measureText?: (text: string, font: FontInfo | undefined) => number;
+}
+
+export interface RuleContext {
+  wb: WorkbookSnapshot;
+  layout: AnnexLayout;
+  detail: TableView | null;
+  summary: TableView | null;
+  options: CheckOptions;
+}
+
+export interface Rule {
+  id: RuleId;
+  /** Why the rule cannot run on this annex (missing columns or table), or null. */
+  skip(ctx: RuleContext): string | null;
+  run(ctx: RuleContext): Finding[];
+}
