@@ -3,6 +3,7 @@ import { cli } from "../messages/cli";
 import { frenchHelp } from "./help";
 import { registerInspect } from "./commands/inspect";
 import { registerCheck } from "./commands/check";
+import { registerWrite } from "./commands/write";
 
 /** Entry of the `cdppe` command; returns the exit status (0 ok, 1 error findings, 2 unreadable / no annex). */
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo): Promise<number> {
@@ -23,6 +24,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   };
   registerInspect(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerWrite(program, io, setExit);
   if (argv.length === 0) {
     io.out(program.helpInformation() + cli.helpFooter + "\n");
     return 0;

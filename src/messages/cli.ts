@@ -48,3 +48,26 @@ export const checkText = {
   statusUnread: "illisible / pas d'annexe",
   csvHeader: ["fichier", "regle", "gravite", "feuille", "cellule", "fiche", "message", "attendu", "constate"],
 };
+
+export const writeText = {
+  fillDescription: "complète les taux d'exécution (année, global) et l'écart par des formules vivantes",
+  addYearDescription: "ajoute les colonnes d'une nouvelle année dans chaque bloc annuel des deux tableaux",
+  inputArg: "classeur .xlsx à lire (jamais modifié)",
+  outputOption: "classeur .xlsx à écrire",
+  dryRun: "affiche le plan sans rien écrire",
+  force: "remplace aussi les saisies de l'utilisateur différentes du calcul",
+  yearOption: "année à ajouter (par défaut : dernière année + 1)",
+  outputRequired: "Indiquez le fichier de sortie avec -o sortie.xlsx (le fichier d'entrée n'est jamais modifié).",
+  sameFile: "Le fichier de sortie doit être différent du fichier d'entrée : l'original n'est jamais modifié.",
+  badYear: (v: string) => `Année illisible : « ${v} ».`,
+  planHeader: (kind: string, file: string) => `${kind === "fill" ? "Compléter" : "Nouvelle année"} — ${file}`,
+  stats: (s: { formulas: number; values: number; formats: number; insertedColumns: number; unchanged: number }) =>
+    `${s.formulas} formule(s), ${s.values} valeur(s), ${s.insertedColumns} colonne(s) insérée(s), ${s.unchanged} cellule(s) déjà à jour`,
+  insert: (sheet: string, at: string, count: number, headers: string[]) => `  ${sheet} : ${count} colonne(s) insérée(s) en ${at}${headers.length ? ` (${headers.join(" ; ")})` : ""}`,
+  conflict: (cell: string, current: unknown, reason: string) => `  ${cell} : ${reason} (« ${current} ») — conservée`,
+  conflictForced: (cell: string, current: unknown) => `  ${cell} : « ${current} » remplacé par la formule`,
+  cellsLine: (sheet: string, cells: string[]) => `  ${sheet} : ${cells.length} cellule(s) : ${cells.slice(0, 12).join(", ")}${cells.length > 12 ? ", …" : ""}`,
+  written: (file: string) => `Écrit : ${file}`,
+  dryRunDone: "Simulation : rien n'a été écrit.",
+  nothingToDo: "Rien à faire : l'annexe est déjà à jour.",
+};

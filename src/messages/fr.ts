@@ -18,3 +18,6 @@ export const app = {
   loading: "Chargement…",
   checkComing: "Le contrôle en un clic arrive bientôt : ouvrez le volet Annexe CDPPE en attendant.",
 };
+
+/** Text a rate formula shows when money was spent without any plan: visible, never a misleading 0 %. */
+export const NO_BUDGET_MARKER = "sans budget";
