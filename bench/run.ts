@@ -2,7 +2,13 @@
 import * as path from "path";
 import * as fs from "fs";
 import * as os from "os";
+import ExcelJS from "exceljs";
 import { checkAnnex } from "../src/core/check";
+import { planAddYear } from "../src/core/compute/addYear";
+import { planFill } from "../src/core/compute/fill";
+import { applyPlanToExcelJs } from "../src/xlsx/applyPlan";
+import { snapshotOfWorkbook } from "../src/xlsx/readWorkbook";
+import { toExcelJs } from "../tests/support/xlsxWrite";
 import { recognise } from "../src/core/layout/recognise";
 import type { WorkbookSnapshot } from "../src/core/model/snapshot";
 import { readXlsx } from "../src/xlsx/readWorkbook";
@@ -34,6 +40,27 @@ async function main(): Promise<void> {
     prev = { n, ms: r.ms };
   }
   await benchCheck(snap);
+  await benchWrite();
+}
+
+async function benchWrite(): Promise<void> {
+  console.log("\nÉcriture (plan dans le cœur + application ExcelJS en mémoire) :");
+  const cases: Array<[string, () => Promise<ExcelJS.Workbook>]> = [
+    ["annexe 2022", async () => (await readXlsx(FIXTURE)).workbook],
+    ["10 000 fiches", async () => toExcelJs(generateAnnex({ fiches: 10000, years: [2020, 2021, 2022, 2023, 2024], seed: 9 }).workbook)],
+  ];
+  for (const [name, load] of cases) {
+    for (const job of ["fill", "add-year"] as const) {
+      const wb = await load();
+      const snapshot = snapshotOfWorkbook(wb);
+      const t0 = process.hrtime.bigint();
+      const plan = job === "fill" ? planFill(snapshot) : planAddYear(snapshot);
+      const t1 = process.hrtime.bigint();
+      applyPlanToExcelJs(wb, plan);
+      const t2 = process.hrtime.bigint();
+      console.log(`  ${name.padEnd(14)} ${job.padEnd(9)} plan ${(Number(t1 - t0) / 1e6).toFixed(0).padStart(6)} ms   application ${(Number(t2 - t1) / 1e6).toFixed(0).padStart(6)} ms   (${plan.edits.length} modifications)`);
+    }
+  }
 }
 
 async function benchCheck(fixture: WorkbookSnapshot): Promise<void> {

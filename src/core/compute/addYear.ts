@@ -367,8 +367,32 @@ export function planAddYear(wb: WorkbookSnapshot, options: AddYearOptions = {}, 
       }
     }
   }
-  plan.edits.push(...writes);
+  // A loop, not push(...writes): large annexes have hundreds of thousands of edits.
+  for (const w of writes) plan.edits.push(w);
+  if (shared) for (const w of widthsForSharedSheet(tables)) plan.edits.push(w);
   return plan;
+}
+
+/**
+ * When only a table's rows shift, column widths stay where they were: each final column is widened to the widest
+ * column that lands in it (never narrowed), so that no moved amount shows #####.
+ */
+function widthsForSharedSheet(tables: TablePlan[]): Edit[] {
+  const sheet = tables[0]!.view.sheet;
+  const width = (c: number) => sheet.colWidths[c - 1] ?? sheet.defaultColWidth;
+  const desired = new Map<number, number>();
+  const want = (fc: number, w: number) => desired.set(fc, Math.max(desired.get(fc) ?? 0, w));
+  for (const tp of tables) {
+    if (!tp.rows || !tp.insertions.length) continue;
+    const from = Math.min(...tp.insertions.map((i) => i.at));
+    for (let c = from; c <= tp.view.t.range.c2; c++) want(tp.map.final(c), width(c));
+    for (const ins of tp.insertions) ins.newCols.forEach((_, k) => want(tp.map.newCol(ins, k), width(ins.copyFormatFrom)));
+  }
+  const edits: Edit[] = [];
+  for (const [fc, w] of [...desired.entries()].sort((a, b) => a[0] - b[0])) {
+    if (w > width(fc) + 1e-9) edits.push({ kind: "setColumnWidth", sheet: sheet.name, col: fc, width: w });
+  }
+  return edits;
 }
 
 /** Rewrites the header text of an existing single column (top row when merged down or single-row header, else sub-header). */
@@ -410,5 +434,7 @@ function fillRight(
   const rows = r.kind === "subtotal" && r.group !== undefined ? v.t.groups[r.group]?.rows ?? [] : dataRows.map((x) => x.row);
   if (!rows.length) return setFormat(sheet, r.row, newCol, prev?.numFmt);
   const L = colToLetters(newCol);
-  setFormula(sheet, r.row, newCol, `SUM(${L}${Math.min(...rows)}:${L}${Math.max(...rows)})`, result ?? 0, prev?.numFmt);
+  const lo = rows.reduce((a, b) => Math.min(a, b), Infinity);
+  const hi = rows.reduce((a, b) => Math.max(a, b), -Infinity);
+  setFormula(sheet, r.row, newCol, `SUM(${L}${lo}:${L}${hi})`, result ?? 0, prev?.numFmt);
 }
