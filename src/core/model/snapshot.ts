@@ -14,6 +14,8 @@ export interface Cell {
   text?: string;
   numFmt?: string;
   font?: FontInfo;
+  /** Fill colour ("#RRGGBB") when not the default: flags save and restore it. */
+  fill?: string;
 }
 
 export interface SheetSnapshot {
