@@ -11,6 +11,8 @@ module.exports = {
     {
       displayName: "dom",
       testEnvironment: "jsdom",
+      // Node builds of packages (ExcelJS's uuid has an ESM-only browser build Jest cannot load).
+      testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
       testMatch: ["<rootDir>/tests/**/*.test.tsx"],
       transform,
     },

@@ -10,7 +10,7 @@ export const UNDO_NS = "urn:annexe-cdppe:undo:1";
 
 export interface UndoRecord {
   id: string;
-  kind: EditPlan["kind"] | "widen";
+  kind: EditPlan["kind"];
   createdAt: string;
   /** Columns the plan inserted, in final coordinates, to delete right to left. */
   deleteColumns: Array<{ sheet: string; at: number; count: number; rows: [number, number] | null }>;

@@ -63,7 +63,7 @@ export const writeText = {
   planHeader: (kind: string, file: string) => `${kind === "fill" ? "Compléter" : "Nouvelle année"} — ${file}`,
   stats: (s: { formulas: number; values: number; formats: number; insertedColumns: number; unchanged: number }) =>
     `${s.formulas} formule(s), ${s.values} valeur(s), ${s.insertedColumns} colonne(s) insérée(s), ${s.unchanged} cellule(s) déjà à jour`,
-  insert: (sheet: string, at: string, count: number, headers: string[]) => `  ${sheet} : ${count} colonne(s) insérée(s) en ${at}${headers.length ? ` (${headers.join(" ; ")})` : ""}`,
+  newColumn: (sheet: string, at: string, label: string) => `  ${sheet}, nouvelle colonne ${at} : ${label}`,
   conflict: (cell: string, current: unknown, reason: string) => `  ${cell} : ${reason} (« ${current} ») — conservée`,
   conflictForced: (cell: string, current: unknown) => `  ${cell} : « ${current} » remplacé par la formule`,
   cellsLine: (sheet: string, cells: string[]) => `  ${sheet} : ${cells.length} cellule(s) : ${cells.slice(0, 12).join(", ")}${cells.length > 12 ? ", …" : ""}`,

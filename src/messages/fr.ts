@@ -16,7 +16,6 @@ export const app = {
   outsideOfficeHint: "Sans Excel, l'outil en ligne de commande contrôle des fichiers .xlsx : npx cdppe check fichier.xlsx",
   wrongHost: (host: string) => `Ce complément fonctionne dans Excel uniquement (application détectée : ${host}).`,
   loading: "Chargement…",
-  checkComing: "Le contrôle en un clic arrive bientôt : ouvrez le volet Annexe CDPPE en attendant.",
 };
 
 /** Text a rate formula shows when money was spent without any plan: visible, never a misleading 0 %. */

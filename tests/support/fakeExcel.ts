@@ -500,3 +500,19 @@ export function fakeRunner(state: FakeState) {
     return batch(new FakeContext(state));
   };
 }
+
+/** Deep copy of a snapshot (jsdom has no structuredClone; Sets survive). */
+export function cloneSnapshot(wb: WorkbookSnapshot): WorkbookSnapshot {
+  return {
+    ...wb,
+    sheets: wb.sheets.map((s) => ({
+      ...s,
+      cells: s.cells.map((row) => row?.map((c) => (c ? { ...c, font: c.font ? { ...c.font } : undefined, value: c.value !== null && typeof c.value === "object" ? { ...c.value } : c.value } : c))),
+      merges: s.merges.map((m) => ({ ...m })),
+      colWidths: [...s.colWidths],
+      hiddenCols: new Set(s.hiddenCols),
+      hiddenRows: new Set(s.hiddenRows),
+      defaultFont: { ...s.defaultFont },
+    })),
+  };
+}

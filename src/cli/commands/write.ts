@@ -15,12 +15,8 @@ import { InputError, loadWorkbook, type Io } from "../load";
 
 function describePlan(plan: EditPlan, file: string, force: boolean): string {
   const lines = [writeText.planHeader(plan.kind, file), writeText.stats(plan.stats)];
-  for (const e of plan.edits) {
-    if (e.kind !== "insertColumns") continue;
-    const headers = plan.edits
-      .filter((x): x is Extract<typeof x, { kind: "setValue" }> => x.kind === "setValue" && x.sheet === e.sheet && typeof x.value === "string" && x.col >= e.at && x.col < e.at + e.count)
-      .map((x) => String(x.value));
-    lines.push(writeText.insert(e.sheet, colToLetters(e.at), e.count, [...new Set(headers)].slice(0, 4)));
+  for (const c of [...(plan.newColumns ?? [])].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.col - b.col)) {
+    lines.push(writeText.newColumn(c.sheet, colToLetters(c.col), c.label));
   }
   const bySheet = new Map<string, string[]>();
   for (const e of plan.edits) if (e.kind === "setFormula") bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), addr(e.row, e.col)]);

@@ -53,6 +53,17 @@ function nextHeader(v: CellValue | undefined, last: number, year: number, fallba
   return fallback;
 }
 
+/** The group header above a column: its own text, the master of a merge over it, or the nearest one to its left. */
+function groupTextOf(view: TableView, row: number, col: number): string {
+  for (let c = col; c >= view.t.range.c1; c--) {
+    const m = view.sheet.merges.find((x) => x.r1 === row && x.c1 <= c && x.c2 >= c);
+    const v = m ? view.cell(m.r1, m.c1)?.value : view.cell(row, c)?.value;
+    if (typeof v === "string" && v.trim()) return v.replace(/\s+/g, " ").trim();
+    if (m || c < col - 8) break;
+  }
+  return "";
+}
+
 function isVerticalMerge(view: TableView, row: number, col: number): { r2: number } | null {
   const m = view.sheet.merges.find((x) => x.r1 === row && x.c1 === col && x.c2 === col && x.r2 > x.r1);
   return m ? { r2: m.r2 } : null;
@@ -186,6 +197,10 @@ export function planAddYear(wb: WorkbookSnapshot, options: AddYearOptions = {}, 
     // Headers of new columns: the sub-header follows the previous year's wording; plain repeated group headers are repeated.
     // A year column of a block sits under a group header; a single column has its text in one row only.
     const writeHeader = (prevCol: number, newCol: number, text: CellValue, yearOfBlock = false) => {
+      const group = v.cell(top, prevCol)?.value;
+      const groupText = yearOfBlock && headerRows.length > 1 && !isVerticalMerge(v, top, prevCol) ? groupTextOf(v, top, prevCol) : "";
+      const label = groupText && !String(text).toLowerCase().includes(groupText.toLowerCase()) ? `${groupText} ${text}` : String(text);
+      (plan.newColumns ??= []).push({ sheet, col: newCol, label });
       const vm = isVerticalMerge(v, top, prevCol);
       if (headerRows.length === 1 || vm) {
         setValue(sheet, top, newCol, text);
@@ -197,7 +212,6 @@ export function planAddYear(wb: WorkbookSnapshot, options: AddYearOptions = {}, 
         setValue(sheet, top, newCol, text);
         return;
       }
-      const group = v.cell(top, prevCol)?.value;
       if (yearOfBlock && group !== undefined && group !== null && !inHorizontalMerge(v, top, prevCol)) setValue(sheet, top, newCol, group);
       setValue(sheet, sub, newCol, text);
     };

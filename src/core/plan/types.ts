@@ -24,13 +24,15 @@ export interface Conflict {
 }
 
 export interface EditPlan {
-  kind: "fill" | "add-year";
+  kind: "fill" | "add-year" | "widen";
   edits: Edit[];
   /** User content the plan leaves alone unless the caller confirms (force). */
   conflicts: Conflict[];
   /** French notes for the user: what was done, what was left and why. */
   notes: string[];
   stats: { formulas: number; values: number; formats: number; insertedColumns: number; unchanged: number };
+  /** Columns the plan creates, in final coordinates, with the header they get (for previews). */
+  newColumns?: Array<{ sheet: string; col: number; label: string }>;
   /** The job cannot be done on this workbook (notes say why): nothing may be applied. */
   blocked?: boolean;
 }

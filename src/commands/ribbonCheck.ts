@@ -1,0 +1,17 @@
+// "Contrôler l'annexe" from the ribbon: check, refresh the report sheet, say the counts. No pane needed.
+import { checkAnnex } from "../core/check";
+import type { AnnexPort } from "../excel/port";
+import { noAnnexMessage } from "../messages/layout";
+import { ribbonText } from "../messages/ribbon";
+
+export async function runRibbonCheck(port: AnnexPort, now = new Date()): Promise<string> {
+  try {
+    const snapshot = await port.read();
+    const report = checkAnnex(snapshot);
+    if (!report.tables.length) return noAnnexMessage(report.layout.closest);
+    await port.writeReport(report, snapshot, now);
+    return ribbonText.done(report.counts.error, report.counts.warning, report.counts.info);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}

@@ -1,0 +1,161 @@
+// The pane's state and actions: calls the port (Excel) and the core (rules, plans). Components only render it.
+import { checkAnnex, type CheckReport } from "../core/check";
+import { planAddYear } from "../core/compute/addYear";
+import { ratesByEngagement, ratesByFunder, type RateBar } from "../core/compute/consumption";
+import { planFill } from "../core/compute/fill";
+import { planWiden } from "../core/compute/widen";
+import type { AnnexLayout } from "../core/layout/types";
+import type { WorkbookSnapshot } from "../core/model/snapshot";
+import type { EditPlan } from "../core/plan/types";
+import type { Finding } from "../core/rules/types";
+import type { AnnexPort } from "../excel/port";
+import { noAnnexMessage } from "../messages/layout";
+import { excelText } from "../messages/excel";
+import { paneText } from "../messages/pane";
+
+export type Busy = null | "check" | "fill" | "year" | "undo" | "select" | "widen" | "flag";
+
+export interface PaneState {
+  busy: Busy;
+  error: string | null;
+  info: string | null;
+  snapshot: WorkbookSnapshot | null;
+  report: (CheckReport & { layout: AnnexLayout }) | null;
+  charts: { engagements: RateBar[]; funders: RateBar[] } | null;
+  seen: string[];
+  fillPlan: EditPlan | null;
+  force: boolean;
+  year: number | null;
+  yearPlan: EditPlan | null;
+  canUndo: boolean;
+}
+
+export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}`;
+
+export class PaneController {
+  private state: PaneState = { busy: null, error: null, info: null, snapshot: null, report: null, charts: null, seen: [], fillPlan: null, force: false, year: null, yearPlan: null, canUndo: false };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly port: AnnexPort, private readonly measure?: (text: string) => number) {}
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getState = (): PaneState => this.state;
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private async run(busy: Busy, job: () => Promise<void>): Promise<void> {
+    this.set({ busy, error: null, info: null });
+    try {
+      await job();
+    } catch (e) {
+      this.set({ error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
+  /** Reads the workbook (2 round trips), checks it, refreshes previews; the report sheet is the ribbon's job. */
+  check = (): Promise<void> =>
+    this.run("check", async () => {
+      const snapshot = await this.port.read();
+      const report = checkAnnex(snapshot, this.measure ? { measureText: (t) => this.measure!(t) } : {});
+      if (!report.tables.length) throw new Error(noAnnexMessage(report.layout.closest));
+      const seen = await this.port.loadSeen();
+      const last = report.layout.detail?.years.at(-1) ?? null;
+      this.set({
+        snapshot, report, seen,
+        charts: { engagements: ratesByEngagement(snapshot, report.layout), funders: ratesByFunder(snapshot, report.layout) },
+        fillPlan: planFill(snapshot, { force: this.state.force }, report.layout),
+        year: last === null ? null : last + 1,
+        yearPlan: last === null ? null : planAddYear(snapshot, { year: last + 1 }, report.layout),
+      });
+    });
+
+  select = (f: Finding): Promise<void> => this.run("select", () => this.port.select(f.sheet, f.cell));
+
+  widen = (f: Finding): Promise<void> =>
+    this.run("widen", async () => {
+      if (!this.state.snapshot) throw new Error(paneText.needCheck);
+      const plan = planWiden(this.state.snapshot, f.sheet, f.cell, this.measure);
+      if (!plan.edits.length) return;
+      await this.port.apply(plan, this.state.snapshot);
+      this.set({ canUndo: true });
+      await this.check();
+    });
+
+  toggleSeen = (f: Finding): Promise<void> =>
+    this.run(null, async () => {
+      const k = findingKey(f);
+      const seen = this.state.seen.includes(k) ? this.state.seen.filter((x) => x !== k) : [...this.state.seen, k];
+      await this.port.saveSeen(seen);
+      this.set({ seen });
+    });
+
+  flag = (): Promise<void> =>
+    this.run("flag", async () => {
+      if (!this.state.report || !this.state.snapshot) throw new Error(paneText.needCheck);
+      const n = await this.port.flag(this.state.report.findings, this.state.snapshot);
+      await this.port.writeReport(this.state.report, this.state.snapshot);
+      this.set({ info: `${paneText.check.flagged(n)} ${paneText.check.report}` });
+    });
+
+  clearFlags = (): Promise<void> =>
+    this.run("flag", async () => {
+      const n = await this.port.clearFlags();
+      this.set({ info: paneText.check.cleared(n) });
+    });
+
+  setForce = (force: boolean): void => {
+    const s = this.state;
+    this.set({ force, fillPlan: s.snapshot && s.report ? planFill(s.snapshot, { force }, s.report.layout) : s.fillPlan });
+  };
+
+  applyFill = (): Promise<void> =>
+    this.run("fill", async () => {
+      const { snapshot, fillPlan } = this.state;
+      if (!snapshot || !fillPlan) throw new Error(paneText.needCheck);
+      await this.port.apply(fillPlan, snapshot);
+      const n = fillPlan.stats.formulas;
+      this.set({ canUndo: true });
+      await this.check();
+      this.set({ info: paneText.fill.done(n) });
+    });
+
+  setYear = (year: number): void => {
+    const s = this.state;
+    this.set({ year, yearPlan: s.snapshot && s.report ? planAddYear(s.snapshot, { year }, s.report.layout) : null });
+  };
+
+  applyYear = (): Promise<void> =>
+    this.run("year", async () => {
+      const { snapshot, yearPlan, year } = this.state;
+      if (!snapshot || !yearPlan || year === null) throw new Error(paneText.needCheck);
+      if (yearPlan.blocked) throw new Error(yearPlan.notes.join(" "));
+      await this.port.apply(yearPlan, snapshot);
+      const n = yearPlan.stats.insertedColumns;
+      this.set({ canUndo: true });
+      await this.check();
+      this.set({ info: paneText.year.done(year, n) });
+    });
+
+  undo = (): Promise<void> =>
+    this.run("undo", async () => {
+      const record = await this.port.undo();
+      this.set({ canUndo: false });
+      if (!record) {
+        this.set({ info: excelText.nothingToUndo });
+        return;
+      }
+      await this.check();
+      this.set({ info: paneText.undone });
+    });
+
+  dismiss = (): void => this.set({ error: null, info: null });
+}

@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from "react";
+import type { PaneController, PaneState } from "./controller";
+
+export function usePaneState(c: PaneController): PaneState {
+  return useSyncExternalStore(c.subscribe, c.getState, c.getState);
+}
