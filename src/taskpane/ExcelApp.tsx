@@ -5,11 +5,16 @@ import { PaneController } from "./controller";
 import { Pane } from "./components/Pane";
 
 // Text width in pixels, as the sheet's default font draws it: Office.js never shows Excel's #####, so we measure.
-function canvasMeasure(): ((text: string) => number) | undefined {
+// Only with Calibri (or its metric twin Carlito) really there: a fallback font has other widths, and the core's
+// calibrated Calibri estimate is then the better judge.
+export function canvasMeasure(): ((text: string) => number) | undefined {
   const canvas = typeof document !== "undefined" ? document.createElement("canvas") : null;
   const ctx = canvas?.getContext("2d");
   if (!ctx) return undefined;
-  ctx.font = "11pt Calibri, Carlito, 'Segoe UI', sans-serif";
+  // Calibri's digits are 0.507 em wide (7.43 px at 11 pt); a substituted font (fontconfig picks one silently) is not.
+  ctx.font = "11pt Calibri, Carlito";
+  const digit = ctx.measureText("0000000000").width / 10;
+  if (Math.abs(digit - 7.43) > 0.2) return undefined;
   return (text: string) => ctx.measureText(text).width;
 }
 

@@ -86,7 +86,11 @@ test("« Marquer comme vu » is remembered in the document", async () => {
   const first = screen.getAllByTestId("finding")[0]!;
   fireEvent.click(within(first).getByText("Marquer comme vu"));
   await waitFor(() => expect(within(screen.getAllByTestId("finding")[0]!).getByText("vu")).toBeTruthy());
-  expect([...state.parts.values()].some((x) => x.includes("seen") && x.includes("modalite|Synthèse financière|I18"))).toBe(true);
+  // The error comes first (worst severity first): the ##### total.
+  expect(first.dataset.rule).toBe("display-overflow");
+  const key = `${first.dataset.rule}|${first.dataset.cell!.replace("!", "|")}`;
+  expect(key).toBe("display-overflow|Suivi fiches actions|AJ46");
+  expect([...state.parts.values()].some((x) => x.includes("seen") && x.includes(key))).toBe(true);
   fireEvent.click(screen.getByLabelText("Masquer les constatations vues"));
   expect(screen.getAllByTestId("finding")).toHaveLength(54);
 });

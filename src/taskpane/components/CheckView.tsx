@@ -78,7 +78,10 @@ export function CheckView({ controller, state }: { controller: PaneController; s
   const report = state.report;
   const findings = (report?.findings ?? []).filter((f) => severities.has(f.severity) && (!rule || f.rule === rule) && (!hideSeen || !state.seen.includes(findingKey(f))));
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
+  // Worst severity first, then by fiche number ("hors fiche" first: totals) or by rule.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || (byRule ? 0 : (parseInt(a.fiche ?? "0", 10) || 0) - (parseInt(b.fiche ?? "0", 10) || 0)));
+  for (const f of sorted) {
     const k = byRule ? ruleTitles[f.rule] ?? f.rule : f.fiche ? paneText.check.fiche(f.fiche) : paneText.check.noFiche;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
@@ -120,7 +123,7 @@ export function CheckView({ controller, state }: { controller: PaneController; s
             ))}
           </div>
           <div className={styles.row}>
-            <Select size="small" aria-label={paneText.check.ruleFilter} value={rule} onChange={(_, d) => setRule(d.value)}>
+            <Select size="small" style={{ maxWidth: "100%", minWidth: 0 }} aria-label={paneText.check.ruleFilter} value={rule} onChange={(_, d) => setRule(d.value)}>
               <option value="">{paneText.check.allRules}</option>
               {[...new Set(report.findings.map((f) => f.rule))].map((r) => <option key={r} value={r}>{ruleTitles[r] ?? r}</option>)}
             </Select>

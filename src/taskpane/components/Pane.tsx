@@ -8,7 +8,7 @@ import { FillView } from "./FillView";
 import { YearView } from "./YearView";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
   status: { display: "flex", flexDirection: "column", gap: "6px" },
 });
 
@@ -20,7 +20,7 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
   const [tab, setTab] = React.useState<TabKey>("check");
   return (
     <div className={styles.root}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label="Annexe CDPPE">
+      <TabList style={{ flexWrap: "wrap" }} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label="Annexe CDPPE">
         <Tab value="check">{paneText.tabs.check}</Tab>
         <Tab value="fill">{paneText.tabs.fill}</Tab>
         <Tab value="year">{paneText.tabs.year}</Tab>
