@@ -2,7 +2,7 @@ import { rulesText } from "../../messages/rules";
 import { renderNumber } from "../format/numfmt";
 import { CELL_PADDING_PX, columnWidthPx, textWidthPx } from "../format/textWidth";
 import { colWidth, type Cell, type SheetSnapshot } from "../model/snapshot";
-import { finding } from "./helpers";
+import { finding, tableCells } from "./helpers";
 import type { Finding, Rule, RuleContext } from "./types";
 
 /** The ##### Excel would print in this width: as many # as fit. */
@@ -85,28 +85,20 @@ export const displayOverflow: Rule = {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
-      const kinds = new Map(v.t.rows.map((r) => [r.row, r]));
       const fits = new Set<number>();
-      const { r1, r2, c1, c2 } = v.t.range;
-      for (let r = r1; r <= r2; r++) {
-        const cells = v.sheet.cells[r - 1];
-        if (!cells || v.sheet.hiddenRows.has(r)) continue;
-        for (let c = c1; c <= Math.min(c2, cells.length); c++) {
-          const cell = cells[c - 1];
-          if (!cell || typeof cell.value !== "number" || v.sheet.hiddenCols.has(c)) continue;
-          // Merged masters span several columns: their width is not the column's.
-          const key = v.sheet.merges.length && mergedMaster(v.sheet, r, c) ? null : shapeKey(cell, c);
-          if (key !== null && fits.has(key)) continue;
-          const res = showsHashes(ctx, v.sheet, r, c, cell);
-          if (!res.overflow) {
-            if (key !== null) fits.add(key);
-            continue;
-          }
-          const info = kinds.get(r);
-          const isTotal = info?.kind === "total" || info?.kind === "subtotal";
-          const message = res.negativeDate ? rulesText.negativeDate() : rulesText.displayOverflow(cell.value, isTotal);
-          out.push(finding(v, "display-overflow", isTotal ? "error" : "warning", r, c, info?.fiche ?? info?.continuationOf ?? null, message, cell.value, hashes(res.widthPx)));
+      for (const { row: r, col: c, cell, info } of tableCells(v)) {
+        if (typeof cell.value !== "number" || v.sheet.hiddenRows.has(r) || v.sheet.hiddenCols.has(c)) continue;
+        // Merged masters span several columns: their width is not the column's.
+        const key = v.sheet.merges.length && mergedMaster(v.sheet, r, c) ? null : shapeKey(cell, c);
+        if (key !== null && fits.has(key)) continue;
+        const res = showsHashes(ctx, v.sheet, r, c, cell);
+        if (!res.overflow) {
+          if (key !== null) fits.add(key);
+          continue;
         }
+        const isTotal = info?.kind === "total" || info?.kind === "subtotal";
+        const message = res.negativeDate ? rulesText.negativeDate() : rulesText.displayOverflow(cell.value, isTotal);
+        out.push(finding(v, "display-overflow", isTotal ? "error" : "warning", r, c, info?.fiche ?? info?.continuationOf ?? null, message, cell.value, hashes(res.widthPx)));
       }
     }
     return out;

@@ -1,9 +1,8 @@
 // Rules on realisations against plans: spending without a plan, over-execution, a cumulative below its year.
 import { rulesText } from "../../messages/rules";
-import { rowFigures } from "../compute/rates";
 import { renderNumber } from "../format/numfmt";
 import type { TableView } from "../layout/view";
-import { finding, missingRoles } from "./helpers";
+import { finding, missingRoles, rowsWithFigures } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 function shown(v: TableView, row: number, col: number | undefined): string | null {
@@ -25,10 +24,7 @@ export const realisedWithoutBudget: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
-    for (const r of v.dataRows()) {
-      const f = rowFigures(v, r.row);
-      if (!f) continue;
-      const fiche = r.fiche ?? r.continuationOf;
+    for (const { r, f, fiche } of rowsWithFigures(v, false)) {
       if (f.plannedLastYear === 0 && f.realisedLastYear > 0.005) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
         out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetYear(v.lastYear!, f.realisedLastYear, shown(v, r.row, v.col("rateLastYear"))), null, f.realisedLastYear));
@@ -48,10 +44,7 @@ export const overExecution: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
-    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
-      const f = rowFigures(v, r.row);
-      if (!f) continue;
-      const fiche = r.fiche ?? r.continuationOf;
+    for (const { r, f, fiche } of rowsWithFigures(v, true)) {
       if (r.kind !== "total" && f.realisedSinceStart - f.budget > 1) {
         const col = v.col("gap") ?? v.col("realisedSinceStart")!;
         out.push(finding(v, "over-execution", "warning", r.row, col, fiche, rulesText.overExecution(f.realisedSinceStart, f.budget), f.budget, f.realisedSinceStart));
@@ -72,10 +65,9 @@ export const cumulativeBelowYear: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
-    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
-      const f = rowFigures(v, r.row);
-      if (!f || f.realisedLastYear - f.realisedSinceStart <= 1) continue;
-      out.push(finding(v, "cumulative-below-year", "error", r.row, v.col("realisedSinceStart")!, r.fiche ?? r.continuationOf, rulesText.cumulativeBelowYear(f.realisedSinceStart, f.realisedLastYear, v.lastYear!), f.realisedLastYear, f.realisedSinceStart));
+    for (const { r, f, fiche } of rowsWithFigures(v, true)) {
+      if (f.realisedLastYear - f.realisedSinceStart <= 1) continue;
+      out.push(finding(v, "cumulative-below-year", "error", r.row, v.col("realisedSinceStart")!, fiche, rulesText.cumulativeBelowYear(f.realisedSinceStart, f.realisedLastYear, v.lastYear!), f.realisedLastYear, f.realisedSinceStart));
     }
     return out;
   },

@@ -1,4 +1,6 @@
 import { colToLetters } from "../model/a1";
+import type { Cell } from "../model/snapshot";
+import { rowFigures, type RowFigures } from "../compute/rates";
 import type { RowInfo, SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { roleLabel } from "../../messages/layout";
@@ -67,4 +69,27 @@ export function missingRoles(v: TableView | null, roles: SingleRole[]): string[]
 /** Rows summed by totals and checked row by row: fiche, continuation and objective rows. */
 export function checkedRows(v: TableView): RowInfo[] {
   return v.dataRows();
+}
+
+/** Data rows (and the TOTAL row on request) with their computed figures (spec §3). */
+export function* rowsWithFigures(v: TableView, withTotal: boolean): Generator<{ r: RowInfo; f: RowFigures; fiche: string | null }> {
+  const rows = withTotal ? [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")] : v.dataRows();
+  for (const r of rows) {
+    const f = rowFigures(v, r.row);
+    if (f) yield { r, f, fiche: r.fiche ?? r.continuationOf };
+  }
+}
+
+/** Every non-empty cell inside a recognised table's range, with the row's kind. */
+export function* tableCells(v: TableView): Generator<{ row: number; col: number; cell: Cell; info: RowInfo | undefined }> {
+  const kinds = new Map(v.t.rows.map((r) => [r.row, r]));
+  const { r1, r2, c1, c2 } = v.t.range;
+  for (let row = r1; row <= r2; row++) {
+    const cells = v.sheet.cells[row - 1];
+    if (!cells) continue;
+    for (let col = c1; col <= Math.min(c2, cells.length); col++) {
+      const cell = cells[col - 1];
+      if (cell) yield { row, col, cell, info: kinds.get(row) };
+    }
+  }
 }

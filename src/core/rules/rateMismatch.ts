@@ -1,7 +1,6 @@
 import { formatEuro, formatPercent } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
-import { rowFigures } from "../compute/rates";
-import { finding } from "./helpers";
+import { finding, rowsWithFigures } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 /** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
@@ -16,10 +15,7 @@ export const rateMismatch: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
-    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
-      const f = rowFigures(v, r.row);
-      if (!f) continue;
-      const fiche = r.fiche ?? r.continuationOf;
+    for (const { r, f, fiche } of rowsWithFigures(v, true)) {
       for (const [role, computed] of [["rateLastYear", f.rateLastYear], ["rateGlobal", f.rateGlobal]] as const) {
         const col = v.col(role);
         const cell = col === undefined ? undefined : v.cell(r.row, col);
