@@ -1,5 +1,5 @@
 // Undo records: what a plan changed and how to put it back, kept in a custom XML part of the workbook.
-import { addr, colToLetters } from "../core/model/a1";
+import { colToLetters } from "../core/model/a1";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
 import type { HostContext } from "./host";
@@ -130,8 +130,4 @@ export async function latestUndoRecord(ctx: HostContext): Promise<{ record: Undo
   const records = xmls.map((x) => ({ partId: x.id, record: parseUndoXml(x.xml.value) })).filter((x): x is { partId: string; record: UndoRecord } => !!x.record);
   records.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt));
   return records[records.length - 1] ?? null;
-}
-
-export function describeRecordCell(r: UndoRecord["restore"][number]): string {
-  return `${r.sheet}!${addr(r.row, r.col)}`;
 }

@@ -1,6 +1,6 @@
 // The recognised layout as plain data for reports: column letters by role ("budget": "L", "ms2020": "M").
 import { colToLetters, rangeA1 } from "../model/a1";
-import type { SingleRole, TableLayout, YearBlock } from "./types";
+import type { TableLayout } from "./types";
 
 /** Left to right; a column that has a role and a year (realised2022 = realisedLastYear) is listed under both keys. */
 export function columnLetters(t: TableLayout): Record<string, string> {
@@ -51,12 +51,4 @@ export function describeTable(t: TableLayout): TableSummary {
     hiddenColumns: t.hiddenCols.map(colToLetters),
     confidence: t.confidence,
   };
-}
-
-export function yearColumn(t: TableLayout, block: YearBlock, year: number): number | undefined {
-  return t.blocks[block]?.[year];
-}
-
-export function roleColumn(t: TableLayout, role: SingleRole): number | undefined {
-  return t.columns[role];
 }

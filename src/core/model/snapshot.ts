@@ -49,10 +49,6 @@ export function getCell(sheet: SheetSnapshot, row: number, col: number): Cell | 
   return sheet.cells[row - 1]?.[col - 1];
 }
 
-export function getValue(sheet: SheetSnapshot, row: number, col: number): CellValue {
-  return sheet.cells[row - 1]?.[col - 1]?.value ?? null;
-}
-
 export function isBlankValue(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
@@ -79,10 +75,4 @@ export function setCell(sheet: SheetSnapshot, row: number, col: number, cell: Ce
     if (row > sheet.rowCount) sheet.rowCount = row;
     if (col > sheet.colCount) sheet.colCount = col;
   }
-}
-
-/** Merge whose master (top-left) cell is at row/col, or which covers it. */
-export function mergeAt(sheet: SheetSnapshot, row: number, col: number): Rect | undefined {
-  for (const m of sheet.merges) if (row >= m.r1 && row <= m.r2 && col >= m.c1 && col <= m.c2) return m;
-  return undefined;
 }

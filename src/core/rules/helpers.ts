@@ -66,11 +66,6 @@ export function missingRoles(v: TableView | null, roles: SingleRole[]): string[]
   return roles.filter((r) => v.col(r) === undefined);
 }
 
-/** Rows summed by totals and checked row by row: fiche, continuation and objective rows. */
-export function checkedRows(v: TableView): RowInfo[] {
-  return v.dataRows();
-}
-
 /** Data rows (and the TOTAL row on request) with their computed figures (spec §3). */
 export function* rowsWithFigures(v: TableView, withTotal: boolean): Generator<{ r: RowInfo; f: RowFigures; fiche: string | null }> {
   const rows = withTotal ? [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")] : v.dataRows();

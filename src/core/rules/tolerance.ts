@@ -10,7 +10,3 @@ export function compareAmounts(expected: number, actual: number): Comparison {
   if (d <= ROUNDING_EUR + EPS) return "rounding";
   return "different";
 }
-
-export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
