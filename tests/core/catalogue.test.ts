@@ -55,7 +55,12 @@ describe("docs/annexe.md shows the catalogue as it is in the code", () => {
     .slice(start, end)
     .split("\n")
     .filter((l) => /^\|\s*\d+\s*\|/.test(l))
-    .map((l) => l.split("|").slice(1, -1).map((c) => c.trim()))
+    .map((l) =>
+      l
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
     .map(([n, type, funders, label]) => ({
       n: Number(n),
       type,

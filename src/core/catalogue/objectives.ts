@@ -17,6 +17,8 @@ export interface NationalObjective {
   funders: readonly Funder[];
 }
 
+// One row per objective, as a table reads best (the formatter leaves it so).
+// prettier-ignore
 export const NATIONAL_OBJECTIVES: readonly NationalObjective[] = [
   { n: 1, type: "fondamental", funders: ["fir"], label: "Atteindre à horizon 2022 un taux de couverture par la PMI d'au moins 20 % des entretiens prénataux précoces au niveau national" },
   { n: 2, type: "fondamental", funders: ["fir"], label: "Faire progresser le nombre de bilans de santé en école maternelle réalisés par la PMI et se rapprocher du contenu de l'examen de santé tel que défini dans le carnet de santé" },
