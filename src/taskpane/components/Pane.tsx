@@ -6,24 +6,28 @@ import { paneText } from "../../messages/pane";
 import { CheckView } from "./CheckView";
 import { FillView } from "./FillView";
 import { YearView } from "./YearView";
+import { useShared } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
+  // Three tabs on one line at 320 px: no wrap, tighter padding than Fluent's small tabs.
+  tabs: { flexWrap: "nowrap", "& button": { paddingLeft: "6px", paddingRight: "6px", whiteSpace: "nowrap" } },
   status: { display: "flex", flexDirection: "column", gap: "6px" },
 });
 
 type TabKey = "check" | "fill" | "year";
+const TABS: TabKey[] = ["check", "fill", "year"];
 
 export function Pane({ controller }: { controller: PaneController }): React.JSX.Element {
   const s = usePaneState(controller);
   const styles = useStyles();
+  const shared = useShared();
   const [tab, setTab] = React.useState<TabKey>("check");
   return (
     <div className={styles.root}>
-      <TabList style={{ flexWrap: "wrap" }} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label="Annexe CDPPE">
-        <Tab value="check">{paneText.tabs.check}</Tab>
-        <Tab value="fill">{paneText.tabs.fill}</Tab>
-        <Tab value="year">{paneText.tabs.year}</Tab>
+      <h1 className={shared.visuallyHidden}>{paneText.title}</h1>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label={paneText.title} data-testid="tabs">
+        {TABS.map((k) => <Tab key={k} value={k} id={`tab-${k}`} aria-controls={`panel-${k}`}>{paneText.tabs[k]}</Tab>)}
       </TabList>
       <div className={styles.status} aria-live="polite">
         {s.busy && s.busy !== "select" && <Spinner size="tiny" label={s.busy === "check" ? paneText.check.running : paneText.busy} />}
@@ -47,9 +51,12 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
           </MessageBar>
         )}
       </div>
-      {tab === "check" && <CheckView controller={controller} state={s} />}
-      {tab === "fill" && <FillView controller={controller} state={s} />}
-      {tab === "year" && <YearView controller={controller} state={s} />}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <h2 className={shared.visuallyHidden}>{paneText.tabs[tab]}</h2>
+        {tab === "check" && <CheckView controller={controller} state={s} />}
+        {tab === "fill" && <FillView controller={controller} state={s} />}
+        {tab === "year" && <YearView controller={controller} state={s} />}
+      </div>
     </div>
   );
 }
