@@ -236,14 +236,18 @@ export function yearPreview(plan: EditPlan | null, snapshot: WorkbookSnapshot | 
     return typeof v === "string" ? v : null;
   };
   const rewritten = new Set<string>();
+  const retitled: Array<{ sheet: string; row: number; col: number; text: string }> = [];
   for (const e of plan.edits) {
     if (e.kind !== "setValue" || typeof e.value !== "string") continue;
     const col = beforeInsertions(inserts, e.sheet, e.row, e.col);
     const before = col === null ? null : cellText(e.sheet, e.row, col);
     if (col === null || before === null || before === e.value) continue;
     rewritten.add(`${e.sheet}!${e.row}:${col}`);
-    out.retitled.push({ key: `${e.sheet}!${addr(e.row, e.col)}`, text: paneText.year.retitle(`${e.sheet}!${addr(e.row, e.col)}`, before, e.value) });
+    retitled.push({ sheet: e.sheet, row: e.row, col: e.col, text: paneText.year.retitle(`${e.sheet}!${addr(e.row, e.col)}`, before, e.value) });
   }
+  out.retitled = retitled
+    .sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.col - b.col)
+    .map((r) => ({ key: `${r.sheet}!${r.row}:${r.col}`, text: r.text }));
   if (last === null) return out;
   // Titles above and in the headers of each table that name the last year as a period's end or a closing date.
   const seen = new Set<string>();

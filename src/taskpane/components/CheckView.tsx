@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Badge, Body1, Caption1, Checkbox, Select, Toolbar, ToolbarButton, ToolbarToggleButton, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Checkbox, Select, ToggleButton, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Severity } from "../../core/rules/types";
 import { describeTable } from "../../core/layout/describe";
 import { roleLabel } from "../../messages/layout";
@@ -8,10 +8,11 @@ import type { PaneController, PaneState } from "../controller";
 import { SEVERITIES, findingsView } from "../viewModel";
 import { FindingsList } from "./FindingsList";
 import { RatesChart } from "./RatesChart";
+import { useRovingGroup } from "./roving";
 import { useShared } from "./shared";
 
 const useStyles = makeStyles({
-  wrap: { flexWrap: "wrap", padding: 0, gap: "4px" },
+  wrap: { display: "flex", flexWrap: "wrap", padding: 0, gap: "4px" },
   tables: { display: "flex", flexDirection: "column", gap: "2px" },
   verdict: { margin: 0, padding: "6px 8px", borderLeft: "4px solid", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground2 },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
@@ -30,6 +31,8 @@ export function CheckView({ controller, state }: { controller: PaneController; s
   const [rule, setRule] = React.useState<string>("");
   const [hideSeen, setHideSeen] = React.useState(false);
   const report = state.report;
+  const actionsRow = useRovingGroup<HTMLDivElement>();
+  const severityRow = useRovingGroup<HTMLDivElement>();
   const view = report ? findingsView(report, state.seen, { severities: new Set(severities), rule, hideSeen }) : null;
   const actions = React.useMemo(() => ({
     open: (f: Parameters<PaneController["select"]>[0]) => void controller.select(f),
@@ -40,11 +43,11 @@ export function CheckView({ controller, state }: { controller: PaneController; s
     <div className={shared.col}>
       {view && <Body1 as="p" role="status" data-testid="verdict" className={mergeClasses(styles.verdict, styles[view.tone])}><strong>{view.verdict}</strong></Body1>}
       {!report && <Body1 as="p">{paneText.check.intro}</Body1>}
-      <Toolbar aria-label={paneText.check.actions} className={styles.wrap} size="small">
-        <ToolbarButton appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy} data-testid="run-check">{report ? paneText.check.rerun : paneText.check.run}</ToolbarButton>
-        {report && <ToolbarButton onClick={() => void controller.flag()} disabled={!!state.busy}>{paneText.check.flag}</ToolbarButton>}
-        {report && <ToolbarButton onClick={() => void controller.clearFlags()} disabled={!!state.busy}>{paneText.check.clearFlags}</ToolbarButton>}
-      </Toolbar>
+      <div role="toolbar" aria-label={paneText.check.actions} className={styles.wrap} ref={actionsRow.ref} onKeyDown={actionsRow.onKeyDown} onFocus={actionsRow.onFocus}>
+        <Button data-roving size="small" appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy} data-testid="run-check">{report ? paneText.check.rerun : paneText.check.run}</Button>
+        {report && <Button data-roving size="small" onClick={() => void controller.flag()} disabled={!!state.busy}>{paneText.check.flag}</Button>}
+        {report && <Button data-roving size="small" onClick={() => void controller.clearFlags()} disabled={!!state.busy}>{paneText.check.clearFlags}</Button>}
+      </div>
       {report && view && (
         <>
           <div className={styles.tables} data-testid="recognised">
@@ -61,16 +64,16 @@ export function CheckView({ controller, state }: { controller: PaneController; s
               );
             })}
           </div>
-          <Toolbar
-            aria-label={paneText.check.severityFilter} className={styles.wrap} size="small"
-            checkedValues={{ severity: severities }} onCheckedValueChange={(_, d) => setSeverities(d.checkedItems as Severity[])}
-          >
+          <div role="toolbar" aria-label={paneText.check.severityFilter} className={styles.wrap} ref={severityRow.ref} onKeyDown={severityRow.onKeyDown} onFocus={severityRow.onFocus}>
             {SEVERITIES.map((s) => (
-              <ToolbarToggleButton key={s} name="severity" value={s} appearance="subtle" data-testid={`count-${s}`}>
+              <ToggleButton
+                key={s} data-roving size="small" appearance="subtle" data-testid={`count-${s}`} checked={severities.includes(s)}
+                onClick={() => setSeverities((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))}
+              >
                 {paneText.check.counts[s]}&nbsp;<Badge appearance="filled" color={BADGE[s]} size="small">{report.counts[s]}</Badge>
-              </ToolbarToggleButton>
+              </ToggleButton>
             ))}
-          </Toolbar>
+          </div>
           <div className={shared.row}>
             <Select size="small" className={styles.select} aria-label={paneText.check.ruleFilter} value={rule} onChange={(_, d) => setRule(d.value)}>
               <option value="">{paneText.check.allRules}</option>

@@ -1,17 +1,29 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { PaneController } from "../controller";
 import { usePaneState } from "../useController";
 import { paneText } from "../../messages/pane";
 import { CheckView } from "./CheckView";
 import { FillView } from "./FillView";
 import { YearView } from "./YearView";
+import { useRovingGroup } from "./roving";
 import { useShared } from "./shared";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
-  // Three tabs on one line at 320 px: no wrap, tighter padding than Fluent's small tabs.
-  tabs: { flexWrap: "nowrap", "& button": { paddingLeft: "6px", paddingRight: "6px", whiteSpace: "nowrap" } },
+  // Three tabs on one line at 320 px.
+  tabs: { display: "flex", flexWrap: "nowrap", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tab: {
+    position: "relative", padding: "6px 8px", margin: 0, border: "none", background: "none", cursor: "pointer", whiteSpace: "nowrap",
+    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2,
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  selected: {
+    color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold,
+    "::after": { content: '""', position: "absolute", left: "8px", right: "8px", bottom: "-1px", height: "3px", borderRadius: "2px", backgroundColor: tokens.colorCompoundBrandStroke },
+  },
   status: { display: "flex", flexDirection: "column", gap: "6px" },
 });
 
@@ -23,12 +35,20 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
   const styles = useStyles();
   const shared = useShared();
   const [tab, setTab] = React.useState<TabKey>("check");
+  const roving = useRovingGroup<HTMLDivElement>();
   return (
     <div className={styles.root}>
       <h1 className={shared.visuallyHidden}>{paneText.title}</h1>
-      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label={paneText.title} data-testid="tabs">
-        {TABS.map((k) => <Tab key={k} value={k} id={`tab-${k}`} aria-controls={`panel-${k}`}>{paneText.tabs[k]}</Tab>)}
-      </TabList>
+      <div role="tablist" aria-label={paneText.title} className={styles.tabs} data-testid="tabs" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+        {TABS.map((k) => (
+          <button
+            key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls={tab === k ? `panel-${k}` : undefined} data-roving
+            className={mergeClasses(styles.tab, tab === k && styles.selected)} onClick={() => setTab(k)} onFocus={() => setTab(k)}
+          >
+            {paneText.tabs[k]}
+          </button>
+        ))}
+      </div>
       <div className={styles.status} aria-live="polite">
         {s.busy && s.busy !== "select" && <Spinner size="tiny" label={s.busy === "check" ? paneText.check.running : paneText.busy} />}
         {s.error && (
