@@ -251,6 +251,7 @@ export function yearPreview(plan: EditPlan | null, snapshot: WorkbookSnapshot | 
   if (last === null) return out;
   // Titles above and in the headers of each table that name the last year as a period's end or a closing date.
   const seen = new Set<string>();
+  const kept: Array<{ order: number[]; item: { key: string; text: string } }> = [];
   for (const t of layout.tables) {
     const sheet = snapshot.sheets.find((s) => s.name === t.sheet);
     if (!sheet) continue;
@@ -262,9 +263,10 @@ export function yearPreview(plan: EditPlan | null, snapshot: WorkbookSnapshot | 
         if (!text || seen.has(id) || rewritten.has(id) || extendYearText(text, last, year) === text) continue;
         seen.add(id);
         const where = `${t.sheet}!${addr(row, afterInsertions(inserts, t.sheet, row, col))}`;
-        out.kept.push({ key: id, text: paneText.year.keptTitle(where, text.trim()) });
+        kept.push({ order: [snapshot.sheets.indexOf(sheet), row, col], item: { key: id, text: paneText.year.keptTitle(where, text.trim()) } });
       }
     }
   }
+  out.kept = kept.sort((a, b) => a.order[0]! - b.order[0]! || a.order[1]! - b.order[1]! || a.order[2]! - b.order[2]!).map((k) => k.item);
   return out;
 }

@@ -235,6 +235,11 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
   expect(state.sheets.find((s) => s.name === D)!.cells.get("3:17")!.value).toBe("2023");
   expect(state.sheets.find((s) => s.name === D)!.cells.get("3:16")!.value).toBe("2022");
   // The years are read again from the workbook: 2023 is now the last one.
+  // 2024 is not armed where 2023's button was: the view says 2023 is now the last year until asked for another.
+  await waitFor(() => expect(screen.getByTestId("year-added").textContent).toContain(`Année 2023 ajoutée${NB}: c'est maintenant la dernière année`));
+  expect(screen.queryByTestId("apply-year")).toBeNull();
+  fireEvent.click(screen.getByTestId("year-another"));
+  // The years are read again from the workbook: 2023 is now the last one, 2024 the next.
   expect(document.body.textContent).toContain(`Dernière année présente dans l'annexe${NB}: 2023.`);
   expect((screen.getByTestId("year-field") as HTMLInputElement).value).toBe("2024");
   fireEvent.click(screen.getByTestId("undo"));

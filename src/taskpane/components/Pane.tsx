@@ -10,7 +10,7 @@ import { useRovingGroup } from "./roving";
 import { useShared } from "./shared";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box", "& p": { marginTop: 0, marginBottom: 0 } },
   // Three tabs on one line at 320 px.
   tabs: { display: "flex", flexWrap: "nowrap", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   tab: {

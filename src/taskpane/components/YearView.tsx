@@ -24,11 +24,26 @@ export function YearView({ controller, state }: { controller: PaneController; st
   const shared = useShared();
   const plan = state.yearPlan;
   const preview = yearPreview(plan, state.snapshot, state.report?.layout ?? null, state.year);
+  // Right after a year is added, the next one is not armed in the same place (a second click would add it too):
+  // the view says what was done until the officer asks for another year.
+  const [added, setAdded] = React.useState<number | null>(null);
+  const justAdded = added !== null && preview.last === added;
+  const apply = async () => {
+    const year = state.year;
+    await controller.applyYear();
+    if (!controller.getState().error) setAdded(year);
+  };
   return (
     <div className={shared.col}>
       <Body1 as="p">{paneText.year.intro}</Body1>
       {state.year === null && <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>{paneText.check.run}</Button>}
-      {state.year !== null && (
+      {state.year !== null && justAdded && (
+        <>
+          <Body1 as="p" role="status" data-testid="year-added"><strong>{paneText.year.added(added)}</strong></Body1>
+          <Button onClick={() => setAdded(null)} data-testid="year-another">{paneText.year.another(state.year)}</Button>
+        </>
+      )}
+      {state.year !== null && !justAdded && (
         <>
           <Field label={paneText.year.field} hint={preview.last !== null ? paneText.year.last(preview.last) : undefined}>
             <SpinButton value={state.year} min={2000} max={2100} onChange={(_, d) => {
@@ -47,7 +62,7 @@ export function YearView({ controller, state }: { controller: PaneController; st
               {plan.notes.map((n) => <Caption1 as="p" key={n}>{n}</Caption1>)}
             </>
           )}
-          <Button appearance="primary" onClick={() => void controller.applyYear()} disabled={!!state.busy || !plan || !!plan.blocked} data-testid="apply-year">{paneText.year.apply(state.year)}</Button>
+          <Button appearance="primary" onClick={() => void apply()} disabled={!!state.busy || !plan || !!plan.blocked} data-testid="apply-year">{paneText.year.apply(state.year)}</Button>
         </>
       )}
     </div>
