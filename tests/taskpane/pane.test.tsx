@@ -236,7 +236,7 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
   expect(state.sheets.find((s) => s.name === D)!.cells.get("3:16")!.value).toBe("2022");
   // The years are read again from the workbook: 2023 is now the last one.
   // 2024 is not armed where 2023's button was: the view says 2023 is now the last year until asked for another.
-  await waitFor(() => expect(screen.getByTestId("year-added").textContent).toContain(`Année 2023 ajoutée${NB}: c'est maintenant la dernière année`));
+  await waitFor(() => expect(screen.getByTestId("year-added").textContent).toBe(`2023 est maintenant la dernière année de l'annexe${NB}: saisissez-en les montants.`));
   expect(screen.queryByTestId("apply-year")).toBeNull();
   fireEvent.click(screen.getByTestId("year-another"));
   // The years are read again from the workbook: 2023 is now the last one, 2024 the next.
