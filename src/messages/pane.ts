@@ -65,7 +65,7 @@ export const paneText = {
     column: (letter: string, label: string, count: number) => `Colonne ${letter} — ${label} (${n(count, "formule")})`,
     showAll: (count: number) => `Voir les ${count} formules`,
     gives: "donne",
-    empty: "vide",
+    empty: "une cellule vide",
     upToDate: (count: number) => `${n(count, "cellule a", "cellules ont")} déjà la bonne formule.`,
     conflicts: (count: number) => fr`${n(count, "cellule contient", "cellules contiennent")} une saisie différente du calcul ; elles sont laissées telles quelles :`,
     conflictCell: (cell: string, fiche: string | null) => (fiche ? `${cell} (fiche ${fiche})` : cell),

@@ -4,7 +4,7 @@ import webpack from "webpack";
 import type { Browser, Page } from "playwright-core";
 import { readXlsx } from "../../src/xlsx/readWorkbook";
 import { DIST, launchChromium, OFFICE_JS_URL, serveDir, type StaticServer } from "../support/browser";
-import { FIXTURE_2022 } from "../support/fixtures";
+import { FIXTURE_2022, FIXTURE_2022_PUBLISHED } from "../support/fixtures";
 
 jest.setTimeout(180_000);
 
@@ -14,6 +14,7 @@ let browser: Browser;
 let server: StaticServer;
 let stub: string;
 let fixtureJson: string;
+let publishedJson: string;
 
 function buildStub(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -33,8 +34,12 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, "taskpane.js"))) throw new Error("dist/ absent : lancez « npm run build » avant ce test");
   fs.mkdirSync(SHOTS, { recursive: true });
   stub = await buildStub();
-  const snap = (await readXlsx(FIXTURE_2022)).snapshot;
-  fixtureJson = JSON.stringify({ ...snap, sheets: snap.sheets.map((s) => ({ ...s, hiddenCols: [...s.hiddenCols], hiddenRows: [...s.hiddenRows] })) });
+  const serialise = async (file: string) => {
+    const snap = (await readXlsx(file)).snapshot;
+    return JSON.stringify({ ...snap, sheets: snap.sheets.map((s) => ({ ...s, hiddenCols: [...s.hiddenCols], hiddenRows: [...s.hiddenRows] })) });
+  };
+  fixtureJson = await serialise(FIXTURE_2022);
+  publishedJson = await serialise(FIXTURE_2022_PUBLISHED);
   server = await serveDir(DIST);
   browser = await launchChromium();
 });
@@ -43,13 +48,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(theme = "#FFFFFF"): Promise<{ page: Page; errors: string[]; external: string[] }> {
+async function openPane(theme = "#FFFFFF", workbook?: string): Promise<{ page: Page; errors: string[]; external: string[] }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   const errors: string[] = [];
   const external: string[] = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.addInitScript(`window.__CDPPE_FIXTURE__ = ${fixtureJson}; window.__CDPPE_THEME__ = ${JSON.stringify(theme)};`);
+  await page.addInitScript(`window.__CDPPE_FIXTURE__ = ${workbook ?? fixtureJson}; window.__CDPPE_THEME__ = ${JSON.stringify(theme)};`);
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
     if (OFFICE_JS_URL.test(route.request().url())) return route.fulfill({ contentType: "text/javascript", body: stub });
     external.push(route.request().url());
@@ -184,6 +189,21 @@ test("Compléter writes the formulas in the host, and Annuler restores it", asyn
   await page.getByTestId("undo").click();
   await page.getByText("Modification annulée").waitFor();
   expect(await sameAsBefore(page, before)).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("Compléter on the published annex: each typed rate beside what the formula would give", async () => {
+  const { page, errors } = await openPane("#FFFFFF", publishedJson);
+  await page.getByTestId("run-check").click();
+  await page.getByTestId("recognised").waitFor();
+  await page.getByRole("tab", { name: "Compléter" }).click();
+  const conflicts = page.getByTestId("fill-conflicts").locator("li");
+  expect(await conflicts.count()).toBe(3);
+  expect(await conflicts.first().textContent()).toBe("AM11 (fiche 8) — valeur saisie différente du calcul" + "Saisi\u00a0: 0\u00a0% · la formule donnerait\u00a0: «\u00a0sans budget\u00a0»");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId("fill-conflicts").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, "completer-conflits.png") });
   expect(errors).toEqual([]);
   await page.close();
 });
