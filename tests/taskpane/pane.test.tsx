@@ -141,6 +141,30 @@ test("the findings are one keyboard list: one Tab stop, arrows move, Enter selec
   await waitFor(() => expect(state.selection).toBe("Synthèse financière!I18"));
 });
 
+test("tabs and toolbars are one Tab stop each: arrows move inside them", async () => {
+  setup();
+  await runCheck();
+  const stops = (el: HTMLElement) => [...el.querySelectorAll<HTMLElement>("button")].filter((b) => b.tabIndex === 0).map((b) => b.textContent);
+  const tabs = screen.getByRole("tablist");
+  expect(stops(tabs)).toEqual(["Contrôle"]);
+  const [actions, severities] = screen.getAllByRole("toolbar");
+  expect(stops(actions!)).toEqual(["Relancer le contrôle"]);
+  expect(stops(severities!)).toHaveLength(1);
+  const first = screen.getByText("Relancer le contrôle").closest("button")!;
+  first.focus();
+  fireEvent.keyDown(first, { key: "ArrowRight" });
+  expect(document.activeElement!.textContent).toBe("Signaler dans la feuille");
+  expect(stops(actions!)).toEqual(["Signaler dans la feuille"]);
+  fireEvent.keyDown(document.activeElement!, { key: "End" });
+  expect(document.activeElement!.textContent).toBe("Effacer les signalements");
+  const check = screen.getByRole("tab", { name: "Contrôle" });
+  check.focus();
+  fireEvent.keyDown(check, { key: "ArrowRight" });
+  expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Compléter" }));
+  expect(screen.getByRole("tab", { name: "Compléter" }).getAttribute("aria-selected")).toBe("true");
+  expect(screen.getByTestId("fill-preview")).toBeTruthy();
+});
+
 test("« Élargir la colonne » on the ##### total widens AJ, and the finding is gone", async () => {
   const { state } = setup();
   await runCheck();
