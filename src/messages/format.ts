@@ -1,5 +1,6 @@
 // French number formatting without Intl locale data (Node builds may lack full ICU); narrow no-break space as thousands separator.
-const NNBSP = "\u202f";
+export const NBSP = "\u00a0";
+export const NNBSP = "\u202f";
 
 function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
@@ -8,12 +9,10 @@ function groupThousands(intPart: string): string {
 /** 1155000 -> "1 155 000 €"; cents shown only when present (12.5 -> "12,50 €"). */
 export function formatEuro(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  const negative = value < 0;
-  const abs = Math.abs(value);
-  const cents = Math.round(abs * 100) % 100;
-  const euros = Math.floor(Math.round(abs * 100) / 100);
-  const body = groupThousands(String(euros)) + (cents ? "," + String(cents).padStart(2, "0") : "");
-  return (negative ? "-" : "") + body + "\u00a0€";
+  const cents = Math.round(Math.abs(value) * 100);
+  const negative = value < 0 && cents > 0;
+  const body = groupThousands(String(Math.floor(cents / 100))) + (cents % 100 ? "," + String(cents % 100).padStart(2, "0") : "");
+  return (negative ? "-" : "") + body + NBSP + "€";
 }
 
 /** 0.5332 -> "53 %", 1.0346 -> "103 %"; digits after the comma on request. */
@@ -22,5 +21,21 @@ export function formatPercent(fraction: number, digits = 0): string {
   const pct = fraction * 100;
   const fixed = Math.abs(pct).toFixed(digits);
   const [i, d] = fixed.split(".");
-  return (pct < 0 ? "-" : "") + groupThousands(i ?? "0") + (d ? "," + d : "") + "\u00a0%";
+  const negative = pct < 0 && /[1-9]/.test(fixed);
+  return (negative ? "-" : "") + groupThousands(i ?? "0") + (d ? "," + d : "") + NBSP + "%";
+}
+
+/** French spacing in our own text: a no-break space before « : », « % » and « », a narrow one before ; ! ?, and after «. */
+export function typography(text: string): string {
+  return text.replace(/ ([:%»])/g, `${NBSP}$1`).replace(/ ([;!?])/g, `${NNBSP}$1`).replace(/« /g, `«${NBSP}`);
+}
+
+/**
+ * Tag for every French message: typography applies to the literal parts we wrote, never to the values put in them
+ * (a cell's text is quoted as the user typed it).
+ */
+export function fr(strings: TemplateStringsArray, ...values: unknown[]): string {
+  let out = typography(strings[0]!);
+  for (let i = 0; i < values.length; i++) out += String(values[i]) + typography(strings[i + 1]!);
+  return out;
 }

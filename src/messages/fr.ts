@@ -2,7 +2,7 @@
  * Every user-facing string, in French (the users' language). Code and identifiers stay English.
  * Functions take plain values and format them; nothing here computes domain results.
  */
-import { formatEuro, formatPercent } from "./format";
+import { formatEuro, formatPercent, fr } from "./format";
 
 export { formatEuro, formatPercent };
 
@@ -11,10 +11,10 @@ export const app = {
   tagline: "Contrôle, complète et prolonge l'annexe financière du CDPPE.",
   outsideOfficeTitle: "Ouvrez ce volet dans Excel",
   outsideOfficeBody:
-    "Annexe CDPPE est un complément Excel : il travaille dans le classeur de l'annexe financière. " +
-    "Ouvrez le classeur dans Excel (bureau ou web), puis Accueil > Annexe CDPPE > « Ouvrir Annexe CDPPE ».",
-  outsideOfficeHint: "Sans Excel, l'outil en ligne de commande contrôle des fichiers .xlsx : npx cdppe check fichier.xlsx",
-  wrongHost: (host: string) => `Ce complément fonctionne dans Excel uniquement (application détectée : ${host}).`,
+    fr`Annexe CDPPE est un complément Excel : il travaille dans le classeur de l'annexe financière. ` +
+    fr`Ouvrez le classeur dans Excel (bureau ou web), puis Accueil > Annexe CDPPE > « Ouvrir Annexe CDPPE ».`,
+  outsideOfficeHint: fr`Sans Excel, l'outil en ligne de commande contrôle des fichiers .xlsx : npx cdppe check fichier.xlsx`,
+  wrongHost: (host: string) => fr`Ce complément fonctionne dans Excel uniquement (application détectée : ${host}).`,
   loading: "Chargement…",
 };
 

@@ -4,7 +4,7 @@ import webpack from "webpack";
 import type { Browser, Page } from "playwright-core";
 import { readXlsx } from "../../src/xlsx/readWorkbook";
 import { DIST, launchChromium, OFFICE_JS_URL, serveDir, type StaticServer } from "../support/browser";
-import { FIXTURE_2022 } from "../support/fixtures";
+import { FIXTURE_2022, FIXTURE_2022_PUBLISHED } from "../support/fixtures";
 
 jest.setTimeout(180_000);
 
@@ -14,6 +14,7 @@ let browser: Browser;
 let server: StaticServer;
 let stub: string;
 let fixtureJson: string;
+let publishedJson: string;
 
 function buildStub(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -33,8 +34,12 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, "taskpane.js"))) throw new Error("dist/ absent : lancez « npm run build » avant ce test");
   fs.mkdirSync(SHOTS, { recursive: true });
   stub = await buildStub();
-  const snap = (await readXlsx(FIXTURE_2022)).snapshot;
-  fixtureJson = JSON.stringify({ ...snap, sheets: snap.sheets.map((s) => ({ ...s, hiddenCols: [...s.hiddenCols], hiddenRows: [...s.hiddenRows] })) });
+  const serialise = async (file: string) => {
+    const snap = (await readXlsx(file)).snapshot;
+    return JSON.stringify({ ...snap, sheets: snap.sheets.map((s) => ({ ...s, hiddenCols: [...s.hiddenCols], hiddenRows: [...s.hiddenRows] })) });
+  };
+  fixtureJson = await serialise(FIXTURE_2022);
+  publishedJson = await serialise(FIXTURE_2022_PUBLISHED);
   server = await serveDir(DIST);
   browser = await launchChromium();
 });
@@ -43,13 +48,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(theme = "#FFFFFF"): Promise<{ page: Page; errors: string[]; external: string[] }> {
+async function openPane(theme = "#FFFFFF", workbook?: string): Promise<{ page: Page; errors: string[]; external: string[] }> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   const errors: string[] = [];
   const external: string[] = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.addInitScript(`window.__CDPPE_FIXTURE__ = ${fixtureJson}; window.__CDPPE_THEME__ = ${JSON.stringify(theme)};`);
+  await page.addInitScript(`window.__CDPPE_FIXTURE__ = ${workbook ?? fixtureJson}; window.__CDPPE_THEME__ = ${JSON.stringify(theme)};`);
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
     if (OFFICE_JS_URL.test(route.request().url())) return route.fulfill({ contentType: "text/javascript", body: stub });
     external.push(route.request().url());
@@ -58,6 +63,20 @@ async function openPane(theme = "#FFFFFF"): Promise<{ page: Page; errors: string
   await page.goto(server.url + "taskpane.html");
   await page.getByTestId("run-check").waitFor({ timeout: 20_000 });
   return { page, errors, external };
+}
+
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's audit of the page as it is (WCAG and best practices), as "rule: n nodes" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.addScriptTag({ content: AXE });
+  const v = (await page.evaluate("axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' — ' + v.nodes[0].target.join(' ')))")) as string[];
+  return v;
+}
+
+/** The tabs stay on one line: every tab at the same height. */
+async function tabRows(page: Page): Promise<number> {
+  return page.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top))).size);
 }
 
 const stubEval = <T,>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const s = window.__cdppeStub.state; ${fn} })()`) as Promise<T>;
@@ -87,22 +106,65 @@ async function sameAsBefore(page: Page, before: string): Promise<number> {
 
 test("the check in the real pane: 41 fiches and the expected counts; a click selects the cell in Excel", async () => {
   const { page, errors, external } = await openPane();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await tabRows(page)).toBe(1);
+  await page.screenshot({ path: path.join(SHOTS, "accueil.png") });
   await page.getByTestId("run-check").click();
   await page.getByTestId("recognised").waitFor();
+  expect(await page.getByTestId("verdict").textContent()).toBe("Annexe à corriger\u00a0: 1 erreur, 26 avertissements à examiner.");
   expect(await page.getByTestId("recognised").textContent()).toContain("41 fiches, 2020-2022");
   expect(await page.getByTestId("count-error").textContent()).toContain("1");
   expect(await page.getByTestId("count-warning").textContent()).toContain("26");
   expect(await page.getByTestId("count-info").textContent()).toContain("28");
-  expect(await page.getByTestId("finding").count()).toBe(55);
+  expect(await page.getByTestId("finding").count()).toBe(49);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, "controle.png"), fullPage: false });
-  await page.locator('[data-testid="finding"][data-rule="display-overflow"]').click();
+  await page.locator('[data-testid="finding"][data-rule="display-overflow"] p').first().click();
   await eventually(() => stubEval<string>(page, "return s.selection;"), "Suivi fiches actions!AJ46");
-  // Keyboard: Tab reaches the findings, Enter selects.
-  await page.locator('[data-testid="finding"][data-cell="Synthèse financière!I18"]').focus();
+  await page.getByTestId("rounding-toggle").click();
+  expect(await page.getByTestId("finding").count()).toBe(55);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId("rounding-toggle").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, "controle-arrondis.png") });
+  // Keyboard: the focused finding's Enter selects its cell.
+  await page.locator('[data-testid="finding"][data-cell="Synthèse financière!I18"] button[data-rove]').focus();
   await page.keyboard.press("Enter");
   await eventually(() => stubEval<string>(page, "return s.selection;"), "Synthèse financière!I18");
   expect(errors).toEqual([]);
   expect(external).toEqual([]);
+  await page.close();
+});
+
+test("keyboard: a few Tab stops reach the findings, arrows reach the last one, the focus is visible", async () => {
+  const { page, errors } = await openPane();
+  await page.getByTestId("run-check").click();
+  await page.getByTestId("recognised").waitFor();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const inList = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid="findings"]'));
+  let tabs = 0;
+  while (!(await inList()) && tabs < 60) {
+    await page.keyboard.press("Tab");
+    tabs++;
+  }
+  // Tabs, actions, severities, rule, "hide seen", then the list: 6 stops (about 170 before, one per button per card).
+  expect(tabs).toBeLessThanOrEqual(6);
+  const focused = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>("[data-rove-item]")?.dataset.roveItem ?? null);
+  expect(await focused()).toBe("display-overflow|Suivi fiches actions|AJ46");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.screenshot({ path: path.join(SHOTS, "controle-clavier.png") });
+  await page.keyboard.press("ArrowDown");
+  expect(await focused()).toBe("realised-without-budget|Suivi fiches actions|AM11");
+  await page.keyboard.press("End");
+  expect(await focused()).toBe("rounding-group");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("End");
+  expect(await focused()).toBe("total-row|Suivi fiches actions|AN46");
+  // One Tab leaves the list (past the last finding's own action): the rates chart has no stop of its own.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  expect(await inList()).toBe(false);
+  expect(errors).toEqual([]);
   await page.close();
 });
 
@@ -112,15 +174,36 @@ test("Compléter writes the formulas in the host, and Annuler restores it", asyn
   await page.getByTestId("run-check").click();
   await page.getByTestId("recognised").waitFor();
   await page.getByRole("tab", { name: "Compléter" }).click();
-  expect(await page.getByTestId("fill-preview").textContent()).toBe("126 cellule(s) recevront une formule.");
+  expect(await page.getByTestId("fill-preview").textContent()).toBe("126 formules à écrire, dans 3 colonnes\u00a0:");
+  expect(await page.getByTestId("fill-column").first().textContent()).toContain('AM4\u00a0= SI((W4+AB4+AF4+AJ4)=0;SI(N(AL4)=0;"";"sans budget");AL4/(W4+AB4+AF4+AJ4))');
+  expect(await tabRows(page)).toBe(1);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, "completer.png") });
+  await page.locator("summary").first().click();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, "completer-formules.png") });
   await page.getByTestId("apply-fill").click();
-  await page.getByText("126 formule(s) écrite(s).").waitFor();
+  await page.getByText("126 formules écrites.").waitFor();
   expect(await stubEval<string>(page, "return s.sheets[1].cells.get('4:39').formula;")).toBe('IF((W4+AB4+AF4+AJ4)=0,IF(N(AL4)=0,"","sans budget"),AL4/(W4+AB4+AF4+AJ4))');
   expect(await stubEval<string>(page, "return s.sheets[1].cells.get('46:42').formula;")).toBe("L46-AN46");
   await page.getByTestId("undo").click();
   await page.getByText("Modification annulée").waitFor();
   expect(await sameAsBefore(page, before)).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("Compléter on the published annex: each typed rate beside what the formula would give", async () => {
+  const { page, errors } = await openPane("#FFFFFF", publishedJson);
+  await page.getByTestId("run-check").click();
+  await page.getByTestId("recognised").waitFor();
+  await page.getByRole("tab", { name: "Compléter" }).click();
+  const conflicts = page.getByTestId("fill-conflicts").locator("li");
+  expect(await conflicts.count()).toBe(3);
+  expect(await conflicts.first().textContent()).toBe("AM11 (fiche 8) — valeur saisie différente du calcul" + "Saisi\u00a0: 0\u00a0% · la formule donnerait\u00a0: «\u00a0sans budget\u00a0»");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId("fill-conflicts").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, "completer-conflits.png") });
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -132,9 +215,21 @@ test("Nouvelle année inserts the 2023 columns in the host, and Annuler restores
   await page.getByTestId("recognised").waitFor();
   await page.getByRole("tab", { name: "Nouvelle année" }).click();
   expect(await page.getByTestId("year-preview").locator("li").count()).toBe(12);
-  await page.screenshot({ path: path.join(SHOTS, "nouvelle-annee.png") });
+  const retitled = await page.getByTestId("year-retitled").locator("li").allTextContents();
+  expect(retitled.map((t) => t.split("\u00a0:")[0])).toEqual(["Suivi fiches actions!M2", "Suivi fiches actions!AY2", "Suivi fiches actions!R3", "Suivi fiches actions!W3", "Synthèse financière!N2"]);
+  expect(await page.getByTestId("year-kept").locator("li").count()).toBe(2);
+  expect(await tabRows(page)).toBe(1);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, "nouvelle-annee.png"), fullPage: true });
   await page.getByTestId("apply-year").click();
-  await page.getByText("Année 2023 ajoutée : 12 colonne(s) insérée(s).").waitFor();
+  await page.getByText("Année 2023 ajoutée\u00a0: 12 colonnes insérées.").waitFor();
+  await page.getByTestId("year-added").waitFor();
+  expect(await page.getByTestId("apply-year").count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, "nouvelle-annee-ajoutee.png") });
+  await page.getByTestId("year-another").click();
+  expect(await page.getByTestId("year-field").inputValue()).toBe("2024");
   expect(await stubEval<string>(page, "return s.sheets[1].cells.get('2:47').value;")).toBe("Réalisations en 2023");
   expect(await stubEval<string>(page, "return s.sheets[0].cells.get('2:13').value;")).toBe("Budget consommé en 2023");
   await page.getByRole("tab", { name: "Contrôle" }).click();
@@ -153,6 +248,7 @@ test("readable at 320 px with the Office dark theme", async () => {
   const bg = await page.evaluate(() => getComputedStyle(document.querySelector("#root > div > div")!).backgroundColor);
   expect(bg).not.toBe("rgb(255, 255, 255)");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, "controle-sombre.png") });
   await page.getByTestId("chart").scrollIntoViewIfNeeded();
   await page.getByTestId("chart").screenshot({ path: path.join(SHOTS, "graphique.png") });

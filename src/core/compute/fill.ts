@@ -80,7 +80,7 @@ export function planFill(wb: WorkbookSnapshot, options: FillOptions = {}, layout
       const computed = role === "gap" ? figures?.gap ?? null : role === "rateLastYear" ? figures?.rateLastYear ?? null : figures?.rateGlobal ?? null;
       const conflict = conflictOf(cell, computed, isRate);
       if (conflict) {
-        const c: Conflict = { sheet: v.sheet.name, cell: addr(r.row, col), fiche: r.fiche ?? r.continuationOf, current: describe(cell), planned: `=${formula}`, reason: conflict };
+        const c: Conflict = { sheet: v.sheet.name, cell: addr(r.row, col), fiche: r.fiche ?? r.continuationOf, current: describe(cell), planned: `=${formula}`, plannedResult: resultOf(role, figures), reason: conflict };
         plan.conflicts.push(c);
         if (!options.force) continue;
       }

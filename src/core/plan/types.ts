@@ -20,6 +20,8 @@ export interface Conflict {
   current: string | number | null;
   /** What the plan would write. */
   planned: string | number | null;
+  /** What the planned formula would show (for previews: the typed value beside the computed one). */
+  plannedResult?: number | string | null;
   reason: "user-value" | "user-formula" | "user-text" | "constant-total";
 }
 

@@ -1,3 +1,4 @@
+import { fr } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
 import type { Finding, Rule } from "./types";
@@ -11,7 +12,7 @@ export const objectiveMissing: Rule = {
     const out: Finding[] = [];
     for (const r of v.ficheRows()) {
       if (!v.isBlank(r.row, col)) continue;
-      out.push(finding(v, "objective-missing", "info", r.row, col, r.fiche, rulesText.objectiveMissing(), "Objectif n : …", null));
+      out.push(finding(v, "objective-missing", "info", r.row, col, r.fiche, rulesText.objectiveMissing(), fr`Objectif n : …`, null));
     }
     return out;
   },

@@ -46,7 +46,7 @@ export const totalFormula: Rule = {
       if (v.t.kind === "summary") {
         for (const g of v.t.groups) {
           const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-          if (sub) checkRow(v, sub, [[0, ...g.rows]], `Sous-total ${g.key}`, out);
+          if (sub) checkRow(v, sub, [[0, ...g.rows]], rulesText.subtotalLabel(g.key), out);
         }
         const total = v.t.rows.find((r) => r.kind === "total");
         if (total) {

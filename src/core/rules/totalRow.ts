@@ -65,7 +65,7 @@ export const totalRow: Rule = {
       if (v.t.kind === "summary") {
         for (const g of v.t.groups) {
           const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-          if (sub) checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, `Sous-total ${g.key}`, out);
+          if (sub) checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, rulesText.subtotalLabel(g.key), out);
         }
       }
       const total = v.t.rows.find((r) => r.kind === "total");

@@ -1,37 +1,73 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Checkbox, makeStyles } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import { paneText } from "../../messages/pane";
-import { fillText } from "../../messages/plans";
 import type { PaneController, PaneState } from "../controller";
+import { fillPreview, type FormulaColumn } from "../viewModel";
+import { useShared } from "./shared";
 
-const useStyles = makeStyles({ col: { display: "flex", flexDirection: "column", gap: "8px" }, list: { margin: 0, paddingLeft: "16px" } });
+const useStyles = makeStyles({
+  line: { display: "block", overflowWrap: "anywhere" },
+  result: { color: tokens.colorNeutralForeground2 },
+  summary: { cursor: "pointer", padding: "2px 0", borderRadius: tokens.borderRadiusSmall, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+});
+
+function Formula({ cell, formula, result }: FormulaColumn["lines"][number]): React.JSX.Element {
+  const styles = useStyles();
+  const shared = useShared();
+  return (
+    <Caption1 className={styles.line}>
+      <code className={shared.code}>{paneText.fill.formula(cell, formula)}</code> <span className={styles.result}>{paneText.fill.gives}&nbsp;{result}</span>
+    </Caption1>
+  );
+}
 
 export function FillView({ controller, state }: { controller: PaneController; state: PaneState }): React.JSX.Element {
   const styles = useStyles();
+  const shared = useShared();
   const plan = state.fillPlan;
+  const preview = plan && state.report ? fillPreview(plan, state.report.layout) : null;
   return (
-    <section className={styles.col} aria-label={paneText.tabs.fill}>
-      <Body1>{paneText.fill.intro}</Body1>
+    <div className={shared.col}>
+      <Body1 as="p">{paneText.fill.intro}</Body1>
       {!plan && <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>{paneText.check.run}</Button>}
-      {plan && (
+      {plan && preview && (
         <>
-          <Body1 data-testid="fill-preview">{plan.stats.formulas ? paneText.fill.preview(plan.stats.formulas) : paneText.fill.nothing}</Body1>
-          {plan.stats.unchanged > 0 && <Caption1>{paneText.fill.upToDate(plan.stats.unchanged)}</Caption1>}
-          {plan.conflicts.length > 0 && (
-            <>
-              <Caption1>{paneText.fill.conflicts(plan.conflicts.length)}</Caption1>
-              <ul className={styles.list} data-testid="fill-conflicts">
-                {plan.conflicts.map((c) => (
-                  <li key={c.cell}><Caption1>{c.sheet}!{c.cell}{c.fiche ? ` (fiche ${c.fiche})` : ""} : « {String(c.current)} » — {fillText.conflictReason[c.reason]}</Caption1></li>
+          <Body1 as="p" data-testid="fill-preview"><strong>{preview.formulas ? paneText.fill.preview(preview.formulas, preview.columns.length) : paneText.fill.nothing}</strong></Body1>
+          {preview.columns.map((c) => (
+            <section key={c.key} aria-labelledby={`fill-${c.key}`} data-testid="fill-column">
+              <h3 id={`fill-${c.key}`} className={shared.heading}><Body1><strong>{paneText.fill.column(c.letter, c.label, c.lines.length)}</strong></Body1></h3>
+              <Formula {...c.lines[0]!} />
+              {c.lines.length > 1 && (
+                <details>
+                  <summary className={styles.summary}><Caption1>{paneText.fill.showAll(c.lines.length)}</Caption1></summary>
+                  <ul className={shared.list}>{c.lines.map((l) => <li key={l.cell}><Formula {...l} /></li>)}</ul>
+                </details>
+              )}
+            </section>
+          ))}
+          {plan.stats.unchanged > 0 && <Caption1 as="p">{paneText.fill.upToDate(plan.stats.unchanged)}</Caption1>}
+          {preview.conflicts.length > 0 && (
+            <section aria-labelledby="fill-conflicts-title">
+              <h3 id="fill-conflicts-title" className={shared.heading}><Body1><strong>{paneText.fill.conflicts(preview.conflicts.length)}</strong></Body1></h3>
+              <ul className={shared.list} data-testid="fill-conflicts">
+                {preview.conflicts.map((c) => (
+                  <li key={c.key}>
+                    <Caption1 className={styles.line}>
+                      <strong>{c.where}</strong> — {c.reason}
+                    </Caption1>
+                    <Caption1 className={styles.line}>
+                      {paneText.fill.typed} <strong data-testid="conflict-typed">{c.typed}</strong> · {paneText.fill.computed} <strong data-testid="conflict-computed">{c.computed}</strong>
+                    </Caption1>
+                  </li>
                 ))}
               </ul>
               <Checkbox label={paneText.fill.force} checked={state.force} onChange={(_, d) => controller.setForce(!!d.checked)} />
-            </>
+            </section>
           )}
-          {plan.notes.filter((n) => !/saisie/.test(n)).map((n) => <Caption1 key={n}>{n}</Caption1>)}
+          {preview.notes.map((n) => <Caption1 as="p" key={n}>{n}</Caption1>)}
           <Button appearance="primary" onClick={() => void controller.applyFill()} disabled={!!state.busy || !plan.edits.length} data-testid="apply-fill">{paneText.fill.apply}</Button>
         </>
       )}
-    </section>
+    </div>
   );
 }

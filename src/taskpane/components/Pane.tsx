@@ -1,30 +1,54 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { PaneController } from "../controller";
 import { usePaneState } from "../useController";
 import { paneText } from "../../messages/pane";
 import { CheckView } from "./CheckView";
 import { FillView } from "./FillView";
 import { YearView } from "./YearView";
+import { useRovingGroup } from "./roving";
+import { useShared } from "./shared";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box", "& p": { marginTop: 0, marginBottom: 0 } },
+  // Three tabs on one line at 320 px.
+  tabs: { display: "flex", flexWrap: "nowrap", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tab: {
+    position: "relative", padding: "6px 8px", margin: 0, border: "none", background: "none", cursor: "pointer", whiteSpace: "nowrap",
+    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2,
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  selected: {
+    color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold,
+    "::after": { content: '""', position: "absolute", left: "8px", right: "8px", bottom: "-1px", height: "3px", borderRadius: "2px", backgroundColor: tokens.colorCompoundBrandStroke },
+  },
   status: { display: "flex", flexDirection: "column", gap: "6px" },
 });
 
 type TabKey = "check" | "fill" | "year";
+const TABS: TabKey[] = ["check", "fill", "year"];
 
 export function Pane({ controller }: { controller: PaneController }): React.JSX.Element {
   const s = usePaneState(controller);
   const styles = useStyles();
+  const shared = useShared();
   const [tab, setTab] = React.useState<TabKey>("check");
+  const roving = useRovingGroup<HTMLDivElement>();
   return (
     <div className={styles.root}>
-      <TabList style={{ flexWrap: "wrap" }} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="small" aria-label="Annexe CDPPE">
-        <Tab value="check">{paneText.tabs.check}</Tab>
-        <Tab value="fill">{paneText.tabs.fill}</Tab>
-        <Tab value="year">{paneText.tabs.year}</Tab>
-      </TabList>
+      <h1 className={shared.visuallyHidden}>{paneText.title}</h1>
+      <div role="tablist" aria-label={paneText.title} className={styles.tabs} data-testid="tabs" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+        {TABS.map((k) => (
+          <button
+            key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls={tab === k ? `panel-${k}` : undefined} data-roving
+            className={mergeClasses(styles.tab, tab === k && styles.selected)} onClick={() => setTab(k)} onFocus={() => setTab(k)}
+          >
+            {paneText.tabs[k]}
+          </button>
+        ))}
+      </div>
       <div className={styles.status} aria-live="polite">
         {s.busy && s.busy !== "select" && <Spinner size="tiny" label={s.busy === "check" ? paneText.check.running : paneText.busy} />}
         {s.error && (
@@ -47,9 +71,12 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
           </MessageBar>
         )}
       </div>
-      {tab === "check" && <CheckView controller={controller} state={s} />}
-      {tab === "fill" && <FillView controller={controller} state={s} />}
-      {tab === "year" && <YearView controller={controller} state={s} />}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        <h2 className={shared.visuallyHidden}>{paneText.tabs[tab]}</h2>
+        {tab === "check" && <CheckView controller={controller} state={s} />}
+        {tab === "fill" && <FillView controller={controller} state={s} />}
+        {tab === "year" && <YearView controller={controller} state={s} />}
+      </div>
     </div>
   );
 }

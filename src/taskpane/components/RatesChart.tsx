@@ -3,6 +3,7 @@ import { Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-compone
 import type { RateBar } from "../../core/compute/consumption";
 import { paneText } from "../../messages/pane";
 import { formatPercent } from "../../messages/format";
+import { groupName } from "../../messages/rules";
 
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: "4px", marginTop: "8px" } });
 
@@ -39,7 +40,7 @@ function Bars({ title, bars }: { title: string; bars: RateBar[] }): React.JSX.El
 
 export function RatesChart({ engagements, funders }: { engagements: RateBar[]; funders: RateBar[] }): React.JSX.Element {
   const styles = useStyles();
-  const shortEngagements = engagements.map((b) => ({ ...b, label: b.key.replace(/^engagement(\d+)$/, "Engagement $1").replace(/^conditions$/, "Conditions") }));
+  const shortEngagements = engagements.map((b) => ({ ...b, label: groupName(b.key) }));
   return (
     <section className={styles.root} data-testid="chart" aria-label={paneText.chart.title}>
       <Subtitle2 as="h3">{paneText.chart.title}</Subtitle2>

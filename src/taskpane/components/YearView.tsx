@@ -1,47 +1,70 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Field, SpinButton, makeStyles } from "@fluentui/react-components";
-import { colToLetters } from "../../core/model/a1";
-import type { EditPlan } from "../../core/plan/types";
+import { Body1, Button, Caption1, Field, SpinButton } from "@fluentui/react-components";
 import { paneText } from "../../messages/pane";
 import type { PaneController, PaneState } from "../controller";
+import { yearPreview } from "../viewModel";
+import { useShared } from "./shared";
 
-const useStyles = makeStyles({ col: { display: "flex", flexDirection: "column", gap: "8px" }, list: { margin: 0, paddingLeft: "16px" } });
-
-/** The columns a plan creates, with their headers, sheet by sheet and left to right. */
-export function insertions(plan: EditPlan): Array<{ sheet: string; at: string; headers: string }> {
-  return [...(plan.newColumns ?? [])]
-    .sort((a, b) => a.sheet.localeCompare(b.sheet) || a.col - b.col)
-    .map((c) => ({ sheet: c.sheet, at: colToLetters(c.col), headers: c.label }));
+function Listed({ title, items, testId, children }: { title: string; items: Array<{ key: string; text: string }>; testId: string; children?: React.ReactNode }): React.JSX.Element | null {
+  const shared = useShared();
+  const id = React.useId();
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className={shared.heading}><Body1><strong>{title}</strong></Body1></h3>
+      {children}
+      <ul className={shared.list} data-testid={testId}>
+        {items.map((i) => <li key={i.key}><Caption1>{i.text}</Caption1></li>)}
+      </ul>
+    </section>
+  );
 }
 
 export function YearView({ controller, state }: { controller: PaneController; state: PaneState }): React.JSX.Element {
-  const styles = useStyles();
+  const shared = useShared();
   const plan = state.yearPlan;
+  const preview = yearPreview(plan, state.snapshot, state.report?.layout ?? null, state.year);
+  // Right after a year is added, the next one is not armed in the same place (a second click would add it too):
+  // the view says what was done until the officer asks for another year.
+  const [added, setAdded] = React.useState<number | null>(null);
+  const justAdded = added !== null && preview.last === added;
+  const apply = async () => {
+    const year = state.year;
+    await controller.applyYear();
+    if (!controller.getState().error) setAdded(year);
+  };
   return (
-    <section className={styles.col} aria-label={paneText.tabs.year}>
-      <Body1>{paneText.year.intro}</Body1>
+    <div className={shared.col}>
+      <Body1 as="p">{paneText.year.intro}</Body1>
       {state.year === null && <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>{paneText.check.run}</Button>}
-      {state.year !== null && (
+      {state.year !== null && justAdded && (
         <>
-          <Field label={paneText.year.field}>
+          <Body1 as="p" role="status" data-testid="year-added"><strong>{paneText.year.added(added)}</strong></Body1>
+          <Button onClick={() => setAdded(null)} data-testid="year-another">{paneText.year.another(state.year)}</Button>
+        </>
+      )}
+      {state.year !== null && !justAdded && (
+        <>
+          <Field label={paneText.year.field} hint={preview.last !== null ? paneText.year.last(preview.last) : undefined}>
             <SpinButton value={state.year} min={2000} max={2100} onChange={(_, d) => {
               const y = d.value ?? Number(d.displayValue);
               if (Number.isInteger(y)) controller.setYear(y as number);
             }} data-testid="year-field" />
           </Field>
-          {plan?.blocked && plan.notes.map((n) => <Caption1 key={n} role="alert">{n}</Caption1>)}
+          {plan?.blocked && plan.notes.map((n) => <Caption1 as="p" key={n} role="alert">{n}</Caption1>)}
           {plan && !plan.blocked && (
             <>
-              <Caption1>{paneText.year.preview}</Caption1>
-              <ul className={styles.list} data-testid="year-preview">
-                {insertions(plan).map((i) => <li key={`${i.sheet}${i.at}`}><Caption1>{paneText.year.insert(i.sheet, i.at, i.headers)}</Caption1></li>)}
-              </ul>
-              {plan.notes.map((n) => <Caption1 key={n}>{n}</Caption1>)}
+              <Listed title={paneText.year.preview(preview.insertions.length)} items={preview.insertions} testId="year-preview" />
+              <Listed title={paneText.year.retitled(preview.retitled.length)} items={preview.retitled} testId="year-retitled" />
+              <Listed title={paneText.year.kept(preview.kept.length)} items={preview.kept} testId="year-kept">
+                {preview.last !== null && <Caption1 as="p">{paneText.year.keptWhy(preview.last)}</Caption1>}
+              </Listed>
+              {plan.notes.map((n) => <Caption1 as="p" key={n}>{n}</Caption1>)}
             </>
           )}
-          <Button appearance="primary" onClick={() => void controller.applyYear()} disabled={!!state.busy || !plan || !!plan.blocked} data-testid="apply-year">{paneText.year.apply(state.year)}</Button>
+          <Button appearance="primary" onClick={() => void apply()} disabled={!!state.busy || !plan || !!plan.blocked} data-testid="apply-year">{paneText.year.apply(state.year)}</Button>
         </>
       )}
-    </section>
+    </div>
   );
 }
