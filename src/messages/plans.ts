@@ -19,6 +19,8 @@ export const addYearText = {
   noDetail: "Aucun tableau détaillé reconnu : impossible d'ajouter une année.",
   noYears: "Aucune année lue dans les en-têtes du tableau détaillé.",
   notNext: (year: number, last: number) => `L'année ${year} ne suit pas la dernière année de l'annexe (${last}) : ajoutez ${last + 1}.`,
+  beforeFirst: (year: number, first: number) =>
+    `L'année ${year} est avant la première année de l'annexe (${first})\u00a0: une année ne s'ajoute qu'après la dernière.`,
   alreadyThere: (year: number) => `L'année ${year} figure déjà dans l'annexe.`,
   formulaNotExtended: (cell: string) => `${cell} : formule de total non reconnue, la nouvelle année n'y a pas été ajoutée (vérifiez-la).`,
   constantTotal: (cell: string) => `${cell} : total saisi comme nombre, il n'inclura pas la nouvelle année (remplacez-le par une formule).`,
