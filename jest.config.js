@@ -1,6 +1,8 @@
 /** Two environments: Node for the core, adapters, CLI and real-browser tests; jsdom for React components. */
 const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 module.exports = {
+  // Looks for LibreOffice, Chromium and xmllint once; a missing one stops the run with one French message.
+  globalSetup: "<rootDir>/tests/support/globalSetup.js",
   projects: [
     {
       displayName: "node",
