@@ -182,3 +182,31 @@ describe("the compiled command", () => {
     expect(r.stdout).toContain("LOADED:0");
   });
 });
+
+describe("memory follows used cells, not the declared rows", () => {
+  test("a sheet with 300 000 empty formatted rows reads like the annex itself, trimmed before parsing", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate") as typeof import("fflate");
+    const parts = unzipSync(fs.readFileSync(FIXTURE_2022));
+    const rows: string[] = [];
+    for (let r = 100; r < 300_100; r++) rows.push(`<row r="${r}" spans="1:42" s="1" customFormat="1" ht="15"/>`);
+    const key = "xl/worksheets/sheet2.xml";
+    parts[key] = strToU8(strFromU8(parts[key]!).replace("</sheetData>", rows.join("") + "</sheetData>"));
+    const file = path.join(tmp, "lignes-vides.xlsx");
+    fs.writeFileSync(file, zipSync(parts, { level: 9 }));
+
+    const { guardInput } = await import("../../src/cli/inputGuard");
+    const g = guardInput(file, { allowTrim: true });
+    expect(g.sheets.find((s) => s.part === key)!.rows).toBeGreaterThan(300_000);
+    expect(g.trimmed).toBeDefined();
+    // Without trimming (write commands) the same file is refused when over the element bound, limit in the message.
+    expect(() => guardInput(file, { limits: { maxElements: 100_000 } })).toThrow(/au-delà de la limite de 100\u202f000/);
+
+    const a = capture();
+    const b = capture();
+    await main(["check", file, "--format", "json"], a.io);
+    await main(["check", FIXTURE_2022, "--format", "json"], b.io);
+    const strip = (s: string) => { const r = JSON.parse(s); delete r.file; return r; };
+    expect(strip(a.out())).toEqual(strip(b.out()));
+  }, 60_000);
+});

@@ -77,3 +77,9 @@ test("in Chromium, the pane runs, and a fetch or a script to another origin is b
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test("the production dist/ ships no source map, nor a reference to one", () => {
+  const files = fs.readdirSync(DIST, { recursive: true }).map(String);
+  expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+  for (const f of files.filter((x) => x.endsWith(".js"))) expect(fs.readFileSync(path.join(DIST, f), "utf8")).not.toMatch(/sourceMappingURL/);
+});
