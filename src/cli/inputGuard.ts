@@ -4,8 +4,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { inputText } from "../messages/cli";
+import { InputError } from "./inputError";
 
-export class InputError extends Error {}
+export { InputError };
 
 export const LIMITS = {
   /** Bytes of the .xlsx file itself. */

@@ -166,11 +166,11 @@ describe("the compiled command", () => {
   });
 
   test("a batch through worker threads gives the same results, in the order given", () => {
-    const files = [path.join(dir, "annexe 41.xlsx"), path.join(dir, "annexe 3.xlsx"), path.join(dir, "annexe 12.xlsx")];
-    const r = spawnSync(process.execPath, [bin, "check", ...files, "--format", "json"], { encoding: "utf8" });
+    const files = [path.join(dir, "annexe 41.xlsx"), path.join(dir, "sous", "annexe 7.xlsx"), path.join(dir, "annexe 3.xlsx"), path.join(dir, "sous", "profond", "annexe 1.xlsx"), path.join(dir, "annexe 12.xlsx")];
+    const r = spawnSync(process.execPath, [bin, "check", ...files, "--format", "json"], { encoding: "utf8", env: { ...process.env, CDPPE_THREADS: "2" } });
     expect(r.status).toBe(1);
     const arr = JSON.parse(r.stdout) as Array<{ file: string; counts: Record<string, number> }>;
-    expect(arr.map((x) => x.file)).toEqual(["annexe 41.xlsx", "annexe 3.xlsx", "annexe 12.xlsx"]);
+    expect(arr.map((x) => x.file)).toEqual(files.map((f) => path.basename(f)));
     expect(arr.map((x) => x.counts)).toEqual(files.map(() => ({ error: 1, warning: 26, info: 28 })));
     // No progress line when stderr is not a terminal.
     expect(r.stderr).toBe("");

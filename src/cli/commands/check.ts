@@ -2,10 +2,9 @@ import type { Command } from "commander";
 import type { CheckReport } from "../../core/check";
 import type { Finding, Severity } from "../../core/rules/types";
 import { batchText, checkText, cliText } from "../../messages/cli";
-import { ruleTitles } from "../../messages/rules";
 import type { FileResult } from "../checkFile";
 import { expandInputs, naturalCompare } from "../expandInputs";
-import { InputError } from "../inputGuard";
+import { InputError } from "../inputError";
 import type { Io } from "../load";
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -110,9 +109,8 @@ function parseSeverities(v: string | undefined): Set<Severity> | undefined {
   return out.size ? out : undefined;
 }
 
-function parseRules(v: string | undefined): Set<string> | undefined {
+function parseRules(v: string | undefined, known: string[]): Set<string> | undefined {
   if (!v) return undefined;
-  const known = Object.keys(ruleTitles);
   const out = new Set<string>();
   for (const part of v.split(/[,; ]+/).filter(Boolean)) {
     if (!known.includes(part)) throw new InputError(batchText.badRule(part, known));
@@ -145,7 +143,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       try {
         declared = parseDeclared(opts.objectifsFacultatifs);
         filter.severities = parseSeverities(opts.gravite);
-        filter.rules = parseRules(opts.regle);
+        filter.rules = parseRules(opts.regle, opts.regle ? Object.keys((await import("../../messages/rules")).ruleTitles) : []);
       } catch (e) {
         io.err((e as Error).message + "\n");
         setExit(2);
