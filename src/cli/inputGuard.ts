@@ -2,6 +2,7 @@
 // and how many cells it really uses. Every refusal is an InputError with a French message; no library text leaks.
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import { strFromU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { inputText } from "../messages/cli";
 import { InputError } from "./inputError";
@@ -143,6 +144,39 @@ function listEntries(file: string, bytes: Uint8Array): Map<string, { size: numbe
   return entries;
 }
 
+/** CRC-32 of each entry as the central directory records it (empty when absent or ZIP64: the check is skipped). */
+function centralCrcs(bytes: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>();
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > b.length) return out;
+  const count = b.readUInt16LE(eocd + 10);
+  let at = b.readUInt32LE(eocd + 16);
+  if (at === 0xffffffff) return out;
+  for (let k = 0; k < count && at + 46 <= b.length && b.readUInt32LE(at) === 0x02014b50; k++) {
+    const nameLen = b.readUInt16LE(at + 28);
+    const name = b.toString("utf8", at + 46, at + 46 + nameLen);
+    out.set(name, b.readUInt32LE(at + 16));
+    at += 46 + nameLen + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+/** Cells covered by merged areas: a merge over a whole sheet would make a reader walk billions of cells. */
+function mergedArea(xml: Uint8Array): number {
+  const b = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const start = b.indexOf("<mergeCells");
+  if (start < 0) return 0;
+  const end = b.indexOf("</mergeCells>", start);
+  const text = b.toString("latin1", start, end < 0 ? b.length : end);
+  let area = 0;
+  const colOf = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  for (const m of text.matchAll(/ref="\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)"/g)) {
+    area += (Math.abs(Number(m[4]) - Number(m[2])) + 1) * (Math.abs(colOf(m[3]!) - colOf(m[1]!)) + 1);
+  }
+  return area;
+}
+
 const decode = (u: Uint8Array | undefined) => (u ? strFromU8(u) : "");
 
 /** Attribute values of each element named `tag` (no XML library: these parts are small and regular). */
@@ -245,9 +279,14 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
   } catch {
     throw new InputError(inputText.corruptZip(file));
   }
+  const crcs = centralCrcs(bytes);
+  const crc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
   for (const [name, e] of entries) {
     const got = parts[name];
-    if (got && e.originalSize !== got.length) throw new InputError(inputText.corruptZip(file));
+    if (!got) continue;
+    if (e.originalSize !== got.length) throw new InputError(inputText.corruptZip(file));
+    const expected = crcs.get(name);
+    if (crc32 && expected !== undefined && crc32(got) >>> 0 !== expected) throw new InputError(inputText.corruptZip(file));
   }
 
   const rels = decode(parts["_rels/.rels"]);
@@ -263,6 +302,11 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
   if (!sheetEls.length) throw new InputError(inputText.noSheet(file));
   if (!parts[wbRelsPart]) throw new InputError(inputText.missingPart(file, wbRelsPart));
 
+  // Styles, shared strings, theme: a missing one changes what the cells read (text indexes instead of text).
+  for (const r of wbRels) {
+    if (r.TargetMode === "External" || !r.Target || /\/(worksheet|chartsheet|dialogsheet|macrosheet)$/.test(r.Type ?? "")) continue;
+    if (/\/(sharedStrings|styles)$/.test(r.Type ?? "") && !parts[resolvePart(workbookPart, r.Target)]) throw new InputError(inputText.missingPart(file, resolvePart(workbookPart, r.Target)));
+  }
   const sheets: SheetCount[] = [];
   let used = 0;
   let elementsTotal = 0;
@@ -276,6 +320,8 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
     if (!xml) throw new InputError(inputText.missingSheet(file, name, part));
     if (/\/worksheet$/.test(rel.Type ?? "") || part.includes("worksheets/")) {
       const count = countSheet(xml);
+      const merged = mergedArea(xml);
+      if (merged > limits.maxCells) throw new InputError(inputText.tooManyMerged(file, name, merged, limits.maxCells));
       sheets.push({ name, part, ...count });
       used += count.usedCells;
       elementsTotal += count.rows + count.cells;

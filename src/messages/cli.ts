@@ -24,8 +24,11 @@ export const cli = {
     "  cdppe check \"dossier/*.xlsx\" -g erreur   motifs développés par l'outil, même sous Windows ; erreurs seules",
     "  cdppe fill annexe.xlsx -o sortie.xlsx",
     "  cdppe add-year annexe.xlsx --year 2023 -o sortie.xlsx",
+    "  cdppe check dossier -r --resume --format csv > constats.csv   un verdict par fichier, tableur sans risque",
     "",
     "Codes de sortie : 0 aucune erreur ; 1 au moins une erreur ; 2 annexe introuvable ou fichier illisible.",
+    "Limites (avant toute lecture) : 200 Mo par fichier, 5 millions de cellules remplies ;",
+    "  variables CDPPE_MAX_OCTETS et CDPPE_MAX_CELLULES pour les changer.",
   ].join("\n"),
 };
 
@@ -40,7 +43,7 @@ export const cliText = {
 };
 
 export const checkText = {
-  description: "contrôle l'annexe : chaque fiche, chaque total, les deux tableaux entre eux (règles de l'annex-spec §4)",
+  description: "contrôle l'annexe : chaque fiche, chaque total, les deux tableaux entre eux ; accepte fichiers, dossiers et motifs (*.xlsx)",
   filesArg: "classeurs .xlsx (par défaut : l'annexe d'exemple 2022)",
   declaredOption: "objectifs facultatifs retenus par le contrat, par ex. 13,15,16 (contrôle objective-type)",
   badDeclared: (v: string) => `Liste d'objectifs illisible : « ${v} » (attendu : des numéros séparés par des virgules).`,
@@ -107,6 +110,8 @@ export const inputText = {
     `${f}${NB}: une fois décompressé, le classeur dépasserait ${limit} (limite)${NB}; il n'a pas été lu. Le fichier est peut-être piégé ou endommagé.`,
   tooManyCells: (f: string, count: number, limit: number) =>
     `${f}${NB}: ${n(count)}${NB}cellules remplies, au-delà de la limite de ${n(limit)}${NB}cellules${NB}; le classeur n'a pas été analysé.`,
+  tooManyMerged: (f: string, sheet: string, count: number, limit: number) =>
+    `${f}${NB}: la feuille ${q(sheet)} fusionne ${n(count)}${NB}cellules, au-delà de la limite de ${n(limit)}${NB}; le classeur n'a pas été analysé. Défusionnez les zones démesurées.`,
   tooManyElements: (f: string, count: number, limit: number) =>
     `${f}${NB}: ${n(count)}${NB}lignes et cellules déclarées, au-delà de la limite de ${n(limit)}${NB}; le classeur n'a pas été analysé. Supprimez les lignes vides en fin de feuille.`,
   oldXls: (f: string) =>

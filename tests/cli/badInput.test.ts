@@ -117,6 +117,17 @@ const cases: Case[] = [
   ["a sheet whose XML is garbage", () => withoutParts("xml-casse.xlsx", [], (p) => {
     p[detailPart] = strToU8('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99999</v></c></row></sheetData><<<>>>');
   }), /endommagé/],
+  ["a stored (uncompressed) package with a figure altered: the CRC says so", () => {
+    const b = Buffer.from(zipSync(fixtureParts(), { level: 0 }));
+    const at = b.indexOf("<v>", b.indexOf("<sheetData"));
+    b[at + 3] = b[at + 3] === 0x39 ? 0x38 : b[at + 3]! + 1;
+    return write("crc.xlsx", b);
+  }, /endommagé ou incomplet/],
+  ["a package without its shared strings (texts would read as numbers)", () => withoutParts("sans-textes.xlsx", ["xl/sharedStrings.xml"]), /la partie xl\/sharedStrings\.xml manque/],
+  ["a merge over a whole sheet", () => withoutParts("fusion-geante.xlsx", [], (p) => {
+    const x = new TextDecoder().decode(p[detailPart]);
+    p[detailPart] = strToU8(x.includes("<mergeCells") ? x.replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A100:XFD1048576"/>') : x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A100:XFD1048576"/></mergeCells>'));
+  }), /fusionne 17\u202f\d{3}\u202f\d{3}\u202f\d{3}\u00a0cellules, au-delà de la limite/],
   ["a zip bomb (declared unzipped size far over the limit)", () => {
     const b = Buffer.from(fs.readFileSync(FIXTURE_2022));
     // Central directory entries (PK\x01\x02): uncompressed size at offset 24.
