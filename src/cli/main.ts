@@ -65,10 +65,29 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
 function defaultIo(): Io {
   const tty = !!process.stderr.isTTY;
+  let shown = false;
+  // A progress line on the terminal is wiped before anything else is written there, then drawn again below.
+  const wipe = () => {
+    if (shown) process.stderr.write("\r\x1b[K");
+    shown = false;
+  };
   return {
-    out: (s: string) => void process.stdout.write(s),
-    err: (s: string) => void process.stderr.write(tty ? "\r\x1b[K" + s : s),
+    out: (s: string) => {
+      if (process.stdout.isTTY) wipe();
+      process.stdout.write(s);
+    },
+    err: (s: string) => {
+      wipe();
+      process.stderr.write(s);
+    },
     // One line rewritten in place, on a terminal only (never in a redirected log).
-    progress: tty ? (s: string) => void process.stderr.write("\r\x1b[K" + s.slice(0, Math.max(10, (process.stderr.columns ?? 80) - 1))) : undefined,
+    progress: tty
+      ? (s: string) => {
+        wipe();
+        if (!s) return;
+        process.stderr.write(s.slice(0, Math.max(20, (process.stderr.columns || 80) - 1)));
+        shown = true;
+      }
+      : undefined,
   };
 }

@@ -176,6 +176,19 @@ describe("the compiled command", () => {
     expect(r.stderr).toBe("");
   });
 
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  (hasScript ? test : test.skip)("on a terminal, the progress line is wiped before each verdict line (util-linux script)", () => {
+    const files = [path.join(dir, "annexe 3.xlsx"), path.join(dir, "annexe 12.xlsx"), path.join(dir, "annexe 41.xlsx"), path.join(dir, "sous", "annexe 7.xlsx")];
+    const cmd = [process.execPath, bin, "check", ...files, "--resume"].map((a) => `'${a}'`).join(" ");
+    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { encoding: "utf8", env: { ...process.env, COLUMNS: "200" } });
+    const screen = r.stdout;
+    expect(screen.match(/Contrôle \d\/4/g)).toHaveLength(4);
+    // Every verdict line starts on a clean line: after a newline or after the wipe sequence.
+    for (const f of files) expect(screen).toMatch(new RegExp(`(^|\\n|\\r\\x1b\\[K)${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\u00a0: à corriger`));
+    const wipe = "\r\u001b[K";
+    expect(screen.includes(`${wipe}\r\n\r\nSynthèse des fichiers contrôlés`) || screen.includes("\nSynthèse des fichiers contrôlés")).toBe(true);
+  });
+
   test("the help lists every command without loading the reader", () => {
     const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(path.join(ROOT, "build", "node", "cli", "main.js"))}).main(["--help"]).then(() => { const m = Object.keys(require.cache).filter((k) => /exceljs|[\\\\/]core[\\\\/]/.test(k)); process.stdout.write("\\nLOADED:" + m.length); })`], { encoding: "utf8" });
     expect(r.stdout).toMatch(/inspect.*\n[\s\S]*check[\s\S]*fill[\s\S]*add-year/);

@@ -196,8 +196,8 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
           hiddenOf[slot] = v.hidden;
         } else results[slot] = r;
         done++;
-        if (io.progress && many) io.progress(batchText.progress(done, entries.length, r.file));
         flush();
+        if (io.progress && many) io.progress(batchText.progress(done, entries.length, r.file));
       }, { declared });
       if (io.progress && many) io.progress("");
       const all = results as FileResult[];
