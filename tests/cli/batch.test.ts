@@ -171,6 +171,7 @@ describe("the compiled command", () => {
     expect(r.status).toBe(1);
     const arr = JSON.parse(r.stdout) as Array<{ file: string; counts: Record<string, number> }>;
     expect(arr.map((x) => x.file)).toEqual(files.map((f) => path.basename(f)));
+    expect(arr.map((x) => (x as unknown as { path: string }).path)).toEqual(files);
     expect(arr.map((x) => x.counts)).toEqual(files.map(() => ({ error: 1, warning: 26, info: 28 })));
     // No progress line when stderr is not a terminal.
     expect(r.stderr).toBe("");

@@ -202,8 +202,9 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       if (io.progress && many) io.progress("");
       const all = results as FileResult[];
       if (opts.format === "json") {
-        const objects = all.map((r) => (r.report ? r.report : { file: r.file, error: r.error, status: batchText.csvUnreadSeverity }));
         const single = entries.length === 1 && args.length <= 1 && (args.length === 0 || entries[0]!.file === args[0]);
+        // In a batch each report also says where its file is: two folders may hold the same file name.
+        const objects = all.map((r) => (r.report ? (single ? r.report : { ...r.report, path: r.file }) : { file: r.file, error: r.error, status: batchText.csvUnreadSeverity }));
         io.out(JSON.stringify(single ? objects[0] : objects, null, 2) + "\n");
       } else if (opts.format === "text" && many) {
         io.out(batchTable(all));
