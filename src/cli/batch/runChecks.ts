@@ -17,7 +17,9 @@ export function defaultWorkers(files: number): number {
   const cores = Number(process.env.CDPPE_THREADS) || (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
   // A worker costs a module load (~0.2 s): below a few files, this thread alone is faster.
   if (files < 4) return 1;
-  return Math.max(1, Math.min(cores, files, 8));
+  // Cores already busy (load average; 0 on Windows) are not ours: an extra thread there only adds its start-up.
+  const idle = process.env.CDPPE_THREADS ? cores : Math.max(1, Math.round(cores - os.loadavg()[0]!));
+  return Math.max(1, Math.min(idle, files, 8));
 }
 
 export async function runChecks(files: string[], onResult: (index: number, r: FileResult) => void, options: RunOptions = {}): Promise<void> {
