@@ -49,6 +49,8 @@ const escape = (p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
 
 module.exports = {
+  // Looks for LibreOffice, Chromium and xmllint once; a missing one stops the run with one French message.
+  globalSetup: "<rootDir>/tests/support/globalSetup.js",
   projects: [
     {
       displayName: "unit",

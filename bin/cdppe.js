@@ -4,10 +4,17 @@ const path = require("path");
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "build", "node", "cli", "main.js");
 if (!fs.existsSync(entry)) {
-  process.stderr.write("cdppe : l'outil n'est pas compilé. Lancez d'abord « npm install » (ou « npm run build:cli »).\n");
+  process.stderr.write("cdppe\u00a0: l'outil n'est pas compilé. Lancez d'abord «\u00a0npm install\u00a0» (ou «\u00a0npm run build:cli\u00a0»).\n");
   process.exit(2);
 }
+// A closed pipe (`cdppe check … | head`) ends the output quietly, as other command-line tools do.
+process.stdout.on("error", (e) => { if (e && e.code === "EPIPE") process.exit(process.exitCode || 0); });
 require(entry).main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`cdppe : erreur inattendue : ${err && err.stack ? err.stack : err}\n`); process.exitCode = 2; },
+  (err) => {
+    // Never a stack trace nor English for the user; CDPPE_DEBUG=1 shows the detail to a developer.
+    if (process.env.CDPPE_DEBUG) process.stderr.write(`${err && err.stack ? err.stack : err}\n`);
+    process.stderr.write("cdppe\u00a0: erreur interne inattendue. Relancez avec CDPPE_DEBUG=1 pour le détail et signalez-la.\n");
+    process.exitCode = 2;
+  },
 );

@@ -9,8 +9,12 @@ function normaliseHost(host) {
 
 function retargetManifest(xml, host) {
   const target = normaliseHost(host);
-  // AppDomain carries the origin without the trailing slash.
-  return xml.split(DEV_HOST).join(target).split(DEV_HOST.slice(0, -1)).join(target.slice(0, -1));
+  // An AppDomain is an origin (scheme, host, port), never a path: Office ignores or rejects one with a path.
+  const origin = new URL(target).origin;
+  return xml
+    .replace(/<AppDomain>\s*https:\/\/localhost:3000\/?\s*<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
+    .split(DEV_HOST).join(target)
+    .split(DEV_HOST.slice(0, -1)).join(target.slice(0, -1));
 }
 
 module.exports = { DEV_HOST, normaliseHost, retargetManifest };

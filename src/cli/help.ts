@@ -5,12 +5,13 @@ export function frenchHelp(cmd: Command, helper: Help): string {
   const width = helper.padWidth(cmd, helper);
   const item = (term: string, description: string) =>
     description ? `  ${term.padEnd(width + 2)}${description}` : `  ${term}`;
-  const out: string[] = [`Utilisation : ${helper.commandUsage(cmd)}`, ""];
+  const out: string[] = [`Utilisation : ${helper.commandUsage(cmd).replace("[command]", "[commande]")}`, ""];
   const desc = helper.commandDescription(cmd);
   if (desc) out.push(desc, "");
   const args = helper.visibleArguments(cmd).map((a) => item(helper.argumentTerm(a), helper.argumentDescription(a)));
   if (args.length) out.push("Arguments :", ...args, "");
-  const opts = helper.visibleOptions(cmd).map((o) => item(helper.optionTerm(o), helper.optionDescription(o)));
+  // Commander appends `(default: "text")` in English.
+  const opts = helper.visibleOptions(cmd).map((o) => item(helper.optionTerm(o), helper.optionDescription(o).replace(/\(default: "?([^")]*)"?\)/, "(par défaut\u00a0: $1)")));
   if (opts.length) out.push("Options :", ...opts, "");
   const cmds = helper.visibleCommands(cmd).map((c) => item(helper.subcommandTerm(c), helper.subcommandDescription(c)));
   if (cmds.length) out.push("Commandes :", ...cmds, "");

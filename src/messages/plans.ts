@@ -20,6 +20,7 @@ export const addYearText = {
   noDetail: fr`Aucun tableau détaillé reconnu : impossible d'ajouter une année.`,
   noYears: "Aucune année lue dans les en-têtes du tableau détaillé.",
   notNext: (year: number, last: number) => fr`L'année ${year} ne suit pas la dernière année de l'annexe (${last}) : ajoutez ${last + 1}.`,
+  beforeFirst: (year: number, first: number) => fr`L'année ${year} est avant la première année de l'annexe (${first}) : une année ne s'ajoute qu'après la dernière.`,
   alreadyThere: (year: number) => `L'année ${year} figure déjà dans l'annexe.`,
   formulaNotExtended: (cell: string) => fr`${cell} : formule de total non reconnue, la nouvelle année n'y a pas été ajoutée (vérifiez-la).`,
   constantTotal: (cell: string) => fr`${cell} : total saisi comme nombre, il n'inclura pas la nouvelle année (remplacez-le par une formule).`,

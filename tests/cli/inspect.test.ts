@@ -35,9 +35,9 @@ test("a file that is not a workbook, or missing, exits 2 with a French message",
   fs.writeFileSync(tmp, "bonjour");
   const c = capture();
   expect(await main(["inspect", tmp], c.io)).toBe(2);
-  expect(c.err()).toContain("Impossible de lire");
+  expect(c.err()).toContain(`${tmp}\u00a0: fichier texte (CSV ou similaire), pas un classeur.`);
   fs.unlinkSync(tmp);
   const d = capture();
   expect(await main(["inspect", "/nulle/part.xlsx"], d.io)).toBe(2);
-  expect(d.err()).toContain("Fichier introuvable : /nulle/part.xlsx");
+  expect(d.err()).toContain("/nulle/part.xlsx\u00a0: fichier introuvable.");
 });

@@ -7,6 +7,10 @@ import { DOMParser } from "@xmldom/xmldom";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { retargetManifest } = require("../../scripts/manifest-host") as { retargetManifest: (xml: string, host: string) => string };
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { requireTools } = require("../support/tools") as { requireTools: (n: string[]) => Record<string, string> };
+const XMLLINT = requireTools(["xmllint"]).xmllint!;
+
 const ROOT = path.resolve(__dirname, "..", "..");
 const SCHEMAS = path.join(ROOT, "tests", "manifest-schemas");
 const SOURCE = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -30,7 +34,7 @@ describe("manifest.xml", () => {
   test("validates against the published 2016 schemas (xmllint, offline)", () => {
     // The 2016 schema knows every element this manifest uses (no WebApplicationInfo, no VersionOverrides 1.1),
     // so the whole file is schema-checked, not only the structural checks below.
-    const r = spawnSync("xmllint", ["--noout", "--nonet", "--schema", path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), path.join(ROOT, "manifest.xml")], { encoding: "utf8" });
+    const r = spawnSync(XMLLINT, ["--noout", "--nonet", "--schema", path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), path.join(ROOT, "manifest.xml")], { encoding: "utf8" });
     expect(r.error).toBeUndefined();
     expect(r.stderr).toContain("validates");
     expect(r.status).toBe(0);
@@ -40,7 +44,7 @@ describe("manifest.xml", () => {
     const broken = SOURCE.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>EverythingPlease</Permissions>");
     const tmp = path.join(os.tmpdir(), `manifest-broken-${process.pid}.xml`);
     fs.writeFileSync(tmp, broken);
-    const r = spawnSync("xmllint", ["--noout", "--nonet", "--schema", path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), tmp], { encoding: "utf8" });
+    const r = spawnSync(XMLLINT, ["--noout", "--nonet", "--schema", path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), tmp], { encoding: "utf8" });
     fs.unlinkSync(tmp);
     expect(r.status).not.toBe(0);
   });
@@ -98,10 +102,46 @@ describe("manifest.xml", () => {
     const out = retargetManifest(SOURCE, "https://annexe.cd77.fr/cdppe");
     expect(out).not.toContain("localhost");
     expect(out).toContain("https://annexe.cd77.fr/cdppe/taskpane.html");
-    expect(out).toContain("<AppDomain>https://annexe.cd77.fr/cdppe</AppDomain>");
+    // An AppDomain is an origin, never a path (Microsoft's manifest documentation).
+    expect(out).toContain("<AppDomain>https://annexe.cd77.fr</AppDomain>");
+    expect(out).not.toContain("<AppDomain>https://annexe.cd77.fr/cdppe</AppDomain>");
     expect(parse(out).errors).toEqual([]);
     expect(() => retargetManifest(SOURCE, "http://insecure.example")).toThrow(/https/);
     const built = path.join(ROOT, "dist", "manifest.xml");
     if (fs.existsSync(built)) expect(fs.readFileSync(built, "utf8")).toContain("https://localhost:3000/taskpane.html");
+  });
+});
+
+describe("npm run validate", () => {
+  const script = path.join(ROOT, "scripts", "validate.js");
+  const run = (...files: string[]) => spawnSync(process.execPath, [script, ...files], { encoding: "utf8" });
+  const tmpFile = (name: string, xml: string) => {
+    const p = path.join(os.tmpdir(), `${process.pid}-${name}`);
+    fs.writeFileSync(p, xml);
+    return p;
+  };
+
+  test("passes the manifest, and a production one retargeted to a host with a path", () => {
+    const r = run(path.join(ROOT, "manifest.xml"), tmpFile("prod.xml", retargetManifest(SOURCE, "https://annexe.cd77.fr/cdppe")));
+    expect(r.stdout).toMatch(/manifeste valide/);
+    expect(r.status).toBe(0);
+  });
+
+  test.each([
+    ["an AppDomain with a path", SOURCE.replace("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>https://annexe.cd77.fr/cdppe</AppDomain>"), /AppDomain «\u00a0https:\/\/annexe\.cd77\.fr\/cdppe\u00a0»\u00a0: une origine seule est permise.*écrivez https:\/\/annexe\.cd77\.fr\./],
+    ["an http AppDomain", SOURCE.replace("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>http://localhost:3000</AppDomain>"), /doit être en https/],
+    ["an http URL", SOURCE.replace("https://localhost:3000/taskpane.html", "http://localhost:3000/taskpane.html"), /toute adresse doit être en https/],
+    ["a resid without resource", SOURCE.replace('resid="Cdppe.Taskpane.Url"', 'resid="Cdppe.Absent"'), /resid «\u00a0Cdppe\.Absent\u00a0»\u00a0: aucune ressource/],
+    ["a value the schema refuses", SOURCE.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>EverythingPlease</Permissions>"), /non conforme au schéma/],
+  ])("refuses %s, in French, exit 1", (_l, xml, expected) => {
+    const r = run(tmpFile("bad.xml", xml));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(expected);
+  });
+
+  test("without xmllint: exit 2 and the French message saying how to install it", () => {
+    const r = spawnSync(process.execPath, [script], { encoding: "utf8", env: { ...process.env, XMLLINT_PATH: "/nulle/part/xmllint" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/xmllint \(libxml2\) introuvable.*Installation\u00a0:/);
   });
 });

@@ -4,11 +4,18 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser } from "playwright-core";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { requireTools } = require("./tools") as { requireTools: (names: string[]) => Record<string, string> };
+
+/** Chromium, Chrome or Edge, found on Linux, macOS or Windows (CHROMIUM_PATH overrides); a French error if none. */
+export function chromiumPath(): string {
+  return requireTools(["chromium"]).chromium!;
+}
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

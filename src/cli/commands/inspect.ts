@@ -1,9 +1,8 @@
 import type { Command } from "commander";
-import { recognise } from "../../core/layout/recognise";
-import { describeTable, type TableSummary } from "../../core/layout/describe";
+import type { TableSummary } from "../../core/layout/describe";
 import { layoutText, noAnnexMessage, roleLabel } from "../../messages/layout";
 import { cliText } from "../../messages/cli";
-import { InputError, loadWorkbook, SAMPLE_ANNEX, type Io } from "../load";
+import type { Io } from "../load";
 
 function textReport(file: string, tables: TableSummary[]): string {
   const lines = [cliText.fileHeader(file)];
@@ -29,9 +28,13 @@ export function registerInspect(program: Command, io: Io, setExit: (code: number
     .argument("[fichier]", cliText.fileArg)
     .option("-f, --format <format>", cliText.formatOption("text|json"), "text")
     .action(async (fileArg: string | undefined, opts: { format: string }) => {
+      // Loaded here, not at start-up: `cdppe --help` must not pay for the reader and the core.
+      const { InputError, loadWorkbook, SAMPLE_ANNEX } = await import("../load");
+      const { recognise } = await import("../../core/layout/recognise");
+      const { describeTable } = await import("../../core/layout/describe");
       const file = fileArg ?? SAMPLE_ANNEX;
       try {
-        const { snapshot } = await loadWorkbook(file);
+        const { snapshot } = await loadWorkbook(file, { readOnly: true });
         const layout = recognise(snapshot);
         const tables = layout.tables.map(describeTable);
         if (!tables.length) {

@@ -129,6 +129,8 @@ export function planAddYear(wb: WorkbookSnapshot, options: AddYearOptions = {}, 
   const last = d.lastYear;
   if (last === null) return block(addYearText.noYears);
   const year = options.year ?? last + 1;
+  const first = d.t.years[0] ?? last;
+  if (year < first) return block(addYearText.beforeFirst(year, first));
   if (year <= last) return block(addYearText.alreadyThere(year));
   if (year !== last + 1) return block(addYearText.notNext(year, last));
   const s = TableView.of(wb, layout.summary);

@@ -1,0 +1,12 @@
+// Worker of a batch check: receives file names, answers each with its result (plain data).
+import { parentPort, workerData } from "worker_threads";
+import { checkFile } from "../checkFile";
+
+const declared = (workerData as { declared?: number[] } | undefined)?.declared;
+parentPort?.on("message", (msg: { index: number; file: string } | null) => {
+  if (msg === null) {
+    parentPort?.close();
+    return;
+  }
+  void checkFile(msg.file, declared).then((result) => parentPort?.postMessage({ index: msg.index, result }));
+});

@@ -1,0 +1,89 @@
+// Checks many files on every core (worker threads) and hands each result back as soon as it is known.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkFile, type FileResult } from "../checkFile";
+
+export interface RunOptions { declared?: number[]; workers?: number }
+
+/** Worker threads need the compiled JavaScript; under ts-jest (sources) the batch runs in this thread. */
+function workerScript(): string | null {
+  const p = path.join(__dirname, "checkWorker.js");
+  return fs.existsSync(p) ? p : null;
+}
+
+/** Threads checking files, this one included: one per core (CDPPE_THREADS overrides), never more than files. */
+export function defaultWorkers(files: number): number {
+  const cores = Number(process.env.CDPPE_THREADS) || (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+  // A worker costs a module load (~0.2 s): below a few files, this thread alone is faster.
+  if (files < 4) return 1;
+  // Cores already busy (load average; 0 on Windows) are not ours: an extra thread there only adds its start-up.
+  const idle = process.env.CDPPE_THREADS ? cores : Math.max(1, Math.round(cores - os.loadavg()[0]!));
+  return Math.max(1, Math.min(idle, files, 8));
+}
+
+export async function runChecks(files: string[], onResult: (index: number, r: FileResult) => void, options: RunOptions = {}): Promise<void> {
+  const count = options.workers ?? defaultWorkers(files.length);
+  const script = workerScript();
+  if (count <= 1 || files.length <= 1 || !script) {
+    for (let i = 0; i < files.length; i++) onResult(i, await checkFile(files[i]!, options.declared));
+    return;
+  }
+  const { Worker } = await import("worker_threads");
+  const { batchText } = await import("../../messages/cli");
+  let next = 0;
+  let pending = files.length;
+  await new Promise<void>((resolve) => {
+    const workers = new Set<InstanceType<typeof Worker>>();
+    const finish = (index: number, r: FileResult) => {
+      onResult(index, r);
+      pending--;
+      if (pending === 0) {
+        for (const x of workers) void x.terminate();
+        resolve();
+      }
+    };
+    const spawn = () => {
+      const w = new Worker(script, { workerData: { declared: options.declared } });
+      let current = -1;
+      const feed = () => {
+        if (next < files.length) {
+          current = next++;
+          w.postMessage({ index: current, file: files[current] });
+        } else {
+          current = -1;
+          w.postMessage(null);
+        }
+      };
+      workers.add(w);
+      w.on("message", (m: { index: number; result: FileResult }) => {
+        current = -1;
+        finish(m.index, m.result);
+        if (pending > 0) feed();
+      });
+      // A worker that dies (out of memory on one file) costs that file only: it is reported, a new worker goes on.
+      w.on("error", () => undefined);
+      w.on("exit", () => {
+        workers.delete(w);
+        if (current >= 0) {
+          const lost = current;
+          current = -1;
+          finish(lost, { file: files[lost]!, report: null, error: batchText.internalError(files[lost]!) });
+          if (next < files.length) spawn();
+        }
+      });
+      feed();
+    };
+    // This thread takes its share from the same queue: on 2 cores, 1 worker + this thread.
+    const local = async () => {
+      while (next < files.length) {
+        const index = next++;
+        finish(index, await checkFile(files[index]!, options.declared));
+        // Lets the workers' messages through between two files.
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    for (let k = 0; k < count - 1; k++) spawn();
+    void local();
+  });
+}

@@ -1,0 +1,150 @@
+// Turns the command-line arguments into files: folders (recursive with -r) and globs are expanded here, the same on
+// every OS, since Windows shells pass `dossier\*.xlsx` through unexpanded.
+import * as fs from "fs";
+import * as path from "path";
+import { inputText, expandText } from "../messages/cli";
+
+export interface InputEntry { file: string; error?: string }
+export interface ExpandOptions { recursive?: boolean; platform?: NodeJS.Platform }
+
+const WORKBOOK = /\.(xlsx|xlsm)$/i;
+// Excel's lock file while a workbook is open ("~$annexe.xlsx"): never a workbook.
+const isLockFile = (name: string) => name.startsWith("~$");
+const GLOB_CHARS = /[*?[]/;
+
+/** Natural order: "annexe 3" before "annexe 12". */
+export const naturalCompare = (a: string, b: string) => a.localeCompare(b, "fr", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0);
+
+function globSegmentRegex(seg: string, caseless: boolean): RegExp {
+  let re = "";
+  for (let i = 0; i < seg.length; i++) {
+    const ch = seg[i]!;
+    if (ch === "*") re += "[^/]*";
+    else if (ch === "?") re += "[^/]";
+    else if (ch === "[") {
+      const end = seg.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        let cls = seg.slice(i + 1, end);
+        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else re += ch.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`, caseless ? "i" : "");
+}
+
+function readDir(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Expands one glob pattern written with "/" separators; `**` crosses folders. */
+export function expandGlob(pattern: string, caseless: boolean): string[] {
+  const segs = pattern.split("/");
+  let base = "";
+  let i = 0;
+  // Leading segments without wildcards form the starting folder ("C:", "" for an absolute path, "..").
+  while (i < segs.length - 1 && !GLOB_CHARS.test(segs[i]!)) {
+    base += segs[i] + "/";
+    i++;
+  }
+  const start = base === "" ? "." : base;
+  const out: string[] = [];
+  const walk = (dir: string, k: number) => {
+    if (k === segs.length) return;
+    const seg = segs[k]!;
+    const last = k === segs.length - 1;
+    if (seg === "**") {
+      walk(dir, k + 1);
+      for (const d of readDir(dir)) if (d.isDirectory() && !d.name.startsWith(".")) walk(path.join(dir, d.name), k);
+      return;
+    }
+    if (!GLOB_CHARS.test(seg)) {
+      const p = path.join(dir, seg);
+      if (last) {
+        if (fs.existsSync(p)) out.push(p);
+      } else if (isDir(p)) walk(p, k + 1);
+      return;
+    }
+    const re = globSegmentRegex(seg, caseless);
+    for (const d of readDir(dir)) {
+      if (d.name.startsWith(".") && !seg.startsWith(".")) continue;
+      if (!re.test(d.name)) continue;
+      const p = path.join(dir, d.name);
+      if (last) out.push(p);
+      else if (d.isDirectory() || (d.isSymbolicLink() && isDir(p))) walk(p, k + 1);
+    }
+  };
+  walk(start, i);
+  return out.map((p) => (base === "" ? path.normalize(p) : p)).sort(naturalCompare);
+}
+
+function listFolder(dir: string, recursive: boolean): { files: string[]; error?: string } {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { files: [], error: code === "EACCES" || code === "EPERM" ? inputText.permission(dir) : inputText.disk(dir) };
+  }
+  const files: string[] = [];
+  const subdirs: string[] = [];
+  for (const d of entries.sort((a, b) => naturalCompare(a.name, b.name))) {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) {
+      if (recursive && !d.name.startsWith(".")) subdirs.push(p);
+    } else if (WORKBOOK.test(d.name) && !isLockFile(d.name)) files.push(p);
+  }
+  for (const s of subdirs) files.push(...listFolder(s, true).files);
+  return { files };
+}
+
+/** Files to check, in the order given, each folder's and glob's files in natural order; problems as entries. */
+export function expandInputs(args: string[], options: ExpandOptions = {}): InputEntry[] {
+  const platform = options.platform ?? process.platform;
+  const windows = platform === "win32";
+  const caseless = windows || platform === "darwin";
+  const out: InputEntry[] = [];
+  const seen = new Set<string>();
+  const add = (e: InputEntry) => {
+    const key = path.resolve(e.file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  for (const raw of args) {
+    // A path that exists as written wins: a file may really be called "[2022].xlsx".
+    if (fs.existsSync(raw) || !GLOB_CHARS.test(raw)) {
+      if (isDir(raw)) {
+        const { files, error } = listFolder(raw, !!options.recursive);
+        if (error) add({ file: raw, error });
+        else if (!files.length) add({ file: raw, error: expandText.emptyFolder(raw, !!options.recursive) });
+        for (const f of files) add({ file: f });
+      } else add({ file: raw });
+      continue;
+    }
+    const pattern = windows ? raw.replace(/\\/g, "/") : raw;
+    const matches = expandGlob(pattern, caseless).filter((f) => !isLockFile(path.basename(f)));
+    const files: string[] = [];
+    for (const m of matches) {
+      if (isDir(m)) files.push(...listFolder(m, !!options.recursive).files);
+      else files.push(m);
+    }
+    if (!files.length) add({ file: raw, error: expandText.noMatch(raw) });
+    for (const f of files) add({ file: f });
+  }
+  return out;
+}

@@ -1,0 +1,345 @@
+// Checks a file before any parser sees it: what it is (regular file, size, format), whether the package is whole,
+// and how many cells it really uses. Every refusal is an InputError with a French message; no library text leaks.
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
+import { strFromU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { inputText } from "../messages/cli";
+import { InputError } from "./inputError";
+
+export { InputError };
+
+export const LIMITS = {
+  /** Bytes of the .xlsx file itself. */
+  maxBytes: 200 * 1024 * 1024,
+  /** Bytes of the package once unzipped (a zip bomb is small on disk). */
+  maxUnzipped: 1024 * 1024 * 1024,
+  /** Cells holding a value or a formula, all sheets together. */
+  maxCells: 5_000_000,
+  /** <row> and <c> elements that ExcelJS would materialise, all sheets together, when they cannot be trimmed. */
+  maxElements: 8_000_000,
+};
+
+/** Limits an administrator may lower or raise: CDPPE_MAX_OCTETS (file bytes), CDPPE_MAX_CELLULES (used cells). */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<typeof LIMITS> {
+  const out: Partial<typeof LIMITS> = {};
+  const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  const bytes = num(env.CDPPE_MAX_OCTETS);
+  const cells = num(env.CDPPE_MAX_CELLULES);
+  if (bytes) out.maxBytes = bytes;
+  if (cells) out.maxCells = cells;
+  return out;
+}
+
+export interface SheetCount { name: string; part: string; rows: number; cells: number; usedCells: number }
+
+export interface GuardResult {
+  bytes: Uint8Array;
+  sheets: SheetCount[];
+  /** The same package without empty rows and empty cells, when they outnumber the used ones (read-only use). */
+  trimmed?: Uint8Array;
+}
+
+export interface GuardOptions { limits?: Partial<typeof LIMITS>; allowTrim?: boolean }
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
+
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
+
+export function errnoMessage(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOENT": return inputText.missing(file);
+    case "EACCES": case "EPERM": return inputText.permission(file);
+    case "EISDIR": return inputText.directory(file);
+    case "ENOTDIR": return inputText.missing(file);
+    case "ELOOP": return inputText.loop(file);
+    case "ENAMETOOLONG": return inputText.nameTooLong(file);
+    case "EMFILE": case "ENFILE": return inputText.tooManyOpen(file);
+    case "ENOMEM": return inputText.tooBig(file, inputText.limitBytes(LIMITS.maxBytes));
+    default: return inputText.disk(file);
+  }
+}
+
+/** Stat without opening: a named pipe or a device is refused before anything reads it. */
+export function statInput(file: string): fs.Stats {
+  try {
+    return fs.statSync(file);
+  } catch (e) {
+    throw new InputError(errnoMessage(file, e));
+  }
+}
+
+function readWhole(file: string, size: number): Uint8Array {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (e) {
+    throw new InputError(errnoMessage(file, e));
+  }
+  try {
+    // The size seen at stat time bounds the read: a file growing underneath cannot make us read more.
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = fs.readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === size ? buf : buf.subarray(0, off);
+  } catch (e) {
+    throw new InputError(errnoMessage(file, e));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function utf16Contains(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, "utf16le"));
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return false;
+    if (b < 9 || (b > 13 && b < 32)) bad++;
+  }
+  return bad * 50 < n;
+}
+
+/** Classifies a file that is not a zip package and throws the French reason. */
+function refuseNotZip(file: string, bytes: Uint8Array): never {
+  const ext = path.extname(file).toLowerCase();
+  if (startsWith(bytes, OLE)) {
+    if (utf16Contains(bytes, "EncryptionInfo") || utf16Contains(bytes, "EncryptedPackage")) throw new InputError(inputText.encrypted(file));
+    throw new InputError(inputText.oldXls(file));
+  }
+  if (bytes.length >= 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) throw new InputError(inputText.pdf(file));
+  if (looksLikeText(bytes)) {
+    const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1").toLowerCase();
+    if (ext === ".csv" || ext === ".txt" || ext === ".tsv") throw new InputError(inputText.csv(file));
+    if (head.includes("<html") || head.includes("<!doctype html") || head.includes("<table")) throw new InputError(inputText.html(file));
+    if (head.startsWith("<?xml") || head.includes("<workbook")) throw new InputError(inputText.xml2003(file));
+    throw new InputError(inputText.csv(file));
+  }
+  throw new InputError(inputText.unknownFormat(file));
+}
+
+function listEntries(file: string, bytes: Uint8Array): Map<string, { size: number; originalSize: number; compression: number }> {
+  const entries = new Map<string, { size: number; originalSize: number; compression: number }>();
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        entries.set(f.name, { size: f.size, originalSize: f.originalSize, compression: f.compression });
+        return false;
+      },
+    });
+  } catch {
+    throw new InputError(inputText.corruptZip(file));
+  }
+  return entries;
+}
+
+/** CRC-32 of each entry as the central directory records it (empty when absent or ZIP64: the check is skipped). */
+function centralCrcs(bytes: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>();
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > b.length) return out;
+  const count = b.readUInt16LE(eocd + 10);
+  let at = b.readUInt32LE(eocd + 16);
+  if (at === 0xffffffff) return out;
+  for (let k = 0; k < count && at + 46 <= b.length && b.readUInt32LE(at) === 0x02014b50; k++) {
+    const nameLen = b.readUInt16LE(at + 28);
+    const name = b.toString("utf8", at + 46, at + 46 + nameLen);
+    out.set(name, b.readUInt32LE(at + 16));
+    at += 46 + nameLen + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+  }
+  return out;
+}
+
+/** Cells covered by merged areas: a merge over a whole sheet would make a reader walk billions of cells. */
+function mergedArea(xml: Uint8Array): number {
+  const b = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const start = b.indexOf("<mergeCells");
+  if (start < 0) return 0;
+  const end = b.indexOf("</mergeCells>", start);
+  const text = b.toString("latin1", start, end < 0 ? b.length : end);
+  let area = 0;
+  const colOf = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  for (const m of text.matchAll(/ref="\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)"/g)) {
+    area += (Math.abs(Number(m[4]) - Number(m[2])) + 1) * (Math.abs(colOf(m[3]!) - colOf(m[1]!)) + 1);
+  }
+  return area;
+}
+
+const decode = (u: Uint8Array | undefined) => (u ? strFromU8(u) : "");
+
+/** Attribute values of each element named `tag` (no XML library: these parts are small and regular). */
+function elements(xml: string, tag: string): Array<Record<string, string>> {
+  const out: Array<Record<string, string>> = [];
+  const re = new RegExp(`<(?:[A-Za-z0-9_]+:)?${tag}\\b([^>]*)>`, "g");
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const attrs: Record<string, string> = {};
+    const ar = /([A-Za-z0-9_:]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+    for (let a = ar.exec(m[1]!); a; a = ar.exec(m[1]!)) attrs[a[1]!.replace(/^[A-Za-z0-9_]+:(?=id$)/, "r:")] = a[3] ?? a[4] ?? "";
+    out.push(attrs);
+  }
+  return out;
+}
+
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = (path.posix.dirname(base) + "/" + target).split("/");
+  const stack: string[] = [];
+  for (const p of parts) {
+    if (p === "..") stack.pop();
+    else if (p && p !== ".") stack.push(p);
+  }
+  return stack.join("/");
+}
+
+/** Counts <row>, <c> and used <c> (not self-closing) elements in a sheet part, on bytes, in one pass. */
+export function countSheet(xml: Uint8Array): { rows: number; cells: number; usedCells: number } {
+  let rows = 0;
+  let cells = 0;
+  let used = 0;
+  const n = xml.length;
+  for (let i = 0; i < n; i++) {
+    if (xml[i] !== 0x3c) continue; // '<'
+    let j = i + 1;
+    // Skip a namespace prefix such as "x:".
+    let k = j;
+    while (k < n && k - j < 16 && ((xml[k]! >= 0x61 && xml[k]! <= 0x7a) || (xml[k]! >= 0x41 && xml[k]! <= 0x5a) || (xml[k]! >= 0x30 && xml[k]! <= 0x39))) k++;
+    if (xml[k] === 0x3a) j = k + 1;
+    const c0 = xml[j];
+    if (c0 === 0x63 /* c */ && (xml[j + 1] === 0x20 || xml[j + 1] === 0x3e || xml[j + 1] === 0x2f)) {
+      cells++;
+      let e = j + 1;
+      while (e < n && xml[e] !== 0x3e) e++;
+      if (xml[e - 1] !== 0x2f) used++;
+      i = e;
+    } else if (c0 === 0x72 && xml[j + 1] === 0x6f && xml[j + 2] === 0x77 && (xml[j + 3] === 0x20 || xml[j + 3] === 0x3e || xml[j + 3] === 0x2f)) {
+      rows++;
+    }
+  }
+  return { rows, cells, usedCells: used };
+}
+
+/** Drops self-closing cells and rows left empty: what ExcelJS would otherwise hold in memory for nothing. */
+export function trimSheet(xml: string): string {
+  return xml
+    .replace(/<c\b[^>]*\/>/g, "")
+    .replace(/<row\b[^>]*\/>/g, "")
+    .replace(/<row\b[^>]*>\s*<\/row>/g, "");
+}
+
+/**
+ * Reads and checks `file`; throws InputError with the French reason when it is not a whole .xlsx package
+ * within the limits. Nothing is parsed as a workbook here.
+ */
+export function guardInput(file: string, options: GuardOptions = {}): GuardResult {
+  const limits = { ...LIMITS, ...limitsFromEnv(), ...options.limits };
+  const st = statInput(file);
+  if (st.isDirectory()) throw new InputError(inputText.directory(file));
+  if (!st.isFile()) throw new InputError(inputText.notRegular(file));
+  if (st.size === 0) throw new InputError(inputText.empty(file));
+  if (st.size > limits.maxBytes) throw new InputError(inputText.tooBig(file, inputText.limitBytes(limits.maxBytes)));
+  const bytes = readWhole(file, st.size);
+  if (bytes.length === 0) throw new InputError(inputText.empty(file));
+
+  if (!startsWith(bytes, ZIP_LOCAL)) {
+    if (startsWith(bytes, ZIP_EMPTY)) throw new InputError(inputText.notWorkbookZip(file));
+    refuseNotZip(file, bytes);
+  }
+  const entries = listEntries(file, bytes);
+  if (entries.has("mimetype")) {
+    let mime = "";
+    try {
+      mime = decode(unzipSync(bytes, { filter: (f) => f.name === "mimetype" }).mimetype);
+    } catch {
+      throw new InputError(inputText.corruptZip(file));
+    }
+    if (mime.includes("opendocument.spreadsheet")) throw new InputError(inputText.ods(file));
+    if (mime.includes("opendocument")) throw new InputError(inputText.otherOpenDocument(file));
+  }
+  if (entries.has("xl/workbook.bin")) throw new InputError(inputText.xlsb(file));
+  if (entries.has("word/document.xml") || entries.has("ppt/presentation.xml")) throw new InputError(inputText.otherOffice(file));
+  let unzipped = 0;
+  for (const e of entries.values()) unzipped += e.originalSize;
+  if (unzipped > limits.maxUnzipped) throw new InputError(inputText.tooBigUnzipped(file, inputText.limitBytes(limits.maxUnzipped)));
+
+  let parts: Unzipped;
+  try {
+    parts = unzipSync(bytes);
+  } catch {
+    throw new InputError(inputText.corruptZip(file));
+  }
+  const crcs = centralCrcs(bytes);
+  const crc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+  for (const [name, e] of entries) {
+    const got = parts[name];
+    if (!got) continue;
+    if (e.originalSize !== got.length) throw new InputError(inputText.corruptZip(file));
+    const expected = crcs.get(name);
+    if (crc32 && expected !== undefined && crc32(got) >>> 0 !== expected) throw new InputError(inputText.corruptZip(file));
+  }
+
+  const rels = decode(parts["_rels/.rels"]);
+  const officeDoc = elements(rels, "Relationship").find((r) => /\/officeDocument$/.test(r.Type ?? ""));
+  const workbookPart = officeDoc?.Target ? resolvePart("", officeDoc.Target) : "xl/workbook.xml";
+  if (!parts["[Content_Types].xml"] && !parts[workbookPart]) throw new InputError(inputText.notWorkbookZip(file));
+  if (!parts[workbookPart]) throw new InputError(inputText.missingWorkbook(file, workbookPart));
+  const workbookXml = decode(parts[workbookPart]);
+  if (!/<(?:[A-Za-z0-9_]+:)?workbook\b/.test(workbookXml)) throw new InputError(inputText.missingWorkbook(file, workbookPart));
+  const wbRelsPart = resolvePart(workbookPart, `_rels/${path.posix.basename(workbookPart)}.rels`);
+  const wbRels = elements(decode(parts[wbRelsPart]), "Relationship");
+  const sheetEls = elements(workbookXml, "sheet");
+  if (!sheetEls.length) throw new InputError(inputText.noSheet(file));
+  if (!parts[wbRelsPart]) throw new InputError(inputText.missingPart(file, wbRelsPart));
+
+  // Styles, shared strings, theme: a missing one changes what the cells read (text indexes instead of text).
+  for (const r of wbRels) {
+    if (r.TargetMode === "External" || !r.Target || /\/(worksheet|chartsheet|dialogsheet|macrosheet)$/.test(r.Type ?? "")) continue;
+    if (/\/(sharedStrings|styles)$/.test(r.Type ?? "") && !parts[resolvePart(workbookPart, r.Target)]) throw new InputError(inputText.missingPart(file, resolvePart(workbookPart, r.Target)));
+  }
+  const sheets: SheetCount[] = [];
+  let used = 0;
+  let elementsTotal = 0;
+  let trimWorth = false;
+  for (const s of sheetEls) {
+    const rel = wbRels.find((r) => r.Id === s["r:id"]);
+    const name = s.name ?? "?";
+    if (!rel?.Target) throw new InputError(inputText.missingSheet(file, name, "?"));
+    const part = resolvePart(workbookPart, rel.Target);
+    const xml = parts[part];
+    if (!xml) throw new InputError(inputText.missingSheet(file, name, part));
+    if (/\/worksheet$/.test(rel.Type ?? "") || part.includes("worksheets/")) {
+      const count = countSheet(xml);
+      const merged = mergedArea(xml);
+      if (merged > limits.maxCells) throw new InputError(inputText.tooManyMerged(file, name, merged, limits.maxCells));
+      sheets.push({ name, part, ...count });
+      used += count.usedCells;
+      elementsTotal += count.rows + count.cells;
+      if (count.rows + count.cells - count.usedCells > 50_000 && count.rows + count.cells > 4 * (count.usedCells + 1)) trimWorth = true;
+    }
+  }
+  if (used > limits.maxCells) throw new InputError(inputText.tooManyCells(file, used, limits.maxCells));
+
+  const result: GuardResult = { bytes, sheets };
+  if (trimWorth && options.allowTrim) {
+    // Latin-1 maps each byte to one character and back: UTF-8 passes through untouched, at one byte per character.
+    for (const s of sheets) {
+      const bytesOf = parts[s.part]!;
+      parts[s.part] = Buffer.from(trimSheet(Buffer.from(bytesOf.buffer, bytesOf.byteOffset, bytesOf.byteLength).toString("latin1")), "latin1");
+    }
+    result.trimmed = zipSync(parts, { level: 1 });
+  } else if (elementsTotal > limits.maxElements) {
+    throw new InputError(inputText.tooManyElements(file, elementsTotal, limits.maxElements));
+  }
+  return result;
+}
