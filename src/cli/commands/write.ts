@@ -90,14 +90,14 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       setExit(2);
       return;
     }
+    // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said first.
+    const buffer = plan.edits.length ? applyPlanToPackage(bytes!, plan, input).buffer : null;
     io.out(describePlan(plan, snapshot.fileName ?? input, !!opts.force));
-    if (!plan.edits.length) {
+    if (!buffer) {
       io.out(writeText.nothingToDo + "\n" + packageText.nothingWritten + "\n");
       setExit(0);
       return;
     }
-    // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said now.
-    const { buffer } = applyPlanToPackage(bytes!, plan, input);
     if (opts.dryRun) {
       io.out(writeText.dryRunDone + "\n");
       setExit(0);

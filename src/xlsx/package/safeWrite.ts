@@ -25,7 +25,10 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-export function writeFileAtomic(target: string, data: Uint8Array, replace: boolean): void {
+type WriteChunk = (fd: number, data: Uint8Array, offset: number, length: number) => number;
+
+/** `write` is the chunk writer (tests pass one that fails like a full disk). */
+export function writeFileAtomic(target: string, data: Uint8Array, replace: boolean, write: WriteChunk = fs.writeSync): void {
   const full = path.resolve(target);
   const dir = path.dirname(full);
   const tmp = path.join(dir, `.${path.basename(full)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
@@ -33,7 +36,7 @@ export function writeFileAtomic(target: string, data: Uint8Array, replace: boole
   try {
     try {
       let off = 0;
-      while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off);
+      while (off < data.length) off += write(fd, data, off, data.length - off);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -183,8 +183,9 @@ export function findFormulaRefs(f: string): FormulaRef[] {
     const m = AREA_RE.exec(f);
     if (!m || isIdent(f[i + m[0].length]) || f[i + m[0].length] === "(" || f[i + m[0].length] === "!" || f[i + m[0].length] === "[") {
       // Not a reference here (a name, a function): move past the identifier.
-      i = prefix ? i : start + 1;
-      if (!prefix) while (i < n && isIdent(f[i])) i++;
+      if (prefix) continue;
+      i = start + 1;
+      if (isIdent(ch)) while (i < n && isIdent(f[i])) i++;
       continue;
     }
     const parsed = parseRefText(m[0]);
