@@ -98,7 +98,8 @@ export class SheetXml {
       const ref = getAttr(open, "r");
       const col = ref ? lettersCol(ref.replace(/\d+$/, "").replace(/\$/g, "")) : prev + 1;
       prev = col;
-      cells.push({ col, raw: body.slice(s, end), open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open, inner: selfClosing ? "" : body.slice(e + 1, end - 4) });
+      // A cell without r is placed by its order: once its row is rewritten it gets its r, so that order may change.
+      cells.push({ col, raw: ref ? body.slice(s, end) : null, open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open, inner: selfClosing ? "" : body.slice(e + 1, end - 4) });
       p = end;
     }
     row.cells = cells;
@@ -151,7 +152,8 @@ export class SheetXml {
           parts.push(c.raw);
           continue;
         }
-        const tag = setAttr(c.open, "r", `${colLetters(c.col)}${row.r}`);
+        const r = `${colLetters(c.col)}${row.r}`;
+        const tag = getAttr(c.open, "r") === null ? `<c r="${r}"${c.open.slice(2)}` : setAttr(c.open, "r", r);
         parts.push(c.inner ? `${tag}${c.inner}</c>` : tag.slice(0, -1) + "/>");
       }
       parts.push("</row>");
