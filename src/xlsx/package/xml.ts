@@ -20,15 +20,23 @@ export function unescapeXml(s: string): string {
   });
 }
 
+// Patterns compiled once per attribute name: these run for every cell a write touches.
+const getRe = new Map<string, RegExp>();
+const setRe = new Map<string, RegExp>();
+const quote = (name: string) => name.replace(/[.:]/g, "\\$&");
+
 /** Value of attribute `name` in an opening tag (unescaped), or null. */
 export function getAttr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  let re = getRe.get(name);
+  if (!re) getRe.set(name, (re = new RegExp(`\\s${quote(name)}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
   return m ? unescapeXml(m[2] ?? m[3] ?? "") : null;
 }
 
 /** The tag with attribute `name` set (added before the closing bracket when absent) or removed (value null). */
 export function setAttr(tag: string, name: string, value: string | null): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+  let re = setRe.get(name);
+  if (!re) setRe.set(name, (re = new RegExp(`\\s${quote(name)}\\s*=\\s*("[^"]*"|'[^']*')`)));
   if (re.test(tag)) return tag.replace(re, value === null ? "" : ` ${name}="${escapeAttr(value)}"`);
   if (value === null) return tag;
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
