@@ -10,12 +10,13 @@ import { PlanError } from "../../core/plan/validate";
 import { recognise } from "../../core/layout/recognise";
 import { noAnnexMessage } from "../../messages/layout";
 import { fillText } from "../../messages/plans";
-import { writeText } from "../../messages/cli";
+import { cliText, writeText } from "../../messages/cli";
 import { packageText } from "../../messages/package";
 import { applyPlanToPackage, isEncrypted } from "../../xlsx/package/applyPackagePlan";
 import { PackageError } from "../../xlsx/package/errors";
 import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package/safeWrite";
-import { InputError, loadWorkbook, type Io } from "../load";
+import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
+import { InputError, type Io } from "../load";
 
 function describePlan(plan: EditPlan, file: string, force: boolean): string {
   // Lists grow by push: copying them to append made this quadratic (60 % of add-year at 10 000 rows).
@@ -72,12 +73,12 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     }
   }
   try {
-    let bytes: Buffer | null = null;
-    if (fs.existsSync(input) && fs.statSync(input).isFile()) {
-      bytes = fs.readFileSync(input);
-      if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
-    }
-    const { snapshot } = await loadWorkbook(input);
+    // Read once, through the same package layer that writes: no ExcelJS on this path.
+    if (!fs.existsSync(input)) throw new InputError(cliText.fileMissing(input));
+    if (fs.statSync(input).isDirectory()) throw new InputError(cliText.isDirectory(input));
+    const bytes = fs.readFileSync(input);
+    if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
+    const snapshot = readSnapshotFromPackage(bytes, input);
     const layout = recognise(snapshot);
     if (!layout.detail && !layout.summary) {
       io.err(noAnnexMessage(layout.closest) + "\n");
@@ -91,7 +92,7 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       return;
     }
     // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said first.
-    const buffer = plan.edits.length ? applyPlanToPackage(bytes!, plan, input).buffer : null;
+    const buffer = plan.edits.length ? applyPlanToPackage(bytes, plan, input).buffer : null;
     io.out(describePlan(plan, snapshot.fileName ?? input, !!opts.force));
     if (!buffer) {
       io.out(writeText.nothingToDo + "\n" + packageText.nothingWritten + "\n");
