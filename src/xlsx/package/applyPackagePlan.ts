@@ -351,7 +351,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
               moved = true;
             }
           }
-          const from = cells.find((c) => c.col === e.copyFormatFrom);
+          const from = d.cell(row, e.copyFormatFrom, false);
           const style = from ? getAttr(from.open, "s") : null;
           if (style && style !== "0") {
             for (let k = 0; k < e.count; k++) d.cell(row, e.at + k, true)!.open = `<c s="${style}">`;

@@ -27,13 +27,23 @@ export function lettersCol(s: string): number {
   return n;
 }
 
-const sameSheet = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
+// Sheet names compare case-insensitively; lower-cased once per name, not once per reference.
+const lowerCache = new Map<string, string>();
+function lower(s: string): string {
+  let l = lowerCache.get(s);
+  if (l === undefined) {
+    l = s.toLowerCase();
+    if (lowerCache.size < 10000) lowerCache.set(s, l);
+  }
+  return l;
+}
 
 /** The rect after the insertions, in order: a start at or past `at` moves, an end at or past `at` moves (range widens). */
 export function mapRect(ins: readonly Insertion[], sheet: string, rect: Rect): Rect {
   let { c1, c2 } = rect;
+  const target = lower(sheet);
   for (const i of ins) {
-    if (!sameSheet(i.sheet, sheet)) continue;
+    if (i.sheet !== sheet && lower(i.sheet) !== target) continue;
     if (i.rows && (rect.r1 < i.rows[0] || rect.r2 > i.rows[1])) continue;
     if (c1 >= i.at) c1 += i.count;
     if (c2 >= i.at) c2 += i.count;
