@@ -1,4 +1,6 @@
 // A worksheet as text: <sheetData> split into rows and cells only where the plan reaches; everything else kept verbatim.
+import { packageText } from "../../messages/package";
+import { PackageError } from "./errors";
 import { colLetters, lettersCol } from "./shiftRefs";
 import { getAttr, setAttr } from "./xml";
 
@@ -30,7 +32,8 @@ export class SheetXml {
 
   constructor(xml: string) {
     const open = xml.search(/<sheetData\b/);
-    if (open < 0) throw new Error("worksheet without sheetData");
+    // A sheet whose main namespace carries a prefix (<x:sheetData>) is not edited rather than edited wrongly.
+    if (open < 0) throw new PackageError(packageText.unsupported("feuille sans <sheetData> lisible"));
     const openEnd = xml.indexOf(">", open);
     if (xml[openEnd - 1] === "/") {
       this.head = xml.slice(0, open) + "<sheetData>";
