@@ -1,5 +1,6 @@
-// `cdppe fill` and `cdppe add-year`: plan in the core, apply with ExcelJS to a copy, say what changed.
-import * as path from "path";
+// `cdppe fill` and `cdppe add-year`: plan in the core, apply it to the .xlsx package (only the parts the plan reaches
+// change), write the copy safely, say what changed.
+import * as fs from "fs";
 import type { Command } from "commander";
 import { planFill } from "../../core/compute/fill";
 import { planAddYear } from "../../core/compute/addYear";
@@ -9,20 +10,30 @@ import { PlanError } from "../../core/plan/validate";
 import { recognise } from "../../core/layout/recognise";
 import { noAnnexMessage } from "../../messages/layout";
 import { fillText } from "../../messages/plans";
-import { writeText } from "../../messages/cli";
-import { applyPlanToExcelJs } from "../../xlsx/applyPlan";
-import { InputError, loadWorkbook, type Io } from "../load";
+import { cliText, writeText } from "../../messages/cli";
+import { packageText } from "../../messages/package";
+import { applyPlanToPackage, isEncrypted } from "../../xlsx/package/applyPackagePlan";
+import { PackageError } from "../../xlsx/package/errors";
+import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package/safeWrite";
+import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
+import { InputError, type Io } from "../load";
 
 function describePlan(plan: EditPlan, file: string, force: boolean): string {
+  // Lists grow by push: copying them to append made this quadratic (60 % of add-year at 10 000 rows).
   const lines = [writeText.planHeader(plan.kind, file), writeText.stats(plan.stats)];
   for (const c of [...(plan.newColumns ?? [])].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.col - b.col)) {
     lines.push(writeText.newColumn(c.sheet, colToLetters(c.col), c.label));
   }
   const bySheet = new Map<string, string[]>();
-  for (const e of plan.edits) if (e.kind === "setFormula") bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), addr(e.row, e.col)]);
+  for (const e of plan.edits) {
+    if (e.kind !== "setFormula") continue;
+    let cells = bySheet.get(e.sheet);
+    if (!cells) bySheet.set(e.sheet, (cells = []));
+    cells.push(addr(e.row, e.col));
+  }
   for (const [sheet, cells] of bySheet) lines.push(writeText.cellsLine(sheet, cells));
   for (const c of plan.conflicts) lines.push(force ? writeText.conflictForced(`${c.sheet}!${c.cell}`, c.current) : writeText.conflict(`${c.sheet}!${c.cell}`, c.current, fillText.conflictReason[c.reason] ?? c.reason));
-  lines.push(...plan.notes);
+  for (const n of plan.notes) lines.push(n);
   return lines.join("\n") + "\n";
 }
 
@@ -34,10 +45,23 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     setExit(2);
     return;
   }
-  if (opts.output && path.resolve(opts.output) === path.resolve(input)) {
-    io.err(writeText.sameFile + "\n");
-    setExit(2);
-    return;
+  if (opts.output && fs.existsSync(opts.output)) {
+    // Identity, not spelling: a link to the input, "./x", or another case on a case-insensitive disk is the input.
+    if (sameFile(opts.output, input)) {
+      io.err(writeText.sameFile + "\n");
+      setExit(2);
+      return;
+    }
+    if (fs.statSync(opts.output).isDirectory()) {
+      io.err(packageText.outputIsDirectory(opts.output) + "\n");
+      setExit(2);
+      return;
+    }
+    if (!opts.dryRun && !opts.force) {
+      io.err(packageText.outputExists(opts.output) + "\n");
+      setExit(2);
+      return;
+    }
   }
   let year: number | undefined;
   if (opts.year !== undefined) {
@@ -49,7 +73,12 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     }
   }
   try {
-    const { workbook, snapshot } = await loadWorkbook(input);
+    // Read once, through the same package layer that writes: no ExcelJS on this path.
+    if (!fs.existsSync(input)) throw new InputError(cliText.fileMissing(input));
+    if (fs.statSync(input).isDirectory()) throw new InputError(cliText.isDirectory(input));
+    const bytes = fs.readFileSync(input);
+    if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
+    const snapshot = readSnapshotFromPackage(bytes, input);
     const layout = recognise(snapshot);
     if (!layout.detail && !layout.summary) {
       io.err(noAnnexMessage(layout.closest) + "\n");
@@ -62,19 +91,36 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       setExit(2);
       return;
     }
+    // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said first.
+    const buffer = plan.edits.length ? applyPlanToPackage(bytes, plan, input).buffer : null;
     io.out(describePlan(plan, snapshot.fileName ?? input, !!opts.force));
+    if (!buffer) {
+      io.out(writeText.nothingToDo + "\n" + packageText.nothingWritten + "\n");
+      setExit(0);
+      return;
+    }
     if (opts.dryRun) {
       io.out(writeText.dryRunDone + "\n");
       setExit(0);
       return;
     }
-    if (!plan.edits.length) io.out(writeText.nothingToDo + "\n");
-    applyPlanToExcelJs(workbook, plan);
-    await workbook.xlsx.writeFile(opts.output!);
+    try {
+      writeFileAtomic(opts.output!, buffer, !!opts.force);
+    } catch (e) {
+      if (e instanceof OutputExistsError) {
+        io.err(packageText.outputExists(opts.output!) + "\n");
+        setExit(2);
+        return;
+      }
+      const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+      io.err(packageText.writeFailed(opts.output!, why) + "\n");
+      setExit(2);
+      return;
+    }
     io.out(writeText.written(opts.output!) + "\n");
     setExit(0);
   } catch (e) {
-    if (e instanceof InputError || e instanceof PlanError) {
+    if (e instanceof InputError || e instanceof PlanError || e instanceof PackageError) {
       io.err(e.message + "\n");
       setExit(2);
       return;

@@ -1,0 +1,85 @@
+// The package layer on small hand-written packages: shared formulas, cells without r, rows out of order, inline strings.
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { emptyPlan, type Edit, type EditPlan } from "../../src/core/plan/types";
+import { applyPlanToPackage } from "../../src/xlsx/package/applyPackagePlan";
+import { PackageError } from "../../src/xlsx/package/errors";
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+function book(sheetData: string, opts: { sst?: string[]; extra?: string } = {}): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    "xl/workbook.xml": strToU8(`<workbook ${NS}><sheets><sheet name="Feuille" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>${opts.sst ? `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`),
+    "xl/styles.xml": strToU8(`<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`),
+    "xl/worksheets/sheet1.xml": strToU8(`<worksheet ${NS}><sheetData>${sheetData}</sheetData>${opts.extra ?? ""}</worksheet>`),
+  };
+  if (opts.sst) files["xl/sharedStrings.xml"] = strToU8(`<sst ${NS} count="${opts.sst.length}" uniqueCount="${opts.sst.length}">${opts.sst.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`);
+  return zipSync(files);
+}
+
+const plan = (edits: Edit[]): EditPlan => ({ ...emptyPlan("add-year"), edits });
+const sheetOut = (buf: Uint8Array) => strFromU8(unzipSync(buf)["xl/worksheets/sheet1.xml"]!);
+const ins = (at: number, count = 1): Edit => ({ kind: "insertColumns", sheet: "Feuille", at, count, rows: null, copyFormatFrom: at - 1 });
+
+test("a shared formula that stays consistent stays shared, its range widened", () => {
+  const xml = '<row r="1"><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c><c r="D1"><v>3</v></c><c r="E1"><v>4</v></c></row>' +
+    '<row r="2"><c r="B2" s="1"><f t="shared" ref="B2:E2" si="0">B1*2</f><v>2</v></c><c r="C2" s="1"><f t="shared" si="0"/><v>4</v></c><c r="D2" s="1"><f t="shared" si="0"/><v>6</v></c><c r="E2" s="1"><f t="shared" si="0"/><v>8</v></c></row>';
+  const out = sheetOut(applyPlanToPackage(book(xml), plan([ins(4)])).buffer);
+  expect(out).toContain('<c r="B2" s="1"><f t="shared" ref="B2:F2" si="0">B1*2</f><v>2</v></c>');
+  expect(out).toContain('<c r="E2" s="1"><f t="shared" si="0"/><v>6</v></c><c r="F2" s="1"><f t="shared" si="0"/><v>8</v></c>');
+  // The inserted cell takes its left neighbour's format, no formula.
+  expect(out).toContain('<c r="D2" s="1"/>');
+});
+
+test("a shared formula the insertion would bend is made of plain formulas, each where Excel would point it", () => {
+  const xml = '<row r="2"><c r="B2"><f t="shared" ref="B2:E2" si="0">D1</f><v>0</v></c><c r="C2"><f t="shared" si="0"/><v>0</v></c><c r="D2"><f t="shared" si="0"/><v>0</v></c><c r="E2"><f t="shared" si="0"/><v>0</v></c></row>';
+  const out = sheetOut(applyPlanToPackage(book(xml), plan([ins(4)])).buffer);
+  const formulas = Object.fromEntries([...out.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>([^<]*)<\/f>/g)].map((m) => [m[1], m[2]]));
+  // Before: B2=D1, C2=E1, D2=F1, E2=G1; D moves to E and so on.
+  expect(formulas).toEqual({ B2: "E1", C2: "F1", E2: "G1", F2: "H1" });
+  expect(out).not.toContain('t="shared"');
+});
+
+test("overwriting the master of a shared formula first gives every other cell its own formula", () => {
+  const xml = '<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="4">B1+1</f><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" si="4"/><v>1</v></c></row><row r="3"><c r="A3"><f t="shared" si="4"/><v>1</v></c></row>';
+  const out = sheetOut(applyPlanToPackage(book(xml), plan([{ kind: "setFormula", sheet: "Feuille", row: 1, col: 1, formula: "C1", result: 5 }])).buffer);
+  expect(out).toContain('<c r="A1"><f>C1</f><v>5</v></c>');
+  expect(out).toContain('<c r="A2"><f>B2+1</f><v>1</v></c>');
+  expect(out).toContain('<c r="A3"><f>B3+1</f><v>1</v></c>');
+});
+
+test("cells without r, rows out of order, inline strings: edited in place, neighbours kept", () => {
+  const xml = '<row r="5"><c><v>1</v></c><c t="inlineStr"><is><t>texte</t></is></c></row><row r="2"><c r="C2"><v>7</v></c></row>';
+  const out = sheetOut(applyPlanToPackage(book(xml, { sst: ["déjà"] }), plan([
+    { kind: "setValue", sheet: "Feuille", row: 5, col: 3, value: "déjà" },
+    { kind: "setValue", sheet: "Feuille", row: 3, col: 1, value: "nouveau" },
+    { kind: "setNumberFormat", sheet: "Feuille", row: 2, col: 3, numFmt: "#,##0" },
+  ])).buffer);
+  expect(out).toContain('<row r="5"><c r="A5"><v>1</v></c><c r="B5" t="inlineStr"><is><t>texte</t></is></c><c r="C5" t="s"><v>0</v></c></row>');
+  // New row 3 goes between rows 2 and... the document order is kept: after row 2, which stays where it was.
+  expect(out.indexOf('<row r="3">')).toBeGreaterThan(out.indexOf('<row r="2">'));
+  expect(out).toContain('<c r="C2" s="1"><v>7</v></c>');
+});
+
+test("new strings are appended to the shared strings, existing indexes untouched", () => {
+  const buf = applyPlanToPackage(book('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', { sst: ["un", "deux"] }), plan([{ kind: "setValue", sheet: "Feuille", row: 1, col: 2, value: "trois & <quatre>" }])).buffer;
+  const sst = strFromU8(unzipSync(buf)["xl/sharedStrings.xml"]!);
+  expect(sst).toMatch(/uniqueCount="3"/);
+  expect(sst).toContain("<si><t>un</t></si><si><t>deux</t></si><si><t>trois &amp; &lt;quatre&gt;</t></si></sst>");
+  expect(sheetOut(buf)).toContain('<c r="B1" t="s"><v>2</v></c>');
+});
+
+test("a merge is added in schema order; a cell of an array formula cannot be written", () => {
+  const out = sheetOut(applyPlanToPackage(book('<row r="1"><c r="A1"><v>1</v></c></row>', { extra: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' }), plan([{ kind: "merge", sheet: "Feuille", r1: 1, c1: 1, r2: 1, c2: 3 }])).buffer);
+  expect(out).toContain('</sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells><pageMargins');
+  const arr = book('<row r="1"><c r="A1"><f t="array" ref="A1:B1">C1:D1</f><v>0</v></c><c r="B1"><v>0</v></c></row>');
+  expect(() => applyPlanToPackage(arr, plan([{ kind: "setValue", sheet: "Feuille", row: 1, col: 2, value: 3 }]))).toThrow(PackageError);
+});
+
+test("no sheetData content, no cols: a width creates <cols> before sheetData", () => {
+  const out = sheetOut(applyPlanToPackage(book(""), plan([{ kind: "setColumnWidth", sheet: "Feuille", col: 2, width: 20 }])).buffer);
+  expect(out).toContain('<cols><col min="2" max="2" width="20" customWidth="1"/></cols><sheetData>');
+});

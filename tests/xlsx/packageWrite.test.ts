@@ -1,0 +1,298 @@
+// Lossless writes on enriched annexes (Excel-style and LibreOffice-style packages): what the plan does not touch comes
+// out byte for byte; every range moves where Excel would put it; faults refuse with nothing written.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { strFromU8, unzipSync } from "fflate";
+import { main } from "../../src/cli/main";
+import { planAddYear } from "../../src/core/compute/addYear";
+import { planFill } from "../../src/core/compute/fill";
+import { recognise } from "../../src/core/layout/recognise";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { OutputExistsError, writeFileAtomic } from "../../src/xlsx/package/safeWrite";
+import { readZip } from "../../src/xlsx/package/zip";
+import { recalc } from "../support/libreoffice";
+import { snap, valueAt } from "../support/workbookDiff";
+import { enrichedAnnex } from "./enrichedAnnex";
+
+jest.setTimeout(300_000);
+
+const D = "Suivi fiches actions";
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdppe-pkg-"));
+const p = (n: string) => path.join(tmp, n);
+const silent = { out: () => undefined, err: () => undefined };
+const capture = () => {
+  const lines: string[] = [];
+  return { lines, io: { out: (s: string) => void lines.push(s), err: (s: string) => void lines.push(s) } };
+};
+const parts = (f: string) => unzipSync(new Uint8Array(fs.readFileSync(f)));
+const text = (f: string, part: string) => strFromU8(parts(f)[part]!);
+const rawEntries = (f: string) => new Map(readZip(new Uint8Array(fs.readFileSync(f))).map((e) => [e.name, Buffer.from(e.local)]));
+const letters = (c: number) => {
+  let s = "";
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+let input: WorkbookSnapshot;
+/** Final column of an annex-sheet column after add-year (the plan inserts right to left, whole columns). */
+let finalCol: (c: number) => number;
+let recalculated: { input: string; year: string; fill: string };
+
+beforeAll(async () => {
+  enrichedAnnex(p("enrichie.xlsx"));
+  input = await snap(p("enrichie.xlsx"));
+  const inserts = planAddYear(input).edits.flatMap((e) => (e.kind === "insertColumns" && e.sheet === D ? [e] : []));
+  expect(inserts.map((e) => e.at)).toEqual([...inserts.map((e) => e.at)].sort((a, b) => b - a));
+  expect(inserts.every((e) => e.rows === null)).toBe(true);
+  finalCol = (c) => c + inserts.filter((e) => e.at <= c).reduce((a, e) => a + e.count, 0);
+  expect(await main(["add-year", p("enrichie.xlsx"), "-o", p("annee.xlsx")], silent)).toBe(0);
+  expect(await main(["fill", p("enrichie.xlsx"), "-o", p("rempli.xlsx")], silent)).toBe(0);
+  const [i, y, f] = recalc([p("enrichie.xlsx"), p("annee.xlsx"), p("rempli.xlsx")], p("lo"));
+  recalculated = { input: i!, year: y!, fill: f! };
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const YEAR_EDITED = [
+  "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml",
+  "xl/drawings/drawing1.xml", "xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/charts/chart1.xml",
+];
+
+test("add-year: every part it has no reason to touch is copied byte for byte, compressed bytes included", () => {
+  const before = rawEntries(p("enrichie.xlsx"));
+  const after = rawEntries(p("annee.xlsx"));
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  const same = [...before.keys()].filter((n) => !YEAR_EDITED.includes(n));
+  for (const n of ["docProps/custom.xml", "xl/externalLinks/externalLink1.xml", "xl/tables/table1.xml", "xl/pivotTables/pivotTable1.xml", "xl/media/image1.png", "xl/theme/theme1.xml", "docProps/core.xml"]) expect(same).toContain(n);
+  for (const n of same) expect([n, after.get(n)!.equals(before.get(n)!)]).toEqual([n, true]);
+});
+
+test("fill: only the annex sheet and the styles change; the styles only gain appended formats", () => {
+  const before = parts(p("enrichie.xlsx"));
+  const after = parts(p("rempli.xlsx"));
+  const changed = Object.keys(before).filter((n) => Buffer.compare(Buffer.from(before[n]!), Buffer.from(after[n]!)) !== 0);
+  expect(changed.sort()).toEqual(["xl/styles.xml", "xl/worksheets/sheet2.xml"]);
+  const sb = strFromU8(before["xl/styles.xml"]!);
+  const sa = strFromU8(after["xl/styles.xml"]!);
+  const xfsB = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(sb)!;
+  const xfsA = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(sa)!;
+  expect(xfsA[2]!.startsWith(xfsB[2]!)).toBe(true);
+  expect(Number(xfsA[1])).toBe(Number(xfsB[1]) + (xfsA[2]!.match(/<xf\b/g)!.length - xfsB[2]!.match(/<xf\b/g)!.length));
+  expect(sa.replace(xfsA[0], "")).toBe(sb.replace(xfsB[0], ""));
+});
+
+test("fill: in the annex sheet, only the cells the plan names differ; everything around sheetData is identical", () => {
+  const before = text(p("enrichie.xlsx"), "xl/worksheets/sheet2.xml");
+  const after = text(p("rempli.xlsx"), "xl/worksheets/sheet2.xml");
+  const split = (x: string) => [x.slice(0, x.indexOf("<sheetData>")), x.slice(x.indexOf("</sheetData>"))];
+  expect(split(after)).toEqual(split(before));
+  const cells = (x: string) => new Map([...x.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)].map((m) => [m[1]!, m[0]]));
+  const cb = cells(before);
+  const ca = cells(after);
+  const targets = new Set(planFill(input).edits.flatMap((e) => (e.kind === "setFormula" ? [`${letters(e.col)}${e.row}`] : [])));
+  expect(targets.size).toBe(126);
+  for (const [ref, xml] of cb) if (!targets.has(ref)) expect([ref, ca.get(ref)]).toEqual([ref, xml]);
+  for (const t of targets) expect(ca.get(t)).toMatch(/<f>IF\(|<f>L\d+-AN\d+<\/f>/);
+  expect([...ca.keys()].filter((k) => !cb.has(k))).toEqual([]);
+});
+
+test("add-year moves names, print area and titles, chart series, pivot source, notes, pictures and cross-sheet formulas as Excel does", () => {
+  const f = (c: number) => letters(finalCol(c));
+  const wb = text(p("annee.xlsx"), "xl/workbook.xml");
+  expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">'Suivi fiches actions'!$A$1:$${f(42)}$46</definedName>`);
+  expect(wb).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Suivi fiches actions'!$A$3:$${f(42)}$45</definedName>`);
+  expect(wb).toContain("'Suivi fiches actions'!$A:$B,'Suivi fiches actions'!$1:$3</definedName>");
+  // L is where the first 2023 column goes in (the new indicator): the budget column moves right.
+  expect(wb).toContain(`<definedName name="Budgets">'Suivi fiches actions'!$${f(12)}$4:$${f(12)}$45</definedName>`);
+  expect(wb).toContain('<definedName name="Taux">0.5</definedName>');
+  expect(wb).toContain('<definedName name="Externe">[1]Feuil1!$A$1</definedName>');
+  expect(wb).toMatch(/<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaGhhc2hoYXNoaGFzaA=="/);
+  expect(f(40)).toBe("AX");
+  const chart = text(p("annee.xlsx"), "xl/charts/chart1.xml");
+  expect([...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1])).toEqual(["'Suivi fiches actions'!$AX$2", "'Suivi fiches actions'!$B$4:$B$45", "'Suivi fiches actions'!$AX$4:$AX$45"]);
+  // The pivot's source ends on L: the insertion at L falls inside it, so it widens.
+  expect(text(p("annee.xlsx"), "xl/pivotCache/pivotCacheDefinition1.xml")).toContain(`<worksheetSource ref="A3:${f(12)}45" sheet="Suivi fiches actions"/>`);
+  expect(text(p("annee.xlsx"), "xl/comments1.xml")).toMatch(/<comment ref="AX4" authorId="0">[\s\S]*<comment ref="B5" authorId="0">/);
+  expect(text(p("annee.xlsx"), "xl/comments1.xml")).toContain("<author>Marie Dupont</author>");
+  const vml = text(p("annee.xlsx"), "xl/drawings/vmlDrawing1.vml");
+  expect([...vml.matchAll(/<x:Column>(\d+)<\/x:Column>/g)].map((m) => Number(m[1]))).toEqual([finalCol(40) - 1, 1]);
+  expect(vml).toContain(`<x:Anchor>${finalCol(41) - 1}, 15, 2, 10, ${finalCol(43) - 1}, 15, 6, 4</x:Anchor>`);
+  const drawing = text(p("annee.xlsx"), "xl/drawings/drawing1.xml");
+  expect([...drawing.matchAll(/<xdr:col>(\d+)<\/xdr:col>/g)].map((m) => Number(m[1]))).toEqual([finalCol(44) - 1, finalCol(51) - 1, 0]);
+  const listes = text(p("annee.xlsx"), "xl/worksheets/sheet3.xml");
+  expect([...listes.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual([
+    `SUM('suivi fiches actions'!${f(12)}4:${f(12)}45)`, "'Suivi fiches actions'!AX46", "SUM('Suivi fiches actions'!AX:AX)",
+    "COUNTA('Suivi fiches actions'!3:3)", "Taux*2", "[1]Feuil1!$A$1", "SUM(Budgets)",
+  ]);
+  expect(listes).toContain('<sheetProtection algorithmName="SHA-512" hashValue="q1w2e3r4');
+});
+
+test("add-year moves the annex sheet's own ranges: rules, validations, filter, links, merges, widths, outline, hidden column, dimension", () => {
+  const f = (c: number) => letters(finalCol(c));
+  const s = text(p("annee.xlsx"), "xl/worksheets/sheet2.xml");
+  expect(s).toContain(`<dimension ref="A1:${f(42)}46"/>`);
+  expect(s).toContain(`<autoFilter ref="A3:${f(42)}45"/>`);
+  expect(s).toContain(`<conditionalFormatting sqref="${f(39)}4:${f(39)}45">`);
+  expect(s).toContain(`<conditionalFormatting sqref="${f(12)}4:${f(12)}45"><cfRule type="expression" priority="2"><formula>$${f(12)}4&gt;$${f(40)}4</formula>`);
+  expect(s).toContain(`sqref="${f(25)}4:${f(25)}45"><formula1>"FIR,ETAT,ONDAM,CD"</formula1>`);
+  expect(s).toContain(`sqref="${f(30)}4:${f(32)}45"><formula1>0</formula1>`);
+  expect(s).toContain(`<hyperlink ref="A46" location="'Suivi fiches actions'!${f(40)}46" display="Réalisé"/>`);
+  expect(s).toContain(`<hyperlink ref="B4" location="'Synthèse financière'!A1" display="Synthèse"/>`);
+  // A merge the insertion falls inside widens (the 2020-2022 masse salariale header gains 2023).
+  expect(s).toContain(`<mergeCell ref="${f(13)}2:${letters(finalCol(16))}2"/>`);
+  expect(s).toContain('<mergeCell ref="A46:K46"/>');
+  const cols = [...s.matchAll(/<col min="(\d+)" max="(\d+)"([^>]*)\/>/g)].map((m) => ({ min: Number(m[1]), max: Number(m[2]), rest: m[3]! }));
+  expect(cols.find((c) => c.rest.includes("hidden"))).toMatchObject({ min: 7, max: 7 });
+  expect(cols.find((c) => c.rest.includes("outlineLevel"))).toMatchObject({ min: finalCol(13), max: finalCol(15) });
+  expect(cols.find((c) => c.min <= finalCol(40) && finalCol(40) <= c.max)!.rest).toContain('width="15"');
+  for (let i = 1; i < cols.length; i++) expect(cols[i]!.min).toBe(cols[i - 1]!.max + 1);
+  expect(s).toContain('<pane xSplit="2" ySplit="3" topLeftCell="C4" activePane="bottomRight" state="frozen"/>');
+  expect(s).toContain('<drawing r:id="rId80"/><legacyDrawing r:id="rId81"/>');
+});
+
+test("LibreOffice recalculates the outputs with no #NAME? or #REF! the input did not have, and cross-sheet formulas follow", async () => {
+  const errors = (wb: WorkbookSnapshot) => {
+    const out: string[] = [];
+    for (const s of wb.sheets) s.cells.forEach((row) => row?.forEach((c) => {
+      const v = c?.value;
+      if (v && typeof v === "object" && (v.error === "#NAME?" || v.error === "#REF!")) out.push(v.error);
+    }));
+    return out.sort();
+  };
+  const before = await snap(recalculated.input);
+  const year = await snap(recalculated.year);
+  const fill = await snap(recalculated.fill);
+  expect(errors(year)).toEqual(errors(before));
+  expect(errors(fill)).toEqual(errors(before));
+  expect(valueAt(year, "Listes", 1, 1)).toBeCloseTo(valueAt(before, "Listes", 1, 1) as number, 2);
+  expect(valueAt(year, "Listes", 2, 1)).toBeCloseTo(21252747.2, 2);
+  expect(valueAt(year, "Listes", 3, 1)).toBeCloseTo(2 * 21252747.2, 2);
+  expect(valueAt(year, "Listes", 5, 1)).toBe(1);
+  expect(recognise(year).detail!.years).toEqual([2020, 2021, 2022, 2023]);
+});
+
+describe("a LibreOffice-style package", () => {
+  let lo: string;
+  beforeAll(() => {
+    fs.mkdirSync(p("lo-src"), { recursive: true });
+    fs.copyFileSync(p("enrichie.xlsx"), p("lo-src/libreoffice.xlsx"));
+    [lo] = recalc([p("lo-src/libreoffice.xlsx")], p("lo-style"));
+  });
+
+  test("add-year and fill write it, copying every part they do not edit", async () => {
+    expect(await main(["add-year", lo, "-o", p("lo-annee.xlsx")], silent)).toBe(0);
+    expect(await main(["fill", lo, "-o", p("lo-rempli.xlsx")], silent)).toBe(0);
+    const before = rawEntries(lo);
+    for (const out of [p("lo-annee.xlsx"), p("lo-rempli.xlsx")]) {
+      const after = rawEntries(out);
+      expect([...after.keys()].filter((n) => n !== "xl/calcChain.xml")).toEqual([...before.keys()].filter((n) => n !== "xl/calcChain.xml"));
+      const editable = /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|charts\/|drawings\/|comments|pivotCache\/pivotCacheDefinition)|^\[Content_Types\]\.xml$|^xl\/_rels\/workbook\.xml\.rels$/;
+      for (const [n, b] of before) if (!editable.test(n) && after.has(n)) expect([n, after.get(n)!.equals(b)]).toEqual([n, true]);
+    }
+    const [y] = recalc([p("lo-annee.xlsx")], p("lo-recalc"));
+    const wb = await snap(y!);
+    expect(recognise(wb).detail!.years).toEqual([2020, 2021, 2022, 2023]);
+    expect(valueAt(wb, "Listes", 2, 1)).toBeCloseTo(21252747.2, 2);
+  });
+
+  test("a sheet LibreOffice protected is seen as protected: refused, nothing written", async () => {
+    enrichedAnnex(p("lo-src/protegee.xlsx"), { protectAnnex: "excel" });
+    const [prot] = recalc([p("lo-src/protegee.xlsx")], p("lo-prot"));
+    expect(text(prot!, "xl/worksheets/sheet2.xml")).toMatch(/<sheetProtection\b[^>]*sheet="(true|1)"/);
+    const c = capture();
+    expect(await main(["fill", prot!, "-o", p("jamais-lo.xlsx")], c.io)).toBe(2);
+    expect(c.lines.join("")).toContain("« Suivi fiches actions » est protégée");
+    expect(fs.existsSync(p("jamais-lo.xlsx"))).toBe(false);
+  });
+});
+
+describe("what the write cannot handle: French message, exit 2, nothing written", () => {
+  test.each([["excel"], ["libreoffice"]] as const)("a protected annex sheet (%s style)", async (style) => {
+    enrichedAnnex(p(`prot-${style}.xlsx`), { protectAnnex: style });
+    for (const cmd of ["fill", "add-year"]) {
+      const c = capture();
+      expect(await main([cmd, p(`prot-${style}.xlsx`), "-o", p("jamais.xlsx")], c.io)).toBe(2);
+      expect(c.lines.join("")).toMatch(/La feuille « Suivi fiches actions » est protégée.*Rien n'a été écrit/);
+      expect(fs.existsSync(p("jamais.xlsx"))).toBe(false);
+    }
+  });
+
+  test("an array formula across an insertion point (add-year); fill, which inserts nothing, still works", async () => {
+    enrichedAnnex(p("matrice.xlsx"), { arrayAcross: true });
+    const c = capture();
+    expect(await main(["add-year", p("matrice.xlsx"), "-o", p("jamais.xlsx")], c.io)).toBe(2);
+    expect(c.lines.join("")).toContain("formule matricielle (K48:L48) à cheval sur une colonne à insérer");
+    expect(fs.existsSync(p("jamais.xlsx"))).toBe(false);
+    expect(await main(["fill", p("matrice.xlsx"), "-o", p("matrice-remplie.xlsx")], silent)).toBe(0);
+    expect(text(p("matrice-remplie.xlsx"), "xl/worksheets/sheet2.xml")).toContain('<f t="array" ref="K48:L48">K4:L4*2</f>');
+  });
+
+  test("an encrypted file (OLE compound document)", async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 7)]);
+    fs.writeFileSync(p("chiffre.xlsx"), ole);
+    const c = capture();
+    expect(await main(["fill", p("chiffre.xlsx"), "-o", p("jamais.xlsx")], c.io)).toBe(2);
+    expect(c.lines.join("")).toContain("est chiffré (protégé par un mot de passe à l'ouverture)");
+    expect(fs.existsSync(p("jamais.xlsx"))).toBe(false);
+  });
+});
+
+describe("safe output", () => {
+  test("an existing -o is refused without --force and left as it was; with --force it is replaced whole", async () => {
+    fs.writeFileSync(p("existant.xlsx"), "ancien contenu");
+    const c = capture();
+    expect(await main(["fill", p("enrichie.xlsx"), "-o", p("existant.xlsx")], c.io)).toBe(2);
+    expect(c.lines.join("")).toContain("existe déjà");
+    expect(fs.readFileSync(p("existant.xlsx"), "utf8")).toBe("ancien contenu");
+    expect(await main(["fill", p("enrichie.xlsx"), "-o", p("existant.xlsx"), "--force"], silent)).toBe(0);
+    expect(fs.readFileSync(p("existant.xlsx")).equals(fs.readFileSync(p("rempli.xlsx")))).toBe(true);
+  });
+
+  test("-o naming the input through a link, or another spelling of its path, is refused even with --force", async () => {
+    fs.copyFileSync(p("enrichie.xlsx"), p("entree.xlsx"));
+    const original = fs.readFileSync(p("entree.xlsx"));
+    fs.symlinkSync(p("entree.xlsx"), p("lien.xlsx"));
+    fs.linkSync(p("entree.xlsx"), p("lien-dur.xlsx"));
+    for (const out of [p("lien.xlsx"), p("lien-dur.xlsx"), `${tmp}/./entree.xlsx`, path.relative(process.cwd(), p("entree.xlsx"))]) {
+      const c = capture();
+      expect(await main(["add-year", p("entree.xlsx"), "-o", out, "--force"], c.io)).toBe(2);
+      expect(c.lines.join("")).toContain("différent du fichier d'entrée");
+    }
+    expect(fs.readFileSync(p("entree.xlsx")).equals(original)).toBe(true);
+  });
+
+  test("nothing to do: nothing written, said in French", async () => {
+    const c = capture();
+    expect(await main(["fill", p("rempli.xlsx"), "-o", p("deux-fois.xlsx")], c.io)).toBe(0);
+    expect(c.lines.join("")).toContain("Rien à faire : aucun fichier n'a été écrit.");
+    expect(fs.existsSync(p("deux-fois.xlsx"))).toBe(false);
+  });
+
+  test("a write that fails midway (disk full) leaves the existing output untouched and no temporary file", () => {
+    fs.mkdirSync(p("plein"));
+    fs.writeFileSync(p("plein/sortie.xlsx"), "version précédente");
+    let written = 0;
+    const fullDisk = (fd: number, data: Uint8Array, offset: number, length: number) => {
+      if (written > 0) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+      written = fs.writeSync(fd, data, offset, Math.min(length, 16384));
+      return written;
+    };
+    for (const replace of [true, false]) {
+      expect(() => writeFileAtomic(p("plein/sortie.xlsx"), fs.readFileSync(p("annee.xlsx")), replace, fullDisk)).toThrow(/no space/);
+      written = 0;
+      expect(fs.readdirSync(p("plein"))).toEqual(["sortie.xlsx"]);
+      expect(fs.readFileSync(p("plein/sortie.xlsx"), "utf8")).toBe("version précédente");
+    }
+    // Without replace, a file that appeared meanwhile is kept too.
+    expect(() => writeFileAtomic(p("plein/sortie.xlsx"), Buffer.from("x"), false)).toThrow(OutputExistsError);
+    expect(fs.readFileSync(p("plein/sortie.xlsx"), "utf8")).toBe("version précédente");
+    expect(fs.readdirSync(p("plein"))).toEqual(["sortie.xlsx"]);
+  });
+
+  test("an output folder that does not exist: French message, nothing created", async () => {
+    const c = capture();
+    expect(await main(["fill", p("enrichie.xlsx"), "-o", p("absent/sortie.xlsx")], c.io)).toBe(2);
+    expect(c.lines.join("")).toContain("Impossible d'écrire");
+    expect(fs.existsSync(p("absent"))).toBe(false);
+  });
+});
