@@ -10,12 +10,13 @@ import { PlanError } from "../../core/plan/validate";
 import { recognise } from "../../core/layout/recognise";
 import { noAnnexMessage } from "../../messages/layout";
 import { fillText } from "../../messages/plans";
-import { cliText, writeText } from "../../messages/cli";
+import { writeText } from "../../messages/cli";
 import { packageText } from "../../messages/package";
 import { applyPlanToPackage, isEncrypted } from "../../xlsx/package/applyPackagePlan";
 import { PackageError } from "../../xlsx/package/errors";
 import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package/safeWrite";
 import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
+import { guardInput } from "../inputGuard";
 import { InputError, type Io } from "../load";
 
 function describePlan(plan: EditPlan, file: string, force: boolean): string {
@@ -74,9 +75,9 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
   }
   try {
     // Read once, through the same package layer that writes: no ExcelJS on this path.
-    if (!fs.existsSync(input)) throw new InputError(cliText.fileMissing(input));
-    if (fs.statSync(input).isDirectory()) throw new InputError(cliText.isDirectory(input));
-    const bytes = fs.readFileSync(input);
+    // The same guards as check: format, parts, size and cells are told in French before any parsing.
+    const guarded = guardInput(input).bytes;
+    const bytes = Buffer.from(guarded.buffer, guarded.byteOffset, guarded.byteLength);
     if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
     const snapshot = readSnapshotFromPackage(bytes, input);
     const layout = recognise(snapshot);
