@@ -1,0 +1,19 @@
+// The add-year planner, rewritten as named steps, gives the very plan the former single function gave: the fixtures
+// were written by that function (tests/compute/makePlanFixtures.test.ts) on the 2022 annexes and on generated annexes.
+import { planAddYear } from "../../src/core/compute/addYear";
+import { loadWorkbook, readCases } from "./planSnapshot";
+
+const cases = readCases();
+
+test("the fixtures cover the 2022 annexes, generated shapes, a shared sheet and a second year", () => {
+  expect(cases.length).toBeGreaterThanOrEqual(18);
+  expect(cases.map((c) => c.name)).toEqual(expect.arrayContaining(["annex-2022", "gen-one-sheet", "gen-merged-second-year", "gen-constants"]));
+});
+
+test.each(cases.map((c) => [c.name, c] as const))("%s: same plan as the former planner", (_name, c) => {
+  const wb = loadWorkbook(c.workbook);
+  for (const { options, plan } of c.plans) {
+    const now = JSON.parse(JSON.stringify(planAddYear(wb, options, c.layout))) as unknown;
+    expect(now).toEqual(plan);
+  }
+});
