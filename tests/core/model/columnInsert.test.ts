@@ -1,0 +1,59 @@
+import fc from "fast-check";
+import { cellKey, cellOfKey } from "../../../src/core/model/cellKey";
+import { ColumnInsertions, transformRef } from "../../../src/core/model/columnInsert";
+import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
+import { rewriteRefs, shiftForInsertedColumns } from "../../../src/core/model/formulaRefs";
+
+const L = lettersToCol;
+const one = (at: string, count = 1) => new ColumnInsertions("S", [{ at: L(at), count }]);
+const apply = (t: ColumnInsertions[], formula: string, sheet = "S") => rewriteRefs(formula, (r) => transformRef(r, sheet, t));
+
+describe("column insertion, each range end on its own", () => {
+  test("an end left of the insertion stays; at or right of it, it moves", () => {
+    expect(apply([one("N")], "M4")).toBe("M4");
+    expect(apply([one("N")], "N4")).toBe("O4");
+    expect(apply([one("N")], "$P$4")).toBe("$Q$4");
+  });
+  test("a range across the insertion grows; wholly right it moves; ending just before it, it does not grow", () => {
+    expect(apply([one("N")], "SUM(M4:O4)")).toBe("SUM(M4:P4)");
+    expect(apply([one("N")], "SUM(N4:O4)")).toBe("SUM(O4:P4)");
+    expect(apply([one("P")], "SUM(M4:O4)")).toBe("SUM(M4:O4)");
+  });
+  test("other sheets and, on a shared sheet, references outside the table's rows are untouched", () => {
+    expect(apply([one("N")], "Autre!N4+N4")).toBe("Autre!N4+O4");
+    expect(apply([one("N")], "N4", "Autre")).toBe("N4");
+    expect(apply([one("N")], "S!N4", "Autre")).toBe("S!O4");
+    const rowsOnly = new ColumnInsertions("S", [{ at: L("N"), count: 2 }], [4, 10]);
+    expect(apply([rowsOnly], "N4+N11+SUM(N9:N12)+SUM(N5:N6)")).toBe("P4+N11+SUM(N9:N12)+SUM(P5:P6)");
+  });
+  test("several insertions compose: each end moves by what was inserted at or left of it", () => {
+    const t = new ColumnInsertions("S", [{ at: L("P"), count: 1 }, { at: L("L"), count: 1 }, { at: L("AN"), count: 3 }]);
+    expect(t.final(L("K"))).toBe(L("K"));
+    expect(t.final(L("L"))).toBe(L("M"));
+    expect(t.final(L("O"))).toBe(L("P"));
+    expect(t.final(L("P"))).toBe(L("R"));
+    expect(t.final(L("AN"))).toBe(L("AN") + 5);
+    expect(t.inserted(L("L"), 0)).toBe(L("L"));
+    expect(t.inserted(L("P"), 0)).toBe(L("Q"));
+    expect(t.inserted(L("AN"), 2)).toBe(L("AN") + 4);
+    expect(apply([t], "SUM(M4:O4)+AN4")).toBe("SUM(N4:P4)+AS4");
+  });
+  test("one composed pass gives what inserting the columns one at a time, right to left, gives", () => {
+    const ref = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 30 }), fc.boolean())
+      .map(([a, b, row, range]) => (range ? `SUM(${colToLetters(Math.min(a, b))}${row}:${colToLetters(Math.max(a, b))}${row + 3})` : `$${colToLetters(a)}${row}`));
+    const insertions = fc.uniqueArray(fc.integer({ min: 1, max: 42 }), { minLength: 1, maxLength: 8 }).chain((ats) => fc.tuple(fc.constant(ats), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: ats.length, maxLength: ats.length })));
+    fc.assert(fc.property(fc.array(ref, { minLength: 1, maxLength: 6 }), insertions, (refs, [ats, counts]) => {
+      const formula = refs.join("+");
+      const list = ats.map((at, i) => ({ at, count: counts[i]! }));
+      let sequential = formula;
+      for (const i of [...list].sort((a, b) => b.at - a.at)) sequential = shiftForInsertedColumns(sequential, "S", "S", i.at, i.count);
+      expect(apply([new ColumnInsertions("S", list)], formula)).toBe(sequential);
+    }), { numRuns: 300 });
+  });
+});
+
+test("cellKey: one number per cell, and back", () => {
+  expect(cellKey(4, 16384)).not.toBe(cellKey(5, 1));
+  expect(cellOfKey(cellKey(1_048_576, 16384))).toEqual({ row: 1_048_576, col: 16384 });
+  expect(cellOfKey(cellKey(7, 3))).toEqual({ row: 7, col: 3 });
+});
