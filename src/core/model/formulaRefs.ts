@@ -121,12 +121,43 @@ export function isPlainSum(formula: string): boolean {
   return /^\s*SUM\(\s*[^()"]*\)\s*$/i.test(formula);
 }
 
-/** Rows of column `col` a formula refers to (ranges expanded). */
-export function rowsReferenced(formula: string, col: number, sheet: string, formulaSheet: string): Set<number> {
-  const rows = new Set<number>();
+/**
+ * Rows of one column a formula refers to, kept as merged row intervals searched by halves: no set of every row of
+ * SUM(M4:M100003) is built, and D4+D5+…+D10003 stays fast to query.
+ */
+export class RowsReferenced {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  constructor(spans: Array<[number, number]>) {
+    spans.sort((x, y) => x[0] - y[0]);
+    for (const [a, b] of spans) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && a <= this.ends[last]! + 1) this.ends[last] = Math.max(this.ends[last]!, b);
+      else {
+        this.starts.push(a);
+        this.ends.push(b);
+      }
+    }
+  }
+  has(row: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (row < this.starts[mid]!) hi = mid - 1;
+      else if (row > this.ends[mid]!) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+/** Rows of column `col` a formula refers to. */
+export function rowsReferenced(formula: string, col: number, sheet: string, formulaSheet: string): RowsReferenced {
+  const spans: Array<[number, number]> = [];
   for (const r of findRefs(formula)) {
     if ((r.sheet ?? formulaSheet) !== sheet || col < r.c1 || col > r.c2) continue;
-    for (let x = r.r1; x <= r.r2 && x - r.r1 < 1_000_000; x++) rows.add(x);
+    spans.push([r.r1, Math.min(r.r2, r.r1 + 999_999)]);
   }
-  return rows;
+  return new RowsReferenced(spans);
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { cellKey, cellOfKey } from "../../../src/core/model/cellKey";
 import { ColumnInsertions, transformRef } from "../../../src/core/model/columnInsert";
 import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
-import { rewriteRefs, shiftForInsertedColumns } from "../../../src/core/model/formulaRefs";
+import { rewriteRefs, rowsReferenced, shiftForInsertedColumns } from "../../../src/core/model/formulaRefs";
 
 const L = lettersToCol;
 const one = (at: string, count = 1) => new ColumnInsertions("S", [{ at: L(at), count }]);
@@ -56,4 +56,12 @@ test("cellKey: one number per cell, and back", () => {
   expect(cellKey(4, 16384)).not.toBe(cellKey(5, 1));
   expect(cellOfKey(cellKey(1_048_576, 16384))).toEqual({ row: 1_048_576, col: 16384 });
   expect(cellOfKey(cellKey(7, 3))).toEqual({ row: 7, col: 3 });
+});
+
+test("rows referenced in a column: ranges and single cells, other columns and sheets left out", () => {
+  const rows = rowsReferenced("SUM(M4:M45)+M50+N60+Autre!M70+SUM(L80:O81)", lettersToCol("M"), "S", "S");
+  for (const r of [4, 20, 45, 50, 80, 81]) expect(rows.has(r)).toBe(true);
+  for (const r of [3, 46, 60, 70, 82]) expect(rows.has(r)).toBe(false);
+  const parts = rowsReferenced("M7+M5+M4+SUM(M10:M20)+SUM(M15:M30)", lettersToCol("M"), "S", "S");
+  expect([3, 4, 5, 6, 7, 8, 9, 10, 25, 30, 31].map((r) => parts.has(r))).toEqual([false, true, true, false, true, false, false, true, true, true, false]);
 });
