@@ -6,7 +6,10 @@ import * as os from "os";
 import * as path from "path";
 import { median } from "./timing";
 
-export interface RunFigures { ms: number; userMs: number; systemMs: number; maxRssMb: number; status: number | null }
+export interface RunFigures { ms: number; userMs: number; systemMs: number; maxRssMb: number; status: number | null; timedOut?: boolean }
+
+/** A command still running after this is stopped and reported as such (BENCH_TIMEOUT seconds, default 150). */
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT ?? 150) * 1000;
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const BIN = path.join(ROOT, "bin", "cdppe.js");
@@ -22,8 +25,9 @@ export function cleanUp(): void {
 function runOnce(script: string, args: string[]): RunFigures {
   const usageFile = path.join(scratch, `usage-${++serial}.json`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["-r", HOOK, script, ...args], { env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ["-r", HOOK, script, ...args], { env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20, timeout: TIMEOUT_MS, killSignal: "SIGKILL" });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") return { ms, userMs: NaN, systemMs: NaN, maxRssMb: NaN, status: null, timedOut: true };
   if (r.status === null || r.status >= 2) throw new Error(`${path.basename(script)} ${args.join(" ")} failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 2000)}`);
   const u = JSON.parse(fs.readFileSync(usageFile, "utf8")) as { userMs: number; systemMs: number; maxRssKb: number };
   fs.rmSync(usageFile, { force: true });
@@ -46,9 +50,10 @@ export function measure(command: CommandName, file: string, runs: number, warmUp
     const { script, args, output } = argsOf(command, file);
     const f = runOnce(script, args);
     if (output) fs.rmSync(output, { force: true });
+    if (f.timedOut) return f;
     if (i >= warmUps) all.push(f);
   }
-  const pick = (k: keyof Omit<RunFigures, "status">) => median(all.map((x) => x[k]));
+  const pick = (k: "ms" | "userMs" | "systemMs" | "maxRssMb") => median(all.map((x) => x[k]));
   return { ms: pick("ms"), userMs: pick("userMs"), systemMs: pick("systemMs"), maxRssMb: pick("maxRssMb"), status: all[0]!.status };
 }
 

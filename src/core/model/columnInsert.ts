@@ -1,7 +1,7 @@
 // Column insertion as a reference transformer, on the model of HyperFormula's AddColumnsTransformer: each end of a
 // range is transformed on its own, and all the insertions of a plan are composed, so that a formula is parsed and
 // rewritten once whatever the number of inserted columns.
-import type { Ref } from "./formulaRefs";
+import { rewriteRefs, type Ref } from "./formulaRefs";
 
 export interface ColumnInsertion {
   /** Columns are inserted before `at` (original coordinates). */
@@ -82,4 +82,32 @@ export function transformRef(r: Ref, formulaSheet: string, all: readonly ColumnI
   let out: Ref | null = null;
   for (const t of all) out = t.transform(out ?? r, formulaSheet) ?? out;
   return out;
+}
+
+/** An insert edit as plans list them (structurally: the model does not depend on the plan types). */
+export interface InsertEdit { kind: string; sheet: string; at?: number; count?: number; rows?: [number, number] | null }
+
+/**
+ * A plan's column insertions composed per sheet (and per table rows on a shared sheet), so that an adapter rewrites
+ * each formula of the workbook once instead of once per insert edit. Null when the inserts of one sheet are not
+ * listed right to left (then their `at`s are not original coordinates and each insert must be applied in turn).
+ */
+export function composedInsertions(edits: readonly InsertEdit[]): ColumnInsertions[] | null {
+  const groups = new Map<string, { sheet: string; rows: [number, number] | null; list: ColumnInsertion[] }>();
+  for (const e of edits) {
+    if (e.kind !== "insertColumns" || e.at === undefined || e.count === undefined) continue;
+    const rows = e.rows ?? null;
+    const key = `${e.sheet}\u0000${rows ? rows.join(":") : "*"}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { sheet: e.sheet, rows, list: [] }));
+    const prev = g.list[g.list.length - 1];
+    if (prev && e.at >= prev.at) return null;
+    g.list.push({ at: e.at, count: e.count });
+  }
+  return [...groups.values()].map((g) => new ColumnInsertions(g.sheet, g.list, g.rows));
+}
+
+/** A formula after all the insertions, in one pass. */
+export function shiftFormula(formula: string, formulaSheet: string, all: readonly ColumnInsertions[]): string {
+  return rewriteRefs(formula, (r) => transformRef(r, formulaSheet, all));
 }

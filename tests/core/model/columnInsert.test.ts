@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { cellKey, cellOfKey } from "../../../src/core/model/cellKey";
-import { ColumnInsertions, transformRef } from "../../../src/core/model/columnInsert";
+import { ColumnInsertions, composedInsertions, shiftFormula, transformRef } from "../../../src/core/model/columnInsert";
 import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
 import { rewriteRefs, rowsReferenced, shiftForInsertedColumns } from "../../../src/core/model/formulaRefs";
+import { loadWorkbook, readCases } from "../../compute/planSnapshot";
 
 const L = lettersToCol;
 const one = (at: string, count = 1) => new ColumnInsertions("S", [{ at: L(at), count }]);
@@ -64,4 +65,30 @@ test("rows referenced in a column: ranges and single cells, other columns and sh
   for (const r of [3, 46, 60, 70, 82]) expect(rows.has(r)).toBe(false);
   const parts = rowsReferenced("M7+M5+M4+SUM(M10:M20)+SUM(M15:M30)", lettersToCol("M"), "S", "S");
   expect([3, 4, 5, 6, 7, 8, 9, 10, 25, 30, 31].map((r) => parts.has(r))).toEqual([false, true, true, false, true, false, false, true, true, true, false]);
+});
+
+test("a plan's inserts composed: every formula of the 2022 annex reads as after the inserts applied one by one", () => {
+  for (const name of ["annex-2022", "gen-one-sheet"]) {
+    const c = readCases().find((x) => x.name === name)!;
+    const wb = loadWorkbook(c.workbook);
+    const edits = c.plans[0]!.plan.edits;
+    const all = composedInsertions(edits)!;
+    expect(all.length).toBeGreaterThan(0);
+    let compared = 0;
+    for (const s of wb.sheets) for (const row of s.cells) for (const cell of row ?? []) {
+      if (!cell?.formula) continue;
+      let one = cell.formula;
+      for (const e of edits) {
+        if (e.kind !== "insertColumns") continue;
+        const rows = e.rows;
+        one = rows
+          ? rewriteRefs(one, (r) => new ColumnInsertions(e.sheet, [{ at: e.at, count: e.count }], rows).transform(r, s.name))
+          : shiftForInsertedColumns(one, s.name, e.sheet, e.at, e.count);
+      }
+      expect(shiftFormula(cell.formula, s.name, all)).toBe(one);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  }
+  expect(composedInsertions([{ kind: "insertColumns", sheet: "S", at: 3, count: 1, rows: null }, { kind: "insertColumns", sheet: "S", at: 5, count: 1, rows: null }])).toBeNull();
 });
