@@ -45,7 +45,7 @@ async function inProcess(): Promise<string[]> {
   const chk = time(() => checkAnnex(snap), 21);
   console.log(`Contrôle dans le cœur, annexe 2022 : ${chk.ms.toFixed(2)} ms ; plan add-year : ${time(() => planAddYear(snap), 21).ms.toFixed(2)} ms ; plan fill : ${time(() => planFill(snap), 21).ms.toFixed(2)} ms\n`);
 
-  console.log("Cœur seul (instantané en mémoire ; temps CPU, le moindre de 3 après un passage à blanc, GC avant chaque passage) :");
+  console.log("Cœur seul (instantané en mémoire ; temps CPU, le moindre de 5 après un passage à blanc, GC avant chaque passage) :");
   const widths = [8, 14, 12, 12, 14, 14];
   // Plans are timed on a layout recognised beforehand: recognition has its own column.
   console.log(row(["fiches", "reconnaissance", "contrôle", "plan fill", "plan add-year", "tas retenu"], widths));
@@ -60,7 +60,7 @@ async function inProcess(): Promise<string[]> {
     const jobs: Array<() => unknown> = [() => recognise(g.workbook), () => checkAnnex(g.workbook), () => planFill(g.workbook, {}, layout), () => planAddYear(g.workbook, {}, layout)];
     const ms = jobs.map((fn) => {
       fn();
-      return cpuTime(fn, 3).ms;
+      return cpuTime(fn, 5).ms;
     });
     figures.set(n, ms);
     console.log(row([n, ...ms.map((x) => x.toFixed(0) + " ms"), heap.toFixed(0) + " Mo"], widths));
