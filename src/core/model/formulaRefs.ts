@@ -13,14 +13,17 @@ export interface Ref {
 
 const REF = /(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7}))?(?![A-Za-z0-9_(!])/g;
 
+const STRING_LITERAL = /"(?:[^"]|"")*"/g;
+const NAME_CHAR = /[A-Za-z0-9_.$]/;
+
 export function findRefs(formula: string): Ref[] {
   const refs: Ref[] = [];
   // Blank out string literals so that nothing inside quotes is taken for a reference.
-  const masked = formula.replace(/"(?:[^"]|"")*"/g, (m) => " ".repeat(m.length));
+  const masked = formula.includes('"') ? formula.replace(STRING_LITERAL, (m) => " ".repeat(m.length)) : formula;
   for (const m of masked.matchAll(REF)) {
     const idx = m.index ?? 0;
     const prev = idx > 0 ? masked[idx - 1]! : "";
-    if (/[A-Za-z0-9_.$]/.test(prev)) continue;
+    if (NAME_CHAR.test(prev)) continue;
     const sheetRaw = m[1];
     const sheet = sheetRaw ? (sheetRaw.startsWith("'") ? sheetRaw.slice(1, -1).replace(/''/g, "'") : sheetRaw) : null;
     const c1 = lettersToCol(m[3]!);
@@ -43,22 +46,54 @@ function refText(r: Ref, sheetPrefix: string): string {
   return `${sheetPrefix}${a}:${r.abs[2] ? "$" : ""}${colToLetters(r.c2)}${r.abs[3] ? "$" : ""}${r.r2}`;
 }
 
-/** Rewrites every reference through `map` (return null to keep it as is). */
-export function rewriteRefs(formula: string, map: (r: Ref) => Ref | null): string {
-  const refs = findRefs(formula);
+/** A formula read once: its text and its references, for plans that transform it in several ways. */
+export interface ParsedFormula {
+  text: string;
+  refs: Ref[];
+}
+
+export function parseFormula(text: string): ParsedFormula {
+  return { text, refs: findRefs(text) };
+}
+
+/** The formula with `next[i]` in place of its i-th reference (null keeps that reference's text). */
+export function renderFormula(p: ParsedFormula, next: ReadonlyArray<Ref | null>): string {
+  const formula = p.text;
   let out = "";
   let last = 0;
-  for (const r of refs) {
-    const next = map(r);
+  p.refs.forEach((r, i) => {
+    const n = next[i];
     out += formula.slice(last, r.start);
-    if (next) {
+    if (n) {
       const original = formula.slice(r.start, r.end);
       const bang = original.lastIndexOf("!");
-      out += refText(next, bang >= 0 ? original.slice(0, bang + 1) : "");
+      out += refText(n, bang >= 0 ? original.slice(0, bang + 1) : "");
     } else out += formula.slice(r.start, r.end);
     last = r.end;
-  }
+  });
   return out + formula.slice(last);
+}
+
+/** Rewrites every reference through `map` (return null to keep it as is). */
+export function rewriteRefs(formula: string, map: (r: Ref) => Ref | null): string {
+  const p = parseFormula(formula);
+  return renderFormula(p, p.refs.map(map));
+}
+
+/** The reference moved as the formula filled `dRows` down and `dCols` right: relative parts move, absolute ones stay. */
+export function translateRef(r: Ref, dRows: number, dCols: number): Ref {
+  return {
+    ...r,
+    c1: r.abs[0] ? r.c1 : r.c1 + dCols,
+    r1: r.abs[1] ? r.r1 : r.r1 + dRows,
+    c2: r.isRange ? (r.abs[2] ? r.c2 : r.c2 + dCols) : r.abs[0] ? r.c1 : r.c1 + dCols,
+    r2: r.isRange ? (r.abs[3] ? r.r2 : r.r2 + dRows) : r.abs[1] ? r.r1 : r.r1 + dRows,
+  };
+}
+
+/** Whether one of `refs` (on `sheet`; unqualified ones are on `formulaSheet`) covers the cell. No set of rows is built. */
+export function refsCoverCell(refs: readonly Ref[], sheet: string, formulaSheet: string, row: number, col: number): boolean {
+  return refs.some((r) => (r.sheet ?? formulaSheet) === sheet && col >= r.c1 && col <= r.c2 && row >= r.r1 && row <= r.r2);
 }
 
 /**
@@ -78,13 +113,7 @@ export function shiftForInsertedColumns(formula: string, formulaSheet: string, s
 
 /** Same formula filled to another place: relative references move by the offset, absolute ones stay. */
 export function translateFormula(formula: string, dRows: number, dCols: number): string {
-  return rewriteRefs(formula, (r) => ({
-    ...r,
-    c1: r.abs[0] ? r.c1 : r.c1 + dCols,
-    r1: r.abs[1] ? r.r1 : r.r1 + dRows,
-    c2: r.isRange ? (r.abs[2] ? r.c2 : r.c2 + dCols) : r.abs[0] ? r.c1 : r.c1 + dCols,
-    r2: r.isRange ? (r.abs[3] ? r.r2 : r.r2 + dRows) : r.abs[1] ? r.r1 : r.r1 + dRows,
-  }));
+  return rewriteRefs(formula, (r) => translateRef(r, dRows, dCols));
 }
 
 /** A formula made only of SUM over references: SUM(L4:L45), SUM(D22,D41). */
@@ -92,12 +121,43 @@ export function isPlainSum(formula: string): boolean {
   return /^\s*SUM\(\s*[^()"]*\)\s*$/i.test(formula);
 }
 
-/** Rows of column `col` a formula refers to (ranges expanded). */
-export function rowsReferenced(formula: string, col: number, sheet: string, formulaSheet: string): Set<number> {
-  const rows = new Set<number>();
+/**
+ * Rows of one column a formula refers to, kept as merged row intervals searched by halves: no set of every row of
+ * SUM(M4:M100003) is built, and D4+D5+…+D10003 stays fast to query.
+ */
+export class RowsReferenced {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  constructor(spans: Array<[number, number]>) {
+    spans.sort((x, y) => x[0] - y[0]);
+    for (const [a, b] of spans) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && a <= this.ends[last]! + 1) this.ends[last] = Math.max(this.ends[last]!, b);
+      else {
+        this.starts.push(a);
+        this.ends.push(b);
+      }
+    }
+  }
+  has(row: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (row < this.starts[mid]!) hi = mid - 1;
+      else if (row > this.ends[mid]!) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+/** Rows of column `col` a formula refers to. */
+export function rowsReferenced(formula: string, col: number, sheet: string, formulaSheet: string): RowsReferenced {
+  const spans: Array<[number, number]> = [];
   for (const r of findRefs(formula)) {
     if ((r.sheet ?? formulaSheet) !== sheet || col < r.c1 || col > r.c2) continue;
-    for (let x = r.r1; x <= r.r2 && x - r.r1 < 1_000_000; x++) rows.add(x);
+    spans.push([r.r1, Math.min(r.r2, r.r1 + 999_999)]);
   }
-  return rows;
+  return new RowsReferenced(spans);
 }
