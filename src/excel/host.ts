@@ -9,6 +9,7 @@ export interface HostCellProperties { format?: { font?: { name?: string; size?: 
 export interface HostRangeFormat {
   columnWidth: number;
   fill: { color: string; clear(): void };
+  load?(propertyNames?: string | string[]): unknown;
   autofitColumns(): void;
 }
 
@@ -36,6 +37,7 @@ export interface HostRange {
   copyFrom(sourceRange: string | HostRange, copyType?: "Formats"): void;
   merge(across?: boolean): void;
   unmerge(): void;
+  clear(): void;
 }
 
 export interface HostProtection { protected: boolean; load(propertyNames?: string | string[]): HostProtection }
@@ -43,6 +45,7 @@ export interface HostProtection { protected: boolean; load(propertyNames?: strin
 export interface HostWorksheet {
   isNullObject: boolean;
   name: string;
+  id: string;
   visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
   protection: HostProtection;
   load(propertyNames?: string | string[]): HostWorksheet;
@@ -102,12 +105,13 @@ export const hostTypeChecks = {
     r.copyFrom("A1", "Formats");
     r.merge(false);
     r.unmerge();
+    r.clear();
     r.select();
     r.format.autofitColumns();
     return [members, fmt, fill, props, ins];
   },
   worksheet: (w: Excel.Worksheet) => {
-    const members: Pick<HostWorksheet, "name" | "isNullObject" | "visibility"> = w;
+    const members: Pick<HostWorksheet, "name" | "id" | "isNullObject" | "visibility"> = w;
     const prot: Pick<HostProtection, "protected"> = w.protection;
     const used: Excel.Range = w.getUsedRangeOrNullObject(false);
     const next: Excel.Worksheet = w.getNextOrNullObject(false);
