@@ -13,6 +13,7 @@ import { cellName, insertionsOf, originalCol, preconditionsOf, stillHolds, type 
 import type { Edit, EditPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
 import { excelText } from "../messages/excel";
+import { formatPercent } from "../messages/format";
 import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
@@ -59,7 +60,7 @@ function writesOf(plan: EditPlan): Write[] {
 export function describeLive(formula: unknown, numFmt: unknown): string {
   if (formula === "" || formula === null || formula === undefined) return excelText.emptyNow;
   if (typeof formula === "string" && formula.startsWith("=")) return excelText.formulaNow(formula);
-  if (typeof formula === "number") return renderNumber(formula, typeof numFmt === "string" ? numFmt : "General").text;
+  if (typeof formula === "number") return typeof numFmt === "string" && numFmt.includes("%") ? formatPercent(formula) : renderNumber(formula, typeof numFmt === "string" ? numFmt : "General").text;
   return `« ${String(formula)} »`;
 }
 
@@ -111,15 +112,24 @@ function mergesAround(merges: Array<{ r1: number; c1: number; r2: number; c2: nu
 }
 
 
-function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, sheet: (n: string) => HostWorksheet): void {
+type Rect = { r1: number; c1: number; r2: number; c2: number };
+
+/** Queues the structure; returns the merged areas it takes apart, as they were before (to merge again if refused). */
+function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, sheet: (n: string) => HostWorksheet): Array<{ sheet: string; area: Rect }> {
   // Merged areas as the adapter tracks them through the insertions (Excel would refuse to cut or half-copy one).
   const merges = new Map(before.sheets.map((s) => [s.name, s.merges.map((m) => ({ ...m }))]));
+  const original = new Map<Rect, Rect>();
+  for (const list of merges.values()) for (const m of list) original.set(m, { ...m });
+  const unmerged: Array<{ sheet: string; area: Rect }> = [];
   for (const e of plan.edits) {
     if (e.kind === "insertColumns") {
       const ws = sheet(e.sheet);
       const list = merges.get(e.sheet) ?? [];
       const around = mergesAround(list, e);
-      for (const m of around) ws.getRange(rangeA1(m)).unmerge();
+      for (const m of around) {
+        ws.getRange(rangeA1(m)).unmerge();
+        unmerged.push({ sheet: e.sheet, area: original.get(m)! });
+      }
       const L1 = colToLetters(e.at);
       const L2 = colToLetters(e.at + e.count - 1);
       const P = colToLetters(e.copyFormatFrom);
@@ -140,6 +150,7 @@ function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapsh
       sheet(e.sheet).getRange(`${colToLetters(e.col)}:${colToLetters(e.col)}`).format.columnWidth = charsToPoints(e.width);
     }
   }
+  return unmerged;
 }
 
 /** Cell writes as rectangles, in round trips under the budget (request bytes measured from the data sent). */
@@ -222,10 +233,11 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   const groups = writeGroups(writes);
   const hasStructure = plan.edits.some((e) => e.kind === "insertColumns" || e.kind === "merge" || e.kind === "setColumnWidth");
   let structureDone = false;
+  let unmerged: Array<{ sheet: string; area: Rect }> = [];
   let written = 0;
   try {
     if (hasStructure) {
-      queueStructure(ctx, plan, structureBefore, sheet);
+      unmerged = queueStructure(ctx, plan, structureBefore, sheet);
       await ctx.sync();
       syncs++;
     }
@@ -249,7 +261,7 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
     const code = (e as { code?: string }).code ?? "Unknown";
     const what = structureDone ? excelText.refusedWrite : excelText.refusedInsert;
     try {
-      await rollBack(ctx, plan, record, structureDone, written, pre.cells);
+      await rollBack(ctx, plan, record, structureDone, written, pre.cells, unmerged);
     } catch (r) {
       throw new AdapterError(excelText.midBatchNotRolledBack(what, code, (r as Error).message ?? String(r)), code);
     }
@@ -302,7 +314,7 @@ export function buildUndoRecord(plan: EditPlan, expected: ExpectedCell[], before
  * is written back (harmless for cells not reached). Structure: if its round trip failed, the anchors say how many
  * insertions Excel did before refusing; those are deleted in reverse order.
  */
-async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, structureDone: boolean, writtenGroups: number, expected: ExpectedCell[]): Promise<void> {
+async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, structureDone: boolean, writtenGroups: number, expected: ExpectedCell[], unmerged: Array<{ sheet: string; area: Rect }>): Promise<void> {
   const sheet = sheetsOf(ctx);
   const inserts = insertionsOf(plan);
   let doneInserts = inserts.length;
@@ -315,6 +327,8 @@ async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, st
     const L2 = colToLetters(d.at + d.count - 1);
     sheet(d.sheet).getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`).delete("Left");
   }
+  // Merged areas taken apart before Excel refused: merged again as they were (merging a merged area is harmless).
+  if (!structureDone) for (const u of unmerged) sheet(u.sheet).getRange(rangeA1(u.area)).merge(false);
   if (structureDone) {
     for (const c of record.cells) {
       if (c.p === undefined || c.o === undefined) continue;

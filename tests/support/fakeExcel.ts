@@ -136,7 +136,7 @@ class FakeFormat implements HostRangeFormat {
   constructor(private readonly range: FakeRange) { this.fill = new FakeFill(range); }
   get columnWidth(): number { return this.range.readLoaded<number>("format/columnWidth"); }
   set columnWidth(w: number) {
-    this.range.mutate((area, sheet) => { for (let c = area.c1; c <= area.c2; c++) sheet.widths.set(c, w); });
+    this.range.mutate((area, sheet) => { for (let c = area.c1; c <= area.c2; c++) sheet.widths.set(c, w); }, "columnWidth");
   }
   autofitColumns(): void {
     this.range.mutate((area, sheet) => { for (let c = area.c1; c <= Math.min(area.c2, area.c1 + 50); c++) sheet.widths.set(c, Math.max(sheet.widths.get(c) ?? DEFAULT_WIDTH_PT, 80)); });
@@ -314,7 +314,7 @@ export class FakeRange extends Proxy implements HostRange {
         }
       }
       if (a.wholeCols) for (let c = a.c1; c <= a.c2; c++) s.widths.set(c, s.widths.get(src.c1) ?? DEFAULT_WIDTH_PT);
-    });
+    }, "copyFrom");
   }
   merge(_across?: boolean): void {
     this.mutate((a, s) => {
@@ -335,7 +335,7 @@ export class FakeRange extends Proxy implements HostRange {
       for (const h of [...s.hyperlinks.keys()]) { const p = parseAddr(h); if (p.row >= a.r1 && p.row <= a.r2 && p.col >= a.c1 && p.col <= a.c2) s.hyperlinks.delete(h); }
     }, "clear");
   }
-  unmerge(): void { this.mutate((a, s) => { s.merges = s.merges.filter((m) => !(m.r1 === a.r1 && m.c1 === a.c1)); }); }
+  unmerge(): void { this.mutate((a, s) => { s.merges = s.merges.filter((m) => !(m.r1 === a.r1 && m.c1 === a.c1)); }, "unmerge"); }
 }
 
 function maxRow(s: FakeSheet): number {
