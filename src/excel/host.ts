@@ -13,6 +13,9 @@ export interface HostRangeFormat {
   autofitColumns(): void;
 }
 
+/** Several areas of one sheet (visible cells): `address` lists them, comma-separated. */
+export interface HostRangeAreas { isNullObject: boolean; address: string; load(propertyNames?: string | string[]): HostRangeAreas }
+
 export interface HostRange {
   isNullObject: boolean;
   address: string;
@@ -38,6 +41,7 @@ export interface HostRange {
   merge(across?: boolean): void;
   unmerge(): void;
   clear(): void;
+  getSpecialCellsOrNullObject(cellType: "Visible"): HostRangeAreas;
 }
 
 export interface HostProtection { protected: boolean; load(propertyNames?: string | string[]): HostProtection }
@@ -106,9 +110,10 @@ export const hostTypeChecks = {
     r.merge(false);
     r.unmerge();
     r.clear();
+    const visible: Pick<HostRangeAreas, "address" | "isNullObject"> = r.getSpecialCellsOrNullObject("Visible");
     r.select();
     r.format.autofitColumns();
-    return [members, fmt, fill, props, ins];
+    return [members, fmt, fill, props, ins, visible];
   },
   worksheet: (w: Excel.Worksheet) => {
     const members: Pick<HostWorksheet, "name" | "id" | "isNullObject" | "visibility"> = w;

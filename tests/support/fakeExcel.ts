@@ -261,6 +261,39 @@ export class FakeRange extends Proxy implements HostRange {
     });
     return { get value() { if (!result.loaded) throw new NotLoadedError("getCellProperties().value"); return result.data; } };
   }
+  /** Visible cells as Excel gives them: rectangles between hidden rows and columns, one address for all. */
+  getSpecialCellsOrNullObject(_type: "Visible"): { isNullObject: boolean; address: string; load(p?: string | string[]): any } {
+    const out = { loaded: false, address: "", isNull: true };
+    const ctx = this.ctx;
+    const where = () => { const a = this.area(); return { a, s: this.sheet(a) }; };
+    return {
+      get isNullObject() { if (!out.loaded) throw new NotLoadedError("RangeAreas.isNullObject"); return out.isNull; },
+      get address() { if (!out.loaded) throw new NotLoadedError("RangeAreas.address"); return out.address; },
+      load() {
+        ctx.queue(() => {
+          const { a, s } = where();
+          const bands = (lo: number, hi: number, hidden: Set<number>) => {
+            const out: Array<[number, number]> = [];
+            for (let i = lo; i <= hi; i++) {
+              if (hidden.has(i)) continue;
+              const last = out[out.length - 1];
+              if (last && last[1] === i - 1) last[1] = i;
+              else out.push([i, i]);
+            }
+            return out;
+          };
+          const rows = bands(a.r1, a.r2, s.hiddenRows);
+          const cols = bands(a.c1, a.c2, s.hiddenCols);
+          const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s.name) ? s.name : `'${s.name.replace(/'/g, "''")}'`;
+          out.address = rows.flatMap(([r1, r2]) => cols.map(([c1, c2]) => `${quoted}!${colToLetters(c1)}${r1}:${colToLetters(c2)}${r2}`)).join(",");
+          out.isNull = out.address === "";
+          out.loaded = true;
+          return out.address;
+        });
+        return this;
+      },
+    };
+  }
   /** Merged areas as Excel gives them (RangeAreas); more than 512 on the range cannot be read, as in Excel. */
   getMergedAreasOrNullObject(): { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p?: string): unknown } {
     const out = { loaded: false, isNull: true, items: [] as Array<{ address: string }> };
