@@ -6,6 +6,7 @@ import { paneText } from "../../messages/pane";
 import { CheckView } from "./CheckView";
 import { FillView } from "./FillView";
 import { YearView } from "./YearView";
+import { UndoBar } from "./UndoBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
@@ -47,6 +48,7 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
           </MessageBar>
         )}
       </div>
+      <UndoBar controller={controller} state={s} />
       {tab === "check" && <CheckView controller={controller} state={s} />}
       {tab === "fill" && <FillView controller={controller} state={s} />}
       {tab === "year" && <YearView controller={controller} state={s} />}
