@@ -18,7 +18,7 @@ import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { charsToPoints } from "./readSnapshot";
-import { hashInput, inputOf, recordNamespace, type UndoCell, type UndoRecord, undoXml } from "./undo";
+import { hashInput, inputOf, recordNamespace, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
 
 /** Text written as a value must stay text: Excel would take "=…", "+…" or "@…" for a formula. */
 export function literal(v: string): string {
@@ -229,6 +229,7 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   }
   const structureBefore: WorkbookSnapshot = { ...before, sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)) };
   const record = buildUndoRecord(plan, pre.cells, before, now);
+  const recordParts = undoXmlParts(record);
   const writes = writesOf(plan);
   const groups = writeGroups(writes);
   const hasStructure = plan.edits.some((e) => e.kind === "insertColumns" || e.kind === "merge" || e.kind === "setColumnWidth");
@@ -248,26 +249,46 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
         if (item.kind === "input") range.formulas = item.block.cells.map((line) => line.map((c) => (c ? c.input! : null)));
         else range.numberFormat = item.block.cells.map((line) => line.map((c) => (c ? c.numFmt! : null)));
       }
-      if (g >= Math.max(1, groups.length) - 1) {
-        // With the last writes: the record that undoes them, replacing the older record of the same action.
+      // A one-part record goes with the last writes; a large one in round trips of its own after them.
+      if (g >= Math.max(1, groups.length) - 1 && recordParts.length === 1) {
         for (const p of oldParts.items) p.delete();
-        ctx.workbook.customXmlParts.add(undoXml(record));
+        ctx.workbook.customXmlParts.add(recordParts[0]!);
       }
       await ctx.sync();
       syncs++;
       written = g + 1;
+    }
+    if (recordParts.length > 1) {
+      for (let i = 0; i < recordParts.length; i++) {
+        ctx.workbook.customXmlParts.add(recordParts[i]!);
+        // The older record of this action goes only once the new one is complete.
+        if (i === recordParts.length - 1) for (const p of oldParts.items) p.delete();
+        await ctx.sync();
+        syncs++;
+      }
     }
   } catch (e) {
     const code = (e as { code?: string }).code ?? "Unknown";
     const what = structureDone ? excelText.refusedWrite : excelText.refusedInsert;
     try {
       await rollBack(ctx, plan, record, structureDone, written, pre.cells, unmerged);
+      if (recordParts.length > 1) await removeParts(ctx, plan.kind, record.id);
     } catch (r) {
       throw new AdapterError(excelText.midBatchNotRolledBack(what, code, (r as Error).message ?? String(r)), code);
     }
     throw new AdapterError(excelText.midBatchRolledBack(what, code), code);
   }
   return { record, syncs };
+}
+
+/** Removes the parts of one record (a large record half-stored when Excel refused). */
+async function removeParts(ctx: HostContext, kind: EditPlan["kind"], id: string): Promise<void> {
+  const parts = ctx.workbook.customXmlParts.getByNamespace(recordNamespace(kind)).load("items/id");
+  await ctx.sync();
+  const xmls = parts.items.map((p) => ({ p, xml: p.getXml() }));
+  await ctx.sync();
+  for (const x of xmls) if (x.xml.value.includes(` id="${id}" `)) x.p.delete();
+  await ctx.sync();
 }
 
 /** The static checks (sizes, sheets named by the plan); protection is checked on the live workbook instead. */

@@ -145,9 +145,10 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
           widths[i]!.push({ c: s.used.columnIndex + k + 1, range: col });
         }
         if (opts.merges) {
-          const m = (s.used as HostRange & { getMergedAreasOrNullObject?: () => HostRange & { areas?: { items: HostRange[]; load(p: string): void } } }).getMergedAreasOrNullObject?.();
-          if (m?.areas) {
-            m.areas.load("items/address");
+          // Loaded, never read, before the sync (reading first would throw, as Excel does).
+          const m = (s.used as HostRange & { getMergedAreasOrNullObject?: () => HostRange & { load(p: string): unknown } }).getMergedAreasOrNullObject?.();
+          if (m) {
+            m.load("isNullObject,areas/items/address");
             mergeAreas[i] = m;
           }
         }

@@ -66,23 +66,55 @@ export function hashInput(input: string | number | boolean): string {
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
+/** Characters of record text per custom XML part: each part is added and read in a round trip under 5 MB. */
+export const PART_CHARS = 1_000_000;
+
+/** The record as custom XML parts (several when large: add-year at thousands of rows), numbered, sharing its id. */
+export function undoXmlParts(record: UndoRecord): string[] {
+  const json = JSON.stringify(record);
+  const n = Math.max(1, Math.ceil(json.length / PART_CHARS));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(`<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`);
+  return out;
+}
+
 export function undoXml(record: UndoRecord): string {
-  return `<undo xmlns="${recordNamespace(record.kind)}">${escapeXml(JSON.stringify(record))}</undo>`;
+  const parts = undoXmlParts(record);
+  if (parts.length !== 1) throw new Error("record too large for one part");
+  return parts[0]!;
+}
+
+interface PartHead { ns: string; id: string; part: number; of: number; body: string }
+function headOf(xml: string): PartHead | null {
+  const m = /^<undo xmlns="([^"]+)" id="([^"]*)" part="(\d+)" of="(\d+)">([\s\S]*)<\/undo>$/.exec(xml.trim());
+  return m ? { ns: m[1]!, id: m[2]!, part: Number(m[3]), of: Number(m[4]), body: m[5]! } : null;
+}
+
+/** Whether parts (xml of each) form exactly one complete record of that kind; never mixes two records. */
+export function parseUndoParts(xmls: string[], kind: UndoKind): UndoRecord | null {
+  const heads = xmls.map(headOf);
+  if (!heads.length || heads.some((h) => !h || h.ns !== recordNamespace(kind))) return null;
+  const first = heads[0]!;
+  if (heads.length !== first.of || heads.some((h) => h!.id !== first.id || h!.of !== first.of)) return null;
+  const ordered = [...heads].sort((a, b) => a!.part - b!.part);
+  if (ordered.some((h, i) => h!.part !== i)) return null;
+  return parseUndoXml(`<undo xmlns="${recordNamespace(kind)}">${ordered.map((h) => h!.body).join("")}</undo>`, kind, unescapeXml(first.id));
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /** A record, or null when the XML is not a well-formed record of this version for that kind. */
-export function parseUndoXml(xml: string, kind: UndoKind): UndoRecord | null {
+export function parseUndoXml(xml: string, kind: UndoKind, id?: string): UndoRecord | null {
   const m = /^<undo xmlns="([^"]+)">([\s\S]*)<\/undo>$/.exec(xml.trim());
   if (!m || m[1] !== recordNamespace(kind)) return null;
   let r: unknown;
   try {
+    // Pieces were cut before escaping: unescape each piece's text once joined (entities never straddle a cut).
     r = JSON.parse(unescapeXml(m[2]!));
   } catch {
     return null;
   }
-  if (!isObj(r) || r.v !== 2 || r.kind !== kind || typeof r.id !== "string" || !Array.isArray(r.cells) || !Array.isArray(r.deleteColumns) || !Array.isArray(r.widths)) return null;
+  if (!isObj(r) || r.v !== 2 || r.kind !== kind || typeof r.id !== "string" || (id !== undefined && r.id !== id) || !Array.isArray(r.cells) || !Array.isArray(r.deleteColumns) || !Array.isArray(r.widths)) return null;
   const okInput = (x: unknown) => x === undefined || typeof x === "string" || typeof x === "number" || typeof x === "boolean";
   for (const c of r.cells as unknown[]) {
     if (!isObj(c) || typeof c.s !== "string" || !Number.isInteger(c.r) || !Number.isInteger(c.c) || (c.r as number) < 1 || (c.c as number) < 1) return null;
@@ -114,18 +146,21 @@ export interface UndoOutcome {
 }
 
 /** Locates the record of one action (2 round trips): null if none, an error if the newest one is unreadable. */
-export async function loadRecord(ctx: HostContext, kind: UndoKind): Promise<{ record: UndoRecord; partId: string } | null> {
+export async function loadRecord(ctx: HostContext, kind: UndoKind): Promise<{ record: UndoRecord; partIds: string[] } | null> {
   const parts = ctx.workbook.customXmlParts.getByNamespace(recordNamespace(kind));
   parts.load("items/id");
   await ctx.sync();
   if (!parts.items.length) return null;
-  // Only the newest counts: if it is unreadable, nothing is replayed (never an older one instead).
-  const part = parts.items[parts.items.length - 1]!;
-  const xml = part.getXml();
-  await ctx.sync();
-  const record = parseUndoXml(xml.value, kind);
+  // One record per action is kept; its parts must form it exactly, or nothing is replayed (never an older one instead).
+  const xmls: string[] = [];
+  for (let i = 0; i < parts.items.length; i += 2) {
+    const batch = parts.items.slice(i, i + 2).map((p) => p.getXml());
+    await ctx.sync();
+    for (const x of batch) xmls.push(x.value);
+  }
+  const record = parseUndoParts(xmls, kind);
   if (!record) throw new AdapterError(excelText.undoCorrupt(excelText.kindLabel[kind] ?? kind), "CorruptRecord");
-  return { record, partId: part.id };
+  return { record, partIds: parts.items.map((p) => p.id) };
 }
 
 /**
@@ -136,7 +171,7 @@ export async function loadRecord(ctx: HostContext, kind: UndoKind): Promise<{ re
 export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?: boolean): Promise<UndoOutcome | null> {
   const found = await loadRecord(ctx, kind);
   if (!found) return null;
-  const { record, partId } = found;
+  const { record, partIds } = found;
   const sheetCache = new Map<string, HostWorksheet>();
   const sheet = (n: string) => {
     let ws = sheetCache.get(n);
@@ -238,7 +273,7 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     }
   }
   for (const { w } of widthsBack) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
-  ctx.workbook.customXmlParts.getItem(partId).delete();
+  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
   await ctx.sync();
   return outcome;
 }
@@ -247,10 +282,15 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
 export async function listRecords(ctx: HostContext): Promise<{ available: UndoKind[]; corrupt: UndoKind[] }> {
   const scoped = UNDO_KINDS.map((k) => ({ k, parts: ctx.workbook.customXmlParts.getByNamespace(recordNamespace(k)).load("items/id") }));
   await ctx.sync();
-  const xmls = scoped.filter((s) => s.parts.items.length).map((s) => ({ k: s.k, xml: s.parts.items[s.parts.items.length - 1]!.getXml() }));
+  // A one-part record is read whole; a large one by its first part's head only (the undo itself reads all of it).
+  const xmls = scoped.filter((s) => s.parts.items.length).map((s) => ({ k: s.k, n: s.parts.items.length, xml: s.parts.items[0]!.getXml() }));
   if (xmls.length) await ctx.sync();
   const available: UndoKind[] = [];
   const corrupt: UndoKind[] = [];
-  for (const x of xmls) (parseUndoXml(x.xml.value, x.k) ? available : corrupt).push(x.k);
+  for (const x of xmls) {
+    const head = headOf(x.xml.value);
+    const ok = x.n === 1 ? parseUndoParts([x.xml.value], x.k) !== null : !!head && head.ns === recordNamespace(x.k) && head.of === x.n;
+    (ok ? available : corrupt).push(x.k);
+  }
   return { available, corrupt };
 }

@@ -19,6 +19,8 @@ import { generateAnnex } from "../support/annexGenerator";
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
 
 const D = "Suivi fiches actions";
+// Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
+jest.setTimeout(60_000);
 let fixture: WorkbookSnapshot;
 
 beforeAll(async () => {

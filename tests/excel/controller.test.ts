@@ -9,6 +9,8 @@ import { fakeRunner, stateFromSnapshot, type FakeState } from "../support/fakeEx
 import { FIXTURE_2022 } from "../support/fixtures";
 
 const D = "Suivi fiches actions";
+// Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
+jest.setTimeout(60_000);
 let fixture: WorkbookSnapshot;
 beforeAll(async () => {
   const wb = new ExcelJS.Workbook();

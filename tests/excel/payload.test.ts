@@ -10,6 +10,7 @@ import { runRibbonCheck } from "../../src/commands/ribbonCheck";
 import { snapshotOfWorkbook } from "../../src/xlsx/readWorkbook";
 import { fakeRunner, PAYLOAD_LIMIT, stateFromSnapshot, type FakeState } from "../support/fakeExcel";
 import { FIXTURE_2022 } from "../support/fixtures";
+import { generateAnnex } from "../support/annexGenerator";
 
 let fixture: WorkbookSnapshot;
 beforeAll(async () => {
@@ -62,3 +63,25 @@ test("the 2022 annex alone, with a 20 000 × 3 list sheet, with a 50 000 × 1 sh
   }
   console.log(out.join("\n"));
 }, 120_000);
+
+test("add-year and its undo on 1 000 fiche rows: cell writes and the undo record in round trips under 5 MB, all undone", async () => {
+  const g = generateAnnex({ fiches: 1000, years: [2020, 2021, 2022], seed: 7, withSummary: true });
+  const state = stateFromSnapshot(g.workbook);
+  const port = createExcelPort(fakeRunner(state), () => true);
+  const snap = await port.read();
+  const cells = () => JSON.stringify(state.sheets.map((s) => [...s.cells.entries()].filter(([, c]) => c.value !== null || c.formula).map(([k, c]) => [k, c.formula ?? c.value]).sort()));
+  const before = cells();
+  const lines: string[] = [];
+  for (const [label, job] of [["nouvelle année", () => port.apply(planAddYear(snap), snap)], ["annuler", () => port.undo("add-year")]] as const) {
+    state.log = [];
+    await job();
+    for (const l of state.log) {
+      expect(l.request).toBeLessThan(PAYLOAD_LIMIT);
+      expect(l.response).toBeLessThan(PAYLOAD_LIMIT);
+    }
+    lines.push(show(`1 000 fiches, ${label}`, state));
+  }
+  expect(cells()).toBe(before);
+  expect(state.parts.size).toBe(0);
+  console.log(lines.join("\n"));
+}, 300_000);

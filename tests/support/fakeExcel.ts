@@ -335,7 +335,8 @@ export class FakeRange extends Proxy implements HostRange {
       // Excel refuses to paste formats that would split a merged area, in the source or in the target.
       const cut = (x: Area) => s.merges.some((m) => m.c1 < m.c2 && m.r1 <= x.r2 && m.r2 >= x.r1 && m.c1 <= x.c2 && m.c2 >= x.c1 && (m.c1 < x.c1 || m.c2 > x.c2));
       if (cut(src) || cut(a)) throw new HostError("InvalidOperation", "cannot change part of a merged cell");
-      for (let r = a.wholeCols ? 1 : a.r1; r <= (a.wholeCols ? maxRow(s) : a.r2); r++) {
+      const last = a.wholeCols ? maxRow(s) : a.r2;
+      for (let r = a.wholeCols ? 1 : a.r1; r <= last; r++) {
         const from = s.cells.get(key(a.wholeCols ? r : src.r1 + ((r - a.r1) % (src.r2 - src.r1 + 1)), src.c1));
         if (!from) continue;
         for (let c = a.c1; c <= a.c2; c++) {
