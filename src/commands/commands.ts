@@ -1,7 +1,7 @@
 // Ribbon ExecuteFunction handlers. The function name matches <FunctionName> in manifest.xml.
 import { createExcelPort } from "../excel/port";
 import { excelApiSupported, officeRunner } from "../excel/officeRunner";
-import { runRibbonCheck } from "./ribbonCheck";
+import { completeOnEveryPath, runRibbonCheck } from "./ribbonCheck";
 
 function notify(message: string, done: () => void): void {
   // Excel has no toast API for commands: a small dialog is the notification.
@@ -10,9 +10,8 @@ function notify(message: string, done: () => void): void {
   Office.context.ui.displayDialogAsync(url.toString(), { height: 25, width: 35, displayInIframe: true }, () => done());
 }
 
-async function checkAnnex(event: Office.AddinCommands.Event): Promise<void> {
-  const message = await runRibbonCheck(createExcelPort(officeRunner, excelApiSupported));
-  notify(message, () => event.completed());
+function checkAnnex(event: Office.AddinCommands.Event): Promise<void> {
+  return completeOnEveryPath(() => runRibbonCheck(createExcelPort(officeRunner, excelApiSupported)), notify, () => event.completed());
 }
 
 Office.onReady(() => {

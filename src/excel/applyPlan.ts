@@ -1,13 +1,24 @@
-// Applies a core edit plan through Office.js in one round trip, and stores how to undo it in the document.
-import { colToLetters } from "../core/model/a1";
+// Applies a core edit plan through Office.js, all or nothing, never from a stale snapshot:
+//  1. one round trip re-reads what the plan relies on (prior content of every written cell, row and column anchors,
+//     sheet protection) and refuses, naming what changed, before anything is written;
+//  2. structure (insertions, merges, widths) in one round trip, then cell writes in round trips under the payload
+//     budget, the undo record with the last one;
+//  3. if Excel refuses in mid-way, what was applied is undone in one more round trip and the message says so.
+import { colToLetters, parseRange, rangeA1 } from "../core/model/a1";
+
+interface MergedAreas { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p?: string): unknown }
 import type { WorkbookSnapshot } from "../core/model/snapshot";
+import { renderNumber } from "../core/format/numfmt";
+import { cellName, insertionsOf, originalCol, preconditionsOf, stillHolds, type ExpectedCell, type Insertion } from "../core/plan/preconditions";
 import type { Edit, EditPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
-import type { HostContext, HostWorksheet } from "./host";
+import { excelText } from "../messages/excel";
+import { formatPercent } from "../messages/format";
+import { blocksOf, byBudget } from "./blocks";
+import { AdapterError } from "./errors";
+import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { charsToPoints } from "./readSnapshot";
-import { buildUndoRecord, storeUndoRecord, type UndoRecord } from "./undo";
-
-type CellWrite = { row: number; col: number; formula?: string; numFmt?: string };
+import { hashInput, inputOf, recordNamespace, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
 
 /** Text written as a value must stay text: Excel would take "=…", "+…" or "@…" for a formula. */
 export function literal(v: string): string {
@@ -22,120 +33,355 @@ function cellInput(e: Extract<Edit, { kind: "setFormula" | "setValue" }>): strin
   return typeof v === "string" ? literal(v) : v;
 }
 
-/**
- * Rectangles of contiguous writes: runs of rows per column, joined with neighbouring columns that share the run;
- * a cell inside a rectangle that the plan does not write gets null (left alone).
- */
-export function blocksOf(writes: CellWrite[]): Array<{ row: number; col: number; rows: number; cols: number; cells: Array<Array<CellWrite | null>> }> {
-  const byCol = new Map<number, CellWrite[]>();
-  for (const w of writes) byCol.set(w.col, [...(byCol.get(w.col) ?? []), w]);
-  const runs: Array<{ col: number; r1: number; r2: number; cells: Map<number, CellWrite> }> = [];
-  for (const [col, list] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) {
-    const sorted = list.sort((a, b) => a.row - b.row);
-    let cur: (typeof runs)[number] | null = null;
-    for (const w of sorted) {
-      if (cur && w.row === cur.r2 + 1) {
-        cur.r2 = w.row;
-        cur.cells.set(w.row, w);
-      } else {
-        cur = { col, r1: w.row, r2: w.row, cells: new Map([[w.row, w]]) };
-        runs.push(cur);
-      }
+type Write = { sheet: string; row: number; col: number; input?: string | number | boolean; numFmt?: string };
+
+/** The plan's cell writes, merged per cell (a later edit of the same cell wins), in final coordinates. */
+function writesOf(plan: EditPlan): Write[] {
+  const byKey = new Map<string, Write>();
+  const out: Write[] = [];
+  for (const e of plan.edits) {
+    if (e.kind !== "setFormula" && e.kind !== "setValue" && e.kind !== "setNumberFormat") continue;
+    const k = `${e.sheet}!${e.row}:${e.col}`;
+    let w = byKey.get(k);
+    if (!w) {
+      byKey.set(k, (w = { sheet: e.sheet, row: e.row, col: e.col }));
+      out.push(w);
+    }
+    if (e.kind === "setNumberFormat") w.numFmt = e.numFmt;
+    else {
+      w.input = cellInput(e);
+      if (e.numFmt) w.numFmt = e.numFmt;
     }
   }
-  const blocks: ReturnType<typeof blocksOf> = [];
-  for (const run of runs) {
-    const last = blocks[blocks.length - 1];
-    if (last && last.row === run.r1 && last.rows === run.r2 - run.r1 + 1 && last.col + last.cols === run.col) {
-      last.cols++;
-      last.cells.forEach((line, i) => line.push(run.cells.get(run.r1 + i) ?? null));
-      continue;
-    }
-    blocks.push({
-      row: run.r1, col: run.col, rows: run.r2 - run.r1 + 1, cols: 1,
-      cells: Array.from({ length: run.r2 - run.r1 + 1 }, (_, i) => [run.cells.get(run.r1 + i) ?? null]),
-    });
-  }
-  return blocks;
+  return out;
 }
 
-function queueEdits(ctx: HostContext, plan: EditPlan): void {
-  const sheets = new Map<string, HostWorksheet>();
-  const sheet = (name: string) => {
-    let ws = sheets.get(name);
-    if (!ws) {
-      ws = ctx.workbook.worksheets.getItem(name);
-      sheets.set(name, ws);
-    }
+/** What a live cell holds, in French, for a message. */
+export function describeLive(formula: unknown, numFmt: unknown): string {
+  if (formula === "" || formula === null || formula === undefined) return excelText.emptyNow;
+  if (typeof formula === "string" && formula.startsWith("=")) return excelText.formulaNow(formula);
+  if (typeof formula === "number") return typeof numFmt === "string" && numFmt.includes("%") ? formatPercent(formula) : renderNumber(formula, typeof numFmt === "string" ? numFmt : "General").text;
+  return `« ${String(formula)} »`;
+}
+
+const describeExpected = (e: ExpectedCell) => (e.formula ?? (e.value === null ? "" : typeof e.value === "object" ? e.value.error : String(e.value)));
+
+function sheetsOf(ctx: HostContext): (name: string) => HostWorksheet {
+  const cache = new Map<string, HostWorksheet>();
+  return (name) => {
+    let ws = cache.get(name);
+    if (!ws) cache.set(name, (ws = ctx.workbook.worksheets.getItem(name)));
     return ws;
   };
-  const writes = new Map<string, Map<string, CellWrite & { input?: string | number | boolean }>>();
-  const flushWrites = () => {
-    for (const [name, cells] of writes) {
-      const ws = sheet(name);
-      const list = [...cells.values()];
-      for (const b of blocksOf(list.filter((c) => c.formula !== undefined))) {
-        const range = ws.getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
-        range.formulas = b.cells.map((line) => line.map((c) => (c ? (c as CellWrite & { input: string | number | boolean }).input : null)));
-      }
-      for (const b of blocksOf(list.filter((c) => c.numFmt !== undefined))) {
-        const range = ws.getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
-        range.numberFormat = b.cells.map((line) => line.map((c) => (c ? c.numFmt! : null)));
-      }
+}
+
+/** Reads cells (formulas and formats) grouped in rectangles; one round trip per payload budget, usually one. */
+export async function readCells<T extends { sheet: string; row: number; col: number }>(ctx: HostContext, cells: T[], extra?: () => void): Promise<Map<T, { formula: unknown; numFmt: unknown }>> {
+  const bySheet = new Map<string, T[]>();
+  for (const c of cells) {
+    const l = bySheet.get(c.sheet);
+    if (l) l.push(c);
+    else bySheet.set(c.sheet, [c]);
+  }
+  const reads: Array<{ sheet: string; block: ReturnType<typeof blocksOf<T>>[number]; range?: HostRange }> = [];
+  for (const [sheet, list] of bySheet) for (const block of blocksOf(list)) reads.push({ sheet, block });
+  const out = new Map<T, { formula: unknown; numFmt: unknown }>();
+  const sheet = sheetsOf(ctx);
+  const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
+  if (!groups.length) groups.push([]);
+  for (let g = 0; g < groups.length; g++) {
+    for (const r of groups[g]!) {
+      r.range = sheet(r.sheet).getRangeByIndexes(r.block.row - 1, r.block.col - 1, r.block.rows, r.block.cols);
+      r.range.load("formulas,numberFormat");
     }
-    writes.clear();
-  };
-  const write = (sheetName: string, row: number, col: number, patch: Partial<CellWrite & { input: string | number | boolean }>) => {
-    let m = writes.get(sheetName);
-    if (!m) writes.set(sheetName, (m = new Map()));
-    const key = `${row}:${col}`;
-    m.set(key, { ...(m.get(key) ?? { row, col }), ...patch });
-  };
-  for (const e of plan.edits) {
-    switch (e.kind) {
-      case "insertColumns": {
-        // Insertions move cells: writes queued before them are flushed first so that their coordinates hold.
-        flushWrites();
-        const ws = sheet(e.sheet);
-        const L1 = colToLetters(e.at);
-        const L2 = colToLetters(e.at + e.count - 1);
-        const P = colToLetters(e.copyFormatFrom);
-        const address = e.rows ? `${L1}${e.rows[0]}:${L2}${e.rows[1]}` : `${L1}:${L2}`;
-        ws.getRange(address).insert("Right");
-        ws.getRange(address).copyFrom(e.rows ? `${P}${e.rows[0]}:${P}${e.rows[1]}` : `${P}:${P}`, "Formats");
-        break;
-      }
-      case "setFormula":
-      case "setValue":
-        write(e.sheet, e.row, e.col, { formula: "", input: cellInput(e), ...(e.numFmt ? { numFmt: e.numFmt } : {}) });
-        break;
-      case "setNumberFormat":
-        write(e.sheet, e.row, e.col, { numFmt: e.numFmt });
-        break;
-      case "merge":
-        flushWrites();
-        sheet(e.sheet).getRange(`${colToLetters(e.c1)}${e.r1}:${colToLetters(e.c2)}${e.r2}`).merge(false);
-        break;
-      case "setColumnWidth":
-        sheet(e.sheet).getRange(`${colToLetters(e.col)}:${colToLetters(e.col)}`).format.columnWidth = charsToPoints(e.width);
-        break;
+    if (g === 0) extra?.();
+    await ctx.sync();
+    for (const r of groups[g]!) {
+      r.block.cells.forEach((line, i) => line.forEach((c, j) => {
+        if (c) out.set(c, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] });
+      }));
     }
   }
-  flushWrites();
+  return out;
 }
 
-/** One round trip: the plan, then the record that undoes it (kept in the workbook, so it survives closing the pane). */
-export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot): Promise<{ record: UndoRecord; partId: string }> {
-  // Nothing is sent unless the whole plan fits the workbook as it was read.
-  validatePlan(before, plan);
-  const record = buildUndoRecord(plan, before);
-  // First in the batch: every sheet the plan writes must still exist, so that a sheet deleted meanwhile fails
-  // the batch before any write (Excel stops a batch at its first failing command).
-  for (const name of new Set(plan.edits.map((e) => e.sheet))) ctx.workbook.worksheets.getItem(name).load("name");
-  queueEdits(ctx, plan);
-  const part = storeUndoRecord(ctx, record);
+/** Merged areas an insertion would cut or whose formats it would copy in part: unmerged before, merged again after. */
+function mergesAround(merges: Array<{ r1: number; c1: number; r2: number; c2: number }>, ins: { at: number; rows: [number, number] | null; copyFormatFrom: number }) {
+  return merges.filter((m) => m.c1 < m.c2 && (!ins.rows || (m.r1 <= ins.rows[1] && m.r2 >= ins.rows[0])) &&
+    ((m.c1 < ins.at && m.c2 >= ins.at) || (m.c1 <= ins.copyFormatFrom && m.c2 >= ins.copyFormatFrom)));
+}
+
+
+type Rect = { r1: number; c1: number; r2: number; c2: number };
+
+/** Queues the structure; returns the merged areas it takes apart, as they were before (to merge again if refused). */
+function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, sheet: (n: string) => HostWorksheet): Array<{ sheet: string; area: Rect }> {
+  // Merged areas as the adapter tracks them through the insertions (Excel would refuse to cut or half-copy one).
+  const merges = new Map(before.sheets.map((s) => [s.name, s.merges.map((m) => ({ ...m }))]));
+  const original = new Map<Rect, Rect>();
+  for (const list of merges.values()) for (const m of list) original.set(m, { ...m });
+  const unmerged: Array<{ sheet: string; area: Rect }> = [];
+  for (const e of plan.edits) {
+    if (e.kind === "insertColumns") {
+      const ws = sheet(e.sheet);
+      const list = merges.get(e.sheet) ?? [];
+      const around = mergesAround(list, e);
+      for (const m of around) {
+        ws.getRange(rangeA1(m)).unmerge();
+        unmerged.push({ sheet: e.sheet, area: original.get(m)! });
+      }
+      const L1 = colToLetters(e.at);
+      const L2 = colToLetters(e.at + e.count - 1);
+      const P = colToLetters(e.copyFormatFrom);
+      const address = e.rows ? `${L1}${e.rows[0]}:${L2}${e.rows[1]}` : `${L1}:${L2}`;
+      ws.getRange(address).insert("Right");
+      ws.getRange(address).copyFrom(e.rows ? `${P}${e.rows[0]}:${P}${e.rows[1]}` : `${P}:${P}`, "Formats");
+      // Every tracked merge moves as Excel moves it; the ones taken apart are merged again, widened if cut.
+      for (const m of list) {
+        const inRows = !e.rows || (m.r1 >= e.rows[0] && m.r2 <= e.rows[1]);
+        if (!inRows) continue;
+        if (m.c1 >= e.at) m.c1 += e.count;
+        if (m.c2 >= e.at) m.c2 += e.count;
+      }
+      for (const m of around) ws.getRange(rangeA1(m)).merge(false);
+    } else if (e.kind === "merge") {
+      sheet(e.sheet).getRange(`${colToLetters(e.c1)}${e.r1}:${colToLetters(e.c2)}${e.r2}`).merge(false);
+    } else if (e.kind === "setColumnWidth") {
+      sheet(e.sheet).getRange(`${colToLetters(e.col)}:${colToLetters(e.col)}`).format.columnWidth = charsToPoints(e.width);
+    }
+  }
+  return unmerged;
+}
+
+/** Cell writes as rectangles, in round trips under the budget (request bytes measured from the data sent). */
+function writeGroups(writes: Write[]): Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<Write>>[number]; kind: "input" | "numFmt"; bytes: number }>> {
+  const bySheet = new Map<string, Write[]>();
+  for (const w of writes) {
+    const l = bySheet.get(w.sheet);
+    if (l) l.push(w);
+    else bySheet.set(w.sheet, [w]);
+  }
+  const items: Array<{ sheet: string; block: ReturnType<typeof blocksOf<Write>>[number]; kind: "input" | "numFmt"; bytes: number }> = [];
+  for (const [sheet, list] of bySheet) {
+    const inputs: Write[] = [];
+    const formats: Write[] = [];
+    for (const w of list) {
+      if (w.input !== undefined) inputs.push(w);
+      if (w.numFmt !== undefined) formats.push(w);
+    }
+    for (const block of blocksOf(inputs)) items.push({ sheet, block, kind: "input", bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? JSON.stringify(c.input).length : 0), 0), 0) });
+    for (const block of blocksOf(formats)) items.push({ sheet, block, kind: "numFmt", bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? c.numFmt!.length + 2 : 0), 0), 0) });
+  }
+  return byBudget(items, (i) => i.bytes);
+}
+
+export interface ApplyResult { record: UndoRecord; syncs: number }
+
+export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date()): Promise<ApplyResult> {
+  validatePlanLive(before, plan);
+  const pre = preconditionsOf(plan, before);
+  const sheet = sheetsOf(ctx);
+  const names = [...new Set(plan.edits.map((e) => e.sheet))];
+  let syncs = 0;
+  // Round trip 1: the sheets (still there, protection now) and every cell the plan relies on, as it is now.
+  const probes = names.map((n) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(n);
+    ws.load("isNullObject");
+    ws.protection.load("protected");
+    return { name: n, ws };
+  });
+  const oldParts = ctx.workbook.customXmlParts.getByNamespace(recordNamespace(plan.kind));
+  oldParts.load("items/id");
+  // Merged areas where columns go in, as they are now (the snapshot may not carry them: ExcelApi < 1.13 reads none).
+  const insertSheets = [...new Set(plan.edits.filter((e) => e.kind === "insertColumns").map((e) => e.sheet))];
+  const mergeReads = insertSheets.map((n) => {
+    const used = ctx.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(false) as HostRange & { getMergedAreasOrNullObject?: () => MergedAreas };
+    const m = typeof used.getMergedAreasOrNullObject === "function" ? used.getMergedAreasOrNullObject() : null;
+    m?.load("isNullObject,areas/items/address");
+    return { name: n, m };
+  });
+  const present = names.every((n) => before.sheets.some((s) => s.name === n));
+  const live = await readCells(ctx, present ? pre.cells : [], () => undefined);
+  syncs++;
+  for (const p of probes) if (p.ws.isNullObject) throw new AdapterError(excelText.sheetMissing(p.name), "ItemNotFound");
+  for (const p of probes) if (p.ws.protection.protected) throw new AdapterError(excelText.sheetProtected(p.name), "AccessDenied");
+  const changed: string[] = [];
+  let more = 0;
+  for (const e of pre.cells) {
+    const l = live.get(e)!;
+    if (stillHolds(e, l)) continue;
+    if (changed.length >= 3) {
+      more++;
+      continue;
+    }
+    const where = cellName(e);
+    if (e.role === "written") {
+      const contentSame = stillHolds({ ...e, role: "row-anchor" }, l);
+      changed.push(excelText.cellNow(e.sheet, where, contentSame ? excelText.formatNow(String(l.numFmt)) : describeLive(l.formula, l.numFmt)));
+    } else changed.push(excelText.anchorMoved(e.sheet, where, describeExpected(e), describeLive(l.formula, l.numFmt)));
+  }
+  if (changed.length) throw new AdapterError(excelText.changedSince(changed, more), "ChangedSinceRead");
+
+  const liveMerges = new Map<string, Array<{ r1: number; c1: number; r2: number; c2: number }>>();
+  for (const { name, m } of mergeReads) {
+    if (!m) continue;
+    liveMerges.set(name, m.isNullObject ? [] : m.areas.items.map((x) => parseRange(x.address.slice(x.address.lastIndexOf("!") + 1))));
+  }
+  const structureBefore: WorkbookSnapshot = { ...before, sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)) };
+  const record = buildUndoRecord(plan, pre.cells, before, now);
+  const recordParts = undoXmlParts(record);
+  const writes = writesOf(plan);
+  const groups = writeGroups(writes);
+  const hasStructure = plan.edits.some((e) => e.kind === "insertColumns" || e.kind === "merge" || e.kind === "setColumnWidth");
+  let structureDone = false;
+  let unmerged: Array<{ sheet: string; area: Rect }> = [];
+  let written = 0;
+  try {
+    if (hasStructure) {
+      unmerged = queueStructure(ctx, plan, structureBefore, sheet);
+      await ctx.sync();
+      syncs++;
+    }
+    structureDone = true;
+    for (let g = 0; g < Math.max(1, groups.length); g++) {
+      for (const item of groups[g] ?? []) {
+        const range = sheet(item.sheet).getRangeByIndexes(item.block.row - 1, item.block.col - 1, item.block.rows, item.block.cols);
+        if (item.kind === "input") range.formulas = item.block.cells.map((line) => line.map((c) => (c ? c.input! : null)));
+        else range.numberFormat = item.block.cells.map((line) => line.map((c) => (c ? c.numFmt! : null)));
+      }
+      // A one-part record goes with the last writes; a large one in round trips of its own after them.
+      if (g >= Math.max(1, groups.length) - 1 && recordParts.length === 1) {
+        for (const p of oldParts.items) p.delete();
+        ctx.workbook.customXmlParts.add(recordParts[0]!);
+      }
+      await ctx.sync();
+      syncs++;
+      written = g + 1;
+    }
+    if (recordParts.length > 1) {
+      for (let i = 0; i < recordParts.length; i++) {
+        ctx.workbook.customXmlParts.add(recordParts[i]!);
+        // The older record of this action goes only once the new one is complete.
+        if (i === recordParts.length - 1) for (const p of oldParts.items) p.delete();
+        await ctx.sync();
+        syncs++;
+      }
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? "Unknown";
+    const what = structureDone ? excelText.refusedWrite : excelText.refusedInsert;
+    try {
+      await rollBack(ctx, plan, record, structureDone, written, pre.cells, unmerged);
+      if (recordParts.length > 1) await removeParts(ctx, plan.kind, record.id);
+    } catch (r) {
+      throw new AdapterError(excelText.midBatchNotRolledBack(what, code, (r as Error).message ?? String(r)), code);
+    }
+    throw new AdapterError(excelText.midBatchRolledBack(what, code), code);
+  }
+  return { record, syncs };
+}
+
+/** Removes the parts of one record (a large record half-stored when Excel refused). */
+async function removeParts(ctx: HostContext, kind: EditPlan["kind"], id: string): Promise<void> {
+  const parts = ctx.workbook.customXmlParts.getByNamespace(recordNamespace(kind)).load("items/id");
   await ctx.sync();
-  return { record, partId: part.id };
+  const xmls = parts.items.map((p) => ({ p, xml: p.getXml() }));
+  await ctx.sync();
+  for (const x of xmls) if (x.xml.value.includes(` id="${id}" `)) x.p.delete();
+  await ctx.sync();
 }
 
-export { queueEdits };
+/** The static checks (sizes, sheets named by the plan); protection is checked on the live workbook instead. */
+function validatePlanLive(before: WorkbookSnapshot, plan: EditPlan): void {
+  validatePlan({ ...before, sheets: before.sheets.map((s) => (s.protected ? { ...s, protected: false } : s)) }, plan);
+}
+
+export function buildUndoRecord(plan: EditPlan, expected: ExpectedCell[], before: WorkbookSnapshot, now = new Date()): UndoRecord {
+  const inserts = insertionsOf(plan);
+  const prior = new Map<string, ExpectedCell>();
+  for (const e of expected) if (e.role === "written") prior.set(`${e.sheet}!${e.row}:${e.col}`, e);
+  const cells: UndoCell[] = [];
+  for (const w of writesOf(plan)) {
+    const col = originalCol(inserts, w.sheet, w.row, w.col);
+    if (col === null) {
+      // In a new column: deleted with it; only a fingerprint, to tell our content from data typed since.
+      cells.push({ s: w.sheet, r: w.row, c: w.col, h: w.input === undefined ? undefined : hashInput(w.input) });
+      continue;
+    }
+    const e = prior.get(`${w.sheet}!${w.row}:${col}`);
+    const was = e ? (e.formula ?? inputOf(e.value)) : "";
+    cells.push({ s: w.sheet, r: w.row, c: w.col, w: w.input, wf: w.numFmt, p: was, pf: e?.numFmt ?? "General", o: col });
+  }
+  const sheets = new Map(before.sheets.map((s) => [s.name, s]));
+  const widths: UndoRecord["widths"] = [];
+  for (const e of plan.edits) {
+    if (e.kind !== "setColumnWidth") continue;
+    const s = sheets.get(e.sheet)!;
+    const col = originalCol(inserts, e.sheet, 1, e.col);
+    if (col === null) continue;
+    widths.push({ sheet: e.sheet, col: e.col, prior: s.colWidths[col - 1] ?? s.defaultColWidth, wrote: e.width });
+  }
+  return {
+    v: 2, kind: plan.kind, createdAt: now.toISOString(), workbook: before.fileName ?? null,
+    id: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    // Deleting the inserted columns in the reverse order of their insertion puts every cell back where it was.
+    deleteColumns: [...inserts].reverse().map((i: Insertion) => ({ sheet: i.sheet, at: i.at, count: i.count, rows: i.rows, finalAt: i.finalAt })),
+    cells, widths,
+  };
+}
+
+/**
+ * Puts the workbook back after Excel refused part of the writes. Cells: their prior content, verified in round trip 1,
+ * is written back (harmless for cells not reached). Structure: if its round trip failed, the anchors say how many
+ * insertions Excel did before refusing; those are deleted in reverse order.
+ */
+async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, structureDone: boolean, writtenGroups: number, expected: ExpectedCell[], unmerged: Array<{ sheet: string; area: Rect }>): Promise<void> {
+  const sheet = sheetsOf(ctx);
+  const inserts = insertionsOf(plan);
+  let doneInserts = inserts.length;
+  if (!structureDone) doneInserts = await insertionsDone(ctx, inserts, expected);
+  void writtenGroups;
+  // The inserted columns first (last inserted first): the cells are then back in the coordinates of their prior content.
+  for (let i = doneInserts - 1; i >= 0; i--) {
+    const d = inserts[i]!;
+    const L1 = colToLetters(d.at);
+    const L2 = colToLetters(d.at + d.count - 1);
+    sheet(d.sheet).getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`).delete("Left");
+  }
+  // Merged areas taken apart before Excel refused: merged again as they were (merging a merged area is harmless).
+  if (!structureDone) for (const u of unmerged) sheet(u.sheet).getRange(rangeA1(u.area)).merge(false);
+  if (structureDone) {
+    for (const c of record.cells) {
+      if (c.p === undefined || c.o === undefined) continue;
+      const r = sheet(c.s).getRangeByIndexes(c.r - 1, c.o - 1, 1, 1);
+      r.formulas = [[c.p]];
+      r.numberFormat = [[c.pf ?? "General"]];
+    }
+    for (const w of record.widths) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
+  }
+  await ctx.sync();
+}
+
+/** How many of the plan's insertions Excel made before refusing one: the column anchors tell where the columns are. */
+async function insertionsDone(ctx: HostContext, inserts: Insertion[], expected: ExpectedCell[]): Promise<number> {
+  const anchors = expected.filter((e) => e.role === "column-anchor" && inserts.some((i) => i.sheet === e.sheet && e.col >= i.at));
+  if (!anchors.length || !inserts.length) return 0;
+  const colAfter = (e: ExpectedCell, k: number) => {
+    let col = e.col;
+    for (let i = 0; i < k; i++) {
+      const ins = inserts[i]!;
+      if (ins.sheet === e.sheet && (!ins.rows || (e.row >= ins.rows[0] && e.row <= ins.rows[1])) && col >= ins.at) col += ins.count;
+    }
+    return col;
+  };
+  const probes: Array<{ e: ExpectedCell; k: number; sheet: string; row: number; col: number }> = [];
+  for (let k = 0; k <= inserts.length; k++) for (const e of anchors) probes.push({ e, k, sheet: e.sheet, row: e.row, col: colAfter(e, k) });
+  const unique = new Map<string, { sheet: string; row: number; col: number }>();
+  for (const p of probes) unique.set(`${p.sheet}!${p.row}:${p.col}`, { sheet: p.sheet, row: p.row, col: p.col });
+  const live = await readCells(ctx, [...unique.values()]);
+  const byKey = new Map([...live.entries()].map(([c, v]) => [`${c.sheet}!${c.row}:${c.col}`, v]));
+  for (let k = inserts.length; k >= 0; k--) {
+    if (probes.filter((p) => p.k === k).every((p) => stillHolds(p.e, byKey.get(`${p.sheet}!${p.row}:${p.col}`)!))) return k;
+  }
+  throw new Error("position des colonnes indéterminée");
+}

@@ -23,7 +23,14 @@ async function loadFlagParts(ctx: HostContext): Promise<Array<{ id: string; reco
   if (xmls.length) await ctx.sync();
   return xmls.map((x) => {
     const m = /<flags[^>]*>([\s\S]*)<\/flags>/.exec(x.xml.value);
-    return { id: x.id, record: m ? (JSON.parse(unesc(m[1]!)) as FlagRecord) : { cells: [] } };
+    // An unreadable record restores nothing (and is removed): it never blocks flagging or clearing again.
+    try {
+      const r = m ? (JSON.parse(unesc(m[1]!)) as FlagRecord) : null;
+      const ok = r && Array.isArray(r.cells) && r.cells.every((c) => c && typeof c.sheet === "string" && /^[A-Z]{1,3}[0-9]+$/.test(String(c.cell)) && typeof c.colour === "string");
+      return { id: x.id, record: ok ? r : { cells: [] } };
+    } catch {
+      return { id: x.id, record: { cells: [] } };
+    }
   });
 }
 
@@ -64,11 +71,14 @@ export async function flagFindings(ctx: HostContext, findings: Finding[], before
   return record.cells.length;
 }
 
-/** Removes exactly the fills the add-in added, restoring each cell's own. */
+/** Removes the fills the add-in added where our colour still stands (a cell recoloured since keeps its colour). */
 export async function clearFlags(ctx: HostContext): Promise<number> {
   const old = await loadFlagParts(ctx);
   if (!old.length) return 0;
-  queueRestore(ctx, old);
+  const probes = old.flatMap((o) => o.record.cells.map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).load("format/fill/color") })));
+  if (probes.length) await ctx.sync();
+  const still = new Set(probes.filter((p) => String(p.range.format.fill.color).toUpperCase() === p.c.colour.toUpperCase()).map((p) => p.c));
+  queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => still.has(c)) } })));
   await ctx.sync();
-  return old.reduce((a, o) => a + o.record.cells.length, 0);
+  return still.size;
 }

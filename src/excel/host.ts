@@ -9,8 +9,12 @@ export interface HostCellProperties { format?: { font?: { name?: string; size?: 
 export interface HostRangeFormat {
   columnWidth: number;
   fill: { color: string; clear(): void };
+  load?(propertyNames?: string | string[]): unknown;
   autofitColumns(): void;
 }
+
+/** Several areas of one sheet (visible cells): `address` lists them, comma-separated. */
+export interface HostRangeAreas { isNullObject: boolean; address: string; load(propertyNames?: string | string[]): HostRangeAreas }
 
 export interface HostRange {
   isNullObject: boolean;
@@ -36,6 +40,8 @@ export interface HostRange {
   copyFrom(sourceRange: string | HostRange, copyType?: "Formats"): void;
   merge(across?: boolean): void;
   unmerge(): void;
+  clear(): void;
+  getSpecialCellsOrNullObject(cellType: "Visible"): HostRangeAreas;
 }
 
 export interface HostProtection { protected: boolean; load(propertyNames?: string | string[]): HostProtection }
@@ -43,6 +49,7 @@ export interface HostProtection { protected: boolean; load(propertyNames?: strin
 export interface HostWorksheet {
   isNullObject: boolean;
   name: string;
+  id: string;
   visibility: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden";
   protection: HostProtection;
   load(propertyNames?: string | string[]): HostWorksheet;
@@ -102,12 +109,14 @@ export const hostTypeChecks = {
     r.copyFrom("A1", "Formats");
     r.merge(false);
     r.unmerge();
+    r.clear();
+    const visible: Pick<HostRangeAreas, "address" | "isNullObject"> = r.getSpecialCellsOrNullObject("Visible");
     r.select();
     r.format.autofitColumns();
-    return [members, fmt, fill, props, ins];
+    return [members, fmt, fill, props, ins, visible];
   },
   worksheet: (w: Excel.Worksheet) => {
-    const members: Pick<HostWorksheet, "name" | "isNullObject" | "visibility"> = w;
+    const members: Pick<HostWorksheet, "name" | "id" | "isNullObject" | "visibility"> = w;
     const prot: Pick<HostProtection, "protected"> = w.protection;
     const used: Excel.Range = w.getUsedRangeOrNullObject(false);
     const next: Excel.Worksheet = w.getNextOrNullObject(false);

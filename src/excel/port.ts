@@ -9,25 +9,32 @@ import { AdapterError, toAdapterError } from "./errors";
 import { clearFlags, flagFindings } from "./flags";
 import type { HostContext, HostRunner } from "./host";
 import { readWorkbookSnapshot } from "./readSnapshot";
-import { REPORT_SHEET, writeReportSheet } from "./reportSheet";
-import { latestUndoRecord, queueUndo, type UndoRecord } from "./undo";
+import { writeReportSheet } from "./reportSheet";
+import { LEGACY_UNDO_NS, listRecords, recordNamespace, UNDO_KINDS, undoAction, type UndoKind, type UndoOutcome, type UndoRecord } from "./undo";
+import { FLAGS_NS } from "./flags";
+import { REPORT_NS } from "./reportSheet";
 
 export const SEEN_NS = "urn:annexe-cdppe:seen:1";
 
 export interface AnnexPort {
   read(): Promise<WorkbookSnapshot>;
   apply(plan: EditPlan, before: WorkbookSnapshot): Promise<UndoRecord>;
-  undo(): Promise<UndoRecord | null>;
+  /** Undoes one action; keepChanged undefined = ask first if cells changed since (see undoAction). */
+  undo(kind: UndoKind, keepChanged?: boolean): Promise<UndoOutcome | null>;
+  /** Actions that can be undone in this workbook, and unreadable records (ignored). */
+  undoable(): Promise<{ available: UndoKind[]; corrupt: UndoKind[] }>;
+  /** Removes every record the add-in keeps in the workbook (undo, flags, seen findings, report mark). */
+  clearAddinData(): Promise<number>;
   select(sheet: string, cell: string): Promise<void>;
   flag(findings: Finding[], before: WorkbookSnapshot): Promise<number>;
   clearFlags(): Promise<number>;
-  writeReport(report: CheckReport, before: WorkbookSnapshot, when?: Date): Promise<void>;
+  /** Returns the name of the sheet written (another one when the user has a sheet of that name). */
+  writeReport(report: CheckReport, before: WorkbookSnapshot, when?: Date): Promise<string>;
   loadSeen(): Promise<string[]>;
   saveSeen(keys: string[]): Promise<void>;
 }
 
 export function createExcelPort(run: HostRunner, isSupported: () => boolean, options: { merges?: boolean } = {}): AnnexPort {
-  let last: { record: UndoRecord; partId: string } | null = null;
   const guarded = async <T>(batch: (ctx: HostContext) => Promise<T>): Promise<T> => {
     if (!isSupported()) throw new AdapterError(excelText.unsupported, "Unsupported");
     try {
@@ -38,21 +45,21 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
   };
   return {
     read: () => guarded((ctx) => readWorkbookSnapshot(ctx, { merges: options.merges })),
-    apply: (plan, before) =>
+    apply: (plan, before) => guarded(async (ctx) => (await applyPlan(ctx, plan, before)).record),
+    // Always from the workbook, never from memory: what another pane or a reopened one did counts the same.
+    undo: (kind, keepChanged) => guarded((ctx) => undoAction(ctx, kind, keepChanged)),
+    undoable: () => guarded((ctx) => listRecords(ctx)),
+    clearAddinData: () =>
       guarded(async (ctx) => {
-        last = await applyPlan(ctx, plan, before);
-        return last.record;
-      }),
-    undo: () =>
-      guarded(async (ctx) => {
-        // The record of this session is in memory (one round trip); after the pane was closed it is read back.
-        const target = last ?? (await latestUndoRecord(ctx));
-        if (!target) return null;
-        queueUndo(ctx, target.record);
-        ctx.workbook.customXmlParts.getItem(target.partId).delete();
+        const all = [...UNDO_KINDS.map(recordNamespace), LEGACY_UNDO_NS, FLAGS_NS, SEEN_NS, REPORT_NS].map((ns) => ctx.workbook.customXmlParts.getByNamespace(ns).load("items/id"));
         await ctx.sync();
-        last = null;
-        return target.record;
+        let n = 0;
+        for (const parts of all) for (const p of parts.items) {
+          p.delete();
+          n++;
+        }
+        await ctx.sync();
+        return n;
       }),
     select: (sheet, cell) =>
       guarded(async (ctx) => {
@@ -64,7 +71,7 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
     flag: (findings, before) => guarded((ctx) => flagFindings(ctx, findings, before)),
     clearFlags: () => guarded((ctx) => clearFlags(ctx)),
     writeReport: (report, before, when = new Date()) =>
-      guarded((ctx) => writeReportSheet(ctx, report, before.fileName ?? "classeur", when, before.sheets.some((s) => s.name === REPORT_SHEET))),
+      guarded((ctx) => writeReportSheet(ctx, report, before.fileName ?? "classeur", when)),
     loadSeen: () =>
       guarded(async (ctx) => {
         const parts = ctx.workbook.customXmlParts.getByNamespace(SEEN_NS);
@@ -74,7 +81,13 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
         const xml = parts.items[parts.items.length - 1]!.getXml();
         await ctx.sync();
         const m = /<seen[^>]*>([\s\S]*)<\/seen>/.exec(xml.value);
-        return m ? (JSON.parse(m[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")) as string[]) : [];
+        // An unreadable entry is ignored (and replaced at the next save), never allowed to block the check.
+        try {
+          const keys: unknown = m ? JSON.parse(m[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")) : [];
+          return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
+        } catch {
+          return [];
+        }
       }),
     saveSeen: (keys) =>
       guarded(async (ctx) => {

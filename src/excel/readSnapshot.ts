@@ -3,14 +3,15 @@
 // the budget is reached, never one sync per chunk.
 import { parseRange } from "../core/model/a1";
 import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";
-import type { HostContext, HostRange, HostWorksheet } from "./host";
+import type { HostContext, HostRange, HostRangeAreas, HostWorksheet } from "./host";
 
 /** Sheets reached in the first round trip; more cost one round trip each 64. */
 export const SHEETS_PER_SYNC = 64;
 /** Cells per chunk (one range request). */
-export const CHUNK_CELLS = 20_000;
-/** Estimated response bytes per cell (values, formulas, text, formats, cell properties). */
-export const BYTES_PER_CELL = 120;
+export const CHUNK_CELLS = 12_000;
+/** Response bytes per cell (values, formulas, text, formats, value types, cell properties): 171–264 measured on the
+ * real Office.js wire (issue #11); the budget takes the top of that range. */
+export const BYTES_PER_CELL = 264;
 /** Response budget per round trip, under Excel on the web's 5 MB limit. */
 export const SYNC_BUDGET_BYTES = 4_000_000;
 
@@ -24,7 +25,6 @@ interface Chunk {
   cols: number;
   range?: HostRange;
   props?: { value: Excel.CellProperties[][] };
-  rowFlags?: HostRange[];
 }
 
 /** Points (Office.js) -> Excel character width (max digit width 7 px at 96 dpi). */
@@ -122,6 +122,7 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
   });
   const widths: Array<Array<{ c: number; range: HostRange }>> = sheets.map(() => []);
   const mergeAreas: Array<HostRange | null> = sheets.map(() => null);
+  const visible: Array<HostRangeAreas | null> = sheets.map(() => null);
   // Round trip 2 (and more only when the payload budget forces it).
   const groups = groupChunks(chunks);
   for (let g = 0; g < Math.max(1, groups.length); g++) {
@@ -131,26 +132,23 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
       c.range = target.getRangeByIndexes(c.row0, c.col0, c.rows, c.cols);
       c.range.load("values,formulas,text,numberFormat,valueTypes");
       c.props = c.range.getCellProperties({ format: { font: { name: true, size: true, bold: true }, fill: { color: true } } });
-      c.rowFlags = [];
-      for (let r = 0; r < c.rows; r++) {
-        const row = target.getRangeByIndexes(c.row0 + r, c.col0, 1, 1);
-        row.load("rowHidden");
-        c.rowFlags.push(row);
-      }
     }
     if (g === 0) {
       // Column widths and hidden columns, once per sheet, with the first chunks.
       sheets.forEach((s, i) => {
         if (s.used.isNullObject) return;
+        // Hidden rows: one request per sheet (the visible areas), not one per row.
+        visible[i] = s.used.getSpecialCellsOrNullObject("Visible").load("isNullObject,address");
         for (let k = 0; k < s.used.columnCount; k++) {
           const col = s.ws.getRangeByIndexes(0, s.used.columnIndex + k, 1, 1);
           col.load("columnHidden,format/columnWidth");
           widths[i]!.push({ c: s.used.columnIndex + k + 1, range: col });
         }
         if (opts.merges) {
-          const m = (s.used as HostRange & { getMergedAreasOrNullObject?: () => HostRange & { areas?: { items: HostRange[]; load(p: string): void } } }).getMergedAreasOrNullObject?.();
-          if (m?.areas) {
-            m.areas.load("items/address");
+          // Loaded, never read, before the sync (reading first would throw, as Excel does).
+          const m = (s.used as HostRange & { getMergedAreasOrNullObject?: () => HostRange & { load(p: string): unknown } }).getMergedAreasOrNullObject?.();
+          if (m) {
+            m.load("isNullObject,areas/items/address");
             mergeAreas[i] = m;
           }
         }
@@ -161,7 +159,6 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
       const snap = snapshots[c.sheet]!;
       const r = c.range!;
       for (let i = 0; i < c.rows; i++) {
-        if (c.rowFlags![i]!.rowHidden) snap.hiddenRows.add(c.row0 + i + 1);
         for (let j = 0; j < c.cols; j++) {
           const cell = cellOf(r.values[i]![j], r.formulas[i]![j], r.text[i]![j] ?? "", r.numberFormat[i]![j], String(r.valueTypes[i]![j]), c.props!.value[i]?.[j]);
           if (cell) setCell(snap, c.row0 + i + 1, c.col0 + j + 1, cell);
@@ -169,8 +166,21 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
       }
     }
   }
-  sheets.forEach((_, i) => {
+  sheets.forEach((s, i) => {
     const snap = snapshots[i]!;
+    const v = visible[i];
+    if (v && !s.used.isNullObject) {
+      const shown = new Set<number>();
+      if (!v.isNullObject) {
+        for (const part of v.address.split(",")) {
+          const r = parseRange(part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, ""));
+          for (let row = r.r1; row <= r.r2; row++) shown.add(row);
+        }
+      }
+      // With every column hidden no cell is visible, yet rows may not be: then nothing is known to be hidden.
+      const allColsHidden = widths[i]!.every((w) => w.range.columnHidden);
+      if (!allColsHidden) for (let row = s.used.rowIndex + 1; row <= s.used.rowIndex + s.used.rowCount; row++) if (!shown.has(row)) snap.hiddenRows.add(row);
+    }
     for (const w of widths[i]!) {
       snap.colWidths[w.c - 1] = pointsToChars(w.range.format.columnWidth);
       if (w.range.columnHidden) snap.hiddenCols.add(w.c);

@@ -2,9 +2,10 @@
 // Every text goes in as text (number format "@"): a label starting with "=" never becomes a formula.
 import type { CheckReport } from "../core/check";
 import { colToLetters, quoteSheet } from "../core/model/a1";
+import { excelText } from "../messages/excel";
 import { reportText } from "../messages/report";
 import { severityLabel } from "../messages/rules";
-import type { HostContext } from "./host";
+import type { HostContext, HostWorksheet } from "./host";
 
 export const REPORT_SHEET = "Contrôle annexe";
 
@@ -23,11 +24,35 @@ export function reportRows(report: CheckReport, fileName: string, when: Date): A
   return rows;
 }
 
-/** One round trip: delete the old sheet if there is one, add it again, write everything. */
-export async function writeReportSheet(ctx: HostContext, report: CheckReport, fileName: string, when: Date, exists: boolean): Promise<void> {
+/** The id of the report sheet we made, kept in the workbook: a user's sheet of the same name is never ours. */
+export const REPORT_NS = "urn:annexe-cdppe:report:1";
+
+/**
+ * Two round trips: (1) which sheet is ours (the marked id) and which names are taken; (2) clear our sheet and write
+ * it again (not deleted: Excel's undo history survives), or add it under a free name when the user has one of that name.
+ */
+export async function writeReportSheet(ctx: HostContext, report: CheckReport, fileName: string, when: Date): Promise<string> {
   const sheets = ctx.workbook.worksheets;
-  if (exists) sheets.getItem(REPORT_SHEET).delete();
-  const ws = sheets.add(REPORT_SHEET);
+  const marks = ctx.workbook.customXmlParts.getByNamespace(REPORT_NS).load("items/id");
+  const candidates = [REPORT_SHEET, ...Array.from({ length: 8 }, (_, i) => `${REPORT_SHEET} (${i + 2})`)].map((name) => ({ name, ws: sheets.getItemOrNullObject(name).load("isNullObject,id") }));
+  await ctx.sync();
+  const markXml = marks.items.length ? marks.items[marks.items.length - 1]!.getXml() : null;
+  if (markXml) await ctx.sync();
+  const ourId = markXml ? /<report[^>]*>([^<]*)<\/report>/.exec(markXml.value)?.[1] ?? null : null;
+  const ours = candidates.find((c) => !c.ws.isNullObject && ourId !== null && c.ws.id === ourId);
+  let ws: HostWorksheet;
+  let name: string;
+  if (ours) {
+    ws = ours.ws;
+    name = ours.name;
+    ws.getRange().clear();
+  } else {
+    const free = candidates.find((c) => c.ws.isNullObject);
+    if (!free) throw new Error(excelText.reportNoFreeName);
+    name = free.name;
+    ws = sheets.add(name);
+    ws.load("id");
+  }
   const rows = reportRows(report, fileName, when);
   const last = colToLetters(rows[0]!.length);
   const all = ws.getRange(`A1:${last}${rows.length}`);
@@ -39,5 +64,11 @@ export async function writeReportSheet(ctx: HostContext, report: CheckReport, fi
   });
   all.format.autofitColumns();
   ws.getRange("E:E").format.columnWidth = 420;
+  if (!ours) for (const m of marks.items) m.delete();
   await ctx.sync();
+  if (!ours) {
+    ctx.workbook.customXmlParts.add(`<report xmlns="${REPORT_NS}">${ws.id}</report>`);
+    await ctx.sync();
+  }
+  return name;
 }

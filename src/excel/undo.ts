@@ -1,133 +1,296 @@
-// Undo records: what a plan changed and how to put it back, kept in a custom XML part of the workbook.
-import { colToLetters } from "../core/model/a1";
-import type { WorkbookSnapshot } from "../core/model/snapshot";
-import type { EditPlan } from "../core/plan/types";
-import type { HostContext } from "./host";
-import { blocksOf, literal } from "./applyPlan";
+// Undo records: one per action (compléter, nouvelle année, élargir), kept in a custom XML part of the workbook so that
+// a pane opened later can still undo. Undo respects the present: a cell is restored only if it still holds what the
+// write put there; a new column is deleted only if it holds nothing typed since; the record is removed once used.
+// A record that does not parse, or does not look like ours, is never replayed, and no older record replaces it.
+import { addr, colToLetters } from "../core/model/a1";
+import type { CellValue } from "../core/model/snapshot";
+import { normaliseFormula } from "../core/plan/types";
+import { excelText } from "../messages/excel";
+import { blocksOf, byBudget } from "./blocks";
+import { AdapterError } from "./errors";
+import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { charsToPoints } from "./readSnapshot";
 
-export const UNDO_NS = "urn:annexe-cdppe:undo:1";
+export type UndoKind = "fill" | "add-year" | "widen";
+export const UNDO_KINDS: UndoKind[] = ["fill", "add-year", "widen"];
+/** Records of the first version (one namespace for all kinds): never replayed, removed by "Effacer les données". */
+export const LEGACY_UNDO_NS = "urn:annexe-cdppe:undo:1";
+export const recordNamespace = (kind: string) => `urn:annexe-cdppe:undo:2:${kind}`;
+
+/** One written cell. Short keys: a record of add-year at 10 000 rows stays small. */
+export interface UndoCell {
+  s: string;
+  r: number;
+  c: number;
+  /** What the write put there ("=…" or a literal), and its number format. */
+  w?: string | number | boolean;
+  wf?: string;
+  /** What was there before. Absent for a cell in a new column (deleted with it). */
+  p?: string | number | boolean;
+  pf?: string;
+  /** Column in the workbook as it was before the write (the prior content's formulas are in those coordinates). */
+  o?: number;
+  /** New column only: fingerprint of what was written. */
+  h?: string;
+}
 
 export interface UndoRecord {
+  v: 2;
   id: string;
-  kind: EditPlan["kind"];
+  kind: UndoKind;
   createdAt: string;
-  /** Columns the plan inserted, in final coordinates, to delete right to left. */
-  deleteColumns: Array<{ sheet: string; at: number; count: number; rows: [number, number] | null }>;
-  /** Cells the plan overwrote, as they were, in the coordinates valid once the columns are deleted. */
-  restore: Array<{ sheet: string; row: number; col: number; input: string | number | boolean; numFmt: string }>;
-  widths: Array<{ sheet: string; col: number; width: number }>;
+  workbook: string | null;
+  /** In the order to delete (reverse of insertion); `at` in the coordinates of that moment. */
+  deleteColumns: Array<{ sheet: string; at: number; count: number; rows: [number, number] | null; finalAt: number }>;
+  cells: UndoCell[];
+  widths: Array<{ sheet: string; col: number; prior: number; wrote: number }>;
 }
 
-type Insert = { sheet: string; at: number; count: number; rows: [number, number] | null; finalAt: number };
-
-function insertionsOf(plan: EditPlan): Insert[] {
-  const ins = plan.edits.filter((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns");
-  const sameGroup = (a: { sheet: string; rows: [number, number] | null }, b: { sheet: string; rows: [number, number] | null }) =>
-    a.sheet === b.sheet && JSON.stringify(a.rows) === JSON.stringify(b.rows);
-  return ins.map((e) => ({
-    sheet: e.sheet, at: e.at, count: e.count, rows: e.rows,
-    finalAt: e.at + ins.filter((o) => sameGroup(o, e) && o.at < e.at).reduce((a, o) => a + o.count, 0),
-  }));
+export function inputOf(v: CellValue): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v === "object") return v.error;
+  return typeof v === "string" && /^[=+@]/.test(v) ? `'${v}` : v;
 }
 
-const covers = (i: Insert, sheet: string, row: number) => i.sheet === sheet && (!i.rows || (row >= i.rows[0] && row <= i.rows[1]));
-
-/** Final column -> original column, or null for a cell in an inserted column. */
-function originalCol(inserts: Insert[], sheet: string, row: number, col: number): number | null {
-  let shift = 0;
-  for (const i of inserts) {
-    if (!covers(i, sheet, row)) continue;
-    if (col >= i.finalAt && col < i.finalAt + i.count) return null;
-    if (col >= i.finalAt + i.count) shift += i.count;
+/** FNV-1a of a written input, normalised as Excel gives formulas back. */
+export function hashInput(input: string | number | boolean): string {
+  const s = typeof input === "string" && input.startsWith("=") ? "=" + normaliseFormula(input) : JSON.stringify(input);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return col - shift;
-}
-
-export function buildUndoRecord(plan: EditPlan, before: WorkbookSnapshot, now = new Date()): UndoRecord {
-  const inserts = insertionsOf(plan);
-  const sheets = new Map(before.sheets.map((s) => [s.name, s]));
-  const seen = new Set<string>();
-  const restore: UndoRecord["restore"] = [];
-  const widths: UndoRecord["widths"] = [];
-  for (const e of plan.edits) {
-    if (e.kind === "setColumnWidth") {
-      const s = sheets.get(e.sheet)!;
-      widths.push({ sheet: e.sheet, col: e.col, width: s.colWidths[e.col - 1] ?? s.defaultColWidth });
-      continue;
-    }
-    if (e.kind !== "setFormula" && e.kind !== "setValue" && e.kind !== "setNumberFormat") continue;
-    const col = originalCol(inserts, e.sheet, e.row, e.col);
-    if (col === null) continue;
-    const key = `${e.sheet}!${e.row}:${col}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const cell = sheets.get(e.sheet)?.cells[e.row - 1]?.[col - 1];
-    const v = cell?.value ?? null;
-    const input = cell?.formula ? `=${cell.formula}` : v === null ? "" : typeof v === "object" ? v.error : typeof v === "string" ? literal(v) : v;
-    restore.push({ sheet: e.sheet, row: e.row, col, input, numFmt: cell?.numFmt ?? "General" });
-  }
-  return {
-    id: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-    kind: plan.kind, createdAt: now.toISOString(),
-    deleteColumns: inserts.map(({ sheet, finalAt, count, rows }) => ({ sheet, at: finalAt, count, rows })).sort((a, b) => b.at - a.at),
-    restore, widths,
-  };
+  return h.toString(36);
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
-export function undoXml(record: UndoRecord): string {
-  return `<undo xmlns="${UNDO_NS}">${escapeXml(JSON.stringify(record))}</undo>`;
+/** Characters of record text per custom XML part: each part is added and read in a round trip under 5 MB. */
+export const PART_CHARS = 1_000_000;
+
+/** The record as custom XML parts (several when large: add-year at thousands of rows), numbered, sharing its id. */
+export function undoXmlParts(record: UndoRecord): string[] {
+  const json = JSON.stringify(record);
+  const n = Math.max(1, Math.ceil(json.length / PART_CHARS));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(`<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`);
+  return out;
 }
 
-export function parseUndoXml(xml: string): UndoRecord | null {
-  const m = /<undo[^>]*>([\s\S]*)<\/undo>/.exec(xml);
-  if (!m) return null;
+export function undoXml(record: UndoRecord): string {
+  const parts = undoXmlParts(record);
+  if (parts.length !== 1) throw new Error("record too large for one part");
+  return parts[0]!;
+}
+
+interface PartHead { ns: string; id: string; part: number; of: number; body: string }
+function headOf(xml: string): PartHead | null {
+  const m = /^<undo xmlns="([^"]+)" id="([^"]*)" part="(\d+)" of="(\d+)">([\s\S]*)<\/undo>$/.exec(xml.trim());
+  return m ? { ns: m[1]!, id: m[2]!, part: Number(m[3]), of: Number(m[4]), body: m[5]! } : null;
+}
+
+/** Whether parts (xml of each) form exactly one complete record of that kind; never mixes two records. */
+export function parseUndoParts(xmls: string[], kind: UndoKind): UndoRecord | null {
+  const heads = xmls.map(headOf);
+  if (!heads.length || heads.some((h) => !h || h.ns !== recordNamespace(kind))) return null;
+  const first = heads[0]!;
+  if (heads.length !== first.of || heads.some((h) => h!.id !== first.id || h!.of !== first.of)) return null;
+  const ordered = [...heads].sort((a, b) => a!.part - b!.part);
+  if (ordered.some((h, i) => h!.part !== i)) return null;
+  return parseUndoXml(`<undo xmlns="${recordNamespace(kind)}">${ordered.map((h) => h!.body).join("")}</undo>`, kind, unescapeXml(first.id));
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/** A record, or null when the XML is not a well-formed record of this version for that kind. */
+export function parseUndoXml(xml: string, kind: UndoKind, id?: string): UndoRecord | null {
+  const m = /^<undo xmlns="([^"]+)">([\s\S]*)<\/undo>$/.exec(xml.trim());
+  if (!m || m[1] !== recordNamespace(kind)) return null;
+  let r: unknown;
   try {
-    return JSON.parse(unescapeXml(m[1]!)) as UndoRecord;
+    // Pieces were cut before escaping: unescape each piece's text once joined (entities never straddle a cut).
+    r = JSON.parse(unescapeXml(m[2]!));
   } catch {
     return null;
   }
-}
-
-/** Queued with the plan's writes: the record lands in the same round trip. */
-export function storeUndoRecord(ctx: HostContext, record: UndoRecord): { id: string } {
-  return ctx.workbook.customXmlParts.add(undoXml(record)).load("id");
-}
-
-/** Queues the inverse of a record: deletions right to left, then the cells and widths as they were. */
-export function queueUndo(ctx: HostContext, record: UndoRecord): void {
-  for (const d of record.deleteColumns) {
-    const ws = ctx.workbook.worksheets.getItem(d.sheet);
-    const L1 = colToLetters(d.at);
-    const L2 = colToLetters(d.at + d.count - 1);
-    ws.getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`).delete("Left");
+  if (!isObj(r) || r.v !== 2 || r.kind !== kind || typeof r.id !== "string" || (id !== undefined && r.id !== id) || !Array.isArray(r.cells) || !Array.isArray(r.deleteColumns) || !Array.isArray(r.widths)) return null;
+  const okInput = (x: unknown) => x === undefined || typeof x === "string" || typeof x === "number" || typeof x === "boolean";
+  for (const c of r.cells as unknown[]) {
+    if (!isObj(c) || typeof c.s !== "string" || !Number.isInteger(c.r) || !Number.isInteger(c.c) || (c.r as number) < 1 || (c.c as number) < 1) return null;
+    if (!okInput(c.w) || !okInput(c.p) || (c.wf !== undefined && typeof c.wf !== "string") || (c.pf !== undefined && typeof c.pf !== "string")) return null;
   }
-  const bySheet = new Map<string, UndoRecord["restore"]>();
-  for (const r of record.restore) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
-  for (const [sheet, cells] of bySheet) {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
-    const byKey = new Map(cells.map((c) => [`${c.row}:${c.col}`, c]));
-    for (const b of blocksOf(cells.map((c) => ({ row: c.row, col: c.col, formula: "" })))) {
-      const range = ws.getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
-      range.formulas = b.cells.map((line) => line.map((c) => (c ? byKey.get(`${c.row}:${c.col}`)!.input : null)));
-      range.numberFormat = b.cells.map((line) => line.map((c) => (c ? byKey.get(`${c.row}:${c.col}`)!.numFmt : null)));
-    }
-  }
-  for (const w of record.widths) ctx.workbook.worksheets.getItem(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.width);
+  for (const d of r.deleteColumns as unknown[]) if (!isObj(d) || typeof d.sheet !== "string" || !Number.isInteger(d.at) || !Number.isInteger(d.count) || (d.count as number) < 1 || (d.at as number) < 1) return null;
+  for (const w of r.widths as unknown[]) if (!isObj(w) || typeof w.sheet !== "string" || !Number.isInteger(w.col) || typeof w.prior !== "number" || typeof w.wrote !== "number") return null;
+  return r as unknown as UndoRecord;
 }
 
-/** The most recent record in the workbook (one round trip), with the part that holds it. */
-export async function latestUndoRecord(ctx: HostContext): Promise<{ record: UndoRecord; partId: string } | null> {
-  const parts = ctx.workbook.customXmlParts.getByNamespace(UNDO_NS);
+const same = (live: unknown, wrote: string | number | boolean | undefined): boolean => {
+  if (wrote === undefined) return true;
+  if (typeof wrote === "string" && wrote.startsWith("=")) return typeof live === "string" && live.startsWith("=") && normaliseFormula(live) === normaliseFormula(wrote);
+  if (typeof wrote === "string" && wrote.startsWith("'")) return live === wrote.slice(1);
+  if (typeof wrote === "number") return typeof live === "number" && Math.abs(live - wrote) <= 1e-9 * Math.max(1, Math.abs(wrote));
+  return live === wrote || (wrote === "" && (live === null || live === undefined));
+};
+
+export interface UndoOutcome {
+  kind: UndoKind;
+  /** Cells restored (or that would be). */
+  restored: number;
+  /** Cells changed since the write, kept (addresses). */
+  changed: string[];
+  /** New columns kept because they hold data typed since. */
+  keptColumns: string[];
+  /** Nothing written yet: the user must say whether the changed cells are kept. */
+  needsConfirmation: boolean;
+}
+
+/** Locates the record of one action (2 round trips): null if none, an error if the newest one is unreadable. */
+export async function loadRecord(ctx: HostContext, kind: UndoKind): Promise<{ record: UndoRecord; partIds: string[] } | null> {
+  const parts = ctx.workbook.customXmlParts.getByNamespace(recordNamespace(kind));
   parts.load("items/id");
   await ctx.sync();
   if (!parts.items.length) return null;
-  const xmls = parts.items.map((p) => ({ id: p.id, xml: p.getXml() }));
+  // One record per action is kept; its parts must form it exactly, or nothing is replayed (never an older one instead).
+  const xmls: string[] = [];
+  for (let i = 0; i < parts.items.length; i += 2) {
+    const batch = parts.items.slice(i, i + 2).map((p) => p.getXml());
+    await ctx.sync();
+    for (const x of batch) xmls.push(x.value);
+  }
+  const record = parseUndoParts(xmls, kind);
+  if (!record) throw new AdapterError(excelText.undoCorrupt(excelText.kindLabel[kind] ?? kind), "CorruptRecord");
+  return { record, partIds: parts.items.map((p) => p.id) };
+}
+
+/**
+ * Undoes one action. `keepChanged`: undefined = stop and ask if any cell changed since (nothing written);
+ * true = restore only the unchanged cells; false = restore the changed ones too. Columns holding data typed since
+ * are never deleted. Round trips: 2 to find the record, 1 to read the present, 1 to write.
+ */
+export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?: boolean): Promise<UndoOutcome | null> {
+  const found = await loadRecord(ctx, kind);
+  if (!found) return null;
+  const { record, partIds } = found;
+  const sheetCache = new Map<string, HostWorksheet>();
+  const sheet = (n: string) => {
+    let ws = sheetCache.get(n);
+    if (!ws) sheetCache.set(n, (ws = ctx.workbook.worksheets.getItem(n)));
+    return ws;
+  };
+  // Round trip 3: what the written cells, the new columns and the widths hold now.
+  const bySheet = new Map<string, UndoCell[]>();
+  for (const c of record.cells) {
+    const l = bySheet.get(c.s);
+    if (l) l.push(c);
+    else bySheet.set(c.s, [c]);
+  }
+  const reads: Array<{ sheet: string; block: ReturnType<typeof blocksOf<{ row: number; col: number; cell: UndoCell }>>[number]; range?: HostRange }> = [];
+  for (const [s, list] of bySheet) for (const block of blocksOf(list.map((cell) => ({ row: cell.r, col: cell.c, cell })))) reads.push({ sheet: s, block });
+  const used = new Map<string, HostRange>();
+  for (const d of record.deleteColumns) if (!used.has(d.sheet)) used.set(d.sheet, sheet(d.sheet).getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount"));
+  const widthReads = record.widths.map((w) => ({ w, range: sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).load("format/columnWidth") }));
+  const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
+  const live = new Map<UndoCell, { formula: unknown; numFmt: unknown }>();
+  for (let g = 0; g < Math.max(1, groups.length); g++) {
+    for (const r of groups[g] ?? []) {
+      r.range = sheet(r.sheet).getRangeByIndexes(r.block.row - 1, r.block.col - 1, r.block.rows, r.block.cols);
+      r.range.load("formulas,numberFormat");
+    }
+    await ctx.sync();
+    for (const r of groups[g] ?? []) r.block.cells.forEach((line, i) => line.forEach((x, j) => { if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] }); }));
+  }
+  // The new columns' content (used rows only), read with the cells when the budget allows: one more trip otherwise.
+  const colReads: Array<{ d: UndoRecord["deleteColumns"][number]; range: HostRange | null; row0: number }> = record.deleteColumns.map((d) => {
+    const u = used.get(d.sheet)!;
+    if (u.isNullObject) return { d, range: null, row0: 0 };
+    const row0 = d.rows ? d.rows[0] - 1 : u.rowIndex;
+    const rows = d.rows ? d.rows[1] - d.rows[0] + 1 : u.rowIndex + u.rowCount - row0;
+    return { d, range: sheet(d.sheet).getRangeByIndexes(row0, d.finalAt - 1, Math.max(1, rows), d.count).load("formulas"), row0 };
+  });
+  if (colReads.some((c) => c.range)) await ctx.sync();
+  const writtenIn = new Map<string, UndoCell>();
+  for (const c of record.cells) if (c.p === undefined) writtenIn.set(`${c.s}!${c.r}:${c.c}`, c);
+  const keptColumns: string[] = [];
+  const deletable = new Set<UndoRecord["deleteColumns"][number]>();
+  for (const { d, range, row0 } of colReads) {
+    let typed = false;
+    range?.formulas.forEach((line, i) => line.forEach((v, j) => {
+      if (v === "" || v === null) return;
+      const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
+      if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
+    }));
+    if (typed) keptColumns.push(`${colToLetters(d.finalAt)}${d.count > 1 ? `:${colToLetters(d.finalAt + d.count - 1)}` : ""} (${d.sheet})`);
+    else deletable.add(d);
+  }
+  const changed: UndoCell[] = [];
+  const unchanged: UndoCell[] = [];
+  for (const c of record.cells) {
+    if (c.p === undefined) continue;
+    const l = live.get(c)!;
+    if (same(l.formula, c.w) && (c.wf === undefined || String(l.numFmt) === c.wf)) unchanged.push(c);
+    else changed.push(c);
+  }
+  const widthsBack = widthReads.filter(({ w, range }) => Math.abs(range.format.columnWidth - charsToPoints(w.wrote)) < 0.6);
+  const outcome: UndoOutcome = { kind, restored: unchanged.length + widthsBack.length, changed: changed.map((c) => `${addr(c.r, c.c)} (${c.s})`), keptColumns, needsConfirmation: false };
+  if (changed.length && keepChanged === undefined) return { ...outcome, needsConfirmation: true };
+  const restore = keepChanged === false ? [...unchanged, ...changed] : unchanged;
+  if (keepChanged === false) outcome.restored += changed.length;
+  // Round trip 4: the new columns deleted (right to left as recorded), then the cells back where they now are:
+  // their prior formulas are in the coordinates before the write, which the deletions give back.
+  const deleted: Array<UndoRecord["deleteColumns"][number]> = [];
+  const backCol = (c: UndoCell) => {
+    let col = c.c;
+    for (const d of deleted) if (d.sheet === c.s && (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])) && d.finalAt < c.c) col -= d.count;
+    return col;
+  };
+  // A kept column: the cells we wrote there are emptied, the data typed since stays.
+  const keptBefore: Array<UndoRecord["deleteColumns"][number]> = [];
+  for (const d of record.deleteColumns) {
+    // A kept column left of this one was supposed to be gone at this point: this one sits further right.
+    const shift = keptBefore.filter((k) => k.sheet === d.sheet && JSON.stringify(k.rows) === JSON.stringify(d.rows) && d.at >= k.at).reduce((a, k) => a + k.count, 0);
+    if (!deletable.has(d)) {
+      keptBefore.push(d);
+      continue;
+    }
+    const L1 = colToLetters(d.at + shift);
+    const L2 = colToLetters(d.at + shift + d.count - 1);
+    sheet(d.sheet).getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`).delete("Left");
+    deleted.push(d);
+  }
+
+  const restoreBySheet = new Map<string, UndoCell[]>();
+  for (const c of restore) {
+    const l = restoreBySheet.get(c.s);
+    if (l) l.push(c);
+    else restoreBySheet.set(c.s, [c]);
+  }
+  for (const [s, list] of restoreBySheet) {
+    for (const b of blocksOf(list.map((cell) => ({ row: cell.r, col: backCol(cell), cell })))) {
+      const range = sheet(s).getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
+      if (b.cells.some((l) => l.some((x) => x && x.cell.w !== undefined))) range.formulas = b.cells.map((l) => l.map((x) => (x && x.cell.w !== undefined ? x.cell.p! : null)));
+      if (b.cells.some((l) => l.some((x) => x && x.cell.wf !== undefined))) range.numberFormat = b.cells.map((l) => l.map((x) => (x && x.cell.wf !== undefined ? x.cell.pf ?? "General" : null)));
+    }
+  }
+  for (const { w } of widthsBack) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
+  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
   await ctx.sync();
-  const records = xmls.map((x) => ({ partId: x.id, record: parseUndoXml(x.xml.value) })).filter((x): x is { partId: string; record: UndoRecord } => !!x.record);
-  records.sort((a, b) => a.record.createdAt.localeCompare(b.record.createdAt));
-  return records[records.length - 1] ?? null;
+  return outcome;
+}
+
+/** Which actions have a record in the workbook, and which records are unreadable (2 round trips). */
+export async function listRecords(ctx: HostContext): Promise<{ available: UndoKind[]; corrupt: UndoKind[] }> {
+  const scoped = UNDO_KINDS.map((k) => ({ k, parts: ctx.workbook.customXmlParts.getByNamespace(recordNamespace(k)).load("items/id") }));
+  await ctx.sync();
+  // A one-part record is read whole; a large one by its first part's head only (the undo itself reads all of it).
+  const xmls = scoped.filter((s) => s.parts.items.length).map((s) => ({ k: s.k, n: s.parts.items.length, xml: s.parts.items[0]!.getXml() }));
+  if (xmls.length) await ctx.sync();
+  const available: UndoKind[] = [];
+  const corrupt: UndoKind[] = [];
+  for (const x of xmls) {
+    const head = headOf(x.xml.value);
+    const ok = x.n === 1 ? parseUndoParts([x.xml.value], x.k) !== null : !!head && head.ns === recordNamespace(x.k) && head.of === x.n;
+    (ok ? available : corrupt).push(x.k);
+  }
+  return { available, corrupt };
 }

@@ -9,9 +9,11 @@ import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
 import type { Finding } from "../core/rules/types";
 import type { AnnexPort } from "../excel/port";
+import type { UndoKind } from "../excel/undo";
 import { noAnnexMessage } from "../messages/layout";
 import { excelText } from "../messages/excel";
 import { paneText } from "../messages/pane";
+import { REPORT_SHEET } from "../excel/reportSheet";
 
 export type Busy = null | "check" | "fill" | "year" | "undo" | "select" | "widen" | "flag";
 
@@ -28,12 +30,20 @@ export interface PaneState {
   year: number | null;
   yearPlan: EditPlan | null;
   canUndo: boolean;
+  /** Actions with an undo record in the workbook (read at each check: a reopened pane offers them too). */
+  undoable: UndoKind[];
+  /** The action the main "Annuler" button undoes (the last one done here). */
+  lastKind: UndoKind | "flags" | null;
+  /** Cells changed since the write: the user says whether the undo keeps them. */
+  undoPending: { kind: UndoKind; changed: string[] } | null;
+  /** Colours put by "Signaler" are in the workbook and can be taken off. */
+  flagged: boolean;
 }
 
 export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}`;
 
 export class PaneController {
-  private state: PaneState = { busy: null, error: null, info: null, snapshot: null, report: null, charts: null, seen: [], fillPlan: null, force: false, year: null, yearPlan: null, canUndo: false };
+  private state: PaneState = { busy: null, error: null, info: null, snapshot: null, report: null, charts: null, seen: [], fillPlan: null, force: false, year: null, yearPlan: null, canUndo: false, undoable: [], lastKind: null, undoPending: null, flagged: false };
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly port: AnnexPort, private readonly measure?: (text: string) => number) {}
@@ -68,9 +78,14 @@ export class PaneController {
       const report = checkAnnex(snapshot, this.measure ? { measureText: (t) => this.measure!(t) } : {});
       if (!report.tables.length) throw new Error(noAnnexMessage(report.layout.closest));
       const seen = await this.port.loadSeen();
+      const records = await this.port.undoable();
+      const corrupt = records.corrupt.map((k) => excelText.undoCorrupt(excelText.kindLabel[k] ?? k));
       const last = report.layout.detail?.years.at(-1) ?? null;
       this.set({
         snapshot, report, seen,
+        undoable: records.available, canUndo: records.available.length > 0 || this.state.flagged,
+        lastKind: this.state.lastKind === "flags" || (this.state.lastKind && records.available.includes(this.state.lastKind)) ? this.state.lastKind : records.available.at(-1) ?? null,
+        ...(corrupt.length ? { info: corrupt.join(" ") } : {}),
         charts: { engagements: ratesByEngagement(snapshot, report.layout), funders: ratesByFunder(snapshot, report.layout) },
         fillPlan: planFill(snapshot, { force: this.state.force }, report.layout),
         year: last === null ? null : last + 1,
@@ -86,8 +101,9 @@ export class PaneController {
       const plan = planWiden(this.state.snapshot, f.sheet, f.cell, this.measure);
       if (!plan.edits.length) return;
       await this.port.apply(plan, this.state.snapshot);
-      this.set({ canUndo: true });
+      this.set({ lastKind: "widen" });
       await this.check();
+      this.set({ info: excelText.widened });
     });
 
   toggleSeen = (f: Finding): Promise<void> =>
@@ -102,14 +118,14 @@ export class PaneController {
     this.run("flag", async () => {
       if (!this.state.report || !this.state.snapshot) throw new Error(paneText.needCheck);
       const n = await this.port.flag(this.state.report.findings, this.state.snapshot);
-      await this.port.writeReport(this.state.report, this.state.snapshot);
-      this.set({ info: `${paneText.check.flagged(n)} ${paneText.check.report}` });
+      const sheet = await this.port.writeReport(this.state.report, this.state.snapshot);
+      this.set({ flagged: n > 0, lastKind: n > 0 ? "flags" : this.state.lastKind, canUndo: n > 0 || this.state.undoable.length > 0, info: `${paneText.check.flagged(n)} ${paneText.check.report}${sheet !== REPORT_SHEET ? ` ${excelText.reportNameTaken(REPORT_SHEET, sheet)}` : ""}` });
     });
 
   clearFlags = (): Promise<void> =>
     this.run("flag", async () => {
       const n = await this.port.clearFlags();
-      this.set({ info: paneText.check.cleared(n) });
+      this.set({ flagged: false, lastKind: this.state.lastKind === "flags" ? null : this.state.lastKind, canUndo: this.state.undoable.length > 0, info: paneText.check.cleared(n) });
     });
 
   setForce = (force: boolean): void => {
@@ -123,7 +139,7 @@ export class PaneController {
       if (!snapshot || !fillPlan) throw new Error(paneText.needCheck);
       await this.port.apply(fillPlan, snapshot);
       const n = fillPlan.stats.formulas;
-      this.set({ canUndo: true });
+      this.set({ lastKind: "fill" });
       await this.check();
       this.set({ info: paneText.fill.done(n) });
     });
@@ -140,21 +156,60 @@ export class PaneController {
       if (yearPlan.blocked) throw new Error(yearPlan.notes.join(" "));
       await this.port.apply(yearPlan, snapshot);
       const n = yearPlan.stats.insertedColumns;
-      this.set({ canUndo: true });
+      this.set({ lastKind: "add-year" });
       await this.check();
       this.set({ info: paneText.year.done(year, n) });
     });
 
-  undo = (): Promise<void> =>
-    this.run("undo", async () => {
-      const record = await this.port.undo();
-      this.set({ canUndo: false });
-      if (!record) {
-        this.set({ info: excelText.nothingToUndo });
+  /**
+   * Undoes one action (by default the last one done). If cells changed since the write, nothing is written yet:
+   * the user chooses with confirmUndo whether they are kept (the default) or overwritten.
+   */
+  undo = (kind?: UndoKind | "flags"): Promise<void> => {
+    if ((kind ?? this.state.lastKind) === "flags") return this.clearFlags();
+    return this.run("undo", async () => {
+      const k = (kind ?? this.state.lastKind ?? this.state.undoable.at(-1) ?? null) as UndoKind | null;
+      if (!k) {
+        this.set({ canUndo: false, info: excelText.nothingToUndo });
         return;
       }
-      await this.check();
-      this.set({ info: paneText.undone });
+      await this.finishUndo(k, undefined);
+    });
+  };
+
+  confirmUndo = (keepChanged: boolean): Promise<void> =>
+    this.run("undo", async () => {
+      const pending = this.state.undoPending;
+      if (!pending) return;
+      await this.finishUndo(pending.kind, keepChanged);
+    });
+
+  private async finishUndo(kind: UndoKind, keepChanged: boolean | undefined): Promise<void> {
+    const label = excelText.kindLabel[kind] ?? kind;
+    // Disarmed before anything else: a failure below never leaves a button that would replay it.
+    this.set({ undoPending: null, undoable: this.state.undoable.filter((x) => x !== kind), lastKind: this.state.lastKind === kind ? null : this.state.lastKind });
+    const outcome = await this.port.undo(kind, keepChanged);
+    if (!outcome) {
+      this.set({ info: excelText.undoNothing(label) });
+      return;
+    }
+    if (outcome.needsConfirmation) {
+      this.set({ undoable: [...this.state.undoable, kind], undoPending: { kind, changed: outcome.changed }, info: excelText.undoChanged(outcome.changed.slice(0, 8), Math.max(0, outcome.changed.length - 8)) });
+      return;
+    }
+    await this.check();
+    const kept = keepChanged === false ? 0 : outcome.changed.length;
+    // "Back as it was" only when it is true: nothing kept.
+    this.set({ info: kept || outcome.keptColumns.length ? excelText.undoDone(label, outcome.restored, kept, outcome.keptColumns) : `${paneText.undone} ${excelText.undoDone(label, outcome.restored, 0, [])}` });
+  }
+
+  /** "Signaler" undone: the fills put back where our colour still stands. */
+  undoFlags = (): Promise<void> => this.clearFlags();
+
+  clearAddinData = (): Promise<void> =>
+    this.run("flag", async () => {
+      const n = await this.port.clearAddinData();
+      this.set({ undoable: [], lastKind: null, undoPending: null, canUndo: false, flagged: false, seen: [], info: excelText.cleared(n) });
     });
 
   dismiss = (): void => this.set({ error: null, info: null });

@@ -4,7 +4,7 @@
 // Browser-safe (no Node API): the end-to-end test bundles it as the Excel host of the real pane.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { colToLetters, lettersToCol, parseAddr } from "../../src/core/model/a1";
-import { rewriteRefs, shiftForInsertedColumns } from "../../src/core/model/formulaRefs";
+import { deleteMove, insertMove, moveRefs } from "./fakeRefShift";
 import { renderNumber } from "../../src/core/format/numfmt";
 import { emptySheet, setCell, type Cell, type WorkbookSnapshot } from "../../src/core/model/snapshot";
 import type {
@@ -17,10 +17,21 @@ export interface FakeSheet {
   name: string; cells: Map<string, FakeCell>; widths: Map<number, number>; hiddenCols: Set<number>; hiddenRows: Set<number>;
   merges: Array<{ r1: number; c1: number; r2: number; c2: number }>; protected: boolean;
   hyperlinks: Map<string, Excel.RangeHyperlink>;
+  id: string;
+  /** Excel tables (ListObjects) on the sheet. */
+  tables: Array<{ name: string; r1: number; c1: number; r2: number; c2: number }>;
 }
+/** One round trip as the wire would carry it: JSON bytes of the queued commands and of the loaded results. */
+export interface SyncLog { request: number; response: number; ops: number }
+/** Excel on the web's limit for a request and for a response. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export interface FakeState {
   name: string; sheets: FakeSheet[]; parts: Map<string, string>; nextPart: number; active: string | null; selection: string | null;
   syncs: number; batches: number;
+  /** Every sync, in order, with its measured payloads. */
+  log: SyncLog[];
+  /** Test hook: a command Excel refuses (return an error code), to exercise failures in mid-batch. */
+  refuse?: (op: { kind: string; sheet: string; r1: number; c1: number; r2: number; c2: number }) => string | null;
 }
 
 const key = (r: number, c: number) => `${r}:${c}`;
@@ -39,7 +50,7 @@ class HostError extends Error {
 
 export function stateFromSnapshot(wb: WorkbookSnapshot): FakeState {
   return {
-    name: wb.fileName ?? "Classeur.xlsx", parts: new Map(), nextPart: 1, active: wb.sheets[0]?.name ?? null, selection: null, syncs: 0, batches: 0,
+    name: wb.fileName ?? "Classeur.xlsx", parts: new Map(), nextPart: 1, active: wb.sheets[0]?.name ?? null, selection: null, syncs: 0, batches: 0, log: [],
     sheets: wb.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
       s.cells.forEach((row, ri) => row?.forEach((c, ci) => {
@@ -50,7 +61,7 @@ export function stateFromSnapshot(wb: WorkbookSnapshot): FakeState {
       }));
       const widths = new Map<number, number>();
       s.colWidths.forEach((w, i) => { if (w !== undefined) widths.set(i + 1, Math.round(w * 7 * 72 / 96 * 100) / 100); });
-      return { name: s.name, cells, widths, hiddenCols: new Set(s.hiddenCols), hiddenRows: new Set(s.hiddenRows), merges: s.merges.map((m) => ({ ...m })), protected: s.protected, hyperlinks: new Map() };
+      return { name: s.name, cells, widths, hiddenCols: new Set(s.hiddenCols), hiddenRows: new Set(s.hiddenRows), merges: s.merges.map((m) => ({ ...m })), protected: s.protected, hyperlinks: new Map(), id: `{sheet-${s.name}}`, tables: [] };
     }),
   };
 }
@@ -102,18 +113,20 @@ abstract class Proxy {
   protected queueLoad(props: string | string[] | undefined, getters: Record<string, () => unknown>): void {
     const list = (Array.isArray(props) ? props : (props ?? Object.keys(getters).join(",")).split(",")).map((p) => p.trim()).filter(Boolean);
     this.ctx.queue(() => {
+      const out: Record<string, unknown> = {};
       for (const p of list) {
         const get = getters[p];
         if (!get) throw new Error(`fake: cannot load ${p} on ${this.constructor.name}`);
-        this.loaded.set(p, get());
+        this.loaded.set(p, (out[p] = get()));
       }
-    });
+      return out;
+    }, 60 + list.join(",").length);
   }
 }
 
 class FakeFill {
   constructor(private readonly range: FakeRange) {}
-  get color(): string { throw new NotLoadedError("RangeFill.color"); }
+  get color(): string { return this.range.readLoaded<string>("format/fill/color"); }
   set color(c: string) { this.range.eachCell((cell) => { cell.fill = c; }); }
   clear(): void { this.range.eachCell((cell) => { delete cell.fill; }); }
 }
@@ -123,7 +136,7 @@ class FakeFormat implements HostRangeFormat {
   constructor(private readonly range: FakeRange) { this.fill = new FakeFill(range); }
   get columnWidth(): number { return this.range.readLoaded<number>("format/columnWidth"); }
   set columnWidth(w: number) {
-    this.range.mutate((area, sheet) => { for (let c = area.c1; c <= area.c2; c++) sheet.widths.set(c, w); });
+    this.range.mutate((area, sheet) => { for (let c = area.c1; c <= area.c2; c++) sheet.widths.set(c, w); }, "columnWidth");
   }
   autofitColumns(): void {
     this.range.mutate((area, sheet) => { for (let c = area.c1; c <= Math.min(area.c2, area.c1 + 50); c++) sheet.widths.set(c, Math.max(sheet.widths.get(c) ?? DEFAULT_WIDTH_PT, 80)); });
@@ -147,13 +160,15 @@ export class FakeRange extends Proxy implements HostRange {
     return s;
   }
   readLoaded<T>(p: string): T { return this.read<T>(p); }
-  mutate(fn: (a: Area, s: FakeSheet) => void): void {
+  mutate(fn: (a: Area, s: FakeSheet) => void, kind = "write", request = 80): void {
     this.ctx.queue(() => {
       const a = this.area();
       const s = this.sheet(a);
       if (s.protected) throw new HostError("AccessDenied", `sheet ${s.name} is protected`);
+      const refused = this.ctx.state.refuse?.({ kind, sheet: s.name, r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
+      if (refused) throw new HostError(refused, `${kind} refused`);
       fn(a, s);
-    });
+    }, request);
   }
   eachCell(fn: (c: FakeCell, r: number, col: number) => void): void {
     this.mutate((a, s) => {
@@ -178,6 +193,10 @@ export class FakeRange extends Proxy implements HostRange {
   private setGrid(data: any[][], fn: (cell: FakeCell, v: any) => void): void {
     this.mutate((a, s) => {
       if (data.length !== a.r2 - a.r1 + 1 || data.some((l) => l.length !== a.c2 - a.c1 + 1)) throw new HostError("InvalidArgument", "array size does not match the range");
+      const merged = s.merges.find((m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1 && data.some((l, i) => l.some((v, j) => v !== null && !(a.r1 + i === m.r1 && a.c1 + j === m.c1) && a.r1 + i >= m.r1 && a.r1 + i <= m.r2 && a.c1 + j >= m.c1 && a.c1 + j <= m.c2)));
+      // Excel keeps a merged area's content in its top-left cell and refuses writes into the others.
+      if (merged && data.some((l) => l.some((v) => v !== null && v !== ""))) throw new HostError("InvalidOperation", "cannot change part of a merged cell");
+      if (data.length !== a.r2 - a.r1 + 1 || data.some((l) => l.length !== a.c2 - a.c1 + 1)) throw new HostError("InvalidArgument", "array size does not match the range");
       data.forEach((line, i) => line.forEach((v, j) => {
         if (v === null) return; // null leaves the cell alone, as Office.js does
         const k = key(a.r1 + i, a.c1 + j);
@@ -185,7 +204,7 @@ export class FakeRange extends Proxy implements HostRange {
         if (!cell) s.cells.set(k, (cell = { value: null, numFmt: "General" }));
         fn(cell, v);
       }));
-    });
+    }, "write", 80 + JSON.stringify(data).length);
   }
   get isNullObject(): boolean { return this.read("isNullObject"); }
   get address(): string { return this.read("address"); }
@@ -229,6 +248,7 @@ export class FakeRange extends Proxy implements HostRange {
       rowHidden: nullOr((a, s) => s.hiddenRows.has(a.r1)),
       "format/columnWidth": nullOr((a, s) => s.widths.get(a.c1) ?? DEFAULT_WIDTH_PT),
       hyperlink: nullOr((a, s) => s.hyperlinks.get(`${colToLetters(a.c1)}${a.r1}`) ?? null),
+      "format/fill/color": nullOr((a, s) => s.cells.get(key(a.r1, a.c1))?.fill ?? "#FFFFFF"),
     });
     return this;
   }
@@ -237,21 +257,86 @@ export class FakeRange extends Proxy implements HostRange {
     this.ctx.queue(() => {
       result.data = this.grid((c) => ({ format: { font: { name: c?.font?.name ?? "Calibri", size: c?.font?.size ?? 11, bold: c?.font?.bold ?? false }, fill: { color: c?.fill ?? "#FFFFFF" } } }) as Excel.CellProperties);
       result.loaded = true;
+      return result.data;
     });
     return { get value() { if (!result.loaded) throw new NotLoadedError("getCellProperties().value"); return result.data; } };
   }
+  /** Visible cells as Excel gives them: rectangles between hidden rows and columns, one address for all. */
+  getSpecialCellsOrNullObject(_type: "Visible"): { isNullObject: boolean; address: string; load(p?: string | string[]): any } {
+    const out = { loaded: false, address: "", isNull: true };
+    const ctx = this.ctx;
+    const where = () => { const a = this.area(); return { a, s: this.sheet(a) }; };
+    return {
+      get isNullObject() { if (!out.loaded) throw new NotLoadedError("RangeAreas.isNullObject"); return out.isNull; },
+      get address() { if (!out.loaded) throw new NotLoadedError("RangeAreas.address"); return out.address; },
+      load() {
+        ctx.queue(() => {
+          const { a, s } = where();
+          const bands = (lo: number, hi: number, hidden: Set<number>) => {
+            const out: Array<[number, number]> = [];
+            for (let i = lo; i <= hi; i++) {
+              if (hidden.has(i)) continue;
+              const last = out[out.length - 1];
+              if (last && last[1] === i - 1) last[1] = i;
+              else out.push([i, i]);
+            }
+            return out;
+          };
+          const rows = bands(a.r1, a.r2, s.hiddenRows);
+          const cols = bands(a.c1, a.c2, s.hiddenCols);
+          const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s.name) ? s.name : `'${s.name.replace(/'/g, "''")}'`;
+          out.address = rows.flatMap(([r1, r2]) => cols.map(([c1, c2]) => `${quoted}!${colToLetters(c1)}${r1}:${colToLetters(c2)}${r2}`)).join(",");
+          out.isNull = out.address === "";
+          out.loaded = true;
+          return out.address;
+        });
+        return this;
+      },
+    };
+  }
+  /** Merged areas as Excel gives them (RangeAreas); more than 512 on the range cannot be read, as in Excel. */
+  getMergedAreasOrNullObject(): { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p?: string): unknown } {
+    const out = { loaded: false, isNull: true, items: [] as Array<{ address: string }> };
+    const ctx = this.ctx;
+    const where = () => { const a = this.area(); return { a, s: this.sheet(a) }; };
+    return {
+      get isNullObject() { if (!out.loaded) throw new NotLoadedError("RangeAreas.isNullObject"); return out.isNull; },
+      get areas() { if (!out.loaded) throw new NotLoadedError("RangeAreas.areas"); return { items: out.items }; },
+      load() {
+        ctx.queue(() => {
+          const { a, s } = where();
+          const ms = s.merges.filter((m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1);
+          if (ms.length > 512) throw new HostError("GeneralException", "too many merged areas");
+          out.items = ms.map((m) => ({ address: `${s.name}!${colToLetters(m.c1)}${m.r1}:${colToLetters(m.c2)}${m.r2}` }));
+          out.isNull = ms.length === 0;
+          out.loaded = true;
+          return out.items;
+        });
+        return this;
+      },
+    };
+  }
   insert(_shift: "Right"): FakeRange {
-    this.mutate((a, s) => insertColumns(this.ctx.state, s, a, a.c1, a.c2 - a.c1 + 1));
+    this.mutate((a, s) => {
+      // Shifting part of the rows right would cut a merged area or a table that spans more rows: Excel refuses.
+      if (!a.wholeCols && s.merges.some((m) => m.c2 >= a.c1 && m.r1 <= a.r2 && m.r2 >= a.r1 && (m.r1 < a.r1 || m.r2 > a.r2))) throw new HostError("InvalidOperation", "insertion would cut a merged area");
+      if (!a.wholeCols && s.tables.some((t) => t.c2 >= a.c1 && t.r1 <= a.r2 && t.r2 >= a.r1 && (t.r1 < a.r1 || t.r2 > a.r2))) throw new HostError("InvalidOperation", "insertion would cut a table");
+      insertColumns(this.ctx.state, s, a, a.c1, a.c2 - a.c1 + 1);
+    }, "insert");
     return this;
   }
   delete(_shift: "Left"): void {
-    this.mutate((a, s) => deleteColumns(this.ctx.state, s, a, a.c1, a.c2 - a.c1 + 1));
+    this.mutate((a, s) => deleteColumns(this.ctx.state, s, a, a.c1, a.c2 - a.c1 + 1), "delete");
   }
   select(): void { this.ctx.queue(() => { const a = this.area(); this.ctx.state.selection = `${a.sheet}!${colToLetters(a.c1)}${a.r1}`; }); }
   copyFrom(source: string | HostRange, _copyType?: "Formats"): void {
     this.mutate((a, s) => {
       const src = parseArea(a.sheet, String(source));
-      for (let r = a.wholeCols ? 1 : a.r1; r <= (a.wholeCols ? maxRow(s) : a.r2); r++) {
+      // Excel refuses to paste formats that would split a merged area, in the source or in the target.
+      const cut = (x: Area) => s.merges.some((m) => m.c1 < m.c2 && m.r1 <= x.r2 && m.r2 >= x.r1 && m.c1 <= x.c2 && m.c2 >= x.c1 && (m.c1 < x.c1 || m.c2 > x.c2));
+      if (cut(src) || cut(a)) throw new HostError("InvalidOperation", "cannot change part of a merged cell");
+      const last = a.wholeCols ? maxRow(s) : a.r2;
+      for (let r = a.wholeCols ? 1 : a.r1; r <= last; r++) {
         const from = s.cells.get(key(a.wholeCols ? r : src.r1 + ((r - a.r1) % (src.r2 - src.r1 + 1)), src.c1));
         if (!from) continue;
         for (let c = a.c1; c <= a.c2; c++) {
@@ -263,10 +348,28 @@ export class FakeRange extends Proxy implements HostRange {
         }
       }
       if (a.wholeCols) for (let c = a.c1; c <= a.c2; c++) s.widths.set(c, s.widths.get(src.c1) ?? DEFAULT_WIDTH_PT);
-    });
+    }, "copyFrom");
   }
-  merge(_across?: boolean): void { this.mutate((a, s) => s.merges.push({ r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 })); }
-  unmerge(): void { this.mutate((a, s) => { s.merges = s.merges.filter((m) => !(m.r1 === a.r1 && m.c1 === a.c1)); }); }
+  merge(_across?: boolean): void {
+    this.mutate((a, s) => {
+      // Merging over merged areas absorbs them (Excel asks, then does it); a partial overlap is refused.
+      const overlap = s.merges.filter((m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1);
+      if (overlap.some((m) => m.r1 < a.r1 || m.r2 > a.r2 || m.c1 < a.c1 || m.c2 > a.c2)) throw new HostError("InvalidOperation", "merge across part of a merged area");
+      s.merges = s.merges.filter((m) => !overlap.includes(m));
+      if (a.r1 !== a.r2 || a.c1 !== a.c2) s.merges.push({ r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
+    }, "merge");
+  }
+  clear(): void {
+    this.mutate((a, s) => {
+      for (const k of [...s.cells.keys()]) {
+        const [r, c] = k.split(":").map(Number) as [number, number];
+        if (r >= a.r1 && r <= a.r2 && c >= a.c1 && c <= a.c2) s.cells.delete(k);
+      }
+      s.merges = s.merges.filter((m) => !(m.r1 >= a.r1 && m.r2 <= a.r2 && m.c1 >= a.c1 && m.c2 <= a.c2));
+      for (const h of [...s.hyperlinks.keys()]) { const p = parseAddr(h); if (p.row >= a.r1 && p.row <= a.r2 && p.col >= a.c1 && p.col <= a.c2) s.hyperlinks.delete(h); }
+    }, "clear");
+  }
+  unmerge(): void { this.mutate((a, s) => { s.merges = s.merges.filter((m) => !(m.r1 === a.r1 && m.c1 === a.c1)); }, "unmerge"); }
 }
 
 function maxRow(s: FakeSheet): number {
@@ -313,12 +416,8 @@ function insertColumns(state: FakeState, s: FakeSheet, a: Area, at: number, coun
     s.hiddenCols = new Set([...s.hiddenCols].map((c) => (c >= at ? c + count : c)));
   }
   s.merges = s.merges.map((m) => (a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at ? m.c1 + count : m.c1, c2: m.c2 + count } : m);
-  forEachFormula(state, (f, sheet) => (a.wholeCols ? shiftForInsertedColumns(f, sheet, s.name, at, count) : rewriteRefs(f, (ref) => {
-    if ((ref.sheet ?? sheet) !== s.name || ref.r1 < a.r1 || ref.r2 > a.r2) return null;
-    const c1 = ref.c1 >= at ? ref.c1 + count : ref.c1;
-    const c2 = ref.c2 >= at ? ref.c2 + count : ref.c2;
-    return c1 === ref.c1 && c2 === ref.c2 ? null : { ...ref, c1, c2 };
-  })));
+  const move = insertMove(s.name, a.wholeCols ? null : [a.r1, a.r2], at, count);
+  forEachFormula(state, (f, sheet) => moveRefs(f, sheet, move));
 }
 
 function deleteColumns(state: FakeState, s: FakeSheet, a: Area, at: number, count: number): void {
@@ -338,13 +437,8 @@ function deleteColumns(state: FakeState, s: FakeSheet, a: Area, at: number, coun
   s.merges = s.merges
     .filter((m) => !(m.c1 >= at && m.c2 < at + count && (a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2))))
     .map((m) => ((a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at + count ? m.c1 - count : Math.min(m.c1, at), c2: Math.max(m.c2 - count, Math.min(m.c1, at)) } : m));
-  const shrink = (c: number) => (c >= at + count ? c - count : c >= at ? at : c);
-  forEachFormula(state, (f, sheet) => rewriteRefs(f, (ref) => {
-    if ((ref.sheet ?? sheet) !== s.name || (!a.wholeCols && (ref.r1 < a.r1 || ref.r2 > a.r2))) return null;
-    const c1 = shrink(ref.c1);
-    const c2 = ref.c2 >= at + count ? ref.c2 - count : ref.c2 >= at ? at - 1 : ref.c2;
-    return c1 === ref.c1 && c2 === ref.c2 ? null : { ...ref, c1, c2: Math.max(c1, c2) };
-  }));
+  const move = deleteMove(s.name, a.wholeCols ? null : [a.r1, a.r2], at, count);
+  forEachFormula(state, (f, sheet) => moveRefs(f, sheet, move));
 }
 
 class FakeProtection extends Proxy implements HostProtection {
@@ -367,8 +461,9 @@ export class FakeWorksheet extends Proxy implements HostWorksheet {
   get isNullObject(): boolean { return this.read("isNullObject"); }
   get name(): string { return this.read("name"); }
   get visibility(): "Visible" { return this.read("visibility"); }
+  get id(): string { return this.read("id"); }
   load(p?: string | string[]): FakeWorksheet {
-    this.queueLoad(p, { isNullObject: () => this.resolve() === null, name: () => this.resolve()?.name ?? null, visibility: () => "Visible" });
+    this.queueLoad(p, { isNullObject: () => this.resolve() === null, name: () => this.resolve()?.name ?? null, visibility: () => "Visible", id: () => this.resolve()?.id ?? null });
     return this;
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
@@ -414,7 +509,8 @@ class FakeWorksheets implements HostWorksheetCollection {
   }
   getItemOrNullObject(name: string): FakeWorksheet { return new FakeWorksheet(this.ctx, () => this.ctx.state.sheets.find((x) => x.name === name) ?? null); }
   add(name?: string): FakeWorksheet {
-    const sheet: FakeSheet = { name: name ?? `Feuil${this.ctx.state.sheets.length + 1}`, cells: new Map(), widths: new Map(), hiddenCols: new Set(), hiddenRows: new Set(), merges: [], protected: false, hyperlinks: new Map() };
+    const sheetName = name ?? `Feuil${this.ctx.state.sheets.length + 1}`;
+    const sheet: FakeSheet = { name: sheetName, cells: new Map(), widths: new Map(), hiddenCols: new Set(), hiddenRows: new Set(), merges: [], protected: false, hyperlinks: new Map(), id: `{sheet-${sheetName}-${this.ctx.state.nextPart++}}`, tables: [] };
     this.ctx.queue(() => {
       if (this.ctx.state.sheets.some((x) => x.name === sheet.name)) throw new HostError("ItemAlreadyExists", sheet.name);
       this.ctx.state.sheets.push(sheet);
@@ -423,7 +519,7 @@ class FakeWorksheets implements HostWorksheetCollection {
   }
   getCount(): HostClientResult<number> {
     const r = { loaded: false, n: 0 };
-    this.ctx.queue(() => { r.n = this.ctx.state.sheets.length; r.loaded = true; });
+    this.ctx.queue(() => { r.n = this.ctx.state.sheets.length; r.loaded = true; return r.n; });
     return { get value() { if (!r.loaded) throw new NotLoadedError("getCount().value"); return r.n; } };
   }
 }
@@ -434,7 +530,13 @@ class FakePart extends Proxy implements HostCustomXmlPart {
   load(p?: string | string[]): FakePart { this.queueLoad(p, { id: () => this.id_() }); return this; }
   getXml(): HostClientResult<string> {
     const r = { loaded: false, xml: "" };
-    this.ctx.queue(() => { r.xml = this.ctx.state.parts.get(this.id_()) ?? ""; r.loaded = true; });
+    this.ctx.queue(() => {
+      const id = this.id_();
+      if (!this.ctx.state.parts.has(id)) throw new HostError("ItemNotFound", "custom XML part");
+      r.xml = this.ctx.state.parts.get(id)!;
+      r.loaded = true;
+      return r.xml;
+    });
     return { get value() { if (!r.loaded) throw new NotLoadedError("getXml().value"); return r.xml; } };
   }
   delete(): void { this.ctx.queue(() => { if (!this.ctx.state.parts.delete(this.id_())) throw new HostError("ItemNotFound", "custom XML part"); }); }
@@ -460,7 +562,7 @@ class FakeParts implements HostCustomXmlPartCollection {
   constructor(private readonly ctx: FakeContext) {}
   add(xml: string): FakePart {
     let id = "";
-    this.ctx.queue(() => { id = `{part-${this.ctx.state.nextPart++}}`; this.ctx.state.parts.set(id, xml); });
+    this.ctx.queue(() => { id = `{part-${this.ctx.state.nextPart++}}`; this.ctx.state.parts.set(id, xml); }, 80 + xml.length);
     return new FakePart(this.ctx, () => id);
   }
   getItem(id: string): FakePart { return new FakePart(this.ctx, () => id); }
@@ -481,15 +583,26 @@ class FakeWorkbook extends Proxy implements HostWorkbook {
 
 export class FakeContext implements HostContext {
   readonly workbook: FakeWorkbook;
-  private pending: Array<() => void> = [];
+  private pending: Array<{ op: () => unknown; request: number }> = [];
   constructor(readonly state: FakeState) { this.workbook = new FakeWorkbook(this); }
-  queue(op: () => void): void { this.pending.push(op); }
-  /** Runs the batch in order; the first failing command stops it, as in Excel (earlier commands stay done). */
+  queue(op: () => unknown, request = 80): void { this.pending.push({ op, request }); }
+  /**
+   * Runs the batch in order; the first failing command stops it, as in Excel (earlier commands stay done).
+   * Payloads are measured as JSON of the commands' arguments and of the loaded results, and held to Excel on the
+   * web's 5 MB: a request over it is refused before anything runs; a response over it fails after the commands ran.
+   */
   async sync(): Promise<void> {
     this.state.syncs++;
     const ops = this.pending;
     this.pending = [];
-    for (const op of ops) op();
+    const entry: SyncLog = { request: 2 + ops.reduce((a, o) => a + o.request, 0), response: 2, ops: ops.length };
+    this.state.log.push(entry);
+    if (entry.request > PAYLOAD_LIMIT) throw new HostError("RequestPayloadSizeLimitExceeded", `request of ${entry.request} bytes`);
+    for (const { op } of ops) {
+      const out = op();
+      entry.response += out === undefined ? 10 : JSON.stringify(out).length + 10;
+    }
+    if (entry.response > PAYLOAD_LIMIT) throw new HostError("ResponsePayloadSizeLimitExceeded", `response of ${entry.response} bytes`);
   }
 }
 

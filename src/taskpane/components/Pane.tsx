@@ -8,6 +8,7 @@ import { FillView } from "./FillView";
 import { YearView } from "./YearView";
 import { useRovingGroup } from "./roving";
 import { useShared } from "./shared";
+import { UndoBar } from "./UndoBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box", "& p": { marginTop: 0, marginBottom: 0 } },
@@ -71,6 +72,7 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
           </MessageBar>
         )}
       </div>
+      <UndoBar controller={controller} state={s} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         <h2 className={shared.visuallyHidden}>{paneText.tabs[tab]}</h2>
         {tab === "check" && <CheckView controller={controller} state={s} />}
