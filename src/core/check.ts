@@ -68,7 +68,7 @@ export function computedRows(wb: WorkbookSnapshot, layout: AnnexLayout): ReportR
   return out;
 }
 
-export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, layout: AnnexLayout = recognise(wb)): CheckReport & { layout: AnnexLayout } {
+export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, layout: AnnexLayout = recognise(wb, { mapping: options.mapping })): CheckReport & { layout: AnnexLayout } {
   const { findings, skipped } = layout.detail || layout.summary ? runRules(wb, layout, options) : { findings: [], skipped: [] };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

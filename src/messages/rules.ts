@@ -29,6 +29,7 @@ export const ruleTitles: Record<string, string> = {
   "fundamental-coverage": "Objectif fondamental sans fiche",
   "funder-theme": "Financeur inhabituel pour l'objectif",
   "cofinancing-cd": "Co-financement sans part du Département",
+  "layout-incomplete": "Lecture de l'annexe incomplète ou douteuse",
 };
 
 export const severityLabel = { error: "erreur", warning: "avertissement", info: "information" } as const;

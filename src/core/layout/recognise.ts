@@ -5,7 +5,15 @@ import { isBlankValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot
 import { classifyHeader } from "./classify";
 import { isBareYear, norm } from "./normalize";
 import { parseBody } from "./rows";
-import type { AnnexLayout, ClosestCandidate, ColumnClass, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
+import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
+import { parseRoleKey } from "./roles";
+import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
+import { verifyReading } from "./verify";
+
+export interface RecogniseOptions {
+  /** The user's reading (pane view or --mapping FILE.json): mapped roles are confirmed, "absent" ones are not reported missing. */
+  mapping?: ColumnMapping;
+}
 
 /** A row needs this many recognised headers to be taken for a table header. */
 const MIN_HEADER_ROLES = 4;
@@ -264,7 +272,57 @@ function confidenceOf(kind: TableKind, columns: Partial<Record<SingleRole, numbe
   return Math.round((got / total) * 100) / 100;
 }
 
-function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate | null; score: number }): TableLayout[] {
+type Columns = Partial<Record<SingleRole, number>>;
+type Blocks = Partial<Record<YearBlock, Record<number, number>>>;
+
+function headerTextOf(hc: HeaderColumn): string {
+  const g = hc.group.replace(/\s+/g, " ").trim();
+  const sub = hc.sub.replace(/\s+/g, " ").trim();
+  return g && sub && g !== sub ? `${g} ${sub}` : g || sub;
+}
+
+/** The user's entries for this table: set or remove each role; returns the keys the user decided. */
+function applyMapping(entries: ReturnType<typeof entriesFor>, headers: Map<number, string>, columns: Columns, blocks: Blocks): string[] {
+  const decided: Array<{ key: string; k: NonNullable<ReturnType<typeof parseRoleKey>>; col: number | null }> = [];
+  for (const e of entries) {
+    const k = parseRoleKey(e.key);
+    const col = k ? resolveEntry(e, headers) : undefined;
+    if (k && col !== undefined) decided.push({ key: e.key, k, col });
+  }
+  const userKeys = new Set(decided.map((d) => d.key));
+  const userCols = new Set(decided.map((d) => d.col).filter((c): c is number => c !== null));
+  // A column the user gave a role keeps only the user's roles (a role and a year may share one: realised2022 = realisedLastYear).
+  for (const [r, c] of Object.entries(columns)) if (c !== undefined && userCols.has(c) && !userKeys.has(r)) delete columns[r as SingleRole];
+  for (const [b, ys] of Object.entries(blocks)) {
+    for (const [y, c] of Object.entries(ys ?? {})) if (userCols.has(c) && !userKeys.has(`${b}${y}`)) delete ys![Number(y)];
+  }
+  for (const { k, col } of decided) {
+    if ("role" in k) {
+      if (col === null) delete columns[k.role];
+      else columns[k.role] = col;
+    } else {
+      const b = (blocks[k.block] ??= {});
+      if (col === null) delete b[k.year];
+      else b[k.year] = col;
+    }
+  }
+  return [...userKeys];
+}
+
+function readingsOf(columns: Columns, blocks: Blocks, missing: string[], doubtful: string[], user: string[], headers: Map<number, string>): RoleReading[] {
+  const out: RoleReading[] = [];
+  const status = (key: string): RoleReading["status"] => (user.includes(key) ? "user" : doubtful.includes(key) ? "doubtful" : "confirmed");
+  for (const [role, col] of Object.entries(columns)) if (col !== undefined) out.push({ key: role, col, header: headers.get(col) ?? "", status: status(role) });
+  for (const [b, ys] of Object.entries(blocks)) {
+    for (const [y, col] of Object.entries(ys ?? {})) out.push({ key: `${b}${y}`, col, header: headers.get(col) ?? "", status: status(`${b}${y}`) });
+  }
+  out.sort((a, b) => a.col! - b.col!);
+  for (const key of missing) out.push({ key, col: null, header: "", status: "missing" });
+  for (const key of user) if (!out.some((r) => r.key === key)) out.push({ key, col: null, header: "", status: "user" });
+  return out;
+}
+
+function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate | null; score: number }, mapping: ColumnMapping | undefined): TableLayout[] {
   const tables: TableLayout[] = [];
   const merges = new MergeIndex(sheet);
   let r = 1;
@@ -283,6 +341,9 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     let end = r;
     for (const seg of segs) {
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
+      const headers = new Map<number, string>();
+      for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
+      const user = applyMapping(entriesFor(mapping, seg.kind, sheet.name), headers, columns, blocks);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = header.rows[header.rows.length - 1]!;
       const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
@@ -291,6 +352,8 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);
+      const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
+      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows).filter((d) => !user.includes(d.key));
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,
@@ -302,10 +365,15 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
         rows: body.rows,
         totalRow: body.totalRow,
         groups: body.groups,
-        missing: missingOf(seg.kind, columns, blocks, years),
+        missing,
         ambiguous,
         hiddenCols: hidden,
         confidence: confidenceOf(seg.kind, columns, blocks, fiches, body.totalRow !== null),
+        doubtful: doubtful.map((d) => d.key),
+        doubts: doubtful,
+        userKeys: user,
+        readings: readingsOf(columns, blocks, missing, doubtful.map((d) => d.key), user, headers),
+        headers: Object.fromEntries(headers),
       });
       end = Math.max(end, body.endRow);
     }
@@ -318,10 +386,10 @@ function fichesOf(t: TableLayout): number {
   return t.rows.filter((x) => x.kind === "fiche").length;
 }
 
-export function recognise(wb: WorkbookSnapshot): AnnexLayout {
+export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}): AnnexLayout {
   const closest = { best: null as ClosestCandidate | null, score: 0 };
   const tables: TableLayout[] = [];
-  for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest));
+  for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest, options.mapping));
   const pick = (kind: TableKind) =>
     tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
