@@ -3,6 +3,8 @@ import { checkAnnex, type CheckReport } from "../../core/check";
 import { noAnnexMessage } from "../../messages/layout";
 import { checkText, cliText } from "../../messages/cli";
 import { InputError, loadWorkbook, SAMPLE_ANNEX, type Io } from "../load";
+import { mappingFileText } from "../../messages/mapping";
+import { readMappingFile } from "../mapping";
 
 type FileResult = { file: string; report: CheckReport | null; error: string | null };
 
@@ -61,7 +63,8 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .argument("[fichiers...]", checkText.filesArg)
     .option("-f, --format <format>", cliText.formatOption("text|json|csv"), "text")
     .option("--objectifs-facultatifs <liste>", checkText.declaredOption)
-    .action(async (files: string[], opts: { format: string; objectifsFacultatifs?: string }) => {
+    .option("--mapping <fichier>", mappingFileText.option)
+    .action(async (files: string[], opts: { format: string; objectifsFacultatifs?: string; mapping?: string }) => {
       if (!["text", "json", "csv"].includes(opts.format)) {
         io.err(cliText.badFormat(opts.format, "text, json, csv") + "\n");
         setExit(2);
@@ -80,7 +83,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       for (const file of list) {
         try {
           const { snapshot } = await loadWorkbook(file);
-          const report = checkAnnex(snapshot, { declaredOptional: declared });
+          const report = checkAnnex(snapshot, { declaredOptional: declared, mapping: readMappingFile(opts.mapping, snapshot) });
           if (!report.tables.length) {
             results.push({ file, report: null, error: noAnnexMessage(report.layout.closest) });
             continue;

@@ -4,6 +4,9 @@ import { describeTable, type TableSummary } from "../../core/layout/describe";
 import { layoutText, noAnnexMessage, roleLabel } from "../../messages/layout";
 import { cliText } from "../../messages/cli";
 import { InputError, loadWorkbook, SAMPLE_ANNEX, type Io } from "../load";
+import { mappingFromLayout } from "../../core/layout/mapping";
+import { mappingFileText } from "../../messages/mapping";
+import { readMappingFile } from "../mapping";
 
 function textReport(file: string, tables: TableSummary[]): string {
   const lines = [cliText.fileHeader(file)];
@@ -28,18 +31,19 @@ export function registerInspect(program: Command, io: Io, setExit: (code: number
     .description(cliText.inspectDescription)
     .argument("[fichier]", cliText.fileArg)
     .option("-f, --format <format>", cliText.formatOption("text|json"), "text")
-    .action(async (fileArg: string | undefined, opts: { format: string }) => {
+    .option("--mapping <fichier>", mappingFileText.option)
+    .action(async (fileArg: string | undefined, opts: { format: string; mapping?: string }) => {
       const file = fileArg ?? SAMPLE_ANNEX;
       try {
         const { snapshot } = await loadWorkbook(file);
-        const layout = recognise(snapshot);
+        const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
         const tables = layout.tables.map(describeTable);
         if (!tables.length) {
           io.err(noAnnexMessage(layout.closest) + "\n");
           setExit(2);
           return;
         }
-        if (opts.format === "json") io.out(JSON.stringify({ file: snapshot.fileName, tables }, null, 2) + "\n");
+        if (opts.format === "json") io.out(JSON.stringify({ file: snapshot.fileName, tables, mapping: mappingFromLayout(snapshot, layout) }, null, 2) + "\n");
         else io.out(textReport(snapshot.fileName ?? file, tables));
         setExit(0);
       } catch (e) {

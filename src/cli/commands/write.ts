@@ -12,6 +12,8 @@ import { fillText } from "../../messages/plans";
 import { writeText } from "../../messages/cli";
 import { applyPlanToExcelJs } from "../../xlsx/applyPlan";
 import { InputError, loadWorkbook, type Io } from "../load";
+import { mappingFileText } from "../../messages/mapping";
+import { readMappingFile } from "../mapping";
 
 function describePlan(plan: EditPlan, file: string, force: boolean): string {
   const lines = [writeText.planHeader(plan.kind, file), writeText.stats(plan.stats)];
@@ -26,7 +28,7 @@ function describePlan(plan: EditPlan, file: string, force: boolean): string {
   return lines.join("\n") + "\n";
 }
 
-type WriteOpts = { output?: string; dryRun?: boolean; force?: boolean; year?: string };
+type WriteOpts = { output?: string; dryRun?: boolean; force?: boolean; year?: string; mapping?: string };
 
 async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io: Io, setExit: (c: number) => void): Promise<void> {
   if (!opts.dryRun && !opts.output) {
@@ -50,7 +52,7 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
   }
   try {
     const { workbook, snapshot } = await loadWorkbook(input);
-    const layout = recognise(snapshot);
+    const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
     if (!layout.detail && !layout.summary) {
       io.err(noAnnexMessage(layout.closest) + "\n");
       setExit(2);
@@ -91,6 +93,7 @@ export function registerWrite(program: Command, io: Io, setExit: (code: number) 
     .option("-o, --output <fichier>", writeText.outputOption)
     .option("--dry-run", writeText.dryRun)
     .option("--force", writeText.force)
+    .option("--mapping <fichier>", mappingFileText.option)
     .action((input: string, opts: WriteOpts) => run("fill", input, opts, io, setExit));
   program
     .command("add-year")
@@ -100,5 +103,6 @@ export function registerWrite(program: Command, io: Io, setExit: (code: number) 
     .option("-o, --output <fichier>", writeText.outputOption)
     .option("--dry-run", writeText.dryRun)
     .option("--force", writeText.force)
+    .option("--mapping <fichier>", mappingFileText.option)
     .action((input: string, opts: WriteOpts) => run("add-year", input, opts, io, setExit));
 }
