@@ -11,6 +11,8 @@ import type { HostContext, HostRunner } from "./host";
 import { readWorkbookSnapshot } from "./readSnapshot";
 import { REPORT_SHEET, writeReportSheet } from "./reportSheet";
 import { latestUndoRecord, queueUndo, type UndoRecord } from "./undo";
+import type { ColumnMapping } from "../core/layout/mapping";
+import { loadMapping, saveMapping } from "./mappingStore";
 
 export const SEEN_NS = "urn:annexe-cdppe:seen:1";
 
@@ -24,6 +26,9 @@ export interface AnnexPort {
   writeReport(report: CheckReport, before: WorkbookSnapshot, when?: Date): Promise<void>;
   loadSeen(): Promise<string[]>;
   saveSeen(keys: string[]): Promise<void>;
+  /** The user's reading of the columns saved in the workbook (mappingStore); optional for hosts without it. */
+  loadMapping?(): Promise<ColumnMapping | null>;
+  saveMapping?(mapping: ColumnMapping | null): Promise<void>;
 }
 
 export function createExcelPort(run: HostRunner, isSupported: () => boolean, options: { merges?: boolean } = {}): AnnexPort {
@@ -86,5 +91,7 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
         ctx.workbook.customXmlParts.add(`<seen xmlns="${SEEN_NS}">${body}</seen>`);
         await ctx.sync();
       }),
+    loadMapping: () => guarded((ctx) => loadMapping(ctx)),
+    saveMapping: (mapping) => guarded((ctx) => saveMapping(ctx, mapping)),
   };
 }

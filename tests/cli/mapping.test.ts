@@ -4,10 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { lettersToCol, colToLetters } from "../../src/core/model/a1";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { main } from "../../src/cli/main";
 import { readXlsx } from "../../src/xlsx/readWorkbook";
-import { generateCorpusAnnex, type CorpusAnnex } from "../support/corpus/generate";
+import { annexWithOddBudgetHeader, insertColumn } from "../support/corpus/scenarios";
 import { writeXlsx } from "../support/xlsxWrite";
 
 jest.setTimeout(30_000);
@@ -18,32 +18,6 @@ function capture() {
   const out: string[] = [];
   const err: string[] = [];
   return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) }, out: () => out.join(""), err: () => err.join("") };
-}
-
-/** A baseline annex (read right today) whose budget column gets a header no reader knows. */
-function annexWithOddBudgetHeader(): { a: CorpusAnnex; budget: string; header: string } {
-  for (let s = 1; ; s++) {
-    const a = generateCorpusAnnex(s);
-    if (!a.variety.includes("house-words") || a.variety.includes("detail:sub-totals") || a.variety.includes("multirow-fiche")) continue;
-    const t = a.truth.detail;
-    const sheet = a.workbook.sheets.find((x) => x.name === t.sheet)!;
-    const budget = t.columns.budget!;
-    const header = "Enveloppe pluriannuelle";
-    sheet.cells[t.headerRows[0]! - 1]![lettersToCol(budget) - 1] = { value: header, font: { bold: true } };
-    return { a, budget, header };
-  }
-}
-
-/** Inserts an empty column before `col` on one sheet, as Excel's "Insérer une colonne" moves cells (values only). */
-function insertColumn(wb: WorkbookSnapshot, sheetName: string, col: number): void {
-  const s: SheetSnapshot = wb.sheets.find((x) => x.name === sheetName)!;
-  s.cells = s.cells.map((r) => (r ? [...r.slice(0, col - 1), undefined, ...r.slice(col - 1)] : r));
-  s.merges = s.merges.map((m) => ({ ...m, c1: m.c1 >= col ? m.c1 + 1 : m.c1, c2: m.c2 >= col ? m.c2 + 1 : m.c2 }));
-  s.colWidths = [...s.colWidths.slice(0, col - 1), 12, ...s.colWidths.slice(col - 1)];
-  s.hiddenCols = new Set([...s.hiddenCols].map((c) => (c >= col ? c + 1 : c)));
-  s.colCount++;
-  // Formulas are dropped: the file keeps the values Excel showed, which is what the checker reads.
-  for (const r of s.cells) r?.forEach((c) => c && delete c.formula);
 }
 
 async function inspectJson(file: string, extra: string[] = []) {

@@ -6,13 +6,15 @@ import { paneText } from "../../messages/pane";
 import { CheckView } from "./CheckView";
 import { FillView } from "./FillView";
 import { YearView } from "./YearView";
+import { MappingView } from "./MappingView";
+import { mappingViewText } from "../../messages/mapping";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box" },
   status: { display: "flex", flexDirection: "column", gap: "6px" },
 });
 
-type TabKey = "check" | "fill" | "year";
+type TabKey = "check" | "fill" | "year" | "reading";
 
 export function Pane({ controller }: { controller: PaneController }): React.JSX.Element {
   const s = usePaneState(controller);
@@ -24,6 +26,7 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
         <Tab value="check">{paneText.tabs.check}</Tab>
         <Tab value="fill">{paneText.tabs.fill}</Tab>
         <Tab value="year">{paneText.tabs.year}</Tab>
+        <Tab value="reading">{mappingViewText.tab}</Tab>
       </TabList>
       <div className={styles.status} aria-live="polite">
         {s.busy && s.busy !== "select" && <Spinner size="tiny" label={s.busy === "check" ? paneText.check.running : paneText.busy} />}
@@ -50,6 +53,7 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
       {tab === "check" && <CheckView controller={controller} state={s} />}
       {tab === "fill" && <FillView controller={controller} state={s} />}
       {tab === "year" && <YearView controller={controller} state={s} />}
+      {tab === "reading" && <MappingView controller={controller} state={s} />}
     </div>
   );
 }
