@@ -398,8 +398,13 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);
+      // Two columns read as the year's realisations and none as the cumulative: the second is the hypothesis the numbers test.
+      const twice = ambiguous.find((a) => a.role === "realisedLastYear");
+      if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
+        columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
+      }
       const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
-      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows).filter((d) => !user.includes(d.key));
+      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,

@@ -6,6 +6,8 @@ import type { Finding, Rule } from "./types";
 
 export const sourceFunder: Rule = {
   id: "source-funder",
+  needs: { detail: ["source"] },
+  uses: { detail: ["fir", "etat", "ondam", "firTotal", "etatTotal", "ondamTotal"] },
   skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : missingRoles(ctx.detail, ["source"]).length ? rulesText.skipped(["source"]) : null),
   run(ctx) {
     const v = ctx.detail!;

@@ -6,6 +6,7 @@ import type { Finding, Rule } from "./types";
 
 export const sourceVsModalite: Rule = {
   id: "source-vs-modalite",
+  needs: { detail: ["source"], summary: ["modalite"] },
   skip: (ctx) => {
     if (!ctx.detail || !ctx.summary) return rulesText.skippedNoTable("both");
     const missing = [...(ctx.summary.col("modalite") === undefined ? ["modalite"] : []), ...(ctx.detail.col("source") === undefined ? ["source"] : [])];
