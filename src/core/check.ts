@@ -8,6 +8,8 @@ import { parseAddr } from "./model/a1";
 import type { WorkbookSnapshot } from "./model/snapshot";
 import { RULES } from "./rules/registry";
 import type { CheckOptions, Finding, RuleContext, RuleId, Severity } from "./rules/types";
+import { needsReason } from "./rules/needs";
+import { layoutIncomplete } from "./rules/layoutIncomplete";
 
 export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[] }
 export interface ReportRow { sheet: string; row: number; fiche: string | null; rateLastYear: number | null; rateGlobal: number | null; gap: number }
@@ -40,11 +42,16 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
   const ctx: RuleContext = { wb, layout, detail: TableView.of(wb, layout.detail), summary: TableView.of(wb, layout.summary), options };
   const findings: Finding[] = [];
   const skipped: CheckReport["skipped"] = [];
+  let gated = 0;
   for (const rule of RULES) {
-    const why = rule.skip(ctx);
+    const gate = rule.skip(ctx) === null ? needsReason(rule, ctx) : null;
+    if (gate) gated++;
+    const why = gate ?? rule.skip(ctx);
     if (why) skipped.push({ rule: rule.id, reason: why });
     else findings.push(...rule.run(ctx));
   }
+  // An incomplete or doubtful reading is said once per table, instead of rules running on guesses.
+  findings.push(...layoutIncomplete(ctx, gated));
   return { findings: sortFindings(findings, wb.sheets.map((s) => s.name)), skipped };
 }
 

@@ -88,6 +88,8 @@ export const incompleteText = {
     budgetSum: (rate: number) => `moyens ≠ CD + FIR + ETAT + ONDAM sur ${Math.round(rate * 100)}${NB}% des lignes`,
     cumulative: (rate: number) => `cumul inférieur à l'année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     gap: (rate: number) => `écart ≠ moyens − réalisé sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    rate: (rate: number) => `taux ≠ réalisé / moyens sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    consumed: (rate: number) => `cumul ≠ antérieur + année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     notNumbers: `la colonne ne contient pas de montants`,
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
   },

@@ -91,6 +91,7 @@ export const rulesText = {
   funderThemeFir: (amount: number, objective: number | null) => `${eur(amount)} de FIR sur ${objective ? `l'objectif ${objective}` : "une fiche sans objectif"}, hors objectifs PMI et prévention (1 à 5, 13).`,
   cofinancingCd: (co: number) => `Fiche co-financée (${eur(co)}) sans aucune part du Département (Total CD = 0) : les textes demandent un co-financement adapté.`,
   skipped: (roles: string[]) => `colonnes absentes : ${roles.map(roleLabel).join(", ")}`,
+  skippedNoTotal: "aucune ligne de total trouvée",
   skippedNoTable: (which: "detail" | "summary" | "both") =>
     which === "both" ? "il faut les deux tableaux" : which === "detail" ? "tableau détaillé absent" : "tableau de synthèse absent",
   rowLabel: (fiche: string | null, kind: string) => (kind === "total" ? "TOTAL" : kind === "subtotal" ? "Sous-total" : fiche ? `fiche ${fiche}` : "ligne"),

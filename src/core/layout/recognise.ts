@@ -5,6 +5,7 @@ import { isBlankValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot
 import { classifyHeader } from "./classify";
 import { isBareYear, norm } from "./normalize";
 import { parseBody } from "./rows";
+import { chooseFicheColumn, ficheScore } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
@@ -93,14 +94,34 @@ function countBareYears(sheet: SheetSnapshot, r: number): { years: number; fille
   return { years, filled };
 }
 
+/**
+ * The group row above a header row found first: when its bare years sit under texts of the row above ("Masse salariale"
+ * over 2021, 2022), the header starts there, single-row headers standing on the lower row.
+ */
+function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boolean {
+  if (r <= 1) return false;
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  let years = 0;
+  let covered = 0;
+  for (let c = 1; c <= row.length; c++) {
+    const t = cellText(row[c - 1]?.value ?? null);
+    if (!t || !isBareYear(norm(t))) continue;
+    years++;
+    const above = textAt(sheet, merges, r - 1, c);
+    if (above && above !== "\u0000covered" && !isBareYear(norm(above))) covered++;
+  }
+  return years >= 2 && covered * 2 >= years;
+}
+
 function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
   return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
 }
 
 /** Header of one or two rows starting at r, one entry per column from the first to the last header cell. */
-function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number): { rows: number[]; cols: HeaderColumn[] } {
+function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
   const next = countBareYears(sheet, r + 1);
-  const twoLevel = hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
+  const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
   const rows = twoLevel ? [r, r + 1] : [r];
   let maxCol = 0;
   for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
@@ -167,9 +188,17 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
   return out;
 }
 
+// The same notion under each table's name: realisations are "consommé" in the summary, the CD is "Département".
 const SUMMARY_RENAME: Partial<Record<SingleRole, SingleRole>> = {
   firTotal: "fir", etatTotal: "etat", ondamTotal: "ondam", cdTotal: "departement", objective: "objectif",
+  realisedLastYear: "consumedLastYear", realisedSinceStart: "consumedSinceStart", realisedPrior: "consumedPrior",
 };
+const DETAIL_RENAME: Partial<Record<SingleRole, SingleRole>> = {
+  departement: "cdTotal", objectif: "objective", fir: "firTotal", etat: "etatTotal", ondam: "ondamTotal",
+  consumedLastYear: "realisedLastYear", consumedSinceStart: "realisedSinceStart", consumedPrior: "realisedPrior",
+};
+const SUMMARY_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { realised: "consumedIn", realisedTo: "consumedTo" };
+const DETAIL_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { consumedIn: "realised", consumedTo: "realisedTo" };
 
 function assignColumns(kind: TableKind, seg: Segment) {
   const columns: Partial<Record<SingleRole, number>> = {};
@@ -179,14 +208,15 @@ function assignColumns(kind: TableKind, seg: Segment) {
   for (const hc of seg.cols) {
     if (!hc.cls) continue;
     if ("role" in hc.cls) {
-      const role = kind === "summary" ? SUMMARY_RENAME[hc.cls.role] ?? hc.cls.role : hc.cls.role;
+      const role = (kind === "summary" ? SUMMARY_RENAME : DETAIL_RENAME)[hc.cls.role] ?? hc.cls.role;
       const list = seen.get(role) ?? [];
       list.push(hc.col);
       seen.set(role, list);
       if (columns[role] === undefined) columns[role] = hc.col;
     } else {
-      const b = (blocks[hc.cls.block] ??= {});
-      const key = `${hc.cls.block}${hc.cls.year}`;
+      const block = (kind === "summary" ? SUMMARY_BLOCK_RENAME : DETAIL_BLOCK_RENAME)[hc.cls.block] ?? hc.cls.block;
+      const b = (blocks[block] ??= {});
+      const key = `${block}${hc.cls.year}`;
       const list = seen.get(key) ?? [];
       list.push(hc.col);
       seen.set(key, list);
@@ -273,6 +303,19 @@ function confidenceOf(kind: TableKind, columns: Partial<Record<SingleRole, numbe
 }
 
 type Columns = Partial<Record<SingleRole, number>>;
+
+/** The fiche column by its cells; a "Fiche action" column it was preferred to is the label when none was found. */
+function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number, columns: Columns): void {
+  const named = seg.cols.filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "fiche").map((hc) => hc.col);
+  const unnamed = seg.cols.slice(0, 4).filter((hc) => !hc.cls).map((hc) => hc.col);
+  if (named.length === 1 && ficheScore(sheet, named[0]!, headerEnd).hits > 0) return;
+  const { col, others } = chooseFicheColumn(sheet, headerEnd, named, unnamed);
+  if (col === undefined) return;
+  columns.fiche = col;
+  const text = (c: number) => { const hc = seg.cols.find((x) => x.col === c); return hc ? `${hc.group} ${hc.sub}` : ""; };
+  const wordy = others.find((c) => /fiche|action/i.test(text(c)));
+  if (columns.label === undefined && wordy !== undefined) columns.label = wordy;
+}
 type Blocks = Partial<Record<YearBlock, Record<number, number>>>;
 
 function headerTextOf(hc: HeaderColumn): string {
@@ -336,7 +379,8 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       r++;
       continue;
     }
-    const header = readHeader(sheet, merges, r);
+    const above = groupRowAbove(sheet, merges, r);
+    const header = readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
     for (const seg of segs) {
@@ -344,6 +388,8 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       const headers = new Map<number, string>();
       for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
       const user = applyMapping(entriesFor(mapping, seg.kind, sheet.name), headers, columns, blocks);
+      if (!user.includes("fiche")) settleFicheColumn(sheet, seg, header.rows[header.rows.length - 1]!, columns);
+      const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = header.rows[header.rows.length - 1]!;
       const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
@@ -352,12 +398,17 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);
+      // Two columns read as the year's realisations and none as the cumulative: the second is the hypothesis the numbers test.
+      const twice = ambiguous.find((a) => a.role === "realisedLastYear");
+      if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
+        columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
+      }
       const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
-      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows).filter((d) => !user.includes(d.key));
+      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,
-        range: { r1: r, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
+        range: { r1: header.rows[0]!, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
         headerRows: header.rows,
         columns,
         blocks,
@@ -366,7 +417,7 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
         totalRow: body.totalRow,
         groups: body.groups,
         missing,
-        ambiguous,
+        ambiguous: settled,
         hiddenCols: hidden,
         confidence: confidenceOf(seg.kind, columns, blocks, fiches, body.totalRow !== null),
         doubtful: doubtful.map((d) => d.key),

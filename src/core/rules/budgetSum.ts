@@ -24,6 +24,7 @@ function checkTable(v: TableView, parts: Array<[string, number | undefined]>, ou
 
 export const budgetSum: Rule = {
   id: "budget-sum",
+  uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "ms", "dgas", "cd", "fir", "etat", "ondam"], summary: ["budget", "departement", "fir", "etat", "ondam"] },
   skip: (ctx) => {
     if (!ctx.detail && !ctx.summary) return rulesText.skippedNoTable("both");
     if (ctx.detail && ctx.detail.col("budget") === undefined && (!ctx.summary || ctx.summary.col("budget") === undefined)) return rulesText.skipped(["budget"]);

@@ -5,6 +5,7 @@ import type { Finding, Rule } from "./types";
 
 export const cdSplit: Rule = {
   id: "cd-split",
+  needs: { detail: ["cd", "ms", "dgas"] },
   skip: (ctx) => {
     if (!ctx.detail) return rulesText.skippedNoTable("detail");
     const missing = ["cd", "ms", "dgas"].filter((b) => !ctx.detail!.years(b as "cd").length);

@@ -5,6 +5,7 @@ import type { Finding, Rule } from "./types";
 
 export const consumedSum: Rule = {
   id: "consumed-sum",
+  needs: { summary: ["consumedPrior", "consumedLastYear", "consumedSinceStart"] },
   skip: (ctx) => {
     if (!ctx.summary) return rulesText.skippedNoTable("summary");
     const m = missingRoles(ctx.summary, ["consumedPrior", "consumedLastYear", "consumedSinceStart"]);

@@ -25,9 +25,15 @@ export function columnName(v: TableView, col: number): string {
 }
 
 /** Planned amounts: Moyens, per-year block cells, block totals (detail); budget and funders (summary). */
+/** Columns whose reading the table's arithmetic refuted: no rule reads them as amounts (layout-incomplete says it once). */
+function doubtfulCols(v: TableView): Set<number> {
+  return new Set(v.t.doubts.map((d) => d.col));
+}
+
 export function plannedColumns(v: TableView): number[] {
   const cols: number[] = [];
-  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c)) cols.push(c); };
+  const doubtful = doubtfulCols(v);
+  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c); };
   if (v.t.kind === "detail") {
     add(v.col("budget"));
     for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
@@ -40,7 +46,8 @@ export function plannedColumns(v: TableView): number[] {
 
 export function realisedColumns(v: TableView): number[] {
   const cols: number[] = [];
-  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c)) cols.push(c); };
+  const doubtful = doubtfulCols(v);
+  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c); };
   if (v.t.kind === "detail") {
     for (const b of ["realised", "realisedTo"] as const) for (const y of v.years(b)) add(v.yearCol(b, y));
     add(v.col("realisedLastYear"));

@@ -40,8 +40,15 @@ export interface RuleContext {
   options: CheckOptions;
 }
 
+/** Role keys by table: single roles ("budget", "source") or whole yearly blocks ("ms", "fir"). */
+export interface RoleNeeds { detail?: string[]; summary?: string[] }
+
 export interface Rule {
   id: RuleId;
+  /** Roles the rule cannot run without: missing or doubtful, the engine skips it and says why. */
+  needs?: RoleNeeds;
+  /** Roles it reads when present: read with doubt, the engine skips it rather than run it on a guess. */
+  uses?: RoleNeeds;
   /** Why the rule cannot run on this annex (missing columns or table), or null. */
   skip(ctx: RuleContext): string | null;
   run(ctx: RuleContext): Finding[];

@@ -7,6 +7,7 @@ import type { Finding, Rule } from "./types";
 
 export const yearSum: Rule = {
   id: "year-sum",
+  uses: { detail: ["ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
   skip: (ctx) => (ctx.detail ? null : rulesText.skippedNoTable("detail")),
   run(ctx) {
     const v = ctx.detail!;
