@@ -74,7 +74,7 @@ describe("the corpus itself", () => {
     const tags = new Set<string>();
     for (let s = 1; s <= 300; s++) for (const v of generateCorpusAnnex(s).variety) tags.add(v.replace(/:.*$/, "") + (v.startsWith("headers:") || v.startsWith("fiche:") ? v.slice(v.indexOf(":")) : ""));
     for (const t of ["headers:one", "headers:lower", "headers:two/merge", "headers:two/top", "headers:two/bottom", "headers:two/split", "fiche:FA 1", "fiche:FA-1", "fiche:Fiche 1", "fiche:1.2", "fiche:A1", "fiche:bis", "fiche:zero",
-      "multirow-fiche", "detail", "upper-case", "line-breaks", "hidden-column", "extras", "exec-groups", "one-sheet", "two-sheets", "summary-first", "offset", "cents", "house-words"]) {
+      "multirow-fiche", "detail", "upper-case", "line-breaks", "hidden-column", "extras", "exec-groups", "one-sheet", "two-sheets", "summary-first", "offset", "cents", "house-words", "pivot-sheet-before", "extra-sheet", "blank-zeros"]) {
       expect(tags).toContain(t);
     }
   });

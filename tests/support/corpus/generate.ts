@@ -2,6 +2,7 @@
 // (role -> column, fiche -> rows) and arithmetically consistent. Not derived from tests/support/annexGenerator.ts.
 import { colToLetters } from "../../../src/core/model/a1";
 import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { generateLookalike } from "./lookalikes";
 import { Rng } from "./rng";
 import {
   ACTIONS, BLOCKS, ENGAGEMENTS, FUNDERS, MODALITE_NAMES, OBJECTIVES, SOURCE_NAMES, THEMES, detailWords, summaryWords,
@@ -354,6 +355,11 @@ export function generateCorpusAnnex(seed: number): CorpusAnnex {
     put(notes, 3, 2, { value: "Direction enfance famille" });
     sheets.push(notes);
     variety.push("extra-sheet");
+  }
+  if (rng.chance(0.12)) {
+    // A pivot of totals per funder kept before the annex: not a table of the annex.
+    sheets.unshift(generateLookalike("pivot", rng.int(1, 1000)).sheets[0]!);
+    variety.push("pivot-sheet-before");
   }
   const order = summaryFirst && ssheet && !sameSheet ? [ssheet, dsheet] : ssheet && !sameSheet ? [dsheet, ssheet] : [dsheet];
   sheets.push(...order);
