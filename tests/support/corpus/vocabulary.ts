@@ -70,7 +70,7 @@ export const summaryWords = (y: Years, rng: Rng, house = false) => (house ? {
   etat: rng.pick(["Etat", "État", "P304", "PLF"]),
   ondam: rng.pick(["ONDAM", "AM", "Assurance maladie"]),
   modalite: rng.pick(["Modalités de financement Etat/AM", "Modalités de financement", "Modalité"]),
-  consumedPrior: rng.pick([`Budget consommé au 31/12/${y.yn - 1}`, `Réalisé au 31/12/${y.yn - 1}`, `Dépenses réalisées ${y.y0}-${y.yn - 1}`]),
+  consumedPrior: rng.pick([`Budget consommé au 31/12/${y.yn - 1}`, `Réalisé au 31/12/${y.yn - 1}`, y.y0 === y.yn - 1 ? `Dépenses réalisées ${y.y0}` : `Dépenses réalisées ${y.y0}-${y.yn - 1}`]),
   consumedLastYear: rng.pick([`Budget consommé en ${y.yn}`, `Réalisé ${y.yn}`, `Mandaté en ${y.yn}`]),
   consumedSinceStart: rng.pick([`Budget consommé ${y.y0}-${y.yn}`, `Réalisé cumulé ${y.y0}-${y.yn}`, `Total consommé au 31/12/${y.yn}`]),
 });
