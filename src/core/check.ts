@@ -11,7 +11,7 @@ import type { CheckOptions, Finding, RuleContext, RuleId, Severity } from "./rul
 import { needsReason } from "./rules/needs";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
 
-export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[] }
+export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[]; doubtful: string[] }
 export interface ReportRow { sheet: string; row: number; fiche: string | null; rateLastYear: number | null; rateGlobal: number | null; gap: number }
 
 export interface CheckReport {
@@ -83,7 +83,7 @@ export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, lay
     file: wb.fileName ?? null,
     tables: layout.tables.map((t) => {
       const d = describeTable(t);
-      return { kind: d.kind, sheet: d.sheet, range: d.range, headerRows: d.headerRows, years: d.years, fiches: d.fiches, columns: d.columns, confidence: d.confidence, missing: d.missing };
+      return { kind: d.kind, sheet: d.sheet, range: d.range, headerRows: d.headerRows, years: d.years, fiches: d.fiches, columns: d.columns, confidence: d.confidence, missing: d.missing, doubtful: t.doubtful };
     }),
     rows: computedRows(wb, layout),
     findings,

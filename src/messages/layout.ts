@@ -31,7 +31,7 @@ export const layoutText = {
   summary: "Tableau de synthèse (rapport financier par engagement)",
   noAnnex: "Aucune annexe CDPPE reconnue dans ce classeur.",
   closest: (c: ClosestCandidate) =>
-    `Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? `écarté : ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
+    `Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? `écarté\u00a0: ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
   nothingClose: "Aucune ligne ne ressemble à un en-tête d'annexe (N° fiche, Moyens financiers, Masse salariale, Montant FIR…).",
   halfAnnex: (found: string, missing: string) => `Seul le ${found} a été reconnu ; le ${missing} est absent : les contrôles croisés entre les deux tableaux sont ignorés.`,
   confidence: (c: number) => `confiance ${Math.round(c * 100)} %`,
@@ -102,5 +102,6 @@ export const rejectText = {
   noFiches: `aucune ligne sous l'en-tête ne porte de numéro de fiche`,
   noAmounts: `aucune colonne de montants d'annexe (moyens financiers, masse salariale, FIR, ETAT, ONDAM) n'a été lue`,
   noFicheColumn: `aucune colonne de numéro de fiche`,
+  notATable: `ses en-têtes ne sont ni ceux du tableau détaillé (fiches, masse salariale, FIR, ETAT, ONDAM, réalisations) ni ceux de la synthèse`,
   pivot: `tableau croisé de totaux par financeur, sans fiches`,
 };

@@ -10,6 +10,7 @@ import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyReading } from "./verify";
+import { rejectText } from "../../messages/layout";
 
 export interface RecogniseOptions {
   /** The user's reading (pane view or --mapping FILE.json): mapped roles are confirmed, "absent" ones are not reported missing. */
@@ -307,7 +308,8 @@ type Columns = Partial<Record<SingleRole, number>>;
 /** The fiche column by its cells; a "Fiche action" column it was preferred to is the label when none was found. */
 function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number, columns: Columns): void {
   const named = seg.cols.filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "fiche").map((hc) => hc.col);
-  const unnamed = seg.cols.slice(0, 4).filter((hc) => !hc.cls).map((hc) => hc.col);
+  // Only a column with no header at all may be taken for the numbers by its cells ("Chapitre" 011, 65 is not a fiche).
+  const unnamed = seg.cols.slice(0, 4).filter((hc) => !hc.cls && !hc.group.trim() && !hc.sub.trim()).map((hc) => hc.col);
   if (named.length === 1 && ficheScore(sheet, named[0]!, headerEnd).hits > 0) return;
   const { col, others } = chooseFicheColumn(sheet, headerEnd, named, unnamed);
   if (col === undefined) return;
@@ -373,7 +375,10 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     const roles = rowRoles(sheet, r);
     if (roles.length > closest.score) {
       closest.score = roles.length;
-      closest.best = { sheet: sheet.name, row: r, recognised: roles.map((x) => `${addr(r, x.col)} ${"role" in x.cls ? x.cls.role : x.cls.block + x.cls.year}`) };
+      closest.best = {
+        sheet: sheet.name, row: r, recognised: roles.map((x) => `${addr(r, x.col)} ${"role" in x.cls ? x.cls.role : x.cls.block + x.cls.year}`),
+        why: roles.length < MIN_HEADER_ROLES ? rejectText.tooFewHeaders(roles.length) : rejectText.notATable,
+      };
     }
     if (roles.length < MIN_HEADER_ROLES) {
       r++;
@@ -396,6 +401,17 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
+      const why = rejection(seg.kind, columns, blocks, fiches);
+      if (why) {
+        // Not an annex table (a budget, a staffing table, a pivot of totals): kept only to explain the closest candidate.
+        const score = 100 + seg.cols.filter((hc) => hc.cls).length;
+        if (score > closest.score) {
+          closest.score = score;
+          const recognised = readingsOf(columns, blocks, [], [], [], headers).map((x) => `${addr(header.rows[0]!, x.col!)} ${x.key}`);
+          closest.best = { sheet: sheet.name, row: header.rows[0]!, recognised, why };
+        }
+        continue;
+      }
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);
       // Two columns read as the year's realisations and none as the cumulative: the second is the hypothesis the numbers test.
@@ -431,6 +447,28 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     r = end + 1;
   }
   return tables;
+}
+
+const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];
+
+/**
+ * Why a table is not an annex table, or null. An annex numbers its fiches and splits money between the département and
+ * its co-financers; a département's budget (years and Total rows), a staffing table ("N° fiche" of a post) or a pivot of
+ * totals per funder do not do both.
+ */
+function rejection(kind: TableKind, columns: Columns, blocks: Blocks, fiches: number): string | null {
+  if (columns.fiche === undefined) return rejectText.noFicheColumn;
+  if (fiches === 0) return rejectText.noFiches;
+  const has = (b: YearBlock) => Object.keys(blocks[b] ?? {}).length > 0 || columns[`${b}Total` as SingleRole] !== undefined;
+  if (kind === "detail") {
+    const groups = FUNDING_GROUPS.filter((g) => g.some(has)).length;
+    const realised = columns.realisedLastYear !== undefined || columns.realisedSinceStart !== undefined;
+    if (groups >= 2 || (groups >= 1 && columns.budget !== undefined && realised)) return null;
+    return rejectText.noAmounts;
+  }
+  const funders = (["departement", "fir", "etat", "ondam"] as const).filter((k) => columns[k] !== undefined).length;
+  if (funders >= 2 || (columns.budget !== undefined && funders >= 1)) return null;
+  return rejectText.noAmounts;
 }
 
 function fichesOf(t: TableLayout): number {
