@@ -20,7 +20,8 @@ export const KNOWN_FAILING = {
   clean: "annexes in other départements' words are misread (0 errors / 0 warnings not met)",
   flood: "a misread annex gives many errors instead of one layout-incomplete finding",
   faults: "injected faults are missed on misread annexes",
-  lookalikes: ["budget", "staffing"] as LookalikeKind[],
+  /** Look-alikes still taken for an annex (budget and staffing were, on main before the recog branch). */
+  lookalikes: [] as LookalikeKind[],
 };
 
 const seed = fc.integer({ min: 1, max: 1_000_000 });
@@ -198,11 +199,11 @@ describe("cdppe check on corpus files", () => {
     expect(c.err()).toMatch(/annexe/i);
   });
 
-  test.failing("look-alikes budget and staffing as .xlsx: exit 2 [known failing: taken for an annex today]", async () => {
-    for (const kind of KNOWN_FAILING.lookalikes) {
+  for (const kind of KNOWN_FAILING.lookalikes) {
+    test.failing(`look-alike ${kind} as .xlsx: exit 2 [known failing: taken for an annex today]`, async () => {
       const file = path.join(tmp, `${kind}-k.xlsx`);
       await writeXlsx(generateLookalike(kind, 3), file);
       expect(await main(["check", file, "--format", "json"], capture().io)).toBe(2);
-    }
-  });
+    });
+  }
 });
