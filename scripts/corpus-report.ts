@@ -17,6 +17,7 @@ let cleanWithFindings = 0;
 let faults = 0;
 let found = 0;
 let flooded = 0;
+let misreadSaid = 0;
 const missedByKind = new Map<string, number>();
 const byTag = new Map<string, { n: number; right: number }>();
 const ruleCounts = new Map<string, number>();
@@ -34,6 +35,7 @@ for (let seed = 1; seed <= n; seed++) {
   for (const f of [...errors, ...warnings]) ruleCounts.set(f.rule, (ruleCounts.get(f.rule) ?? 0) + 1);
   const layoutNotices = report.findings.filter((f) => (f.rule as string) === "layout-incomplete").length;
   if (!reading.right && errors.length + warnings.length > layoutNotices) flooded++;
+  if (!reading.right && layoutNotices > 0) misreadSaid++;
   for (const tag of a.variety.map((v) => v.replace(/:.*$/, (m) => (m.length > 24 ? ":…" : m)))) {
     const e = byTag.get(tag) ?? { n: 0, right: 0 };
     e.n++;
@@ -69,6 +71,7 @@ console.log(`  clean annexes with a finding (error/warning) ${cleanWithFindings}
 console.log(`  false errors              ${falseErrors}`);
 console.log(`  false warnings            ${falseWarnings}`);
 console.log(`  misread annexes flooding (more than the layout notice) ${flooded}`);
+console.log(`  misread annexes that say so (layout-incomplete) ${misreadSaid}/${n - readRight}`);
 console.log(`  faults found at their cell ${pct(found, faults)}`);
 console.log(`  look-alikes rejected      ${pct(lookRight, LOOKALIKE_KINDS.length * 10)}${lookBad.length ? `  (taken for an annex: ${lookBad.join(", ")})` : ""}`);
 console.log(`  missed faults by kind     ${[...missedByKind].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
