@@ -89,6 +89,7 @@ export const incompleteText = {
     cumulative: (rate: number) => `cumul inférieur à l'année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     gap: (rate: number) => `écart ≠ moyens − réalisé sur ${Math.round(rate * 100)}${NB}% des lignes`,
     rate: (rate: number) => `taux ≠ réalisé / moyens sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    across: (rate: number) => `différent du tableau détaillé sur ${Math.round(rate * 100)}${NB}% des fiches`,
     consumed: (rate: number) => `cumul ≠ antérieur + année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     notNumbers: `la colonne ne contient pas de montants`,
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
