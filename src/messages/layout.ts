@@ -1,7 +1,8 @@
 // French texts about the recognised layout (inspect, pane header, "no annex" errors).
-import type { ClosestCandidate } from "../core/layout/types";
+import type { ClosestCandidate, SingleRole } from "../core/layout/types";
 
-const ROLE_LABELS: Record<string, string> = {
+/** Every column role has its French label: the compiler checks none is forgotten when a role is added. */
+const ROLE_LABELS: Record<SingleRole, string> & Record<string, string> = {
   fiche: "N° fiche", label: "Intitulé fiche action", theme: "Thème", objective: "Intitulé objectif", objectif: "Objectif",
   objectiveType: "Fondamental / facultatif", indicator: "Indicateur", indicatorEtat: "Indicateurs État", indicatorExtra: "Indicateurs additionnels",
   budget: "Moyens financiers prévisionnels", msTotal: "Total masse salariale", dgasTotal: "Total budget DGAS", cdTotal: "Total CD",
