@@ -1,7 +1,8 @@
 // French texts about the recognised layout (inspect, pane header, "no annex" errors).
-import type { ClosestCandidate } from "../core/layout/types";
+import type { ClosestCandidate, SingleRole } from "../core/layout/types";
 
-const ROLE_LABELS: Record<string, string> = {
+/** Every column role has its French label: the compiler checks none is forgotten when a role is added. */
+const ROLE_LABELS: Record<SingleRole, string> & Record<string, string> = {
   fiche: "N° fiche", label: "Intitulé fiche action", theme: "Thème", objective: "Intitulé objectif", objectif: "Objectif",
   objectiveType: "Fondamental / facultatif", indicator: "Indicateur", indicatorEtat: "Indicateurs État", indicatorExtra: "Indicateurs additionnels",
   budget: "Moyens financiers prévisionnels", msTotal: "Total masse salariale", dgasTotal: "Total budget DGAS", cdTotal: "Total CD",
@@ -89,6 +90,7 @@ export const incompleteText = {
     cumulative: (rate: number) => `cumul inférieur à l'année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     gap: (rate: number) => `écart ≠ moyens − réalisé sur ${Math.round(rate * 100)}${NB}% des lignes`,
     rate: (rate: number) => `taux ≠ réalisé / moyens sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    across: (rate: number) => `différent du tableau détaillé sur ${Math.round(rate * 100)}${NB}% des fiches`,
     consumed: (rate: number) => `cumul ≠ antérieur + année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     notNumbers: `la colonne ne contient pas de montants`,
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,

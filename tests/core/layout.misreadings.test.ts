@@ -3,7 +3,7 @@ import { checkAnnex } from "../../src/core/check";
 import { columnLetters } from "../../src/core/layout/describe";
 import { recognise } from "../../src/core/layout/recognise";
 import type { Finding } from "../../src/core/rules/types";
-import { fiches, miniDetail, standardCols, type MiniCol } from "./miniAnnex";
+import { fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "./miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] => cols.map((c) => (c.key === key ? { ...c, head, group: group ?? c.group } : c));
@@ -150,3 +150,27 @@ function colIndex(letters: string): number {
   for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
   return n - 1;
 }
+
+test("a fiche over two rows with the summary beside: no false source-funder, source-vs-modalite or cross-table", () => {
+  const fs = fiches(4);
+  const m = miniDetail({ fiches: fs, split: [1, 3] });
+  miniSummary(m.wb, fs);
+  const report = checkAnnex(m.wb);
+  expect(report.layout.summary).not.toBeNull();
+  expect(loud(report.findings)).toEqual([]);
+});
+
+test("a summary whose FIR column holds the ONDAM figures: one layout-incomplete, no cross-table flood", () => {
+  const fs = fiches(6).map((f, i) => ({ ...f, ondam: [100 * (i + 1), 50], fir: [10 * (i + 1), 20], source: "ETAT/FIR/ONDAM" }));
+  const m = miniDetail({ fiches: fs });
+  const s = miniSummary(m.wb, fs);
+  const fir = colIndex(s.colOf.fir!);
+  const ondam = colIndex(s.colOf.ondam!);
+  for (const row of s.rowOfFiche.values()) {
+    const cells = s.sheet.cells[row - 1]!;
+    [cells[fir], cells[ondam]] = [cells[ondam], cells[fir]];
+  }
+  const found = loud(checkAnnex(m.wb).findings);
+  expect(found.filter((f) => !f.startsWith("layout-incomplete"))).toEqual([]);
+  expect(found.filter((f) => f.startsWith("layout-incomplete"))).toHaveLength(1);
+});

@@ -207,3 +207,33 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
   }
   return { wb, sheet, colOf, rowOfFiche, totalRow, subtotalRows, headerRows };
 }
+
+/** The summary table for the same fiches, one row per fiche under one engagement, on its own sheet. */
+export function miniSummary(wb: WorkbookSnapshot, fs: MiniFiche[], years = YEARS, sheetName = "Synthèse"): { sheet: SheetSnapshot; colOf: Record<string, string>; rowOfFiche: Map<string, number> } {
+  const sheet = emptySheet(sheetName);
+  sheet.defaultColWidth = 18;
+  wb.sheets.push(sheet);
+  const y0 = years[0]!;
+  const yn = years[years.length - 1]!;
+  const heads: Array<[string, string]> = [
+    ["mesure", "Mesure"], ["objectif", "Objectif"], ["fiche", "Fiche action N°"], ["budget", "Budget global"], ["departement", "Département"],
+    ["fir", "FIR"], ["etat", "Etat"], ["ondam", "ONDAM"], ["modalite", "Modalités de financement Etat/AM"],
+    ["consumedPrior", `Budget consommé au 31/12/${yn - 1}`], ["consumedLastYear", `Budget consommé en ${yn}`], ["consumedSinceStart", `Budget consommé ${y0}-${yn}`],
+  ];
+  const colOf: Record<string, string> = {};
+  heads.forEach(([k, h], i) => { setCell(sheet, 1, i + 1, { value: h }); colOf[k] = colToLetters(i + 1); });
+  setCell(sheet, 2, 1, { value: "Engagement 1 : Agir le plus précocement possible pour répondre aux besoins des enfants" });
+  const rowOfFiche = new Map<string, number>();
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  fs.forEach((f, i) => {
+    const r = 3 + i;
+    rowOfFiche.set(String(f.n), r);
+    const mod = f.source.split("/").map((x) => (x === "ETAT" ? "PLF" : x === "ONDAM" ? "AM" : x)).join("/");
+    const values: Record<string, string | number> = {
+      mesure: "Mesure", objectif: "Objectif 9", fiche: f.n, budget: budgetOf(f), departement: sum(f.ms) + sum(f.dgas), fir: sum(f.fir), etat: sum(f.etat),
+      ondam: sum(f.ondam), modalite: mod, consumedPrior: f.realisedSince - f.realisedLast, consumedLastYear: f.realisedLast, consumedSinceStart: f.realisedSince,
+    };
+    heads.forEach(([k], j) => setCell(sheet, r, j + 1, { value: values[k]! }));
+  });
+  return { sheet, colOf, rowOfFiche };
+}

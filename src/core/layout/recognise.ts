@@ -9,7 +9,7 @@ import { chooseFicheColumn, ficheScore } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
-import { verifyReading } from "./verify";
+import { verifyAcross, verifyReading } from "./verify";
 import { rejectText } from "../../messages/layout";
 
 export interface RecogniseOptions {
@@ -483,5 +483,15 @@ export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}):
     tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
   const summary = pick("summary");
+  if (detail && summary) {
+    const ds = wb.sheets.find((x) => x.name === detail.sheet)!;
+    const ss = wb.sheets.find((x) => x.name === summary.sheet)!;
+    const more = verifyAcross(ds, detail, ss, summary, summary.userKeys);
+    if (more.length) {
+      summary.doubts.push(...more);
+      summary.doubtful.push(...more.map((m) => m.key));
+      for (const r of summary.readings) if (summary.doubtful.includes(r.key) && r.status === "confirmed") r.status = "doubtful";
+    }
+  }
   return { tables, detail, summary, closest: detail || summary ? null : closest.best };
 }

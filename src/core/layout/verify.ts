@@ -194,3 +194,51 @@ export function verifyReading(
   void years;
   return doubts;
 }
+
+const ACROSS: Array<[SingleRole, SingleRole]> = [
+  ["budget", "budget"], ["departement", "cdTotal"], ["fir", "firTotal"], ["etat", "etatTotal"], ["ondam", "ondamTotal"],
+  ["consumedLastYear", "realisedLastYear"], ["consumedSinceStart", "realisedSinceStart"],
+];
+
+function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
+    if (key) m.set(key, [...(m.get(key) ?? []), r.row]);
+  }
+  return m;
+}
+
+/**
+ * Summary ↔ detail: a summary column that disagrees with its detail counterpart on most fiches is misread (the detail
+ * was checked by its own sums first). Returns the summary's doubts.
+ */
+export function verifyAcross(
+  detailSheet: SheetSnapshot, detail: { columns: Columns; rows: RowInfo[]; doubtful: string[] },
+  summarySheet: SheetSnapshot, summary: { columns: Columns; rows: RowInfo[]; doubtful: string[] }, trusted: string[],
+): Doubt[] {
+  const d = new Cells(detailSheet);
+  const s = new Cells(summarySheet);
+  const dRows = rowsByFiche(detail.rows);
+  const sRows = rowsByFiche(summary.rows);
+  const doubts: Doubt[] = [];
+  for (const [sk, dk] of ACROSS) {
+    const sc = summary.columns[sk];
+    const dc = detail.columns[dk];
+    if (sc === undefined || dc === undefined || trusted.includes(sk) || summary.doubtful.includes(sk) || detail.doubtful.includes(dk)) continue;
+    let evaluated = 0;
+    let failed = 0;
+    for (const [fiche, rows] of sRows) {
+      const drows = dRows.get(fiche);
+      if (!drows) continue;
+      const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
+      const b = drows.reduce((x, r) => x + d.sum0(r, dc), 0);
+      if (Math.abs(a) < 0.005 && Math.abs(b) < 0.005) continue;
+      evaluated++;
+      if (Math.abs(a - b) > TOLERANCE) failed++;
+    }
+    const o = { evaluated, failed };
+    if (refuted(o)) doubts.push({ key: sk, col: sc, why: incompleteText.why.across(rate(o)) });
+  }
+  return doubts;
+}

@@ -5,6 +5,7 @@ import type { RowInfo, SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { roleLabel } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
+import { compareAmounts } from "./tolerance";
 import type { Finding, RuleId, Severity } from "./types";
 
 export function finding(v: TableView, rule: RuleId, severity: Severity, row: number, col: number, fiche: string | null, message: string, expected: Finding["expected"], actual: Finding["actual"]): Finding {
@@ -94,4 +95,20 @@ export function* tableCells(v: TableView): Generator<{ row: number; col: number;
       if (cell) yield { row, col, cell, info: kinds.get(row) };
     }
   }
+}
+
+/**
+ * The rule kit's one comparison of a total with the sum of its parts under the print tolerance: nothing when equal,
+ * an info when within 1 € (hidden cents), else an error with the rule's own message.
+ */
+export function sumFinding(
+  v: TableView, rule: RuleId, at: { row: number; col: number; fiche: string | null },
+  what: string, parts: number[], actual: number, error: (expected: number) => string,
+): Finding | null {
+  const expected = parts.reduce((a, b) => a + b, 0);
+  const cmp = compareAmounts(expected, actual);
+  if (cmp === "equal") return null;
+  return cmp === "rounding"
+    ? finding(v, rule, "info", at.row, at.col, at.fiche, rulesText.rounding(what, expected, actual), expected, actual)
+    : finding(v, rule, "error", at.row, at.col, at.fiche, error(expected), expected, actual);
 }

@@ -5,14 +5,15 @@ import { YEAR_BLOCKS } from "../layout/roles";
 import type { TableView } from "../layout/view";
 import type { Rule, RuleContext } from "./types";
 
-const isBlock = (key: string) => Object.prototype.hasOwnProperty.call(YEAR_BLOCKS, key);
+/** "fir" is a column of the summary but a yearly block of the detail table: a key is a block where no column has that role. */
+const isBlock = (v: TableView, key: string) => v.col(key as "budget") === undefined && Object.prototype.hasOwnProperty.call(YEAR_BLOCKS, key);
 
 export function present(v: TableView, key: string): boolean {
-  return isBlock(key) ? v.years(key as "ms").length > 0 : v.col(key as "budget") !== undefined;
+  return isBlock(v, key) ? v.years(key as "ms").length > 0 : v.col(key as "budget") !== undefined;
 }
 
 export function doubtfulKey(v: TableView, key: string): boolean {
-  if (!isBlock(key)) return v.t.doubtful.includes(key);
+  if (!isBlock(v, key)) return v.t.doubtful.includes(key);
   return v.t.doubtful.some((d) => d.startsWith(key) && /^\d{4}$/.test(d.slice(key.length)));
 }
 
