@@ -9,6 +9,7 @@ import type { WorkbookSnapshot } from "./model/snapshot";
 import { RULES } from "./rules/registry";
 import type { CheckOptions, Finding, RuleContext, RuleId, Severity } from "./rules/types";
 import { needsReason } from "./rules/needs";
+import { rulesText } from "../messages/rules";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
 
 export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[]; doubtful: string[] }
@@ -51,7 +52,9 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
     else findings.push(...rule.run(ctx));
   }
   // An incomplete or doubtful reading is said once per table, instead of rules running on guesses.
-  findings.push(...layoutIncomplete(ctx, gated));
+  const noTable = new Set([rulesText.skippedNoTable("detail"), rulesText.skippedNoTable("summary"), rulesText.skippedNoTable("both"), rulesText.skippedNoTotal]);
+  const forRoles = skipped.filter((x) => !noTable.has(x.reason)).length;
+  findings.push(...layoutIncomplete(ctx, Math.max(gated, forRoles)));
   return { findings: sortFindings(findings, wb.sheets.map((s) => s.name)), skipped };
 }
 

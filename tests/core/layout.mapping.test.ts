@@ -1,7 +1,10 @@
 import { recognise } from "../../src/core/layout/recognise";
 import { columnLetters } from "../../src/core/layout/describe";
 import { mappingFromLayout, parseMapping, type ColumnMapping } from "../../src/core/layout/mapping";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { lettersToCol } from "../../src/core/model/a1";
+import { setCell, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { checkAnnex } from "../../src/core/check";
+import { fiches, miniDetail, miniSummary } from "./miniAnnex";
 import { generateAnnex } from "../support/annexGenerator";
 
 /** Inserts an empty column before `at` in one sheet (cells, merges, widths), as a user would in Excel. */
@@ -69,4 +72,35 @@ describe("the column mapping", () => {
     expect(parseMapping({ version: 1, entries: [{ table: "detail", sheet: "A", key: "fir2021", header: null, column: "B7" }] })).toEqual({ error: expect.stringContaining("colonne") });
     expect(parseMapping({ version: 1, entries: [{ table: "summary", sheet: "A", key: "fir", header: "fir", column: "c" }] })).toEqual({ version: 1, entries: [{ table: "summary", sheet: "A", key: "fir", header: "fir", column: "C" }] });
   });
+});
+
+describe("a mapping over a doubtful reading", () => {
+  test("the user confirms a column the arithmetic doubted: the rules run on it and say what is wrong", () => {
+    const m = miniDetail({ fiches: fiches(5) });
+    // Every budget 1 000 € above CD + FIR + ETAT + ONDAM (the gaps follow the budget): the numbers refute the reading.
+    for (const key of ["budget", "gap"]) {
+      const c = lettersToCol(m.colOf[key]!) - 1;
+      for (const row of m.rowOfFiche.values()) m.sheet.cells[row - 1]![c]!.value = (m.sheet.cells[row - 1]![c]!.value as number) + 1000;
+    }
+    const before = checkAnnex(m.wb);
+    expect(before.findings.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["layout-incomplete"]);
+    const mapping = parseMapping({ version: 1, entries: [{ table: "detail", sheet: m.sheet.name, key: "budget", header: "Moyens financiers prévisionnels", column: null }] }) as ColumnMapping;
+    const after = checkAnnex(m.wb, { mapping });
+    expect(after.layout.detail!.readings.find((r) => r.key === "budget")!.status).toBe("user");
+    expect(after.findings.filter((f) => f.rule === "layout-incomplete")).toEqual([]);
+    expect(after.findings.filter((f) => f.rule === "budget-sum" && f.severity === "error").map((f) => f.cell)).toEqual([...m.rowOfFiche.values()].map((r) => `${m.colOf.budget}${r}`));
+  });
+});
+
+test("the summary above the detail table on the same sheet: both read", () => {
+  const wb = { sheets: [] } as { sheets: SheetSnapshot[] };
+  const fs = fiches(4);
+  miniSummary(wb, fs, undefined, "Annexe");
+  const s = wb.sheets[0]!;
+  const m = miniDetail({ fiches: fs, top: 14 }, { sheets: [] });
+  m.sheet.cells.forEach((row, i) => row?.forEach((cell, j) => { if (cell) setCell(s, i + 1, j + 1, cell); }));
+  s.merges.push(...m.sheet.merges);
+  const layout = recognise(wb);
+  expect(layout.tables.map((t) => [t.kind, t.sheet, t.range.r1])).toEqual([["summary", "Annexe", 1], ["detail", "Annexe", 14]]);
+  expect(checkAnnex(wb, {}, layout).findings.filter((f) => f.severity !== "info")).toEqual([]);
 });
