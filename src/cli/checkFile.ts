@@ -4,12 +4,14 @@ import { batchText } from "../messages/cli";
 
 export type FileResult = { file: string; report: CheckReport | null; error: string | null };
 
-export async function checkFile(file: string, declared: number[] | undefined): Promise<FileResult> {
+/** `mappingFile`: the user's corrected reading (`--mapping`), read against each file's sheets. */
+export async function checkFile(file: string, declared: number[] | undefined, mappingFile?: string): Promise<FileResult> {
   const { InputError, loadWorkbook } = await import("./load");
   try {
     const { snapshot } = await loadWorkbook(file, { readOnly: true });
     const { checkAnnex } = await import("../core/check");
-    const report = checkAnnex(snapshot, { declaredOptional: declared });
+    const { readMappingFile } = await import("./mapping");
+    const report = checkAnnex(snapshot, { declaredOptional: declared, mapping: readMappingFile(mappingFile, snapshot) });
     if (!report.tables.length) {
       const { noAnnexMessage } = await import("../messages/layout");
       return { file, report: null, error: noAnnexMessage(report.layout.closest) };

@@ -8,8 +8,11 @@ import { parseAddr } from "./model/a1";
 import type { WorkbookSnapshot } from "./model/snapshot";
 import { RULES } from "./rules/registry";
 import type { CheckOptions, Finding, RuleContext, RuleId, Severity } from "./rules/types";
+import { needsReason } from "./rules/needs";
+import { rulesText } from "../messages/rules";
+import { layoutIncomplete } from "./rules/layoutIncomplete";
 
-export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[] }
+export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[]; doubtful: string[] }
 export interface ReportRow { sheet: string; row: number; fiche: string | null; rateLastYear: number | null; rateGlobal: number | null; gap: number }
 
 export interface CheckReport {
@@ -40,11 +43,18 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
   const ctx: RuleContext = { wb, layout, detail: TableView.of(wb, layout.detail), summary: TableView.of(wb, layout.summary), options };
   const findings: Finding[] = [];
   const skipped: CheckReport["skipped"] = [];
+  let gated = 0;
   for (const rule of RULES) {
-    const why = rule.skip(ctx);
+    const gate = rule.skip(ctx) === null ? needsReason(rule, ctx) : null;
+    if (gate) gated++;
+    const why = gate ?? rule.skip(ctx);
     if (why) skipped.push({ rule: rule.id, reason: why });
     else findings.push(...rule.run(ctx));
   }
+  // An incomplete or doubtful reading is said once per table, instead of rules running on guesses.
+  const noTable = new Set([rulesText.skippedNoTable("detail"), rulesText.skippedNoTable("summary"), rulesText.skippedNoTable("both"), rulesText.skippedNoTotal]);
+  const forRoles = skipped.filter((x) => !noTable.has(x.reason)).length;
+  findings.push(...layoutIncomplete(ctx, Math.max(gated, forRoles)));
   return { findings: sortFindings(findings, wb.sheets.map((s) => s.name)), skipped };
 }
 
@@ -68,7 +78,7 @@ export function computedRows(wb: WorkbookSnapshot, layout: AnnexLayout): ReportR
   return out;
 }
 
-export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, layout: AnnexLayout = recognise(wb)): CheckReport & { layout: AnnexLayout } {
+export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, layout: AnnexLayout = recognise(wb, { mapping: options.mapping })): CheckReport & { layout: AnnexLayout } {
   const { findings, skipped } = layout.detail || layout.summary ? runRules(wb, layout, options) : { findings: [], skipped: [] };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -76,7 +86,7 @@ export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, lay
     file: wb.fileName ?? null,
     tables: layout.tables.map((t) => {
       const d = describeTable(t);
-      return { kind: d.kind, sheet: d.sheet, range: d.range, headerRows: d.headerRows, years: d.years, fiches: d.fiches, columns: d.columns, confidence: d.confidence, missing: d.missing };
+      return { kind: d.kind, sheet: d.sheet, range: d.range, headerRows: d.headerRows, years: d.years, fiches: d.fiches, columns: d.columns, confidence: d.confidence, missing: d.missing, doubtful: t.doubtful };
     }),
     rows: computedRows(wb, layout),
     findings,

@@ -13,6 +13,8 @@ import { writeReportSheet } from "./reportSheet";
 import { LEGACY_UNDO_NS, listRecords, recordNamespace, UNDO_KINDS, undoAction, type UndoKind, type UndoOutcome, type UndoRecord } from "./undo";
 import { FLAGS_NS } from "./flags";
 import { REPORT_NS } from "./reportSheet";
+import type { ColumnMapping } from "../core/layout/mapping";
+import { loadMapping, saveMapping } from "./mappingStore";
 
 export const SEEN_NS = "urn:annexe-cdppe:seen:1";
 
@@ -32,6 +34,9 @@ export interface AnnexPort {
   writeReport(report: CheckReport, before: WorkbookSnapshot, when?: Date): Promise<string>;
   loadSeen(): Promise<string[]>;
   saveSeen(keys: string[]): Promise<void>;
+  /** The user's reading of the columns saved in the workbook (mappingStore); optional for hosts without it. */
+  loadMapping?(): Promise<ColumnMapping | null>;
+  saveMapping?(mapping: ColumnMapping | null): Promise<void>;
 }
 
 export function createExcelPort(run: HostRunner, isSupported: () => boolean, options: { merges?: boolean } = {}): AnnexPort {
@@ -99,5 +104,7 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
         ctx.workbook.customXmlParts.add(`<seen xmlns="${SEEN_NS}">${body}</seen>`);
         await ctx.sync();
       }),
+    loadMapping: () => guarded((ctx) => loadMapping(ctx)),
+    saveMapping: (mapping) => guarded((ctx) => saveMapping(ctx, mapping)),
   };
 }

@@ -1,7 +1,8 @@
 // French texts about the recognised layout (inspect, pane header, "no annex" errors).
-import type { ClosestCandidate } from "../core/layout/types";
+import type { ClosestCandidate, SingleRole } from "../core/layout/types";
 
-const ROLE_LABELS: Record<string, string> = {
+/** Every column role has its French label: the compiler checks none is forgotten when a role is added. */
+const ROLE_LABELS: Record<SingleRole, string> & Record<string, string> = {
   fiche: "N° fiche", label: "Intitulé fiche action", theme: "Thème", objective: "Intitulé objectif", objectif: "Objectif",
   objectiveType: "Fondamental / facultatif", indicator: "Indicateur", indicatorEtat: "Indicateurs État", indicatorExtra: "Indicateurs additionnels",
   budget: "Moyens financiers prévisionnels", msTotal: "Total masse salariale", dgasTotal: "Total budget DGAS", cdTotal: "Total CD",
@@ -31,7 +32,7 @@ export const layoutText = {
   summary: "Tableau de synthèse (rapport financier par engagement)",
   noAnnex: "Aucune annexe CDPPE reconnue dans ce classeur.",
   closest: (c: ClosestCandidate) =>
-    `Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; il en faut au moins 4 sur une même ligne.`,
+    `Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? `écarté\u00a0: ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
   nothingClose: "Aucune ligne ne ressemble à un en-tête d'annexe (N° fiche, Moyens financiers, Masse salariale, Montant FIR…).",
   halfAnnex: (found: string, missing: string) => `Seul le ${found} a été reconnu ; le ${missing} est absent : les contrôles croisés entre les deux tableaux sont ignorés.`,
   confidence: (c: number) => `confiance ${Math.round(c * 100)} %`,
@@ -43,3 +44,66 @@ export const layoutText = {
 export function noAnnexMessage(closest: ClosestCandidate | null): string {
   return `${layoutText.noAnnex} ${closest ? layoutText.closest(closest) : layoutText.nothingClose}`;
 }
+
+const NB = "\u00a0";
+
+/** Errors in a mapping file (cdppe … --mapping FILE.json, or the mapping saved in the workbook). */
+export const mappingText = {
+  notObject: `Fichier de correspondance illisible${NB}: un objet JSON { "version"${NB}: 1, "entries"${NB}: […] } est attendu.`,
+  badVersion: (v: string) => `Fichier de correspondance${NB}: version «${NB}${v}${NB}» inconnue (attendu${NB}: 1).`,
+  noEntries: `Fichier de correspondance${NB}: la liste «${NB}entries${NB}» manque.`,
+  entryNotObject: (n: number) => `Fichier de correspondance, entrée ${n}${NB}: un objet est attendu.`,
+  badTable: (n: number, t: string) => `Fichier de correspondance, entrée ${n}${NB}: tableau «${NB}${t}${NB}» inconnu (attendu${NB}: «${NB}detail${NB}» ou «${NB}summary${NB}»).`,
+  badSheet: (n: number) => `Fichier de correspondance, entrée ${n}${NB}: le nom de la feuille manque.`,
+  badKey: (n: number, k: string) => `Fichier de correspondance, entrée ${n}${NB}: rôle «${NB}${k}${NB}» inconnu (exemples${NB}: fiche, budget, firTotal, fir2021, realisedLastYear).`,
+  badHeader: (n: number) => `Fichier de correspondance, entrée ${n}${NB}: «${NB}header${NB}» doit être un texte ou null.`,
+  badColumn: (n: number, c: string) => `Fichier de correspondance, entrée ${n}${NB}: colonne «${NB}${c}${NB}» invalide (attendu${NB}: une lettre comme L ou AC, ou null).`,
+  duplicate: (n: number, k: string) => `Fichier de correspondance, entrée ${n}${NB}: le rôle «${NB}${k}${NB}» est déjà indiqué pour ce tableau.`,
+};
+
+const listFr = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} et ${xs[xs.length - 1]}`);
+
+/** The one finding of an incomplete or doubtful reading (rule layout-incomplete, annex-spec §4). */
+export const incompleteText = {
+  message: (table: "detail" | "summary", sheet: string, where: string, missing: string[], doubtful: Array<{ key: string; col: string; why: string }>, skipped: number) => {
+    const parts: string[] = [];
+    const name = table === "detail" ? "tableau détaillé" : "tableau de synthèse";
+    parts.push(`Lecture incomplète du ${name} (feuille «${NB}${sheet}${NB}», en-têtes ${where})${NB}:`);
+    if (missing.length) {
+      const shown = missing.slice(0, 8).map(roleLabel);
+      const more = missing.length > 8 ? ` et ${missing.length - 8} autre(s)` : "";
+      parts.push(`${missing.length > 1 ? "colonnes non trouvées" : "colonne non trouvée"}${NB}: ${listFr(shown)}${more}${doubtful.length ? `${NB};` : "."}`);
+    }
+    if (doubtful.length) {
+      const shown = doubtful.slice(0, 6).map((d) => `${roleLabel(d.key)} en ${d.col} (${d.why})`);
+      parts.push(`lecture douteuse, les calculs du tableau ne la confirment pas${NB}: ${shown.join(`${NB}; `)}.`);
+    }
+    parts.push(`${skipped} contrôle${skipped > 1 ? "s" : ""} qui en dépend${skipped > 1 ? "ent" : ""} ${skipped > 1 ? "sont ignorés" : "est ignoré"} plutôt que de produire de fausses erreurs.`);
+    parts.push(`Pour corriger${NB}: renommez l'en-tête de la colonne (par exemple «${NB}Montant FIR${NB}», «${NB}Réalisations 2022${NB}»), ou indiquez la bonne colonne dans la vue «${NB}Lecture de l'annexe${NB}» du volet, ou avec «${NB}cdppe inspect FICHIER --format json${NB}» puis «${NB}--mapping FICHIER.json${NB}».`);
+    return parts.join(" ");
+  },
+  /** Why a role is doubtful: the relation the numbers did not satisfy. */
+  why: {
+    yearSum: (rate: number) => `total ≠ somme des années sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    cdSplit: (rate: number) => `Total CD ≠ masse salariale + DGAS sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    budgetSum: (rate: number) => `moyens ≠ CD + FIR + ETAT + ONDAM sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    cumulative: (rate: number) => `cumul inférieur à l'année sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    gap: (rate: number) => `écart ≠ moyens − réalisé sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    rate: (rate: number) => `taux ≠ réalisé / moyens sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    across: (rate: number) => `différent du tableau détaillé sur ${Math.round(rate * 100)}${NB}% des fiches`,
+    consumed: (rate: number) => `cumul ≠ antérieur + année sur ${Math.round(rate * 100)}${NB}% des lignes`,
+    notNumbers: `la colonne ne contient pas de montants`,
+    ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
+  },
+  skippedDoubtful: (keys: string[]) => `lecture incomplète ou douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,
+};
+
+/** Why the closest candidate was not taken for an annex. */
+export const rejectText = {
+  tooFewHeaders: (n: number) => `${n} en-tête(s) reconnu(s) sur la ligne, il en faut au moins 4`,
+  noFiches: `aucune ligne sous l'en-tête ne porte de numéro de fiche`,
+  noAmounts: `aucune colonne de montants d'annexe (moyens financiers, masse salariale, FIR, ETAT, ONDAM) n'a été lue`,
+  noFicheColumn: `aucune colonne de numéro de fiche`,
+  notATable: `ses en-têtes ne sont ni ceux du tableau détaillé (fiches, masse salariale, FIR, ETAT, ONDAM, réalisations) ni ceux de la synthèse`,
+  pivot: `tableau croisé de totaux par financeur, sans fiches`,
+};

@@ -7,7 +7,7 @@ const n = (count: number, one: string, many = `${one}s`) => `${count} ${count > 
 
 export const paneText = {
   title: "Annexe CDPPE",
-  tabs: { check: "Contrôle", fill: "Compléter", year: "Nouvelle année" },
+  tabs: { check: "Contrôle", fill: "Compléter", year: "Nouvelle année", reading: "Lecture" },
   check: {
     run: "Contrôler l'annexe",
     rerun: "Relancer le contrôle",

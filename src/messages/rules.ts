@@ -29,6 +29,7 @@ export const ruleTitles: Record<string, string> = {
   "fundamental-coverage": "Objectif fondamental sans fiche",
   "funder-theme": "Financeur inhabituel pour l'objectif",
   "cofinancing-cd": "Co-financement sans part du Département",
+  "layout-incomplete": "Lecture de l'annexe incomplète ou douteuse",
 };
 
 export const severityLabel = { error: "erreur", warning: "avertissement", info: "information" } as const;
@@ -90,6 +91,7 @@ export const rulesText = {
   funderThemeFir: (amount: number, objective: number | null) => fr`${eur(amount)} de FIR sur ${objective ? fr`l'objectif ${objective}` : "une fiche sans objectif"}, hors objectifs PMI et prévention (1 à 5, 13).`,
   cofinancingCd: (co: number) => fr`Fiche co-financée (${eur(co)}) sans aucune part du Département (Total CD = 0) : les textes demandent un co-financement adapté.`,
   skipped: (roles: string[]) => fr`colonnes absentes : ${roles.map(roleLabel).join(", ")}`,
+  skippedNoTotal: "aucune ligne de total trouvée",
   skippedNoTable: (which: "detail" | "summary" | "both") =>
     which === "both" ? "il faut les deux tableaux" : which === "detail" ? "tableau détaillé absent" : "tableau de synthèse absent",
   rowLabel: (fiche: string | null, kind: string) => (kind === "total" ? "TOTAL" : kind === "subtotal" ? "Sous-total" : fiche ? `fiche ${fiche}` : "ligne"),

@@ -4,7 +4,10 @@ import { planAddYear } from "../core/compute/addYear";
 import { ratesByEngagement, ratesByFunder, type RateBar } from "../core/compute/consumption";
 import { planFill } from "../core/compute/fill";
 import { planWiden } from "../core/compute/widen";
-import type { AnnexLayout } from "../core/layout/types";
+import type { AnnexLayout, TableKind } from "../core/layout/types";
+import { colToLetters } from "../core/model/a1";
+import type { ColumnMapping, MappingEntry } from "../core/layout/mapping";
+import { mappingViewText } from "../messages/mapping";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
 import type { Finding } from "../core/rules/types";
@@ -38,12 +41,15 @@ export interface PaneState {
   undoPending: { kind: UndoKind; changed: string[] } | null;
   /** Colours put by "Signaler" are in the workbook and can be taken off. */
   flagged: boolean;
+  /** The user's corrections of the reading (« Lecture de l'annexe »), as saved in the workbook; null = automatic reading. */
+  mapping: ColumnMapping | null;
 }
 
 export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}`;
 
 export class PaneController {
-  private state: PaneState = { busy: null, error: null, info: null, snapshot: null, report: null, charts: null, seen: [], fillPlan: null, force: false, year: null, yearPlan: null, canUndo: false, undoable: [], lastKind: null, undoPending: null, flagged: false };
+  private state: PaneState = { busy: null, error: null, info: null, snapshot: null, report: null, charts: null, seen: [], fillPlan: null, force: false, year: null, yearPlan: null, canUndo: false, undoable: [], lastKind: null, undoPending: null, flagged: false, mapping: null };
+  private mappingLoaded = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly port: AnnexPort, private readonly measure?: (text: string) => number) {}
@@ -75,7 +81,12 @@ export class PaneController {
   check = (): Promise<void> =>
     this.run("check", async () => {
       const snapshot = await this.port.read();
-      const report = checkAnnex(snapshot, this.measure ? { measureText: (t) => this.measure!(t) } : {});
+      if (!this.mappingLoaded && this.port.loadMapping) {
+        this.set({ mapping: await this.port.loadMapping() });
+        this.mappingLoaded = true;
+      }
+      const mapping = this.state.mapping ?? undefined;
+      const report = checkAnnex(snapshot, this.measure ? { measureText: (t) => this.measure!(t), mapping } : { mapping });
       if (!report.tables.length) throw new Error(noAnnexMessage(report.layout.closest));
       const seen = await this.port.loadSeen();
       const records = await this.port.undoable();
@@ -211,6 +222,34 @@ export class PaneController {
       const n = await this.port.clearAddinData();
       this.set({ undoable: [], lastKind: null, undoPending: null, canUndo: false, flagged: false, seen: [], info: excelText.cleared(n) });
     });
+
+  /** The user names the column of one role (or null: « absente »); saved in the workbook, then checked again at once. */
+  setReading = (table: TableKind, key: string, col: number | null): Promise<void> =>
+    this.run("check", async () => {
+      const t = table === "detail" ? this.state.report?.layout.detail : this.state.report?.layout.summary;
+      if (!t) throw new Error(mappingViewText.needCheck);
+      const header = col === null ? null : (t.headers[col] ?? "").trim() || null;
+      const entry: MappingEntry = { table, sheet: t.sheet, key, header, column: col === null ? null : colToLetters(col) };
+      const kept = (this.state.mapping?.entries ?? []).filter((e) => !(e.table === table && e.sheet === t.sheet && e.key === key));
+      const mapping: ColumnMapping = { version: 1, entries: [...kept, entry] };
+      await this.saveMapping(mapping);
+      await this.check();
+      if (!this.state.error) this.set({ info: mappingViewText.saved });
+    });
+
+  /** Forgets the user's corrections: the automatic reading applies again. */
+  resetReading = (): Promise<void> =>
+    this.run("check", async () => {
+      await this.saveMapping(null);
+      await this.check();
+      if (!this.state.error) this.set({ info: mappingViewText.resetDone });
+    });
+
+  private async saveMapping(mapping: ColumnMapping | null): Promise<void> {
+    if (this.port.saveMapping) await this.port.saveMapping(mapping);
+    this.mappingLoaded = true;
+    this.set({ mapping });
+  }
 
   dismiss = (): void => this.set({ error: null, info: null });
 }

@@ -3,10 +3,11 @@ import { parentPort, workerData } from "worker_threads";
 import { checkFile } from "../checkFile";
 
 const declared = (workerData as { declared?: number[] } | undefined)?.declared;
+const mapping = (workerData as { mapping?: string } | undefined)?.mapping;
 parentPort?.on("message", (msg: { index: number; file: string } | null) => {
   if (msg === null) {
     parentPort?.close();
     return;
   }
-  void checkFile(msg.file, declared).then((result) => parentPort?.postMessage({ index: msg.index, result }));
+  void checkFile(msg.file, declared, mapping).then((result) => parentPort?.postMessage({ index: msg.index, result }));
 });

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkFile, type FileResult } from "../checkFile";
 
-export interface RunOptions { declared?: number[]; workers?: number }
+export interface RunOptions { declared?: number[]; mapping?: string; workers?: number }
 
 /** Worker threads need the compiled JavaScript; under ts-jest (sources) the batch runs in this thread. */
 function workerScript(): string | null {
@@ -26,7 +26,7 @@ export async function runChecks(files: string[], onResult: (index: number, r: Fi
   const count = options.workers ?? defaultWorkers(files.length);
   const script = workerScript();
   if (count <= 1 || files.length <= 1 || !script) {
-    for (let i = 0; i < files.length; i++) onResult(i, await checkFile(files[i]!, options.declared));
+    for (let i = 0; i < files.length; i++) onResult(i, await checkFile(files[i]!, options.declared, options.mapping));
     return;
   }
   const { Worker } = await import("worker_threads");
@@ -44,7 +44,7 @@ export async function runChecks(files: string[], onResult: (index: number, r: Fi
       }
     };
     const spawn = () => {
-      const w = new Worker(script, { workerData: { declared: options.declared } });
+      const w = new Worker(script, { workerData: { declared: options.declared, mapping: options.mapping } });
       let current = -1;
       const feed = () => {
         if (next < files.length) {
@@ -78,7 +78,7 @@ export async function runChecks(files: string[], onResult: (index: number, r: Fi
     const local = async () => {
       while (next < files.length) {
         const index = next++;
-        finish(index, await checkFile(files[index]!, options.declared));
+        finish(index, await checkFile(files[index]!, options.declared, options.mapping));
         // Lets the workers' messages through between two files.
         await new Promise((r) => setImmediate(r));
       }

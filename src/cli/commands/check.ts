@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CheckReport } from "../../core/check";
 import type { Finding, Severity } from "../../core/rules/types";
 import { batchText, checkText, cliText } from "../../messages/cli";
+import { mappingFileText } from "../../messages/mapping";
 import type { FileResult } from "../checkFile";
 import { expandInputs, naturalCompare } from "../expandInputs";
 import { InputError } from "../inputError";
@@ -119,7 +120,7 @@ function parseRules(v: string | undefined, known: string[]): Set<string> | undef
   return out.size ? out : undefined;
 }
 
-type CheckOpts = { format: string; objectifsFacultatifs?: string; recursive?: boolean; gravite?: string; regle?: string; resume?: boolean };
+type CheckOpts = { format: string; objectifsFacultatifs?: string; recursive?: boolean; gravite?: string; regle?: string; resume?: boolean; mapping?: string };
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   program
@@ -132,6 +133,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .option("--regle <liste>", batchText.ruleOption)
     .option("--resume", batchText.summaryOption)
     .option("--objectifs-facultatifs <liste>", checkText.declaredOption)
+    .option("--mapping <fichier>", mappingFileText.option)
     .action(async (args: string[], opts: CheckOpts) => {
       if (!["text", "json", "csv"].includes(opts.format)) {
         io.err(cliText.badFormat(opts.format, "text, json, csv") + "\n");
@@ -198,7 +200,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
         done++;
         flush();
         if (io.progress && many) io.progress(batchText.progress(done, entries.length, r.file));
-      }, { declared });
+      }, { declared, mapping: opts.mapping });
       if (io.progress && many) io.progress("");
       const all = results as FileResult[];
       if (opts.format === "json") {

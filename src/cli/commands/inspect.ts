@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { TableSummary } from "../../core/layout/describe";
 import { layoutText, noAnnexMessage, roleLabel } from "../../messages/layout";
 import { cliText } from "../../messages/cli";
+import { mappingFileText } from "../../messages/mapping";
 import type { Io } from "../load";
 
 function textReport(file: string, tables: TableSummary[]): string {
@@ -27,22 +28,25 @@ export function registerInspect(program: Command, io: Io, setExit: (code: number
     .description(cliText.inspectDescription)
     .argument("[fichier]", cliText.fileArg)
     .option("-f, --format <format>", cliText.formatOption("text|json"), "text")
-    .action(async (fileArg: string | undefined, opts: { format: string }) => {
+    .option("--mapping <fichier>", mappingFileText.option)
+    .action(async (fileArg: string | undefined, opts: { format: string; mapping?: string }) => {
       // Loaded here, not at start-up: `cdppe --help` must not pay for the reader and the core.
       const { InputError, loadWorkbook, SAMPLE_ANNEX } = await import("../load");
       const { recognise } = await import("../../core/layout/recognise");
       const { describeTable } = await import("../../core/layout/describe");
+      const { mappingFromLayout } = await import("../../core/layout/mapping");
+      const { readMappingFile } = await import("../mapping");
       const file = fileArg ?? SAMPLE_ANNEX;
       try {
         const { snapshot } = await loadWorkbook(file, { readOnly: true });
-        const layout = recognise(snapshot);
+        const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
         const tables = layout.tables.map(describeTable);
         if (!tables.length) {
           io.err(noAnnexMessage(layout.closest) + "\n");
           setExit(2);
           return;
         }
-        if (opts.format === "json") io.out(JSON.stringify({ file: snapshot.fileName, tables }, null, 2) + "\n");
+        if (opts.format === "json") io.out(JSON.stringify({ file: snapshot.fileName, tables, mapping: mappingFromLayout(snapshot, layout) }, null, 2) + "\n");
         else io.out(textReport(snapshot.fileName ?? file, tables));
         setExit(0);
       } catch (e) {

@@ -18,6 +18,8 @@ import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package
 import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
 import { guardInput } from "../inputGuard";
 import { InputError, type Io } from "../load";
+import { mappingFileText } from "../../messages/mapping";
+import { readMappingFile } from "../mapping";
 
 function describePlan(plan: EditPlan, file: string, force: boolean): string {
   // Lists grow by push: copying them to append made this quadratic (60 % of add-year at 10 000 rows).
@@ -38,7 +40,7 @@ function describePlan(plan: EditPlan, file: string, force: boolean): string {
   return lines.join("\n") + "\n";
 }
 
-type WriteOpts = { output?: string; dryRun?: boolean; force?: boolean; year?: string };
+type WriteOpts = { output?: string; dryRun?: boolean; force?: boolean; year?: string; mapping?: string };
 
 async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io: Io, setExit: (c: number) => void): Promise<void> {
   if (!opts.dryRun && !opts.output) {
@@ -80,7 +82,7 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     const bytes = Buffer.from(guarded.buffer, guarded.byteOffset, guarded.byteLength);
     if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
     const snapshot = readSnapshotFromPackage(bytes, input);
-    const layout = recognise(snapshot);
+    const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
     if (!layout.detail && !layout.summary) {
       io.err(noAnnexMessage(layout.closest) + "\n");
       setExit(2);
@@ -138,6 +140,7 @@ export function registerWrite(program: Command, io: Io, setExit: (code: number) 
     .option("-o, --output <fichier>", writeText.outputOption)
     .option("--dry-run", writeText.dryRun)
     .option("--force", writeText.force)
+    .option("--mapping <fichier>", mappingFileText.option)
     .action((input: string, opts: WriteOpts) => run("fill", input, opts, io, setExit));
   program
     .command("add-year")
@@ -147,5 +150,6 @@ export function registerWrite(program: Command, io: Io, setExit: (code: number) 
     .option("-o, --output <fichier>", writeText.outputOption)
     .option("--dry-run", writeText.dryRun)
     .option("--force", writeText.force)
+    .option("--mapping <fichier>", mappingFileText.option)
     .action((input: string, opts: WriteOpts) => run("add-year", input, opts, io, setExit));
 }

@@ -22,9 +22,11 @@ function parseTokens(text: string | null): NamedFunders {
   const t = normHead(text, 200);
   const tokens = t.split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/).map((x) => x.trim()).filter(Boolean);
   for (const tok of tokens) {
-    if (/^fir\b|fonds d'intervention/.test(tok)) funders.add("fir");
-    else if (/^(etat|plf|p ?304|programme 304)\b/.test(tok)) funders.add("etat");
-    else if (/^(ondam|am|dam|assurance maladie)\b/.test(tok)) funders.add("ondam");
+    // Other départements' names (issue #10): ARS / crédits ARS for FIR, DGCS for ETAT, CNSA for ONDAM; "-", "aucun" = none.
+    if (/^(-+|aucun|aucune|neant|sans objet|sans)$/.test(tok)) continue;
+    if (/^fir\b|fonds d'intervention|^(credits? )?ars\b/.test(tok)) funders.add("fir");
+    else if (/^(etat|plf|p ?304|programme 304|dgcs)\b/.test(tok)) funders.add("etat");
+    else if (/^(ondam|am|dam|assurance maladie|cnsa)\b/.test(tok)) funders.add("ondam");
     else if (/^(cd|departement|conseil departemental)\b/.test(tok)) namesCd = true;
     else unknown.push(tok);
   }

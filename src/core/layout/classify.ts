@@ -6,21 +6,33 @@ import type { ColumnClass, YearBlock } from "./types";
 
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
-function blockOf(t: string): Block | null {
-  if (/masse salariale|\bms\b/.test(t)) return "ms";
-  if (/dgas/.test(t)) return "dgas";
-  if (/\bcd\b|conseil departemental/.test(t)) return "cd";
-  if (/\bfir\b|fonds d'intervention regional/.test(t)) return "fir";
-  if (/ondam|assurance maladie|\bam\b/.test(t)) return "ondam";
-  if (/\betat\b|\bplf\b|programme 304|\bp ?304\b/.test(t)) return "etat";
+/** Funders and the département's funds under the names départements give them. */
+export function blockOf(t: string): Block | null {
+  if (/masse salariale|\bms\b|frais de personnel|depenses de personnel/.test(t)) return "ms";
+  if (/dgas|\bdgs\b/.test(t)) return "dgas";
+  if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
+  if (/\bfir\b|fonds d'intervention regional|\bars\b/.test(t)) return "fir";
+  if (/ondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/.test(t)) return "ondam";
+  if (/\betat\b|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/.test(t)) return "etat";
   return null;
 }
+
+/** Sub-headers that say nothing alone: the group above says what they are ("Exécution 2024" / "Montant"). */
+const GENERIC_SUB = /^(montants?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
   const g = norm(groupRaw);
   const s = norm(subRaw);
+  if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
+  const out = classifyOne(g, s);
+  // A sub-header that names nothing known, under a group that does: read them together.
+  if (!out && g && s && !isBareYear(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
+  return out;
+}
+
+function classifyOne(g: string, s: string): ColumnClass | null {
   const t = s || g;
   if (!t) return null;
   const subIsYear = isBareYear(s);
@@ -28,14 +40,23 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   // A bare year under a group: the group says what it is.
   const main = subIsYear ? g : t;
   if (!main) return null;
+  return classifyMain(main, g, s, yearOfSub, subIsYear);
+}
 
-  if (/\becart\b/.test(main)) return { role: "gap" };
-  if (/niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire/.test(main)) {
-    if (/global|cumul|au 31 ?\/|depuis|total/.test(main)) return { role: "rateGlobal" };
+const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepense\b/;
+const RATE = /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat)|(execution|realis|consomm|depense|mandat).*(\btaux\b|%|pourcentage)/;
+
+function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
+  if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponible\b|\breliquat\b|non consomme|non realise/.test(main)) return { role: "gap" };
+  if (RATE.test(main) && !/indicateur/.test(main)) {
+    if (/consomm/.test(main) && !/taux d.?execution|niveau d.?execution/.test(main)) {
+      if (/global|cumul|depuis|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
+    }
+    if (/global|cumul|au 31 ?\/|depuis|total|20\d{2} ?(-|a|au) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("rate", y) : { role: "rateLastYear" };
   }
-  if (/realis/.test(main) && !/indicateur/.test(main)) {
+  if (REALISED.test(main) && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
     if (/depuis|cumul|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "realisedSinceStart" };
@@ -49,12 +70,12 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
-  if (/source|co-?financeur/.test(main)) return { role: "source" };
+  if (/source|co-?financ|financeurs?\b|financeur\(s\)/.test(main)) return { role: "source" };
   if (/modalite/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (/fondamental.*facultatif|facultatif.*fondamental|type d.?objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
-  if (/(numero|num\.?|n ?°|no\.?|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$/.test(main)) {
+  if (/(numero|num\.?|n ?°|no\.?|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(main)) {
     return { role: "fiche" };
   }
   if (/indicateur/.test(main)) {
@@ -69,14 +90,16 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
   if (/^(theme|thematique|axe|direction|pole)\b/.test(main)) return { role: "theme" };
-  if (/moyens? financiers?|budget (global|previsionnel|prevu|total)|previsionnel|cout (global|total)/.test(main)) return { role: "budget" };
+  if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
+  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$/.test(main)) return { role: "budget" };
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main)) return { role: "departement" };
 
   const block = blockOf(main) ?? (s && !subIsYear ? blockOf(g) : null);
   if (block) {
     if (yearOfSub) return yearCol(block, yearOfSub);
-    const ys = yearsIn(s || g);
-    if (ys.length === 1 && !/\(/.test(s || g)) return yearCol(block, ys[0]!);
+    const own = s || g;
+    const ys = yearsIn(own);
+    if (ys.length === 1 && !/\(/.test(own) && !/cumul/.test(own)) return yearCol(block, ys[0]!);
     return { role: `${block}Total` as const };
   }
   return null;

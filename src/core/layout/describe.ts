@@ -32,6 +32,10 @@ export interface TableSummary {
   ambiguous: Array<{ role: string; columns: string[] }>;
   hiddenColumns: string[];
   confidence: number;
+  /** Roles the table's arithmetic did not confirm, with the reason (French). */
+  doubtful: Array<{ role: string; column: string; why: string }>;
+  /** Every role with its column letter (null when missing or set absent), header text and status, for « Lecture de l'annexe ». */
+  readings: Array<{ key: string; column: string | null; header: string; status: string }>;
 }
 
 export function describeTable(t: TableLayout): TableSummary {
@@ -50,5 +54,7 @@ export function describeTable(t: TableLayout): TableSummary {
     ambiguous: t.ambiguous.map((a) => ({ role: a.role, columns: a.cols.map(colToLetters) })),
     hiddenColumns: t.hiddenCols.map(colToLetters),
     confidence: t.confidence,
+    doubtful: t.doubts.map((d) => ({ role: d.key, column: colToLetters(d.col), why: d.why })),
+    readings: t.readings.map((r) => ({ key: r.key, column: r.col === null ? null : colToLetters(r.col), header: r.header, status: r.status })),
   };
 }

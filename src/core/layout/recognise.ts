@@ -5,7 +5,17 @@ import { isBlankValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot
 import { classifyHeader } from "./classify";
 import { isBareYear, norm } from "./normalize";
 import { parseBody } from "./rows";
-import type { AnnexLayout, ClosestCandidate, ColumnClass, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
+import { chooseFicheColumn, ficheScore } from "./ficheColumn";
+import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
+import { parseRoleKey } from "./roles";
+import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
+import { verifyAcross, verifyReading } from "./verify";
+import { rejectText } from "../../messages/layout";
+
+export interface RecogniseOptions {
+  /** The user's reading (pane view or --mapping FILE.json): mapped roles are confirmed, "absent" ones are not reported missing. */
+  mapping?: ColumnMapping;
+}
 
 /** A row needs this many recognised headers to be taken for a table header. */
 const MIN_HEADER_ROLES = 4;
@@ -85,14 +95,34 @@ function countBareYears(sheet: SheetSnapshot, r: number): { years: number; fille
   return { years, filled };
 }
 
+/**
+ * The group row above a header row found first: when its bare years sit under texts of the row above ("Masse salariale"
+ * over 2021, 2022), the header starts there, single-row headers standing on the lower row.
+ */
+function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boolean {
+  if (r <= 1) return false;
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  let years = 0;
+  let covered = 0;
+  for (let c = 1; c <= row.length; c++) {
+    const t = cellText(row[c - 1]?.value ?? null);
+    if (!t || !isBareYear(norm(t))) continue;
+    years++;
+    const above = textAt(sheet, merges, r - 1, c);
+    if (above && above !== "\u0000covered" && !isBareYear(norm(above))) covered++;
+  }
+  return years >= 2 && covered * 2 >= years;
+}
+
 function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
   return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
 }
 
 /** Header of one or two rows starting at r, one entry per column from the first to the last header cell. */
-function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number): { rows: number[]; cols: HeaderColumn[] } {
+function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
   const next = countBareYears(sheet, r + 1);
-  const twoLevel = hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
+  const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
   const rows = twoLevel ? [r, r + 1] : [r];
   let maxCol = 0;
   for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
@@ -159,9 +189,17 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
   return out;
 }
 
+// The same notion under each table's name: realisations are "consommé" in the summary, the CD is "Département".
 const SUMMARY_RENAME: Partial<Record<SingleRole, SingleRole>> = {
   firTotal: "fir", etatTotal: "etat", ondamTotal: "ondam", cdTotal: "departement", objective: "objectif",
+  realisedLastYear: "consumedLastYear", realisedSinceStart: "consumedSinceStart", realisedPrior: "consumedPrior",
 };
+const DETAIL_RENAME: Partial<Record<SingleRole, SingleRole>> = {
+  departement: "cdTotal", objectif: "objective", fir: "firTotal", etat: "etatTotal", ondam: "ondamTotal",
+  consumedLastYear: "realisedLastYear", consumedSinceStart: "realisedSinceStart", consumedPrior: "realisedPrior",
+};
+const SUMMARY_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { realised: "consumedIn", realisedTo: "consumedTo" };
+const DETAIL_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { consumedIn: "realised", consumedTo: "realisedTo" };
 
 function assignColumns(kind: TableKind, seg: Segment) {
   const columns: Partial<Record<SingleRole, number>> = {};
@@ -171,14 +209,15 @@ function assignColumns(kind: TableKind, seg: Segment) {
   for (const hc of seg.cols) {
     if (!hc.cls) continue;
     if ("role" in hc.cls) {
-      const role = kind === "summary" ? SUMMARY_RENAME[hc.cls.role] ?? hc.cls.role : hc.cls.role;
+      const role = (kind === "summary" ? SUMMARY_RENAME : DETAIL_RENAME)[hc.cls.role] ?? hc.cls.role;
       const list = seen.get(role) ?? [];
       list.push(hc.col);
       seen.set(role, list);
       if (columns[role] === undefined) columns[role] = hc.col;
     } else {
-      const b = (blocks[hc.cls.block] ??= {});
-      const key = `${hc.cls.block}${hc.cls.year}`;
+      const block = (kind === "summary" ? SUMMARY_BLOCK_RENAME : DETAIL_BLOCK_RENAME)[hc.cls.block] ?? hc.cls.block;
+      const b = (blocks[block] ??= {});
+      const key = `${block}${hc.cls.year}`;
       const list = seen.get(key) ?? [];
       list.push(hc.col);
       seen.set(key, list);
@@ -264,7 +303,71 @@ function confidenceOf(kind: TableKind, columns: Partial<Record<SingleRole, numbe
   return Math.round((got / total) * 100) / 100;
 }
 
-function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate | null; score: number }): TableLayout[] {
+type Columns = Partial<Record<SingleRole, number>>;
+
+/** The fiche column by its cells; a "Fiche action" column it was preferred to is the label when none was found. */
+function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number, columns: Columns): void {
+  const named = seg.cols.filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "fiche").map((hc) => hc.col);
+  // Only a column with no header at all may be taken for the numbers by its cells ("Chapitre" 011, 65 is not a fiche).
+  const unnamed = seg.cols.slice(0, 4).filter((hc) => !hc.cls && !hc.group.trim() && !hc.sub.trim()).map((hc) => hc.col);
+  if (named.length === 1 && ficheScore(sheet, named[0]!, headerEnd).hits > 0) return;
+  const { col, others } = chooseFicheColumn(sheet, headerEnd, named, unnamed);
+  if (col === undefined) return;
+  columns.fiche = col;
+  const text = (c: number) => { const hc = seg.cols.find((x) => x.col === c); return hc ? `${hc.group} ${hc.sub}` : ""; };
+  const wordy = others.find((c) => /fiche|action/i.test(text(c)));
+  if (columns.label === undefined && wordy !== undefined) columns.label = wordy;
+}
+type Blocks = Partial<Record<YearBlock, Record<number, number>>>;
+
+function headerTextOf(hc: HeaderColumn): string {
+  const g = hc.group.replace(/\s+/g, " ").trim();
+  const sub = hc.sub.replace(/\s+/g, " ").trim();
+  return g && sub && g !== sub ? `${g} ${sub}` : g || sub;
+}
+
+/** The user's entries for this table: set or remove each role; returns the keys the user decided. */
+function applyMapping(entries: ReturnType<typeof entriesFor>, headers: Map<number, string>, columns: Columns, blocks: Blocks): string[] {
+  const decided: Array<{ key: string; k: NonNullable<ReturnType<typeof parseRoleKey>>; col: number | null }> = [];
+  for (const e of entries) {
+    const k = parseRoleKey(e.key);
+    const col = k ? resolveEntry(e, headers) : undefined;
+    if (k && col !== undefined) decided.push({ key: e.key, k, col });
+  }
+  const userKeys = new Set(decided.map((d) => d.key));
+  const userCols = new Set(decided.map((d) => d.col).filter((c): c is number => c !== null));
+  // A column the user gave a role keeps only the user's roles (a role and a year may share one: realised2022 = realisedLastYear).
+  for (const [r, c] of Object.entries(columns)) if (c !== undefined && userCols.has(c) && !userKeys.has(r)) delete columns[r as SingleRole];
+  for (const [b, ys] of Object.entries(blocks)) {
+    for (const [y, c] of Object.entries(ys ?? {})) if (userCols.has(c) && !userKeys.has(`${b}${y}`)) delete ys![Number(y)];
+  }
+  for (const { k, col } of decided) {
+    if ("role" in k) {
+      if (col === null) delete columns[k.role];
+      else columns[k.role] = col;
+    } else {
+      const b = (blocks[k.block] ??= {});
+      if (col === null) delete b[k.year];
+      else b[k.year] = col;
+    }
+  }
+  return [...userKeys];
+}
+
+function readingsOf(columns: Columns, blocks: Blocks, missing: string[], doubtful: string[], user: string[], headers: Map<number, string>): RoleReading[] {
+  const out: RoleReading[] = [];
+  const status = (key: string): RoleReading["status"] => (user.includes(key) ? "user" : doubtful.includes(key) ? "doubtful" : "confirmed");
+  for (const [role, col] of Object.entries(columns)) if (col !== undefined) out.push({ key: role, col, header: headers.get(col) ?? "", status: status(role) });
+  for (const [b, ys] of Object.entries(blocks)) {
+    for (const [y, col] of Object.entries(ys ?? {})) out.push({ key: `${b}${y}`, col, header: headers.get(col) ?? "", status: status(`${b}${y}`) });
+  }
+  out.sort((a, b) => a.col! - b.col!);
+  for (const key of missing) out.push({ key, col: null, header: "", status: "missing" });
+  for (const key of user) if (!out.some((r) => r.key === key)) out.push({ key, col: null, header: "", status: "user" });
+  return out;
+}
+
+function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate | null; score: number }, mapping: ColumnMapping | undefined): TableLayout[] {
   const tables: TableLayout[] = [];
   const merges = new MergeIndex(sheet);
   let r = 1;
@@ -272,29 +375,56 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     const roles = rowRoles(sheet, r);
     if (roles.length > closest.score) {
       closest.score = roles.length;
-      closest.best = { sheet: sheet.name, row: r, recognised: roles.map((x) => `${addr(r, x.col)} ${"role" in x.cls ? x.cls.role : x.cls.block + x.cls.year}`) };
+      closest.best = {
+        sheet: sheet.name, row: r, recognised: roles.map((x) => `${addr(r, x.col)} ${"role" in x.cls ? x.cls.role : x.cls.block + x.cls.year}`),
+        why: roles.length < MIN_HEADER_ROLES ? rejectText.tooFewHeaders(roles.length) : rejectText.notATable,
+      };
     }
     if (roles.length < MIN_HEADER_ROLES) {
       r++;
       continue;
     }
-    const header = readHeader(sheet, merges, r);
+    const above = groupRowAbove(sheet, merges, r);
+    const header = readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
     for (const seg of segs) {
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
+      const headers = new Map<number, string>();
+      for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
+      const user = applyMapping(entriesFor(mapping, seg.kind, sheet.name), headers, columns, blocks);
+      if (!user.includes("fiche")) settleFicheColumn(sheet, seg, header.rows[header.rows.length - 1]!, columns);
+      const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = header.rows[header.rows.length - 1]!;
       const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
+      const why = rejection(seg.kind, columns, blocks, fiches);
+      if (why) {
+        // Not an annex table (a budget, a staffing table, a pivot of totals): kept only to explain the closest candidate.
+        const score = 100 + seg.cols.filter((hc) => hc.cls).length;
+        if (score > closest.score) {
+          closest.score = score;
+          const recognised = readingsOf(columns, blocks, [], [], [], headers).map((x) => `${addr(header.rows[0]!, x.col!)} ${x.key}`);
+          closest.best = { sheet: sheet.name, row: header.rows[0]!, recognised, why };
+        }
+        continue;
+      }
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);
+      // Two columns read as the year's realisations and none as the cumulative: the second is the hypothesis the numbers test.
+      const twice = ambiguous.find((a) => a.role === "realisedLastYear");
+      if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
+        columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
+      }
+      const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
+      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,
-        range: { r1: r, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
+        range: { r1: header.rows[0]!, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
         headerRows: header.rows,
         columns,
         blocks,
@@ -302,10 +432,15 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
         rows: body.rows,
         totalRow: body.totalRow,
         groups: body.groups,
-        missing: missingOf(seg.kind, columns, blocks, years),
-        ambiguous,
+        missing,
+        ambiguous: settled,
         hiddenCols: hidden,
         confidence: confidenceOf(seg.kind, columns, blocks, fiches, body.totalRow !== null),
+        doubtful: doubtful.map((d) => d.key),
+        doubts: doubtful,
+        userKeys: user,
+        readings: readingsOf(columns, blocks, missing, doubtful.map((d) => d.key), user, headers),
+        headers: Object.fromEntries(headers),
       });
       end = Math.max(end, body.endRow);
     }
@@ -314,17 +449,49 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
   return tables;
 }
 
+const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];
+
+/**
+ * Why a table is not an annex table, or null. An annex numbers its fiches and splits money between the département and
+ * its co-financers; a département's budget (years and Total rows), a staffing table ("N° fiche" of a post) or a pivot of
+ * totals per funder do not do both.
+ */
+function rejection(kind: TableKind, columns: Columns, blocks: Blocks, fiches: number): string | null {
+  if (columns.fiche === undefined) return rejectText.noFicheColumn;
+  if (fiches === 0) return rejectText.noFiches;
+  const has = (b: YearBlock) => Object.keys(blocks[b] ?? {}).length > 0 || columns[`${b}Total` as SingleRole] !== undefined;
+  if (kind === "detail") {
+    const groups = FUNDING_GROUPS.filter((g) => g.some(has)).length;
+    const realised = columns.realisedLastYear !== undefined || columns.realisedSinceStart !== undefined;
+    if (groups >= 2 || (groups >= 1 && columns.budget !== undefined && realised)) return null;
+    return rejectText.noAmounts;
+  }
+  const funders = (["departement", "fir", "etat", "ondam"] as const).filter((k) => columns[k] !== undefined).length;
+  if (funders >= 2 || (columns.budget !== undefined && funders >= 1)) return null;
+  return rejectText.noAmounts;
+}
+
 function fichesOf(t: TableLayout): number {
   return t.rows.filter((x) => x.kind === "fiche").length;
 }
 
-export function recognise(wb: WorkbookSnapshot): AnnexLayout {
+export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}): AnnexLayout {
   const closest = { best: null as ClosestCandidate | null, score: 0 };
   const tables: TableLayout[] = [];
-  for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest));
+  for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest, options.mapping));
   const pick = (kind: TableKind) =>
     tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
   const summary = pick("summary");
+  if (detail && summary) {
+    const ds = wb.sheets.find((x) => x.name === detail.sheet)!;
+    const ss = wb.sheets.find((x) => x.name === summary.sheet)!;
+    const more = verifyAcross(ds, detail, ss, summary, summary.userKeys);
+    if (more.length) {
+      summary.doubts.push(...more);
+      summary.doubtful.push(...more.map((m) => m.key));
+      for (const r of summary.readings) if (summary.doubtful.includes(r.key) && r.status === "confirmed") r.status = "doubtful";
+    }
+  }
   return { tables, detail, summary, closest: detail || summary ? null : closest.best };
 }

@@ -6,12 +6,24 @@ import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
 /** Consecutive blank rows that end a table with no TOTAL row. */
 const BLANK_RUN_END = 5;
 
+/**
+ * A fiche number as départements write it: 1, 01, "FA 1", "FA-1", "Fiche 12", "1.2" (sub-action), "1 bis", "A1".
+ * Normalised so both tables agree: "01", "FA 1" and "Fiche n° 1" are all "1"; "A1" stays "A1", "1.2" stays "1.2".
+ */
 export function parseFiche(v: CellValue): string | null {
-  if (typeof v === "number") return Number.isInteger(v) && v > 0 && v < 1e6 ? String(v) : null;
+  if (typeof v === "number") {
+    if (!(v > 0 && v < 1e6)) return null;
+    if (Number.isInteger(v)) return String(v);
+    // 1.2 typed as a number: a sub-action, not an amount (amounts do not sit in the fiche column).
+    return v < 1000 && Math.round(v * 100) === v * 100 ? String(v) : null;
+  }
   if (typeof v !== "string") return null;
-  const m = /^(?:fiche(?: action)?|fa|n ?°)?\s*(?:n ?°\s*)?(\d{1,6})\s*(bis|ter|[a-z])?\.?$/i.exec(normHead(v, 30));
+  const m = /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(normHead(v, 30));
   if (!m) return null;
-  return m[2] ? `${Number(m[1])} ${m[2].toLowerCase()}` : String(Number(m[1]));
+  const prefix = m[1] ? m[1].replace(/[\s.-]/g, "").toUpperCase() : "";
+  if (prefix && /^(N|NO)$/.test(prefix)) return null;
+  const num = /^\d+$/.test(m[2]!) ? String(Number(m[2])) : m[2]!.replace(/-/g, ".").split(".").map((x) => String(Number(x))).join(".");
+  return `${prefix}${num}${m[3] ? ` ${m[3].toLowerCase()}` : ""}`;
 }
 
 function isFilled(cell: Cell | undefined): boolean {
@@ -57,6 +69,8 @@ export function parseBody(
   let lastContent = headerEnd;
   let blankRun = 0;
   let current: GroupInfo | null = null;
+  /** Data rows outside any titled group since the last sub-total. */
+  let loose: number[] = [];
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -98,9 +112,15 @@ export function parseBody(
     const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
     lastContent = r;
     if (!fiche && SUBTOTAL.test(label)) {
+      // A sub-total with no title row above its rows closes the rows since the previous sub-total.
+      if (!current && loose.length) {
+        current = { key: groupKey(label.replace(/^sous[- ]?total\s*/, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };
+        groups.push(current);
+      }
       rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
       if (current) current.subtotalRow = r;
       current = null;
+      loose = [];
       continue;
     }
     if (!fiche && TOTAL.test(label)) {
@@ -112,6 +132,7 @@ export function parseBody(
     const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && label.length > 25;
     if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
       current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
+      loose = [];
       groups.push(current);
       rows.push({ row: r, kind: "title", fiche: null, continuationOf: null, group: groups.length - 1 });
       continue;
@@ -119,19 +140,23 @@ export function parseBody(
     if (fiche) {
       lastFiche = fiche;
       rows.push({ row: r, kind: "fiche", fiche, continuationOf: null, group: current ? groups.length - 1 : undefined });
-      current?.rows.push(r);
+      if (current) current.rows.push(r);
+      else loose.push(r);
       continue;
     }
     if (kind === "summary") {
       rows.push({ row: r, kind: "objective", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
-      current?.rows.push(r);
+      if (current) current.rows.push(r);
+      else loose.push(r);
       continue;
     }
     if (texts === 1 && numbers === 0 && !lastFiche) {
       rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
       continue;
     }
-    rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche });
+    rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche, group: current ? groups.length - 1 : undefined });
+    if (current) current.rows.push(r);
+    else loose.push(r);
   }
   // Trailing blank rows are not part of the table.
   while (rows.length && rows[rows.length - 1]!.kind === "blank") rows.pop();

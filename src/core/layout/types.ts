@@ -38,6 +38,17 @@ export interface GroupInfo {
   subtotalRow: number | null;
 }
 
+/** How one role was read, for the pane's « Lecture de l'annexe » view and the mapping file. */
+export type ReadingStatus = "confirmed" | "doubtful" | "missing" | "user";
+export interface RoleReading {
+  /** Report key: "fiche", "budget", "firTotal", "fir2021", "realisedLastYear"… */
+  key: string;
+  col: number | null;
+  /** The column's header text (group and sub-header); "" when missing. */
+  header: string;
+  status: ReadingStatus;
+}
+
 export interface TableLayout {
   kind: TableKind;
   sheet: string;
@@ -56,12 +67,24 @@ export interface TableLayout {
   hiddenCols: number[];
   /** 0..1: share of the expected columns and rows that were found. */
   confidence: number;
+  /** Roles whose reading the table's arithmetic refuted or could not confirm: rules needing them are skipped. */
+  doubtful: string[];
+  /** The same with the relation that refuted each reading (French), for layout-incomplete. */
+  doubts: Array<{ key: string; col: number; why: string }>;
+  /** Roles set by the user's mapping (confirmed by definition); absent ones are listed with col null. */
+  userKeys: string[];
+  /** Every expected or found role with its column and status. */
+  readings: RoleReading[];
+  /** Header text of each column of the table (group and sub-header joined), by column number. */
+  headers: Record<number, string>;
 }
 
 export interface ClosestCandidate {
   sheet: string;
   row: number;
   recognised: string[];
+  /** Why it was not taken for an annex (French), when known. */
+  why?: string;
 }
 
 export interface AnnexLayout {

@@ -1,7 +1,6 @@
 import { rulesText } from "../../messages/rules";
 import type { TableView } from "../layout/view";
-import { finding } from "./helpers";
-import { compareAmounts } from "./tolerance";
+import { sumFinding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 function checkTable(v: TableView, parts: Array<[string, number | undefined]>, out: Finding[]): void {
@@ -11,19 +10,16 @@ function checkTable(v: TableView, parts: Array<[string, number | undefined]>, ou
   const label = present.map(([n]) => n).join(" + ");
   for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total" || x.kind === "subtotal")]) {
     if (v.amount(r.row, budgetCol) === null) continue;
-    const expected = present.reduce((a, [, c]) => a + v.num(r.row, c), 0);
     const actual = v.num(r.row, budgetCol);
-    const cmp = compareAmounts(expected, actual);
-    if (cmp === "equal") continue;
-    const fiche = r.fiche ?? r.continuationOf;
-    out.push(cmp === "rounding"
-      ? finding(v, "budget-sum", "info", r.row, budgetCol, fiche, rulesText.rounding("Moyens financiers", expected, actual), expected, actual)
-      : finding(v, "budget-sum", "error", r.row, budgetCol, fiche, rulesText.budgetSum(label, expected, actual), expected, actual));
+    const f = sumFinding(v, "budget-sum", { row: r.row, col: budgetCol, fiche: r.fiche ?? r.continuationOf }, "Moyens financiers",
+      present.map(([, c]) => v.num(r.row, c)), actual, (expected) => rulesText.budgetSum(label, expected, actual));
+    if (f) out.push(f);
   }
 }
 
 export const budgetSum: Rule = {
   id: "budget-sum",
+  uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "ms", "dgas", "cd", "fir", "etat", "ondam"], summary: ["budget", "departement", "fir", "etat", "ondam"] },
   skip: (ctx) => {
     if (!ctx.detail && !ctx.summary) return rulesText.skippedNoTable("both");
     if (ctx.detail && ctx.detail.col("budget") === undefined && (!ctx.summary || ctx.summary.col("budget") === undefined)) return rulesText.skipped(["budget"]);

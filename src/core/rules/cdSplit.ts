@@ -1,10 +1,10 @@
 import { rulesText } from "../../messages/rules";
-import { finding } from "./helpers";
-import { compareAmounts } from "./tolerance";
+import { sumFinding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 export const cdSplit: Rule = {
   id: "cd-split",
+  needs: { detail: ["cd", "ms", "dgas"] },
   skip: (ctx) => {
     if (!ctx.detail) return rulesText.skippedNoTable("detail");
     const missing = ["cd", "ms", "dgas"].filter((b) => !ctx.detail!.years(b as "cd").length);
@@ -20,12 +20,9 @@ export const cdSplit: Rule = {
         const ms = v.num(r.row, v.yearCol("ms", y));
         const dgas = v.num(r.row, v.yearCol("dgas", y));
         const actual = v.num(r.row, cdCol);
-        const cmp = compareAmounts(ms + dgas, actual);
-        if (cmp === "equal") continue;
-        const fiche = r.fiche ?? r.continuationOf;
-        out.push(cmp === "rounding"
-          ? finding(v, "cd-split", "info", r.row, cdCol, fiche, rulesText.rounding(`Total CD ${y}`, ms + dgas, actual), ms + dgas, actual)
-          : finding(v, "cd-split", "error", r.row, cdCol, fiche, rulesText.cdSplit(y, ms, dgas, actual), ms + dgas, actual));
+        const f = sumFinding(v, "cd-split", { row: r.row, col: cdCol, fiche: r.fiche ?? r.continuationOf }, `Total CD ${y}`, [ms, dgas], actual,
+          () => rulesText.cdSplit(y, ms, dgas, actual));
+        if (f) out.push(f);
       }
     }
     return out;

@@ -1,10 +1,10 @@
 import { rulesText } from "../../messages/rules";
-import { finding, missingRoles } from "./helpers";
-import { compareAmounts } from "./tolerance";
+import { missingRoles, sumFinding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 export const consumedSum: Rule = {
   id: "consumed-sum",
+  needs: { summary: ["consumedPrior", "consumedLastYear", "consumedSinceStart"] },
   skip: (ctx) => {
     if (!ctx.summary) return rulesText.skippedNoTable("summary");
     const m = missingRoles(ctx.summary, ["consumedPrior", "consumedLastYear", "consumedSinceStart"]);
@@ -20,11 +20,9 @@ export const consumedSum: Rule = {
       const prior = v.num(r.row, p);
       const last = v.num(r.row, l);
       const actual = v.num(r.row, s);
-      const cmp = compareAmounts(prior + last, actual);
-      if (cmp === "equal") continue;
-      out.push(cmp === "rounding"
-        ? finding(v, "consumed-sum", "info", r.row, s, r.fiche, rulesText.rounding("Consommé cumulé", prior + last, actual), prior + last, actual)
-        : finding(v, "consumed-sum", "error", r.row, s, r.fiche, rulesText.consumedSum(prior, last, actual), prior + last, actual));
+      const f = sumFinding(v, "consumed-sum", { row: r.row, col: s, fiche: r.fiche }, "Consommé cumulé", [prior, last], actual,
+        () => rulesText.consumedSum(prior, last, actual));
+      if (f) out.push(f);
     }
     return out;
   },

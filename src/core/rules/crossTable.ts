@@ -17,6 +17,7 @@ const PAIRS: Array<[SingleRole, SingleRole, string]> = [
 
 export const crossTable: Rule = {
   id: "cross-table",
+  uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "realisedPrior", "cd"], summary: ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"] },
   skip: (ctx) => (ctx.detail && ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
     const d = ctx.detail!;

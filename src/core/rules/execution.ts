@@ -20,6 +20,8 @@ const needsRealised = (ctx: Parameters<Rule["skip"]>[0]) => {
 
 export const realisedWithoutBudget: Rule = {
   id: "realised-without-budget",
+  needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
+  uses: { detail: ["budget", "rateLastYear", "rateGlobal", "gap", "ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
   skip: needsRealised,
   run(ctx) {
     const v = ctx.detail!;
@@ -40,6 +42,8 @@ export const realisedWithoutBudget: Rule = {
 
 export const overExecution: Rule = {
   id: "over-execution",
+  needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
+  uses: { detail: ["budget", "rateLastYear", "rateGlobal", "gap", "ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
   skip: needsRealised,
   run(ctx) {
     const v = ctx.detail!;
@@ -61,6 +65,7 @@ export const overExecution: Rule = {
 
 export const cumulativeBelowYear: Rule = {
   id: "cumulative-below-year",
+  needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
   skip: needsRealised,
   run(ctx) {
     const v = ctx.detail!;

@@ -8,6 +8,7 @@ import type { Finding, Rule } from "./types";
 
 export const funderTheme: Rule = {
   id: "funder-theme",
+  uses: { detail: ["objective", "fir", "ondam", "firTotal", "ondamTotal"] },
   skip: (ctx) => (ctx.detail ? null : rulesText.skippedNoTable("detail")),
   run(ctx) {
     const v = ctx.detail!;

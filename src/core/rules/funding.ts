@@ -44,3 +44,16 @@ export function firstText(v: TableView, rows: number[], col: number | undefined)
   }
   return { text: null, row: rows[0]! };
 }
+
+/** A fiche's text over all its rows, joined with "/" (a source may name one funder per row); first row as the place. */
+export function fichesText(v: TableView, rows: number[], col: number | undefined): { text: string | null; row: number } {
+  const parts: string[] = [];
+  let row: number | null = null;
+  for (const r of rows) {
+    const t = v.text(r, col);
+    if (!t) continue;
+    if (row === null) row = r;
+    if (!parts.includes(t)) parts.push(t);
+  }
+  return { text: parts.length ? parts.join("/") : null, row: row ?? rows[0]! };
+}

@@ -5,6 +5,7 @@ import type { RowInfo, SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { roleLabel } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
+import { compareAmounts } from "./tolerance";
 import type { Finding, RuleId, Severity } from "./types";
 
 export function finding(v: TableView, rule: RuleId, severity: Severity, row: number, col: number, fiche: string | null, message: string, expected: Finding["expected"], actual: Finding["actual"]): Finding {
@@ -25,9 +26,15 @@ export function columnName(v: TableView, col: number): string {
 }
 
 /** Planned amounts: Moyens, per-year block cells, block totals (detail); budget and funders (summary). */
+/** Columns whose reading the table's arithmetic refuted: no rule reads them as amounts (layout-incomplete says it once). */
+function doubtfulCols(v: TableView): Set<number> {
+  return new Set(v.t.doubts.map((d) => d.col));
+}
+
 export function plannedColumns(v: TableView): number[] {
   const cols: number[] = [];
-  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c)) cols.push(c); };
+  const doubtful = doubtfulCols(v);
+  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c); };
   if (v.t.kind === "detail") {
     add(v.col("budget"));
     for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
@@ -40,7 +47,8 @@ export function plannedColumns(v: TableView): number[] {
 
 export function realisedColumns(v: TableView): number[] {
   const cols: number[] = [];
-  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c)) cols.push(c); };
+  const doubtful = doubtfulCols(v);
+  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c); };
   if (v.t.kind === "detail") {
     for (const b of ["realised", "realisedTo"] as const) for (const y of v.years(b)) add(v.yearCol(b, y));
     add(v.col("realisedLastYear"));
@@ -87,4 +95,20 @@ export function* tableCells(v: TableView): Generator<{ row: number; col: number;
       if (cell) yield { row, col, cell, info: kinds.get(row) };
     }
   }
+}
+
+/**
+ * The rule kit's one comparison of a total with the sum of its parts under the print tolerance: nothing when equal,
+ * an info when within 1 € (hidden cents), else an error with the rule's own message.
+ */
+export function sumFinding(
+  v: TableView, rule: RuleId, at: { row: number; col: number; fiche: string | null },
+  what: string, parts: number[], actual: number, error: (expected: number) => string,
+): Finding | null {
+  const expected = parts.reduce((a, b) => a + b, 0);
+  const cmp = compareAmounts(expected, actual);
+  if (cmp === "equal") return null;
+  return cmp === "rounding"
+    ? finding(v, rule, "info", at.row, at.col, at.fiche, rulesText.rounding(what, expected, actual), expected, actual)
+    : finding(v, rule, "error", at.row, at.col, at.fiche, error(expected), expected, actual);
 }

@@ -6,6 +6,8 @@ import type { Finding, Rule } from "./types";
 
 export const modalite: Rule = {
   id: "modalite",
+  needs: { summary: ["modalite"] },
+  uses: { summary: ["fir", "etat", "ondam"] },
   skip: (ctx) => (!ctx.summary ? rulesText.skippedNoTable("summary") : missingRoles(ctx.summary, ["modalite"]).length ? rulesText.skipped(["modalite"]) : null),
   run(ctx) {
     const v = ctx.summary!;

@@ -9,6 +9,7 @@ const TYPE_LABEL = { fondamental: "Fondamental", facultatif: "Facultatif" } as c
 
 export const objectiveTypeRule: Rule = {
   id: "objective-type",
+  needs: { detail: ["objective", "objectiveType"] },
   skip: (ctx) => {
     if (!ctx.detail) return rulesText.skippedNoTable("detail");
     const m = missingRoles(ctx.detail, ["objective", "objectiveType"]);

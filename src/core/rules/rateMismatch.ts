@@ -11,6 +11,8 @@ export function percentDecimals(numFmt: string | undefined): number {
 
 export const rateMismatch: Rule = {
   id: "rate-mismatch",
+  needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
+  uses: { detail: ["rateLastYear", "rateGlobal", "gap", "budget", "realisedLastYear", "realisedSinceStart", "ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
   skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : ["rateLastYear", "rateGlobal", "gap"].every((r) => ctx.detail!.col(r as "gap") === undefined) ? rulesText.skipped(["rateLastYear", "rateGlobal", "gap"]) : null),
   run(ctx) {
     const v = ctx.detail!;

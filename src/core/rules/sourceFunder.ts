@@ -1,11 +1,13 @@
 import { FUNDER_LABEL, parseSource } from "../catalogue/funders";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
-import { firstText, funderList, moneyByFunder, withMoney } from "./funding";
+import { fichesText, funderList, moneyByFunder, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
 
 export const sourceFunder: Rule = {
   id: "source-funder",
+  needs: { detail: ["source"] },
+  uses: { detail: ["fir", "etat", "ondam", "firTotal", "etatTotal", "ondamTotal"] },
   skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : missingRoles(ctx.detail, ["source"]).length ? rulesText.skipped(["source"]) : null),
   run(ctx) {
     const v = ctx.detail!;
@@ -13,7 +15,7 @@ export const sourceFunder: Rule = {
     const out: Finding[] = [];
     for (const [fiche, rows] of v.rowsByFiche()) {
       const money = moneyByFunder(v, rows);
-      const { text } = firstText(v, rows, col);
+      const { text } = fichesText(v, rows, col);
       const named = parseSource(text);
       const parts: string[] = [];
       const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= 0.005);

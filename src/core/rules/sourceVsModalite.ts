@@ -1,11 +1,12 @@
 import { parseModalite, parseSource } from "../catalogue/funders";
 import { rulesText } from "../../messages/rules";
 import { finding } from "./helpers";
-import { firstText } from "./funding";
+import { fichesText } from "./funding";
 import type { Finding, Rule } from "./types";
 
 export const sourceVsModalite: Rule = {
   id: "source-vs-modalite",
+  needs: { detail: ["source"], summary: ["modalite"] },
   skip: (ctx) => {
     if (!ctx.detail || !ctx.summary) return rulesText.skippedNoTable("both");
     const missing = [...(ctx.summary.col("modalite") === undefined ? ["modalite"] : []), ...(ctx.detail.col("source") === undefined ? ["source"] : [])];
@@ -20,7 +21,7 @@ export const sourceVsModalite: Rule = {
       const rows = byFiche.get(r.fiche!);
       if (!rows) continue;
       const mod = s.text(r.row, s.col("modalite"));
-      const src = firstText(d, rows, d.col("source")).text;
+      const src = fichesText(d, rows, d.col("source")).text;
       const a = [...parseModalite(mod).funders].sort().join("+");
       const b = [...parseSource(src).funders].sort().join("+");
       if (a === b) continue;

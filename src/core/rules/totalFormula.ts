@@ -38,27 +38,22 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
 
 export const totalFormula: Rule = {
   id: "total-formula",
-  skip: (ctx) => (ctx.detail?.t.totalRow || ctx.summary?.t.totalRow ? null : "aucune ligne de total trouvée"),
+  skip: (ctx) => ([ctx.detail, ctx.summary].some((v) => v?.t.totalRow || v?.t.groups.some((g) => g.subtotalRow)) ? null : rulesText.skippedNoTotal),
   run(ctx) {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
-      if (v.t.kind === "summary") {
-        for (const g of v.t.groups) {
-          const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-          if (sub) checkRow(v, sub, [[0, ...g.rows]], rulesText.subtotalLabel(g.key), out);
-        }
-        const total = v.t.rows.find((r) => r.kind === "total");
-        if (total) {
-          const grouped = v.t.groups.map((g) => [g.subtotalRow ?? 0, ...g.rows]);
-          const inGroups = new Set(v.t.groups.flatMap((g) => g.rows));
-          const loose = v.dataRows().filter((r) => !inGroups.has(r.row)).map((r) => r.row);
-          checkRow(v, total, [...grouped, [0, ...loose]], "Total", out);
-        }
-      } else {
-        const total = v.t.rows.find((r) => r.kind === "total");
-        if (total) checkRow(v, total, [[0, ...v.dataRows().map((r) => r.row)]], "TOTAL", out);
+      // Sub-totals (summary groups, engagement sub-totals inside the detail table), then the total over groups and loose rows.
+      for (const g of v.t.groups) {
+        const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
+        if (sub) checkRow(v, sub, [[0, ...g.rows]], rulesText.subtotalLabel(g.key), out);
       }
+      const total = v.t.rows.find((r) => r.kind === "total");
+      if (!total) continue;
+      const grouped = v.t.groups.map((g) => [g.subtotalRow ?? 0, ...g.rows]);
+      const inGroups = new Set(v.t.groups.flatMap((g) => g.rows));
+      const loose = v.dataRows().filter((r) => !inGroups.has(r.row)).map((r) => r.row);
+      checkRow(v, total, [...grouped, [0, ...loose]], v.t.kind === "detail" ? "TOTAL" : "Total", out);
     }
     return out;
   },

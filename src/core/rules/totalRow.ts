@@ -56,17 +56,15 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
 
 export const totalRow: Rule = {
   id: "total-row",
-  skip: (ctx) => (ctx.detail?.t.totalRow || ctx.summary?.t.totalRow || ctx.summary?.t.groups.some((g) => g.subtotalRow) ? null : "aucune ligne de total trouvée"),
+  skip: (ctx) => ([ctx.detail, ctx.summary].some((v) => v?.t.totalRow || v?.t.groups.some((g) => g.subtotalRow)) ? null : rulesText.skippedNoTotal),
   run(ctx) {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
       const data = v.dataRows().map((r) => r.row);
-      if (v.t.kind === "summary") {
-        for (const g of v.t.groups) {
-          const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-          if (sub) checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, rulesText.subtotalLabel(g.key), out);
-        }
+      for (const g of v.t.groups) {
+        const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
+        if (sub && g.rows.length) checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, rulesText.subtotalLabel(g.key), out);
       }
       const total = v.t.rows.find((r) => r.kind === "total");
       if (total) checkTotal(v, total, data, `lignes des fiches (${data[0]}-${data[data.length - 1]})`, v.t.kind === "detail" ? "TOTAL" : "Total", out);

@@ -1,5 +1,6 @@
 import type { AnnexLayout } from "../layout/types";
 import type { TableView } from "../layout/view";
+import type { ColumnMapping } from "../layout/mapping";
 import type { FontInfo, WorkbookSnapshot } from "../model/snapshot";
 
 export type Severity = "error" | "warning" | "info";
@@ -8,7 +9,8 @@ export type RuleId =
   | "year-sum" | "cd-split" | "budget-sum" | "total-row" | "total-formula" | "cell-error" | "display-overflow"
   | "number-as-text" | "negative-amount" | "source-funder" | "modalite" | "objective-type" | "objective-missing"
   | "fiche-numbering" | "cross-table" | "source-vs-modalite" | "consumed-sum" | "realised-without-budget"
-  | "over-execution" | "cumulative-below-year" | "rate-mismatch" | "fundamental-coverage" | "funder-theme" | "cofinancing-cd";
+  | "over-execution" | "cumulative-below-year" | "rate-mismatch" | "fundamental-coverage" | "funder-theme" | "cofinancing-cd"
+  | "layout-incomplete";
 
 export interface Finding {
   rule: RuleId;
@@ -26,6 +28,8 @@ export interface CheckOptions {
   declaredOptional?: number[];
   /** Real text width in pixels (the pane measures with a canvas); the core estimates when absent. */
   measureText?: (text: string, font: FontInfo | undefined) => number;
+  /** The user's reading of the columns (pane view or --mapping): used when the layout is recognised by checkAnnex. */
+  mapping?: ColumnMapping;
 }
 
 export interface RuleContext {
@@ -36,8 +40,15 @@ export interface RuleContext {
   options: CheckOptions;
 }
 
+/** Role keys by table: single roles ("budget", "source") or whole yearly blocks ("ms", "fir"). */
+export interface RoleNeeds { detail?: string[]; summary?: string[] }
+
 export interface Rule {
   id: RuleId;
+  /** Roles the rule cannot run without: missing or doubtful, the engine skips it and says why. */
+  needs?: RoleNeeds;
+  /** Roles it reads when present: read with doubt, the engine skips it rather than run it on a guess. */
+  uses?: RoleNeeds;
   /** Why the rule cannot run on this annex (missing columns or table), or null. */
   skip(ctx: RuleContext): string | null;
   run(ctx: RuleContext): Finding[];

@@ -9,27 +9,29 @@ import { YearView } from "./YearView";
 import { useRovingGroup } from "./roving";
 import { useShared } from "./shared";
 import { UndoBar } from "./UndoBar";
+import { MappingView } from "./MappingView";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box", "& p": { marginTop: 0, marginBottom: 0 } },
-  // Three tabs on one line at 320 px.
+  // The tabs on one line at 320 px.
   tabs: { display: "flex", flexWrap: "nowrap", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   tab: {
-    position: "relative", padding: "6px 8px", margin: 0, border: "none", background: "none", cursor: "pointer", whiteSpace: "nowrap",
-    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2,
+    // Four tabs on one line at 320 px: compact padding and the small type size.
+    position: "relative", padding: "6px 5px", margin: 0, border: "none", background: "none", cursor: "pointer", whiteSpace: "nowrap",
+    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2,
     borderRadius: tokens.borderRadiusMedium,
     ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   selected: {
     color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold,
-    "::after": { content: '""', position: "absolute", left: "8px", right: "8px", bottom: "-1px", height: "3px", borderRadius: "2px", backgroundColor: tokens.colorCompoundBrandStroke },
+    "::after": { content: '""', position: "absolute", left: "5px", right: "5px", bottom: "-1px", height: "3px", borderRadius: "2px", backgroundColor: tokens.colorCompoundBrandStroke },
   },
   status: { display: "flex", flexDirection: "column", gap: "6px" },
 });
 
-type TabKey = "check" | "fill" | "year";
-const TABS: TabKey[] = ["check", "fill", "year"];
+type TabKey = "check" | "fill" | "year" | "reading";
+const TABS: TabKey[] = ["check", "fill", "year", "reading"];
 
 export function Pane({ controller }: { controller: PaneController }): React.JSX.Element {
   const s = usePaneState(controller);
@@ -78,6 +80,7 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
         {tab === "check" && <CheckView controller={controller} state={s} />}
         {tab === "fill" && <FillView controller={controller} state={s} />}
         {tab === "year" && <YearView controller={controller} state={s} />}
+        {tab === "reading" && <MappingView controller={controller} state={s} />}
       </div>
     </div>
   );

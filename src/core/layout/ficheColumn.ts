@@ -1,0 +1,35 @@
+// Which column holds the fiche numbers, decided by the cells when the headers leave a doubt:
+// "N°" beside "Fiche action" (a label), or no header naming the numbers at all.
+import type { SheetSnapshot } from "../model/snapshot";
+import { parseFiche } from "./rows";
+
+const SAMPLE_ROWS = 80;
+
+/** Fiche-number cells and other filled cells in the rows under the header. */
+export function ficheScore(sheet: SheetSnapshot, col: number, headerEnd: number): { hits: number; others: number } {
+  let hits = 0;
+  let others = 0;
+  const last = Math.min(sheet.rowCount, headerEnd + SAMPLE_ROWS);
+  for (let r = headerEnd + 1; r <= last; r++) {
+    const v = sheet.cells[r - 1]?.[col - 1]?.value ?? null;
+    if (v === null || (typeof v === "string" && !v.trim())) continue;
+    if (parseFiche(v) !== null) hits++;
+    else others++;
+  }
+  return { hits, others };
+}
+
+/**
+ * Among the columns the headers call "fiche", the one whose cells are fiche numbers; when none is, an unnamed column
+ * of fiche numbers among the first ones. Returns the column and the candidates it was preferred to.
+ */
+export function chooseFicheColumn(sheet: SheetSnapshot, headerEnd: number, named: number[], unnamed: number[]): { col: number | undefined; others: number[] } {
+  const scored = named.map((col) => ({ col, ...ficheScore(sheet, col, headerEnd) }));
+  const good = scored.filter((s) => s.hits > 0 && s.hits >= s.others).sort((a, b) => b.hits - a.hits || a.col - b.col);
+  if (good.length) return { col: good[0]!.col, others: named.filter((c) => c !== good[0]!.col) };
+  for (const col of unnamed) {
+    const s = ficheScore(sheet, col, headerEnd);
+    if (s.hits >= 2 && s.hits >= 3 * s.others) return { col, others: named };
+  }
+  return { col: named[0], others: named.slice(1) };
+}

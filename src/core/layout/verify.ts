@@ -1,0 +1,244 @@
+// A reading is a hypothesis: the table's own arithmetic confirms or refutes the roles given to its columns.
+// A relation that fails on most rows means the reading is wrong, not the data (one wrong cell fails one row):
+// the next hypothesis is tried (realisations swapped), else the role is doubtful and the rules that need it are skipped.
+import { colToLetters } from "../model/a1";
+import { isError, type SheetSnapshot } from "../model/snapshot";
+import { incompleteText } from "../../messages/layout";
+import type { RowInfo, SingleRole, TableKind, YearBlock } from "./types";
+
+export interface Doubt { key: string; col: number; why: string }
+
+type Columns = Partial<Record<SingleRole, number>>;
+type Blocks = Partial<Record<YearBlock, Record<number, number>>>;
+
+/** Print tolerance: hidden cents make a printed total differ by up to 1 €. */
+const TOLERANCE = 1.005;
+/** A relation refutes a reading when it fails on more than this share of the rows where it can be evaluated... */
+const REFUTED = 0.5;
+/** ...and on at least this many rows (two rows out of two is a pattern, one is a typo). */
+const MIN_FAILS = 2;
+
+const SAMPLE = 300;
+const AMOUNT_BLOCKS = ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const;
+
+class Cells {
+  constructor(private readonly sheet: SheetSnapshot) {}
+  /** The number a cell shows; null for text, errors, blanks and formulas never calculated. */
+  num(row: number, col: number | undefined): number | null {
+    if (col === undefined) return null;
+    const c = this.sheet.cells[row - 1]?.[col - 1];
+    if (!c) return null;
+    return typeof c.value === "number" ? c.value : null;
+  }
+  /** As SUM sees it. */
+  sum0(row: number, col: number | undefined): number {
+    return this.num(row, col) ?? 0;
+  }
+  isText(row: number, col: number): boolean {
+    const v = this.sheet.cells[row - 1]?.[col - 1]?.value;
+    return (typeof v === "string" && v.trim() !== "" && !/^[-\s€]*$/.test(v)) || (v !== null && v !== undefined && typeof v === "object" && !isError(v));
+  }
+}
+
+interface Outcome { evaluated: number; failed: number }
+const refuted = (o: Outcome) => o.failed >= MIN_FAILS && o.failed > REFUTED * o.evaluated;
+const rate = (o: Outcome) => (o.evaluated ? o.failed / o.evaluated : 0);
+
+function test(rows: number[], pair: (row: number) => [number, number] | null): Outcome {
+  let evaluated = 0;
+  let failed = 0;
+  for (const r of rows) {
+    const p = pair(r);
+    if (!p) continue;
+    const [expected, actual] = p;
+    if (Math.abs(expected) < 0.005 && Math.abs(actual) < 0.005) continue;
+    evaluated++;
+    if (Math.abs(expected - actual) > TOLERANCE) failed++;
+  }
+  return { evaluated, failed };
+}
+
+export function verifyReading(
+  sheet: SheetSnapshot, kind: TableKind, columns: Columns, blocks: Blocks, years: number[], rows: RowInfo[], trusted: string[] = [],
+  ambiguous: Array<{ role: string; cols: number[] }> = [],
+): Doubt[] {
+  const cells = new Cells(sheet);
+  const all = rows.filter((r) => r.kind === "fiche" || r.kind === "continuation" || r.kind === "objective").map((r) => r.row);
+  // A reading is settled by a few hundred rows; an evenly spread sample keeps large tables fast.
+  const step = Math.max(1, Math.ceil(all.length / SAMPLE));
+  const data = step === 1 ? all : all.filter((_, i) => i % step === 0);
+  const doubts: Doubt[] = [];
+  const doubt = (key: string, col: number | undefined, why: string) => {
+    if (col === undefined || trusted.includes(key) || doubts.some((d) => d.key === key)) return;
+    doubts.push({ key, col, why });
+  };
+  const yearsOf = (b: YearBlock) => Object.keys(blocks[b] ?? {}).map(Number).sort((a, c) => a - c);
+
+  // Amount columns that hold text on most rows are not amount columns.
+  const amountKeys: Array<[string, number]> = [];
+  const singles: SingleRole[] = kind === "detail"
+    ? ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "gap"]
+    : ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"];
+  for (const r of singles) if (columns[r] !== undefined) amountKeys.push([r, columns[r]!]);
+  if (kind === "detail") for (const b of AMOUNT_BLOCKS) for (const y of yearsOf(b)) amountKeys.push([`${b}${y}`, blocks[b]![y]!]);
+  const mostlyText = (col: number) => {
+    let text = 0;
+    let numbers = 0;
+    for (const r of data) {
+      if (cells.isText(r, col)) text++;
+      else if (cells.num(r, col) !== null) numbers++;
+    }
+    return text >= MIN_FAILS && text > numbers;
+  };
+  for (const [key, col] of amountKeys) {
+    if (!mostlyText(col)) continue;
+    // Next hypothesis: another column with the same header reading that does hold amounts.
+    const alt = trusted.includes(key) ? undefined : ambiguous.find((a) => a.role === key)?.cols.find((c) => c !== col && !mostlyText(c));
+    if (alt !== undefined && key in columns) columns[key as SingleRole] = alt;
+    else doubt(key, col, incompleteText.why.notNumbers);
+  }
+
+  if (kind === "detail") {
+    const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]) => {
+      const t = columns[`${b}Total` as SingleRole];
+      if (t !== undefined && cells.num(r, t) !== null) return cells.sum0(r, t);
+      return yearsOf(b).reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0);
+    };
+    for (const b of AMOUNT_BLOCKS) {
+      const t = columns[`${b}Total` as SingleRole];
+      const ys = yearsOf(b);
+      if (t === undefined || !ys.length) continue;
+      const o = test(data, (r) => (cells.num(r, t) === null ? null : [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.sum0(r, t)]));
+      if (refuted(o)) doubt(`${b}Total`, t, incompleteText.why.yearSum(rate(o)));
+    }
+    for (const y of yearsOf("cd")) {
+      const cd = blocks.cd![y]!;
+      if (blocks.ms?.[y] === undefined || blocks.dgas?.[y] === undefined) continue;
+      const o = test(data, (r) => (cells.num(r, cd) === null ? null : [cells.sum0(r, blocks.ms![y]) + cells.sum0(r, blocks.dgas![y]), cells.sum0(r, cd)]));
+      if (refuted(o)) doubt(`cd${y}`, cd, incompleteText.why.cdSplit(rate(o)));
+    }
+    const budget = columns.budget;
+    if (budget !== undefined && (["cd", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
+      const o = test(data, (r) => (cells.num(r, budget) === null ? null : [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.sum0(r, budget)]));
+      if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
+    }
+    // Cumulative ≥ the year's realisations; if the columns are the other way round, that is the reading.
+    let last = columns.realisedLastYear;
+    let since = columns.realisedSinceStart;
+    if (last !== undefined && since !== undefined) {
+      const below = (l: number, s: number) => test(data, (r) => {
+        const a = cells.num(r, l);
+        const b = cells.num(r, s);
+        if (a === null || b === null) return null;
+        return b + TOLERANCE < a ? [a, b] : [a, a];
+      });
+      const o = below(last, since);
+      const guessed = ambiguous.some((a) => a.role === "realisedLastYear" && a.cols.includes(since!));
+      if (guessed) {
+        // Two columns read as the year's realisations: the one never below the other is the cumulative.
+        const swapped = below(since, last);
+        if (o.failed === 0 && swapped.failed > 0) { /* confirmed as read */ } else if (swapped.failed === 0 && o.failed > 0) {
+          columns.realisedLastYear = since;
+          columns.realisedSinceStart = last;
+          [last, since] = [since, last];
+        } else {
+          doubt("realisedSinceStart", since, incompleteText.why.ambiguous([last, since].map(colToLetters)));
+          doubt("realisedLastYear", last, incompleteText.why.ambiguous([last, since].map(colToLetters)));
+        }
+      } else if (refuted(o)) {
+        const swapped = below(since, last);
+        if (!refuted(swapped) && swapped.failed === 0 && !trusted.includes("realisedLastYear") && !trusted.includes("realisedSinceStart")) {
+          columns.realisedLastYear = since;
+          columns.realisedSinceStart = last;
+          [last, since] = [since, last];
+        } else {
+          doubt("realisedSinceStart", since, incompleteText.why.cumulative(rate(o)));
+          doubt("realisedLastYear", last, incompleteText.why.cumulative(rate(o)));
+        }
+      }
+    }
+    const budgetOf = (r: number) => (budget !== undefined ? cells.num(r, budget) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0));
+    const gap = columns.gap;
+    if (gap !== undefined && since !== undefined) {
+      const o = test(data, (r) => {
+        const g = cells.num(r, gap);
+        const b = budgetOf(r);
+        return g === null || b === null ? null : [b - cells.sum0(r, since), g];
+      });
+      if (refuted(o)) doubt("gap", gap, incompleteText.why.gap(rate(o)));
+    }
+    const global = columns.rateGlobal;
+    if (global !== undefined && since !== undefined) {
+      const o = test(data, (r) => {
+        const x = cells.num(r, global);
+        const b = budgetOf(r);
+        if (x === null || !b) return null;
+        // Rates compared in hundredths of a percent, scaled so the euro tolerance means a printed percent.
+        return [Math.round((cells.sum0(r, since) / b) * 100), Math.round(x * 100)];
+      });
+      if (refuted(o)) doubt("rateGlobal", global, incompleteText.why.rate(rate(o)));
+    }
+  } else {
+    const budget = columns.budget;
+    const parts = (["departement", "fir", "etat", "ondam"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
+    if (budget !== undefined && parts.length >= 2) {
+      const o = test(data, (r) => (cells.num(r, budget) === null ? null : [parts.reduce((a, c) => a + cells.sum0(r, c), 0), cells.sum0(r, budget)]));
+      if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
+    }
+    const [p, l, s] = [columns.consumedPrior, columns.consumedLastYear, columns.consumedSinceStart];
+    if (p !== undefined && l !== undefined && s !== undefined) {
+      const o = test(data, (r) => (cells.num(r, s) === null ? null : [cells.sum0(r, p) + cells.sum0(r, l), cells.sum0(r, s)]));
+      if (refuted(o)) doubt("consumedSinceStart", s, incompleteText.why.consumed(rate(o)));
+    }
+  }
+  void years;
+  return doubts;
+}
+
+const ACROSS: Array<[SingleRole, SingleRole]> = [
+  ["budget", "budget"], ["departement", "cdTotal"], ["fir", "firTotal"], ["etat", "etatTotal"], ["ondam", "ondamTotal"],
+  ["consumedLastYear", "realisedLastYear"], ["consumedSinceStart", "realisedSinceStart"],
+];
+
+function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
+    if (key) m.set(key, [...(m.get(key) ?? []), r.row]);
+  }
+  return m;
+}
+
+/**
+ * Summary ↔ detail: a summary column that disagrees with its detail counterpart on most fiches is misread (the detail
+ * was checked by its own sums first). Returns the summary's doubts.
+ */
+export function verifyAcross(
+  detailSheet: SheetSnapshot, detail: { columns: Columns; rows: RowInfo[]; doubtful: string[] },
+  summarySheet: SheetSnapshot, summary: { columns: Columns; rows: RowInfo[]; doubtful: string[] }, trusted: string[],
+): Doubt[] {
+  const d = new Cells(detailSheet);
+  const s = new Cells(summarySheet);
+  const dRows = rowsByFiche(detail.rows);
+  const sRows = rowsByFiche(summary.rows);
+  const doubts: Doubt[] = [];
+  for (const [sk, dk] of ACROSS) {
+    const sc = summary.columns[sk];
+    const dc = detail.columns[dk];
+    if (sc === undefined || dc === undefined || trusted.includes(sk) || summary.doubtful.includes(sk) || detail.doubtful.includes(dk)) continue;
+    let evaluated = 0;
+    let failed = 0;
+    for (const [fiche, rows] of sRows) {
+      const drows = dRows.get(fiche);
+      if (!drows) continue;
+      const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
+      const b = drows.reduce((x, r) => x + d.sum0(r, dc), 0);
+      if (Math.abs(a) < 0.005 && Math.abs(b) < 0.005) continue;
+      evaluated++;
+      if (Math.abs(a - b) > TOLERANCE) failed++;
+    }
+    const o = { evaluated, failed };
+    if (refuted(o)) doubts.push({ key: sk, col: sc, why: incompleteText.why.across(rate(o)) });
+  }
+  return doubts;
+}

@@ -1,0 +1,35 @@
+// layout-incomplete (annex-spec §4): one finding per table whose reading is incomplete or doubtful, naming what could not
+// be read, where it looked and how to correct it. Not in RULES: it speaks for the engine's skips, not for a check.
+import { colToLetters } from "../model/a1";
+import { incompleteText } from "../../messages/layout";
+import type { TableView } from "../layout/view";
+import { present } from "./needs";
+import { finding } from "./helpers";
+import type { Finding, RuleContext } from "./types";
+
+/** Roles without which the table cannot be checked as an annex (optional blocks such as ONDAM may be absent). */
+const CORE: Record<"detail" | "summary", string[]> = {
+  detail: ["fiche", "realisedLastYear", "realisedSinceStart"],
+  summary: ["fiche", "budget"],
+};
+
+function coreMissing(v: TableView): string[] {
+  const out = CORE[v.t.kind].filter((k) => !present(v, k) && !v.t.userKeys.includes(k));
+  if (v.t.kind === "detail" && !present(v, "budget") && !["ms", "dgas", "cd", "fir", "etat", "ondam"].some((b) => present(v, b))) out.push("budget");
+  return out;
+}
+
+export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Finding[] {
+  const out: Finding[] = [];
+  for (const v of [ctx.detail, ctx.summary]) {
+    if (!v) continue;
+    const missing = coreMissing(v);
+    const doubts = v.t.doubts;
+    if (!missing.length && !doubts.length) continue;
+    const { r1, c1, c2 } = v.t.range;
+    const where = `lignes ${v.t.headerRows.join("-")}, colonnes ${colToLetters(c1)} à ${colToLetters(c2)}`;
+    const message = incompleteText.message(v.t.kind, v.sheet.name, where, missing, doubts.map((d) => ({ key: d.key, col: colToLetters(d.col), why: d.why })), Math.max(skippedRules, 1));
+    out.push(finding(v, "layout-incomplete", "warning", r1, c1, null, message, [...missing, ...doubts.map((d) => d.key)].join(", "), null));
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+// The rule kit's gate: a rule runs only where every role it needs or uses was read with confidence.
+import { incompleteText } from "../../messages/layout";
+import { rulesText } from "../../messages/rules";
+import { YEAR_BLOCKS } from "../layout/roles";
+import type { TableView } from "../layout/view";
+import type { Rule, RuleContext } from "./types";
+
+/** "fir" is a column of the summary but a yearly block of the detail table: a key is a block where no column has that role. */
+const isBlock = (v: TableView, key: string) => v.col(key as "budget") === undefined && Object.prototype.hasOwnProperty.call(YEAR_BLOCKS, key);
+
+export function present(v: TableView, key: string): boolean {
+  return isBlock(v, key) ? v.years(key as "ms").length > 0 : v.col(key as "budget") !== undefined;
+}
+
+export function doubtfulKey(v: TableView, key: string): boolean {
+  if (!isBlock(v, key)) return v.t.doubtful.includes(key);
+  return v.t.doubtful.some((d) => d.startsWith(key) && /^\d{4}$/.test(d.slice(key.length)));
+}
+
+/** Why the engine skips the rule (a needed role missing, or a needed or used role doubtful), or null. */
+export function needsReason(rule: Rule, ctx: RuleContext): string | null {
+  const doubtful: string[] = [];
+  const missing: string[] = [];
+  for (const kind of ["detail", "summary"] as const) {
+    const v = ctx[kind];
+    if (!v) continue;
+    for (const key of rule.needs?.[kind] ?? []) {
+      if (!present(v, key)) missing.push(key);
+      else if (doubtfulKey(v, key)) doubtful.push(key);
+    }
+    for (const key of rule.uses?.[kind] ?? []) if (present(v, key) && doubtfulKey(v, key)) doubtful.push(key);
+  }
+  if (doubtful.length) return incompleteText.skippedDoubtful([...new Set(doubtful)]);
+  if (missing.length) return rulesText.skipped([...new Set(missing)]);
+  return null;
+}
