@@ -69,7 +69,7 @@ export const writeText = {
   inputArg: "classeur .xlsx à lire (jamais modifié)",
   outputOption: "classeur .xlsx à écrire",
   dryRun: "affiche le plan sans rien écrire",
-  force: "remplace aussi les saisies de l'utilisateur différentes du calcul",
+  force: "remplace aussi les saisies de l'utilisateur différentes du calcul, et le fichier de sortie s'il existe déjà",
   yearOption: "année à ajouter (par défaut : dernière année + 1)",
   outputRequired: "Indiquez le fichier de sortie avec -o sortie.xlsx (le fichier d'entrée n'est jamais modifié).",
   sameFile: "Le fichier de sortie doit être différent du fichier d'entrée : l'original n'est jamais modifié.",
