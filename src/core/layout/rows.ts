@@ -40,7 +40,9 @@ function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, c2: num
 }
 
 const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
-const SUBTOTAL = /^(sous[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
+// "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "Total engagement 2"…
+const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total)\s*/;
+const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
 const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions? pour y parvenir|axe\s*\d|gouvernance|partie\s*\d)/;
 
 export function groupKey(title: string, index: number): string {
@@ -114,7 +116,7 @@ export function parseBody(
     if (!fiche && SUBTOTAL.test(label)) {
       // A sub-total with no title row above its rows closes the rows since the previous sub-total.
       if (!current && loose.length) {
-        current = { key: groupKey(label.replace(/^sous[- ]?total\s*/, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };
+        current = { key: groupKey(label.replace(SUBTOTAL_PREFIX, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };
         groups.push(current);
       }
       rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
