@@ -98,8 +98,10 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (block) {
     if (yearOfSub) return yearCol(block, yearOfSub);
     const own = s || g;
-    const ys = yearsIn(own);
-    if (ys.length === 1 && !/\(/.test(own) && !/cumul/.test(own)) return yearCol(block, ys[0]!);
+    // A year in brackets qualifies a total ("Total FIR (2020-2022)"); outside them it names the column's year
+    // ("ARS (FIR) 2021", "Masse salariale (ETP valorisés) 2020").
+    const ys = yearsIn(own.replace(/\([^)]*\)/g, " "));
+    if (ys.length === 1 && !/cumul/.test(own)) return yearCol(block, ys[0]!);
     return { role: `${block}Total` as const };
   }
   return null;
