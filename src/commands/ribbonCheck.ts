@@ -1,5 +1,6 @@
 // "Contrôler l'annexe" from the ribbon: check, refresh the report sheet, say the counts. No pane needed.
 import { checkAnnex } from "../core/check";
+import { userMessage } from "../excel/errors";
 import type { AnnexPort } from "../excel/port";
 import { noAnnexMessage } from "../messages/layout";
 import { ribbonText } from "../messages/ribbon";
@@ -12,7 +13,7 @@ export async function runRibbonCheck(port: AnnexPort, now = new Date()): Promise
     await port.writeReport(report, snapshot, now);
     return ribbonText.done(report.counts.error, report.counts.warning, report.counts.info);
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return userMessage(e, "ribbon");
   }
 }
 
@@ -31,7 +32,7 @@ export async function completeOnEveryPath(job: () => Promise<string>, notify: (m
   try {
     message = await job();
   } catch (e) {
-    message = e instanceof Error ? e.message : String(e);
+    message = userMessage(e, "ribbon");
   }
   try {
     notify(message, once);

@@ -1,4 +1,6 @@
 // French messages for what goes wrong inside Excel.
+import { fr } from "./format";
+
 export const excelText = {
   unsupported: "Cette version d'Excel est trop ancienne pour Annexe CDPPE (il faut l'API Excel 1.9 : Microsoft 365, Excel 2021 ou Excel sur le web).",
   accessDenied: "Excel refuse l'écriture : la feuille ou le classeur est protégé, ou le document est ouvert en lecture seule. Ôtez la protection (Révision > Ôter la protection) ou enregistrez une copie modifiable, puis recommencez. Rien n'a été écrit.",
@@ -6,6 +8,9 @@ export const excelText = {
   tooLarge: "Le classeur est trop volumineux pour être lu ou écrit d'un coup par Excel sur le web : fermez les autres feuilles volumineuses ou utilisez Excel pour le bureau.",
   busy: "Excel est occupé (une cellule est peut-être en cours de saisie) : validez ou annulez la saisie, puis recommencez.",
   generic: (detail: string) => `Excel a renvoyé une erreur : ${detail}. Rien n'a été écrit ; recommencez, et si l'erreur persiste, fermez puis rouvrez le volet.`,
+  // Not Excel's doing: a bug of the add-in, whose detail went to the console.
+  internal: (name: string, detail: string) =>
+    fr`Erreur interne du complément (${name} : ${detail}) : signalez-la avec le détail affiché dans la console (F12).`,
   nothingToUndo: "Aucune modification du complément à annuler dans ce classeur.",
   undone: (kind: string) => `Modification annulée (${kind === "fill" ? "compléments des taux et écarts" : kind === "add-year" ? "nouvelle année" : "largeur de colonne"}).`,
   // Apply: what changed since the preview, and what Excel refused.
