@@ -291,7 +291,7 @@ test("a workbook without an annex: the check says so in French", async () => {
 test("the ribbon's check refreshes the report sheet and gives the counts", async () => {
   const state = stateFromSnapshot(cloneSnapshot(fixture));
   const message = await act(() => runRibbonCheck(createExcelPort(fakeRunner(state), () => true), new Date(2026, 10, 22)));
-  expect(message).toBe("Contrôle terminé : 1 erreur, 26 avertissements, 28 informations. Détail dans la feuille « Contrôle annexe ».");
+  expect(message).toBe(`Contrôle terminé${NB}: 1 erreur, 26 avertissements, 28 informations. Détail dans la feuille «${NB}Contrôle annexe${NB}».`);
   expect(state.sheets.map((s) => s.name)).toContain("Contrôle annexe");
   // Read (2), then the report sheet: which one is ours (1), write (1), its mark (1).
   expect(state.syncs).toBe(5);
