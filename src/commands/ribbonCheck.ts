@@ -7,8 +7,9 @@ import { ribbonText } from "../messages/ribbon";
 
 export async function runRibbonCheck(port: AnnexPort, now = new Date()): Promise<string> {
   try {
-    const snapshot = await port.read();
-    const report = checkAnnex(snapshot);
+    // The user's saved reading of the columns, as the pane uses it, read in the snapshot's own round trips.
+    const { snapshot, mapping } = port.readWithMapping ? await port.readWithMapping() : { snapshot: await port.read(), mapping: null };
+    const report = checkAnnex(snapshot, { mapping: mapping ?? undefined });
     if (!report.tables.length) return noAnnexMessage(report.layout.closest);
     await port.writeReport(report, snapshot, now);
     return ribbonText.done(report.counts.error, report.counts.warning, report.counts.info);

@@ -296,3 +296,22 @@ test("the ribbon's check refreshes the report sheet and gives the counts", async
   // Read (2), then the report sheet: which one is ours (1), write (1), its mark (1).
   expect(state.syncs).toBe(5);
 });
+
+test("the ribbon's check uses the reading saved in the workbook, as the pane does, in the same round trips", async () => {
+  const state = stateFromSnapshot(cloneSnapshot(fixture));
+  const port = createExcelPort(fakeRunner(state), () => true);
+  // The user said, in « Lecture », that the realised columns are absent: their rules must not run.
+  const mapping = { version: 1 as const, entries: ["realisedLastYear", "realisedSinceStart"].map((key) => ({ table: "detail" as const, sheet: D, key, header: null, column: null })) };
+  await port.saveMapping!(mapping);
+  const pane = new PaneController(port);
+  await act(() => pane.check());
+  const c = pane.getState().report!.counts;
+  expect(pane.getState().report!.layout.detail!.columns.realisedSinceStart).toBeUndefined();
+  const before = state.syncs;
+  const message = await act(() => runRibbonCheck(port, new Date(2026, 10, 22)));
+  expect(message).toBe(`Contrôle terminé${NB}: ${c.error} erreur${c.error > 1 ? "s" : ""}, ${c.warning} avertissement${c.warning > 1 ? "s" : ""}, ${c.info} information${c.info > 1 ? "s" : ""}. Détail dans la feuille «${NB}Contrôle annexe${NB}».`);
+  // Not the automatic reading's counts: the saved mapping changed the ribbon's check.
+  expect(message).not.toContain("1 erreur, 26 avertissements, 28 informations");
+  // Same round trips as without a saved mapping: read (2, the mapping riding them), the report sheet (3).
+  expect(state.syncs - before).toBe(5);
+});
