@@ -81,10 +81,19 @@ export class PaneController {
   /** Reads the workbook (2 round trips), checks it, refreshes previews; the report sheet is the ribbon's job. */
   check = (): Promise<void> =>
     this.run("check", async () => {
-      const snapshot = await this.port.read();
-      if (!this.mappingLoaded && this.port.loadMapping) {
-        this.set({ mapping: await this.port.loadMapping() });
+      let snapshot: WorkbookSnapshot;
+      if (!this.mappingLoaded && this.port.readWithMapping) {
+        // The saved reading rides the snapshot's round trips, as in the ribbon.
+        const read = await this.port.readWithMapping();
+        snapshot = read.snapshot;
+        this.set({ mapping: read.mapping });
         this.mappingLoaded = true;
+      } else {
+        snapshot = await this.port.read();
+        if (!this.mappingLoaded && this.port.loadMapping) {
+          this.set({ mapping: await this.port.loadMapping() });
+          this.mappingLoaded = true;
+        }
       }
       const mapping = this.state.mapping ?? undefined;
       const report = checkAnnex(snapshot, this.measure ? { measureText: (t) => this.measure!(t), mapping } : { mapping });

@@ -315,3 +315,17 @@ test("the ribbon's check uses the reading saved in the workbook, as the pane doe
   // Same round trips as without a saved mapping: read (2, the mapping riding them), the report sheet (3).
   expect(state.syncs - before).toBe(5);
 });
+
+test("the pane's first check reads the saved reading in the snapshot's round trips: no more trips with one than without", async () => {
+  const trips = async (saved: boolean) => {
+    const state = stateFromSnapshot(cloneSnapshot(fixture));
+    const port = createExcelPort(fakeRunner(state), () => true);
+    if (saved) await port.saveMapping!({ version: 1, entries: [{ table: "detail", sheet: D, key: "realisedSinceStart", header: null, column: null }] });
+    const pane = new PaneController(port);
+    const before = state.syncs;
+    await act(() => pane.check());
+    expect(pane.getState().report!.layout.detail!.columns.realisedSinceStart === undefined).toBe(saved);
+    return state.syncs - before;
+  };
+  expect(await trips(true)).toBe(await trips(false));
+});
