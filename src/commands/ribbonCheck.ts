@@ -1,18 +1,20 @@
 // "Contrôler l'annexe" from the ribbon: check, refresh the report sheet, say the counts. No pane needed.
 import { checkAnnex } from "../core/check";
+import { userMessage } from "../excel/errors";
 import type { AnnexPort } from "../excel/port";
 import { noAnnexMessage } from "../messages/layout";
 import { ribbonText } from "../messages/ribbon";
 
 export async function runRibbonCheck(port: AnnexPort, now = new Date()): Promise<string> {
   try {
-    const snapshot = await port.read();
-    const report = checkAnnex(snapshot);
+    // The user's saved reading of the columns, as the pane uses it, read in the snapshot's own round trips.
+    const { snapshot, mapping } = port.readWithMapping ? await port.readWithMapping() : { snapshot: await port.read(), mapping: null };
+    const report = checkAnnex(snapshot, { mapping: mapping ?? undefined });
     if (!report.tables.length) return noAnnexMessage(report.layout.closest);
     await port.writeReport(report, snapshot, now);
     return ribbonText.done(report.counts.error, report.counts.warning, report.counts.info);
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return userMessage(e, "ribbon");
   }
 }
 
@@ -31,7 +33,7 @@ export async function completeOnEveryPath(job: () => Promise<string>, notify: (m
   try {
     message = await job();
   } catch (e) {
-    message = e instanceof Error ? e.message : String(e);
+    message = userMessage(e, "ribbon");
   }
   try {
     notify(message, once);

@@ -35,6 +35,22 @@ export async function loadMapping(ctx: HostContext): Promise<ColumnMapping | nul
   return mappingFromXml(xml.value);
 }
 
+/**
+ * The same read riding the snapshot's two round trips (readWorkbookSnapshot's alongside): the ribbon reads the
+ * user's mapping without a trip of its own. result() is valid once the snapshot is read.
+ */
+export function mappingAlongside(ctx: HostContext): { beforeFirstTrip(): void; afterFirstTrip(): void; result(): ColumnMapping | null } {
+  const parts = ctx.workbook.customXmlParts.getByNamespace(MAPPING_NS);
+  let xml: { value: string } | null = null;
+  return {
+    beforeFirstTrip: () => void parts.load("items/id"),
+    afterFirstTrip: () => {
+      if (parts.items.length) xml = parts.items[parts.items.length - 1]!.getXml();
+    },
+    result: () => (xml ? mappingFromXml(xml.value) : null),
+  };
+}
+
 /** Replaces the saved mapping; null or an empty mapping removes it. Two round trips. */
 export async function saveMapping(ctx: HostContext, mapping: ColumnMapping | null): Promise<void> {
   const parts = ctx.workbook.customXmlParts.getByNamespace(MAPPING_NS);

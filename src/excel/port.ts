@@ -14,12 +14,14 @@ import { LEGACY_UNDO_NS, listRecords, recordNamespace, UNDO_KINDS, undoAction, t
 import { FLAGS_NS } from "./flags";
 import { REPORT_NS } from "./reportSheet";
 import type { ColumnMapping } from "../core/layout/mapping";
-import { loadMapping, saveMapping } from "./mappingStore";
+import { loadMapping, mappingAlongside, saveMapping } from "./mappingStore";
 
 export const SEEN_NS = "urn:annexe-cdppe:seen:1";
 
 export interface AnnexPort {
   read(): Promise<WorkbookSnapshot>;
+  /** The snapshot and the saved mapping in the same round trips (optional for hosts without a saved mapping). */
+  readWithMapping?(): Promise<{ snapshot: WorkbookSnapshot; mapping: ColumnMapping | null }>;
   apply(plan: EditPlan, before: WorkbookSnapshot): Promise<UndoRecord>;
   /** Undoes one action; keepChanged undefined = ask first if cells changed since (see undoAction). */
   undo(kind: UndoKind, keepChanged?: boolean): Promise<UndoOutcome | null>;
@@ -50,6 +52,12 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
   };
   return {
     read: () => guarded((ctx) => readWorkbookSnapshot(ctx, { merges: options.merges })),
+    readWithMapping: () =>
+      guarded(async (ctx) => {
+        const mapping = mappingAlongside(ctx);
+        const snapshot = await readWorkbookSnapshot(ctx, { merges: options.merges, alongside: mapping });
+        return { snapshot, mapping: mapping.result() };
+      }),
     apply: (plan, before) => guarded(async (ctx) => (await applyPlan(ctx, plan, before)).record),
     // Always from the workbook, never from memory: what another pane or a reopened one did counts the same.
     undo: (kind, keepChanged) => guarded((ctx) => undoAction(ctx, kind, keepChanged)),

@@ -84,8 +84,15 @@ function cellOf(value: unknown, formula: unknown, text: string, numFmt: unknown,
   return cell;
 }
 
-export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: boolean } = {}): Promise<WorkbookSnapshot> {
+/** Other reads that ride the snapshot's round trips: queued before trip 1, then between trip 1 and trip 2. */
+export interface Alongside {
+  beforeFirstTrip(): void;
+  afterFirstTrip(): void;
+}
+
+export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: boolean; alongside?: Alongside } = {}): Promise<WorkbookSnapshot> {
   const wb = ctx.workbook;
+  opts.alongside?.beforeFirstTrip();
   wb.load("name");
   const count = wb.worksheets.getCount(false);
   const refs: SheetRef[] = [];
@@ -100,6 +107,7 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
     ws = ws.getNextOrNullObject(false);
   }
   await ctx.sync();
+  opts.alongside?.afterFirstTrip();
   while (count.value > refs.filter((r) => !r.ws.isNullObject).length && refs.length < count.value + SHEETS_PER_SYNC) {
     // More sheets than one trip reaches: one more trip per 64 sheets.
     let next = refs[refs.length - 1]!.ws;

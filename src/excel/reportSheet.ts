@@ -3,6 +3,7 @@
 import type { CheckReport } from "../core/check";
 import { colToLetters, quoteSheet } from "../core/model/a1";
 import { excelText } from "../messages/excel";
+import { AdapterError } from "./errors";
 import { reportText } from "../messages/report";
 import { severityLabel } from "../messages/rules";
 import type { HostContext, HostWorksheet } from "./host";
@@ -48,7 +49,7 @@ export async function writeReportSheet(ctx: HostContext, report: CheckReport, fi
     ws.getRange().clear();
   } else {
     const free = candidates.find((c) => c.ws.isNullObject);
-    if (!free) throw new Error(excelText.reportNoFreeName);
+    if (!free) throw new AdapterError(excelText.reportNoFreeName, "ReportNoFreeName");
     name = free.name;
     ws = sheets.add(name);
     ws.load("id");

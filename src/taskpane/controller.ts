@@ -11,6 +11,7 @@ import { mappingViewText } from "../messages/mapping";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
 import type { Finding } from "../core/rules/types";
+import { UserError, userMessage } from "../excel/errors";
 import type { AnnexPort } from "../excel/port";
 import type { UndoKind } from "../excel/undo";
 import { noAnnexMessage } from "../messages/layout";
@@ -71,7 +72,7 @@ export class PaneController {
     try {
       await job();
     } catch (e) {
-      this.set({ error: e instanceof Error ? e.message : String(e) });
+      this.set({ error: userMessage(e, "pane") });
     } finally {
       this.set({ busy: null });
     }
@@ -80,14 +81,23 @@ export class PaneController {
   /** Reads the workbook (2 round trips), checks it, refreshes previews; the report sheet is the ribbon's job. */
   check = (): Promise<void> =>
     this.run("check", async () => {
-      const snapshot = await this.port.read();
-      if (!this.mappingLoaded && this.port.loadMapping) {
-        this.set({ mapping: await this.port.loadMapping() });
+      let snapshot: WorkbookSnapshot;
+      if (!this.mappingLoaded && this.port.readWithMapping) {
+        // The saved reading rides the snapshot's round trips, as in the ribbon.
+        const read = await this.port.readWithMapping();
+        snapshot = read.snapshot;
+        this.set({ mapping: read.mapping });
         this.mappingLoaded = true;
+      } else {
+        snapshot = await this.port.read();
+        if (!this.mappingLoaded && this.port.loadMapping) {
+          this.set({ mapping: await this.port.loadMapping() });
+          this.mappingLoaded = true;
+        }
       }
       const mapping = this.state.mapping ?? undefined;
       const report = checkAnnex(snapshot, this.measure ? { measureText: (t) => this.measure!(t), mapping } : { mapping });
-      if (!report.tables.length) throw new Error(noAnnexMessage(report.layout.closest));
+      if (!report.tables.length) throw new UserError(noAnnexMessage(report.layout.closest));
       const seen = await this.port.loadSeen();
       const records = await this.port.undoable();
       const corrupt = records.corrupt.map((k) => excelText.undoCorrupt(excelText.kindLabel[k] ?? k));
@@ -108,7 +118,7 @@ export class PaneController {
 
   widen = (f: Finding): Promise<void> =>
     this.run("widen", async () => {
-      if (!this.state.snapshot) throw new Error(paneText.needCheck);
+      if (!this.state.snapshot) throw new UserError(paneText.needCheck);
       const plan = planWiden(this.state.snapshot, f.sheet, f.cell, this.measure);
       if (!plan.edits.length) return;
       await this.port.apply(plan, this.state.snapshot);
@@ -127,7 +137,7 @@ export class PaneController {
 
   flag = (): Promise<void> =>
     this.run("flag", async () => {
-      if (!this.state.report || !this.state.snapshot) throw new Error(paneText.needCheck);
+      if (!this.state.report || !this.state.snapshot) throw new UserError(paneText.needCheck);
       const n = await this.port.flag(this.state.report.findings, this.state.snapshot);
       const sheet = await this.port.writeReport(this.state.report, this.state.snapshot);
       this.set({ flagged: n > 0, lastKind: n > 0 ? "flags" : this.state.lastKind, canUndo: n > 0 || this.state.undoable.length > 0, info: `${paneText.check.flagged(n)} ${paneText.check.report}${sheet !== REPORT_SHEET ? ` ${excelText.reportNameTaken(REPORT_SHEET, sheet)}` : ""}` });
@@ -147,7 +157,7 @@ export class PaneController {
   applyFill = (): Promise<void> =>
     this.run("fill", async () => {
       const { snapshot, fillPlan } = this.state;
-      if (!snapshot || !fillPlan) throw new Error(paneText.needCheck);
+      if (!snapshot || !fillPlan) throw new UserError(paneText.needCheck);
       await this.port.apply(fillPlan, snapshot);
       const n = fillPlan.stats.formulas;
       this.set({ lastKind: "fill" });
@@ -163,8 +173,8 @@ export class PaneController {
   applyYear = (): Promise<void> =>
     this.run("year", async () => {
       const { snapshot, yearPlan, year } = this.state;
-      if (!snapshot || !yearPlan || year === null) throw new Error(paneText.needCheck);
-      if (yearPlan.blocked) throw new Error(yearPlan.notes.join(" "));
+      if (!snapshot || !yearPlan || year === null) throw new UserError(paneText.needCheck);
+      if (yearPlan.blocked) throw new UserError(yearPlan.notes.join(" "));
       await this.port.apply(yearPlan, snapshot);
       const n = yearPlan.stats.insertedColumns;
       this.set({ lastKind: "add-year" });
@@ -227,7 +237,7 @@ export class PaneController {
   setReading = (table: TableKind, key: string, col: number | null): Promise<void> =>
     this.run("check", async () => {
       const t = table === "detail" ? this.state.report?.layout.detail : this.state.report?.layout.summary;
-      if (!t) throw new Error(mappingViewText.needCheck);
+      if (!t) throw new UserError(mappingViewText.needCheck);
       const header = col === null ? null : (t.headers[col] ?? "").trim() || null;
       const entry: MappingEntry = { table, sheet: t.sheet, key, header, column: col === null ? null : colToLetters(col) };
       const kept = (this.state.mapping?.entries ?? []).filter((e) => !(e.table === table && e.sheet === t.sheet && e.key === key));

@@ -2,6 +2,7 @@
 // this adapter shifts references with the core's reference shifter and re-creates the merges, as Excel would.
 import ExcelJS from "exceljs";
 import { colToLetters } from "../core/model/a1";
+import { composedInsertions, shiftFormula } from "../core/model/columnInsert";
 import { rewriteRefs, shiftForInsertedColumns } from "../core/model/formulaRefs";
 import type { Edit, EditPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
@@ -38,7 +39,8 @@ function rewriteAllFormulas(wb: ExcelJS.Workbook, fn: (formula: string, sheet: s
   }
 }
 
-function insertColumns(wb: ExcelJS.Workbook, e: Extract<Edit, { kind: "insertColumns" }>): void {
+/** Moves the cells and merges; rewrites the formulas too unless the caller does it once for all the inserts. */
+function insertColumns(wb: ExcelJS.Workbook, e: Extract<Edit, { kind: "insertColumns" }>, rewrite: boolean): void {
   const ws = wb.getWorksheet(e.sheet)!;
   const merges = mergesOf(ws);
   const inRows = (m: Merge) => !e.rows || (m.r1 >= e.rows[0] && m.r2 <= e.rows[1]);
@@ -75,6 +77,7 @@ function insertColumns(wb: ExcelJS.Workbook, e: Extract<Edit, { kind: "insertCol
     // A merge the insertion falls inside grows (Excel does the same); one right of it moves.
     ws.mergeCells(rangeOf({ r1: m.r1, r2: m.r2, c1: m.c1 >= e.at ? m.c1 + e.count : m.c1, c2: m.c2 + e.count }));
   }
+  if (!rewrite) return;
   const rows = e.rows;
   rewriteAllFormulas(wb, (f, sheet) => {
     if (!rows) return shiftForInsertedColumns(f, sheet, e.sheet, e.at, e.count);
@@ -91,11 +94,17 @@ function insertColumns(wb: ExcelJS.Workbook, e: Extract<Edit, { kind: "insertCol
 export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: EditPlan): void {
   // Nothing is written unless the whole plan fits the workbook (sheets present, not protected, cells in range).
   validatePlan(snapshotOfWorkbook(wb), plan);
-  for (const e of plan.edits) {
+  // Every formula is rewritten once after the last insert (all insertions composed), not once per insert edit: valid
+  // when the inserts' positions are original coordinates (composedInsertions) and no formula is written before them.
+  const lastInsert = plan.edits.map((e) => e.kind).lastIndexOf("insertColumns");
+  const composed = composedInsertions(plan.edits);
+  const once = composed !== null && !plan.edits.slice(0, lastInsert).some((e) => e.kind === "setFormula");
+  plan.edits.forEach((e, i) => {
     const ws = wb.getWorksheet(e.sheet)!;
     switch (e.kind) {
       case "insertColumns":
-        insertColumns(wb, e);
+        insertColumns(wb, e, !once);
+        if (once && i === lastInsert) rewriteAllFormulas(wb, (f, sheet) => shiftFormula(f, sheet, composed));
         break;
       case "setFormula": {
         const cell = ws.getCell(e.row, e.col);
@@ -120,7 +129,7 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: EditPlan): void {
         ws.getColumn(e.col).width = e.width;
         break;
     }
-  }
+  });
   // Whoever opens the file next (Excel, LibreOffice) recalculates every formula.
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
 }

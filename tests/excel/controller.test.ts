@@ -56,7 +56,7 @@ test("closed and reopened, the pane offers each action's undo; a typed cell is l
   expect(reopened.getState().undoable).toEqual(["fill"]);
   await reopened.undo();
   expect(reopened.getState().undoPending).toEqual({ kind: "fill", changed: ["AM4 (Suivi fiches actions)"] });
-  expect(reopened.getState().info).toMatch(/Modifiées depuis : AM4 \(Suivi fiches actions\)\. Elles seront conservées, sauf si vous confirmez/);
+  expect(reopened.getState().info).toMatch(/Modifiées depuis\u00a0: AM4 \(Suivi fiches actions\)\. Elles seront conservées, sauf si vous confirmez/);
   await reopened.confirmUndo(true);
   expect(state.sheets.find((s) => s.name === D)!.cells.get("4:39")!.value).toBe(0.42);
   expect(reopened.getState().info).toMatch(/1 cellule modifiée depuis conservée/);

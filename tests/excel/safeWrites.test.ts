@@ -64,7 +64,7 @@ describe("writes are checked against the workbook as it is now", () => {
     const err = await port.apply(plan, snapshot).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/AM4 \(Suivi fiches actions\) contient maintenant 42\s%/);
-    expect((err as Error).message).toMatch(/Rien n'a été écrit : relancez l'aperçu/);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit\u00a0: relancez l'aperçu/);
     expect(dump(state)).toBe(before);
     expect(sheet(state).cells.get("4:39")!.value).toBe(0.42);
     expect(state.syncs).toBe(1);
@@ -87,7 +87,7 @@ describe("writes are checked against the workbook as it is now", () => {
     sheet(state).protected = true;
     const before = dump(state);
     const err = await port.apply(planAddYear(snapshot), snapshot).catch((e: Error) => e);
-    expect((err as Error).message).toMatch(/« Suivi fiches actions » est protégée.*Rien n'a été écrit/);
+    expect((err as Error).message).toMatch(/«\u00a0Suivi fiches actions\u00a0» est protégée\u00a0:.*Rien n'a été écrit/);
     expect(dump(state)).toBe(before);
     expect(state.parts.size).toBe(0);
   });
@@ -180,7 +180,7 @@ describe("undo respects the present", () => {
     // An older record (first version) that would wipe cells if replayed, and the newest one corrupt.
     state.parts.set("{old}", `<undo xmlns="${LEGACY_UNDO_NS}">{"id":"x","kind":"fill","deleteColumns":[],"restore":[{"sheet":"${D}","row":4,"col":38,"input":"","numFmt":"General"}],"widths":[]}</undo>`);
     for (const [id, xml] of state.parts) if (xml.includes(recordNamespace("fill"))) state.parts.set(id, xml.replace(/"cells":\[/, '"cells":[{"s":1},'));
-    await expect(port.undo("fill")).rejects.toThrow(/illisible ou ne vient pas de ce complément : il a été ignoré, rien n'a été modifié/);
+    await expect(port.undo("fill")).rejects.toThrow(/illisible ou ne vient pas de ce complément\u00a0: il a été ignoré, rien n'a été modifié/);
     expect(dump(state)).toBe(applied);
     expect((await port.undoable()).corrupt).toEqual(["fill"]);
     expect(await port.clearAddinData()).toBe(2);

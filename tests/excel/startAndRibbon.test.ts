@@ -1,5 +1,6 @@
 // The ribbon command completes its event on every path (Excel keeps a command busy until it does).
 import { completeOnEveryPath } from "../../src/commands/ribbonCheck";
+import { AdapterError } from "../../src/excel/errors";
 
 jest.useFakeTimers();
 
@@ -15,10 +16,15 @@ test.each([
   expect(complete).toHaveBeenCalledTimes(1);
 });
 
-test("the message of a failing job is what the dialog shows", async () => {
+test("the message of a failing job is what the dialog shows; a bug is shown as an internal error", async () => {
   const shown: string[] = [];
-  await completeOnEveryPath(async () => { throw new Error("Excel est occupé"); }, (m, done) => { shown.push(m); done(); }, () => undefined);
+  await completeOnEveryPath(async () => { throw new AdapterError("Excel est occupé", "Busy"); }, (m, done) => { shown.push(m); done(); }, () => undefined);
   expect(shown).toEqual(["Excel est occupé"]);
+  const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  await completeOnEveryPath(async () => { throw new Error("boom"); }, (m, done) => { shown.push(m); done(); }, () => undefined);
+  expect(shown[1]).toMatch(/^Erreur interne du complément \(Error\u00a0: boom\)/);
+  expect(logged).toHaveBeenCalledTimes(1);
+  logged.mockRestore();
 });
 
 test("the pane waits for Office.onReady however long Excel takes (no give-up after 4 s)", async () => {

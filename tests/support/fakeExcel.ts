@@ -42,9 +42,12 @@ export class NotLoadedError extends Error {
     super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
   }
 }
+// Shaped like OfficeExtension.Error: a string code and a debugInfo.
 class HostError extends Error {
+  readonly debugInfo: { code: string; message: string };
   constructor(readonly code: string, message: string) {
     super(message);
+    this.debugInfo = { code, message };
   }
 }
 

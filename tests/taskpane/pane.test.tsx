@@ -291,8 +291,41 @@ test("a workbook without an annex: the check says so in French", async () => {
 test("the ribbon's check refreshes the report sheet and gives the counts", async () => {
   const state = stateFromSnapshot(cloneSnapshot(fixture));
   const message = await act(() => runRibbonCheck(createExcelPort(fakeRunner(state), () => true), new Date(2026, 10, 22)));
-  expect(message).toBe("Contrôle terminé : 1 erreur, 26 avertissements, 28 informations. Détail dans la feuille « Contrôle annexe ».");
+  expect(message).toBe(`Contrôle terminé${NB}: 1 erreur, 26 avertissements, 28 informations. Détail dans la feuille «${NB}Contrôle annexe${NB}».`);
   expect(state.sheets.map((s) => s.name)).toContain("Contrôle annexe");
   // Read (2), then the report sheet: which one is ours (1), write (1), its mark (1).
   expect(state.syncs).toBe(5);
+});
+
+test("the ribbon's check uses the reading saved in the workbook, as the pane does, in the same round trips", async () => {
+  const state = stateFromSnapshot(cloneSnapshot(fixture));
+  const port = createExcelPort(fakeRunner(state), () => true);
+  // The user said, in « Lecture », that the realised columns are absent: their rules must not run.
+  const mapping = { version: 1 as const, entries: ["realisedLastYear", "realisedSinceStart"].map((key) => ({ table: "detail" as const, sheet: D, key, header: null, column: null })) };
+  await port.saveMapping!(mapping);
+  const pane = new PaneController(port);
+  await act(() => pane.check());
+  const c = pane.getState().report!.counts;
+  expect(pane.getState().report!.layout.detail!.columns.realisedSinceStart).toBeUndefined();
+  const before = state.syncs;
+  const message = await act(() => runRibbonCheck(port, new Date(2026, 10, 22)));
+  expect(message).toBe(`Contrôle terminé${NB}: ${c.error} erreur${c.error > 1 ? "s" : ""}, ${c.warning} avertissement${c.warning > 1 ? "s" : ""}, ${c.info} information${c.info > 1 ? "s" : ""}. Détail dans la feuille «${NB}Contrôle annexe${NB}».`);
+  // Not the automatic reading's counts: the saved mapping changed the ribbon's check.
+  expect(message).not.toContain("1 erreur, 26 avertissements, 28 informations");
+  // Same round trips as without a saved mapping: read (2, the mapping riding them), the report sheet (3).
+  expect(state.syncs - before).toBe(5);
+});
+
+test("the pane's first check reads the saved reading in the snapshot's round trips: no more trips with one than without", async () => {
+  const trips = async (saved: boolean) => {
+    const state = stateFromSnapshot(cloneSnapshot(fixture));
+    const port = createExcelPort(fakeRunner(state), () => true);
+    if (saved) await port.saveMapping!({ version: 1, entries: [{ table: "detail", sheet: D, key: "realisedSinceStart", header: null, column: null }] });
+    const pane = new PaneController(port);
+    const before = state.syncs;
+    await act(() => pane.check());
+    expect(pane.getState().report!.layout.detail!.columns.realisedSinceStart === undefined).toBe(saved);
+    return state.syncs - before;
+  };
+  expect(await trips(true)).toBe(await trips(false));
 });

@@ -24,7 +24,9 @@ function compareTable(kind: "detail" | "summary", truth: TableTruth, t: TableLay
   for (const r of t.rows) {
     if (r.kind !== "fiche" && r.kind !== "continuation") continue;
     const k = ficheKey(r.fiche ?? r.continuationOf);
-    seen.set(k, [...(seen.get(k) ?? []), r.row]);
+    const list = seen.get(k);
+    if (list) list.push(r.row);
+    else seen.set(k, [r.row]);
   }
   for (const [k, rows] of Object.entries(truth.fiches)) {
     const got = seen.get(k);
