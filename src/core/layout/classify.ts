@@ -21,11 +21,14 @@ export function blockOf(t: string): Block | null {
 const GENERIC_SUB = /^(montants?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
+const GAP_START = /^(ecart|reste a (realiser|consommer|engager|mandater|payer|depenser)|solde|disponible|reliquat)\b/;
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
   const g = norm(groupRaw);
   const s = norm(subRaw);
   if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
+  // A gap header split over two rows ("Ecart Moyens financiers" / "- Réalisations"): the lower half alone reads as a realisation.
+  if (g && s && !isBareYear(s) && GAP_START.test(g)) return { role: "gap" };
   const out = classifyOne(g, s);
   // A sub-header that names nothing known, under a group that does: read them together.
   if (!out && g && s && !isBareYear(s)) return classifyMain(`${g} ${s}`, g, "", null, false);

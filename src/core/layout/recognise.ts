@@ -234,6 +234,17 @@ function assignColumns(kind: TableKind, seg: Segment) {
     const c = latest(b);
     if (columns[role] === undefined && c !== undefined) columns[role] = c;
   };
+  // "Consommé cumulé au 31/12/<last year>" is the cumulative since the start, not a prior balance.
+  const lastYear = Math.max(0, ...(["ms", "dgas", "cd", "fir", "etat", "ondam", "realised", "consumedIn"] as YearBlock[]).flatMap((b) => Object.keys(blocks[b] ?? {}).map(Number)));
+  const cumulative = (role: SingleRole, b: YearBlock) => {
+    const col = blocks[b]?.[lastYear];
+    if (!lastYear || columns[role] !== undefined || col === undefined) return;
+    columns[role] = col;
+    delete blocks[b]![lastYear];
+    if (!Object.keys(blocks[b]!).length) delete blocks[b];
+  };
+  cumulative("realisedSinceStart", "realisedTo");
+  cumulative("consumedSinceStart", "consumedTo");
   derive("realisedLastYear", "realised");
   derive("rateLastYear", "rate");
   derive("realisedPrior", "realisedTo");
