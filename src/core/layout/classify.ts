@@ -95,7 +95,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^(theme|thematique|axe|direction|pole)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
   if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$/.test(main)) return { role: "budget" };
-  if (!subIsYear && /^(part (du )?)?departement\b/.test(main)) return { role: "departement" };
+  // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
+  if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 
   const block = blockOf(main) ?? (s && !subIsYear ? blockOf(g) : null);
   if (block) {
