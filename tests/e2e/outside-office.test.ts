@@ -5,6 +5,13 @@ import { DIST, launchChromium, OFFICE_JS_URL, PLAIN_BROWSER_OFFICE_JS, serveDir,
 
 jest.setTimeout(60_000);
 
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+/** axe-core's audit, evaluated through the DevTools protocol (the page's CSP refuses inline scripts). */
+async function axeViolations(page: import("playwright-core").Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return (await page.evaluate("axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length))")) as string[];
+}
+
 let browser: Browser;
 let server: StaticServer;
 
@@ -40,6 +47,7 @@ test("opened in a plain browser, the pane says to open it in Excel, with no cons
   await card.waitFor({ timeout: 10_000 });
   expect(await card.textContent()).toContain("Ouvrez ce volet dans Excel");
   expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+  expect(await axeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   // Nothing but office.js is fetched from outside.
   expect(external).toEqual([]);
