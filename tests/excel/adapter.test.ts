@@ -12,7 +12,7 @@ import { AdapterError } from "../../src/excel/errors";
 import { applyPlanToExcelJs } from "../../src/xlsx/applyPlan";
 import { snapshotOfWorkbook } from "../../src/xlsx/readWorkbook";
 import { FakeContext, fakeRunner, NotLoadedError, snapshotFromState, stateFromSnapshot, type FakeState } from "../support/fakeExcel";
-import { FIXTURE_2022 } from "../support/fixtures";
+import { FIXTURE_2022, fixtureSnapshot } from "../support/fixtures";
 import { generateAnnex } from "../support/annexGenerator";
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose ESM-only uuid Jest cannot load.
@@ -24,9 +24,7 @@ jest.setTimeout(60_000);
 let fixture: WorkbookSnapshot;
 
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(FIXTURE_2022);
-  fixture = snapshotOfWorkbook(wb, "annexe-cdppe-2022.xlsx");
+  fixture = await fixtureSnapshot();
 });
 
 function fresh(snapshot = fixture) {

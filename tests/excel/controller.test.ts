@@ -1,21 +1,17 @@
 // The pane's controller over the Excel port on the test host: the undo scenarios of issue #11 as a user meets them.
-import ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { createExcelPort } from "../../src/excel/port";
 import { recordNamespace } from "../../src/excel/undo";
 import { PaneController } from "../../src/taskpane/controller";
-import { snapshotOfWorkbook } from "../../src/xlsx/readWorkbook";
 import { fakeRunner, stateFromSnapshot, type FakeState } from "../support/fakeExcel";
-import { FIXTURE_2022 } from "../support/fixtures";
+import { fixtureSnapshot } from "../support/fixtures";
 
 const D = "Suivi fiches actions";
 // Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
 jest.setTimeout(60_000);
 let fixture: WorkbookSnapshot;
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(FIXTURE_2022);
-  fixture = snapshotOfWorkbook(wb, "annexe-cdppe-2022.xlsx");
+  fixture = await fixtureSnapshot();
 });
 
 function pane(state: FakeState) {

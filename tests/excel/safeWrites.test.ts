@@ -1,7 +1,6 @@
 // The fault scenarios of issue #11, one test each, replayed on the test host through the Excel port: values typed
 // after the preview, rows inserted, protection, Excel refusing in mid-way, undo over changed cells, repeated undo,
 // corrupt records, the report sheet and the user's own sheets.
-import ExcelJS from "exceljs";
 import { checkAnnex } from "../../src/core/check";
 import { planAddYear } from "../../src/core/compute/addYear";
 import { planFill } from "../../src/core/compute/fill";
@@ -10,9 +9,8 @@ import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { createExcelPort } from "../../src/excel/port";
 import { REPORT_SHEET } from "../../src/excel/reportSheet";
 import { LEGACY_UNDO_NS, recordNamespace } from "../../src/excel/undo";
-import { snapshotOfWorkbook } from "../../src/xlsx/readWorkbook";
 import { fakeRunner, snapshotFromState, stateFromSnapshot, type FakeSheet, type FakeState } from "../support/fakeExcel";
-import { FIXTURE_2022 } from "../support/fixtures";
+import { fixtureSnapshot } from "../support/fixtures";
 
 const D = "Suivi fiches actions";
 // Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
@@ -20,9 +18,7 @@ jest.setTimeout(60_000);
 let fixture: WorkbookSnapshot;
 
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(FIXTURE_2022);
-  fixture = snapshotOfWorkbook(wb, "annexe-cdppe-2022.xlsx");
+  fixture = await fixtureSnapshot();
 });
 
 /** A pane's view of the workbook: the snapshot comes from the port, as in the add-in. */
