@@ -28,6 +28,9 @@ const DETAIL_ONLY = new Set<string>([
   "b:realised", "b:rate", "b:realisedTo",
 ]);
 const SUMMARY_ONLY = new Set<string>(["mesure", "modalite", "departement", "consumedPrior", "consumedLastYear", "consumedSinceStart", "b:consumedIn", "b:consumedTo"]);
+/** Columns only one table has, whatever the wording: yearly amount blocks and their totals, or the summary's Modalités. */
+const DETAIL_STRONG = new Set<string>(["label", "objectiveType", "source", "gap", "msTotal", "dgasTotal", "b:ms", "b:dgas", "b:cd", "b:fir", "b:etat", "b:ondam", "b:indicator"]);
+const SUMMARY_STRONG = new Set<string>(["mesure", "modalite"]);
 
 function classKey(c: ColumnClass): string {
   return "role" in c ? c.role : `b:${c.block}`;
@@ -167,13 +170,20 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
   const typed = runs.map((run) => {
     let d = 0;
     let s = 0;
+    let dStrong = 0;
+    let sStrong = 0;
     for (const hc of run) {
       if (!hc.cls) continue;
       const k = classKey(hc.cls);
       if (DETAIL_ONLY.has(k)) d++;
       if (SUMMARY_ONLY.has(k)) s++;
+      if (DETAIL_STRONG.has(k)) dStrong++;
+      if (SUMMARY_STRONG.has(k)) sStrong++;
     }
-    const kind: TableKind | null = d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
+    // A summary worded like a detail table ("Réalisé", "Total Département", "Axe") is still a summary when only
+    // the summary's own columns (Modalités, Mesure) are certain and no yearly amount block says otherwise.
+    const summaryByStrong = sStrong > 0 && dStrong === 0 && d + s >= 3;
+    const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
     return { kind, run };
   });
   const out: Segment[] = [];
