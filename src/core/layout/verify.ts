@@ -187,8 +187,14 @@ export function verifyReading(
     }
     const [p, l, s] = [columns.consumedPrior, columns.consumedLastYear, columns.consumedSinceStart];
     if (p !== undefined && l !== undefined && s !== undefined) {
-      const o = test(data, (r) => (cells.num(r, s) === null ? null : [cells.sum0(r, p) + cells.sum0(r, l), cells.sum0(r, s)]));
-      if (refuted(o)) doubt("consumedSinceStart", s, incompleteText.why.consumed(rate(o)));
+      const sumOf = (pp: number, ll: number, ss: number) => test(data, (r) => (cells.num(r, ss) === null ? null : [cells.sum0(r, pp) + cells.sum0(r, ll), cells.sum0(r, ss)]));
+      const o = sumOf(p, l, s);
+      // Next hypothesis: the prior balance and the cumulative read the wrong way round ("au 31/12" vs "cumulé").
+      const swapped = refuted(o) && !trusted.includes("consumedPrior") && !trusted.includes("consumedSinceStart") ? sumOf(s, l, p) : null;
+      if (swapped && swapped.failed === 0 && !refuted(swapped)) {
+        columns.consumedPrior = s;
+        columns.consumedSinceStart = p;
+      } else if (refuted(o)) doubt("consumedSinceStart", s, incompleteText.why.consumed(rate(o)));
     }
   }
   void years;
