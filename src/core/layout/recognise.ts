@@ -3,7 +3,7 @@
 import { addr, type Rect } from "../model/a1";
 import { isBlankValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { classifyHeader } from "./classify";
-import { isBareYear, norm } from "./normalize";
+import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
 import { chooseFicheColumn, ficheScore } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
@@ -253,6 +253,20 @@ function assignColumns(kind: TableKind, seg: Segment) {
     delete blocks[b]![lastYear];
     if (!Object.keys(blocks[b]!).length) delete blocks[b];
   };
+  // A span that ends before the last year ("Dépenses réalisées 2020-2022" in a 2023 annex) is the prior balance.
+  const spanEnd = (col: number): number | null => {
+    const hc = seg.cols.find((h) => h.col === col);
+    const ys = hc ? yearsIn(norm(`${hc.group} ${hc.sub}`)) : [];
+    return ys.length >= 2 ? Math.max(...ys) : null;
+  };
+  for (const [since, prior] of [["realisedSinceStart", "realisedPrior"], ["consumedSinceStart", "consumedPrior"]] as const) {
+    const c = columns[since];
+    const end = c === undefined ? null : spanEnd(c);
+    if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined) {
+      columns[prior] = c;
+      delete columns[since];
+    }
+  }
   cumulative("realisedSinceStart", "realisedTo");
   cumulative("consumedSinceStart", "consumedTo");
   derive("realisedLastYear", "realised");
