@@ -76,7 +76,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/source|co-?financ|financeurs?\b|financeur\(s\)/.test(main)) return { role: "source" };
   if (/modalite/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
-  if (/fondamental.*facultatif|facultatif.*fondamental|type d.?objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
+  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
   if (/(numero|num\.?|n ?°|no\.?|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(main)) {
     return { role: "fiche" };
@@ -92,7 +92,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^(valeurs? )?cibles?\b/.test(main) && single(yearsIn(main))) return yearCol("indicator", single(yearsIn(main))!);
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
-  if (/^(theme|thematique|axe|direction|pole)\b/.test(main)) return { role: "theme" };
+  if (/^(theme|thematique|axe|direction|pole|engagements?)$|^(theme|thematique|axe|direction|pole)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
   if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.

@@ -201,7 +201,7 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
 
 // The same notion under each table's name: realisations are "consommé" in the summary, the CD is "Département".
 const SUMMARY_RENAME: Partial<Record<SingleRole, SingleRole>> = {
-  firTotal: "fir", etatTotal: "etat", ondamTotal: "ondam", cdTotal: "departement", objective: "objectif",
+  firTotal: "fir", etatTotal: "etat", ondamTotal: "ondam", cdTotal: "departement", objective: "objectif", theme: "mesure",
   realisedLastYear: "consumedLastYear", realisedSinceStart: "consumedSinceStart", realisedPrior: "consumedPrior",
 };
 const DETAIL_RENAME: Partial<Record<SingleRole, SingleRole>> = {
