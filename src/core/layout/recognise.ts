@@ -259,10 +259,12 @@ function assignColumns(kind: TableKind, seg: Segment) {
     const ys = hc ? yearsIn(norm(`${hc.group} ${hc.sub}`)) : [];
     return ys.length >= 2 ? Math.max(...ys) : null;
   };
-  for (const [since, prior] of [["realisedSinceStart", "realisedPrior"], ["consumedSinceStart", "consumedPrior"]] as const) {
+  // But when a prior balance column is there already ("Réalisations au 31/12/2022" after a year was added), the span is
+  // the cumulative whose title was left as it was.
+  for (const [since, prior, to] of [["realisedSinceStart", "realisedPrior", "realisedTo"], ["consumedSinceStart", "consumedPrior", "consumedTo"]] as const) {
     const c = columns[since];
     const end = c === undefined ? null : spanEnd(c);
-    if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined) {
+    if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined && !Object.keys(blocks[to] ?? {}).length) {
       columns[prior] = c;
       delete columns[since];
     }
