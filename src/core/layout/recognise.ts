@@ -262,6 +262,16 @@ function assignColumns(kind: TableKind, seg: Segment) {
   // But when a prior balance column is there already ("Réalisations au 31/12/2022" after a year was added), the span is
   // the cumulative whose title was left as it was.
   for (const [since, prior, to] of [["realisedSinceStart", "realisedPrior", "realisedTo"], ["consumedSinceStart", "consumedPrior", "consumedTo"]] as const) {
+    // Two spans ("2020-2022" and "2020-2023"): the later one is the cumulative, the earlier one the prior balance.
+    const spans = (seen.get(since) ?? []).map((col) => ({ col, end: spanEnd(col) })).filter((x): x is { col: number; end: number } => x.end !== null);
+    if (spans.length === 2 && spans[0]!.end !== spans[1]!.end && columns[prior] === undefined) {
+      spans.sort((a, b) => a.end - b.end);
+      columns[prior] = spans[0]!.col;
+      columns[since] = spans[1]!.col;
+      const i = ambiguous.findIndex((a) => a.role === since);
+      if (i >= 0) ambiguous.splice(i, 1);
+      continue;
+    }
     const c = columns[since];
     const end = c === undefined ? null : spanEnd(c);
     if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined && !Object.keys(blocks[to] ?? {}).length) {
