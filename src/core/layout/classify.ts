@@ -12,7 +12,8 @@ export function blockOf(t: string): Block | null {
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
   if (/\bfir\b|fonds d'intervention regional|\bars\b/.test(t)) return "fir";
-  if (/ondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/.test(t)) return "ondam";
+  // Not inside a word: "fondamental" holds "ondam".
+  if (/\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/.test(t)) return "ondam";
   if (/\betat\b|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/.test(t)) return "etat";
   return null;
 }
@@ -29,6 +30,12 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
   // A gap header split over two rows ("Ecart Moyens financiers" / "- Réalisations"): the lower half alone reads as a realisation.
   if (g && s && !isBareYear(s) && GAP_START.test(g)) return { role: "gap" };
+  // A header split over two rows whose halves mislead alone: "Type" / "d'objectif", "Taux de" / "consommation 2023-2026".
+  if (g && s && !isBareYear(s)) {
+    const both = classifyMain(`${g} ${s}`, g, "", null, false);
+    if (both && "role" in both && both.role === "objectiveType") return both;
+    if (both && /^(taux|niveau|%|pourcentage)\b/.test(g) && (("role" in both && /^rate/.test(both.role)) || ("block" in both && both.block === "rate"))) return both;
+  }
   const out = classifyOne(g, s);
   // A sub-header that names nothing known, under a group that does: read them together.
   if (!out && g && s && !isBareYear(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
