@@ -22,7 +22,7 @@ export function blockOf(t: string): Block | null {
 const GENERIC_SUB = /^(montants?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
-const GAP_START = /^(ecart|reste a (realiser|consommer|engager|mandater|payer|depenser)|solde|disponible|reliquat)\b/;
+const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
   const g = norm(groupRaw);
