@@ -3,6 +3,7 @@
 // the budget is reached, never one sync per chunk.
 import { parseRange } from "../core/model/a1";
 import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";
+import { byBudget } from "./blocks";
 import type { HostContext, HostRange, HostRangeAreas, HostWorksheet } from "./host";
 
 /** Sheets reached in the first round trip; more cost one round trip each 64. */
@@ -50,21 +51,7 @@ export function planChunks(sheets: Array<{ rowIndex: number; columnIndex: number
 
 /** Chunks grouped into round trips under the payload budget. */
 export function groupChunks(chunks: Chunk[]): Chunk[][] {
-  const groups: Chunk[][] = [];
-  let cur: Chunk[] = [];
-  let bytes = 0;
-  for (const c of chunks) {
-    const b = c.rows * c.cols * BYTES_PER_CELL;
-    if (cur.length && bytes + b > SYNC_BUDGET_BYTES) {
-      groups.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(c);
-    bytes += b;
-  }
-  if (cur.length) groups.push(cur);
-  return groups;
+  return byBudget(chunks, (c) => c.rows * c.cols * BYTES_PER_CELL, SYNC_BUDGET_BYTES);
 }
 
 function cellOf(value: unknown, formula: unknown, text: string, numFmt: unknown, type: string, props: Excel.CellProperties | undefined): Cell | undefined {
