@@ -8,7 +8,7 @@ export type FileResult = { file: string; report: CheckReport | null; error: stri
 export async function checkFile(file: string, declared: number[] | undefined, mappingFile?: string): Promise<FileResult> {
   const { InputError, loadWorkbook } = await import("./load");
   try {
-    const { snapshot } = await loadWorkbook(file, { readOnly: true });
+    const { snapshot } = await loadWorkbook(file);
     const { checkAnnex } = await import("../core/check");
     const { readMappingFile } = await import("./mapping");
     const report = checkAnnex(snapshot, { declaredOptional: declared, mapping: readMappingFile(mappingFile, snapshot) });

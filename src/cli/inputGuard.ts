@@ -3,8 +3,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { strFromU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { inputText } from "../messages/cli";
+import { readZip, type ZipEntry } from "../xlsx/package/zip";
 import { InputError } from "./inputError";
 
 export { InputError };
@@ -36,11 +36,21 @@ export interface SheetCount { name: string; part: string; rows: number; cells: n
 export interface GuardResult {
   bytes: Uint8Array;
   sheets: SheetCount[];
+  /** Every part, inflated and checked (size, CRC): a reader takes them from here instead of inflating again. */
+  parts: Map<string, Buffer>;
   /** The same package without empty rows and empty cells, when they outnumber the used ones (read-only use). */
   trimmed?: Uint8Array;
 }
 
-export interface GuardOptions { limits?: Partial<typeof LIMITS>; allowTrim?: boolean }
+export interface GuardOptions {
+  limits?: Partial<typeof LIMITS>;
+  allowTrim?: boolean;
+  /**
+   * For a reader that keeps only used cells (the package reader): empty rows and cells cost it nothing, so the
+   * package is neither trimmed nor held to the element bound (which protects readers that materialise every element).
+   */
+  streamed?: boolean;
+}
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
@@ -129,37 +139,31 @@ function refuseNotZip(file: string, bytes: Uint8Array): never {
   throw new InputError(inputText.unknownFormat(file));
 }
 
-function listEntries(file: string, bytes: Uint8Array): Map<string, { size: number; originalSize: number; compression: number }> {
-  const entries = new Map<string, { size: number; originalSize: number; compression: number }>();
+interface Listed { entry: ZipEntry; originalSize: number; crc: number }
+
+const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16)) + b[o + 3]! * 0x1000000;
+
+/** The entries as the central directory lists them (sizes and CRC-32 as recorded there). */
+function listEntries(file: string, bytes: Uint8Array): Map<string, Listed> {
+  const entries = new Map<string, Listed>();
   try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        entries.set(f.name, { size: f.size, originalSize: f.originalSize, compression: f.compression });
-        return false;
-      },
-    });
+    for (const entry of readZip(bytes)) entries.set(entry.name, { entry, originalSize: u32(entry.central, 24), crc: u32(entry.central, 16) });
   } catch {
     throw new InputError(inputText.corruptZip(file));
   }
   return entries;
 }
 
-/** CRC-32 of each entry as the central directory records it (empty when absent or ZIP64: the check is skipped). */
-function centralCrcs(bytes: Uint8Array): Map<string, number> {
-  const out = new Map<string, number>();
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > b.length) return out;
-  const count = b.readUInt16LE(eocd + 10);
-  let at = b.readUInt32LE(eocd + 16);
-  if (at === 0xffffffff) return out;
-  for (let k = 0; k < count && at + 46 <= b.length && b.readUInt32LE(at) === 0x02014b50; k++) {
-    const nameLen = b.readUInt16LE(at + 28);
-    const name = b.toString("utf8", at + 46, at + 46 + nameLen);
-    out.set(name, b.readUInt32LE(at + 16));
-    at += 46 + nameLen + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+/** One entry inflated (zlib, native), never past the size the directory declares: a lying entry cannot fill memory. */
+function inflateEntry(file: string, e: Listed): Buffer {
+  const raw = e.entry.local.subarray(e.entry.dataStart, e.entry.dataStart + e.entry.compressedSize);
+  try {
+    if (e.entry.method === 0) return Buffer.from(raw);
+    if (e.entry.method === 8) return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.originalSize) });
+  } catch {
+    // Damaged deflate data, or more data than declared.
   }
-  return out;
+  throw new InputError(inputText.corruptZip(file));
 }
 
 /** Cells covered by merged areas: a merge over a whole sheet would make a reader walk billions of cells. */
@@ -177,7 +181,7 @@ function mergedArea(xml: Uint8Array): number {
   return area;
 }
 
-const decode = (u: Uint8Array | undefined) => (u ? strFromU8(u) : "");
+const decode = (u: Buffer | undefined) => (u ? u.toString("utf8") : "");
 
 /** Attribute values of each element named `tag` (no XML library: these parts are small and regular). */
 function elements(xml: string, tag: string): Array<Record<string, string>> {
@@ -203,15 +207,28 @@ function resolvePart(base: string, target: string): string {
   return stack.join("/");
 }
 
-/** Counts <row>, <c> and used <c> (not self-closing) elements in a sheet part, on bytes, in one pass. */
-export function countSheet(xml: Uint8Array): { rows: number; cells: number; usedCells: number } {
+/**
+ * Counts <row>, <c> and used <c> (not self-closing) elements in a sheet part, on bytes, in one pass. On the way, the
+ * markup is checked for what a damaged part shows and a reader that keeps only what it needs would not notice: a
+ * "<" that starts no tag, or a document that does not end by closing its root element.
+ */
+export function countSheet(xml: Uint8Array): { rows: number; cells: number; usedCells: number; malformed: boolean } {
   let rows = 0;
   let cells = 0;
   let used = 0;
+  let malformed = false;
+  let lastTag = -1;
   const n = xml.length;
   for (let i = 0; i < n; i++) {
     if (xml[i] !== 0x3c) continue; // '<'
+    lastTag = i;
     let j = i + 1;
+    const first = xml[j];
+    // A name (letter, "_", or any non-ASCII byte), "/", "?" or "!" follows every "<" of well-formed XML.
+    if (first === undefined || !((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || first === 0x5f || first >= 0x80 || first === 0x2f || first === 0x3f || first === 0x21)) {
+      malformed = true;
+      continue;
+    }
     // Skip a namespace prefix such as "x:".
     let k = j;
     while (k < n && k - j < 16 && ((xml[k]! >= 0x61 && xml[k]! <= 0x7a) || (xml[k]! >= 0x41 && xml[k]! <= 0x5a) || (xml[k]! >= 0x30 && xml[k]! <= 0x39))) k++;
@@ -227,7 +244,15 @@ export function countSheet(xml: Uint8Array): { rows: number; cells: number; used
       rows++;
     }
   }
-  return { rows, cells, usedCells: used };
+  // The last tag closes the root (a worksheet, a chartsheet…), and only white space follows it.
+  if (lastTag < 0 || xml[lastTag + 1] !== 0x2f) malformed = true;
+  else {
+    let e = lastTag;
+    while (e < n && xml[e] !== 0x3e) e++;
+    for (let t = e + 1; t < n; t++) if (xml[t] !== 0x20 && xml[t] !== 0x0a && xml[t] !== 0x0d && xml[t] !== 0x09) malformed = true;
+    if (e >= n) malformed = true;
+  }
+  return { rows, cells, usedCells: used, malformed };
 }
 
 /** Drops self-closing cells and rows left empty: what ExcelJS would otherwise hold in memory for nothing. */
@@ -258,12 +283,7 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
   }
   const entries = listEntries(file, bytes);
   if (entries.has("mimetype")) {
-    let mime = "";
-    try {
-      mime = decode(unzipSync(bytes, { filter: (f) => f.name === "mimetype" }).mimetype);
-    } catch {
-      throw new InputError(inputText.corruptZip(file));
-    }
+    const mime = decode(inflateEntry(file, entries.get("mimetype")!));
     if (mime.includes("opendocument.spreadsheet")) throw new InputError(inputText.ods(file));
     if (mime.includes("opendocument")) throw new InputError(inputText.otherOpenDocument(file));
   }
@@ -273,39 +293,33 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
   for (const e of entries.values()) unzipped += e.originalSize;
   if (unzipped > limits.maxUnzipped) throw new InputError(inputText.tooBigUnzipped(file, inputText.limitBytes(limits.maxUnzipped)));
 
-  let parts: Unzipped;
-  try {
-    parts = unzipSync(bytes);
-  } catch {
-    throw new InputError(inputText.corruptZip(file));
-  }
-  const crcs = centralCrcs(bytes);
   const crc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+  const parts = new Map<string, Buffer>();
   for (const [name, e] of entries) {
-    const got = parts[name];
-    if (!got) continue;
+    if (name.endsWith("/")) continue;
+    const got = inflateEntry(file, e);
     if (e.originalSize !== got.length) throw new InputError(inputText.corruptZip(file));
-    const expected = crcs.get(name);
-    if (crc32 && expected !== undefined && crc32(got) >>> 0 !== expected) throw new InputError(inputText.corruptZip(file));
+    if (crc32 && crc32(got) >>> 0 !== e.crc) throw new InputError(inputText.corruptZip(file));
+    parts.set(name, got);
   }
 
-  const rels = decode(parts["_rels/.rels"]);
+  const rels = decode(parts.get("_rels/.rels"));
   const officeDoc = elements(rels, "Relationship").find((r) => /\/officeDocument$/.test(r.Type ?? ""));
   const workbookPart = officeDoc?.Target ? resolvePart("", officeDoc.Target) : "xl/workbook.xml";
-  if (!parts["[Content_Types].xml"] && !parts[workbookPart]) throw new InputError(inputText.notWorkbookZip(file));
-  if (!parts[workbookPart]) throw new InputError(inputText.missingWorkbook(file, workbookPart));
-  const workbookXml = decode(parts[workbookPart]);
+  if (!parts.get("[Content_Types].xml") && !parts.get(workbookPart)) throw new InputError(inputText.notWorkbookZip(file));
+  if (!parts.get(workbookPart)) throw new InputError(inputText.missingWorkbook(file, workbookPart));
+  const workbookXml = decode(parts.get(workbookPart));
   if (!/<(?:[A-Za-z0-9_]+:)?workbook\b/.test(workbookXml)) throw new InputError(inputText.missingWorkbook(file, workbookPart));
   const wbRelsPart = resolvePart(workbookPart, `_rels/${path.posix.basename(workbookPart)}.rels`);
-  const wbRels = elements(decode(parts[wbRelsPart]), "Relationship");
+  const wbRels = elements(decode(parts.get(wbRelsPart)), "Relationship");
   const sheetEls = elements(workbookXml, "sheet");
   if (!sheetEls.length) throw new InputError(inputText.noSheet(file));
-  if (!parts[wbRelsPart]) throw new InputError(inputText.missingPart(file, wbRelsPart));
+  if (!parts.get(wbRelsPart)) throw new InputError(inputText.missingPart(file, wbRelsPart));
 
   // Styles, shared strings, theme: a missing one changes what the cells read (text indexes instead of text).
   for (const r of wbRels) {
     if (r.TargetMode === "External" || !r.Target || /\/(worksheet|chartsheet|dialogsheet|macrosheet)$/.test(r.Type ?? "")) continue;
-    if (/\/(sharedStrings|styles)$/.test(r.Type ?? "") && !parts[resolvePart(workbookPart, r.Target)]) throw new InputError(inputText.missingPart(file, resolvePart(workbookPart, r.Target)));
+    if (/\/(sharedStrings|styles)$/.test(r.Type ?? "") && !parts.get(resolvePart(workbookPart, r.Target))) throw new InputError(inputText.missingPart(file, resolvePart(workbookPart, r.Target)));
   }
   const sheets: SheetCount[] = [];
   let used = 0;
@@ -316,13 +330,14 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
     const name = s.name ?? "?";
     if (!rel?.Target) throw new InputError(inputText.missingSheet(file, name, "?"));
     const part = resolvePart(workbookPart, rel.Target);
-    const xml = parts[part];
+    const xml = parts.get(part);
     if (!xml) throw new InputError(inputText.missingSheet(file, name, part));
     if (/\/worksheet$/.test(rel.Type ?? "") || part.includes("worksheets/")) {
       const count = countSheet(xml);
+      if (count.malformed) throw new InputError(inputText.badContent(file));
       const merged = mergedArea(xml);
       if (merged > limits.maxCells) throw new InputError(inputText.tooManyMerged(file, name, merged, limits.maxCells));
-      sheets.push({ name, part, ...count });
+      sheets.push({ name, part, rows: count.rows, cells: count.cells, usedCells: count.usedCells });
       used += count.usedCells;
       elementsTotal += count.rows + count.cells;
       if (count.rows + count.cells - count.usedCells > 50_000 && count.rows + count.cells > 4 * (count.usedCells + 1)) trimWorth = true;
@@ -330,14 +345,19 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
   }
   if (used > limits.maxCells) throw new InputError(inputText.tooManyCells(file, used, limits.maxCells));
 
-  const result: GuardResult = { bytes, sheets };
+  const result: GuardResult = { bytes, sheets, parts };
+  if (options.streamed) return result;
   if (trimWorth && options.allowTrim) {
     // Latin-1 maps each byte to one character and back: UTF-8 passes through untouched, at one byte per character.
+    const zippable: Record<string, Uint8Array> = Object.fromEntries(parts);
     for (const s of sheets) {
-      const bytesOf = parts[s.part]!;
-      parts[s.part] = Buffer.from(trimSheet(Buffer.from(bytesOf.buffer, bytesOf.byteOffset, bytesOf.byteLength).toString("latin1")), "latin1");
+      const bytesOf = parts.get(s.part)!;
+      zippable[s.part] = Buffer.from(trimSheet(bytesOf.toString("latin1")), "latin1");
     }
-    result.trimmed = zipSync(parts, { level: 1 });
+    // fflate only here: the one path that writes a zip while reading.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { zipSync } = require("fflate") as typeof import("fflate");
+    result.trimmed = zipSync(zippable, { level: 1 });
   } else if (elementsTotal > limits.maxElements) {
     throw new InputError(inputText.tooManyElements(file, elementsTotal, limits.maxElements));
   }

@@ -7,7 +7,7 @@ import { registerInspect } from "./commands/inspect";
 import { registerCheck } from "./commands/check";
 import type { Io } from "./load";
 
-// The write commands load the writer (ExcelJS) when imported: only when one of them is asked for.
+// The write commands load the planners and the package writer when imported: only when one of them is asked for.
 const WRITE_COMMANDS = new Set(["fill", "add-year"]);
 
 function version(): string {

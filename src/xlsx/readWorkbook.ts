@@ -1,4 +1,5 @@
-// ExcelJS -> core snapshot. Merged areas keep their content on the master cell only (ExcelJS repeats it on every cell).
+// ExcelJS -> core snapshot: the reference reader the tests compare the package reader with (no CLI path loads it).
+// Merged areas keep their content on the master cell only (ExcelJS repeats it on every cell).
 import ExcelJS from "exceljs";
 import { parseRange, type Rect } from "../core/model/a1";
 import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";

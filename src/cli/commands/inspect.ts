@@ -38,7 +38,7 @@ export function registerInspect(program: Command, io: Io, setExit: (code: number
       const { readMappingFile } = await import("../mapping");
       const file = fileArg ?? SAMPLE_ANNEX;
       try {
-        const { snapshot } = await loadWorkbook(file, { readOnly: true });
+        const { snapshot } = await loadWorkbook(file);
         const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
         const tables = layout.tables.map(describeTable);
         if (!tables.length) {

@@ -4,7 +4,7 @@ import { emptySheet, setCell, type Cell, type CellValue, type FontInfo, type She
 import { packageText } from "../../messages/package";
 import { PackageError } from "./errors";
 import { parseRels, relsPathOf, sheetsOf } from "./parts";
-import { lettersCol, parseArea, translateFormula } from "./shiftRefs";
+import { parseArea, translateFormula } from "./shiftRefs";
 import { getAttr, unescapeXml } from "./xml";
 import { entryData, readZip, ZipFormatError, type ZipEntry } from "./zip";
 
@@ -43,6 +43,12 @@ function readStyles(xml: string | undefined): Xf[] {
 
 /** Text of a string item: its <t> runs joined (phonetic runs left out). */
 function itemText(xml: string): string {
+  // Most items are one plain run: read it without regular expressions.
+  if (xml.startsWith("<t") && (xml[2] === ">" || xml[2] === " ")) {
+    const open = xml.indexOf(">");
+    const close = xml.indexOf("<", open);
+    if (close === xml.length - 4 && xml.endsWith("</t>") && xml[open - 1] !== "/" && !xml.includes("_x", open)) return unescapeXml(xml.slice(open + 1, close));
+  }
   const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
   for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)/g)) out += m[1] ?? "";
@@ -51,7 +57,92 @@ function itemText(xml: string): string {
 
 function readSharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => itemText(m[1] ?? ""));
+  const out: string[] = [];
+  let p = 0;
+  for (;;) {
+    const s = xml.indexOf("<si", p);
+    if (s < 0) break;
+    const c = xml.charCodeAt(s + 3);
+    if (c === 47 /* / */) {
+      out.push("");
+      p = s + 5;
+    } else if (c === 62 /* > */) {
+      const e = xml.indexOf("</si>", s);
+      if (e < 0) break;
+      out.push(itemText(xml.slice(s + 4, e)));
+      p = e + 5;
+    } else p = s + 3;
+  }
+  return out;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Attributes of the opening tag xml[from..to) (to: the index of its ">"), one call per attribute: `onAttr` gets the
+ * attribute's name bounds and value bounds (quotes excluded, still escaped). No string is made for what is not read.
+ */
+function eachAttr(xml: string, from: number, to: number, onAttr: (n0: number, n1: number, v0: number, v1: number) => void): void {
+  let i = from;
+  // Skip the element name.
+  while (i < to && !isSpace(xml.charCodeAt(i))) i++;
+  while (i < to) {
+    while (i < to && isSpace(xml.charCodeAt(i))) i++;
+    const n0 = i;
+    while (i < to) {
+      const c = xml.charCodeAt(i);
+      if (c === 61 /* = */ || isSpace(c) || c === 47 /* / */) break;
+      i++;
+    }
+    const n1 = i;
+    while (i < to && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 61) {
+      i = Math.max(i, n1) + 1;
+      continue;
+    }
+    i++;
+    while (i < to && isSpace(xml.charCodeAt(i))) i++;
+    const q = xml.charCodeAt(i);
+    if (q !== 34 && q !== 39) return;
+    const v1 = xml.indexOf(q === 34 ? '"' : "'", i + 1);
+    if (v1 < 0 || v1 > to) return;
+    onAttr(n0, n1, i + 1, v1);
+    i = v1 + 1;
+  }
+}
+
+/** Column number of a cell reference's letters (a "$" skipped), read in place. */
+function colOfRef(xml: string, v0: number, v1: number): number {
+  let n = 0;
+  for (let i = v0; i < v1; i++) {
+    const c = xml.charCodeAt(i) & 0xdf;
+    if (c >= 65 && c <= 90) n = n * 26 + c - 64;
+    else if (c !== 4 /* "$" & 0xdf */) break;
+  }
+  return n;
+}
+
+function intAt(xml: string, v0: number, v1: number): number {
+  let n = 0;
+  for (let i = v0; i < v1; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(unescapeXml(xml.slice(v0, v1)));
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+// Cell types (the t attribute), as small numbers compared in the loop.
+const CellType = { Number: 0, Shared: 1, Str: 2, Bool: 3, Error: 4, Date: 5, Inline: 6 } as const;
+type CellType = (typeof CellType)[keyof typeof CellType];
+
+function cellType(xml: string, v0: number, v1: number): CellType {
+  const len = v1 - v0;
+  const c = xml.charCodeAt(v0);
+  if (len === 1) return c === 115 ? CellType.Shared : c === 98 ? CellType.Bool : c === 101 ? CellType.Error : c === 100 ? CellType.Date : CellType.Number;
+  if (len === 3 && xml.startsWith("str", v0)) return CellType.Str;
+  if (len === 9 && xml.startsWith("inlineStr", v0)) return CellType.Inline;
+  return CellType.Number;
 }
 
 function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSnapshot {
@@ -71,86 +162,147 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
   const protSheet = prot ? getAttr(prot, "sheet") : null;
   sheet.protected = protSheet === "1" || protSheet === "true";
   const shared = new Map<string, { text: string; row: number; col: number }>();
+  // One font object per style: cells of a style share it (the core only reads fonts).
+  const fonts = xfs.map((xf) => (xf.font ? { name: xf.font.name, size: xf.font.size, bold: xf.font.bold } : undefined));
   let widest = 0;
   if (dataStart >= 0 && dataEnd > dataStart) {
-    const body = xml.slice(xml.indexOf(">", dataStart) + 1, dataEnd);
-    let p = 0;
+    // One pass over the sheet's XML, by index: no copy of a row or a tag is made, only the values kept.
+    let p = xml.indexOf(">", dataStart) + 1;
     let prevRow = 0;
+    // Attributes of the tag being read, set by the callbacks below.
+    let rowNum = -1;
+    let rowHidden = false;
+    let ref0 = -1;
+    let ref1 = -1;
+    let style = 0;
+    let type = CellType.Number as CellType;
+    const onRowAttr = (n0: number, n1: number, v0: number, v1: number) => {
+      if (n1 - n0 === 1 && xml.charCodeAt(n0) === 114 /* r */) rowNum = intAt(xml, v0, v1);
+      else if (n1 - n0 === 6 && xml.startsWith("hidden", n0)) rowHidden = (v1 - v0 === 1 && xml.charCodeAt(v0) === 49) || xml.startsWith("true", v0);
+    };
+    const onCellAttr = (n0: number, n1: number, v0: number, v1: number) => {
+      if (n1 - n0 !== 1) return;
+      const c = xml.charCodeAt(n0);
+      if (c === 114 /* r */) {
+        ref0 = v0;
+        ref1 = v1;
+      } else if (c === 115 /* s */) style = intAt(xml, v0, v1);
+      else if (c === 116 /* t */) type = cellType(xml, v0, v1);
+    };
+    let fTag = "";
     for (;;) {
-      const rs = body.indexOf("<row", p);
-      if (rs < 0) break;
-      const re = body.indexOf(">", rs);
-      const openTag = body.slice(rs, re + 1);
-      const rAttr = getAttr(openTag, "r");
-      const r = rAttr ? Number(rAttr) : prevRow + 1;
+      const rs = xml.indexOf("<row", p);
+      if (rs < 0 || rs >= dataEnd) break;
+      const re = xml.indexOf(">", rs);
+      rowNum = -1;
+      rowHidden = false;
+      eachAttr(xml, rs + 1, re, onRowAttr);
+      const r = rowNum >= 0 ? rowNum : prevRow + 1;
       prevRow = r;
-      const selfClosing = body[re - 1] === "/";
-      const end = selfClosing ? re + 1 : body.indexOf("</row>", re);
+      const selfClosing = xml.charCodeAt(re - 1) === 47;
+      const end = selfClosing ? re + 1 : xml.indexOf("</row>", re);
       p = selfClosing ? end : end + 6;
       if (selfClosing) continue;
-      const hidden = getAttr(openTag, "hidden");
       let hasValue = false;
       let maxCol = 0;
       let q = re + 1;
       let prevCol = 0;
       for (;;) {
-        let cs = body.indexOf("<c", q);
-        while (cs >= 0 && cs < end && !/[\s/>]/.test(body[cs + 2] ?? "")) cs = body.indexOf("<c", cs + 2);
+        let cs = xml.indexOf("<c", q);
+        while (cs >= 0 && cs < end) {
+          const next = xml.charCodeAt(cs + 2);
+          if (isSpace(next) || next === 47 || next === 62) break;
+          cs = xml.indexOf("<c", cs + 2);
+        }
         if (cs < 0 || cs >= end) break;
-        const ce = body.indexOf(">", cs);
-        const cOpen = body.slice(cs, ce + 1);
-        const cSelf = body[ce - 1] === "/";
-        const cEnd = cSelf ? ce + 1 : body.indexOf("</c>", ce) + 4;
+        const ce = xml.indexOf(">", cs);
+        ref0 = -1;
+        style = 0;
+        type = CellType.Number as CellType;
+        eachAttr(xml, cs + 1, ce, onCellAttr);
+        const cSelf = xml.charCodeAt(ce - 1) === 47;
+        const cEnd = cSelf ? ce + 1 : xml.indexOf("</c>", ce) + 4;
         q = cEnd;
-        const ref = getAttr(cOpen, "r");
-        const col = ref ? lettersCol(ref.replace(/[\d$]/g, "")) : prevCol + 1;
+        const col = ref0 >= 0 ? colOfRef(xml, ref0, ref1) : prevCol + 1;
         prevCol = col;
         if (col > maxCol) maxCol = col;
         if (cSelf) continue;
-        const inner = body.slice(ce + 1, cEnd - 4);
-        const t = getAttr(cOpen, "t");
-        const vm = /<v>([^<]*)<\/v>/.exec(inner);
-        const v = vm ? unescapeXml(vm[1]!) : null;
+        // Children of the cell: <f>, <v>, <is> (anything else skipped).
+        let v0 = -1;
+        let v1 = -1;
         let formula: string | undefined;
-        const fm = /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(inner);
-        if (fm) {
-          const fTag = `<f${fm[1]}>`;
-          const text = fm[2] === undefined ? undefined : unescapeXml(fm[2]);
-          if (getAttr(fTag, "t") === "shared") {
-            const si = getAttr(fTag, "si") ?? "";
-            if (text !== undefined && text !== "") {
-              shared.set(si, { text, row: r, col });
-              formula = text;
-            } else {
-              const master = shared.get(si);
-              if (master) formula = translateFormula(master.text, r - master.row, col - master.col);
+        let inline: string | undefined;
+        const innerEnd = cEnd - 4;
+        let k = xml.indexOf("<", ce + 1);
+        while (k >= 0 && k < innerEnd) {
+          const ch = xml.charCodeAt(k + 1);
+          const after = xml.charCodeAt(k + 2);
+          const tagEnd = xml.indexOf(">", k);
+          if (ch === 118 /* v */ && after === 62) {
+            v0 = tagEnd + 1;
+            v1 = xml.indexOf("<", v0);
+            k = xml.indexOf("<", v1 + 1);
+            continue;
+          }
+          if (ch === 102 /* f */ && (after === 62 || isSpace(after) || after === 47)) {
+            const fSelf = xml.charCodeAt(tagEnd - 1) === 47;
+            fTag = xml.slice(k, fSelf ? tagEnd - 1 : tagEnd) + ">";
+            let text: string | undefined;
+            let fEnd = tagEnd + 1;
+            if (!fSelf) {
+              fEnd = xml.indexOf("<", tagEnd + 1);
+              text = unescapeXml(xml.slice(tagEnd + 1, fEnd));
             }
-          } else if (text !== undefined && text !== "") formula = text;
+            if (fTag.length > 3 && getAttr(fTag, "t") === "shared") {
+              const si = getAttr(fTag, "si") ?? "";
+              if (text !== undefined && text !== "") {
+                shared.set(si, { text, row: r, col });
+                formula = text;
+              } else {
+                const master = shared.get(si);
+                if (master) formula = translateFormula(master.text, r - master.row, col - master.col);
+              }
+            } else if (text !== undefined && text !== "") formula = text;
+            k = xml.indexOf("<", fSelf ? fEnd : fEnd + 1);
+            continue;
+          }
+          if (ch === 105 /* i */ && after === 115 /* s */) {
+            const isEnd = xml.indexOf("</is>", tagEnd);
+            inline = itemText(xml.slice(tagEnd + 1, isEnd < 0 ? innerEnd : isEnd));
+            k = xml.indexOf("<", (isEnd < 0 ? innerEnd : isEnd) + 1);
+            continue;
+          }
+          k = xml.indexOf("<", k + 1);
         }
         let value: CellValue = null;
-        if (t === "inlineStr") value = itemText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "");
-        else if (v !== null) {
-          if (t === "s") value = sst[Number(v)] ?? null;
-          else if (t === "str") value = v;
-          else if (t === "b") value = v === "1" || v === "true";
-          else if (t === "e") value = { error: v };
-          else if (t === "d") value = (Date.parse(v) - Date.UTC(1899, 11, 30)) / 86400000;
-          else value = Number(v);
+        if (type === CellType.Inline) value = inline ?? "";
+        else if (v0 >= 0) {
+          if (type === CellType.Shared) value = sst[intAt(xml, v0, v1)] ?? null;
+          else if (type === CellType.Number) value = Number(xml.slice(v0, v1));
+          else {
+            const v = unescapeXml(xml.slice(v0, v1));
+            if (type === CellType.Str) value = v;
+            else if (type === CellType.Bool) value = v === "1" || v === "true";
+            else if (type === CellType.Error) value = { error: v };
+            else value = (Date.parse(v) - Date.UTC(1899, 11, 30)) / 86400000;
+          }
         }
         if (value === null && formula === undefined) continue;
         hasValue = true;
-        if (slaves.has(r * 20000 + col)) continue;
+        if (slaves.size && slaves.has(r * 20000 + col)) continue;
         const cell: Cell = { value };
         if (formula !== undefined) cell.formula = formula;
         // Style 0 is the sheet's default: ExcelJS reported neither format nor font for it (nor for a cell without s).
-        const sAttr = getAttr(cOpen, "s");
-        const xf = sAttr === null || sAttr === "0" ? undefined : xfs[Number(sAttr)];
-        if (xf?.numFmt) cell.numFmt = xf.numFmt;
-        if (xf?.font) cell.font = { name: xf.font.name, size: xf.font.size, bold: xf.font.bold };
+        if (style !== 0) {
+          const xf = xfs[style];
+          if (xf?.numFmt) cell.numFmt = xf.numFmt;
+          const font = fonts[style];
+          if (font) cell.font = font;
+        }
         setCell(sheet, r, col, cell);
       }
       if (hasValue) {
-        if (hidden === "1" || hidden === "true") sheet.hiddenRows.add(r);
+        if (rowHidden) sheet.hiddenRows.add(r);
         if (maxCol > widest) widest = maxCol;
       }
     }
@@ -169,19 +321,31 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
   return sheet;
 }
 
-export function readSnapshotFromPackage(buf: Uint8Array, file: string): WorkbookSnapshot {
-  let entries: ZipEntry[];
-  try {
-    entries = readZip(buf);
-  } catch (e) {
-    if (e instanceof ZipFormatError) throw new PackageError(packageText.notXlsx(file));
-    throw e;
+/**
+ * `parts`: the package's parts already inflated (the CLI's input guard inflates and checks each one): they are used
+ * instead of inflating again, and each sheet's bytes are dropped from the map once read, so memory holds one at a time.
+ */
+export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: Map<string, Uint8Array>): WorkbookSnapshot {
+  let text: (n: string) => string | undefined;
+  if (parts) {
+    text = (n) => {
+      const b = parts.get(n);
+      return b ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8") : undefined;
+    };
+  } else {
+    let entries: ZipEntry[];
+    try {
+      entries = readZip(buf);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new PackageError(packageText.notXlsx(file));
+      throw e;
+    }
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    text = (n) => {
+      const e = byName.get(n);
+      return e ? entryData(e).toString("utf8") : undefined;
+    };
   }
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const text = (n: string) => {
-    const e = byName.get(n);
-    return e ? entryData(e).toString("utf8") : undefined;
-  };
   const rootRels = parseRels(text("_rels/.rels"), "");
   const wbPart = rootRels.find((r) => r.type === "officeDocument")?.target ?? "xl/workbook.xml";
   const wbXml = text(wbPart);
@@ -191,6 +355,10 @@ export function readSnapshotFromPackage(buf: Uint8Array, file: string): Workbook
   const stylesPart = rels.find((r) => r.type === "styles")?.target;
   const sst = readSharedStrings(sstPart ? text(sstPart) : undefined);
   const xfs = readStyles(stylesPart ? text(stylesPart) : undefined);
-  const sheets = sheetsOf(wbXml, rels).map((s) => readSheet(s.name, text(s.part) ?? "", sst, xfs));
+  const sheets = sheetsOf(wbXml, rels).map((s) => {
+    const sheet = readSheet(s.name, text(s.part) ?? "", sst, xfs);
+    parts?.delete(s.part);
+    return sheet;
+  });
   return { fileName: file.split(/[\\/]/).pop(), sheets };
 }
