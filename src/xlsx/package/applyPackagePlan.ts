@@ -414,7 +414,15 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
   const extent = new Map<string, Rect>();
   const grow = (s: SheetRef, row: number, col: number) => {
     const e = extent.get(s.part);
-    extent.set(s.part, e ? { r1: Math.min(e.r1, row), c1: Math.min(e.c1, col), r2: Math.max(e.r2, row), c2: Math.max(e.c2, col) } : { r1: row, c1: col, r2: row, c2: col });
+    if (!e) {
+      extent.set(s.part, { r1: row, c1: col, r2: row, c2: col });
+      return;
+    }
+    // In place: one rectangle per sheet, not one per edit.
+    if (row < e.r1) e.r1 = row;
+    if (col < e.c1) e.c1 = col;
+    if (row > e.r2) e.r2 = row;
+    if (col > e.c2) e.c2 = col;
   };
   const sharedBySheet = new Map<string, Map<CellNode, SharedGroup>>();
   const groupOf = (s: SheetRef, d: SheetXml, cell: CellNode) => {

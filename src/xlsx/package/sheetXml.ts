@@ -20,6 +20,37 @@ export interface RowNode {
   innerRaw: string;
 }
 
+/** White space, "/" or ">": what may follow an element name. */
+const isTagEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
+
+/** Column of a cell's r attribute (0 when it has none), read in place; other spellings go through getAttr. */
+function refCol(open: string): number {
+  const at = open.indexOf(' r="');
+  if (at < 0) {
+    const ref = open.includes("r") ? getAttr(open, "r") : null;
+    return ref ? lettersCol(ref.replace(/\d+$/, "").replace(/\$/g, "")) : 0;
+  }
+  let n = 0;
+  for (let i = at + 4; i < open.length; i++) {
+    const c = open.charCodeAt(i);
+    if (c === 36) continue; // "$"
+    const u = c & 0xdf;
+    if (u < 65 || u > 90) break;
+    n = n * 26 + u - 64;
+  }
+  return n;
+}
+
+/** A cell's opening tag with its r attribute set to `r` (the usual `<c r="…"` spelling rewritten in place). */
+function withRef(open: string, r: string): string {
+  if (open === "<c>") return `<c r="${r}">`;
+  if (open.startsWith('<c r="')) {
+    const q = open.indexOf('"', 6);
+    return '<c r="' + r + open.slice(q);
+  }
+  return getAttr(open, "r") === null ? `<c r="${r}"${open.slice(2)}` : setAttr(open, "r", r);
+}
+
 export class SheetXml {
   readonly head: string;
   readonly tail: string;
@@ -92,17 +123,18 @@ export class SheetXml {
     let prev = 0;
     while (true) {
       let s = body.indexOf("<c", p);
-      while (s >= 0 && !/[\s/>]/.test(body[s + 2] ?? "")) s = body.indexOf("<c", s + 2);
+      while (s >= 0 && !isTagEnd(body.charCodeAt(s + 2))) s = body.indexOf("<c", s + 2);
       if (s < 0) break;
       const e = body.indexOf(">", s);
-      const selfClosing = body[e - 1] === "/";
+      const selfClosing = body.charCodeAt(e - 1) === 47;
       const end = selfClosing ? e + 1 : body.indexOf("</c>", e) + 4;
       const open = body.slice(s, e + 1);
-      const ref = getAttr(open, "r");
-      const col = ref ? lettersCol(ref.replace(/\d+$/, "").replace(/\$/g, "")) : prev + 1;
-      prev = col;
+      const col = refCol(open);
+      const hasRef = col > 0;
+      const at = hasRef ? col : prev + 1;
+      prev = at;
       // A cell without r is placed by its order: once its row is rewritten it gets its r, so that order may change.
-      cells.push({ col, raw: ref ? body.slice(s, end) : null, open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open, inner: selfClosing ? "" : body.slice(e + 1, end - 4) });
+      cells.push({ col: at, raw: hasRef ? body.slice(s, end) : null, open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open, inner: selfClosing ? "" : body.slice(e + 1, end - 4) });
       p = end;
     }
     row.cells = cells;
@@ -150,14 +182,17 @@ export class SheetXml {
       }
       if (open.endsWith("/>")) open = open.slice(0, -2).trimEnd() + ">";
       parts.push(open);
+      const rowText = String(row.r);
       for (const c of cells) {
         if (c.raw !== null) {
           parts.push(c.raw);
           continue;
         }
-        const r = `${colLetters(c.col)}${row.r}`;
-        const tag = getAttr(c.open, "r") === null ? `<c r="${r}"${c.open.slice(2)}` : setAttr(c.open, "r", r);
-        parts.push(c.inner ? `${tag}${c.inner}</c>` : tag.slice(0, -1) + "/>");
+        const r = colLetters(c.col) + rowText;
+        const tag = withRef(c.open, r);
+        // Pieces pushed as they are: the one join below makes the text.
+        if (c.inner) parts.push(tag, c.inner, "</c>");
+        else parts.push(tag.slice(0, -1) + "/>");
       }
       parts.push("</row>");
     }

@@ -15,9 +15,15 @@ export interface Rect { c1: number; r1: number; c2: number; r2: number }
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
+const lettersOf: string[] = [];
+
 export function colLetters(c: number): string {
+  // Written for every cell a write touches: each column's letters made once.
+  const known = lettersOf[c];
+  if (known !== undefined) return known;
   let s = "";
   for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (c > 0 && c <= 16384 && Number.isInteger(c)) lettersOf[c] = s;
   return s;
 }
 

@@ -1,10 +1,16 @@
 // Small string-level XML helpers: the package is edited as text so that what is not edited keeps its bytes.
 
+const TEXT_SPECIAL = /[&<>]/;
+const ATTR_SPECIAL = /[&<>"]/;
+
 export function escapeText(s: string): string {
+  // Most texts (formulas, numbers) need no escape: tested once, no copy made.
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return escapeText(s).replace(/"/g, "&quot;");
 }
 
@@ -27,6 +33,8 @@ const quote = (name: string) => name.replace(/[.:]/g, "\\$&");
 
 /** Value of attribute `name` in an opening tag (unescaped), or null. */
 export function getAttr(tag: string, name: string): string | null {
+  // An attribute absent from the tag (the common case for t, cm, vm…) is known without a regular expression.
+  if (!tag.includes(name)) return null;
   let re = getRe.get(name);
   if (!re) getRe.set(name, (re = new RegExp(`\\s${quote(name)}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
@@ -35,6 +43,7 @@ export function getAttr(tag: string, name: string): string | null {
 
 /** The tag with attribute `name` set (added before the closing bracket when absent) or removed (value null). */
 export function setAttr(tag: string, name: string, value: string | null): string {
+  if (value === null && !tag.includes(name)) return tag;
   let re = setRe.get(name);
   if (!re) setRe.set(name, (re = new RegExp(`\\s${quote(name)}\\s*=\\s*("[^"]*"|'[^']*')`)));
   if (re.test(tag)) return tag.replace(re, value === null ? "" : ` ${name}="${escapeAttr(value)}"`);
