@@ -22,6 +22,16 @@ export function isEncrypted(buf: Uint8Array): boolean {
 
 type Ins = Extract<Edit, { kind: "insertColumns" }>;
 
+/** A cell tag with at most a style: `<c>` or `<c s="7">`. */
+const SIMPLE_OPEN = /^<c(?: s="\d+")?>$/;
+
+/** The s attribute of a cell tag, read in place in the usual spelling. */
+function styleOf(open: string): string | null {
+  const at = open.indexOf(' s="');
+  if (at < 0) return getAttr(open, "s");
+  return open.slice(at + 4, open.indexOf('"', at + 4));
+}
+
 /** The package, opened for editing: parts decoded on demand, changed parts tracked. */
 class Package {
   entries: ZipEntry[];
@@ -30,7 +40,8 @@ class Package {
   changed = new Set<string>();
   removed = new Set<string>();
 
-  constructor(buf: Uint8Array, file: string) {
+  /** `inflated`: parts already inflated and checked by the caller (the CLI's guard), used instead of inflating again. */
+  constructor(buf: Uint8Array, file: string, private inflated?: ReadonlyMap<string, Uint8Array>) {
     try {
       this.entries = readZip(buf);
     } catch (e) {
@@ -48,7 +59,8 @@ class Package {
     if (this.texts.has(name)) return this.texts.get(name);
     const e = this.byName.get(name);
     if (!e) return undefined;
-    const t = entryData(e).toString("utf8");
+    const known = this.inflated?.get(name);
+    const t = known ? Buffer.from(known.buffer, known.byteOffset, known.byteLength).toString("utf8") : entryData(e).toString("utf8");
     this.texts.set(name, t);
     return t;
   }
@@ -213,9 +225,9 @@ function unshare(g: SharedGroup, text: (m: { row: RowNode; cell: CellNode }) => 
 
 export interface PackageResult { buffer: Buffer; changedParts: string[] }
 
-export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "classeur"): PackageResult {
+export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "classeur", inflated?: ReadonlyMap<string, Uint8Array>): PackageResult {
   if (isEncrypted(buf)) throw new PackageError(packageText.encrypted(file));
-  const pkg = new Package(buf, file);
+  const pkg = new Package(buf, file, inflated);
   const rootRels = parseRels(pkg.text("_rels/.rels"), "");
   const wbPart = rootRels.find((r) => r.type === "officeDocument")?.target ?? "xl/workbook.xml";
   const wbXml = pkg.text(wbPart);
@@ -435,11 +447,16 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     return m.get(cell);
   };
   const styled = (cell: CellNode, numFmt: string | undefined): string => {
-    const s = getAttr(cell.open, "s");
+    const s = styleOf(cell.open);
     if (!numFmt || !styles) return s ?? "";
     return String(styles.withNumFmt(Number(s ?? 0), numFmt));
   };
   const openTag = (cell: CellNode, s: string, t: string | null) => {
+    // The tag of a cell the plan creates (<c s="7">) is made directly: this runs for every cell a plan writes.
+    if (t === null && SIMPLE_OPEN.test(cell.open)) {
+      if (s && s !== "0") return `<c s="${s}">`;
+      return cell.open !== "<c>" && s === "0" ? '<c s="0">' : "<c>";
+    }
     let tag = setAttr(setAttr(setAttr(cell.open, "t", t), "cm", null), "vm", null);
     tag = setAttr(tag, "s", s && s !== "0" ? s : getAttr(tag, "s") === null ? null : s || null);
     return tag;
@@ -490,7 +507,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       const t = typeof r === "string" ? "str" : null;
       const v = r === null || r === undefined ? "" : typeof r === "string" ? `<v>${escapeText(r)}</v>` : `<v>${r}</v>`;
       cell.open = openTag(cell, styled(cell, e.numFmt), t);
-      cell.inner = `<f>${escapeText(e.formula.replace(/^=/, ""))}</f>${v}`;
+      cell.inner = `<f>${escapeText(e.formula.charCodeAt(0) === 61 ? e.formula.slice(1) : e.formula)}</f>${v}`;
       formulasWritten = true;
     } else {
       const v = e.value;

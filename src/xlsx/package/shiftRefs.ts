@@ -109,7 +109,12 @@ export interface FormulaRef {
   abs: [boolean, boolean, boolean, boolean];
 }
 
-const isIdent = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9_.$\\\u00C0-\uFFFF]/.test(ch);
+/** [A-Za-z0-9_.$\\] or any character from U+00C0 on, by code (this runs for every character of every formula). */
+function isIdent(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 36 || c === 92 || c >= 0xc0;
+}
 const AREA_RE = /\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7}/y;
 const UNQUOTED_SHEET = /[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*)?!/y;
 

@@ -16,7 +16,8 @@ export class Styles {
   private xfs: string[];
   private xfIndex = new Map<string, number>();
   private newXfs: string[] = [];
-  private derived = new Map<string, number>();
+  /** Answers of withNumFmt by code, then by style: asked once per cell a write formats, without making a key string. */
+  private derived = new Map<string, Map<number, number>>();
   changed = false;
 
   constructor(private xml: string) {
@@ -56,8 +57,9 @@ export class Styles {
 
   /** Index of a cell format equal to `s` but with number format `code` (an existing one when it exists). */
   withNumFmt(s: number, code: string): number {
-    const key = `${s}\u0000${code}`;
-    const hit = this.derived.get(key);
+    let byStyle = this.derived.get(code);
+    if (!byStyle) this.derived.set(code, (byStyle = new Map()));
+    const hit = byStyle.get(s);
     if (hit !== undefined) return hit;
     const id = this.numFmtId(code);
     const base = this.xfs[s] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
@@ -75,7 +77,7 @@ export class Styles {
         this.changed = true;
       }
     }
-    this.derived.set(key, out);
+    byStyle.set(s, out);
     return out;
   }
 
