@@ -14,8 +14,11 @@ export const LIMITS = {
   maxBytes: 200 * 1024 * 1024,
   /** Bytes of the package once unzipped (a zip bomb is small on disk). */
   maxUnzipped: 1024 * 1024 * 1024,
-  /** Cells holding a value or a formula, all sheets together. */
-  maxCells: 5_000_000,
+  /**
+   * Cells holding a value or a formula, all sheets together. An annex of 100 000 fiche rows holds 6.3 million; the
+   * package reader checks it in 1.7 GB at most, so twice as many stay within Node's default heap.
+   */
+  maxCells: 10_000_000,
   /** <row> and <c> elements that ExcelJS would materialise, all sheets together, when they cannot be trimmed. */
   maxElements: 8_000_000,
 };

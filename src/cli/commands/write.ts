@@ -78,10 +78,11 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
   try {
     // Read once, through the same package layer that writes: no ExcelJS on this path.
     // The same guards as check: format, parts, size and cells are told in French before any parsing.
-    const guarded = guardInput(input).bytes;
-    const bytes = Buffer.from(guarded.buffer, guarded.byteOffset, guarded.byteLength);
+    const guarded = guardInput(input);
+    const bytes = Buffer.from(guarded.bytes.buffer, guarded.bytes.byteOffset, guarded.bytes.byteLength);
     if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
-    const snapshot = readSnapshotFromPackage(bytes, input);
+    // The parts the guard inflated and checked serve the reader and the writer: nothing is inflated twice.
+    const snapshot = readSnapshotFromPackage(bytes, input, new Map(guarded.parts));
     const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
     if (!layout.detail && !layout.summary) {
       io.err(noAnnexMessage(layout.closest) + "\n");
@@ -95,7 +96,7 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       return;
     }
     // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said first.
-    const buffer = plan.edits.length ? applyPlanToPackage(bytes, plan, input).buffer : null;
+    const buffer = plan.edits.length ? applyPlanToPackage(bytes, plan, input, guarded.parts).buffer : null;
     io.out(describePlan(plan, snapshot.fileName ?? input, !!opts.force));
     if (!buffer) {
       io.out(writeText.nothingToDo + "\n" + packageText.nothingWritten + "\n");
