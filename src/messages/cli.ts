@@ -27,7 +27,7 @@ export const cli = {
     "  cdppe check dossier -r --resume --format csv > constats.csv   un verdict par fichier, tableur sans risque",
     "",
     "Codes de sortie : 0 aucune erreur ; 1 au moins une erreur ; 2 annexe introuvable ou fichier illisible.",
-    "Limites (avant toute lecture) : 200 Mo par fichier, 5 millions de cellules remplies ;",
+    "Limites (avant toute lecture) : 200 Mo par fichier, 10 millions de cellules remplies ;",
     "  variables CDPPE_MAX_OCTETS et CDPPE_MAX_CELLULES pour les changer.",
   ].join("\n"),
 };
