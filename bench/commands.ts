@@ -34,10 +34,11 @@ function runOnce(script: string, args: string[]): RunFigures {
   return { ms, userMs: u.userMs, systemMs: u.systemMs, maxRssMb: u.maxRssKb / 1024, status: r.status };
 }
 
-export type CommandName = "floor" | "check" | "fill" | "add-year";
+export type CommandName = "floor" | "check" | "fill" | "add-year" | "help";
 
 function argsOf(command: CommandName, file: string): { script: string; args: string[]; output?: string } {
   if (command === "floor") return { script: FLOOR, args: [file] };
+  if (command === "help") return { script: BIN, args: ["--help"] };
   if (command === "check") return { script: BIN, args: ["check", file] };
   const output = path.join(scratch, `out-${++serial}.xlsx`);
   return { script: BIN, args: [command, file, "-o", output], output };

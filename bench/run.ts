@@ -138,7 +138,9 @@ async function wholeCommands(): Promise<string[]> {
   for (const f of files) fs.copyFileSync(FIXTURE, f);
   const batch = measureBatch(files);
   fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`\nLot : cdppe check sur 100 copies de l'annexe 2022 : ${(batch.ms / 1000).toFixed(2)} s, ${batch.maxRssMb.toFixed(0)} Mo (cible < 3 s sur 2 cœurs)`);
+  console.log(`\nLot : cdppe check sur 100 copies de l'annexe 2022 : ${(batch.ms / 1000).toFixed(2)} s (CPU ${(cpu(batch) / 1000).toFixed(2)} s, charge ${os.loadavg()[0]!.toFixed(1)}), ${batch.maxRssMb.toFixed(0)} Mo (cible < 3 s sur 2 cœurs)`);
+  const help = measure("help", FIXTURE, 5, 1);
+  console.log(`cdppe --help : ${(help.ms / 1000).toFixed(3)} s (CPU ${(cpu(help) / 1000).toFixed(3)} s), ${help.maxRssMb.toFixed(0)} Mo ${help.ms < 150 ? "(cible < 0,15 s : ok)" : "!!!!! AU-DESSUS DE 0,15 s !!!!!"}`);
   return loud;
 }
 
