@@ -108,11 +108,20 @@ export class PaneController {
         lastKind: this.state.lastKind === "flags" || (this.state.lastKind && records.available.includes(this.state.lastKind)) ? this.state.lastKind : records.available.at(-1) ?? null,
         ...(corrupt.length ? { info: corrupt.join(" ") } : {}),
         charts: { engagements: ratesByEngagement(snapshot, report.layout), funders: ratesByFunder(snapshot, report.layout) },
-        fillPlan: planFill(snapshot, { force: this.state.force }, report.layout),
+        // Write plans wait until their tab asks (preparePlan): at 10 000 rows each costs the pane as much as the check.
+        fillPlan: null,
         year: last === null ? null : last + 1,
-        yearPlan: last === null ? null : planAddYear(snapshot, { year: last + 1 }, report.layout),
+        yearPlan: null,
       });
     });
+
+  /** Computes the tab's write plan on the last check, once: the fill and year views call it when they show. */
+  preparePlan = (tab: "fill" | "year"): void => {
+    const s = this.state;
+    if (!s.snapshot || !s.report) return;
+    if (tab === "fill" && !s.fillPlan) this.set({ fillPlan: planFill(s.snapshot, { force: s.force }, s.report.layout) });
+    if (tab === "year" && !s.yearPlan && s.year !== null) this.set({ yearPlan: planAddYear(s.snapshot, { year: s.year }, s.report.layout) });
+  };
 
   select = (f: Finding): Promise<void> => this.run("select", () => this.port.select(f.sheet, f.cell));
 
@@ -156,6 +165,7 @@ export class PaneController {
 
   applyFill = (): Promise<void> =>
     this.run("fill", async () => {
+      this.preparePlan("fill");
       const { snapshot, fillPlan } = this.state;
       if (!snapshot || !fillPlan) throw new UserError(paneText.needCheck);
       await this.port.apply(fillPlan, snapshot);
@@ -172,6 +182,7 @@ export class PaneController {
 
   applyYear = (): Promise<void> =>
     this.run("year", async () => {
+      this.preparePlan("year");
       const { snapshot, yearPlan, year } = this.state;
       if (!snapshot || !yearPlan || year === null) throw new UserError(paneText.needCheck);
       if (yearPlan.blocked) throw new UserError(yearPlan.notes.join(" "));

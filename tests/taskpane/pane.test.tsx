@@ -214,6 +214,22 @@ test("Compléter: each formula as it will be written, then apply, then Annuler r
   expect(formulasOf(state)).toBe(before);
 });
 
+test("the check computes no write plan: each is computed when its tab is opened, and again after the next check", async () => {
+  const { controller } = setup();
+  await runCheck();
+  expect([controller.getState().fillPlan, controller.getState().yearPlan]).toEqual([null, null]);
+  fireEvent.click(screen.getByRole("tab", { name: "Compléter" }));
+  expect(screen.getByTestId("fill-preview").textContent).toBe(`126 formules à écrire, dans 3 colonnes${NB}:`);
+  expect(controller.getState().fillPlan).not.toBeNull();
+  expect(controller.getState().yearPlan).toBeNull();
+  await act(() => controller.check());
+  // The fill tab is still open: its plan is made again on the new check, the year's still waits.
+  await waitFor(() => expect(controller.getState().fillPlan).not.toBeNull());
+  expect(controller.getState().yearPlan).toBeNull();
+  fireEvent.click(screen.getByRole("tab", { name: "Nouvelle année" }));
+  await waitFor(() => expect(controller.getState().yearPlan).not.toBeNull());
+});
+
 test("Compléter: a typed rate is shown beside the rate the formula would give, and kept unless asked", async () => {
   const { state } = setup((s) => {
     const sheet = s.sheets.find((x) => x.name === D)!;

@@ -25,11 +25,13 @@ export function FillView({ controller, state }: { controller: PaneController; st
   const styles = useStyles();
   const shared = useShared();
   const plan = state.fillPlan;
+  // The plan is computed when this tab shows (and again after each check), not by the check itself.
+  React.useEffect(() => controller.preparePlan("fill"), [controller, state.report, plan]);
   const preview = plan && state.report ? fillPreview(plan, state.report.layout) : null;
   return (
     <div className={shared.col}>
       <Body1 as="p">{paneText.fill.intro}</Body1>
-      {!plan && <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>{paneText.check.run}</Button>}
+      {!state.report && <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>{paneText.check.run}</Button>}
       {plan && preview && (
         <>
           <Body1 as="p" data-testid="fill-preview"><strong>{preview.formulas ? paneText.fill.preview(preview.formulas, preview.columns.length) : paneText.fill.nothing}</strong></Body1>

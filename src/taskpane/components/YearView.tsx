@@ -23,6 +23,8 @@ function Listed({ title, items, testId, children }: { title: string; items: Arra
 export function YearView({ controller, state }: { controller: PaneController; state: PaneState }): React.JSX.Element {
   const shared = useShared();
   const plan = state.yearPlan;
+  // The plan is computed when this tab shows (and again after each check or year change), not by the check itself.
+  React.useEffect(() => controller.preparePlan("year"), [controller, state.report, plan]);
   const preview = yearPreview(plan, state.snapshot, state.report?.layout ?? null, state.year);
   // Right after a year is added, the next one is not armed in the same place (a second click would add it too):
   // the view says what was done until the officer asks for another year.
