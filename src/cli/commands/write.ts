@@ -42,6 +42,19 @@ function describePlan(plan: EditPlan, file: string, force: boolean): string {
 
 type WriteOpts = { output?: string; dryRun?: boolean; force?: boolean; year?: string; mapping?: string };
 
+/**
+ * Reads, recognises and plans. The snapshot lives only here: once the plan is made it can be collected while the
+ * package is rewritten (at 100 000 rows it is over a gigabyte of the heap).
+ */
+function planOf(kind: "fill" | "add-year", bytes: Buffer, input: string, parts: Map<string, Buffer>, opts: WriteOpts, year: number | undefined): { plan: EditPlan; fileName: string } | { noAnnex: string } {
+  // The parts the guard inflated and checked serve the reader and the writer: nothing is inflated twice.
+  const snapshot = readSnapshotFromPackage(bytes, input, new Map(parts));
+  const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
+  if (!layout.detail && !layout.summary) return { noAnnex: noAnnexMessage(layout.closest) };
+  const plan = kind === "fill" ? planFill(snapshot, { force: opts.force }, layout) : planAddYear(snapshot, { year, force: opts.force }, layout);
+  return { plan, fileName: snapshot.fileName ?? input };
+}
+
 async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io: Io, setExit: (c: number) => void): Promise<void> {
   if (!opts.dryRun && !opts.output) {
     io.err(writeText.outputRequired + "\n");
@@ -81,15 +94,13 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     const guarded = guardInput(input);
     const bytes = Buffer.from(guarded.bytes.buffer, guarded.bytes.byteOffset, guarded.bytes.byteLength);
     if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
-    // The parts the guard inflated and checked serve the reader and the writer: nothing is inflated twice.
-    const snapshot = readSnapshotFromPackage(bytes, input, new Map(guarded.parts));
-    const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
-    if (!layout.detail && !layout.summary) {
-      io.err(noAnnexMessage(layout.closest) + "\n");
+    const planned = planOf(kind, bytes, input, guarded.parts, opts, year);
+    if ("noAnnex" in planned) {
+      io.err(planned.noAnnex + "\n");
       setExit(2);
       return;
     }
-    const plan = kind === "fill" ? planFill(snapshot, { force: opts.force }, layout) : planAddYear(snapshot, { year, force: opts.force }, layout);
+    const { plan, fileName } = planned;
     if (plan.blocked) {
       io.err(plan.notes.join("\n") + "\n");
       setExit(2);
@@ -97,7 +108,7 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     }
     // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said first.
     const buffer = plan.edits.length ? applyPlanToPackage(bytes, plan, input, guarded.parts).buffer : null;
-    io.out(describePlan(plan, snapshot.fileName ?? input, !!opts.force));
+    io.out(describePlan(plan, fileName, !!opts.force));
     if (!buffer) {
       io.out(writeText.nothingToDo + "\n" + packageText.nothingWritten + "\n");
       setExit(0);
