@@ -5,7 +5,7 @@ import type { AnnexLayout, SingleRole } from "../core/layout/types";
 import { addr, colToLetters, parseAddr } from "../core/model/a1";
 import type { CellValue, WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
-import { percentDecimals } from "../core/rules/rateMismatch";
+import { percentDecimals } from "../core/format/percent";
 import { compareAmounts } from "../core/rules/tolerance";
 import type { Finding, RuleId, Severity } from "../core/rules/types";
 import { formatEuro, formatPercent } from "../messages/format";
