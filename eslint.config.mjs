@@ -46,6 +46,22 @@ export default tseslint.config(
     files: ["**/*.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // Type-aware checks: a promise nobody awaits loses its error (and the pane hangs on it); a needless cast hides a type.
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parserOptions: {
+        project: "./tsconfig.eslint.json",
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-unnecessary-type-assertion": "error",
+    },
+  },
   // The core is pure: no Office.js, no file library, no DOM, no React, no Node; nothing of the adapters or the edges.
   guard(["src/core/**/*.ts"], {
     paths: [...office.paths, ...dom.paths, ...fileLibraries, ...node.paths],

@@ -21,7 +21,7 @@ const BLOCK_LABELS: Record<string, string> = {
 
 /** "ms2021" -> "Masse salariale 2021"; "ondamTotal" -> "Montant ONDAM". */
 export function roleLabel(key: string): string {
-  if (ROLE_LABELS[key]) return ROLE_LABELS[key]!;
+  if (ROLE_LABELS[key]) return ROLE_LABELS[key];
   const m = /^([a-zA-Z]+?)(20\d{2})$/.exec(key);
   if (m && BLOCK_LABELS[m[1]!]) return `${BLOCK_LABELS[m[1]!]} ${m[2]}`;
   return key;

@@ -22,7 +22,7 @@ const optionsArb: fc.Arbitrary<Partial<AnnexOptions>> = fc.record({
   continuationEvery: fc.integer({ min: 0, max: 4 }),
   detailSheet: fc.constantFrom("Suivi fiches actions", "Annexe 1 - détail", "FA 2023", "Feuil2"),
   summarySheet: fc.constantFrom("Synthèse financière", "Rapport financier", "Feuil1"),
-}) as fc.Arbitrary<Partial<AnnexOptions>>;
+});
 
 test("generated annexes of every shape: the same fiches, rows and column roles are found", () => {
   fc.assert(
