@@ -1,5 +1,6 @@
 // French texts about the recognised layout (inspect, pane header, "no annex" errors).
 import type { ClosestCandidate, SingleRole } from "../core/layout/types";
+import { fr } from "./format";
 
 /** Every column role has its French label: the compiler checks none is forgotten when a role is added. */
 const ROLE_LABELS: Record<SingleRole, string> & Record<string, string> = {
@@ -32,12 +33,12 @@ export const layoutText = {
   summary: "Tableau de synthèse (rapport financier par engagement)",
   noAnnex: "Aucune annexe CDPPE reconnue dans ce classeur.",
   closest: (c: ClosestCandidate) =>
-    `Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? `écarté\u00a0: ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
+    fr`Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? fr`écarté : ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
   nothingClose: "Aucune ligne ne ressemble à un en-tête d'annexe (N° fiche, Moyens financiers, Masse salariale, Montant FIR…).",
-  confidence: (c: number) => `confiance ${Math.round(c * 100)} %`,
-  missing: (keys: string[]) => (keys.length ? `non trouvé : ${keys.map(roleLabel).join(", ")}` : "toutes les colonnes attendues sont présentes"),
-  hidden: (cols: string[]) => `colonnes masquées : ${cols.join(", ")}`,
-  ambiguous: (role: string, cols: string[]) => `« ${roleLabel(role)} » figure plusieurs fois (${cols.join(", ")}) : la première est retenue`,
+  confidence: (c: number) => fr`confiance ${Math.round(c * 100)} %`,
+  missing: (keys: string[]) => (keys.length ? fr`non trouvé : ${keys.map(roleLabel).join(", ")}` : "toutes les colonnes attendues sont présentes"),
+  hidden: (cols: string[]) => fr`colonnes masquées : ${cols.join(", ")}`,
+  ambiguous: (role: string, cols: string[]) => fr`« ${roleLabel(role)} » figure plusieurs fois (${cols.join(", ")}) : la première est retenue`,
 };
 
 export function noAnnexMessage(closest: ClosestCandidate | null): string {
