@@ -56,7 +56,7 @@ function textOf(res: FileResult, hidden: number): string {
   lines.push(checkText.counts(r.counts.error, r.counts.warning, r.counts.info) + (hidden ? ` — ${batchText.filtered(hidden)}` : ""), "");
   if (!r.findings.length) lines.push(hidden ? batchText.filtered(hidden) : checkText.noFinding);
   for (const f of r.findings) {
-    lines.push(`${checkText.severityTag[f.severity]} ${f.sheet}!${f.cell}${f.fiche ? ` (fiche ${f.fiche})` : ""}  [${f.rule}]`);
+    lines.push(`${checkText.severityTag[f.severity]} ${f.sheet}!${f.cell}${f.fiche ? checkText.ficheTag(f.fiche) : ""}  [${f.rule}]`);
     lines.push(`        ${f.message}`);
   }
   if (r.skipped.length) {
