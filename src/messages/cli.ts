@@ -77,6 +77,7 @@ export const checkText = {
   severityTag: { error: "ERREUR ", warning: "AVERT. ", info: "INFO   " } as const,
   ficheTag: (fiche: string) => ` (fiche ${fiche})`,
   skipped: "Règles non appliquées :",
+  skippedLine: (rule: string, reason: string) => `  ${rule} : ${reason}`,
   noFinding: "Aucune constatation : l'annexe est cohérente.",
   batchTitle: "Synthèse des fichiers contrôlés",
   batchHeader: ["Fichier", "Erreurs", "Avert.", "Infos", "Fiches", "Statut"],

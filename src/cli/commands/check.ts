@@ -61,7 +61,7 @@ function textOf(res: FileResult, hidden: number): string {
   }
   if (r.skipped.length) {
     lines.push("", checkText.skipped);
-    for (const s of r.skipped) lines.push(`  ${s.rule} : ${s.reason}`);
+    for (const s of r.skipped) lines.push(checkText.skippedLine(s.rule, s.reason));
   }
   return lines.join("\n") + "\n";
 }
