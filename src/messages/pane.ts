@@ -97,5 +97,12 @@ export const paneText = {
   needCheck: "Lancez d'abord le contrôle pour que l'annexe soit reconnue.",
   busy: "Traitement en cours…",
   errorTitle: "Impossible de terminer",
+  // A bug of the add-in that stopped the pane itself (a drawing error, a failed start): how to go on, how to report it.
+  internal: {
+    title: "Erreur interne du complément",
+    body: fr`Le volet s'est arrêté sur une erreur qui n'est pas celle d'Excel. Votre classeur n'a pas été modifié par cette erreur. Rechargez le volet ; si elle revient, signalez-la en joignant le détail ci-dessous.`,
+    detail: "Détail à joindre au signalement",
+    reload: "Recharger le volet",
+  },
   dismiss: "Fermer",
 };
