@@ -1,8 +1,13 @@
 import { formatEuro, formatPercent } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
-import { percentDecimals } from "../format/percent";
 import { finding, rowsWithFigures } from "./helpers";
 import type { Finding, Rule } from "./types";
+
+/** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
+export function percentDecimals(numFmt: string | undefined): number {
+  const m = /0\.(0+)%/.exec(numFmt ?? "");
+  return m ? m[1]!.length : 0;
+}
 
 export const rateMismatch: Rule = {
   id: "rate-mismatch",
