@@ -15,7 +15,7 @@ export function readMappingFile(file: string | undefined, wb: WorkbookSnapshot):
   } catch (e) {
     throw new InputError(mappingFileText.notJson(file, e instanceof Error ? e.message : String(e)));
   }
-  if (typeof json === "object" && json !== null && !("version" in json) && "mapping" in json) json = (json as { mapping: unknown }).mapping;
+  if (typeof json === "object" && json !== null && !("version" in json) && "mapping" in json) json = json.mapping;
   const parsed = parseMapping(json);
   if ("error" in parsed) throw new InputError(mappingFileText.invalid(file, parsed.error));
   const names = wb.sheets.map((s) => s.name);

@@ -14,6 +14,10 @@ function checkAnnex(event: Office.AddinCommands.Event): Promise<void> {
   return completeOnEveryPath(() => runRibbonCheck(createExcelPort(officeRunner, excelApiSupported)), notify, () => event.completed());
 }
 
-Office.onReady(() => {
-  Office.actions.associate("checkAnnex", checkAnnex);
+// Office calls the handler and ignores what it returns: completeOnEveryPath catches every failure and completes the
+// event itself, so the promise is left to run.
+void Office.onReady(() => {
+  Office.actions.associate("checkAnnex", (event: Office.AddinCommands.Event) => {
+    void checkAnnex(event);
+  });
 });

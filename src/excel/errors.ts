@@ -19,11 +19,15 @@ export function isOfficeError(e: unknown): boolean {
   return typeof o.code === "string" || (typeof o.debugInfo === "object" && o.debugInfo !== null);
 }
 
+/** The French line that tells an internal error (what internalError returns, without logging). */
+export function internalMessage(e: unknown): string {
+  return e instanceof Error ? excelText.internal(e.name, e.message) : excelText.internal(typeof e, String(e));
+}
+
 /** Logs an internal error with its stack (the detail the user is asked to report) and returns its French message. */
 export function internalError(e: unknown, where: string): AdapterError {
   console.error(`Annexe CDPPE: internal error (${where})`, e instanceof Error ? e.stack ?? e : e);
-  const message = e instanceof Error ? excelText.internal(e.name, e.message) : excelText.internal(typeof e, String(e));
-  return new AdapterError(message, "Internal");
+  return new AdapterError(internalMessage(e), "Internal");
 }
 
 export function toAdapterError(e: unknown): AdapterError {

@@ -62,7 +62,7 @@ function cellOf(value: unknown, formula: unknown, text: string, numFmt: unknown,
   const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
   if (v === null && !isFormula) return undefined;
   const cell: Cell = { value: v, text };
-  if (isFormula) cell.formula = (formula as string).slice(1);
+  if (isFormula) cell.formula = formula.slice(1);
   if (typeof numFmt === "string" && numFmt !== "General") cell.numFmt = numFmt;
   const font = props?.format?.font;
   if (font) cell.font = { name: font.name, size: font.size, bold: font.bold };

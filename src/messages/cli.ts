@@ -32,6 +32,28 @@ export const cli = {
   ].join("\n"),
 };
 
+/** Commander's help, laid out by commander, headed in French (src/cli/help.ts). */
+export const helpText = {
+  usage: (usage: string) => `Utilisation : ${usage.replace("[command]", "[commande]")}`,
+  arguments: "Arguments :",
+  options: "Options :",
+  commands: "Commandes :",
+  /** Replaces commander's English `(default: "text")`. */
+  defaultValue: (value: string) => `(par défaut\u00a0: ${value})`,
+};
+
+/** `cdppe inspect`, as text: one block per table recognised. */
+export const inspectText = {
+  table: (name: string, sheet: string, range: string) => `${name} — feuille « ${sheet} », plage ${range}`,
+  headers: (rows: number[], years: number[], fiches: number, confidence: string) =>
+    `  en-têtes : ligne(s) ${rows.join(", ")} ; années : ${years.join(", ") || "aucune"} ; fiches : ${fiches} ; ${confidence}`,
+  totalRow: (row: number) => `  ligne TOTAL : ${row}`,
+  continuation: (row: number, of: string | null) => `  ligne ${row} : suite de la fiche ${of ?? "?"}`,
+  group: (key: string, titleRow: number, rows: number, subtotalRow: number | null) =>
+    `  groupe ${key} (ligne ${titleRow}) : ${rows} ligne(s), sous-total ligne ${subtotalRow ?? "absent"}`,
+  columns: "  colonnes :",
+};
+
 export const cliText = {
   unexpected: "cdppe\u00a0: erreur interne inattendue. Relancez avec la variable CDPPE_DEBUG=1 pour le détail et signalez-la.",
   fileHeader: (f: string) => `Fichier : ${f}`,
@@ -53,7 +75,9 @@ export const checkText = {
   table: (kind: string, sheet: string, range: string, fiches: number, years: number[]) =>
     `${kind === "detail" ? "détail" : "synthèse"} « ${sheet} » ${range} (${fiches} fiches${years.length ? `, ${years[0]}-${years[years.length - 1]}` : ""})`,
   severityTag: { error: "ERREUR ", warning: "AVERT. ", info: "INFO   " } as const,
+  ficheTag: (fiche: string) => ` (fiche ${fiche})`,
   skipped: "Règles non appliquées :",
+  skippedLine: (rule: string, reason: string) => `  ${rule} : ${reason}`,
   noFinding: "Aucune constatation : l'annexe est cohérente.",
   batchTitle: "Synthèse des fichiers contrôlés",
   batchHeader: ["Fichier", "Erreurs", "Avert.", "Infos", "Fiches", "Statut"],

@@ -25,6 +25,11 @@ export function formatPercent(fraction: number, digits = 0): string {
   return (negative ? "-" : "") + groupThousands(i ?? "0") + (d ? "," + d : "") + NBSP + "%";
 }
 
+/** A name or a cell's text quoted the French way: « Synthèse », with no-break spaces inside. */
+export function quoted(text: string): string {
+  return `«${NBSP}${text}${NBSP}»`;
+}
+
 /** French spacing in our own text: a no-break space before « : », « % » and « », a narrow one before ; ! ?, and after «. */
 export function typography(text: string): string {
   return text.replace(/ ([:%»])/g, `${NBSP}$1`).replace(/ ([;!?])/g, `${NNBSP}$1`).replace(/« /g, `«${NBSP}`);

@@ -8,7 +8,6 @@ export { formatEuro, formatPercent };
 
 export const app = {
   name: "Annexe CDPPE",
-  tagline: "Contrôle, complète et prolonge l'annexe financière du CDPPE.",
   outsideOfficeTitle: "Ouvrez ce volet dans Excel",
   outsideOfficeBody:
     fr`Annexe CDPPE est un complément Excel : il travaille dans le classeur de l'annexe financière. ` +

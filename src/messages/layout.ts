@@ -1,5 +1,6 @@
 // French texts about the recognised layout (inspect, pane header, "no annex" errors).
 import type { ClosestCandidate, SingleRole } from "../core/layout/types";
+import { fr } from "./format";
 
 /** Every column role has its French label: the compiler checks none is forgotten when a role is added. */
 const ROLE_LABELS: Record<SingleRole, string> & Record<string, string> = {
@@ -11,7 +12,7 @@ const ROLE_LABELS: Record<SingleRole, string> & Record<string, string> = {
   rateGlobal: "Niveau d'exécution global", gap: "Écart moyens - réalisations", realisedPrior: "Réalisations au 31/12 de l'année précédente",
   mesure: "Mesure", departement: "Département", fir: "FIR", etat: "État", ondam: "ONDAM", modalite: "Modalités de financement",
   consumedPrior: "Budget consommé au 31/12 précédent", consumedLastYear: "Budget consommé dans l'année", consumedSinceStart: "Budget consommé depuis le début",
-  ms: "bloc Masse salariale", dgas: "bloc Budget DGAS", cd: "bloc Total CD", indicator_block: "bloc Indicateurs",
+  ms: "bloc Masse salariale", dgas: "bloc Budget DGAS", cd: "bloc Total CD",
 };
 
 const BLOCK_LABELS: Record<string, string> = {
@@ -21,7 +22,7 @@ const BLOCK_LABELS: Record<string, string> = {
 
 /** "ms2021" -> "Masse salariale 2021"; "ondamTotal" -> "Montant ONDAM". */
 export function roleLabel(key: string): string {
-  if (ROLE_LABELS[key]) return ROLE_LABELS[key]!;
+  if (ROLE_LABELS[key]) return ROLE_LABELS[key];
   const m = /^([a-zA-Z]+?)(20\d{2})$/.exec(key);
   if (m && BLOCK_LABELS[m[1]!]) return `${BLOCK_LABELS[m[1]!]} ${m[2]}`;
   return key;
@@ -32,13 +33,12 @@ export const layoutText = {
   summary: "Tableau de synthèse (rapport financier par engagement)",
   noAnnex: "Aucune annexe CDPPE reconnue dans ce classeur.",
   closest: (c: ClosestCandidate) =>
-    `Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? `écarté\u00a0: ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
+    fr`Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? fr`écarté : ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
   nothingClose: "Aucune ligne ne ressemble à un en-tête d'annexe (N° fiche, Moyens financiers, Masse salariale, Montant FIR…).",
-  halfAnnex: (found: string, missing: string) => `Seul le ${found} a été reconnu ; le ${missing} est absent : les contrôles croisés entre les deux tableaux sont ignorés.`,
-  confidence: (c: number) => `confiance ${Math.round(c * 100)} %`,
-  missing: (keys: string[]) => (keys.length ? `non trouvé : ${keys.map(roleLabel).join(", ")}` : "toutes les colonnes attendues sont présentes"),
-  hidden: (cols: string[]) => `colonnes masquées : ${cols.join(", ")}`,
-  ambiguous: (role: string, cols: string[]) => `« ${roleLabel(role)} » figure plusieurs fois (${cols.join(", ")}) : la première est retenue`,
+  confidence: (c: number) => fr`confiance ${Math.round(c * 100)} %`,
+  missing: (keys: string[]) => (keys.length ? fr`non trouvé : ${keys.map(roleLabel).join(", ")}` : "toutes les colonnes attendues sont présentes"),
+  hidden: (cols: string[]) => fr`colonnes masquées : ${cols.join(", ")}`,
+  ambiguous: (role: string, cols: string[]) => fr`« ${roleLabel(role)} » figure plusieurs fois (${cols.join(", ")}) : la première est retenue`,
 };
 
 export function noAnnexMessage(closest: ClosestCandidate | null): string {
@@ -105,5 +105,4 @@ export const rejectText = {
   noAmounts: `aucune colonne de montants d'annexe (moyens financiers, masse salariale, FIR, ETAT, ONDAM) n'a été lue`,
   noFicheColumn: `aucune colonne de numéro de fiche`,
   notATable: `ses en-têtes ne sont ni ceux du tableau détaillé (fiches, masse salariale, FIR, ETAT, ONDAM, réalisations) ni ceux de la synthèse`,
-  pivot: `tableau croisé de totaux par financeur, sans fiches`,
 };

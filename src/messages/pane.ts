@@ -30,14 +30,12 @@ export const paneText = {
     rounding: (count: number) => `Écarts d'arrondi sans conséquence (${count})`,
     roundingHint: fr`Totaux qui diffèrent d'au plus ${formatEuro(1)} de la somme de leurs lignes : des centimes masqués par le format, rien à corriger.`,
     actions: "Actions",
-    filters: "Filtres",
     severityFilter: "Gravités affichées",
     ruleFilter: "Règle",
     allRules: "Toutes les règles",
     hideSeen: "Masquer les constatations vues",
     findings: "Constatations",
     listHint: fr`Flèches haut et bas : parcourir ; Entrée : aller à la cellule ; flèche droite : actions.`,
-    noFiche: "Hors fiche",
     where: (fiche: string | null, sheet: string, cell: string) => (fiche ? `Fiche ${fiche} · ${sheet}!${cell}` : `${sheet}!${cell}`),
     widen: "Élargir la colonne",
     markSeen: "Marquer comme vu",
@@ -99,5 +97,12 @@ export const paneText = {
   needCheck: "Lancez d'abord le contrôle pour que l'annexe soit reconnue.",
   busy: "Traitement en cours…",
   errorTitle: "Impossible de terminer",
+  // A bug of the add-in that stopped the pane itself (a drawing error, a failed start): how to go on, how to report it.
+  internal: {
+    title: "Erreur interne du complément",
+    body: fr`Le volet s'est arrêté sur une erreur qui n'est pas celle d'Excel. Votre classeur n'a pas été modifié par cette erreur. Rechargez le volet ; si elle revient, signalez-la en joignant le détail ci-dessous.`,
+    detail: "Détail à joindre au signalement",
+    reload: "Recharger le volet",
+  },
   dismiss: "Fermer",
 };

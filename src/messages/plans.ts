@@ -23,7 +23,6 @@ export const addYearText = {
   beforeFirst: (year: number, first: number) => fr`L'année ${year} est avant la première année de l'annexe (${first}) : une année ne s'ajoute qu'après la dernière.`,
   alreadyThere: (year: number) => `L'année ${year} figure déjà dans l'annexe.`,
   formulaNotExtended: (cell: string) => fr`${cell} : formule de total non reconnue, la nouvelle année n'y a pas été ajoutée (vérifiez-la).`,
-  constantTotal: (cell: string) => fr`${cell} : total saisi comme nombre, il n'inclura pas la nouvelle année (remplacez-le par une formule).`,
   constantBudget: (n: number) => fr`${n} ligne(s) ont des Moyens financiers saisis comme nombres : ils n'incluront pas la nouvelle année.`,
   sharedSheet: (sheet: string) => fr`Les deux tableaux partagent la feuille « ${sheet} » : les colonnes sont insérées dans les lignes de chaque tableau seulement.`,
   realisedHeader: (y: number) => `Réalisations en ${y}`,

@@ -1,10 +1,12 @@
 // French messages of the rule catalogue (annex-spec §4). Each says what is wrong, what is expected and what was found.
 import { formatEuro as eur, formatPercent as pct, fr, NBSP } from "./format";
 import { roleLabel } from "./layout";
+import type { RuleId } from "../core/rules/types";
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join("") : fr`${xs.slice(0, -1).join(", ")} et ${xs[xs.length - 1]}`);
 
-export const ruleTitles: Record<string, string> = {
+/** Every rule has its title: the compiler checks none is forgotten when a rule id is added. */
+export const ruleTitles: Record<RuleId, string> = {
   "year-sum": "Total d'un bloc ≠ somme de ses années",
   "cd-split": "Total CD ≠ masse salariale + DGAS",
   "budget-sum": "Moyens financiers ≠ CD + FIR + ETAT + ONDAM",

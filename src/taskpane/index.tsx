@@ -1,9 +1,11 @@
 import * as React from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, type Root } from "react-dom/client";
 import { Body1, FluentProvider, Spinner, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { detectHost } from "./officeHost";
 import { OutsideOffice } from "./OutsideOffice";
 import { app } from "../messages/fr";
+import { internalError } from "../excel/errors";
+import { InternalErrorBoundary, InternalErrorView } from "./components/InternalErrorBoundary";
 
 // Office exposes the user's theme; a dark body background means the dark Office theme.
 function officeTheme(): Theme {
@@ -20,10 +22,7 @@ function officeTheme(): Theme {
   return webLightTheme;
 }
 
-async function boot(): Promise<void> {
-  const container = document.getElementById("root");
-  if (!container) return;
-  const root = createRoot(container);
+async function boot(root: Root): Promise<void> {
   // The ribbon command opens this page as a small dialog carrying its message after #notice=.
   const notice = /^#notice=(.*)$/.exec(window.location.hash);
   if (notice) {
@@ -43,9 +42,23 @@ async function boot(): Promise<void> {
   const { ExcelApp } = await import(/* webpackMode: "eager" */ "./ExcelApp");
   root.render(
     <FluentProvider theme={officeTheme()}>
-      <ExcelApp />
+      <InternalErrorBoundary>
+        <ExcelApp />
+      </InternalErrorBoundary>
     </FluentProvider>,
   );
 }
 
-void boot();
+// A start that fails is our bug: logged with its stack, and said in the pane rather than left blank.
+const container = document.getElementById("root");
+if (container) {
+  const root = createRoot(container);
+  boot(root).catch((e: unknown) => {
+    internalError(e, "start");
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <InternalErrorView error={e} onReload={() => window.location.reload()} />
+      </FluentProvider>,
+    );
+  });
+}

@@ -9,7 +9,8 @@ export function detectHost(): Promise<HostState> {
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (!office || typeof office.onReady !== "function") return Promise.resolve({ kind: "outside" });
   return new Promise<HostState>((resolve) => {
-    office.onReady((info) => {
+    // onReady's own promise is not needed: the callback resolves ours.
+    void office.onReady((info) => {
       if (!info || !info.host) resolve({ kind: "outside" });
       else if (String(info.host) === "Excel") resolve({ kind: "excel" });
       else resolve({ kind: "otherHost", host: String(info.host) });

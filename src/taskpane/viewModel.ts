@@ -5,10 +5,10 @@ import type { AnnexLayout, SingleRole } from "../core/layout/types";
 import { addr, colToLetters, parseAddr } from "../core/model/a1";
 import type { CellValue, WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
-import { percentDecimals } from "../core/rules/rateMismatch";
+import { percentDecimals } from "../core/format/percent";
 import { compareAmounts } from "../core/rules/tolerance";
 import type { Finding, RuleId, Severity } from "../core/rules/types";
-import { formatEuro, formatPercent } from "../messages/format";
+import { formatEuro, formatPercent, quoted } from "../messages/format";
 import { roleLabel } from "../messages/layout";
 import { paneText } from "../messages/pane";
 import { fillText } from "../messages/plans";
@@ -160,7 +160,7 @@ export function frenchFormula(formula: string): string {
 function shownValue(value: CellValue | undefined, role: SingleRole | null, numFmt?: string): string {
   if (value === null || value === undefined || value === "") return paneText.fill.empty;
   if (typeof value === "number") return isRate(role) ? formatPercent(value, percentDecimals(numFmt)) : formatEuro(value);
-  if (typeof value === "string") return value.startsWith("=") ? value : `«\u00a0${value}\u00a0»`;
+  if (typeof value === "string") return value.startsWith("=") ? value : quoted(value);
   return String(value);
 }
 

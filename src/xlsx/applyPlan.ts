@@ -108,7 +108,7 @@ export function applyPlanToExcelJs(wb: ExcelJS.Workbook, plan: EditPlan): void {
         break;
       case "setFormula": {
         const cell = ws.getCell(e.row, e.col);
-        cell.value = { formula: e.formula, result: e.result ?? undefined } as ExcelJS.CellFormulaValue;
+        cell.value = { formula: e.formula, result: e.result ?? undefined };
         if (e.numFmt) setNumFmt(cell, e.numFmt);
         break;
       }

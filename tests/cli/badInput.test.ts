@@ -206,12 +206,12 @@ describe("system errors are told in French", () => {
     hook.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
       if (String(p) === file) throw sysError(code);
       return real(p, ...rest);
-    }) as typeof fs.openSync;
+    });
     await expectRefused(["check", file], expected);
   });
   test("a disk error while reading", async () => {
     const file = write("sys-read.xlsx", fs.readFileSync(FIXTURE_2022));
-    hook.readSync = (() => { throw sysError("EIO"); }) as typeof fs.readSync;
+    hook.readSync = (() => { throw sysError("EIO"); });
     await expectRefused(["check", file], /erreur du disque/);
   });
 });
@@ -226,7 +226,7 @@ describe("bad options", () => {
     [["inspect", FIXTURE_2022, "en-trop"], /Trop d'arguments/],
     [["add-year"], /Argument manquant\u00a0: fichier/],
   ])("%j", async (argv, expected) => {
-    await expectRefused(argv as string[], expected);
+    await expectRefused(argv, expected);
   });
 });
 

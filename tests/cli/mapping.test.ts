@@ -60,7 +60,7 @@ test("inspect --format json includes the mapping; once corrected, check reads th
   expect(JSON.parse(c2.out()).tables.find((t: { kind: string }) => t.kind === "detail").columns.budget).toBe(budget);
 
   // A column inserted before the budget: the saved letter is stale, the header text still finds it.
-  const shifted = structuredClone(a.workbook) as WorkbookSnapshot;
+  const shifted = structuredClone<WorkbookSnapshot>(a.workbook);
   for (const s of shifted.sheets) s.hiddenCols = new Set(a.workbook.sheets.find((x) => x.name === s.name)!.hiddenCols);
   insertColumn(shifted, a.truth.detail.sheet, lettersToCol(budget));
   const shiftedFile = path.join(tmp, "odd-inserted.xlsx");

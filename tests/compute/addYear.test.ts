@@ -9,10 +9,10 @@ import type { AnnexLayout, TableLayout } from "../../src/core/layout/types";
 import { lettersToCol } from "../../src/core/model/a1";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { checkAnnex } from "../../src/core/check";
-import { writtenCells, type EditPlan } from "../../src/core/plan/types";
+import type { EditPlan } from "../../src/core/plan/types";
 import { FIXTURE_2022 } from "../support/fixtures";
 import { recalc } from "../support/libreoffice";
-import { changedCells, snap, valueAt } from "../support/workbookDiff";
+import { changedCells, snap, valueAt, writtenCells } from "../support/workbookDiff";
 import { main } from "../../src/cli/main";
 
 jest.setTimeout(240_000);

@@ -22,7 +22,7 @@ const optionsArb: fc.Arbitrary<Partial<AnnexOptions>> = fc.record({
   continuationEvery: fc.integer({ min: 0, max: 4 }),
   detailSheet: fc.constantFrom("Suivi fiches actions", "Annexe 1 - détail", "FA 2023", "Feuil2"),
   summarySheet: fc.constantFrom("Synthèse financière", "Rapport financier", "Feuil1"),
-}) as fc.Arbitrary<Partial<AnnexOptions>>;
+});
 
 test("generated annexes of every shape: the same fiches, rows and column roles are found", () => {
   fc.assert(
@@ -70,7 +70,7 @@ test("a workbook without an annex: nothing recognised, and a French message nami
   expect(layout.closest).toMatchObject({ sheet: "Budget 2022", row: 3 });
   const msg = noAnnexMessage(layout.closest);
   expect(msg).toMatch(/^Aucune annexe CDPPE reconnue/);
-  expect(msg).toContain("« Budget 2022 », ligne 3");
+  expect(msg).toContain("«\u00a0Budget 2022\u00a0», ligne 3");
   expect(noAnnexMessage(null)).toContain("Aucune ligne ne ressemble");
 });
 

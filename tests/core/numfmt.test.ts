@@ -1,5 +1,5 @@
 import { renderNumber } from "../../src/core/format/numfmt";
-import { columnWidthPx, overflows, textWidthPx } from "../../src/core/format/textWidth";
+import { CELL_PADDING_PX, columnWidthPx, textWidthPx } from "../../src/core/format/textWidth";
 import { formatEuro, formatPercent } from "../../src/messages/format";
 
 const ACC = '_-* #,##0 "€"_-;-* #,##0 "€"_-;_-* "-"?? "€"_-;_-@_-';
@@ -27,10 +27,12 @@ test("a negative date always shows hashes", () => {
 });
 
 test("column AJ (9.5 characters) holds 680 000 € but not 1 155 000 € in accounting format", () => {
+  // The display-overflow rule's test: the text and Excel's cell padding against the column's width in pixels.
+  const overflows = (text: string, widthChars: number) => textWidthPx(text) + CELL_PADDING_PX > columnWidthPx(widthChars);
   expect(columnWidthPx(9.5)).toBe(66);
-  expect(overflows(renderNumber(680000, '#,##0 "€"').text, undefined, 9.5)).toBe(false);
-  expect(overflows(renderNumber(1155000, ACC).text, undefined, 9.5)).toBe(true);
-  expect(overflows(renderNumber(1155000, ACC).text, undefined, 13)).toBe(false);
+  expect(overflows(renderNumber(680000, '#,##0 "€"').text, 9.5)).toBe(false);
+  expect(overflows(renderNumber(1155000, ACC).text, 9.5)).toBe(true);
+  expect(overflows(renderNumber(1155000, ACC).text, 13)).toBe(false);
   expect(textWidthPx("1", { size: 22 })).toBe(2 * textWidthPx("1", { size: 11 }));
 });
 

@@ -9,7 +9,7 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 /** axe-core's audit, evaluated through the DevTools protocol (the page's CSP refuses inline scripts). */
 async function axeViolations(page: import("playwright-core").Page): Promise<string[]> {
   await page.evaluate(AXE);
-  return (await page.evaluate("axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length))")) as string[];
+  return await page.evaluate<string[]>("axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length))");
 }
 
 let browser: Browser;

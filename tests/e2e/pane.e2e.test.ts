@@ -71,7 +71,7 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the pane's CSP (no inline script) rightly refuses a <script> tag.
   if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(AXE);
-  const v = (await page.evaluate("axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' — ' + v.nodes[0].target.join(' ')))")) as string[];
+  const v = await page.evaluate<string[]>("axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' — ' + v.nodes[0].target.join(' ')))");
   return v;
 }
 
@@ -80,7 +80,7 @@ async function tabRows(page: Page): Promise<number> {
   return page.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top))).size);
 }
 
-const stubEval = <T,>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const s = window.__cdppeStub.state; ${fn} })()`) as Promise<T>;
+const stubEval = <T,>(page: Page, fn: string): Promise<T> => page.evaluate<T>(`(() => { const s = window.__cdppeStub.state; ${fn} })()`);
 
 /** Polls until the value is the expected one (or 10 s pass), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
@@ -100,9 +100,9 @@ const HOST_CELLS = "return JSON.stringify(s.sheets.map((x) => [x.name, [...x.cel
 
 async function sameAsBefore(page: Page, before: string): Promise<number> {
   // Count of differing sheets-and-cells, so that a failure says how much, not the whole workbook.
-  return page.evaluate(`(() => { const s = window.__cdppeStub.state; const now = JSON.parse((() => { ${HOST_CELLS} })()); const was = JSON.parse(${JSON.stringify(before)});
+  return page.evaluate<number>(`(() => { const s = window.__cdppeStub.state; const now = JSON.parse((() => { ${HOST_CELLS} })()); const was = JSON.parse(${JSON.stringify(before)});
     let diff = 0; for (let i = 0; i < Math.max(now.length, was.length); i++) { const a = new Map((now[i] || ["", []])[1].map(([k, c]) => [k, JSON.stringify(c)])); const b = new Map((was[i] || ["", []])[1].map(([k, c]) => [k, JSON.stringify(c)]));
-      for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) diff++; } return diff; })()`) as Promise<number>;
+      for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) diff++; } return diff; })()`);
 }
 
 test("the check in the real pane: 41 fiches and the expected counts; a click selects the cell in Excel", async () => {

@@ -242,7 +242,7 @@ describe("navigate, flag, report", () => {
     expect(r.cells.get("5:5")!.value).toBe("Message");
     expect(r.cells.get("6:5")).toMatchObject({ value: "=HYPERLINK(\"x\") n'est pas une formule", numFmt: "@" });
     expect(r.cells.get("6:5")!.formula).toBeUndefined();
-    expect(r.hyperlinks.get("D6")).toMatchObject({ documentReference: `'Synthèse financière'!${report.findings[0]!.cell}` });
+    expect(r.hyperlinks.get("D6")).toMatchObject({ documentReference: `'Synthèse financière'!${report.findings[0].cell}` });
     expect(r.cells.size).toBeGreaterThan(55 * 7);
   });
 

@@ -10,7 +10,7 @@ import { PaneController } from "../../src/taskpane/controller";
 function officeError(code: string, message: string) {
   return Object.assign(new Error(message), { name: "RichApi.Error", code, debugInfo: { code, message, errorLocation: "Range.values" } });
 }
-const failingRunner = (e: unknown): HostRunner => (async () => { throw e; }) as unknown as HostRunner;
+const failingRunner = (e: unknown): HostRunner => async () => { throw e; };
 
 let logged: jest.SpyInstance;
 beforeEach(() => { logged = jest.spyOn(console, "error").mockImplementation(() => undefined); });

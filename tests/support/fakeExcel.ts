@@ -60,7 +60,7 @@ export function stateFromSnapshot(wb: WorkbookSnapshot): FakeState {
         if (!c) return;
         const v = c.value;
         const isErr = v !== null && typeof v === "object";
-        cells.set(key(ri + 1, ci + 1), { value: isErr ? (v as { error: string }).error : (v as FakeCell["value"]), error: isErr ? (v as { error: string }).error : undefined, formula: c.formula, numFmt: c.numFmt ?? "General", font: c.font, fill: c.fill });
+        cells.set(key(ri + 1, ci + 1), { value: isErr ? v.error : v, error: isErr ? v.error : undefined, formula: c.formula, numFmt: c.numFmt ?? "General", font: c.font, fill: c.fill });
       }));
       const widths = new Map<number, number>();
       s.colWidths.forEach((w, i) => { if (w !== undefined) widths.set(i + 1, Math.round(w * 7 * 72 / 96 * 100) / 100); });

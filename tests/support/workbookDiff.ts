@@ -2,6 +2,7 @@
 import { readXlsx } from "../../src/xlsx/readWorkbook";
 import { addr } from "../../src/core/model/a1";
 import type { Cell, WorkbookSnapshot } from "../../src/core/model/snapshot";
+import type { EditPlan } from "../../src/core/plan/types";
 
 export async function snap(file: string): Promise<WorkbookSnapshot> {
   return (await readXlsx(file)).snapshot;
@@ -43,5 +44,12 @@ export function changedCells(
       if (!same || !sameRest) out.push(`${s.name}!${addr(r, c)}: ${JSON.stringify(a)} -> ${JSON.stringify(b)}`);
     }));
   }
+  return out;
+}
+
+/** Cells a plan writes (values, formulas, formats), in final coordinates: the cells a "nothing else changed" check skips. */
+export function writtenCells(plan: EditPlan): Array<{ sheet: string; row: number; col: number }> {
+  const out: Array<{ sheet: string; row: number; col: number }> = [];
+  for (const e of plan.edits) if (e.kind === "setFormula" || e.kind === "setValue" || e.kind === "setNumberFormat") out.push({ sheet: e.sheet, row: e.row, col: e.col });
   return out;
 }

@@ -11,9 +11,9 @@ export function toExcelJs(wb: WorkbookSnapshot): ExcelJS.Workbook {
       if (!cell) return;
       const c = ws.getCell(ri + 1, ci + 1);
       const v = cell.value;
-      if (cell.formula) c.value = { formula: cell.formula, result: typeof v === "number" || typeof v === "string" ? v : undefined } as ExcelJS.CellFormulaValue;
+      if (cell.formula) c.value = { formula: cell.formula, result: typeof v === "number" || typeof v === "string" ? v : undefined };
       else if (v !== null && typeof v === "object" && isError(v)) c.value = { error: v.error } as ExcelJS.CellErrorValue;
-      else c.value = v as ExcelJS.CellValue;
+      else c.value = v;
       if (cell.numFmt) c.numFmt = cell.numFmt;
       if (cell.font) c.font = { ...cell.font };
     }));

@@ -84,13 +84,13 @@ test("pane: « Lecture » lists each role with its column letter, header and sta
   const detail = screen.getByTestId("reading-detail");
   expect(detail.textContent).toContain(`feuille «\u00a0${a.truth.detail.sheet}\u00a0»`);
   const fiche = within(detail).getAllByTestId("reading").find((r) => r.getAttribute("data-key") === "fiche")!;
-  const ficheSelect = within(fiche).getByRole("combobox") as HTMLSelectElement;
+  const ficheSelect = within(fiche).getByRole<HTMLSelectElement>("combobox");
   expect(ficheSelect.selectedOptions[0]!.textContent).toMatch(new RegExp(`^${a.truth.detail.columns.fiche} — numéro fiche action`));
   expect(within(fiche).getByTestId("reading-status").textContent).toBe("confirmée");
 
   const row = within(detail).getAllByTestId("reading").find((r) => r.getAttribute("data-key") === "budget")!;
   expect(within(row).getByTestId("reading-status").textContent).toBe("non trouvée");
-  const select = within(row).getByRole("combobox", { name: "Colonne du rôle «\u00a0Moyens financiers prévisionnels\u00a0»" }) as HTMLSelectElement;
+  const select = within(row).getByRole<HTMLSelectElement>("combobox", { name: "Colonne du rôle «\u00a0Moyens financiers prévisionnels\u00a0»" });
   const option = [...select.options].find((o) => o.value === String(lettersToCol(budget)))!;
   expect(option.textContent).toBe(`${budget} — ${header}`);
   expect([...select.options].map((o) => o.textContent)).toContain("absente");
@@ -99,7 +99,7 @@ test("pane: « Lecture » lists each role with its column letter, header and sta
   await waitFor(() => expect(screen.getByTestId("info").textContent).toContain("Lecture enregistrée dans le classeur"));
   const row2 = within(screen.getByTestId("reading-detail")).getAllByTestId("reading").find((r) => r.getAttribute("data-key") === "budget")!;
   expect(within(row2).getByTestId("reading-status").textContent).toBe("votre choix");
-  expect((within(row2).getByRole("combobox") as HTMLSelectElement).value).toBe(String(lettersToCol(budget)));
+  expect(within(row2).getByRole<HTMLSelectElement>("combobox").value).toBe(String(lettersToCol(budget)));
   expect(screen.getByTestId("mapping-count").textContent).toBe("1 choix enregistré dans le classeur.");
   expect(savedParts(state)).toHaveLength(1);
   expect(colToLetters(controller.getState().report!.layout.detail!.columns.budget!)).toBe(budget);

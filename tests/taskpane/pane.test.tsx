@@ -42,7 +42,7 @@ const visible = () => screen.getAllByTestId("finding");
 const mainOf = (li: HTMLElement) => li.querySelector<HTMLButtonElement>("button[data-rove]")!;
 /** Numeric part of a fiche number, 1e9 for findings outside any fiche (they come after the fiches). */
 const ficheRank = (li: HTMLElement) => {
-  const m = /^Fiche (\d+)/.exec(mainOf(li).textContent!.replace(/^.*?(Fiche \d+)/, "$1"));
+  const m = /^Fiche (\d+)/.exec(mainOf(li).textContent.replace(/^.*?(Fiche \d+)/, "$1"));
   return m ? Number(m[1]) : 1e9;
 };
 
@@ -51,7 +51,7 @@ test("the check: a one-line verdict first, what was recognised, the counts, erro
   await runCheck();
   expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Annexe CDPPE");
   expect(screen.getByTestId("verdict").textContent).toBe(`Annexe à corriger${NB}: 1 erreur, 26 avertissements à examiner.`);
-  const rec = screen.getByTestId("recognised").textContent!;
+  const rec = screen.getByTestId("recognised").textContent;
   expect(rec).toContain(`«${NB}Suivi fiches actions${NB}» A2:AP46 — 41 fiches, 2020-2022, confiance 100${NB}%`);
   expect(rec).toContain(`«${NB}Synthèse financière${NB}» A2:L61`);
   expect(screen.getByTestId("count-error").textContent).toContain("1");
@@ -84,7 +84,7 @@ test("findings speak the officer's language: no internal key, amounts in euros, 
   setup();
   await runCheck();
   fireEvent.click(screen.getByTestId("rounding-toggle"));
-  const text = screen.getByTestId("findings").textContent!;
+  const text = screen.getByTestId("findings").textContent;
   expect(text).not.toMatch(/engagement\d|groupe\d|\b(ms|dgas|cd|fir|etat|ondam|realised|rate)(Total|20\d\d|LastYear|Global)\b|undefined|NaN/);
   expect(text).toContain(`Sous-total de l'engagement 1, colonne K`);
   const overflow = visible().find((li) => li.dataset.rule === "display-overflow")!;
@@ -253,17 +253,17 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
   const before = formulasOf(state);
   await runCheck();
   fireEvent.click(screen.getByRole("tab", { name: "Nouvelle année" }));
-  expect((screen.getByTestId("year-field") as HTMLInputElement).value).toBe("2023");
+  expect(screen.getByTestId<HTMLInputElement>("year-field").value).toBe("2023");
   expect(document.body.textContent).toContain(`Dernière année présente dans l'annexe${NB}: 2022.`);
-  const preview = screen.getByTestId("year-preview").textContent!;
+  const preview = screen.getByTestId("year-preview").textContent;
   expect(preview).toContain("Réalisations en 2023");
   expect(preview).toContain("Budget consommé en 2023");
   expect(screen.getByTestId("year-preview").querySelectorAll("li")).toHaveLength(12);
   expect(preview).toContain("Masse salariale 2023");
-  const retitled = screen.getByTestId("year-retitled").textContent!;
+  const retitled = screen.getByTestId("year-retitled").textContent;
   expect(retitled).toContain(`${D}!M2${NB}: «${NB}Moyen financiers prévisionnels (2020, 2021, 2022)${NB}» devient «${NB}Moyen financiers prévisionnels (2020, 2021, 2022, 2023)${NB}»`);
   expect(retitled).toContain(`(au 31/12/22)${NB}» devient «${NB}Niveau d'exécution budgétaire globale (au 31/12/23)`);
-  const kept = screen.getByTestId("year-kept").textContent!;
+  const kept = screen.getByTestId("year-kept").textContent;
   expect(kept).toContain(`${D}!A1${NB}: «${NB}Suivi des fiches actions du CDPPE 2020-2022 – exécution budgétaire au 31/12/2022${NB}»`);
   expect(kept).toContain(`Synthèse financière!D2${NB}: «${NB}Financements prévus 2020-2022${NB}»`);
   expect(retitled).toContain(`Synthèse financière!N2${NB}: «${NB}Budget consommé 2020-2022${NB}» devient «${NB}Budget consommé 2020-2023${NB}»`);
@@ -281,11 +281,11 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
   fireEvent.click(screen.getByTestId("year-another"));
   // The years are read again from the workbook: 2023 is now the last one, 2024 the next.
   expect(document.body.textContent).toContain(`Dernière année présente dans l'annexe${NB}: 2023.`);
-  expect((screen.getByTestId("year-field") as HTMLInputElement).value).toBe("2024");
+  expect(screen.getByTestId<HTMLInputElement>("year-field").value).toBe("2024");
   fireEvent.click(screen.getByTestId("undo"));
   await waitFor(() => expect(screen.getByTestId("info").textContent).toContain("Modification annulée"));
   expect(formulasOf(state)).toBe(before);
-  expect((screen.getByTestId("year-field") as HTMLInputElement).value).toBe("2023");
+  expect(screen.getByTestId<HTMLInputElement>("year-field").value).toBe("2023");
 });
 
 test("a protected sheet gives a French error with what to do, and nothing is written", async () => {

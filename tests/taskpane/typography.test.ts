@@ -8,7 +8,7 @@ import { formatEuro, formatPercent, fr, typography } from "../../src/messages/fo
 import { paneText } from "../../src/messages/pane";
 import { rulesText } from "../../src/messages/rules";
 
-const FILES = ["pane", "fr", "format", "plans", "rules", "report", "excel", "ribbon"].map((f) => path.resolve(__dirname, "../../src/messages", `${f}.ts`));
+const FILES = ["pane", "fr", "format", "plans", "rules", "report", "excel", "ribbon", "layout", "mapping"].map((f) => path.resolve(__dirname, "../../src/messages", `${f}.ts`));
 const BAD = / [:;!?%»]|« /;
 
 test.each(FILES)("%s: every literal with French punctuation goes through fr``", (file) => {

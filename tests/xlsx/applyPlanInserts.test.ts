@@ -11,11 +11,11 @@ function book(): ExcelJS.Workbook {
   const a = wb.addWorksheet("A");
   const b = wb.addWorksheet("B");
   for (let r = 1; r <= 4; r++) for (let c = 1; c <= 8; c++) a.getCell(r, c).value = r * 10 + c;
-  a.getCell(5, 1).value = { formula: "SUM(B1:G1)" } as ExcelJS.CellFormulaValue;
-  a.getCell(5, 2).value = { formula: "C2+F2+H2" } as ExcelJS.CellFormulaValue;
-  a.getCell(5, 3).value = { formula: "SUM(B2:C3)" } as ExcelJS.CellFormulaValue;
-  b.getCell(1, 1).value = { formula: "A!F1*2+SUM(A!B1:A!D4)" } as ExcelJS.CellFormulaValue;
-  b.getCell(1, 2).value = { formula: "F1" } as ExcelJS.CellFormulaValue;
+  a.getCell(5, 1).value = { formula: "SUM(B1:G1)" };
+  a.getCell(5, 2).value = { formula: "C2+F2+H2" };
+  a.getCell(5, 3).value = { formula: "SUM(B2:C3)" };
+  b.getCell(1, 1).value = { formula: "A!F1*2+SUM(A!B1:A!D4)" };
+  b.getCell(1, 2).value = { formula: "F1" };
   return wb;
 }
 const formulas = (wb: ExcelJS.Workbook) => wb.worksheets.flatMap((ws) => {

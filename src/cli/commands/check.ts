@@ -56,12 +56,12 @@ function textOf(res: FileResult, hidden: number): string {
   lines.push(checkText.counts(r.counts.error, r.counts.warning, r.counts.info) + (hidden ? ` — ${batchText.filtered(hidden)}` : ""), "");
   if (!r.findings.length) lines.push(hidden ? batchText.filtered(hidden) : checkText.noFinding);
   for (const f of r.findings) {
-    lines.push(`${checkText.severityTag[f.severity]} ${f.sheet}!${f.cell}${f.fiche ? ` (fiche ${f.fiche})` : ""}  [${f.rule}]`);
+    lines.push(`${checkText.severityTag[f.severity]} ${f.sheet}!${f.cell}${f.fiche ? checkText.ficheTag(f.fiche) : ""}  [${f.rule}]`);
     lines.push(`        ${f.message}`);
   }
   if (r.skipped.length) {
     lines.push("", checkText.skipped);
-    for (const s of r.skipped) lines.push(`  ${s.rule} : ${s.reason}`);
+    for (const s of r.skipped) lines.push(checkText.skippedLine(s.rule, s.reason));
   }
   return lines.join("\n") + "\n";
 }

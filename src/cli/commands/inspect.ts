@@ -1,19 +1,19 @@
 import type { Command } from "commander";
 import type { TableSummary } from "../../core/layout/describe";
 import { layoutText, noAnnexMessage, roleLabel } from "../../messages/layout";
-import { cliText } from "../../messages/cli";
+import { cliText, inspectText } from "../../messages/cli";
 import { mappingFileText } from "../../messages/mapping";
 import type { Io } from "../load";
 
 function textReport(file: string, tables: TableSummary[]): string {
   const lines = [cliText.fileHeader(file)];
   for (const t of tables) {
-    lines.push("", `${t.kind === "detail" ? layoutText.detail : layoutText.summary} — feuille « ${t.sheet} », plage ${t.range}`);
-    lines.push(`  en-têtes : ligne(s) ${t.headerRows.join(", ")} ; années : ${t.years.join(", ") || "aucune"} ; fiches : ${t.fiches} ; ${layoutText.confidence(t.confidence)}`);
-    if (t.totalRow) lines.push(`  ligne TOTAL : ${t.totalRow}`);
-    for (const c of t.continuationRows) lines.push(`  ligne ${c.row} : suite de la fiche ${c.of ?? "?"}`);
-    for (const g of t.groups) lines.push(`  groupe ${g.key} (ligne ${g.titleRow}) : ${g.rows} ligne(s), sous-total ligne ${g.subtotalRow ?? "absent"}`);
-    lines.push("  colonnes :");
+    lines.push("", inspectText.table(t.kind === "detail" ? layoutText.detail : layoutText.summary, t.sheet, t.range));
+    lines.push(inspectText.headers(t.headerRows, t.years, t.fiches, layoutText.confidence(t.confidence)));
+    if (t.totalRow) lines.push(inspectText.totalRow(t.totalRow));
+    for (const c of t.continuationRows) lines.push(inspectText.continuation(c.row, c.of));
+    for (const g of t.groups) lines.push(inspectText.group(g.key, g.titleRow, g.rows, g.subtotalRow));
+    lines.push(inspectText.columns);
     for (const [k, v] of Object.entries(t.columns)) lines.push(`    ${v.padEnd(4)} ${roleLabel(k)}`);
     lines.push(`  ${layoutText.missing(t.missing)}`);
     if (t.hiddenColumns.length) lines.push(`  ${layoutText.hidden(t.hiddenColumns)}`);

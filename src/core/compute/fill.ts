@@ -7,7 +7,7 @@ import { TableView } from "../layout/view";
 import { addr, colToLetters } from "../model/a1";
 import type { Cell, WorkbookSnapshot } from "../model/snapshot";
 import { emptyPlan, normaliseFormula, type Conflict, type EditPlan } from "../plan/types";
-import { percentDecimals } from "../rules/rateMismatch";
+import { percentDecimals } from "../format/percent";
 import { plannedTerms, rowFigures } from "./rates";
 
 export interface FillOptions { force?: boolean }

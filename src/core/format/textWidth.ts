@@ -36,7 +36,3 @@ export function columnWidthPx(widthChars: number, defaultFont?: FontInfo): numbe
 
 /** Horizontal cell padding Excel keeps free inside a cell (both sides together). */
 export const CELL_PADDING_PX = 3;
-
-export function overflows(text: string, font: FontInfo | undefined, widthChars: number, defaultFont?: FontInfo): boolean {
-  return textWidthPx(text, font) + CELL_PADDING_PX > columnWidthPx(widthChars, defaultFont);
-}

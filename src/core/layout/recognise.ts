@@ -341,7 +341,7 @@ function confidenceOf(kind: TableKind, columns: Partial<Record<SingleRole, numbe
   if (kind === "detail") {
     for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
       total += 0.5;
-      if (blocks[b] && Object.keys(blocks[b]!).length) got += 0.5;
+      if (blocks[b] && Object.keys(blocks[b]).length) got += 0.5;
     }
   }
   total += 2;
@@ -386,7 +386,7 @@ function applyMapping(entries: ReturnType<typeof entriesFor>, headers: Map<numbe
   // A column the user gave a role keeps only the user's roles (a role and a year may share one: realised2022 = realisedLastYear).
   for (const [r, c] of Object.entries(columns)) if (c !== undefined && userCols.has(c) && !userKeys.has(r)) delete columns[r as SingleRole];
   for (const [b, ys] of Object.entries(blocks)) {
-    for (const [y, c] of Object.entries(ys ?? {})) if (userCols.has(c) && !userKeys.has(`${b}${y}`)) delete ys![Number(y)];
+    for (const [y, c] of Object.entries(ys ?? {})) if (userCols.has(c) && !userKeys.has(`${b}${y}`)) delete ys[Number(y)];
   }
   for (const { k, col } of decided) {
     if ("role" in k) {

@@ -79,7 +79,7 @@ export function verifyReading(
   const singles: SingleRole[] = kind === "detail"
     ? ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "gap"]
     : ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"];
-  for (const r of singles) if (columns[r] !== undefined) amountKeys.push([r, columns[r]!]);
+  for (const r of singles) if (columns[r] !== undefined) amountKeys.push([r, columns[r]]);
   if (kind === "detail") for (const b of AMOUNT_BLOCKS) for (const y of yearsOf(b)) amountKeys.push([`${b}${y}`, blocks[b]![y]!]);
   const mostlyText = (col: number) => {
     let text = 0;

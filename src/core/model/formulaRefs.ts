@@ -111,11 +111,6 @@ export function shiftForInsertedColumns(formula: string, formulaSheet: string, s
   });
 }
 
-/** Same formula filled to another place: relative references move by the offset, absolute ones stay. */
-export function translateFormula(formula: string, dRows: number, dCols: number): string {
-  return rewriteRefs(formula, (r) => translateRef(r, dRows, dCols));
-}
-
 /** A formula made only of SUM over references: SUM(L4:L45), SUM(D22,D41). */
 export function isPlainSum(formula: string): boolean {
   return /^\s*SUM\(\s*[^()"]*\)\s*$/i.test(formula);

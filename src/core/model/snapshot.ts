@@ -45,10 +45,6 @@ export function isError(v: CellValue): v is ErrorValue {
   return typeof v === "object" && v !== null && "error" in v;
 }
 
-export function getCell(sheet: SheetSnapshot, row: number, col: number): Cell | undefined {
-  return sheet.cells[row - 1]?.[col - 1];
-}
-
 export function isBlankValue(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }

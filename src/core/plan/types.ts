@@ -43,13 +43,6 @@ export function emptyPlan(kind: EditPlan["kind"]): EditPlan {
   return { kind, edits: [], conflicts: [], notes: [], stats: { formulas: 0, values: 0, formats: 0, insertedColumns: 0, unchanged: 0 } };
 }
 
-/** Cells a plan writes (for undo snapshots and "touch nothing else" checks), in final coordinates. */
-export function writtenCells(plan: EditPlan): Array<{ sheet: string; row: number; col: number }> {
-  const out: Array<{ sheet: string; row: number; col: number }> = [];
-  for (const e of plan.edits) if (e.kind === "setFormula" || e.kind === "setValue" || e.kind === "setNumberFormat") out.push({ sheet: e.sheet, row: e.row, col: e.col });
-  return out;
-}
-
 export function normaliseFormula(f: string): string {
   return f.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
 }

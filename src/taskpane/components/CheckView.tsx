@@ -2,6 +2,7 @@ import * as React from "react";
 import { Badge, Body1, Button, Caption1, Checkbox, Select, ToggleButton, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Severity } from "../../core/rules/types";
 import { describeTable } from "../../core/layout/describe";
+import { quoted } from "../../messages/format";
 import { roleLabel } from "../../messages/layout";
 import { paneText } from "../../messages/pane";
 import type { PaneController, PaneState } from "../controller";
@@ -58,7 +59,7 @@ export function CheckView({ controller, state }: { controller: PaneController; s
               const d = describeTable(t);
               return (
                 <Caption1 key={kind}>
-                  <strong>{name}</strong> «&nbsp;{d.sheet}&nbsp;» {d.range} — {paneText.check.fiches(d.fiches)}, {paneText.check.years(d.years)}, {paneText.check.confidence(d.confidence)}
+                  <strong>{name}</strong> {quoted(d.sheet)} {d.range} — {paneText.check.fiches(d.fiches)}, {paneText.check.years(d.years)}, {paneText.check.confidence(d.confidence)}
                   {d.missing.length > 0 && <> — {paneText.check.missing(d.missing.map(roleLabel).join(", "))}</>}
                 </Caption1>
               );

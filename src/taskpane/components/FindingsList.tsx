@@ -82,7 +82,7 @@ export function FindingsList({ view, actions }: { view: FindingsView; actions: F
   };
   // Focus entering an item by mouse or Tab makes it the list's stop.
   const onFocus = (e: React.FocusEvent) => {
-    const key = itemOf(e.target as Element)?.dataset.roveItem;
+    const key = itemOf(e.target)?.dataset.roveItem;
     if (key && key !== active) setActiveKey(key);
   };
 

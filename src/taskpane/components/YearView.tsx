@@ -50,7 +50,7 @@ export function YearView({ controller, state }: { controller: PaneController; st
           <Field label={paneText.year.field} hint={preview.last !== null ? paneText.year.last(preview.last) : undefined}>
             <SpinButton value={state.year} min={2000} max={2100} onChange={(_, d) => {
               const y = d.value ?? Number(d.displayValue);
-              if (Number.isInteger(y)) controller.setYear(y as number);
+              if (Number.isInteger(y)) controller.setYear(y);
             }} data-testid="year-field" />
           </Field>
           {plan?.blocked && plan.notes.map((n) => <Caption1 as="p" key={n} role="alert">{n}</Caption1>)}

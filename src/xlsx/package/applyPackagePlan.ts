@@ -567,7 +567,7 @@ function setCalcOnLoad(wb: string): string {
   // No calcPr: it goes after the elements that precede it in the schema.
   const before = /<\/(?:\w+:)?(?:definedNames|sheets)>/g;
   let last = -1;
-  for (const m of wb.matchAll(before)) last = m.index! + m[0].length;
+  for (const m of wb.matchAll(before)) last = m.index + m[0].length;
   return last < 0 ? wb : `${wb.slice(0, last)}<calcPr fullCalcOnLoad="1"/>${wb.slice(last)}`;
 }
 

@@ -58,7 +58,7 @@ export function readZip(buf: Uint8Array): ZipEntry[] {
   for (let i = 0; i < sorted.length; i++) next.set(sorted[i]!, i + 1 < sorted.length ? sorted[i + 1]! : cdOffset);
   entries.forEach((e, i) => {
     const start = starts[i]!;
-    e.local = buf.subarray(start, next.get(start)!);
+    e.local = buf.subarray(start, next.get(start));
     if (e.dataStart + e.compressedSize > e.local.length) throw new ZipFormatError("truncated entry");
   });
   return entries;

@@ -156,7 +156,7 @@ function makeFiches(rng: Rng, years: Years, style: NumberStyle, multirow: boolea
 function transformHeader(s: string, upper: boolean, breaks: boolean, rng: Rng): string {
   let t = upper ? s.toUpperCase() : s;
   if (breaks && t.length > 14 && rng.chance(0.6)) {
-    const spaces = [...t.matchAll(/ /g)].map((m) => m.index!);
+    const spaces = [...t.matchAll(/ /g)].map((m) => m.index);
     if (spaces.length) {
       const i = spaces[Math.floor(spaces.length / 2)]!;
       t = t.slice(0, i) + "\n" + t.slice(i + 1);
@@ -493,7 +493,7 @@ function writeDetail(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numbe
       });
       if (fr.length > 1) {
         const merged = ["fiche", "objective", "objectiveType", "theme", ...(rng.chance(0.5) ? ["source"] : [])];
-        for (const k of merged) if (col[k]) sheet.merges.push({ r1: fr[0]!, c1: col[k]!, r2: fr[fr.length - 1]!, c2: col[k]! });
+        for (const k of merged) if (col[k]) sheet.merges.push({ r1: fr[0]!, c1: col[k], r2: fr[fr.length - 1]!, c2: col[k] });
       }
       rows.set(f.key, fr);
       groupRows.push(...fr);
