@@ -218,7 +218,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
         const ce = xml.indexOf(">", cs);
         ref0 = -1;
         style = 0;
-        type = CellType.Number as CellType;
+        type = CellType.Number;
         eachAttr(xml, cs + 1, ce, onCellAttr);
         const cSelf = xml.charCodeAt(ce - 1) === 47;
         const cEnd = cSelf ? ce + 1 : xml.indexOf("</c>", ce) + 4;
