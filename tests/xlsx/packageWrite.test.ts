@@ -14,6 +14,7 @@ import { readZip } from "../../src/xlsx/package/zip";
 import { recalc } from "../support/libreoffice";
 import { snap, valueAt } from "../support/workbookDiff";
 import { enrichedAnnex } from "./enrichedAnnex";
+import { expectRangesMovedAsExcel } from "./rangesMoved";
 
 jest.setTimeout(300_000);
 
@@ -56,6 +57,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const YEAR_EDITED = [
   "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml",
   "xl/drawings/drawing1.xml", "xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/charts/chart1.xml",
+  "xl/tables/table2.xml",
 ];
 
 test("add-year: every part it has no reason to touch is copied byte for byte, compressed bytes included", () => {
@@ -96,113 +98,114 @@ test("fill: in the annex sheet, only the cells the plan names differ; everything
   expect([...ca.keys()].filter((k) => !cb.has(k))).toEqual([]);
 });
 
-test("add-year moves names, print area and titles, chart series, pivot source, notes, pictures and cross-sheet formulas as Excel does", () => {
+test("add-year moves every range as Excel does: names, print area and titles, rules, validations, filter and its criteria, links, merges, widths, outline, hidden column, page breaks, table, chart series, notes, pictures, cross-sheet formulas", () => {
+  expectRangesMovedAsExcel(p("annee.xlsx"), finalCol);
+});
+
+test("add-year, Excel-style package: the pivot source widens, protections and note authors are kept as they were", () => {
   const f = (c: number) => letters(finalCol(c));
   const wb = text(p("annee.xlsx"), "xl/workbook.xml");
   expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">'Suivi fiches actions'!$A$1:$${f(42)}$46</definedName>`);
-  expect(wb).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Suivi fiches actions'!$A$3:$${f(42)}$45</definedName>`);
-  expect(wb).toContain("'Suivi fiches actions'!$A:$B,'Suivi fiches actions'!$1:$3</definedName>");
-  // L is where the first 2023 column goes in (the new indicator): the budget column moves right.
-  expect(wb).toContain(`<definedName name="Budgets">'Suivi fiches actions'!$${f(12)}$4:$${f(12)}$45</definedName>`);
-  expect(wb).toContain('<definedName name="Taux">0.5</definedName>');
-  expect(wb).toContain('<definedName name="Externe">[1]Feuil1!$A$1</definedName>');
   expect(wb).toMatch(/<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaGhhc2hoYXNoaGFzaA=="/);
-  expect(f(40)).toBe("AX");
-  const chart = text(p("annee.xlsx"), "xl/charts/chart1.xml");
-  expect([...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1])).toEqual(["'Suivi fiches actions'!$AX$2", "'Suivi fiches actions'!$B$4:$B$45", "'Suivi fiches actions'!$AX$4:$AX$45"]);
   // The pivot's source ends on L: the insertion at L falls inside it, so it widens.
   expect(text(p("annee.xlsx"), "xl/pivotCache/pivotCacheDefinition1.xml")).toContain(`<worksheetSource ref="A3:${f(12)}45" sheet="Suivi fiches actions"/>`);
-  expect(text(p("annee.xlsx"), "xl/comments1.xml")).toMatch(/<comment ref="AX4" authorId="0">[\s\S]*<comment ref="B5" authorId="0">/);
   expect(text(p("annee.xlsx"), "xl/comments1.xml")).toContain("<author>Marie Dupont</author>");
-  const vml = text(p("annee.xlsx"), "xl/drawings/vmlDrawing1.vml");
-  expect([...vml.matchAll(/<x:Column>(\d+)<\/x:Column>/g)].map((m) => Number(m[1]))).toEqual([finalCol(40) - 1, 1]);
-  expect(vml).toContain(`<x:Anchor>${finalCol(41) - 1}, 15, 2, 10, ${finalCol(43) - 1}, 15, 6, 4</x:Anchor>`);
-  const drawing = text(p("annee.xlsx"), "xl/drawings/drawing1.xml");
-  expect([...drawing.matchAll(/<xdr:col>(\d+)<\/xdr:col>/g)].map((m) => Number(m[1]))).toEqual([finalCol(44) - 1, finalCol(51) - 1, 0]);
-  const listes = text(p("annee.xlsx"), "xl/worksheets/sheet3.xml");
-  expect([...listes.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual([
-    `SUM('suivi fiches actions'!${f(12)}4:${f(12)}45)`, "'Suivi fiches actions'!AX46", "SUM('Suivi fiches actions'!AX:AX)",
-    "COUNTA('Suivi fiches actions'!3:3)", "Taux*2", "[1]Feuil1!$A$1", "SUM(Budgets)",
-  ]);
-  expect(listes).toContain('<sheetProtection algorithmName="SHA-512" hashValue="q1w2e3r4');
+  expect(text(p("annee.xlsx"), "xl/worksheets/sheet3.xml")).toContain('<sheetProtection algorithmName="SHA-512" hashValue="q1w2e3r4');
+  const table = text(p("annee.xlsx"), "xl/tables/table2.xml");
+  // The new table column: the next free id, no formula; the totals and calculated column stay on their columns.
+  expect(table).toContain('<tableColumns count="4"><tableColumn id="1" name="Financeur" totalsRowLabel="Total"/><tableColumn id="4" name="Colonne1"/><tableColumn id="2" name="Montant" totalsRowFunction="sum"/>' +
+    '<tableColumn id="3" name="Part"><calculatedColumnFormula>Suivi_Financeurs[[#This Row],[Montant]]/$M$53</calculatedColumnFormula></tableColumn></tableColumns>');
+  expect(table).toContain('<autoFilter ref="K50:N52"><filterColumn colId="3">');
+  expect(text(p("annee.xlsx"), "xl/tables/table1.xml")).toBe(text(p("enrichie.xlsx"), "xl/tables/table1.xml"));
+  expect(f(40)).toBe("AX");
 });
 
-test("add-year moves the annex sheet's own ranges: rules, validations, filter, links, merges, widths, outline, hidden column, dimension", () => {
-  const f = (c: number) => letters(finalCol(c));
-  const s = text(p("annee.xlsx"), "xl/worksheets/sheet2.xml");
-  expect(s).toContain(`<dimension ref="A1:${f(42)}46"/>`);
-  expect(s).toContain(`<autoFilter ref="A3:${f(42)}45"/>`);
-  expect(s).toContain(`<conditionalFormatting sqref="${f(39)}4:${f(39)}45">`);
-  expect(s).toContain(`<conditionalFormatting sqref="${f(12)}4:${f(12)}45"><cfRule type="expression" priority="2"><formula>$${f(12)}4&gt;$${f(40)}4</formula>`);
-  expect(s).toContain(`sqref="${f(25)}4:${f(25)}45"><formula1>"FIR,ETAT,ONDAM,CD"</formula1>`);
-  expect(s).toContain(`sqref="${f(30)}4:${f(32)}45"><formula1>0</formula1>`);
-  expect(s).toContain(`<hyperlink ref="A46" location="'Suivi fiches actions'!${f(40)}46" display="Réalisé"/>`);
-  expect(s).toContain(`<hyperlink ref="B4" location="'Synthèse financière'!A1" display="Synthèse"/>`);
-  // A merge the insertion falls inside widens (the 2020-2022 masse salariale header gains 2023).
-  expect(s).toContain(`<mergeCell ref="${f(13)}2:${letters(finalCol(16))}2"/>`);
-  expect(s).toContain('<mergeCell ref="A46:K46"/>');
-  const cols = [...s.matchAll(/<col min="(\d+)" max="(\d+)"([^>]*)\/>/g)].map((m) => ({ min: Number(m[1]), max: Number(m[2]), rest: m[3]! }));
-  expect(cols.find((c) => c.rest.includes("hidden"))).toMatchObject({ min: 7, max: 7 });
-  expect(cols.find((c) => c.rest.includes("outlineLevel"))).toMatchObject({ min: finalCol(13), max: finalCol(15) });
-  expect(cols.find((c) => c.min <= finalCol(40) && finalCol(40) <= c.max)!.rest).toContain('width="15"');
-  for (let i = 1; i < cols.length; i++) expect(cols[i]!.min).toBe(cols[i - 1]!.max + 1);
-  expect(s).toContain('<pane xSplit="2" ySplit="3" topLeftCell="C4" activePane="bottomRight" state="frozen"/>');
-  expect(s).toContain('<drawing r:id="rId80"/><legacyDrawing r:id="rId81"/>');
-});
+/** #NAME? and #REF! of a recalculated workbook, by sheet and cell: an output must not have any its input did not. */
+function nameAndRefErrors(wb: WorkbookSnapshot): string[] {
+  const out: string[] = [];
+  for (const s of wb.sheets) s.cells.forEach((row, r) => row?.forEach((c, k) => {
+    const v = c?.value;
+    if (v && typeof v === "object" && (v.error === "#NAME?" || v.error === "#REF!")) out.push(`${s.name}!${r}:${k} ${v.error}`);
+  }));
+  return out.sort();
+}
 
-test("LibreOffice recalculates the outputs with no #NAME? or #REF! the input did not have, and cross-sheet formulas follow", async () => {
-  const errors = (wb: WorkbookSnapshot) => {
-    const out: string[] = [];
-    for (const s of wb.sheets) s.cells.forEach((row) => row?.forEach((c) => {
-      const v = c?.value;
-      if (v && typeof v === "object" && (v.error === "#NAME?" || v.error === "#REF!")) out.push(v.error);
-    }));
-    return out.sort();
-  };
-  const before = await snap(recalculated.input);
-  const year = await snap(recalculated.year);
-  const fill = await snap(recalculated.fill);
-  expect(errors(year)).toEqual(errors(before));
-  expect(errors(fill)).toEqual(errors(before));
+/** LibreOffice's recalculation of the add-year and fill outputs: no new error, cross-sheet and table formulas follow. */
+async function expectRecalculatedAsBefore(files: { input: string; year: string; fill: string }): Promise<void> {
+  const before = await snap(files.input);
+  const year = await snap(files.year);
+  const fill = await snap(files.fill);
+  // The external link's cell may be an error where the linked book is absent: the same one, in the same cell.
+  expect(nameAndRefErrors(before).length).toBeLessThanOrEqual(1);
+  expect(nameAndRefErrors(year)).toEqual(nameAndRefErrors(before));
+  expect(nameAndRefErrors(fill)).toEqual(nameAndRefErrors(before));
   expect(valueAt(year, "Listes", 1, 1)).toBeCloseTo(valueAt(before, "Listes", 1, 1) as number, 2);
   expect(valueAt(year, "Listes", 2, 1)).toBeCloseTo(21252747.2, 2);
   expect(valueAt(year, "Listes", 3, 1)).toBeCloseTo(2 * 21252747.2, 2);
   expect(valueAt(year, "Listes", 5, 1)).toBe(1);
+  // The table widened by one column: its sums and its calculated column still right.
+  expect([1, 2, 3, 4].map((c) => valueAt(before, "Listes", 9, c))).toEqual([3, 3, 3, 3]);
+  expect([1, 2, 3, 4].map((c) => valueAt(year, "Listes", 9, c))).toEqual([4, 4, 4, 4]);
+  expect([8, 10].map((r) => valueAt(year, "Listes", r, 1))).toEqual([400, 1]);
+  expect(valueAt(year, D, 51, 14)).toBeCloseTo(0.25, 6);
   expect(recognise(year).detail!.years).toEqual([2020, 2021, 2022, 2023]);
+}
+
+test("LibreOffice recalculates the outputs with no #NAME? or #REF! the input did not have, and cross-sheet formulas follow", async () => {
+  await expectRecalculatedAsBefore(recalculated);
 });
 
 describe("a LibreOffice-style package", () => {
   let lo: string;
-  beforeAll(() => {
+  let loRecalculated: { input: string; year: string; fill: string };
+  let loFinal: (c: number) => number;
+  beforeAll(async () => {
     fs.mkdirSync(p("lo-src"), { recursive: true });
     fs.copyFileSync(p("enrichie.xlsx"), p("lo-src/libreoffice.xlsx"));
     [lo] = recalc([p("lo-src/libreoffice.xlsx")], p("lo-style"));
+    const inserts = planAddYear(await snap(lo!)).edits.flatMap((e) => (e.kind === "insertColumns" && e.sheet === D ? [e] : []));
+    loFinal = (c) => c + inserts.filter((e) => e.at <= c).reduce((a, e) => a + e.count, 0);
+    expect(await main(["add-year", lo!, "-o", p("lo-annee.xlsx")], silent)).toBe(0);
+    expect(await main(["fill", lo!, "-o", p("lo-rempli.xlsx")], silent)).toBe(0);
+    const [i, y, f] = recalc([lo!, p("lo-annee.xlsx"), p("lo-rempli.xlsx")], p("lo-recalc"));
+    loRecalculated = { input: i!, year: y!, fill: f! };
   });
 
-  test("add-year and fill write it, copying every part they do not edit", async () => {
-    expect(await main(["add-year", lo, "-o", p("lo-annee.xlsx")], silent)).toBe(0);
-    expect(await main(["fill", lo, "-o", p("lo-rempli.xlsx")], silent)).toBe(0);
+  test("add-year and fill write it, copying every part they do not edit", () => {
     const before = rawEntries(lo);
-    for (const out of [p("lo-annee.xlsx"), p("lo-rempli.xlsx")]) {
+    const edits = {
+      [p("lo-annee.xlsx")]: /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|charts\/chart\d+\.xml|drawings\/(drawing\d+\.xml|vmlDrawing\d+\.vml)|comments\d+\.xml|tables\/table\d+\.xml)$/,
+      [p("lo-rempli.xlsx")]: /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml)$/,
+    };
+    // Fill changes the workbook part only to ask for a full recalculation on opening.
+    const calcOnLoad = (f: string) => text(f, "xl/workbook.xml").replace(/ fullCalcOnLoad="1"/, "");
+    expect(text(p("lo-rempli.xlsx"), "xl/workbook.xml")).toMatch(/<calcPr\b[^>]*fullCalcOnLoad="1"/);
+    expect(calcOnLoad(p("lo-rempli.xlsx"))).toBe(text(lo, "xl/workbook.xml"));
+    for (const [out, editable] of Object.entries(edits)) {
       const after = rawEntries(out);
-      expect([...after.keys()].filter((n) => n !== "xl/calcChain.xml")).toEqual([...before.keys()].filter((n) => n !== "xl/calcChain.xml"));
-      const editable = /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|charts\/|drawings\/|comments|pivotCache\/pivotCacheDefinition)|^\[Content_Types\]\.xml$|^xl\/_rels\/workbook\.xml\.rels$/;
-      for (const [n, b] of before) if (!editable.test(n) && after.has(n)) expect([n, after.get(n)!.equals(b)]).toEqual([n, true]);
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      for (const [n, b] of before) if (!editable.test(n)) expect([n, after.get(n)!.equals(b)]).toEqual([n, true]);
     }
-    const [y] = recalc([p("lo-annee.xlsx")], p("lo-recalc"));
-    const wb = await snap(y!);
-    expect(recognise(wb).detail!.years).toEqual([2020, 2021, 2022, 2023]);
-    expect(valueAt(wb, "Listes", 2, 1)).toBeCloseTo(21252747.2, 2);
   });
 
-  test("a sheet LibreOffice protected is seen as protected: refused, nothing written", async () => {
+  test("add-year moves every range of it where Excel would", () => {
+    expectRangesMovedAsExcel(p("lo-annee.xlsx"), loFinal);
+  });
+
+  test("LibreOffice recalculates its outputs with no new #NAME? or #REF!", async () => {
+    await expectRecalculatedAsBefore(loRecalculated);
+  });
+
+  test("a sheet LibreOffice protected is seen as protected: refused, exit 2, nothing written", async () => {
     enrichedAnnex(p("lo-src/protegee.xlsx"), { protectAnnex: "excel" });
     const [prot] = recalc([p("lo-src/protegee.xlsx")], p("lo-prot"));
     expect(text(prot!, "xl/worksheets/sheet2.xml")).toMatch(/<sheetProtection\b[^>]*sheet="(true|1)"/);
-    const c = capture();
-    expect(await main(["fill", prot!, "-o", p("jamais-lo.xlsx")], c.io)).toBe(2);
-    expect(c.lines.join("")).toContain("« Suivi fiches actions » est protégée");
-    expect(fs.existsSync(p("jamais-lo.xlsx"))).toBe(false);
+    for (const cmd of ["fill", "add-year"]) {
+      const c = capture();
+      expect(await main([cmd, prot!, "-o", p("jamais-lo.xlsx")], c.io)).toBe(2);
+      expect(c.lines.join("")).toContain("«\u00a0Suivi fiches actions\u00a0» est protégée");
+      expect(fs.existsSync(p("jamais-lo.xlsx"))).toBe(false);
+    }
   });
 });
 
@@ -267,7 +270,7 @@ describe("safe output", () => {
   test("nothing to do: nothing written, said in French", async () => {
     const c = capture();
     expect(await main(["fill", p("rempli.xlsx"), "-o", p("deux-fois.xlsx")], c.io)).toBe(0);
-    expect(c.lines.join("")).toContain("Rien à faire : aucun fichier n'a été écrit.");
+    expect(c.lines.join("")).toContain("Rien à faire\u00a0: aucun fichier n'a été écrit.");
     expect(fs.existsSync(p("deux-fois.xlsx"))).toBe(false);
   });
 

@@ -11,6 +11,7 @@ import {
   colLetters, mapCell, mapRect, parseArea, shiftFormula, shiftSqref, translateFormula, type Insertion, type Rect,
 } from "./shiftRefs";
 import { Styles } from "./styles";
+import { crosses, shiftFilterColumns, tableBoundElsewhere, tableName, tableRect, widenTable } from "./tables";
 import { escapeText, getAttr, setAttr, unescapeXml } from "./xml";
 import { entryData, makeEntry, readZip, writeZip, ZipFormatError, type ZipEntry } from "./zip";
 
@@ -77,7 +78,9 @@ const sheetRectRe = /\s(ref|sqref|activeCell)="([^"]*)"/g;
 
 /** Element texts holding formulas (rules, validations, x14 extensions) and sqref lists, outside sheetData. */
 function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[]): string {
-  let out = xml.replace(/<((?:\w+:)?(?:formula|formula1|formula2|f))>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
+  let out = shiftFilterColumns(xml, ins, sheet);
+  out = shiftColBreaks(out, ins, sheet);
+  out = out.replace(/<((?:\w+:)?(?:formula|formula1|formula2|f))>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
     const next = shiftFormula(ins, sheet, unescapeXml(body));
     return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
   });
@@ -101,6 +104,17 @@ function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[]): string 
     return t;
   });
   return out;
+}
+
+/** Manual page breaks before a column belong to that column (Excel's Range.PageBreak): they move with it. */
+function shiftColBreaks(xml: string, ins: Insertion[], sheet: string): string {
+  return xml.replace(/<((?:\w+:)?colBreaks)\b[^>]*>[\s\S]*?<\/\1>/g, (block) => block.replace(/<(?:\w+:)?brk\b[^>]*>/g, (brk) => {
+    const id = Number(getAttr(brk, "id") ?? NaN);
+    if (!Number.isInteger(id)) return brk;
+    // id is the last column before the break (1-based), i.e. the 0-based index of the column after it.
+    const next = mapCell(ins, sheet, 1, id + 1) - 1;
+    return next === id ? brk : setAttr(brk, "id", String(next));
+  }));
 }
 
 interface ColSpec { min: number; max: number; tag: string }
@@ -129,7 +143,7 @@ function insertIntoCols(cols: ColSpec[], e: Ins): ColSpec[] {
   if (from && !covered) {
     let tag = setAttr(from.tag, "hidden", null);
     const right = cols.find((c) => c.min <= e.at && e.at <= c.max);
-    if (!right || getAttr(right.tag, "outlineLevel") === null) tag = setAttr(setAttr(tag, "outlineLevel", null), "collapsed", null);
+    if (!right || Number(getAttr(right.tag, "outlineLevel") ?? 0) === 0) tag = setAttr(setAttr(tag, "outlineLevel", null), "collapsed", null);
     out.push({ min: e.at, max: e.at + e.count - 1, tag });
     out.sort((a, b) => a.min - b.min);
   }
@@ -273,13 +287,26 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     const s = sheetOf(i.sheet);
     for (const t of tablesOf(s)) {
       const xml = pkg.text(t.target)!;
-      const tag = /<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? "";
-      const r = parseArea(getAttr(tag, "ref") ?? "");
-      if (r && r.c1 < i.at && i.at <= r.c2 && (!i.rows || (r.r2 >= i.rows[0] && r.r1 <= i.rows[1]))) throw new PackageError(packageText.tableAcross(s.name, getAttr(tag, "displayName") ?? getAttr(tag, "name") ?? ""));
+      const r = tableRect(xml);
+      if (!r) continue;
+      // Excel widens a table a whole column goes through; it refuses to shift only some of a table's rows.
+      const partly = i.rows !== null && r.r2 >= i.rows[0] && r.r1 <= i.rows[1] && (r.r1 < i.rows[0] || r.r2 > i.rows[1]) && i.at <= r.c2;
+      if (partly) throw new PackageError(packageText.tablePartlyShifted(s.name, tableName(xml)));
+      if (crosses(i, r) && tableBoundElsewhere(xml)) throw new PackageError(packageText.tableAcross(s.name, tableName(xml)));
     }
   }
 
   let formulasMoved = false;
+  // Header names of new table columns that the plan does not write itself (Excel writes « Colonne1 »…).
+  const tableHeaders: Edit[] = [];
+  let planHeaders: Map<string, string> | null = null;
+  const headerTextOn = (sheet: string) => (row: number, col: number): string | null => {
+    if (!planHeaders) {
+      planHeaders = new Map();
+      for (const e of plan.edits) if (e.kind === "setValue" && typeof e.value === "string") planHeaders.set(`${e.sheet.toLowerCase()}!${e.row}!${e.col}`, e.value);
+    }
+    return planHeaders.get(`${sheet.toLowerCase()}!${row}!${col}`) ?? null;
+  };
   // --- Column insertions: every reference of the package, then the cells of the sheets they hit.
   if (ins.length) {
     const touched = (name: string) => ins.some((i) => i.sheet.toLowerCase() === name.toLowerCase());
@@ -367,7 +394,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       for (const rel of relsOf(s.part)) {
         const xml = pkg.text(rel.target);
         if (xml === undefined) continue;
-        if (rel.type === "table" || rel.type === "comments" || rel.type === "pivotTable") {
+        if (rel.type === "comments" || rel.type === "pivotTable") {
           pkg.set(rel.target, xml.replace(/\s(ref|sqref)="([^"]*)"/g, (m, a: string, v: string) => {
             const n = shiftSqref(ins, s.name, v);
             return n === v ? m : ` ${a}="${n}"`;
@@ -377,6 +404,14 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         } else if (rel.type === "vmlDrawing") {
           pkg.set(rel.target, shiftVml(xml, ins, s.name));
         }
+      }
+    }
+    // Tables: widened where an insertion goes through them, moved, their formulas' references moved (any sheet).
+    for (const s of sheets) {
+      for (const t of tablesOf(s)) {
+        const w = widenTable(pkg.text(t.target)!, ins, s.name, headerTextOn(s.name));
+        pkg.set(t.target, w.xml);
+        for (const h of w.headers) tableHeaders.push({ kind: "setValue", sheet: s.name, row: h.row, col: h.col, value: h.name });
       }
     }
     // Workbook-level references: defined names (print area and titles too), charts, pivot cache sources.
@@ -444,7 +479,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     return { t: null, v: "" };
   };
   let formulasWritten = false;
-  for (const e of plan.edits) {
+  for (const e of [...plan.edits, ...tableHeaders]) {
     if (e.kind === "insertColumns") continue;
     const s = sheetOf(e.sheet);
     const d = doc(s);
