@@ -13,7 +13,7 @@ import { OutputExistsError, writeFileAtomic } from "../../src/xlsx/package/safeW
 import { readZip } from "../../src/xlsx/package/zip";
 import { recalc } from "../support/libreoffice";
 import { snap, valueAt } from "../support/workbookDiff";
-import { enrichedAnnex } from "./enrichedAnnex";
+import { enrichedAnnex, VBA_PROJECT } from "./enrichedAnnex";
 import { expectRangesMovedAsExcel } from "./rangesMoved";
 
 jest.setTimeout(300_000);
@@ -206,6 +206,39 @@ describe("a LibreOffice-style package", () => {
       expect(c.lines.join("")).toContain("«\u00a0Suivi fiches actions\u00a0» est protégée");
       expect(fs.existsSync(p("jamais-lo.xlsx"))).toBe(false);
     }
+  });
+});
+
+describe("a macro-enabled workbook (.xlsm)", () => {
+  const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+  beforeAll(() => enrichedAnnex(p("macros.xlsm"), { macros: true }));
+
+  test.each([["fill"], ["add-year"]])("%s keeps the VBA project byte for byte and the macro-enabled content type", async (cmd) => {
+    const out = p(`macros-${cmd}.xlsm`);
+    expect(await main([cmd, p("macros.xlsm"), "-o", out], silent)).toBe(0);
+    const before = rawEntries(p("macros.xlsm"));
+    const after = rawEntries(out);
+    expect(after.get("xl/vbaProject.bin")!.equals(before.get("xl/vbaProject.bin")!)).toBe(true);
+    expect(Buffer.from(parts(out)["xl/vbaProject.bin"]!).equals(VBA_PROJECT)).toBe(true);
+    expect(after.get("[Content_Types].xml")!.equals(before.get("[Content_Types].xml")!)).toBe(true);
+    expect(text(out, "[Content_Types].xml")).toContain(`<Override PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"/>`);
+    expect(text(out, "xl/_rels/workbook.xml.rels")).toContain('Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"');
+  });
+
+  test("an .xlsx output name for it is refused (Excel would not open it, and the macros would be lost): exit 2, nothing written", async () => {
+    for (const cmd of ["fill", "add-year"]) {
+      const c = capture();
+      expect(await main([cmd, p("macros.xlsm"), "-o", p("sans-macros.xlsx")], c.io)).toBe(2);
+      expect(c.lines.join("")).toContain("doit avoir l'extension .xlsm");
+      expect(fs.existsSync(p("sans-macros.xlsx"))).toBe(false);
+    }
+  });
+
+  test("a plain workbook written under an .xlsm name is refused too", async () => {
+    const c = capture();
+    expect(await main(["fill", p("enrichie.xlsx"), "-o", p("faux.xlsm")], c.io)).toBe(2);
+    expect(c.lines.join("")).toContain("doit avoir l'extension .xlsx");
+    expect(fs.existsSync(p("faux.xlsm"))).toBe(false);
   });
 });
 

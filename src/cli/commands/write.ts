@@ -1,6 +1,7 @@
 // `cdppe fill` and `cdppe add-year`: plan in the core, apply it to the .xlsx package (only the parts the plan reaches
 // change), write the copy safely, say what changed.
 import * as fs from "fs";
+import * as path from "path";
 import type { Command } from "commander";
 import { planFill } from "../../core/compute/fill";
 import { planAddYear } from "../../core/compute/addYear";
@@ -12,7 +13,7 @@ import { noAnnexMessage } from "../../messages/layout";
 import { fillText } from "../../messages/plans";
 import { writeText } from "../../messages/cli";
 import { packageText } from "../../messages/package";
-import { applyPlanToPackage, isEncrypted } from "../../xlsx/package/applyPackagePlan";
+import { applyPlanToPackage, isEncrypted, packageExtension } from "../../xlsx/package/applyPackagePlan";
 import { PackageError } from "../../xlsx/package/errors";
 import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package/safeWrite";
 import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
@@ -81,6 +82,11 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     const guarded = guardInput(input).bytes;
     const bytes = Buffer.from(guarded.buffer, guarded.byteOffset, guarded.byteLength);
     if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
+    if (opts.output) {
+      // The copy keeps the workbook's content type (macros included): its name must say the same, or Excel refuses it.
+      const ext = packageExtension(bytes);
+      if (ext && path.extname(opts.output).toLowerCase() !== ext) throw new PackageError(ext === ".xlsm" ? packageText.macrosNeedXlsm(opts.output) : packageText.wrongExtension(opts.output, ext));
+    }
     const snapshot = readSnapshotFromPackage(bytes, input);
     const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
     if (!layout.detail && !layout.summary) {
