@@ -9,7 +9,7 @@ import { planAddYear } from "../../src/core/compute/addYear";
 import { planFill } from "../../src/core/compute/fill";
 import { recognise } from "../../src/core/layout/recognise";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { OutputExistsError, writeFileAtomic } from "../../src/xlsx/package/safeWrite";
+import { OutputExistsError, sameFile, writeFileAtomic } from "../../src/xlsx/package/safeWrite";
 import { readZip } from "../../src/xlsx/package/zip";
 import { recalc } from "../support/libreoffice";
 import { snap, valueAt } from "../support/workbookDiff";
@@ -298,6 +298,47 @@ describe("safe output", () => {
       expect(c.lines.join("")).toContain("différent du fichier d'entrée");
     }
     expect(fs.readFileSync(p("entree.xlsx")).equals(original)).toBe(true);
+  });
+
+  test("files are told apart by identity: on a case-sensitive disk, a name differing only by case is another file", async () => {
+    fs.mkdirSync(p("casse"));
+    fs.copyFileSync(p("enrichie.xlsx"), p("casse/Annexe.xlsx"));
+    expect(sameFile(p("casse/Annexe.xlsx"), p("casse/./Annexe.xlsx"))).toBe(true);
+    if (fs.existsSync(p("casse/annexe.xlsx"))) return; // a case-insensitive disk: the same file, refused above
+    fs.writeFileSync(p("casse/annexe.xlsx"), "autre fichier");
+    expect(sameFile(p("casse/Annexe.xlsx"), p("casse/annexe.xlsx"))).toBe(false);
+    expect(await main(["fill", p("casse/Annexe.xlsx"), "-o", p("casse/annexe.xlsx"), "--force"], silent)).toBe(0);
+    expect(fs.readFileSync(p("casse/annexe.xlsx")).equals(fs.readFileSync(p("rempli.xlsx")))).toBe(true);
+    expect(fs.readFileSync(p("casse/Annexe.xlsx")).equals(fs.readFileSync(p("enrichie.xlsx")))).toBe(true);
+  });
+
+  test("a successful write goes through a temporary file beside the target and leaves none behind", async () => {
+    fs.mkdirSync(p("propre"));
+    const data = fs.readFileSync(p("annee.xlsx"));
+    for (const replace of [false, true]) {
+      const seen: string[][] = [];
+      writeFileAtomic(p("propre/annee.xlsx"), data, replace, (fd, d, o, l) => {
+        seen.push(fs.readdirSync(p("propre")).filter((n) => n !== "annee.xlsx"));
+        return fs.writeSync(fd, d, o, l);
+      });
+      // While it is written, the data goes to a hidden temporary file in the target's folder, not to the target.
+      expect(seen.flat().every((n) => /^\.annee\.xlsx\.\d+\.[0-9a-f]+\.tmp$/.test(n))).toBe(true);
+      expect(seen[0]).toHaveLength(1);
+      expect(fs.readdirSync(p("propre"))).toEqual(["annee.xlsx"]);
+      expect(fs.readFileSync(p("propre/annee.xlsx")).equals(data)).toBe(true);
+      if (!replace) fs.rmSync(p("propre/annee.xlsx"));
+    }
+    fs.rmSync(p("propre/annee.xlsx"));
+    expect(await main(["add-year", p("enrichie.xlsx"), "-o", p("propre/annee.xlsx")], silent)).toBe(0);
+    expect(fs.readdirSync(p("propre"))).toEqual(["annee.xlsx"]);
+  });
+
+  test("nothing to do with --force and an existing output: that output is left as it was", async () => {
+    fs.writeFileSync(p("garde.xlsx"), "déjà là");
+    const c = capture();
+    expect(await main(["fill", p("rempli.xlsx"), "-o", p("garde.xlsx"), "--force"], c.io)).toBe(0);
+    expect(c.lines.join("")).toContain("aucun fichier n'a été écrit");
+    expect(fs.readFileSync(p("garde.xlsx"), "utf8")).toBe("déjà là");
   });
 
   test("nothing to do: nothing written, said in French", async () => {
