@@ -7,7 +7,7 @@ import { PackageError } from "../../src/xlsx/package/errors";
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-function book(sheetData: string, opts: { sst?: string[]; extra?: string } = {}): Uint8Array {
+function book(sheetData: string, opts: { sst?: string[]; extra?: string; files?: Record<string, string> } = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
@@ -16,6 +16,7 @@ function book(sheetData: string, opts: { sst?: string[]; extra?: string } = {}):
     "xl/styles.xml": strToU8(`<styleSheet ${NS}><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`),
     "xl/worksheets/sheet1.xml": strToU8(`<worksheet ${NS}><sheetData>${sheetData}</sheetData>${opts.extra ?? ""}</worksheet>`),
   };
+  for (const [n, x] of Object.entries(opts.files ?? {})) files[n] = strToU8(x);
   if (opts.sst) files["xl/sharedStrings.xml"] = strToU8(`<sst ${NS} count="${opts.sst.length}" uniqueCount="${opts.sst.length}">${opts.sst.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`);
   return zipSync(files);
 }
@@ -82,4 +83,64 @@ test("a merge is added in schema order; a cell of an array formula cannot be wri
 test("no sheetData content, no cols: a width creates <cols> before sheetData", () => {
   const out = sheetOut(applyPlanToPackage(book(""), plan([{ kind: "setColumnWidth", sheet: "Feuille", col: 2, width: 20 }])).buffer);
   expect(out).toContain('<cols><col min="2" max="2" width="20" customWidth="1"/></cols><sheetData>');
+});
+
+// --- Excel tables under column insertions --------------------------------------------------------------------------
+
+const tableRows = '<row r="1"><c r="B1" t="inlineStr"><is><t>Nom</t></is></c><c r="C1" t="inlineStr"><is><t>Colonne1</t></is></c><c r="D1" t="inlineStr"><is><t>Montant</t></is></c></row>' +
+  '<row r="2"><c r="B2" t="inlineStr"><is><t>a</t></is></c><c r="C2"><v>1</v></c><c r="D2"><v>2</v></c></row>';
+function withTable(attrs = "", rows = tableRows): Uint8Array {
+  return book(rows, {
+    extra: '<tableParts count="1"><tablePart r:id="rId9"/></tableParts>',
+    files: {
+      "xl/worksheets/_rels/sheet1.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="${REL}/table" Target="../tables/table1.xml"/></Relationships>`,
+      "xl/tables/table1.xml": `<table ${NS} id="1" name="T" displayName="T" ref="B1:D2"${attrs}><autoFilter ref="B1:D2"/><tableColumns count="3"><tableColumn id="1" name="Nom"/><tableColumn id="7" name="Colonne1"/><tableColumn id="3" name="Montant"/></tableColumns></table>`,
+    },
+  });
+}
+const tableOut = (buf: Uint8Array) => strFromU8(unzipSync(buf)["xl/tables/table1.xml"]!);
+const columnNames = (xml: string) => [...xml.matchAll(/<tableColumn id="(\d+)" name="([^"]*)"/g)].map((m) => `${m[1]}:${m[2]}`);
+
+test("a table a column goes through widens: the new column takes the next free id and the first free « ColonneN », written in its header cell", () => {
+  const buf = applyPlanToPackage(withTable(), plan([ins(3)])).buffer;
+  const t = tableOut(buf);
+  expect(t).toContain('ref="B1:E2"><autoFilter ref="B1:E2"/><tableColumns count="4">');
+  expect(columnNames(t)).toEqual(["1:Nom", "8:Colonne2", "7:Colonne1", "3:Montant"]);
+  expect(sheetOut(buf)).toContain('<c r="C1" t="inlineStr"><is><t xml:space="preserve">Colonne2</t></is></c><c r="D1" t="inlineStr"><is><t>Colonne1</t></is></c>');
+});
+
+test("the new column is named by the header the plan writes; a table without header row gets a name but no header cell", () => {
+  const named = applyPlanToPackage(withTable(), plan([ins(3), { kind: "setValue", sheet: "Feuille", row: 1, col: 3, value: "Montant 2023" }])).buffer;
+  expect(columnNames(tableOut(named))).toEqual(["1:Nom", "8:Montant 2023", "7:Colonne1", "3:Montant"]);
+  expect(sheetOut(named)).toContain('<c r="C1" t="inlineStr"><is><t xml:space="preserve">Montant 2023</t></is></c>');
+  const headless = applyPlanToPackage(withTable(' headerRowCount="0"'), plan([ins(3)])).buffer;
+  expect(columnNames(tableOut(headless))).toEqual(["1:Nom", "8:Colonne2", "7:Colonne1", "3:Montant"]);
+  expect(sheetOut(headless)).not.toContain("Colonne2");
+});
+
+test("an insertion at a table's first column moves it whole; one just past its last column leaves it", () => {
+  expect(tableOut(applyPlanToPackage(withTable(), plan([ins(2)])).buffer)).toContain('ref="C1:E2"><autoFilter ref="C1:E2"/><tableColumns count="3">');
+  expect(tableOut(applyPlanToPackage(withTable(), plan([ins(5)])).buffer)).toContain('ref="B1:D2"><autoFilter ref="B1:D2"/><tableColumns count="3">');
+});
+
+test("a table bound to a query, or one whose rows only partly shift, is refused rather than damaged", () => {
+  expect(() => applyPlanToPackage(withTable(' tableType="queryTable"'), plan([ins(3)]))).toThrow(PackageError);
+  const partRows: Edit = { kind: "insertColumns", sheet: "Feuille", at: 2, count: 1, rows: [2, 5], copyFormatFrom: 1 };
+  expect(() => applyPlanToPackage(withTable(), plan([partRows]))).toThrow(/serait coupé/);
+});
+
+test("a data table across an insertion point is refused", () => {
+  const dt = book('<row r="1"><c r="B1"><f t="dataTable" ref="B1:D1" dt2D="0" dtr="1" r1="A1"/><v>0</v></c></row>');
+  expect(() => applyPlanToPackage(dt, plan([ins(3)]))).toThrow(/table de données \(B1:D1\)/);
+});
+
+test("column page breaks and filter criteria follow their columns; row breaks stay", () => {
+  const extra = '<autoFilter ref="A1:E9"><filterColumn colId="1"><filters><filter val="x"/></filters></filterColumn><filterColumn colId="3"><filters><filter val="y"/></filters></filterColumn></autoFilter>' +
+    '<rowBreaks count="1" manualBreakCount="1"><brk id="2" max="16383" man="1"/></rowBreaks><colBreaks count="2" manualBreakCount="2"><brk id="2" max="1048575" man="1"/><brk id="4" max="1048575" man="1"/></colBreaks>';
+  const out = sheetOut(applyPlanToPackage(book('<row r="1"><c r="A1"><v>1</v></c></row>', { extra }), plan([ins(3, 2)])).buffer);
+  // Inserting two columns at C: the break before C moves with C; the criterion on B stays, the one on D moves.
+  expect(out).toContain('<autoFilter ref="A1:G9"><filterColumn colId="1">');
+  expect(out).toContain('<filterColumn colId="5"><filters><filter val="y"/>');
+  expect(out).toContain('<colBreaks count="2" manualBreakCount="2"><brk id="4" max="1048575" man="1"/><brk id="6" max="1048575" man="1"/></colBreaks>');
+  expect(out).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="2" max="16383" man="1"/></rowBreaks>');
 });
