@@ -77,7 +77,12 @@ const parts: Record<string, string> = {
   "xl/tables/table1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <table ${NS} id="1" name="Financeurs" displayName="Financeurs" ref="C1:D4" totalsRowShown="0"><autoFilter ref="C1:D4"/><tableColumns count="2"><tableColumn id="1" name="Financeur"/><tableColumn id="2" name="Code"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
   "xl/worksheets/_rels/sheet2.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships ${PKG_REL}><Relationship Id="rId80" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/><Relationship Id="rId81" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId82" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rId83" Type="${REL}/table" Target="../tables/table2.xml"/></Relationships>`,
+<Relationships ${PKG_REL}><Relationship Id="rId80" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/><Relationship Id="rId81" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId82" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rId83" Type="${REL}/table" Target="../tables/table2.xml"/><Relationship Id="rId84" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/></Relationships>`,
+  // A threaded comment (Excel 365's « Commentaires »), alongside the legacy note Excel keeps for older readers.
+  "xl/threadedComments/threadedComment1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><threadedComment ref="AN4" dT="2023-03-02T10:15:00.00" personId="{5B0A3C1E-0000-4000-8000-000000000001}" id="{7D1F0C2A-0000-4000-8000-000000000002}"><text>Réalisé vérifié avec le compte administratif</text></threadedComment></ThreadedComments>`,
+  "xl/persons/person.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="Marie Dupont" id="{5B0A3C1E-0000-4000-8000-000000000001}" userId="marie.dupont@departement.fr" providerId="AD"/></personList>`,
   "xl/tables/table2.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <table ${NS} id="2" name="Suivi_Financeurs" displayName="Suivi_Financeurs" ref="K50:M53" totalsRowCount="1"><autoFilter ref="K50:M52"><filterColumn colId="2"><customFilters><customFilter operator="greaterThanOrEqual" val="0"/></customFilters></filterColumn></autoFilter><tableColumns count="3"><tableColumn id="1" name="Financeur" totalsRowLabel="Total"/><tableColumn id="2" name="Montant" totalsRowFunction="sum"/><tableColumn id="3" name="Part"><calculatedColumnFormula>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</calculatedColumnFormula></tableColumn></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
   "xl/comments1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -131,7 +136,7 @@ export function enrichedAnnex(file: string, o: EnrichOptions = {}): void {
   wb = wb.replace(/(<calcPr[^>]*\/>)/, '$1<pivotCaches><pivotCache cacheId="1" r:id="rId92"/></pivotCaches>');
   z["xl/workbook.xml"] = strToU8(wb);
   z["xl/_rels/workbook.xml.rels"] = strToU8(txt("xl/_rels/workbook.xml.rels").replace("</Relationships>",
-    `<Relationship Id="rId90" Type="${REL}/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId91" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rId92" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>`));
+    `<Relationship Id="rId90" Type="${REL}/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId91" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rId92" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/><Relationship Id="rId94" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/></Relationships>`));
   z["_rels/.rels"] = strToU8(txt("_rels/.rels").replace("</Relationships>", `<Relationship Id="rId99" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
   const ov = (part: string, type: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${type}"/>`;
   z["[Content_Types].xml"] = strToU8(txt("[Content_Types].xml").replace("</Types>",
@@ -140,7 +145,8 @@ export function enrichedAnnex(file: string, o: EnrichOptions = {}): void {
     ov("xl/comments1.xml", "officedocument.spreadsheetml.comments+xml") + ov("xl/drawings/drawing1.xml", "officedocument.drawing+xml") +
     ov("xl/charts/chart1.xml", "officedocument.drawingml.chart+xml") + ov("xl/pivotCache/pivotCacheDefinition1.xml", "officedocument.spreadsheetml.pivotCacheDefinition+xml") +
     ov("xl/pivotCache/pivotCacheRecords1.xml", "officedocument.spreadsheetml.pivotCacheRecords+xml") + ov("xl/pivotTables/pivotTable1.xml", "officedocument.spreadsheetml.pivotTable+xml") +
-    ov("xl/externalLinks/externalLink1.xml", "officedocument.spreadsheetml.externalLink+xml") + ov("docProps/custom.xml", "officedocument.custom-properties+xml") + "</Types>"));
+    ov("xl/externalLinks/externalLink1.xml", "officedocument.spreadsheetml.externalLink+xml") +
+    '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/>' + ov("docProps/custom.xml", "officedocument.custom-properties+xml") + "</Types>"));
   if (o.macros) {
     z["xl/vbaProject.bin"] = new Uint8Array(VBA_PROJECT);
     z["xl/_rels/workbook.xml.rels"] = strToU8(txt("xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rId93" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));

@@ -57,7 +57,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const YEAR_EDITED = [
   "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml",
   "xl/drawings/drawing1.xml", "xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/charts/chart1.xml",
-  "xl/tables/table2.xml",
+  "xl/tables/table2.xml", "xl/threadedComments/threadedComment1.xml",
 ];
 
 test("add-year: every part it has no reason to touch is copied byte for byte, compressed bytes included", () => {
@@ -110,6 +110,9 @@ test("add-year, Excel-style package: the pivot source widens, protections and no
   // The pivot's source ends on L: the insertion at L falls inside it, so it widens.
   expect(text(p("annee.xlsx"), "xl/pivotCache/pivotCacheDefinition1.xml")).toContain(`<worksheetSource ref="A3:${f(12)}45" sheet="Suivi fiches actions"/>`);
   expect(text(p("annee.xlsx"), "xl/comments1.xml")).toContain("<author>Marie Dupont</author>");
+  // The threaded comment follows its cell as the legacy note does; the people list is not touched.
+  expect(text(p("annee.xlsx"), "xl/threadedComments/threadedComment1.xml")).toContain(`<threadedComment ref="${f(40)}4" dT="2023-03-02T10:15:00.00"`);
+  expect(rawEntries(p("annee.xlsx")).get("xl/persons/person.xml")!.equals(rawEntries(p("enrichie.xlsx")).get("xl/persons/person.xml")!)).toBe(true);
   expect(text(p("annee.xlsx"), "xl/worksheets/sheet3.xml")).toContain('<sheetProtection algorithmName="SHA-512" hashValue="q1w2e3r4');
   const table = text(p("annee.xlsx"), "xl/tables/table2.xml");
   // The new table column: the next free id, no formula; the totals and calculated column stay on their columns.

@@ -419,11 +419,11 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         if (cols && !e.rows) d.head2 = d.head2.slice(0, cols.start) + colsXml(insertIntoCols(cols.cols, e)) + d.head2.slice(cols.end);
         d.dirty = true;
       }
-      // Parts hanging off this sheet: tables, comments, drawings (anchors), pivot tables' location, VML notes.
+      // Parts hanging off this sheet: notes and threaded comments, drawings (anchors), pivot tables' location, VML notes.
       for (const rel of relsOf(s.part)) {
         const xml = pkg.text(rel.target);
         if (xml === undefined) continue;
-        if (rel.type === "comments" || rel.type === "pivotTable") {
+        if (rel.type === "comments" || rel.type === "threadedComment" || rel.type === "pivotTable") {
           pkg.set(rel.target, xml.replace(/\s(ref|sqref)="([^"]*)"/g, (m, a: string, v: string) => {
             const n = shiftSqref(ins, s.name, v);
             return n === v ? m : ` ${a}="${n}"`;
