@@ -98,6 +98,27 @@ test("fill: in the annex sheet, only the cells the plan names differ; everything
   expect([...ca.keys()].filter((k) => !cb.has(k))).toEqual([]);
 });
 
+test("add-year: in every sheet, a cell the plan does not name is the same cell moved (value, type, style), its formula's references only moved", () => {
+  const planned = new Set(planAddYear(input).edits.flatMap((e) => ("row" in e && "col" in e ? [`${e.sheet}!${letters(e.col)}${e.row}`] : [])));
+  const inserted = planAddYear(input).edits.flatMap((e) => (e.kind === "insertColumns" ? [e] : []));
+  const moved = (sheet: string, c: number) => c + inserted.filter((e) => e.sheet === sheet && e.at <= c).reduce((a, e) => a + e.count, 0);
+  const cells = (x: string) => new Map([...x.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((m) => [`${m[1]}${m[2]}`, { col: m[1]!, row: Number(m[2]), attrs: m[3]!, inner: m[4] ?? "" }]));
+  const colNum = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const noRefs = (inner: string) => inner.replace(/<f([^>]*)>[^<]*<\/f>/, "<f$1/>").replace(/ ref="[^"]*"/, "");
+  let checked = 0;
+  for (const [name, part] of [["Synthèse financière", "xl/worksheets/sheet1.xml"], [D, "xl/worksheets/sheet2.xml"], ["Listes", "xl/worksheets/sheet3.xml"]] as const) {
+    const after = cells(text(p("annee.xlsx"), part));
+    for (const c of cells(text(p("enrichie.xlsx"), part)).values()) {
+      const at = `${letters(moved(name, colNum(c.col)))}${c.row}`;
+      if (planned.has(`${name}!${at}`)) continue;
+      const o = after.get(at);
+      expect([name, at, o?.attrs, o && noRefs(o.inner)]).toEqual([name, at, c.attrs, noRefs(c.inner)]);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(2000);
+});
+
 test("add-year moves every range as Excel does: names, print area and titles, rules, validations, filter and its criteria, links, merges, widths, outline, hidden column, page breaks, table, chart series, notes, pictures, cross-sheet formulas", () => {
   expectRangesMovedAsExcel(p("annee.xlsx"), finalCol);
 });
