@@ -3,6 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { emptyPlan, type Edit, type EditPlan } from "../../src/core/plan/types";
 import { applyPlanToPackage } from "../../src/xlsx/package/applyPackagePlan";
 import { PackageError } from "../../src/xlsx/package/errors";
+import { renameStructuredRefs } from "../../src/xlsx/package/tables";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -143,4 +144,28 @@ test("column page breaks and filter criteria follow their columns; row breaks st
   expect(out).toContain('<filterColumn colId="5"><filters><filter val="y"/>');
   expect(out).toContain('<colBreaks count="2" manualBreakCount="2"><brk id="4" max="1048575" man="1"/><brk id="6" max="1048575" man="1"/></colBreaks>');
   expect(out).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="2" max="16383" man="1"/></rowBreaks>');
+});
+
+test("structured references to a renamed column follow it; specifiers, strings, other tables and escapes are respected", () => {
+  const renames = new Map([["t", new Map([["montant 2022", "Montant 2023"], ["a'[b]", "c#d"]])]]);
+  expect(renameStructuredRefs("SUM(T[Montant 2022])+t[[#This Row],[montant 2022]]", renames)).toBe("SUM(T[Montant 2023])+t[[#This Row],[Montant 2023]]");
+  expect(renameStructuredRefs("T[[Nom]:[Montant 2022]]+T[#Totals]+U[Montant 2022]", renames)).toBe("T[[Nom]:[Montant 2023]]+T[#Totals]+U[Montant 2022]");
+  expect(renameStructuredRefs('IF(A1="T[Montant 2022]",T[@[Montant 2022]],0)', renames)).toBe('IF(A1="T[Montant 2022]",T[@[Montant 2023]],0)');
+  expect(renameStructuredRefs("T[[a'''[b']]]", renames)).toBe("T[[c'#d]]");
+  const same = "SUM(T[Nom])";
+  expect(renameStructuredRefs(same, renames)).toBe(same);
+});
+
+test("a header the plan rewrites in a table renames its column and the formulas that name it; a taken name gets a number", () => {
+  const formulas = '<row r="5"><c r="F5"><f>SUM(T[Montant])</f><v>2</v></c><c r="G5"><f>T[[#Headers],[Nom]]</f><v>0</v></c></row>';
+  const buf = applyPlanToPackage(withTable("", tableRows + formulas), plan([
+    { kind: "setValue", sheet: "Feuille", row: 1, col: 4, value: "Montant 2023" },
+    { kind: "setValue", sheet: "Feuille", row: 1, col: 2, value: "colonne1" },
+  ])).buffer;
+  expect(columnNames(tableOut(buf))).toEqual(["1:colonne12", "7:Colonne1", "3:Montant 2023"]);
+  const out = sheetOut(buf);
+  expect(out).toContain("<f>SUM(T[Montant 2023])</f>");
+  expect(out).toContain("<f>T[[#Headers],[colonne12]]</f>");
+  // The header cell holds the name Excel would give: the plan's text made unique.
+  expect(out).toContain('<c r="B1" t="inlineStr"><is><t xml:space="preserve">colonne12</t></is></c>');
 });

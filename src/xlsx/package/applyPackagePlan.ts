@@ -11,7 +11,7 @@ import {
   colLetters, mapCell, mapRect, parseArea, shiftFormula, shiftSqref, translateFormula, type Insertion, type Rect,
 } from "./shiftRefs";
 import { Styles } from "./styles";
-import { crosses, shiftFilterColumns, tableBoundElsewhere, tableName, tableRect, widenTable } from "./tables";
+import { crosses, moveTableFormulas, renameStructuredRefs, shiftFilterColumns, tableBoundElsewhere, tableName, tableRect, widenTable, type ColumnRenames } from "./tables";
 import { escapeText, getAttr, setAttr, unescapeXml } from "./xml";
 import { entryData, makeEntry, readZip, writeZip, ZipFormatError, type ZipEntry } from "./zip";
 
@@ -106,11 +106,11 @@ class Package {
 const sheetRectRe = /\s(ref|sqref|activeCell)="([^"]*)"/g;
 
 /** Element texts holding formulas (rules, validations, x14 extensions) and sqref lists, outside sheetData. */
-function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[]): string {
+function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[], move: (sheet: string | null, f: string) => string): string {
   let out = shiftFilterColumns(xml, ins, sheet);
   out = shiftColBreaks(out, ins, sheet);
   out = out.replace(/<((?:\w+:)?(?:formula|formula1|formula2|f))>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
-    const next = shiftFormula(ins, sheet, unescapeXml(body));
+    const next = move(sheet, unescapeXml(body));
     return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
   });
   out = out.replace(/<((?:\w+:)?sqref)>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
@@ -126,7 +126,7 @@ function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[]): string 
     if (t.startsWith("<hyperlink")) {
       const loc = getAttr(t, "location");
       if (loc) {
-        const next = shiftFormula(ins, sheet, loc);
+        const next = move(sheet, loc);
         if (next !== loc) t = setAttr(t, "location", next);
       }
     }
@@ -336,8 +336,24 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     }
     return planHeaders.get(`${sheet.toLowerCase()}!${row}!${col}`) ?? null;
   };
+  // Tables first: the columns they gain and those the plan renames (a header cell given another text, as add-year
+  // does for « (2020, 2021, 2022) ») decide how structured references read everywhere else.
+  const renames: ColumnRenames = new Map();
+  for (const s of sheets) {
+    for (const t of tablesOf(s)) {
+      const xml = pkg.text(t.target)!;
+      const w = widenTable(xml, ins, s.name, headerTextOn(s.name));
+      pkg.set(t.target, w.xml);
+      for (const h of w.headers) tableHeaders.push({ kind: "setValue", sheet: s.name, row: h.row, col: h.col, value: h.name });
+      if (!w.renames.length) continue;
+      const tag = /<(?:\w+:)?table\b[^>]*>/.exec(xml)![0];
+      const map = new Map(w.renames.map(([from, to]) => [from.toLowerCase(), to]));
+      for (const n of [getAttr(tag, "displayName"), getAttr(tag, "name")]) if (n) renames.set(n.toLowerCase(), map);
+    }
+  }
+  const move = (sheet: string | null, f: string): string => renameStructuredRefs(ins.length ? shiftFormula(ins, sheet, f) : f, renames);
   // --- Column insertions: every reference of the package, then the cells of the sheets they hit.
-  if (ins.length) {
+  if (ins.length || renames.size) {
     const touched = (name: string) => ins.some((i) => i.sheet.toLowerCase() === name.toLowerCase());
     for (const s of sheets) {
       const d = doc(s);
@@ -349,9 +365,9 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         if (!g.master) continue;
         const mr = g.master.row.r;
         const mc = g.master.cell.col;
-        const expected = (m: { row: RowNode; cell: CellNode }) => shiftFormula(ins, s.name, translateFormula(g.text, m.row.r - mr, m.cell.col - mc));
+        const expected = (m: { row: RowNode; cell: CellNode }) => move(s.name, translateFormula(g.text, m.row.r - mr, m.cell.col - mc));
         const nmc = mapCell(ins, s.name, mr, mc);
-        const masterNew = shiftFormula(ins, s.name, g.text);
+        const masterNew = move(s.name, g.text);
         const consistent = g.members.every((m) => translateFormula(masterNew, m.row.r - mr, mapCell(ins, s.name, m.row.r, m.cell.col) - nmc) === expected(m));
         if (!consistent) {
           unshare(g, expected, d);
@@ -379,7 +395,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
           const f = fOf(cell.inner);
           if (!f || f[2] === undefined) continue;
           const text = unescapeXml(f[2]);
-          const next = shiftFormula(ins, s.name, text);
+          const next = move(s.name, text);
           if (next !== text) {
             cell.inner = cell.inner.replace(f[0], `<f${f[1]}>${escapeText(next)}</f>`);
             const ref = getAttr(`<f${f[1]}>`, "ref");
@@ -389,8 +405,8 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
           }
         }
       }
-      d.head2 = shiftSheetExtras(d.head2, s.name, ins);
-      d.tail2 = shiftSheetExtras(d.tail2, s.name, ins);
+      d.head2 = shiftSheetExtras(d.head2, s.name, ins, move);
+      d.tail2 = shiftSheetExtras(d.tail2, s.name, ins, move);
       if (d.head2 !== d.head || d.tail2 !== d.tail) d.dirty = true;
       if (!touched(s.name)) continue;
       // Cells move right, one insertion after the other; the new cells take the format of their left neighbour.
@@ -435,17 +451,11 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         }
       }
     }
-    // Tables: widened where an insertion goes through them, moved, their formulas' references moved (any sheet).
-    for (const s of sheets) {
-      for (const t of tablesOf(s)) {
-        const w = widenTable(pkg.text(t.target)!, ins, s.name, headerTextOn(s.name));
-        pkg.set(t.target, w.xml);
-        for (const h of w.headers) tableHeaders.push({ kind: "setValue", sheet: s.name, row: h.row, col: h.col, value: h.name });
-      }
-    }
+    // Tables' own formulas (calculated columns, totals), on any sheet.
+    for (const s of sheets) for (const t of tablesOf(s)) pkg.set(t.target, moveTableFormulas(pkg.text(t.target)!, (f) => move(s.name, f)));
     // Workbook-level references: defined names (print area and titles too), charts, pivot cache sources.
     let wb = wbXml.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (m, open: string, body: string, close: string) => {
-      const next = shiftFormula(ins, null, unescapeXml(body));
+      const next = move(null, unescapeXml(body));
       return next === unescapeXml(body) ? m : open + escapeText(next) + close;
     });
     wb = setCalcOnLoad(wb);
@@ -454,7 +464,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       if (/^xl\/charts\/chart(?:Ex)?\d*\.xml$/.test(name)) {
         const xml = pkg.text(name)!;
         pkg.set(name, xml.replace(/<((?:\w+:)?f)>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
-          const next = shiftFormula(ins, null, unescapeXml(body));
+          const next = move(null, unescapeXml(body));
           return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
         }));
       } else if (/^xl\/pivotCache\/pivotCacheDefinition\d*\.xml$/.test(name)) {

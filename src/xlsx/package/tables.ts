@@ -1,12 +1,8 @@
 // Excel tables (ListObjects) under column insertions, as Excel treats them: a table an insertion falls inside widens,
 // gaining a column named from its header cell (or « Colonne1 », « Colonne2 »… as French Excel names them, the name
 // then written in the header cell too, since a table's header cells and column names must agree).
-import { shiftFormula, shiftSqref, parseArea, type Insertion, type Rect } from "./shiftRefs";
+import { shiftSqref, parseArea, type Insertion, type Rect } from "./shiftRefs";
 import { escapeAttr, escapeText, getAttr, setAttr, unescapeXml } from "./xml";
-
-export interface HeaderCell { row: number; col: number; name: string }
-
-export interface WidenedTable { xml: string; headers: HeaderCell[] }
 
 const tableTagRe = /<(?:\w+:)?table\b[^>]*>/;
 
@@ -31,18 +27,37 @@ export function crosses(i: Insertion, r: Rect): boolean {
   return r.c1 < i.at && i.at <= r.c2 && (!i.rows || (r.r2 >= i.rows[0] && r.r1 <= i.rows[1]));
 }
 
+export interface HeaderCell { row: number; col: number; name: string }
+
+export interface WidenedTable {
+  xml: string;
+  /** Header cells to write so that they agree with the column names (new columns, deduplicated names). */
+  headers: HeaderCell[];
+  /** Columns renamed because the plan writes another text in their header cell (old name -> new name). */
+  renames: Array<[string, string]>;
+}
+
+// A column name in the name attribute: line breaks as Excel stores them.
+const attrName = (s: string) => s.replace(/\r\n|\n|\r/g, (m) => (m === "\n" ? "_x000a_" : m === "\r" ? "_x000d_" : "_x000d__x000a_"));
+const displayName = (s: string) => s.replace(/_x000d_/g, "\r").replace(/_x000a_/g, "\n");
+
 /**
- * The table part after the insertions on its sheet. `headerText(row, col)` is the text the plan writes in a header cell
- * of a new column (null when it writes none). References inside the part (ref, autoFilter, sort, A1 references in
- * calculated column and totals formulas) move like every other reference; filter column indexes follow their column.
+ * The table part after the insertions on its sheet and the header texts the plan writes. `headerText(row, col)` is
+ * the text the plan writes in a header cell (null when it writes none). As in Excel: a new column inside the table
+ * takes the header written in its cell or « ColonneN »; a header cell given another text renames its column; names
+ * stay unique (« Montant2 »…), the header cell then written to agree. The ref, autoFilter and sort ranges move like
+ * every other reference; filter column indexes follow their column. Formulas inside the part: see moveTableFormulas.
  */
 export function widenTable(xml: string, ins: readonly Insertion[], sheet: string, headerText: (row: number, col: number) => string | null): WidenedTable {
   const r0 = tableRect(xml);
-  if (!r0) return { xml, headers: [] };
+  if (!r0) return { xml, headers: [], renames: [] };
   const mine = ins.filter((i) => i.sheet.toLowerCase() === sheet.toLowerCase());
   const colsM = /<((?:\w+:)?tableColumns)\b([^>]*)>([\s\S]*?)<\/\1>/.exec(xml);
   const headers: HeaderCell[] = [];
+  const renames: Array<[string, string]> = [];
   let out = xml;
+  const tag = tableTagRe.exec(xml)![0];
+  const headerRows = Number(getAttr(tag, "headerRowCount") ?? "1");
   if (colsM) {
     const prefix = colsM[1]!.includes(":") ? colsM[1]!.slice(0, colsM[1]!.indexOf(":") + 1) : "";
     const columns: Array<string | null> = [...colsM[3]!.matchAll(/<(?:\w+:)?tableColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?tableColumn>)/g)].map((m) => m[0]);
@@ -57,25 +72,43 @@ export function widenTable(xml: string, ins: readonly Insertion[], sheet: string
         rect.c2 += i.count;
       }
     }
-    if (columns.some((c) => c === null)) {
-      const tag = tableTagRe.exec(xml)![0];
-      const headerRows = Number(getAttr(tag, "headerRowCount") ?? "1");
-      const taken = new Set(columns.flatMap((c) => (c ? [unescapeXml(getAttr(c, "name") ?? "").toLowerCase()] : [])));
-      let nextId = Math.max(0, ...columns.map((c) => (c ? Number(getAttr(c, "id") ?? 0) : 0)));
-      let n = 1;
-      const fresh = columns.map((c, k) => {
-        if (c !== null) return c;
-        const col = rect.c1 + k;
-        let name = headerRows > 0 ? headerText(rect.r1, col)?.trim() || null : null;
-        if (name && taken.has(name.toLowerCase())) name = null;
-        if (!name) {
-          while (taken.has(`colonne${n}`)) n++;
-          name = `Colonne${n}`;
-          if (headerRows > 0) headers.push({ row: rect.r1, col, name });
-        }
+    const nameOf = (c: string) => getAttr(c, "name") ?? "";
+    // Names in use, ignoring case; a column being renamed frees its old name.
+    const taken = new Set(columns.flatMap((c) => (c ? [nameOf(c).toLowerCase()] : [])));
+    let nextId = Math.max(0, ...columns.map((c) => (c ? Number(getAttr(c, "id") ?? 0) : 0)));
+    const unique = (name: string) => {
+      if (!taken.has(name.toLowerCase())) return name;
+      let n = 2;
+      while (taken.has(`${name}${n}`.toLowerCase())) n++;
+      return `${name}${n}`;
+    };
+    let changed = false;
+    let blank = 1;
+    const fresh = columns.map((c, k) => {
+      const col = rect.c1 + k;
+      const written = headerRows > 0 ? headerText(rect.r1, col) : null;
+      if (c !== null) {
+        if (written === null || !written.trim() || attrName(written) === nameOf(c)) return c;
+        taken.delete(nameOf(c).toLowerCase());
+        const name = unique(attrName(written));
+        if (name !== attrName(written)) headers.push({ row: rect.r1, col, name: displayName(name) });
         taken.add(name.toLowerCase());
-        return `<${prefix}tableColumn id="${++nextId}" name="${escapeAttr(name)}"/>`;
-      });
+        renames.push([displayName(nameOf(c)), displayName(name)]);
+        changed = true;
+        return setAttr(c, "name", name);
+      }
+      changed = true;
+      let name: string;
+      if (written && written.trim()) name = unique(attrName(written));
+      else {
+        while (taken.has(`colonne${blank}`)) blank++;
+        name = `Colonne${blank}`;
+      }
+      if (headerRows > 0 && name !== (written === null ? null : attrName(written))) headers.push({ row: rect.r1, col, name: displayName(name) });
+      taken.add(name.toLowerCase());
+      return `<${prefix}tableColumn id="${++nextId}" name="${escapeAttr(name)}"/>`;
+    });
+    if (changed) {
       const open = setAttr(`<${colsM[1]}${colsM[2]}>`, "count", String(fresh.length));
       out = out.replace(colsM[0], `${open}${fresh.join("")}</${colsM[1]}>`);
     }
@@ -85,11 +118,107 @@ export function widenTable(xml: string, ins: readonly Insertion[], sheet: string
     const n = shiftSqref(mine, sheet, v);
     return n === v ? m : ` ${a}="${n}"`;
   });
-  out = out.replace(/<((?:\w+:)?(?:calculatedColumnFormula|totalsRowFormula))\b([^>]*)>([^<]*)<\/\1>/g, (m, tag: string, attrs: string, body: string) => {
-    const next = shiftFormula(ins, sheet, unescapeXml(body));
+  return { xml: out, headers, renames };
+}
+
+/** Calculated-column and totals formulas of a table part, through `move` (references shifted, columns renamed). */
+export function moveTableFormulas(xml: string, move: (f: string) => string): string {
+  return xml.replace(/<((?:\w+:)?(?:calculatedColumnFormula|totalsRowFormula))\b([^>]*)>([^<]*)<\/\1>/g, (m, tag: string, attrs: string, body: string) => {
+    const next = move(unescapeXml(body));
     return next === unescapeXml(body) ? m : `<${tag}${attrs}>${escapeText(next)}</${tag}>`;
   });
-  return { xml: out, headers };
+}
+
+/** Renamed columns by table (both keys lower-cased): table -> old column name -> new name. */
+export type ColumnRenames = Map<string, Map<string, string>>;
+
+const escapeColumn = (n: string) => n.replace(/['[\]#]/g, "'$&");
+const unescapeColumn = (n: string) => n.replace(/'(.)/g, "$1");
+const identStart = /[A-Za-z_\\\u00C0-\uFFFF]/;
+const identChar = /[A-Za-z0-9_.\\\u00C0-\uFFFF]/;
+
+/** Index of the bracket closing the one at `open` (an apostrophe escapes the next character), or -1. */
+function closing(f: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < f.length; i++) {
+    const ch = f[i];
+    if (ch === "'") i++;
+    else if (ch === "[") depth++;
+    else if (ch === "]" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Column names inside one structured reference's brackets, renamed; specifiers (#This Row…) left as they are. */
+function renameInside(body: string, map: Map<string, string>): string {
+  let out = "";
+  let last = 0;
+  const starts: number[] = [];
+  const nested: boolean[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "'") {
+      i++;
+      continue;
+    }
+    if (ch === "[") {
+      if (nested.length) nested[nested.length - 1] = true;
+      starts.push(i);
+      nested.push(false);
+    } else if (ch === "]") {
+      const s = starts.pop()!;
+      if (nested.pop()) continue;
+      const raw = body.slice(s + 1, i);
+      const at = raw.startsWith("@") ? "@" : "";
+      const name = unescapeColumn(raw.slice(at.length)).trim();
+      if (name.startsWith("#")) continue;
+      const next = map.get(name.toLowerCase());
+      if (next === undefined) continue;
+      out += body.slice(last, s + 1) + at + escapeColumn(next);
+      last = i;
+    }
+  }
+  return last ? out + body.slice(last) : body;
+}
+
+/** A formula with its structured references (Table[Column], Table[[#This Row],[Column]]…) to renamed columns updated. */
+export function renameStructuredRefs(f: string, renames: ColumnRenames): string {
+  if (!renames.size || !f.includes("[")) return f;
+  let out = "";
+  let last = 0;
+  let i = 0;
+  while (i < f.length) {
+    const ch = f[i]!;
+    if (ch === '"') {
+      i++;
+      while (i < f.length && !(f[i] === '"' && f[i + 1] !== '"')) i += f[i] === '"' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (identStart.test(ch) && (i === 0 || !identChar.test(f[i - 1]!))) {
+      let j = i;
+      while (j < f.length && identChar.test(f[j]!)) j++;
+      if (f[j] === "[") {
+        const end = closing(f, j);
+        if (end < 0) return last ? out + f.slice(last) : f;
+        const map = renames.get(f.slice(i, j).toLowerCase());
+        if (map) {
+          const body = f.slice(j, end + 1);
+          const next = renameInside(body, map);
+          if (next !== body) {
+            out += f.slice(last, j) + next;
+            last = end + 1;
+          }
+        }
+        i = end + 1;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return last ? out + f.slice(last) : f;
 }
 
 /**
