@@ -148,6 +148,14 @@ test("add-year, Excel-style package: the pivot source widens, protections and no
     '<tableColumn id="3" name="Part"><calculatedColumnFormula>Suivi_Financeurs[[#This Row],[Montant]]/$M$53</calculatedColumnFormula></tableColumn></tableColumns>');
   expect(table).toContain('<autoFilter ref="K50:N52"><filterColumn colId="3">');
   expect(text(p("annee.xlsx"), "xl/tables/table1.xml")).toBe(text(p("enrichie.xlsx"), "xl/tables/table1.xml"));
+  // Shared strings are only appended to; the workbook part differs only in its names' references and calcPr.
+  const sst = (x: string) => [...text(x, "xl/sharedStrings.xml").matchAll(/<si>[\s\S]*?<\/si>/g)].map((m) => m[0]);
+  const [sb, sa] = [sst(p("enrichie.xlsx")), sst(p("annee.xlsx"))];
+  expect(sa.slice(0, sb.length)).toEqual(sb);
+  expect(sa.length).toBeGreaterThan(sb.length);
+  expect(text(p("annee.xlsx"), "xl/sharedStrings.xml")).toContain(`uniqueCount="${sa.length}"`);
+  const rest = (x: string) => text(x, "xl/workbook.xml").replace(/<definedNames>[\s\S]*<\/definedNames>/, "").replace(/<calcPr\b[^>]*>/, "");
+  expect(rest(p("annee.xlsx"))).toBe(rest(p("enrichie.xlsx")));
   expect(f(40)).toBe("AX");
 });
 
