@@ -169,3 +169,21 @@ test("a header the plan rewrites in a table renames its column and the formulas 
   // The header cell holds the name Excel would give: the plan's text made unique.
   expect(out).toContain('<c r="B1" t="inlineStr"><is><t xml:space="preserve">colonne12</t></is></c>');
 });
+
+test("a form control moving with its cells moves, and its cell link follows the linked cell (ctrlProp and VML)", () => {
+  const anchor = (c1: number, c2: number) => `<anchor moveWithCells="1"><from><xdr:col>${c1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></from><to><xdr:col>${c2}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></to></anchor>`;
+  const controls = (c1: number, c2: number) => `<legacyDrawing r:id="rId8"/><controls><control shapeId="1025" r:id="rId7" name="Case"><controlPr defaultSize="0">${anchor(c1, c2)}</controlPr></control></controls>`;
+  const buf = applyPlanToPackage(book('<row r="5"><c r="E5" t="b"><v>1</v></c></row>', {
+    extra: controls(3, 4),
+    files: {
+      "xl/worksheets/_rels/sheet1.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="${REL}/ctrlProp" Target="../ctrlProps/ctrlProp1.xml"/><Relationship Id="rId8" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`,
+      "xl/ctrlProps/ctrlProp1.xml": '<formControlPr xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" objectType="CheckBox" fmlaLink="$E$5" checked="Checked"/>',
+      "xl/drawings/vmlDrawing1.vml": '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape><x:ClientData ObjectType="Checkbox"><x:Anchor>3, 0, 1, 0, 4, 0, 2, 0</x:Anchor><x:FmlaLink>$E$5</x:FmlaLink></x:ClientData></v:shape></xml>',
+    },
+  }), plan([ins(3)])).buffer;
+  const z = unzipSync(buf);
+  expect(sheetOut(buf)).toContain(controls(4, 5));
+  expect(sheetOut(buf)).toContain('<c r="F5" t="b"><v>1</v></c>');
+  expect(strFromU8(z["xl/ctrlProps/ctrlProp1.xml"]!)).toContain('fmlaLink="$F$5"');
+  expect(strFromU8(z["xl/drawings/vmlDrawing1.vml"]!)).toContain("<x:Anchor>4, 0, 1, 0, 5, 0, 2, 0</x:Anchor><x:FmlaLink>$F$5</x:FmlaLink>");
+});

@@ -409,6 +409,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       d.tail2 = shiftSheetExtras(d.tail2, s.name, ins, move);
       if (d.head2 !== d.head || d.tail2 !== d.tail) d.dirty = true;
       if (!touched(s.name)) continue;
+      d.tail2 = shiftSheetAnchors(d.tail2, ins, s.name);
       // Cells move right, one insertion after the other; the new cells take the format of their left neighbour.
       for (const e of inserts) {
         if (e.sheet.toLowerCase() !== s.name.toLowerCase()) continue;
@@ -451,8 +452,15 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         }
       }
     }
-    // Tables' own formulas (calculated columns, totals), on any sheet.
-    for (const s of sheets) for (const t of tablesOf(s)) pkg.set(t.target, moveTableFormulas(pkg.text(t.target)!, (f) => move(s.name, f)));
+    // Tables' own formulas (calculated columns, totals), form controls' cell links and ranges, on any sheet.
+    for (const s of sheets) {
+      for (const t of tablesOf(s)) pkg.set(t.target, moveTableFormulas(pkg.text(t.target)!, (f) => move(s.name, f)));
+      for (const rel of relsOf(s.part)) {
+        if (rel.type !== "ctrlProp" && rel.type !== "vmlDrawing") continue;
+        const xml = pkg.text(rel.target);
+        if (xml !== undefined && /fmla|<x:Fmla/i.test(xml)) pkg.set(rel.target, moveControlFormulas(xml, s.name, move));
+      }
+    }
     // Workbook-level references: defined names (print area and titles too), charts, pivot cache sources.
     let wb = wbXml.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (m, open: string, body: string, close: string) => {
       const next = move(null, unescapeXml(body));
@@ -624,11 +632,45 @@ function setCalcOnLoad(wb: string): string {
 function shiftDrawing(xml: string, ins: Insertion[], sheet: string): string {
   return xml.replace(/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor)\b[^>]*>[\s\S]*?<\/(?:\w+:)?(?:twoCellAnchor|oneCellAnchor)>/g, (anchor) => {
     if (/editAs="absolute"/.test(anchor.slice(0, anchor.indexOf(">")))) return anchor;
-    return anchor.replace(/(<(\w+:)?(from|to)>\s*<\2?col>)(\d+)(<\/\2?col>\s*<\2?colOff>[^<]*<\/\2?colOff>\s*<\2?row>)(\d+)/g, (m, a: string, _p, _ft, col: string, b: string, row: string) => {
-      const c = mapCell(ins, sheet, Number(row) + 1, Number(col) + 1) - 1;
-      return c === Number(col) ? m : `${a}${c}${b}${row}`;
-    });
+    return shiftFromTo(anchor, ins, sheet);
   });
+}
+
+/** from/to cell anchors (0-based col and row), whatever prefixes they carry (<from><xdr:col> in sheet controls). */
+function shiftFromTo(xml: string, ins: Insertion[], sheet: string): string {
+  return xml.replace(/(<(?:\w+:)?(?:from|to)>\s*<((?:\w+:)?)col>)(\d+)(<\/\2col>\s*<\2colOff>[^<]*<\/\2colOff>\s*<\2row>)(\d+)/g, (m, a: string, _p, col: string, b: string, row: string) => {
+    const c = mapCell(ins, sheet, Number(row) + 1, Number(col) + 1) - 1;
+    return c === Number(col) ? m : `${a}${c}${b}${row}`;
+  });
+}
+
+/** Form controls and embedded objects placed on the sheet itself (<controls>, <oleObjects>): those that move with cells. */
+function shiftSheetAnchors(tail: string, ins: Insertion[], sheet: string): string {
+  if (!tail.includes("<anchor")) return tail;
+  return tail.replace(/<(?:\w+:)?anchor\b[^>]*>[\s\S]*?<\/(?:\w+:)?anchor>/g, (anchor) => {
+    const open = anchor.slice(0, anchor.indexOf(">") + 1);
+    const moves = getAttr(open, "moveWithCells");
+    return moves === "1" || moves === "true" ? shiftFromTo(anchor, ins, sheet) : anchor;
+  });
+}
+
+/** Cell links and ranges of form controls (ctrlProp parts' attributes, legacy VML controls' elements). */
+function moveControlFormulas(xml: string, sheet: string, move: (sheet: string | null, f: string) => string): string {
+  let out = xml.replace(/<(?:\w+:)?formControlPr\b[^>]*>/g, (tag) => {
+    let t = tag;
+    for (const a of ["fmlaLink", "fmlaRange", "fmlaGroup", "fmlaTxbx"]) {
+      const v = getAttr(t, a);
+      if (v === null) continue;
+      const next = move(sheet, v);
+      if (next !== v) t = setAttr(t, a, next);
+    }
+    return t;
+  });
+  out = out.replace(/<(x:Fmla(?:Link|Range|Group|Txbx|Pict))>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
+    const next = move(sheet, unescapeXml(body));
+    return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
+  });
+  return out;
 }
 
 /** Legacy VML notes: the anchor and the cell a note belongs to move with it. */
