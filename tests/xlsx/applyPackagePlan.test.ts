@@ -187,3 +187,11 @@ test("a form control moving with its cells moves, and its cell link follows the 
   expect(strFromU8(z["xl/ctrlProps/ctrlProp1.xml"]!)).toContain('fmlaLink="$F$5"');
   expect(strFromU8(z["xl/drawings/vmlDrawing1.vml"]!)).toContain("<x:Anchor>4, 0, 1, 0, 5, 0, 2, 0</x:Anchor><x:FmlaLink>$F$5</x:FmlaLink>");
 });
+
+test("cells shifted on some rows only: a merged area reaching outside those rows is refused; one inside them moves", () => {
+  const merges = (ref: string) => book('<row r="2"><c r="B2"><v>1</v></c></row>', { extra: `<mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>` });
+  const partRows: Edit = { kind: "insertColumns", sheet: "Feuille", at: 2, count: 1, rows: [2, 5], copyFormatFrom: 1 };
+  expect(() => applyPlanToPackage(merges("B1:C3"), plan([partRows]))).toThrow(/fusionnées \(B1:C3\)/);
+  expect(sheetOut(applyPlanToPackage(merges("B2:C3"), plan([partRows])).buffer)).toContain('<mergeCell ref="C2:D3"/>');
+  expect(sheetOut(applyPlanToPackage(merges("A1:A9"), plan([partRows])).buffer)).toContain('<mergeCell ref="A1:A9"/>');
+});

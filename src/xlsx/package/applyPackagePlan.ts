@@ -311,6 +311,15 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       }
     }
   }
+  // Cells shifted on some rows only would cut a merged area reaching outside them: Excel refuses that too.
+  for (const i of ins) {
+    if (!i.rows) continue;
+    const s = sheetOf(i.sheet);
+    for (const m of (pkg.text(s.part) ?? "").matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)) {
+      const r = parseArea(getAttr(m[0], "ref") ?? "");
+      if (r && r.r2 >= i.rows[0] && r.r1 <= i.rows[1] && (r.r1 < i.rows[0] || r.r2 > i.rows[1]) && i.at <= r.c2) throw new PackageError(packageText.mergeCut(s.name, getAttr(m[0], "ref")!));
+    }
+  }
   const tablesOf = (s: SheetRef) => relsOf(s.part).filter((r) => r.type === "table" && pkg.has(r.target));
   for (const i of ins) {
     const s = sheetOf(i.sheet);
