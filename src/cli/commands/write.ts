@@ -13,7 +13,8 @@ import { noAnnexMessage } from "../../messages/layout";
 import { fillText } from "../../messages/plans";
 import { writeText } from "../../messages/cli";
 import { packageText } from "../../messages/package";
-import { applyPlanToPackage, isEncrypted, packageExtension } from "../../xlsx/package/applyPackagePlan";
+import { applyPlanToPackage, isEncrypted } from "../../xlsx/package/applyPackagePlan";
+import { packageExtension } from "../../xlsx/package/extension";
 import { PackageError } from "../../xlsx/package/errors";
 import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package/safeWrite";
 import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
@@ -82,17 +83,17 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
     const guarded = guardInput(input).bytes;
     const bytes = Buffer.from(guarded.buffer, guarded.byteOffset, guarded.byteLength);
     if (isEncrypted(bytes)) throw new PackageError(packageText.encrypted(input));
-    if (opts.output) {
-      // The copy keeps the workbook's content type (macros included): its name must say the same, or Excel refuses it.
-      const ext = packageExtension(bytes);
-      if (ext && path.extname(opts.output).toLowerCase() !== ext) throw new PackageError(ext === ".xlsm" ? packageText.macrosNeedXlsm(opts.output) : packageText.wrongExtension(opts.output, ext));
-    }
     const snapshot = readSnapshotFromPackage(bytes, input);
     const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });
     if (!layout.detail && !layout.summary) {
       io.err(noAnnexMessage(layout.closest) + "\n");
       setExit(2);
       return;
+    }
+    if (opts.output) {
+      // The copy keeps the workbook's content type (macros included): its name must say the same, or Excel refuses it.
+      const ext = packageExtension(bytes);
+      if (ext && path.extname(opts.output).toLowerCase() !== ext) throw new PackageError(ext === ".xlsm" ? packageText.macrosNeedXlsm(opts.output) : packageText.wrongExtension(opts.output, ext));
     }
     const plan = kind === "fill" ? planFill(snapshot, { force: opts.force }, layout) : planAddYear(snapshot, { year, force: opts.force }, layout);
     if (plan.blocked) {
