@@ -195,3 +195,10 @@ test("cells shifted on some rows only: a merged area reaching outside those rows
   expect(sheetOut(applyPlanToPackage(merges("B2:C3"), plan([partRows])).buffer)).toContain('<mergeCell ref="C2:D3"/>');
   expect(sheetOut(applyPlanToPackage(merges("A1:A9"), plan([partRows])).buffer)).toContain('<mergeCell ref="A1:A9"/>');
 });
+
+test("watched cells and scenario input cells move with their cells", () => {
+  const extra = '<scenarios><scenario name="Haut" count="1"><inputCells r="D2" val="5"/></scenario></scenarios><cellWatches><cellWatch r="E9"/><cellWatch r="A1"/></cellWatches>';
+  const out = sheetOut(applyPlanToPackage(book('<row r="1"><c r="A1"><v>1</v></c></row>', { extra }), plan([ins(3)])).buffer);
+  expect(out).toContain('<inputCells r="E2" val="5"/>');
+  expect(out).toContain('<cellWatches><cellWatch r="F9"/><cellWatch r="A1"/></cellWatches>');
+});

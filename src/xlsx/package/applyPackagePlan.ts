@@ -94,6 +94,12 @@ function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[], move: (s
       const next = shiftSqref(ins, sheet, value);
       return next === value ? m : ` ${attr}="${next}"`;
     });
+    if (t.startsWith("<cellWatch") || t.startsWith("<inputCells")) {
+      // Watched cells and scenario input cells name one cell each.
+      const r = getAttr(t, "r");
+      const next = r === null ? r : shiftSqref(ins, sheet, r);
+      if (r !== null && next !== r) t = setAttr(t, "r", next);
+    }
     if (t.startsWith("<hyperlink")) {
       const loc = getAttr(t, "location");
       if (loc) {
