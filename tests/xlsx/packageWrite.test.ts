@@ -126,6 +126,17 @@ test("add-year: in every sheet, a cell the plan does not name is the same cell m
   expectUnplannedCellsKept(p("enrichie.xlsx"), p("annee.xlsx"), input);
 });
 
+test("add-year says what it changes beyond the plan's cells: the table it widens and the header cell it writes", async () => {
+  const c = capture();
+  expect(await main(["add-year", p("enrichie.xlsx"), "--dry-run"], c.io)).toBe(0);
+  const said = c.lines.join("");
+  expect(said).toContain("Tableau Excel «\u00a0Suivi_Financeurs\u00a0» (feuille «\u00a0Suivi fiches actions\u00a0») élargi comme le ferait Excel\u00a0: 1 colonne(s) ajoutée(s) («\u00a0Colonne1\u00a0»).");
+  expect(said).toContain("En-tête «\u00a0Colonne1\u00a0» écrit en Suivi fiches actions!L50");
+  const fill = capture();
+  expect(await main(["fill", p("enrichie.xlsx"), "--dry-run"], fill.io)).toBe(0);
+  expect(fill.lines.join("")).not.toContain("Tableau Excel");
+});
+
 test("add-year moves every range as Excel does: names, print area and titles, rules, validations, filter and its criteria, links, merges, widths, outline, hidden column, page breaks, table, chart series, notes, pictures, cross-sheet formulas", () => {
   expectRangesMovedAsExcel(p("annee.xlsx"), finalCol);
 });

@@ -18,7 +18,6 @@ jest.setTimeout(300_000);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cdppe-table-annex-"));
 const p = (n: string) => path.join(tmp, n);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-const silent = { out: () => undefined, err: () => undefined };
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const letters = (c: number) => {
   let s = "";
@@ -77,7 +76,12 @@ beforeAll(async () => {
 test("add-year widens a detail kept as an Excel table: every new column named by the header written in its cell, ids unique", async () => {
   const before = await snap(p("tableau.xlsx"));
   expect(recognise(before).detail?.years).toEqual([2020, 2021, 2022]);
-  expect(await main(["add-year", p("tableau.xlsx"), "-o", p("tableau-2023.xlsx")], silent)).toBe(0);
+  const said: string[] = [];
+  expect(await main(["add-year", p("tableau.xlsx"), "-o", p("tableau-2023.xlsx")], { out: (x) => void said.push(x), err: (x) => void said.push(x) })).toBe(0);
+  // The renamed columns are said, each once.
+  const moyensBefore = header.names.find((n) => n.startsWith("Moyen"))!;
+  expect(said.filter((l) => l.includes(`Colonne «\u00a0${moyensBefore}\u00a0» du tableau «\u00a0Fiches\u00a0» renommée`))).toHaveLength(1);
+  expect(said.join("")).toContain("Tableau Excel «\u00a0Fiches\u00a0»");
   const pkg = new Pkg(p("tableau-2023.xlsx"));
   const part = pkg.sheetPart(sheetName);
   const table = pkg.text(pkg.rels(part, "table")[0]!);

@@ -102,8 +102,11 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       return;
     }
     // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said first.
-    const buffer = plan.edits.length ? applyPlanToPackage(bytes, plan, input).buffer : null;
+    const applied = plan.edits.length ? applyPlanToPackage(bytes, plan, input) : null;
+    const buffer = applied?.buffer ?? null;
     io.out(describePlan(plan, snapshot.fileName ?? input, !!opts.force));
+    // What the write changes beyond the plan's cells, as Excel would (a table widened, a column renamed), is said too.
+    for (const n of applied?.notes ?? []) io.out(n + "\n");
     if (!buffer) {
       io.out(writeText.nothingToDo + "\n" + packageText.nothingWritten + "\n");
       setExit(0);

@@ -231,7 +231,8 @@ function unshare(g: SharedGroup, text: (m: { row: RowNode; cell: CellNode }) => 
   }
 }
 
-export interface PackageResult { buffer: Buffer; changedParts: string[] }
+/** `notes`: what the write changes beyond the plan's own cells, as Excel would (tables widened or renamed), in French. */
+export interface PackageResult { buffer: Buffer; changedParts: string[]; notes: string[] }
 
 export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "classeur"): PackageResult {
   if (isEncrypted(buf)) throw new PackageError(packageText.encrypted(file));
@@ -325,12 +326,16 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
   // Tables first: the columns they gain and those the plan renames (a header cell given another text, as add-year
   // does for « (2020, 2021, 2022) ») decide how structured references read everywhere else.
   const renames: ColumnRenames = new Map();
+  const notes: string[] = [];
   for (const s of sheets) {
     for (const t of tablesOf(s)) {
       const xml = pkg.text(t.target)!;
       const w = widenTable(xml, ins, s.name, headerTextOn(s.name));
       pkg.set(t.target, w.xml);
       for (const h of w.headers) tableHeaders.push({ kind: "setValue", sheet: s.name, row: h.row, col: h.col, value: h.name });
+      if (w.added.length) notes.push(packageText.tableWidened(s.name, tableName(xml), w.added));
+      for (const h of w.headers) notes.push(packageText.tableHeaderWritten(s.name, `${colLetters(h.col)}${h.row}`, h.name));
+      for (const [from, to] of w.renames) notes.push(packageText.tableColumnRenamed(tableName(xml), from, to));
       if (!w.renames.length) continue;
       const tag = /<(?:\w+:)?table\b[^>]*>/.exec(xml)![0];
       const map = new Map(w.renames.map(([from, to]) => [from.toLowerCase(), to]));
@@ -601,7 +606,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       if (ct) pkg.set("[Content_Types].xml", ct.replace(new RegExp(`<Override\\b[^>]*PartName="/${chain.target.replace(/[.]/g, "\\.")}"[^>]*/>`), ""));
     }
   }
-  return { buffer: pkg.toBuffer(), changedParts: [...pkg.changed, ...[...pkg.removed].map((r) => `-${r}`)] };
+  return { buffer: pkg.toBuffer(), changedParts: [...pkg.changed, ...[...pkg.removed].map((r) => `-${r}`)], notes };
 }
 
 function setCalcOnLoad(wb: string): string {

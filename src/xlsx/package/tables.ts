@@ -35,6 +35,8 @@ export interface WidenedTable {
   headers: HeaderCell[];
   /** Columns renamed because the plan writes another text in their header cell (old name -> new name). */
   renames: Array<[string, string]>;
+  /** Names of the columns the table gained. */
+  added: string[];
 }
 
 // A column name in the name attribute: line breaks as Excel stores them.
@@ -50,11 +52,12 @@ const displayName = (s: string) => s.replace(/_x000d_/g, "\r").replace(/_x000a_/
  */
 export function widenTable(xml: string, ins: readonly Insertion[], sheet: string, headerText: (row: number, col: number) => string | null): WidenedTable {
   const r0 = tableRect(xml);
-  if (!r0) return { xml, headers: [], renames: [] };
+  if (!r0) return { xml, headers: [], renames: [], added: [] };
   const mine = ins.filter((i) => i.sheet.toLowerCase() === sheet.toLowerCase());
   const colsM = /<((?:\w+:)?tableColumns)\b([^>]*)>([\s\S]*?)<\/\1>/.exec(xml);
   const headers: HeaderCell[] = [];
   const renames: Array<[string, string]> = [];
+  const added: string[] = [];
   let out = xml;
   const tag = tableTagRe.exec(xml)![0];
   const headerRows = Number(getAttr(tag, "headerRowCount") ?? "1");
@@ -106,6 +109,7 @@ export function widenTable(xml: string, ins: readonly Insertion[], sheet: string
       }
       if (headerRows > 0 && name !== (written === null ? null : attrName(written))) headers.push({ row: rect.r1, col, name: displayName(name) });
       taken.add(name.toLowerCase());
+      added.push(displayName(name));
       return `<${prefix}tableColumn id="${++nextId}" name="${escapeAttr(name)}"/>`;
     });
     if (changed) {
@@ -118,7 +122,7 @@ export function widenTable(xml: string, ins: readonly Insertion[], sheet: string
     const n = shiftSqref(mine, sheet, v);
     return n === v ? m : ` ${a}="${n}"`;
   });
-  return { xml: out, headers, renames };
+  return { xml: out, headers, renames, added };
 }
 
 /** Calculated-column and totals formulas of a table part, through `move` (references shifted, columns renamed). */
