@@ -14,7 +14,7 @@ import { fillText } from "../../messages/plans";
 import { writeText } from "../../messages/cli";
 import { packageText } from "../../messages/package";
 import { applyPlanToPackage, isEncrypted } from "../../xlsx/package/applyPackagePlan";
-import { packageExtension } from "../../xlsx/package/extension";
+import { packageExtensionOfFile } from "../../xlsx/package/extension";
 import { PackageError } from "../../xlsx/package/errors";
 import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package/safeWrite";
 import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
@@ -77,6 +77,15 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       return;
     }
   }
+  if (opts.output) {
+    // The copy keeps the workbook's content type (macros included): its name must say the same, or Excel refuses it.
+    const ext = packageExtensionOfFile(input);
+    if (ext && path.extname(opts.output).toLowerCase() !== ext) {
+      io.err((ext === ".xlsm" ? packageText.macrosNeedXlsm(opts.output) : packageText.wrongExtension(opts.output, ext)) + "\n");
+      setExit(2);
+      return;
+    }
+  }
   try {
     // Read once, through the same package layer that writes: no ExcelJS on this path.
     // The same guards as check: format, parts, size and cells are told in French before any parsing.
@@ -89,11 +98,6 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       io.err(noAnnexMessage(layout.closest) + "\n");
       setExit(2);
       return;
-    }
-    if (opts.output) {
-      // The copy keeps the workbook's content type (macros included): its name must say the same, or Excel refuses it.
-      const ext = packageExtension(bytes);
-      if (ext && path.extname(opts.output).toLowerCase() !== ext) throw new PackageError(ext === ".xlsm" ? packageText.macrosNeedXlsm(opts.output) : packageText.wrongExtension(opts.output, ext));
     }
     const plan = kind === "fill" ? planFill(snapshot, { force: opts.force }, layout) : planAddYear(snapshot, { year, force: opts.force }, layout);
     if (plan.blocked) {

@@ -1,4 +1,5 @@
 // The file extension a package needs: Excel opens a workbook only when its name agrees with its content type.
+import * as fs from "fs";
 import { parseRels } from "./parts";
 import { getAttr } from "./xml";
 import { entryData, readZip, type ZipEntry } from "./zip";
@@ -30,4 +31,13 @@ export function packageExtension(buf: Uint8Array): string | null {
   const ct = text("[Content_Types].xml") ?? "";
   const override = [...ct.matchAll(/<Override\b[^>]*>/g)].map((m) => m[0]).find((t) => (getAttr(t, "PartName") ?? "").replace(/^\//, "").toLowerCase() === wbPart.toLowerCase());
   return EXTENSION_OF_MAIN[(override && getAttr(override, "ContentType")) ?? ""] ?? null;
+}
+
+/** The same for a file on disk; null when it cannot be read as a package (the input guard then says why). */
+export function packageExtensionOfFile(file: string): string | null {
+  try {
+    return packageExtension(fs.readFileSync(file));
+  } catch {
+    return null;
+  }
 }
