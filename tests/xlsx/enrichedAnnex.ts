@@ -17,12 +17,17 @@ export interface EnrichOptions {
   protectAnnex?: "excel" | "libreoffice";
   /** An array formula across the first column add-year inserts (L). */
   arrayAcross?: boolean;
+  /** A macro-enabled workbook (.xlsm): a VBA project part and the macro-enabled content type. */
+  macros?: boolean;
 }
+
+// Bytes standing for a VBA project (an OLE compound file in real life): only their identity is checked.
+export const VBA_PROJECT = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from("Attribute VB_Name = \"Module1\"\r\nSub Recalculer()\r\nEnd Sub\r\n", "latin1"), Buffer.alloc(512, 7)]);
 
 const D_SHEET = "xl/worksheets/sheet2.xml";
 
 function suiviSheet(xml: string, o: EnrichOptions): string {
-  let s = xml;
+  let s = xml.replace('<dimension ref="A1:AP46"/>', '<dimension ref="A1:AP53"/>');
   // Outline group over the 2020-2022 masse salariale columns, a hidden column (G).
   s = s.replace('<col min="13" max="15" width="13" customWidth="1"/>', '<col min="13" max="15" width="13" customWidth="1" outlineLevel="1"/>');
   s = s.replace('<col min="7" max="7" width="8.5" customWidth="1"/>', '<col min="7" max="7" width="8.5" hidden="1" customWidth="1"/>');
@@ -31,19 +36,27 @@ function suiviSheet(xml: string, o: EnrichOptions): string {
   const prot = o.protectAnnex === "excel"
     ? '<sheetProtection algorithmName="SHA-512" hashValue="vC6Zs5v0Vh0bL3T9qW8m6c0cQ5yQk2yqk8s2E0yN0mO8L3Vj2dVn7iB6Tq0u0xKk6bJp3fWb2Yk9Qm0Vq3Ue3w==" saltValue="cXl4eWZ6dGVzdHNlbA==" spinCount="100000" sheet="1" objects="1" scenarios="1"/>'
     : o.protectAnnex === "libreoffice" ? '<sheetProtection sheet="true" password="CC1A" objects="true" scenarios="true"/>' : "";
-  s = s.replace("</sheetData>", `</sheetData>${prot}<autoFilter ref="A3:AP45"/>`);
+  // An Excel table below the annex (K50:M53, totals row) that the first 2023 column (L) goes through.
+  s = s.replace("</sheetData>", '<row r="50"><c r="K50" t="inlineStr"><is><t>Financeur</t></is></c><c r="L50" t="inlineStr"><is><t>Montant</t></is></c><c r="M50" t="inlineStr"><is><t>Part</t></is></c></row>' +
+    '<row r="51"><c r="K51" t="inlineStr"><is><t>FIR</t></is></c><c r="L51"><v>100</v></c><c r="M51"><f>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</f><v>0.25</v></c></row>' +
+    '<row r="52"><c r="K52" t="inlineStr"><is><t>ETAT</t></is></c><c r="L52"><v>300</v></c><c r="M52"><f>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</f><v>0.75</v></c></row>' +
+    '<row r="53"><c r="K53" t="inlineStr"><is><t>Total</t></is></c><c r="L53"><f>SUBTOTAL(109,Suivi_Financeurs[Montant])</f><v>400</v></c></row></sheetData>');
+  // The sheet filter keeps every row; its criteria sit on B (before any insertion) and Y (after several).
+  s = s.replace("</sheetData>", `</sheetData>${prot}<autoFilter ref="A3:AP45"><filterColumn colId="1"><customFilters><customFilter operator="notEqual" val="zzz"/></customFilters></filterColumn><filterColumn colId="24"><customFilters><customFilter operator="notEqual" val="zzz"/></customFilters></filterColumn></autoFilter>`);
   s = s.replace("</mergeCells>", "</mergeCells>" +
     '<conditionalFormatting sqref="AM4:AM45"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>' +
     '<conditionalFormatting sqref="L4:L45"><cfRule type="expression" priority="2"><formula>$L4&gt;$AN4</formula></cfRule></conditionalFormatting>' +
     '<dataValidations count="2"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="Y4:Y45"><formula1>"FIR,ETAT,ONDAM,CD"</formula1></dataValidation>' +
     '<dataValidation type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="AD4:AF45"><formula1>0</formula1></dataValidation></dataValidations>' +
     '<hyperlinks><hyperlink ref="B4" location="\'Synthèse financière\'!A1" display="Synthèse"/><hyperlink ref="A46" location="\'Suivi fiches actions\'!AN46" display="Réalisé"/></hyperlinks>');
-  s = s.replace("</worksheet>", '<drawing r:id="rId80"/><legacyDrawing r:id="rId81"/></worksheet>');
+  // Manual page breaks: after row 30, and before Y (the funder column).
+  s = s.replace("</worksheet>", '<rowBreaks count="1" manualBreakCount="1"><brk id="30" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="24" max="1048575" man="1"/></colBreaks>' +
+    '<drawing r:id="rId80"/><legacyDrawing r:id="rId81"/><tableParts count="1"><tablePart r:id="rId83"/></tableParts></worksheet>');
   return s;
 }
 
 const listes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet ${NS}><dimension ref="A1:D7"/><sheetData>` +
+<worksheet ${NS}><dimension ref="A1:D10"/><sheetData>` +
   '<row r="1"><c r="A1"><f>SUM(\'suivi fiches actions\'!L4:L45)</f><v>0</v></c><c r="C1" t="inlineStr"><is><t>Financeur</t></is></c><c r="D1" t="inlineStr"><is><t>Code</t></is></c></row>' +
   '<row r="2"><c r="A2"><f>\'Suivi fiches actions\'!AN46</f><v>0</v></c><c r="C2" t="inlineStr"><is><t>FIR</t></is></c><c r="D2"><v>1</v></c></row>' +
   '<row r="3"><c r="A3"><f>SUM(\'Suivi fiches actions\'!AN:AN)</f><v>0</v></c><c r="C3" t="inlineStr"><is><t>ETAT</t></is></c><c r="D3"><v>2</v></c></row>' +
@@ -51,6 +64,9 @@ const listes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   '<row r="5"><c r="A5"><f>Taux*2</f><v>1</v></c></row>' +
   '<row r="6"><c r="A6"><f>[1]Feuil1!$A$1</f><v>42</v></c></row>' +
   '<row r="7"><c r="A7"><f>SUM(Budgets)</f><v>0</v></c></row>' +
+  '<row r="8"><c r="A8"><f>SUM(Suivi_Financeurs[Montant])</f><v>400</v></c></row>' +
+  '<row r="9"><c r="A9"><f>COLUMNS(Suivi_Financeurs[[#Headers],[Financeur]:[Part]])</f><v>3</v></c><c r="B9"><f>COLUMNS(Suivi_Financeurs)</f><v>3</v></c><c r="C9"><f>COLUMNS(Suivi_Financeurs[[Financeur]:[Part]])</f><v>3</v></c><c r="D9"><f>COLUMNS(Suivi_Financeurs[[#All],[Financeur]:[Part]])</f><v>3</v></c></row>' +
+  '<row r="10"><c r="A10"><f>SUM(Suivi_Financeurs[Part])</f><v>1</v></c></row>' +
   '</sheetData><sheetProtection algorithmName="SHA-512" hashValue="q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c2v3b4n5m6q7w8e9r0t1y2u3i4o5p6a7s8d9f0g1h2j3k4l5z6x7c8v9b0n1m2==" saltValue="c2VsZGVtZXI=" spinCount="100000" sheet="1" objects="1" scenarios="1"/>' +
   '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
 
@@ -61,7 +77,14 @@ const parts: Record<string, string> = {
   "xl/tables/table1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <table ${NS} id="1" name="Financeurs" displayName="Financeurs" ref="C1:D4" totalsRowShown="0"><autoFilter ref="C1:D4"/><tableColumns count="2"><tableColumn id="1" name="Financeur"/><tableColumn id="2" name="Code"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
   "xl/worksheets/_rels/sheet2.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships ${PKG_REL}><Relationship Id="rId80" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/><Relationship Id="rId81" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId82" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`,
+<Relationships ${PKG_REL}><Relationship Id="rId80" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/><Relationship Id="rId81" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId82" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rId83" Type="${REL}/table" Target="../tables/table2.xml"/><Relationship Id="rId84" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/></Relationships>`,
+  // A threaded comment (Excel 365's « Commentaires »), alongside the legacy note Excel keeps for older readers.
+  "xl/threadedComments/threadedComment1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><threadedComment ref="AN4" dT="2023-03-02T10:15:00.00" personId="{5B0A3C1E-0000-4000-8000-000000000001}" id="{7D1F0C2A-0000-4000-8000-000000000002}"><text>Réalisé vérifié avec le compte administratif</text></threadedComment></ThreadedComments>`,
+  "xl/persons/person.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="Marie Dupont" id="{5B0A3C1E-0000-4000-8000-000000000001}" userId="marie.dupont@departement.fr" providerId="AD"/></personList>`,
+  "xl/tables/table2.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<table ${NS} id="2" name="Suivi_Financeurs" displayName="Suivi_Financeurs" ref="K50:M53" totalsRowCount="1"><autoFilter ref="K50:M52"><filterColumn colId="2"><customFilters><customFilter operator="greaterThanOrEqual" val="0"/></customFilters></filterColumn></autoFilter><tableColumns count="3"><tableColumn id="1" name="Financeur" totalsRowLabel="Total"/><tableColumn id="2" name="Montant" totalsRowFunction="sum"/><tableColumn id="3" name="Part"><calculatedColumnFormula>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</calculatedColumnFormula></tableColumn></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
   "xl/comments1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <comments ${NS}><authors><author>Marie Dupont</author></authors><commentList><comment ref="AN4" authorId="0"><text><r><t xml:space="preserve">Réalisé vérifié avec le compte administratif</t></r></text></comment><comment ref="B5" authorId="0"><text><t>Fiche reprise du contrat précédent</t></text></comment></commentList></comments>`,
   "xl/drawings/vmlDrawing1.vml": `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
@@ -113,16 +136,24 @@ export function enrichedAnnex(file: string, o: EnrichOptions = {}): void {
   wb = wb.replace(/(<calcPr[^>]*\/>)/, '$1<pivotCaches><pivotCache cacheId="1" r:id="rId92"/></pivotCaches>');
   z["xl/workbook.xml"] = strToU8(wb);
   z["xl/_rels/workbook.xml.rels"] = strToU8(txt("xl/_rels/workbook.xml.rels").replace("</Relationships>",
-    `<Relationship Id="rId90" Type="${REL}/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId91" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rId92" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>`));
+    `<Relationship Id="rId90" Type="${REL}/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId91" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rId92" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/><Relationship Id="rId94" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/></Relationships>`));
   z["_rels/.rels"] = strToU8(txt("_rels/.rels").replace("</Relationships>", `<Relationship Id="rId99" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
   const ov = (part: string, type: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${type}"/>`;
   z["[Content_Types].xml"] = strToU8(txt("[Content_Types].xml").replace("</Types>",
     '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default Extension="png" ContentType="image/png"/>' +
-    ov("xl/worksheets/sheet3.xml", "officedocument.spreadsheetml.worksheet+xml") + ov("xl/tables/table1.xml", "officedocument.spreadsheetml.table+xml") +
+    ov("xl/worksheets/sheet3.xml", "officedocument.spreadsheetml.worksheet+xml") + ov("xl/tables/table1.xml", "officedocument.spreadsheetml.table+xml") + ov("xl/tables/table2.xml", "officedocument.spreadsheetml.table+xml") +
     ov("xl/comments1.xml", "officedocument.spreadsheetml.comments+xml") + ov("xl/drawings/drawing1.xml", "officedocument.drawing+xml") +
     ov("xl/charts/chart1.xml", "officedocument.drawingml.chart+xml") + ov("xl/pivotCache/pivotCacheDefinition1.xml", "officedocument.spreadsheetml.pivotCacheDefinition+xml") +
     ov("xl/pivotCache/pivotCacheRecords1.xml", "officedocument.spreadsheetml.pivotCacheRecords+xml") + ov("xl/pivotTables/pivotTable1.xml", "officedocument.spreadsheetml.pivotTable+xml") +
-    ov("xl/externalLinks/externalLink1.xml", "officedocument.spreadsheetml.externalLink+xml") + ov("docProps/custom.xml", "officedocument.custom-properties+xml") + "</Types>"));
+    ov("xl/externalLinks/externalLink1.xml", "officedocument.spreadsheetml.externalLink+xml") +
+    '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/>' + ov("docProps/custom.xml", "officedocument.custom-properties+xml") + "</Types>"));
+  if (o.macros) {
+    z["xl/vbaProject.bin"] = new Uint8Array(VBA_PROJECT);
+    z["xl/_rels/workbook.xml.rels"] = strToU8(txt("xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rId93" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    z["[Content_Types].xml"] = strToU8(txt("[Content_Types].xml")
+      .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+      .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'));
+  }
   // Sheet 3 rels mention the pivot table; a table and pivot need their sheet rels, done above.
   fs.writeFileSync(file, zipSync(z, { level: 6 }));
 }

@@ -1,6 +1,7 @@
 // `cdppe fill` and `cdppe add-year`: plan in the core, apply it to the .xlsx package (only the parts the plan reaches
 // change), write the copy safely, say what changed.
 import * as fs from "fs";
+import * as path from "path";
 import type { Command } from "commander";
 import { planFill } from "../../core/compute/fill";
 import { planAddYear } from "../../core/compute/addYear";
@@ -13,6 +14,7 @@ import { fillText } from "../../messages/plans";
 import { writeText } from "../../messages/cli";
 import { packageText } from "../../messages/package";
 import { applyPlanToPackage, isEncrypted } from "../../xlsx/package/applyPackagePlan";
+import { packageExtensionOfFile } from "../../xlsx/package/extension";
 import { PackageError } from "../../xlsx/package/errors";
 import { OutputExistsError, sameFile, writeFileAtomic } from "../../xlsx/package/safeWrite";
 import { readSnapshotFromPackage } from "../../xlsx/package/readSnapshot";
@@ -88,6 +90,15 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       return;
     }
   }
+  if (opts.output) {
+    // The copy keeps the workbook's content type (macros included): its name must say the same, or Excel refuses it.
+    const ext = packageExtensionOfFile(input);
+    if (ext && path.extname(opts.output).toLowerCase() !== ext) {
+      io.err((ext === ".xlsm" ? packageText.macrosNeedXlsm(opts.output) : packageText.wrongExtension(opts.output, ext)) + "\n");
+      setExit(2);
+      return;
+    }
+  }
   try {
     // Read once, through the same package layer that writes: no ExcelJS on this path.
     // The same guards as check: format, parts, size and cells are told in French before any parsing.
@@ -107,8 +118,11 @@ async function run(kind: "fill" | "add-year", input: string, opts: WriteOpts, io
       return;
     }
     // Applied in memory even for a dry run, so that what the file holds and the write cannot handle is said first.
-    const buffer = plan.edits.length ? applyPlanToPackage(bytes, plan, input, guarded.parts).buffer : null;
+    const applied = plan.edits.length ? applyPlanToPackage(bytes, plan, input, guarded.parts) : null;
+    const buffer = applied?.buffer ?? null;
     io.out(describePlan(plan, fileName, !!opts.force));
+    // What the write changes beyond the plan's cells, as Excel would (a table widened, a column renamed), is said too.
+    for (const n of applied?.notes ?? []) io.out(n + "\n");
     if (!buffer) {
       io.out(writeText.nothingToDo + "\n" + packageText.nothingWritten + "\n");
       setExit(0);

@@ -11,6 +11,7 @@ import {
   colLetters, mapCell, mapRect, parseArea, shiftFormula, shiftSqref, translateFormula, type Insertion, type Rect,
 } from "./shiftRefs";
 import { Styles } from "./styles";
+import { crosses, moveTableFormulas, renameStructuredRefs, shiftFilterColumns, tableBoundElsewhere, tableName, tableRect, widenTable, type ColumnRenames } from "./tables";
 import { escapeText, getAttr, setAttr, unescapeXml } from "./xml";
 import { entryData, makeEntry, readZip, writeZip, ZipFormatError, type ZipEntry } from "./zip";
 
@@ -88,9 +89,11 @@ class Package {
 const sheetRectRe = /\s(ref|sqref|activeCell)="([^"]*)"/g;
 
 /** Element texts holding formulas (rules, validations, x14 extensions) and sqref lists, outside sheetData. */
-function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[]): string {
-  let out = xml.replace(/<((?:\w+:)?(?:formula|formula1|formula2|f))>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
-    const next = shiftFormula(ins, sheet, unescapeXml(body));
+function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[], move: (sheet: string | null, f: string) => string): string {
+  let out = shiftFilterColumns(xml, ins, sheet);
+  out = shiftColBreaks(out, ins, sheet);
+  out = out.replace(/<((?:\w+:)?(?:formula|formula1|formula2|f))>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
+    const next = move(sheet, unescapeXml(body));
     return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
   });
   out = out.replace(/<((?:\w+:)?sqref)>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
@@ -103,16 +106,33 @@ function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[]): string 
       const next = shiftSqref(ins, sheet, value);
       return next === value ? m : ` ${attr}="${next}"`;
     });
+    if (t.startsWith("<cellWatch") || t.startsWith("<inputCells")) {
+      // Watched cells and scenario input cells name one cell each.
+      const r = getAttr(t, "r");
+      const next = r === null ? r : shiftSqref(ins, sheet, r);
+      if (r !== null && next !== r) t = setAttr(t, "r", next);
+    }
     if (t.startsWith("<hyperlink")) {
       const loc = getAttr(t, "location");
       if (loc) {
-        const next = shiftFormula(ins, sheet, loc);
+        const next = move(sheet, loc);
         if (next !== loc) t = setAttr(t, "location", next);
       }
     }
     return t;
   });
   return out;
+}
+
+/** Manual page breaks before a column belong to that column (Excel's Range.PageBreak): they move with it. */
+function shiftColBreaks(xml: string, ins: Insertion[], sheet: string): string {
+  return xml.replace(/<((?:\w+:)?colBreaks)\b[^>]*>[\s\S]*?<\/\1>/g, (block) => block.replace(/<(?:\w+:)?brk\b[^>]*>/g, (brk) => {
+    const id = Number(getAttr(brk, "id") ?? NaN);
+    if (!Number.isInteger(id)) return brk;
+    // id is the last column before the break (1-based), i.e. the 0-based index of the column after it.
+    const next = mapCell(ins, sheet, 1, id + 1) - 1;
+    return next === id ? brk : setAttr(brk, "id", String(next));
+  }));
 }
 
 interface ColSpec { min: number; max: number; tag: string }
@@ -141,7 +161,7 @@ function insertIntoCols(cols: ColSpec[], e: Ins): ColSpec[] {
   if (from && !covered) {
     let tag = setAttr(from.tag, "hidden", null);
     const right = cols.find((c) => c.min <= e.at && e.at <= c.max);
-    if (!right || getAttr(right.tag, "outlineLevel") === null) tag = setAttr(setAttr(tag, "outlineLevel", null), "collapsed", null);
+    if (!right || Number(getAttr(right.tag, "outlineLevel") ?? 0) === 0) tag = setAttr(setAttr(tag, "outlineLevel", null), "collapsed", null);
     out.push({ min: e.at, max: e.at + e.count - 1, tag });
     out.sort((a, b) => a.min - b.min);
   }
@@ -223,7 +243,8 @@ function unshare(g: SharedGroup, text: (m: { row: RowNode; cell: CellNode }) => 
   }
 }
 
-export interface PackageResult { buffer: Buffer; changedParts: string[] }
+/** `notes`: what the write changes beyond the plan's own cells, as Excel would (tables widened or renamed), in French. */
+export interface PackageResult { buffer: Buffer; changedParts: string[]; notes: string[] }
 
 export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "classeur", inflated?: ReadonlyMap<string, Uint8Array>): PackageResult {
   if (isEncrypted(buf)) throw new PackageError(packageText.encrypted(file));
@@ -280,20 +301,62 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       }
     }
   }
+  // Cells shifted on some rows only would cut a merged area reaching outside them: Excel refuses that too.
+  for (const i of ins) {
+    if (!i.rows) continue;
+    const s = sheetOf(i.sheet);
+    for (const m of (pkg.text(s.part) ?? "").matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)) {
+      const r = parseArea(getAttr(m[0], "ref") ?? "");
+      if (r && r.r2 >= i.rows[0] && r.r1 <= i.rows[1] && (r.r1 < i.rows[0] || r.r2 > i.rows[1]) && i.at <= r.c2) throw new PackageError(packageText.mergeCut(s.name, getAttr(m[0], "ref")!));
+    }
+  }
   const tablesOf = (s: SheetRef) => relsOf(s.part).filter((r) => r.type === "table" && pkg.has(r.target));
   for (const i of ins) {
     const s = sheetOf(i.sheet);
     for (const t of tablesOf(s)) {
       const xml = pkg.text(t.target)!;
-      const tag = /<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] ?? "";
-      const r = parseArea(getAttr(tag, "ref") ?? "");
-      if (r && r.c1 < i.at && i.at <= r.c2 && (!i.rows || (r.r2 >= i.rows[0] && r.r1 <= i.rows[1]))) throw new PackageError(packageText.tableAcross(s.name, getAttr(tag, "displayName") ?? getAttr(tag, "name") ?? ""));
+      const r = tableRect(xml);
+      if (!r) continue;
+      // Excel widens a table a whole column goes through; it refuses to shift only some of a table's rows.
+      const partly = i.rows !== null && r.r2 >= i.rows[0] && r.r1 <= i.rows[1] && (r.r1 < i.rows[0] || r.r2 > i.rows[1]) && i.at <= r.c2;
+      if (partly) throw new PackageError(packageText.tablePartlyShifted(s.name, tableName(xml)));
+      if (crosses(i, r) && tableBoundElsewhere(xml)) throw new PackageError(packageText.tableAcross(s.name, tableName(xml)));
     }
   }
 
   let formulasMoved = false;
+  // Header names of new table columns that the plan does not write itself (Excel writes « Colonne1 »…).
+  const tableHeaders: Edit[] = [];
+  let planHeaders: Map<string, string> | null = null;
+  const headerTextOn = (sheet: string) => (row: number, col: number): string | null => {
+    if (!planHeaders) {
+      planHeaders = new Map();
+      for (const e of plan.edits) if (e.kind === "setValue" && typeof e.value === "string") planHeaders.set(`${e.sheet.toLowerCase()}!${e.row}!${e.col}`, e.value);
+    }
+    return planHeaders.get(`${sheet.toLowerCase()}!${row}!${col}`) ?? null;
+  };
+  // Tables first: the columns they gain and those the plan renames (a header cell given another text, as add-year
+  // does for « (2020, 2021, 2022) ») decide how structured references read everywhere else.
+  const renames: ColumnRenames = new Map();
+  const notes: string[] = [];
+  for (const s of sheets) {
+    for (const t of tablesOf(s)) {
+      const xml = pkg.text(t.target)!;
+      const w = widenTable(xml, ins, s.name, headerTextOn(s.name));
+      pkg.set(t.target, w.xml);
+      for (const h of w.headers) tableHeaders.push({ kind: "setValue", sheet: s.name, row: h.row, col: h.col, value: h.name });
+      if (w.added.length) notes.push(packageText.tableWidened(s.name, tableName(xml), w.added));
+      for (const h of w.headers) notes.push(packageText.tableHeaderWritten(s.name, `${colLetters(h.col)}${h.row}`, h.name));
+      for (const [from, to] of w.renames) notes.push(packageText.tableColumnRenamed(tableName(xml), from, to));
+      if (!w.renames.length) continue;
+      const tag = /<(?:\w+:)?table\b[^>]*>/.exec(xml)![0];
+      const map = new Map(w.renames.map(([from, to]) => [from.toLowerCase(), to]));
+      for (const n of [getAttr(tag, "displayName"), getAttr(tag, "name")]) if (n) renames.set(n.toLowerCase(), map);
+    }
+  }
+  const move = (sheet: string | null, f: string): string => renameStructuredRefs(ins.length ? shiftFormula(ins, sheet, f) : f, renames);
   // --- Column insertions: every reference of the package, then the cells of the sheets they hit.
-  if (ins.length) {
+  if (ins.length || renames.size) {
     const touched = (name: string) => ins.some((i) => i.sheet.toLowerCase() === name.toLowerCase());
     for (const s of sheets) {
       const d = doc(s);
@@ -305,9 +368,9 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         if (!g.master) continue;
         const mr = g.master.row.r;
         const mc = g.master.cell.col;
-        const expected = (m: { row: RowNode; cell: CellNode }) => shiftFormula(ins, s.name, translateFormula(g.text, m.row.r - mr, m.cell.col - mc));
+        const expected = (m: { row: RowNode; cell: CellNode }) => move(s.name, translateFormula(g.text, m.row.r - mr, m.cell.col - mc));
         const nmc = mapCell(ins, s.name, mr, mc);
-        const masterNew = shiftFormula(ins, s.name, g.text);
+        const masterNew = move(s.name, g.text);
         const consistent = g.members.every((m) => translateFormula(masterNew, m.row.r - mr, mapCell(ins, s.name, m.row.r, m.cell.col) - nmc) === expected(m));
         if (!consistent) {
           unshare(g, expected, d);
@@ -335,7 +398,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
           const f = fOf(cell.inner);
           if (!f || f[2] === undefined) continue;
           const text = unescapeXml(f[2]);
-          const next = shiftFormula(ins, s.name, text);
+          const next = move(s.name, text);
           if (next !== text) {
             cell.inner = cell.inner.replace(f[0], `<f${f[1]}>${escapeText(next)}</f>`);
             const ref = getAttr(`<f${f[1]}>`, "ref");
@@ -345,10 +408,11 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
           }
         }
       }
-      d.head2 = shiftSheetExtras(d.head2, s.name, ins);
-      d.tail2 = shiftSheetExtras(d.tail2, s.name, ins);
+      d.head2 = shiftSheetExtras(d.head2, s.name, ins, move);
+      d.tail2 = shiftSheetExtras(d.tail2, s.name, ins, move);
       if (d.head2 !== d.head || d.tail2 !== d.tail) d.dirty = true;
       if (!touched(s.name)) continue;
+      d.tail2 = shiftSheetAnchors(d.tail2, ins, s.name);
       // Cells move right, one insertion after the other; the new cells take the format of their left neighbour.
       for (const e of inserts) {
         if (e.sheet.toLowerCase() !== s.name.toLowerCase()) continue;
@@ -375,11 +439,11 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         if (cols && !e.rows) d.head2 = d.head2.slice(0, cols.start) + colsXml(insertIntoCols(cols.cols, e)) + d.head2.slice(cols.end);
         d.dirty = true;
       }
-      // Parts hanging off this sheet: tables, comments, drawings (anchors), pivot tables' location, VML notes.
+      // Parts hanging off this sheet: notes and threaded comments, drawings (anchors), pivot tables' location, VML notes.
       for (const rel of relsOf(s.part)) {
         const xml = pkg.text(rel.target);
         if (xml === undefined) continue;
-        if (rel.type === "table" || rel.type === "comments" || rel.type === "pivotTable") {
+        if (rel.type === "comments" || rel.type === "threadedComment" || rel.type === "pivotTable") {
           pkg.set(rel.target, xml.replace(/\s(ref|sqref)="([^"]*)"/g, (m, a: string, v: string) => {
             const n = shiftSqref(ins, s.name, v);
             return n === v ? m : ` ${a}="${n}"`;
@@ -391,9 +455,18 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         }
       }
     }
+    // Tables' own formulas (calculated columns, totals), form controls' cell links and ranges, on any sheet.
+    for (const s of sheets) {
+      for (const t of tablesOf(s)) pkg.set(t.target, moveTableFormulas(pkg.text(t.target)!, (f) => move(s.name, f)));
+      for (const rel of relsOf(s.part)) {
+        if (rel.type !== "ctrlProp" && rel.type !== "vmlDrawing") continue;
+        const xml = pkg.text(rel.target);
+        if (xml !== undefined && /fmla|<x:Fmla/i.test(xml)) pkg.set(rel.target, moveControlFormulas(xml, s.name, move));
+      }
+    }
     // Workbook-level references: defined names (print area and titles too), charts, pivot cache sources.
     let wb = wbXml.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (m, open: string, body: string, close: string) => {
-      const next = shiftFormula(ins, null, unescapeXml(body));
+      const next = move(null, unescapeXml(body));
       return next === unescapeXml(body) ? m : open + escapeText(next) + close;
     });
     wb = setCalcOnLoad(wb);
@@ -402,7 +475,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       if (/^xl\/charts\/chart(?:Ex)?\d*\.xml$/.test(name)) {
         const xml = pkg.text(name)!;
         pkg.set(name, xml.replace(/<((?:\w+:)?f)>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
-          const next = shiftFormula(ins, null, unescapeXml(body));
+          const next = move(null, unescapeXml(body));
           return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
         }));
       } else if (/^xl\/pivotCache\/pivotCacheDefinition\d*\.xml$/.test(name)) {
@@ -469,7 +542,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     return { t: null, v: "" };
   };
   let formulasWritten = false;
-  for (const e of plan.edits) {
+  for (const e of [...plan.edits, ...tableHeaders]) {
     if (e.kind === "insertColumns") continue;
     const s = sheetOf(e.sheet);
     const d = doc(s);
@@ -558,7 +631,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       if (ct) pkg.set("[Content_Types].xml", ct.replace(new RegExp(`<Override\\b[^>]*PartName="/${chain.target.replace(/[.]/g, "\\.")}"[^>]*/>`), ""));
     }
   }
-  return { buffer: pkg.toBuffer(), changedParts: [...pkg.changed, ...[...pkg.removed].map((r) => `-${r}`)] };
+  return { buffer: pkg.toBuffer(), changedParts: [...pkg.changed, ...[...pkg.removed].map((r) => `-${r}`)], notes };
 }
 
 function setCalcOnLoad(wb: string): string {
@@ -575,11 +648,45 @@ function setCalcOnLoad(wb: string): string {
 function shiftDrawing(xml: string, ins: Insertion[], sheet: string): string {
   return xml.replace(/<(?:\w+:)?(?:twoCellAnchor|oneCellAnchor)\b[^>]*>[\s\S]*?<\/(?:\w+:)?(?:twoCellAnchor|oneCellAnchor)>/g, (anchor) => {
     if (/editAs="absolute"/.test(anchor.slice(0, anchor.indexOf(">")))) return anchor;
-    return anchor.replace(/(<(\w+:)?(from|to)>\s*<\2?col>)(\d+)(<\/\2?col>\s*<\2?colOff>[^<]*<\/\2?colOff>\s*<\2?row>)(\d+)/g, (m, a: string, _p, _ft, col: string, b: string, row: string) => {
-      const c = mapCell(ins, sheet, Number(row) + 1, Number(col) + 1) - 1;
-      return c === Number(col) ? m : `${a}${c}${b}${row}`;
-    });
+    return shiftFromTo(anchor, ins, sheet);
   });
+}
+
+/** from/to cell anchors (0-based col and row), whatever prefixes they carry (<from><xdr:col> in sheet controls). */
+function shiftFromTo(xml: string, ins: Insertion[], sheet: string): string {
+  return xml.replace(/(<(?:\w+:)?(?:from|to)>\s*<((?:\w+:)?)col>)(\d+)(<\/\2col>\s*<\2colOff>[^<]*<\/\2colOff>\s*<\2row>)(\d+)/g, (m, a: string, _p, col: string, b: string, row: string) => {
+    const c = mapCell(ins, sheet, Number(row) + 1, Number(col) + 1) - 1;
+    return c === Number(col) ? m : `${a}${c}${b}${row}`;
+  });
+}
+
+/** Form controls and embedded objects placed on the sheet itself (<controls>, <oleObjects>): those that move with cells. */
+function shiftSheetAnchors(tail: string, ins: Insertion[], sheet: string): string {
+  if (!tail.includes("<anchor")) return tail;
+  return tail.replace(/<(?:\w+:)?anchor\b[^>]*>[\s\S]*?<\/(?:\w+:)?anchor>/g, (anchor) => {
+    const open = anchor.slice(0, anchor.indexOf(">") + 1);
+    const moves = getAttr(open, "moveWithCells");
+    return moves === "1" || moves === "true" ? shiftFromTo(anchor, ins, sheet) : anchor;
+  });
+}
+
+/** Cell links and ranges of form controls (ctrlProp parts' attributes, legacy VML controls' elements). */
+function moveControlFormulas(xml: string, sheet: string, move: (sheet: string | null, f: string) => string): string {
+  let out = xml.replace(/<(?:\w+:)?formControlPr\b[^>]*>/g, (tag) => {
+    let t = tag;
+    for (const a of ["fmlaLink", "fmlaRange", "fmlaGroup", "fmlaTxbx"]) {
+      const v = getAttr(t, a);
+      if (v === null) continue;
+      const next = move(sheet, v);
+      if (next !== v) t = setAttr(t, a, next);
+    }
+    return t;
+  });
+  out = out.replace(/<(x:Fmla(?:Link|Range|Group|Txbx|Pict))>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
+    const next = move(sheet, unescapeXml(body));
+    return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
+  });
+  return out;
 }
 
 /** Legacy VML notes: the anchor and the cell a note belongs to move with it. */

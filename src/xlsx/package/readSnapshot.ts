@@ -218,7 +218,9 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
         const ce = xml.indexOf(">", cs);
         ref0 = -1;
         style = 0;
-        type = CellType.Number;
+        // The cast keeps `type` wide: eachAttr's callback reassigns it, which narrowing cannot see.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+        type = CellType.Number as CellType;
         eachAttr(xml, cs + 1, ce, onCellAttr);
         const cSelf = xml.charCodeAt(ce - 1) === 47;
         const cEnd = cSelf ? ce + 1 : xml.indexOf("</c>", ce) + 4;

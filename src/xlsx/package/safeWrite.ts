@@ -16,8 +16,9 @@ export function sameFile(a: string, b: string): boolean {
   } catch {
     return false;
   }
-  if (sa.ino !== 0 && sa.ino === sb.ino && sa.dev === sb.dev) return true;
-  // Some file systems (network shares) report no inode: fall back to real paths, ignoring case.
+  if (sa.ino !== 0 && sb.ino !== 0) return sa.ino === sb.ino && sa.dev === sb.dev;
+  // Some file systems (network shares) report no inode: fall back to real paths, ignoring case. Where inodes exist
+  // they decide alone: on a case-sensitive disk « Annexe.xlsx » and « annexe.xlsx » are two files.
   try {
     return fs.realpathSync(a).toLowerCase() === fs.realpathSync(b).toLowerCase();
   } catch {
