@@ -25,11 +25,15 @@ export interface FakeSheet {
 export interface SyncLog { request: number; response: number; ops: number }
 /** Excel on the web's limit for a request and for a response. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** One cell-level read: what was loaded over which rectangle. */
+export interface ReadLog { sheet: string; what: string; r1: number; c1: number; r2: number; c2: number }
 export interface FakeState {
   name: string; sheets: FakeSheet[]; parts: Map<string, string>; nextPart: number; active: string | null; selection: string | null;
   syncs: number; batches: number;
   /** Every sync, in order, with its measured payloads. */
   log: SyncLog[];
+  /** Every cell-level read (contents, formats, visible cells, merged areas), to check what a read touched. */
+  reads?: ReadLog[];
   /** Test hook: a command Excel refuses (return an error code), to exercise failures in mid-batch. */
   refuse?: (op: { kind: string; sheet: string; r1: number; c1: number; r2: number; c2: number }) => string | null;
 }
@@ -182,6 +186,12 @@ export class FakeRange extends Proxy implements HostRange {
       }
     });
   }
+  /** Notes a cell-level read in the state's log (when the test keeps one). */
+  logged(what: string): this {
+    const a = this.area();
+    this.ctx.state.reads?.push({ sheet: a.sheet, what, r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
+    return this;
+  }
   private grid<T>(fn: (c: FakeCell | undefined, r: number, col: number) => T): T[][] {
     const a = this.area();
     const s = this.sheet(a);
@@ -241,15 +251,15 @@ export class FakeRange extends Proxy implements HostRange {
       columnIndex: nullOr((a) => a.c1 - 1),
       rowCount: nullOr((a) => a.r2 - a.r1 + 1),
       columnCount: nullOr((a) => a.c2 - a.c1 + 1),
-      values: () => this.grid((c) => (c ? (c.formula ? c.value ?? 0 : c.value ?? "") : "")),
-      formulas: () => this.grid((c) => (c?.formula ? `=${c.formula}` : c ? c.value ?? "" : "")),
+      values: () => this.logged("values").grid((c) => (c ? (c.formula ? c.value ?? 0 : c.value ?? "") : "")),
+      formulas: () => this.logged("formulas").grid((c) => (c?.formula ? `=${c.formula}` : c ? c.value ?? "" : "")),
       // Excel's displayed text: formatted, and never the ##### of a narrow column.
-      text: () => this.grid((c) => (!c || c.value === null ? "" : typeof c.value === "number" ? renderNumber(c.value, c.numFmt).text : String(c.value))),
-      numberFormat: () => this.grid((c) => c?.numFmt ?? "General"),
-      valueTypes: () => this.grid((c) => (c?.error ? "Error" : c?.value === null || c === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String") as Excel.RangeValueType),
-      columnHidden: nullOr((a, s) => s.hiddenCols.has(a.c1)),
-      rowHidden: nullOr((a, s) => s.hiddenRows.has(a.r1)),
-      "format/columnWidth": nullOr((a, s) => s.widths.get(a.c1) ?? DEFAULT_WIDTH_PT),
+      text: () => this.logged("text").grid((c) => (!c || c.value === null ? "" : typeof c.value === "number" ? renderNumber(c.value, c.numFmt).text : String(c.value))),
+      numberFormat: () => this.logged("numberFormat").grid((c) => c?.numFmt ?? "General"),
+      valueTypes: () => this.logged("valueTypes").grid((c) => (c?.error ? "Error" : c?.value === null || c === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String") as Excel.RangeValueType),
+      columnHidden: nullOr((a, s) => (this.logged("columnHidden"), s.hiddenCols.has(a.c1))),
+      rowHidden: nullOr((a, s) => (this.logged("rowHidden"), s.hiddenRows.has(a.r1))),
+      "format/columnWidth": nullOr((a, s) => (this.logged("columnWidth"), s.widths.get(a.c1) ?? DEFAULT_WIDTH_PT)),
       hyperlink: nullOr((a, s) => s.hyperlinks.get(`${colToLetters(a.c1)}${a.r1}`) ?? null),
       "format/fill/color": nullOr((a, s) => s.cells.get(key(a.r1, a.c1))?.fill ?? "#FFFFFF"),
     });
@@ -258,7 +268,7 @@ export class FakeRange extends Proxy implements HostRange {
   getCellProperties(_opts: Excel.CellPropertiesLoadOptions): HostClientResult<Excel.CellProperties[][]> {
     const result = { loaded: false, data: [] as Excel.CellProperties[][] };
     this.ctx.queue(() => {
-      result.data = this.grid((c) => ({ format: { font: { name: c?.font?.name ?? "Calibri", size: c?.font?.size ?? 11, bold: c?.font?.bold ?? false }, fill: { color: c?.fill ?? "#FFFFFF" } } }) as Excel.CellProperties);
+      result.data = this.logged("cellProperties").grid((c) => ({ format: { font: { name: c?.font?.name ?? "Calibri", size: c?.font?.size ?? 11, bold: c?.font?.bold ?? false }, fill: { color: c?.fill ?? "#FFFFFF" } } }) as Excel.CellProperties);
       result.loaded = true;
       return result.data;
     });
@@ -275,6 +285,7 @@ export class FakeRange extends Proxy implements HostRange {
       load() {
         ctx.queue(() => {
           const { a, s } = where();
+          ctx.state.reads?.push({ sheet: a.sheet, what: "visible", r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
           const bands = (lo: number, hi: number, hidden: Set<number>) => {
             const out: Array<[number, number]> = [];
             for (let i = lo; i <= hi; i++) {
@@ -308,6 +319,7 @@ export class FakeRange extends Proxy implements HostRange {
       load() {
         ctx.queue(() => {
           const { a, s } = where();
+          ctx.state.reads?.push({ sheet: a.sheet, what: "merges", r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
           const ms = s.merges.filter((m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1);
           if (ms.length > 512) throw new HostError("GeneralException", "too many merged areas");
           out.items = ms.map((m) => ({ address: `${s.name}!${colToLetters(m.c1)}${m.r1}:${colToLetters(m.c2)}${m.r2}` }));
