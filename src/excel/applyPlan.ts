@@ -18,6 +18,7 @@ import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { queueMergedAreas, type Area } from "./mergedAreas";
 import { charsToPoints } from "./readSnapshot";
+import { queueWriteGuards } from "./writeGuards";
 import { hashInput, inputOf, recordNamespace, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
 
 /** Text written as a value must stay text: Excel would take "=…", "+…" or "@…" for a formula. */
@@ -191,7 +192,12 @@ function writeGroups(writes: Write[]): Array<Array<{ sheet: string; block: Retur
 
 export interface ApplyResult { record: UndoRecord; syncs: number }
 
-export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date()): Promise<ApplyResult> {
+export interface ApplyOptions {
+  /** The host answers hasSpill/savedAsArray (ExcelApi 1.12): array formulas are checked before writing. */
+  arrays?: boolean;
+}
+
+export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date(), options: ApplyOptions = {}): Promise<ApplyResult> {
   validatePlanLive(before, plan);
   const pre = preconditionsOf(plan, before);
   const sheet = sheetsOf(ctx);
@@ -210,6 +216,8 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   // those across an insertion point or over the column whose formats are copied, read in parts within Excel's limit.
   const present = names.every((n) => before.sheets.some((s) => s.name === n));
   const mergeReads = present ? mergeReadsAround(plan, before, sheet) : [];
+  // Tables and array formulas in the way: Excel would refuse part of an array, or extend a table on its own.
+  const obstacle = present ? queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true) : () => null;
   const live = await readCells(ctx, present ? pre.cells : [], () => undefined);
   syncs++;
   for (const p of probes) if (p.ws.isNullObject) throw new AdapterError(excelText.sheetMissing(p.name), "ItemNotFound");
@@ -230,6 +238,8 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
     } else changed.push(excelText.anchorMoved(e.sheet, where, describeExpected(e), describeLive(l.formula, l.numFmt)));
   }
   if (changed.length) throw new AdapterError(excelText.changedSince(changed, more), "ChangedSinceRead");
+  const blocked = obstacle();
+  if (blocked) throw new AdapterError(blocked, "WouldBeRefused");
 
   const liveMerges = new Map<string, Rect[]>();
   for (const { name, read } of mergeReads) {

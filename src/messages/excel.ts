@@ -28,6 +28,15 @@ export const excelText = {
     fr`Excel a refusé ${what} en cours d'écriture (${code}). Ce qui avait déjà été écrit a été défait : le classeur est tel qu'avant. Rien n'a été modifié.`,
   midBatchNotRolledBack: (what: string, code: string, detail: string) =>
     fr`Excel a refusé ${what} en cours d'écriture (${code}), puis la remise en état a échoué (${detail}). Une partie des modifications est restée : utilisez Ctrl+Z dans Excel ou vérifiez la feuille avant de continuer.`,
+  // What Excel could refuse, found before the first write.
+  tableWritten: (table: string, sheet: string, where: string) =>
+    fr`Le tableau Excel « ${table} » (${sheet}) couvre ${where}, que le complément doit écrire : Excel pourrait refuser ces écritures ou recopier les formules dans toute la colonne du tableau. Convertissez le tableau en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
+  tableCrossed: (table: string, sheet: string, col: string) =>
+    fr`Le tableau Excel « ${table} » (${sheet}) serait traversé par la colonne à insérer avant la colonne ${col} : Excel refuse de couper un tableau ou y ajoute une colonne à sa façon. Convertissez le tableau en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
+  arrayWritten: (sheet: string, where: string) =>
+    fr`${where} (${sheet}) contient une formule matricielle ou le résultat d'une formule qui déborde : Excel refuse d'en modifier une partie. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
+  arrayCrossed: (sheet: string, col: string) =>
+    fr`Une formule matricielle de la feuille « ${sheet} » s'étend de part et d'autre de la colonne ${col}, avant laquelle une colonne doit être insérée : Excel refuse de couper une matrice. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
   refusedInsert: "l'insertion de colonnes",
   refusedWrite: "l'écriture de cellules",
   // Undo.

@@ -245,3 +245,74 @@ describe("the workbook's own state", () => {
     void snapshotFromState;
   });
 });
+
+describe("what Excel could refuse is checked before the first write", () => {
+  const insertAt = (plan: ReturnType<typeof planAddYear>, name = D) => plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.sheet === name)!;
+
+  test("an Excel table over the rate columns: Compléter refuses, names the table, writes nothing", async () => {
+    const { state, port, snapshot } = await opened();
+    sheet(state).tables.push({ name: "TabSuivi", r1: 3, c1: 1, r2: 46, c2: 42 });
+    const before = dump(state);
+    const err = await port.apply(planFill(snapshot), snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/tableau Excel «\u00a0TabSuivi\u00a0» \(Suivi fiches actions\)/);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(dump(state)).toBe(before);
+    expect(state.parts.size).toBe(0);
+    expect(state.syncs).toBe(1);
+  });
+
+  test("a table an inserted year column would cross: Nouvelle année refuses, names the table and the column", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = insertAt(plan);
+    // A small table beside the annex, below it, spanning the insertion point.
+    sheet(state).tables.push({ name: "Notes", r1: 60, c1: ins.at - 2, r2: 64, c2: ins.at + 1 });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/tableau Excel «\u00a0Notes\u00a0»/);
+    expect((err as Error).message).toMatch(/colonne/);
+    expect(dump(state)).toBe(before);
+    expect(state.parts.size).toBe(0);
+  });
+
+  test("a CSE array formula over written cells: Compléter refuses, names the cells, writes nothing (the host would refuse part of an array)", async () => {
+    const { state, port, snapshot } = await opened();
+    sheet(state).arrays = [{ r1: 4, c1: 39, r2: 6, c2: 39, kind: "cse" }];
+    const before = dump(state);
+    const err = await port.apply(planFill(snapshot), snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/formule matricielle/);
+    expect((err as Error).message).toMatch(/AM\d+/);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(dump(state)).toBe(before);
+  });
+
+  test("a spilled array across the insertion point: Nouvelle année refuses before inserting anything", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = insertAt(plan);
+    sheet(state).arrays = [{ r1: 70, c1: ins.at - 1, r2: 72, c2: ins.at, kind: "spill" }];
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/formule matricielle/);
+    expect((err as Error).message).toMatch(/insérée|insérer/);
+    expect(dump(state)).toBe(before);
+  });
+
+  test("an array or a table in a column beside the insertion, not across it, does not block Nouvelle année", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = insertAt(plan);
+    sheet(state).arrays = [{ r1: 70, c1: ins.at, r2: 72, c2: ins.at + 1, kind: "spill" }];
+    sheet(state).tables.push({ name: "ADroite", r1: 80, c1: ins.at, r2: 84, c2: ins.at + 2 });
+    await port.apply(plan, snapshot);
+    expect(sheet(state).tables.find((t) => t.name === "ADroite")!.c1).toBeGreaterThan(ins.at);
+  });
+
+  test("the host refuses what Excel refuses: a write into part of a CSE array, an insertion through one", async () => {
+    const state = stateFromSnapshot(structuredClone(fixture));
+    sheet(state).arrays = [{ r1: 70, c1: 2, r2: 72, c2: 3, kind: "cse" }];
+    const run = fakeRunner(state);
+    await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("B71").formulas = [[1]]; await ctx.sync(); })).rejects.toThrow(/array/);
+    await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("C:C").insert("Right"); await ctx.sync(); })).rejects.toThrow(/array/);
+  });
+});

@@ -20,7 +20,10 @@ export interface FakeSheet {
   id: string;
   /** Excel tables (ListObjects) on the sheet. */
   tables: Array<{ name: string; r1: number; c1: number; r2: number; c2: number }>;
+  /** Array formulas: CSE (entered with Ctrl+Maj+Entrée, one formula over the area) or dynamic (spilled from r1,c1). */
+  arrays?: FakeArray[];
 }
+export interface FakeArray { r1: number; c1: number; r2: number; c2: number; kind: "cse" | "spill" }
 /** One round trip as the wire would carry it: JSON bytes of the queued commands and of the loaded results. */
 export interface SyncLog { request: number; response: number; ops: number }
 /** Excel on the web's limit for a request and for a response. */
@@ -209,6 +212,15 @@ export class FakeRange extends Proxy implements HostRange {
       const merged = s.merges.find((m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1 && data.some((l, i) => l.some((v, j) => v !== null && !(a.r1 + i === m.r1 && a.c1 + j === m.c1) && a.r1 + i >= m.r1 && a.r1 + i <= m.r2 && a.c1 + j >= m.c1 && a.c1 + j <= m.c2)));
       // Excel keeps a merged area's content in its top-left cell and refuses writes into the others.
       if (merged && data.some((l) => l.some((v) => v !== null && v !== ""))) throw new HostError("InvalidOperation", "cannot change part of a merged cell");
+      const written = (r: number, c: number) => r >= a.r1 && r <= a.r2 && c >= a.c1 && c <= a.c2 && data[r - a.r1]![c - a.c1] !== null;
+      for (const x of s.arrays ?? []) {
+        let some = false;
+        let all = true;
+        for (let r = x.r1; r <= x.r2; r++) for (let c = x.c1; c <= x.c2; c++) if (written(r, c)) some = true; else all = false;
+        // Excel: "You can't change part of an array" for a CSE array; a cell typed into a spill range blocks it (#SPILL!).
+        if (some && x.kind === "cse" && !all) throw new HostError("InvalidOperation", "cannot change part of an array");
+        if (some && x.kind === "spill" && !written(x.r1, x.c1)) { const anchor = s.cells.get(key(x.r1, x.c1)); if (anchor) { anchor.error = "#SPILL!"; anchor.value = "#SPILL!"; } }
+      }
       if (data.length !== a.r2 - a.r1 + 1 || data.some((l) => l.length !== a.c2 - a.c1 + 1)) throw new HostError("InvalidArgument", "array size does not match the range");
       data.forEach((line, i) => line.forEach((v, j) => {
         if (v === null) return; // null leaves the cell alone, as Office.js does
@@ -236,6 +248,26 @@ export class FakeRange extends Proxy implements HostRange {
   get columnHidden(): boolean { return this.read("columnHidden"); }
   get rowHidden(): boolean { return this.read("rowHidden"); }
   get hyperlink(): Excel.RangeHyperlink { return this.read("hyperlink"); }
+  get hasSpill(): boolean | null { return this.read("hasSpill"); }
+  get savedAsArray(): boolean | null { return this.read("savedAsArray"); }
+  /** Tables overlapping the range (or inside it, fullyContained), as Excel lists them. */
+  getTables(fullyContained = false): { items: Array<{ name: string }>; load(p?: string | string[]): any } {
+    const out = { loaded: false, items: [] as Array<{ name: string }> };
+    const ctx = this.ctx;
+    const where = () => { const a = this.area(); return { a, s: this.sheet(a) }; };
+    return {
+      get items() { if (!out.loaded) throw new NotLoadedError("TableScopedCollection.items"); return out.items; },
+      load() {
+        ctx.queue(() => {
+          const { a, s } = where();
+          out.items = s.tables.filter((t) => (fullyContained ? t.r1 >= a.r1 && t.r2 <= a.r2 && t.c1 >= a.c1 && t.c2 <= a.c2 : t.r1 <= a.r2 && t.r2 >= a.r1 && t.c1 <= a.c2 && t.c2 >= a.c1)).map((t) => ({ name: t.name }));
+          out.loaded = true;
+          return out.items;
+        });
+        return this;
+      },
+    };
+  }
   set hyperlink(h: Excel.RangeHyperlink) { this.mutate((a, s) => s.hyperlinks.set(`${colToLetters(a.c1)}${a.r1}`, h)); }
 
   load(propertyNames?: string | string[]): FakeRange {
@@ -262,6 +294,9 @@ export class FakeRange extends Proxy implements HostRange {
       "format/columnWidth": nullOr((a, s) => (this.logged("columnWidth"), s.widths.get(a.c1) ?? DEFAULT_WIDTH_PT)),
       hyperlink: nullOr((a, s) => s.hyperlinks.get(`${colToLetters(a.c1)}${a.r1}`) ?? null),
       "format/fill/color": nullOr((a, s) => s.cells.get(key(a.r1, a.c1))?.fill ?? "#FFFFFF"),
+      // As Excel: true when every cell is covered, false when none is, null when some are.
+      hasSpill: nullOr((a, s) => coverage(a, (s.arrays ?? []).filter((x) => x.kind === "spill"))),
+      savedAsArray: nullOr((a, s) => coverage(a, s.arrays ?? [])),
     });
     return this;
   }
@@ -336,6 +371,7 @@ export class FakeRange extends Proxy implements HostRange {
       // Shifting part of the rows right would cut a merged area or a table that spans more rows: Excel refuses.
       if (!a.wholeCols && s.merges.some((m) => m.c2 >= a.c1 && m.r1 <= a.r2 && m.r2 >= a.r1 && (m.r1 < a.r1 || m.r2 > a.r2))) throw new HostError("InvalidOperation", "insertion would cut a merged area");
       if (!a.wholeCols && s.tables.some((t) => t.c2 >= a.c1 && t.r1 <= a.r2 && t.r2 >= a.r1 && (t.r1 < a.r1 || t.r2 > a.r2))) throw new HostError("InvalidOperation", "insertion would cut a table");
+      if ((s.arrays ?? []).some((x) => x.kind === "cse" && x.c1 < a.c1 && x.c2 >= a.c1 && x.r1 <= a.r2 && x.r2 >= a.r1)) throw new HostError("InvalidOperation", "cannot change part of an array");
       insertColumns(this.ctx.state, s, a, a.c1, a.c2 - a.c1 + 1);
     }, "insert");
     return this;
@@ -387,6 +423,17 @@ export class FakeRange extends Proxy implements HostRange {
   unmerge(): void { this.mutate((a, s) => { s.merges = s.merges.filter((m) => !(m.r1 === a.r1 && m.c1 === a.c1)); }, "unmerge"); }
 }
 
+/** Excel's three-state answer over an area: every cell covered (true), none (false), some (null). */
+function coverage(a: Area, rects: Array<{ r1: number; c1: number; r2: number; c2: number }>): boolean | null {
+  let covered = 0;
+  for (const x of rects) {
+    const h = Math.min(a.r2, x.r2) - Math.max(a.r1, x.r1) + 1;
+    const w = Math.min(a.c2, x.c2) - Math.max(a.c1, x.c1) + 1;
+    if (h > 0 && w > 0) covered += h * w;
+  }
+  return covered === 0 ? false : covered === (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1) ? true : null;
+}
+
 function maxRow(s: FakeSheet): number {
   let m = 0;
   for (const k of s.cells.keys()) m = Math.max(m, Number(k.split(":")[0]));
@@ -430,7 +477,11 @@ function insertColumns(state: FakeState, s: FakeSheet, a: Area, at: number, coun
     s.widths = widths;
     s.hiddenCols = new Set([...s.hiddenCols].map((c) => (c >= at ? c + count : c)));
   }
-  s.merges = s.merges.map((m) => (a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at ? m.c1 + count : m.c1, c2: m.c2 + count } : m);
+  const shift = <T extends { r1: number; c1: number; r2: number; c2: number }>(m: T): T => ((a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at ? m.c1 + count : m.c1, c2: m.c2 + count } : m);
+  s.merges = s.merges.map(shift);
+  // A table or an array the whole columns go through widens (Excel adds a table column; a spill spills again).
+  s.tables = s.tables.map(shift);
+  if (s.arrays) s.arrays = s.arrays.map(shift);
   const move = insertMove(s.name, a.wholeCols ? null : [a.r1, a.r2], at, count);
   forEachFormula(state, (f, sheet) => moveRefs(f, sheet, move));
 }
@@ -449,9 +500,12 @@ function deleteColumns(state: FakeState, s: FakeSheet, a: Area, at: number, coun
     for (const [c, w] of s.widths) if (c < at) widths.set(c, w); else if (c >= at + count) widths.set(c - count, w);
     s.widths = widths;
   }
-  s.merges = s.merges
+  const shrink = <T extends { r1: number; c1: number; r2: number; c2: number }>(list: T[]): T[] => list
     .filter((m) => !(m.c1 >= at && m.c2 < at + count && (a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2))))
     .map((m) => ((a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at + count ? m.c1 - count : Math.min(m.c1, at), c2: Math.max(m.c2 - count, Math.min(m.c1, at)) } : m));
+  s.merges = shrink(s.merges);
+  s.tables = shrink(s.tables);
+  if (s.arrays) s.arrays = shrink(s.arrays);
   const move = deleteMove(s.name, a.wholeCols ? null : [a.r1, a.r2], at, count);
   forEachFormula(state, (f, sheet) => moveRefs(f, sheet, move));
 }
