@@ -34,9 +34,9 @@ export const excelText = {
   tableCrossed: (table: string, sheet: string, col: string) =>
     fr`Le tableau Excel « ${table} » (${sheet}) serait traversé par la colonne à insérer avant la colonne ${col} : Excel refuse de couper un tableau ou y ajoute une colonne à sa façon. Convertissez le tableau en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
   arrayWritten: (sheet: string, where: string) =>
-    fr`${where} (${sheet}) contient une formule matricielle ou le résultat d'une formule qui déborde : Excel refuse d'en modifier une partie. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
+    fr`${where} (${sheet}) contient une formule matricielle ou le résultat d'une formule qui déborde : Excel refuse de modifier une partie d'une matrice, et une valeur écrite dans un débordement bloque sa formule (#PROPAGATION!). Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
   arrayCrossed: (sheet: string, col: string) =>
-    fr`Une formule matricielle de la feuille « ${sheet} » s'étend de part et d'autre de la colonne ${col}, avant laquelle une colonne doit être insérée : Excel refuse de couper une matrice. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
+    fr`Une formule matricielle de la feuille « ${sheet} » s'étend de part et d'autre de la colonne ${col}, avant laquelle une colonne doit être insérée : Excel refuse de couper une formule matricielle, et une formule qui déborde recouvrirait la nouvelle colonne. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
   refusedInsert: "l'insertion de colonnes",
   refusedWrite: "l'écriture de cellules",
   // Undo.
