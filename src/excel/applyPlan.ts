@@ -113,6 +113,20 @@ function mergesAround(merges: Array<{ r1: number; c1: number; r2: number; c2: nu
 }
 
 
+/** Columns past the sheet's last used one where a merged area cut by a row-limited insertion is still looked for. */
+const MERGE_MARGIN_COLS = 64;
+
+/** A merged area Excel would refuse to cut: cells shifted right in some rows only, the area reaching beyond them. */
+function mergeCut(plan: EditPlan, live: Map<string, Rect[]>): { sheet: string; area: Rect; col: number } | null {
+  for (const e of plan.edits) {
+    if (e.kind !== "insertColumns" || !e.rows) continue;
+    const [r1, r2] = e.rows;
+    const cut = (live.get(e.sheet) ?? []).find((m) => m.c2 >= e.at && m.r1 <= r2 && m.r2 >= r1 && (m.r1 < r1 || m.r2 > r2));
+    if (cut) return { sheet: e.sheet, area: cut, col: e.at };
+  }
+  return null;
+}
+
 /** Queues the reads of the merged areas an insertion could cut: the columns on both sides of each insertion point and
  * the column whose formats it copies, over the rows it shifts (the sheet's rows as read for a whole-column insertion). */
 function mergeReadsAround(plan: EditPlan, before: WorkbookSnapshot, sheet: (n: string) => HostWorksheet): Array<{ name: string; read: (() => Rect[]) | null }> {
@@ -125,6 +139,11 @@ function mergeReadsAround(plan: EditPlan, before: WorkbookSnapshot, sheet: (n: s
     let list = areas.get(e.sheet);
     if (!list) areas.set(e.sheet, (list = []));
     for (const c of new Set([Math.max(1, e.at - 1), e.at, e.copyFormatFrom])) list.push({ rowIndex: r1 - 1, columnIndex: c - 1, rowCount: r2 - r1 + 1, columnCount: 1 });
+    // Cells shifted right in some rows only: a merged area across the first or last of them would be cut.
+    if (e.rows) {
+      const width = Math.max(s.colCount, e.at) + MERGE_MARGIN_COLS - e.at + 1;
+      for (const r of new Set(e.rows)) list.push({ rowIndex: r - 1, columnIndex: e.at - 1, rowCount: 1, columnCount: width });
+    }
   }
   return [...areas].map(([name, list]) => ({ name, read: queueMergedAreas(sheet(name), list) }));
 }
@@ -246,6 +265,8 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
     if (!read) continue;
     liveMerges.set(name, read());
   }
+  const cut = mergeCut(plan, liveMerges);
+  if (cut) throw new AdapterError(excelText.mergeCut(cut.sheet, rangeA1(cut.area), colToLetters(cut.col)), "WouldBeRefused");
   const structureBefore: WorkbookSnapshot = { ...before, sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)) };
   const record = buildUndoRecord(plan, pre.cells, before, now);
   const recordParts = undoXmlParts(record);

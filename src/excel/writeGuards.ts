@@ -60,10 +60,16 @@ export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet
     }
   }
   const crossings: Array<{ sheet: string; col: string; left: Probe; right: Probe }> = [];
+  // Cells shifted right in some rows only: a table reaching beyond those rows would be cut (Excel refuses).
+  const shifted: Array<{ sheet: string; col: string; touching: HostTableScopedCollection; inside: HostTableScopedCollection }> = [];
   for (const e of plan.edits) {
     if (e.kind !== "insertColumns" || e.at <= 1) continue;
     const column = (c: number) => (e.rows ? `${colToLetters(c)}${e.rows[0]}:${colToLetters(c)}${e.rows[1]}` : `${colToLetters(c)}:${colToLetters(c)}`);
     crossings.push({ sheet: e.sheet, col: colToLetters(e.at), left: probe(sheet(e.sheet), column(e.at - 1), arrays), right: probe(sheet(e.sheet), column(e.at), arrays) });
+    if (e.rows) {
+      const band = sheet(e.sheet).getRange(`${colToLetters(e.at)}${e.rows[0]}:XFD${e.rows[1]}`);
+      shifted.push({ sheet: e.sheet, col: colToLetters(e.at), touching: band.getTables(false).load("items/name"), inside: band.getTables(true).load("items/name") });
+    }
   }
   return () => {
     for (const w of written) {
@@ -76,6 +82,11 @@ export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet
       const crossed = x.left.tables.items.find((t) => right.has(t.name));
       if (crossed) return excelText.tableCrossed(crossed.name, x.sheet, x.col);
       if (hasArray(x.left) && hasArray(x.right)) return excelText.arrayCrossed(x.sheet, x.col);
+    }
+    for (const x of shifted) {
+      const inside = new Set(x.inside.items.map((t) => t.name));
+      const cut = x.touching.items.find((t) => !inside.has(t.name));
+      if (cut) return excelText.tableCut(cut.name, x.sheet, x.col);
     }
     return null;
   };

@@ -33,10 +33,14 @@ export const excelText = {
     fr`Le tableau Excel « ${table} » (${sheet}) couvre ${where}, que le complément doit écrire : Excel pourrait refuser ces écritures ou recopier les formules dans toute la colonne du tableau. Convertissez le tableau en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
   tableCrossed: (table: string, sheet: string, col: string) =>
     fr`Le tableau Excel « ${table} » (${sheet}) serait traversé par la colonne à insérer avant la colonne ${col} : Excel refuse de couper un tableau ou y ajoute une colonne à sa façon. Convertissez le tableau en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
+  tableCut: (table: string, sheet: string, col: string) =>
+    fr`Le tableau Excel « ${table} » (${sheet}) serait coupé par l'insertion de colonnes avant la colonne ${col}, qui ne décale que les lignes de l'annexe : Excel le refuse. Déplacez le tableau ou convertissez-le en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
   arrayWritten: (sheet: string, where: string) =>
     fr`${where} (${sheet}) contient une formule matricielle ou le résultat d'une formule qui déborde : Excel refuse de modifier une partie d'une matrice, et une valeur écrite dans un débordement bloque sa formule (#PROPAGATION!). Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
   arrayCrossed: (sheet: string, col: string) =>
     fr`Une formule matricielle de la feuille « ${sheet} » s'étend de part et d'autre de la colonne ${col}, avant laquelle une colonne doit être insérée : Excel refuse de couper une formule matricielle, et une formule qui déborde recouvrirait la nouvelle colonne. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
+  mergeCut: (sheet: string, area: string, col: string) =>
+    fr`La zone fusionnée ${area} (${sheet}) serait coupée par l'insertion de colonnes avant la colonne ${col}, qui ne décale que les lignes du tableau : Excel le refuse. Annulez cette fusion (Accueil > Fusionner et centrer), puis recommencez. Rien n'a été écrit.`,
   refusedInsert: "l'insertion de colonnes",
   refusedWrite: "l'écriture de cellules",
   // Undo.

@@ -11,6 +11,7 @@ import { REPORT_SHEET } from "../../src/excel/reportSheet";
 import { LEGACY_UNDO_NS, recordNamespace } from "../../src/excel/undo";
 import { fakeRunner, snapshotFromState, stateFromSnapshot, type FakeSheet, type FakeState } from "../support/fakeExcel";
 import { fixtureSnapshot } from "../support/fixtures";
+import { generateAnnex } from "../support/annexGenerator";
 
 const D = "Suivi fiches actions";
 // Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
@@ -314,5 +315,44 @@ describe("what Excel could refuse is checked before the first write", () => {
     const run = fakeRunner(state);
     await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("B71").formulas = [[1]]; await ctx.sync(); })).rejects.toThrow(/array/);
     await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("C:C").insert("Right"); await ctx.sync(); })).rejects.toThrow(/array/);
+  });
+});
+
+describe("insertions limited to a table's rows (two tables on one sheet)", () => {
+  async function openedTwoTables() {
+    const g = generateAnnex({ bothOnOneSheet: true, seed: 2 });
+    const state = stateFromSnapshot(g.workbook);
+    const port = createExcelPort(fakeRunner(state), () => true);
+    const snapshot = await port.read();
+    const plan = planAddYear(snapshot);
+    const ins = plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.rows !== null)!;
+    state.syncs = 0;
+    return { state, port, snapshot, plan, ins, s: state.sheets.find((x) => x.name === ins.sheet)! };
+  }
+
+  test("a merged area right of the insertion that crosses the table's last row: refused before the first write, named", async () => {
+    const { state, port, snapshot, plan, ins, s } = await openedTwoTables();
+    s.merges.push({ r1: ins.rows![1], c1: 45, r2: ins.rows![1] + 2, c2: 45 });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(new RegExp(`AS${ins.rows![1]}:AS${ins.rows![1] + 2}`));
+    expect((err as Error).message).toMatch(/fusionnée/);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(dump(state)).toBe(before);
+    expect(state.parts.size).toBe(0);
+  });
+
+  test("a table right of the insertion that the shifted rows would cut: refused before the first write, named", async () => {
+    const { state, port, snapshot, plan, ins, s } = await openedTwoTables();
+    s.tables.push({ name: "Annexe2", r1: ins.rows![1] - 1, c1: 44, r2: ins.rows![1] + 3, c2: 46 });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/tableau Excel «\u00a0Annexe2\u00a0»/);
+    expect(dump(state)).toBe(before);
+  });
+
+  test("without such obstacles the same add-year goes through", async () => {
+    const { port, snapshot, plan } = await openedTwoTables();
+    await expect(port.apply(plan, snapshot)).resolves.toBeTruthy();
   });
 });
