@@ -356,3 +356,26 @@ describe("insertions limited to a table's rows (two tables on one sheet)", () =>
     await expect(port.apply(plan, snapshot)).resolves.toBeTruthy();
   });
 });
+
+describe("merged areas beyond Excel's 512 per call", () => {
+  test("add-year on a sheet with 600 more merged areas across an insertion point: read in parts, each unmerged, shifted and merged again", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.sheet === D)!;
+    const base = 60;
+    for (let i = 0; i < 600; i++) {
+      sheet(state).merges.push({ r1: base + i, c1: ins.at - 1, r2: base + i, c2: ins.at });
+      sheet(state).cells.set(`${base + i}:${ins.at - 1}`, { value: `note ${i}`, numFmt: "General" });
+    }
+    const merged = await createExcelPort(fakeRunner(state), () => true, { merges: true }).read();
+    const again = await createExcelPort(fakeRunner(state), () => true, { merges: true }).read();
+    const plan2 = planAddYear(again);
+    expect(plan2.edits.filter((e) => e.kind === "insertColumns")).toEqual(plan.edits.filter((e) => e.kind === "insertColumns"));
+    expect(merged.sheets.find((s) => s.name === D)!.merges.length).toBe(fixture.sheets.find((s) => s.name === D)!.merges.length + 600);
+    await port.apply(plan2, again);
+    const after = sheet(state).merges.filter((m) => m.r1 >= base);
+    expect(after).toHaveLength(600);
+    // Every one still spans the same two columns of data, now with the new year column inside it.
+    for (const m of after) expect(m.c2 - m.c1).toBe(1 + ins.count);
+  });
+});
