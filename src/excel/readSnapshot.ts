@@ -19,13 +19,14 @@ export const CHUNK_CELLS = 5_000;
 /** Response bytes per cell (values, formulas, text, formats, value types, cell properties): 171–264 measured on the
  * real Office.js wire (issue #11); the budget takes the top of that range. */
 export const BYTES_PER_CELL = 264;
-/** Response bytes per cell of a values-only read (the light pass): a value and its JSON punctuation, with margin. */
-export const LIGHT_BYTES_PER_CELL = 48;
+/** Response bytes per cell of a values-only read (the light pass): a value and its JSON punctuation; a sixth of a
+ * full read's 264 would be 44, doubled for header areas of long texts. */
+export const LIGHT_BYTES_PER_CELL = 96;
 /** Response budget per round trip, under Excel on the web's 5 MB limit. */
 export const SYNC_BUDGET_BYTES = 4_000_000;
 /** The header area of the light pass: where an annex's header row can stand, from the used range's top-left corner. */
-export const HEADER_AREA_ROWS = 100;
-export const HEADER_AREA_COLS = 256;
+export const HEADER_AREA_ROWS = 60;
+export const HEADER_AREA_COLS = 160;
 /** A sheet this small is read whole in trip 2 (a light pass first would cost a trip more than reading it). */
 export const WHOLE_READ_CELLS = 12_000;
 /** Strings of a row that a header classifier recognises: the core needs 4 to read a header; one fewer, to be safe. */
@@ -203,30 +204,43 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
     return snap;
   });
   const extras: Array<SheetExtras | null> = sheets.map(() => null);
-  // Round trip 2: small sheets whole while the budget allows (in sheet order), the header area of the others.
-  const whole: number[] = [];
-  const light: Array<{ sheet: number; range: HostRange }> = [];
-  let budget = SYNC_BUDGET_BYTES;
+  // Round trip 2: small sheets whole, the header area of the others; more trips only if the budget forces it.
+  const items: Array<{ sheet: number; whole: boolean; bytes: number }> = [];
   sheets.forEach((s, i) => {
     if (s.used.isNullObject) return;
     const u = s.used;
     const cells = u.rowCount * u.columnCount;
-    const area = headerArea(u);
-    budget -= area.rowCount * area.columnCount * LIGHT_BYTES_PER_CELL;
-    if (cells <= WHOLE_READ_CELLS && u.columnCount <= HEADER_AREA_COLS && cells * BYTES_PER_CELL <= budget) {
-      budget -= cells * BYTES_PER_CELL;
-      whole.push(i);
-      return;
+    if (cells <= WHOLE_READ_CELLS && u.columnCount <= HEADER_AREA_COLS) items.push({ sheet: i, whole: true, bytes: cells * BYTES_PER_CELL });
+    else {
+      const area = headerArea(u);
+      items.push({ sheet: i, whole: false, bytes: area.rowCount * area.columnCount * LIGHT_BYTES_PER_CELL });
     }
-    const range = s.ws.getRangeByIndexes(area.rowIndex, area.columnIndex, area.rowCount, area.columnCount);
-    range.load("values");
-    light.push({ sheet: i, range });
   });
-  const wholeChunks = planChunks(sheets.map((s, i) => (whole.includes(i) ? s.used : null)));
-  for (const c of wholeChunks) queueChunk(c, sheets[c.sheet]!.ws);
-  for (const i of whole) extras[i] = queueExtras(sheets[i]!, !!opts.merges);
-  await ctx.sync();
-  for (const c of wholeChunks) takeChunk(c, snapshots[c.sheet]!);
+  const light: Array<{ sheet: number; range: HostRange }> = [];
+  const trips = byBudget(items, (x) => x.bytes, SYNC_BUDGET_BYTES);
+  // What rides along (the saved mapping) needs its second trip even in a workbook with nothing to read.
+  if (!trips.length && opts.alongside) trips.push([]);
+  for (const trip of trips) {
+    const wholeChunks: Chunk[] = [];
+    for (const x of trip) {
+      const s = sheets[x.sheet]!;
+      if (x.whole) {
+        for (const c of planChunks([s.used])) {
+          c.sheet = x.sheet;
+          queueChunk(c, s.ws);
+          wholeChunks.push(c);
+        }
+        extras[x.sheet] = queueExtras(s, !!opts.merges);
+      } else {
+        const area = headerArea(s.used);
+        const range = s.ws.getRangeByIndexes(area.rowIndex, area.columnIndex, area.rowCount, area.columnCount);
+        range.load("values");
+        light.push({ sheet: x.sheet, range });
+      }
+    }
+    await ctx.sync();
+    for (const c of wholeChunks) takeChunk(c, snapshots[c.sheet]!);
+  }
   // Round trips 3+: the large sheets whose header area shows an annex header, in chunks under the budget.
   const found = light.filter((l) => l.range.values.some((row) => looksLikeHeaderRow(row))).map((l) => l.sheet);
   const groups = groupChunks(planChunks(sheets.map((s, i) => (found.includes(i) ? s.used : null))));
