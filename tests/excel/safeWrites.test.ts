@@ -2,6 +2,7 @@
 // after the preview, rows inserted, protection, Excel refusing in mid-way, undo over changed cells, repeated undo,
 // corrupt records, the report sheet and the user's own sheets.
 import { checkAnnex } from "../../src/core/check";
+import { parseAddr } from "../../src/core/model/a1";
 import { planAddYear } from "../../src/core/compute/addYear";
 import { planFill } from "../../src/core/compute/fill";
 import { planWiden } from "../../src/core/compute/widen";
@@ -377,5 +378,47 @@ describe("merged areas beyond Excel's 512 per call", () => {
     expect(after).toHaveLength(600);
     // Every one still spans the same two columns of data, now with the new year column inside it.
     for (const m of after) expect(m.c2 - m.c1).toBe(1 + ins.count);
+  });
+});
+
+describe("flags respect the present too", () => {
+  test("a flagged cell recoloured by the user, then Signaler again: flagged anew, and Effacer gives the user's colour back, not the original", async () => {
+    const { state, port, snapshot } = await opened();
+    const findings = checkAnnex(snapshot).findings;
+    await port.flag(findings, snapshot);
+    const y20 = sheet(state).cells.get("20:25")!;
+    expect(y20.fill).toBeDefined();
+    y20.fill = "#00B050";
+    await port.flag(findings, snapshot);
+    expect(y20.fill).not.toBe("#00B050");
+    await port.clearFlags();
+    expect(y20.fill).toBe("#00B050");
+    const ours = ["#F8CBAD", "#FFE699", "#BDD7EE"];
+    expect([...sheet(state).cells.values()].filter((c) => c.fill && ours.includes(c.fill))).toHaveLength(0);
+  });
+
+  test("a cell flagged before and recoloured by the user, no longer a finding: Signaler again leaves the user's colour", async () => {
+    const { state, port, snapshot } = await opened();
+    const findings = checkAnnex(snapshot).findings;
+    await port.flag(findings, snapshot);
+    const y20 = sheet(state).cells.get("20:25")!;
+    y20.fill = "#00B050";
+    await port.flag(findings.filter((f) => !(f.sheet === D && f.cell === "Y20")), snapshot);
+    expect(y20.fill).toBe("#00B050");
+    await port.clearFlags();
+    expect(y20.fill).toBe("#00B050");
+  });
+
+  test("a cell the user coloured after the check, then flagged: clearing the flags gives the user's colour back, not the one the check saw", async () => {
+    const { state, port, snapshot } = await opened();
+    const findings = checkAnnex(snapshot).findings.filter((f) => f.sheet === D);
+    const { row, col } = parseAddr(findings[0]!.cell);
+    const cell = sheet(state).cells.get(`${row}:${col}`) ?? { value: null, numFmt: "General" };
+    sheet(state).cells.set(`${row}:${col}`, cell);
+    cell.fill = "#FFC000";
+    await port.flag(findings, snapshot);
+    expect(cell.fill).not.toBe("#FFC000");
+    await port.clearFlags();
+    expect(cell.fill).toBe("#FFC000");
   });
 });
