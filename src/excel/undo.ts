@@ -192,12 +192,16 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const widthReads = record.widths.map((w) => ({ w, range: sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).load("format/columnWidth") }));
   const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
   const live = new Map<UndoCell, { formula: unknown; numFmt: unknown }>();
+  // Protection now: a protected sheet is said before anything is changed (Excel would refuse in mid-way).
+  const touched = new Set([...record.cells.map((c) => c.s), ...record.deleteColumns.map((d) => d.sheet), ...record.widths.map((w) => w.sheet)]);
+  const protection = [...touched].map((n) => ({ n, p: sheet(n).protection.load("protected") }));
   for (let g = 0; g < Math.max(1, groups.length); g++) {
     for (const r of groups[g] ?? []) {
       r.range = sheet(r.sheet).getRangeByIndexes(r.block.row - 1, r.block.col - 1, r.block.rows, r.block.cols);
       r.range.load("formulas,numberFormat");
     }
     await ctx.sync();
+    if (g === 0) for (const { n, p } of protection) if (p.protected) throw new AdapterError(excelText.sheetProtected(n), "AccessDenied");
     for (const r of groups[g] ?? []) r.block.cells.forEach((line, i) => line.forEach((x, j) => { if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] }); }));
   }
   // The new columns' content (used rows only), read with the cells when the budget allows: one more trip otherwise.
@@ -236,8 +240,10 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   if (changed.length && keepChanged === undefined) return { ...outcome, needsConfirmation: true };
   const restore = keepChanged === false ? [...unchanged, ...changed] : unchanged;
   if (keepChanged === false) outcome.restored += changed.length;
-  // Round trip 4: the new columns deleted (right to left as recorded), then the cells back where they now are:
-  // their prior formulas are in the coordinates before the write, which the deletions give back.
+  // Round trip 4: the record removed first, so that a batch Excel stops in mid-way is never replayed on columns that
+  // moved; then the new columns deleted (right to left as recorded), then the cells back where they now are: their
+  // prior formulas are in the coordinates before the write, which the deletions give back.
+  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
   const deleted: Array<UndoRecord["deleteColumns"][number]> = [];
   const backCol = (c: UndoCell) => {
     let col = c.c;
@@ -273,8 +279,12 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     }
   }
   for (const { w } of widthsBack) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
-  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
-  await ctx.sync();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? "Unknown";
+    throw new AdapterError(excelText.undoInterrupted(excelText.kindLabel[kind] ?? kind, code), code);
+  }
   return outcome;
 }
 

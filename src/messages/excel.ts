@@ -46,6 +46,8 @@ export const excelText = {
   // Undo.
   undoNothing: (kind: string) => fr`Aucune modification « ${kind} » à annuler dans ce classeur.`,
   undoCorrupt: (kind: string) => fr`L'enregistrement d'annulation « ${kind} » de ce classeur est illisible ou ne vient pas de ce complément : il a été ignoré, rien n'a été modifié. Utilisez « Effacer les données du complément » pour le retirer.`,
+  undoInterrupted: (kind: string, code: string) =>
+    fr`Excel a refusé une partie de l'annulation « ${kind} » (${code}) : elle a été interrompue, une partie seulement a pu être défaite. L'enregistrement d'annulation a été retiré pour qu'elle ne soit jamais rejouée sur des colonnes déplacées. Vérifiez la feuille avant de continuer.`,
   undoChanged: (cells: string[], more: number) =>
     fr`Modifiées depuis : ${cells.join(", ")}${more > 0 ? fr` et ${more} autre${more > 1 ? "s" : ""}` : ""}. Elles seront conservées, sauf si vous confirmez.`,
   undoDone: (kind: string, restored: number, kept: number, keptColumns: string[]) =>

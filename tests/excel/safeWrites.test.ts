@@ -422,3 +422,32 @@ describe("flags respect the present too", () => {
     expect(cell.fill).toBe("#FFC000");
   });
 });
+
+describe("an undo Excel refuses", () => {
+  test("the sheet protected since add-year: Annuler refuses before changing anything, says protection, stays available", async () => {
+    const { state, port, snapshot } = await opened();
+    await port.apply(planAddYear(snapshot), snapshot);
+    sheet(state).protected = true;
+    const before = dump(state);
+    const err = await port.undo("add-year").catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/«\u00a0Suivi fiches actions\u00a0» est protégée/);
+    expect(dump(state)).toBe(before);
+    expect((await port.undoable()).available).toEqual(["add-year"]);
+  });
+
+  test("Excel refuses in mid-undo: the message says the undo was interrupted, and the record is gone so a second click deletes nothing", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    await port.apply(plan, snapshot);
+    let deletes = 0;
+    state.refuse = (op) => (op.kind === "delete" && ++deletes === 2 ? "GeneralException" : null);
+    const err = await port.undo("add-year").catch((e: Error) => e);
+    state.refuse = undefined;
+    expect((err as Error).message).toMatch(/interrompu/);
+    expect((err as Error).message).not.toMatch(/Rien n'a été (écrit|modifié)/);
+    expect((await port.undoable()).available).toEqual([]);
+    const after = dump(state);
+    expect(await port.undo("add-year")).toBeNull();
+    expect(dump(state)).toBe(after);
+  });
+});
