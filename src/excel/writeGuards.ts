@@ -1,12 +1,13 @@
 // What Excel could refuse, or do beside the plan, checked in the re-check round trip before anything is written:
-// Excel tables (ListObjects) under written cells or across an insertion point, and array formulas (CSE or spilled)
-// in written cells or across an insertion point. Excel would refuse part of an array and may extend a table's
+// merged areas over written cells, Excel tables (ListObjects) under written cells or across an insertion point, and
+// array formulas (CSE or spilled) in written cells or across an insertion point. Excel would refuse part of an array and may extend a table's
 // formulas on its own: either would leave a half-written or altered workbook.
-import { colToLetters, rangeA1 } from "../core/model/a1";
+import { colToLetters, rangeA1, type Rect } from "../core/model/a1";
 import type { ExpectedCell } from "../core/plan/preconditions";
 import type { EditPlan } from "../core/plan/types";
 import { excelText } from "../messages/excel";
 import type { HostRange, HostTableScopedCollection, HostWorksheet } from "./host";
+import { queueMergedAreas } from "./mergedAreas";
 
 interface Probe { range: HostRange; tables: HostTableScopedCollection; arrays: boolean }
 
@@ -53,11 +54,16 @@ export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet
     if (l) l.push(e);
     else bySheet.set(e.sheet, [e]);
   }
+  // Merged areas over written cells: Excel keeps a merged area's content in its top-left cell and refuses the others.
+  const merged: Array<{ sheet: string; cells: Set<string>; read: (() => Rect[]) | null }> = [];
   for (const [name, cells] of bySheet) {
-    for (const run of columnRuns(cells)) {
+    const runs = columnRuns(cells);
+    for (const run of runs) {
       const where = run.r1 === run.r2 ? `${colToLetters(run.col)}${run.r1}` : rangeA1({ r1: run.r1, c1: run.col, r2: run.r2, c2: run.col });
       written.push({ sheet: name, where, p: probe(sheet(name), where, arrays) });
     }
+    const areas = runs.map((r) => ({ rowIndex: r.r1 - 1, columnIndex: r.col - 1, rowCount: r.r2 - r.r1 + 1, columnCount: 1 }));
+    merged.push({ sheet: name, cells: new Set(cells.map((c) => `${c.row}:${c.col}`)), read: queueMergedAreas(sheet(name), areas) });
   }
   const crossings: Array<{ sheet: string; col: string; left: Probe; right: Probe }> = [];
   // Cells shifted right in some rows only: a table reaching beyond those rows would be cut (Excel refuses).
@@ -72,6 +78,13 @@ export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet
     }
   }
   return () => {
+    for (const m of merged) {
+      for (const area of m.read?.() ?? []) {
+        for (let r = area.r1; r <= area.r2; r++) for (let c = area.c1; c <= area.c2; c++) {
+          if ((r !== area.r1 || c !== area.c1) && m.cells.has(`${r}:${c}`)) return excelText.mergeWritten(m.sheet, rangeA1(area));
+        }
+      }
+    }
     for (const w of written) {
       const t = w.p.tables.items[0];
       if (t) return excelText.tableWritten(t.name, w.sheet, w.where);

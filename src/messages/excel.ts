@@ -39,6 +39,8 @@ export const excelText = {
     fr`${where} (${sheet}) contient une formule matricielle ou le résultat d'une formule qui déborde : Excel refuse de modifier une partie d'une matrice, et une valeur écrite dans un débordement bloque sa formule (#PROPAGATION!). Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
   arrayCrossed: (sheet: string, col: string) =>
     fr`Une formule matricielle de la feuille « ${sheet} » s'étend de part et d'autre de la colonne ${col}, avant laquelle une colonne doit être insérée : Excel refuse de couper une formule matricielle, et une formule qui déborde recouvrirait la nouvelle colonne. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
+  mergeWritten: (sheet: string, area: string) =>
+    fr`La zone fusionnée ${area} (${sheet}) couvre des cellules que le complément doit écrire : Excel refuse de modifier une partie d'une zone fusionnée. Annulez cette fusion (Accueil > Fusionner et centrer), puis recommencez. Rien n'a été écrit.`,
   mergeCut: (sheet: string, area: string, col: string) =>
     fr`La zone fusionnée ${area} (${sheet}) serait coupée par l'insertion de colonnes avant la colonne ${col}, qui ne décale que les lignes du tableau : Excel le refuse. Annulez cette fusion (Accueil > Fusionner et centrer), puis recommencez. Rien n'a été écrit.`,
   refusedInsert: "l'insertion de colonnes",

@@ -2,7 +2,7 @@
 // after the preview, rows inserted, protection, Excel refusing in mid-way, undo over changed cells, repeated undo,
 // corrupt records, the report sheet and the user's own sheets.
 import { checkAnnex } from "../../src/core/check";
-import { parseAddr } from "../../src/core/model/a1";
+import { colToLetters as colLetters, parseAddr } from "../../src/core/model/a1";
 import { planAddYear } from "../../src/core/compute/addYear";
 import { planFill } from "../../src/core/compute/fill";
 import { planWiden } from "../../src/core/compute/widen";
@@ -449,5 +449,22 @@ describe("an undo Excel refuses", () => {
     const after = dump(state);
     expect(await port.undo("add-year")).toBeNull();
     expect(dump(state)).toBe(after);
+  });
+});
+
+describe("merged cells among the written ones", () => {
+  test("a merged area over written cells (not at its top-left cell): Compléter refuses before the first write, naming the area", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planFill(snapshot);
+    const w = plan.edits.find((e): e is Extract<typeof e, { kind: "setFormula" }> => e.kind === "setFormula" && e.sheet === D && e.row > 4)!;
+    // The user merges the written cell with the one above it after the check.
+    sheet(state).merges.push({ r1: w.row - 1, c1: w.col, r2: w.row, c2: w.col });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/fusionn/);
+    expect((err as Error).message).toContain(`${colLetters(w.col)}${w.row - 1}:${colLetters(w.col)}${w.row}`);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(state.log.length).toBe(1);
+    expect(dump(state)).toBe(before);
   });
 });
