@@ -63,6 +63,8 @@ export function hashInput(input: string | number | boolean): string {
   return h.toString(36);
 }
 
+const EMPTY_HASH = hashInput("");
+
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
@@ -219,11 +221,17 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const deletable = new Set<UndoRecord["deleteColumns"][number]>();
   for (const { d, range, row0 } of colReads) {
     let typed = false;
+    let ours = 0;
     range?.formulas.forEach((line, i) => line.forEach((v, j) => {
       if (v === "" || v === null) return;
       const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
       if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
+      else ours++;
     }));
+    // Where the write put content and none of it is there now, the column there is not ours (one was inserted or
+    // deleted since): it is never deleted.
+    const wrote = [...writtenIn.values()].some((c) => c.s === d.sheet && c.h !== undefined && c.h !== EMPTY_HASH && c.c >= d.finalAt && c.c < d.finalAt + d.count && (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])));
+    if (wrote && ours === 0) typed = true;
     if (typed) keptColumns.push(`${colToLetters(d.finalAt)}${d.count > 1 ? `:${colToLetters(d.finalAt + d.count - 1)}` : ""} (${d.sheet})`);
     else deletable.add(d);
   }

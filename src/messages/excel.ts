@@ -55,7 +55,7 @@ export const excelText = {
   undoDone: (kind: string, restored: number, kept: number, keptColumns: string[]) =>
     fr`Annulation « ${kind} » faite : ${restored} cellule${restored > 1 ? "s" : ""} remise${restored > 1 ? "s" : ""} comme avant.` +
     (kept ? fr` ${kept} cellule${kept > 1 ? "s" : ""} modifiée${kept > 1 ? "s" : ""} depuis conservée${kept > 1 ? "s" : ""}.` : "") +
-    (keptColumns.length ? fr` Colonne${keptColumns.length > 1 ? "s" : ""} ${keptColumns.join(", ")} conservée${keptColumns.length > 1 ? "s" : ""} : elle${keptColumns.length > 1 ? "s" : ""} contien${keptColumns.length > 1 ? "nent" : "t"} des données saisies depuis.` : ""),
+    (keptColumns.length ? fr` Colonne${keptColumns.length > 1 ? "s" : ""} ${keptColumns.join(", ")} conservée${keptColumns.length > 1 ? "s" : ""} : elle${keptColumns.length > 1 ? "s" : ""} contien${keptColumns.length > 1 ? "nent" : "t"} des données saisies depuis, ou une colonne a été insérée ou supprimée à côté depuis.` : ""),
   widened: "Colonne élargie.",
   undoAction: (label: string) => fr`Annuler « ${label} »`,
   undoKeep: "Annuler en gardant ces cellules",

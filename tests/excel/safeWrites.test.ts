@@ -468,3 +468,20 @@ describe("merged cells among the written ones", () => {
     expect(dump(state)).toBe(before);
   });
 });
+
+describe("undo never deletes a column that is not the one it inserted", () => {
+  test("the user inserts an empty column where the new year column was: Annuler deletes neither, and says so", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    await port.apply(plan, snapshot);
+    const col = plan.newColumns!.find((c) => c.sheet === D)!.col;
+    await fakeRunner(state)(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange(`${colLetters(col)}:${colLetters(col)}`).insert("Right"); await ctx.sync(); });
+    const width = () => Math.max(...[...sheet(state).cells.keys()].map((k) => Number(k.split(":")[1])));
+    const w = width();
+    const outcome = await port.undo("add-year", true);
+    expect(outcome!.keptColumns.some((k) => k.startsWith(colLetters(col)))).toBe(true);
+    // The user's empty column is still there: every cell right of it is where it was.
+    expect(width()).toBeGreaterThanOrEqual(w - (plan.newColumns!.filter((c) => c.sheet === D).length - 1));
+    expect(sheet(state).cells.get(`3:${col + 1}`)?.value ?? sheet(state).cells.get(`2:${col + 1}`)?.value).toBeTruthy();
+  });
+});
