@@ -1,6 +1,7 @@
 // Applies a core edit plan through Office.js, all or nothing, never from a stale snapshot:
 //  1. one round trip re-reads what the plan relies on (prior content of every written cell, row and column anchors,
-//     sheet protection) and refuses, naming what changed, before anything is written;
+//     sheet protection) and what Excel could refuse (merged areas, tables, array formulas: writeGuards.ts), and
+//     refuses, naming what changed or stands in the way, before anything is written;
 //  2. structure (insertions, merges, widths) in one round trip, then cell writes in round trips under the payload
 //     budget, the undo record with the last one;
 //  3. if Excel refuses in mid-way, what was applied is undone in one more round trip and the message says so.
