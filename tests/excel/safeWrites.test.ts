@@ -2,6 +2,7 @@
 // after the preview, rows inserted, protection, Excel refusing in mid-way, undo over changed cells, repeated undo,
 // corrupt records, the report sheet and the user's own sheets.
 import { checkAnnex } from "../../src/core/check";
+import { colToLetters as colLetters, parseAddr } from "../../src/core/model/a1";
 import { planAddYear } from "../../src/core/compute/addYear";
 import { planFill } from "../../src/core/compute/fill";
 import { planWiden } from "../../src/core/compute/widen";
@@ -11,6 +12,7 @@ import { REPORT_SHEET } from "../../src/excel/reportSheet";
 import { LEGACY_UNDO_NS, recordNamespace } from "../../src/excel/undo";
 import { fakeRunner, snapshotFromState, stateFromSnapshot, type FakeSheet, type FakeState } from "../support/fakeExcel";
 import { fixtureSnapshot } from "../support/fixtures";
+import { generateAnnex } from "../support/annexGenerator";
 
 const D = "Suivi fiches actions";
 // Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
@@ -243,5 +245,243 @@ describe("the workbook's own state", () => {
     await port.undo("fill");
     expect(state.parts.size).toBe(0);
     void snapshotFromState;
+  });
+});
+
+describe("what Excel could refuse is checked before the first write", () => {
+  const insertAt = (plan: ReturnType<typeof planAddYear>, name = D) => plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.sheet === name)!;
+
+  test("an Excel table over the rate columns: Compléter refuses, names the table, writes nothing", async () => {
+    const { state, port, snapshot } = await opened();
+    sheet(state).tables.push({ name: "TabSuivi", r1: 3, c1: 1, r2: 46, c2: 42 });
+    const before = dump(state);
+    const err = await port.apply(planFill(snapshot), snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/tableau Excel «\u00a0TabSuivi\u00a0» \(Suivi fiches actions\)/);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(dump(state)).toBe(before);
+    expect(state.parts.size).toBe(0);
+    expect(state.syncs).toBe(1);
+  });
+
+  test("a table an inserted year column would cross: Nouvelle année refuses, names the table and the column", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = insertAt(plan);
+    // A small table beside the annex, below it, spanning the insertion point.
+    sheet(state).tables.push({ name: "Notes", r1: 60, c1: ins.at - 2, r2: 64, c2: ins.at + 1 });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/tableau Excel «\u00a0Notes\u00a0»/);
+    expect((err as Error).message).toMatch(/colonne/);
+    expect(dump(state)).toBe(before);
+    expect(state.parts.size).toBe(0);
+  });
+
+  test("a CSE array formula over written cells: Compléter refuses, names the cells, writes nothing (the host would refuse part of an array)", async () => {
+    const { state, port, snapshot } = await opened();
+    sheet(state).arrays = [{ r1: 4, c1: 39, r2: 6, c2: 39, kind: "cse" }];
+    const before = dump(state);
+    const err = await port.apply(planFill(snapshot), snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/formule matricielle/);
+    expect((err as Error).message).toMatch(/AM\d+/);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(dump(state)).toBe(before);
+  });
+
+  test("a spilled array across the insertion point: Nouvelle année refuses before inserting anything", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = insertAt(plan);
+    sheet(state).arrays = [{ r1: 70, c1: ins.at - 1, r2: 72, c2: ins.at, kind: "spill" }];
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/formule matricielle/);
+    expect((err as Error).message).toMatch(/insérée|insérer/);
+    expect(dump(state)).toBe(before);
+  });
+
+  test("an array or a table in a column beside the insertion, not across it, does not block Nouvelle année", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = insertAt(plan);
+    sheet(state).arrays = [{ r1: 70, c1: ins.at, r2: 72, c2: ins.at + 1, kind: "spill" }];
+    sheet(state).tables.push({ name: "ADroite", r1: 80, c1: ins.at, r2: 84, c2: ins.at + 2 });
+    await port.apply(plan, snapshot);
+    expect(sheet(state).tables.find((t) => t.name === "ADroite")!.c1).toBeGreaterThan(ins.at);
+  });
+
+  test("the host refuses what Excel refuses: a write into part of a CSE array, an insertion through one", async () => {
+    const state = stateFromSnapshot(structuredClone(fixture));
+    sheet(state).arrays = [{ r1: 70, c1: 2, r2: 72, c2: 3, kind: "cse" }];
+    const run = fakeRunner(state);
+    await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("B71").formulas = [[1]]; await ctx.sync(); })).rejects.toThrow(/array/);
+    await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("C:C").insert("Right"); await ctx.sync(); })).rejects.toThrow(/array/);
+  });
+});
+
+describe("insertions limited to a table's rows (two tables on one sheet)", () => {
+  async function openedTwoTables() {
+    const g = generateAnnex({ bothOnOneSheet: true, seed: 2 });
+    const state = stateFromSnapshot(g.workbook);
+    const port = createExcelPort(fakeRunner(state), () => true);
+    const snapshot = await port.read();
+    const plan = planAddYear(snapshot);
+    const ins = plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.rows !== null)!;
+    state.syncs = 0;
+    return { state, port, snapshot, plan, ins, s: state.sheets.find((x) => x.name === ins.sheet)! };
+  }
+
+  test("a merged area right of the insertion that crosses the table's last row: refused before the first write, named", async () => {
+    const { state, port, snapshot, plan, ins, s } = await openedTwoTables();
+    s.merges.push({ r1: ins.rows![1], c1: 45, r2: ins.rows![1] + 2, c2: 45 });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(new RegExp(`AS${ins.rows![1]}:AS${ins.rows![1] + 2}`));
+    expect((err as Error).message).toMatch(/fusionnée/);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(dump(state)).toBe(before);
+    expect(state.parts.size).toBe(0);
+  });
+
+  test("a table right of the insertion that the shifted rows would cut: refused before the first write, named", async () => {
+    const { state, port, snapshot, plan, ins, s } = await openedTwoTables();
+    s.tables.push({ name: "Annexe2", r1: ins.rows![1] - 1, c1: 44, r2: ins.rows![1] + 3, c2: 46 });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/tableau Excel «\u00a0Annexe2\u00a0»/);
+    expect(dump(state)).toBe(before);
+  });
+
+  test("without such obstacles the same add-year goes through", async () => {
+    const { port, snapshot, plan } = await openedTwoTables();
+    await expect(port.apply(plan, snapshot)).resolves.toBeTruthy();
+  });
+});
+
+describe("merged areas beyond Excel's 512 per call", () => {
+  test("add-year on a sheet with 600 more merged areas across an insertion point: read in parts, each unmerged, shifted and merged again", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    const ins = plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.sheet === D)!;
+    const base = 60;
+    for (let i = 0; i < 600; i++) {
+      sheet(state).merges.push({ r1: base + i, c1: ins.at - 1, r2: base + i, c2: ins.at });
+      sheet(state).cells.set(`${base + i}:${ins.at - 1}`, { value: `note ${i}`, numFmt: "General" });
+    }
+    const merged = await createExcelPort(fakeRunner(state), () => true, { merges: true }).read();
+    const again = await createExcelPort(fakeRunner(state), () => true, { merges: true }).read();
+    const plan2 = planAddYear(again);
+    expect(plan2.edits.filter((e) => e.kind === "insertColumns")).toEqual(plan.edits.filter((e) => e.kind === "insertColumns"));
+    expect(merged.sheets.find((s) => s.name === D)!.merges.length).toBe(fixture.sheets.find((s) => s.name === D)!.merges.length + 600);
+    await port.apply(plan2, again);
+    const after = sheet(state).merges.filter((m) => m.r1 >= base);
+    expect(after).toHaveLength(600);
+    // Every one still spans the same two columns of data, now with the new year column inside it.
+    for (const m of after) expect(m.c2 - m.c1).toBe(1 + ins.count);
+  });
+});
+
+describe("flags respect the present too", () => {
+  test("a flagged cell recoloured by the user, then Signaler again: flagged anew, and Effacer gives the user's colour back, not the original", async () => {
+    const { state, port, snapshot } = await opened();
+    const findings = checkAnnex(snapshot).findings;
+    await port.flag(findings, snapshot);
+    const y20 = sheet(state).cells.get("20:25")!;
+    expect(y20.fill).toBeDefined();
+    y20.fill = "#00B050";
+    await port.flag(findings, snapshot);
+    expect(y20.fill).not.toBe("#00B050");
+    await port.clearFlags();
+    expect(y20.fill).toBe("#00B050");
+    const ours = ["#F8CBAD", "#FFE699", "#BDD7EE"];
+    expect([...sheet(state).cells.values()].filter((c) => c.fill && ours.includes(c.fill))).toHaveLength(0);
+  });
+
+  test("a cell flagged before and recoloured by the user, no longer a finding: Signaler again leaves the user's colour", async () => {
+    const { state, port, snapshot } = await opened();
+    const findings = checkAnnex(snapshot).findings;
+    await port.flag(findings, snapshot);
+    const y20 = sheet(state).cells.get("20:25")!;
+    y20.fill = "#00B050";
+    await port.flag(findings.filter((f) => !(f.sheet === D && f.cell === "Y20")), snapshot);
+    expect(y20.fill).toBe("#00B050");
+    await port.clearFlags();
+    expect(y20.fill).toBe("#00B050");
+  });
+
+  test("a cell the user coloured after the check, then flagged: clearing the flags gives the user's colour back, not the one the check saw", async () => {
+    const { state, port, snapshot } = await opened();
+    const findings = checkAnnex(snapshot).findings.filter((f) => f.sheet === D);
+    const { row, col } = parseAddr(findings[0]!.cell);
+    const cell = sheet(state).cells.get(`${row}:${col}`) ?? { value: null, numFmt: "General" };
+    sheet(state).cells.set(`${row}:${col}`, cell);
+    cell.fill = "#FFC000";
+    await port.flag(findings, snapshot);
+    expect(cell.fill).not.toBe("#FFC000");
+    await port.clearFlags();
+    expect(cell.fill).toBe("#FFC000");
+  });
+});
+
+describe("an undo Excel refuses", () => {
+  test("the sheet protected since add-year: Annuler refuses before changing anything, says protection, stays available", async () => {
+    const { state, port, snapshot } = await opened();
+    await port.apply(planAddYear(snapshot), snapshot);
+    sheet(state).protected = true;
+    const before = dump(state);
+    const err = await port.undo("add-year").catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/«\u00a0Suivi fiches actions\u00a0» est protégée/);
+    expect(dump(state)).toBe(before);
+    expect((await port.undoable()).available).toEqual(["add-year"]);
+  });
+
+  test("Excel refuses in mid-undo: the message says the undo was interrupted, and the record is gone so a second click deletes nothing", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    await port.apply(plan, snapshot);
+    let deletes = 0;
+    state.refuse = (op) => (op.kind === "delete" && ++deletes === 2 ? "GeneralException" : null);
+    const err = await port.undo("add-year").catch((e: Error) => e);
+    state.refuse = undefined;
+    expect((err as Error).message).toMatch(/interrompu/);
+    expect((err as Error).message).not.toMatch(/Rien n'a été (écrit|modifié)/);
+    expect((await port.undoable()).available).toEqual([]);
+    const after = dump(state);
+    expect(await port.undo("add-year")).toBeNull();
+    expect(dump(state)).toBe(after);
+  });
+});
+
+describe("merged cells among the written ones", () => {
+  test("a merged area over written cells (not at its top-left cell): Compléter refuses before the first write, naming the area", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planFill(snapshot);
+    const w = plan.edits.find((e): e is Extract<typeof e, { kind: "setFormula" }> => e.kind === "setFormula" && e.sheet === D && e.row > 4)!;
+    // The user merges the written cell with the one above it after the check.
+    sheet(state).merges.push({ r1: w.row - 1, c1: w.col, r2: w.row, c2: w.col });
+    const before = dump(state);
+    const err = await port.apply(plan, snapshot).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/fusionn/);
+    expect((err as Error).message).toContain(`${colLetters(w.col)}${w.row - 1}:${colLetters(w.col)}${w.row}`);
+    expect((err as Error).message).toMatch(/Rien n'a été écrit/);
+    expect(state.log.length).toBe(1);
+    expect(dump(state)).toBe(before);
+  });
+});
+
+describe("undo never deletes a column that is not the one it inserted", () => {
+  test("the user inserts an empty column where the new year column was: Annuler deletes neither, and says so", async () => {
+    const { state, port, snapshot } = await opened();
+    const plan = planAddYear(snapshot);
+    await port.apply(plan, snapshot);
+    const col = plan.newColumns!.find((c) => c.sheet === D)!.col;
+    await fakeRunner(state)(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange(`${colLetters(col)}:${colLetters(col)}`).insert("Right"); await ctx.sync(); });
+    const width = () => Math.max(...[...sheet(state).cells.keys()].map((k) => Number(k.split(":")[1])));
+    const w = width();
+    const outcome = await port.undo("add-year", true);
+    expect(outcome!.keptColumns.some((k) => k.startsWith(colLetters(col)))).toBe(true);
+    // The user's empty column is still there: every cell right of it is where it was.
+    expect(width()).toBeGreaterThanOrEqual(w - (plan.newColumns!.filter((c) => c.sheet === D).length - 1));
+    expect(sheet(state).cells.get(`3:${col + 1}`)?.value ?? sheet(state).cells.get(`2:${col + 1}`)?.value).toBeTruthy();
   });
 });
