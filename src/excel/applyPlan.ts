@@ -18,11 +18,11 @@ import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { charsToPoints } from "./readSnapshot";
-import { hashInput, inputOf, recordNamespace, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
+import { hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
 
-/** Text written as a value must stay text: Excel would take "=…", "+…" or "@…" for a formula. */
+/** Text written as a value must stay text (see textInput: formulas, numbers, logicals, errors). */
 export function literal(v: string): string {
-  return /^[=+@]/.test(v) ? `'${v}` : v;
+  return textInput(v);
 }
 
 function cellInput(e: Extract<Edit, { kind: "setFormula" | "setValue" }>): string | number | boolean {

@@ -46,15 +46,25 @@ export interface UndoRecord {
   widths: Array<{ sheet: string; col: number; prior: number; wrote: number }>;
 }
 
+/**
+ * Text written as input must stay text: Excel parses what is written to values or formulas as if typed, so "=…",
+ * "+…", "-…", "@…" would become a formula, "2023" or "42 %" a number, "VRAI" a logical, "#N/A" an error.
+ * The apostrophe keeps it text (found through the real Office.js client: the new year's header « 2023 » became a number).
+ */
+export function textInput(v: string): string {
+  return /^[=+\-@#]/.test(v) || /^\s*[\d.,]/.test(v) || /^\s*(true|false|vrai|faux)\s*$/i.test(v) ? `'${v}` : v;
+}
+
 export function inputOf(v: CellValue): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "object") return v.error;
-  return typeof v === "string" && /^[=+@]/.test(v) ? `'${v}` : v;
+  return typeof v === "string" ? textInput(v) : v;
 }
 
-/** FNV-1a of a written input, normalised as Excel gives formulas back. */
+/** FNV-1a of a written input, normalised as Excel gives it back (formulas normalised, text without its apostrophe). */
 export function hashInput(input: string | number | boolean): string {
-  const s = typeof input === "string" && input.startsWith("=") ? "=" + normaliseFormula(input) : JSON.stringify(input);
+  const text = typeof input === "string" && input.startsWith("'") ? input.slice(1) : input;
+  const s = typeof text === "string" && text.startsWith("=") && text === input ? "=" + normaliseFormula(text) : JSON.stringify(text);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
