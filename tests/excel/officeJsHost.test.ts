@@ -2,17 +2,15 @@
 // the test workbook (tests/support/officeJs). First what the wire itself enforces (client-side validation, Excel's
 // refusals with Excel's codes), then every operation of the add-in run both ways: through the real client and on the
 // plain test host, with the same outcome expected.
-import { runRibbonCheck } from "../../src/commands/ribbonCheck";
-import { checkAnnex } from "../../src/core/check";
 import { planAddYear } from "../../src/core/compute/addYear";
-import { planFill } from "../../src/core/compute/fill";
 import { emptyPlan } from "../../src/core/plan/types";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import type { HostContext } from "../../src/excel/host";
-import { createExcelPort, type AnnexPort } from "../../src/excel/port";
+import { createExcelPort } from "../../src/excel/port";
 import { fakeRunner, stateFromSnapshot, type FakeState } from "../support/fakeExcel";
 import { fixtureSnapshot } from "../support/fixtures";
 import { officeJsHost } from "../support/officeJs/officeJsHost";
+import { operations } from "../support/officeJs/operations";
 import { WIRE_LIMIT } from "../support/officeJs/richApi";
 
 const D = "Suivi fiches actions";
@@ -221,25 +219,17 @@ function differences(a: FakeState, b: FakeState): string[] {
   return keys.slice(0, 8).map((k) => `${k}: ${x.get(k) ?? "—"} ≠ ${y.get(k) ?? "—"}`).concat(keys.length > 8 ? [`… ${keys.length - 8} more`] : []);
 }
 
-type Step = [label: string, job: (port: AnnexPort) => Promise<unknown>];
-export const OPERATIONS: Step[] = [
-  ["contrôler (lecture + règles)", async (p) => checkAnnex(await p.read()).findings.map((f) => [f.rule, f.sheet, f.cell, f.severity, f.message])],
-  ["compléter", async (p) => { const s = await p.read(); return (await p.apply(planFill(s), s)).cells.length; }],
-  ["annuler compléter", (p) => p.undo("fill")],
-  ["nouvelle année", async (p) => { const s = await p.read(); return (await p.apply(planAddYear(s), s)).deleteColumns.length; }],
-  ["annuler nouvelle année", (p) => p.undo("add-year")],
-  ["ruban (contrôle + rapport)", (p) => runRibbonCheck(p, new Date(Date.UTC(2026, 0, 5)))],
-];
-
 describe("every operation through the real client gives what the test host gives", () => {
   test("check, compléter, annuler, nouvelle année, annuler, ruban: same results, same workbook after each", async () => {
     const plain = fresh();
     const real = fresh();
     const viaFake = createExcelPort(fakeRunner(plain), () => true, { merges: true });
     const viaOfficeJs = createExcelPort(officeJsHost(real).run, () => true, { merges: true });
-    for (const [label, job] of OPERATIONS) {
+    const [a, b] = [operations(), operations()];
+    for (let i = 0; i < a.length; i++) {
+      const [label, job] = a[i]!;
       const expected = await job(viaFake);
-      const got = await job(viaOfficeJs);
+      const got = await b[i]![1](viaOfficeJs);
       expect([label, got]).toEqual([label, expected]);
       // Autofitted widths of the report sheet depend on fonts: each host estimates its own.
       expect([label, differences(real, plain).filter((d) => !d.startsWith("Contrôle annexe width"))]).toEqual([label, []]);
