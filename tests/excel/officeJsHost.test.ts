@@ -2,7 +2,10 @@
 // the test workbook (tests/support/officeJs). First what the wire itself enforces (client-side validation, Excel's
 // refusals with Excel's codes), then every operation of the add-in run both ways: through the real client and on the
 // plain test host, with the same outcome expected.
+import { checkAnnex } from "../../src/core/check";
 import { planAddYear } from "../../src/core/compute/addYear";
+import { planWiden } from "../../src/core/compute/widen";
+import type { ColumnMapping } from "../../src/core/layout/mapping";
 import { emptyPlan } from "../../src/core/plan/types";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import type { HostContext } from "../../src/excel/host";
@@ -253,5 +256,51 @@ describe("every operation through the real client gives what the test host gives
     // …while the plain test host, which copies formats without merges, misses the new columns' merged headers.
     expect(differences(plain, without).every((d) => / merge /.test(d))).toBe(true);
     expect(differences(plain, without).length).toBeGreaterThan(0);
+  });
+
+  test("the snapshot read through the real client is the test host's, hidden rows and columns included", async () => {
+    const hide = (st: FakeState) => {
+      sheet(st).hiddenRows = new Set([12, 13, 40]);
+      sheet(st).hiddenCols = new Set([5]);
+      return st;
+    };
+    const plain = hide(fresh());
+    const real = hide(fresh());
+    const a = await createExcelPort(fakeRunner(plain), () => true, { merges: true }).read();
+    const b = await createExcelPort(officeJsHost(real).run, () => true, { merges: true }).read();
+    // Displayed text is each host's own rendering: compared with every kind of space as one.
+    const cells = (x: WorkbookSnapshot["sheets"][number]) => x.cells.map((row) => row?.map((c) => (c ? { ...c, text: c.text?.replace(/[\u00a0\u202f ]/g, " ") } : c)));
+    const flat = (wb: WorkbookSnapshot) => wb.sheets.map((x) => ({ ...x, cells: cells(x), hiddenRows: [...x.hiddenRows].sort(), hiddenCols: [...x.hiddenCols].sort(), merges: [...x.merges].sort((m, n) => m.r1 - n.r1 || m.c1 - n.c1) }));
+    expect(flat(b).map((x) => [x.name, x.hiddenRows, x.hiddenCols])).toEqual([["Synthèse financière", [], []], [D, [12, 13, 40], [5]]]);
+    expect(flat(b)).toEqual(flat(a));
+  });
+
+  test("the port's other methods (widen and its undo, flags, seen, mapping, select, records) give the test host's results", async () => {
+    const plain = fresh();
+    const real = fresh();
+    const ports = [createExcelPort(fakeRunner(plain), () => true), createExcelPort(officeJsHost(real).run, () => true)] as const;
+    const mapping: ColumnMapping = { version: 1, entries: [{ table: "detail", sheet: D, key: "budget", header: "Coût <total> & « prévu »", column: "F" }] };
+    const steps: Array<[string, (p: (typeof ports)[number], snap: WorkbookSnapshot) => Promise<unknown>]> = [
+      ["élargir", (p, snap) => p.apply(planWiden(snap, D, "AJ46"), snap).then((r) => r.widths)],
+      ["signaler", (p, snap) => p.flag(checkAnnex(snap).findings, snap)],
+      ["actions annulables", (p) => p.undoable()],
+      ["annuler élargir", (p) => p.undo("widen")],
+      ["effacer les signalements", (p) => p.clearFlags()],
+      ["vus", async (p) => { await p.saveSeen(["R1|A1", "R2|B<2>"]); return p.loadSeen(); }],
+      ["lecture des colonnes", async (p) => { await p.saveMapping!(mapping); return p.loadMapping!(); }],
+      ["aller à la cellule", (p) => p.select(D, "AJ46")],
+      ["effacer les données du complément", (p) => p.clearAddinData()],
+    ];
+    const snaps = [await ports[0].read(), await ports[1].read()] as const;
+    for (const [label, job] of steps) {
+      const expected = await job(ports[0], snaps[0]);
+      const got = await job(ports[1], snaps[1]);
+      expect([label, got]).toEqual([label, expected]);
+      expect([label, differences(real, plain)]).toEqual([label, []]);
+    }
+    expect(real.active).toBe(D);
+    expect(real.selection).toBe("'Suivi fiches actions'!AJ46");
+    // What stays is the user's reading of the columns (mappingStore), which « Effacer les données » leaves alone.
+    expect([...real.parts.values()].map((x) => /xmlns="([^"]+)"/.exec(x)![1])).toEqual(["urn:annexe-cdppe:mapping:1"]);
   });
 });
