@@ -4,9 +4,8 @@
 //  2. structure (insertions, merges, widths) in one round trip, then cell writes in round trips under the payload
 //     budget, the undo record with the last one;
 //  3. if Excel refuses in mid-way, what was applied is undone in one more round trip and the message says so.
-import { colToLetters, parseRange, rangeA1 } from "../core/model/a1";
+import { colToLetters, rangeA1 } from "../core/model/a1";
 
-interface MergedAreas { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p?: string): unknown }
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { renderNumber } from "../core/format/numfmt";
 import { cellName, insertionsOf, originalCol, preconditionsOf, stillHolds, type ExpectedCell, type Insertion } from "../core/plan/preconditions";
@@ -17,6 +16,7 @@ import { formatPercent } from "../messages/format";
 import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
+import { queueMergedAreas } from "./mergedAreas";
 import { charsToPoints } from "./readSnapshot";
 import { hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
 
@@ -177,7 +177,8 @@ function writeGroups(writes: Write[]): Array<Array<{ sheet: string; block: Retur
 
 export interface ApplyResult { record: UndoRecord; syncs: number }
 
-export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date()): Promise<ApplyResult> {
+/** opts.merges false: this Excel cannot read merged areas (ExcelApi < 1.13), none are read (the call would fail). */
+export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date(), opts: { merges?: boolean } = {}): Promise<ApplyResult> {
   validatePlanLive(before, plan);
   const pre = preconditionsOf(plan, before);
   const sheet = sheetsOf(ctx);
@@ -194,11 +195,11 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   oldParts.load("items/id");
   // Merged areas where columns go in, as they are now (the snapshot may not carry them: ExcelApi < 1.13 reads none).
   const insertSheets = [...new Set(plan.edits.filter((e) => e.kind === "insertColumns").map((e) => e.sheet))];
-  const mergeReads = insertSheets.map((n) => {
-    const used = ctx.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(false) as HostRange & { getMergedAreasOrNullObject?: () => MergedAreas };
-    const m = typeof used.getMergedAreasOrNullObject === "function" ? used.getMergedAreasOrNullObject() : null;
-    m?.load("isNullObject,areas/items/address");
-    return { name: n, m };
+  const mergeReads = (opts.merges === false ? [] : insertSheets).map((n) => {
+    // In bands within Excel's 512 merged areas per call, over the sheet as the preview read it.
+    const s = before.sheets.find((x) => x.name === n);
+    const read = queueMergedAreas(ctx.workbook.worksheets.getItemOrNullObject(n), { rowIndex: 0, columnIndex: 0, rowCount: Math.max(1, s?.rowCount ?? 1), columnCount: Math.max(1, s?.colCount ?? 1) });
+    return { name: n, read };
   });
   const present = names.every((n) => before.sheets.some((s) => s.name === n));
   const live = await readCells(ctx, present ? pre.cells : [], () => undefined);
@@ -223,10 +224,7 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   if (changed.length) throw new AdapterError(excelText.changedSince(changed, more), "ChangedSinceRead");
 
   const liveMerges = new Map<string, Array<{ r1: number; c1: number; r2: number; c2: number }>>();
-  for (const { name, m } of mergeReads) {
-    if (!m) continue;
-    liveMerges.set(name, m.isNullObject ? [] : m.areas.items.map((x) => parseRange(x.address.slice(x.address.lastIndexOf("!") + 1))));
-  }
+  for (const { name, read } of mergeReads) if (read) liveMerges.set(name, read());
   const structureBefore: WorkbookSnapshot = { ...before, sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)) };
   const record = buildUndoRecord(plan, pre.cells, before, now);
   const recordParts = undoXmlParts(record);

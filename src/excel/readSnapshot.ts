@@ -4,6 +4,7 @@
 import { parseRange } from "../core/model/a1";
 import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";
 import { byBudget } from "./blocks";
+import { queueMergedAreas } from "./mergedAreas";
 import type { HostContext, HostRange, HostRangeAreas, HostWorksheet } from "./host";
 
 /** Sheets reached in the first round trip; more cost one round trip each 64. */
@@ -116,7 +117,7 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
     return snap;
   });
   const widths: Array<Array<{ c: number; range: HostRange }>> = sheets.map(() => []);
-  const mergeAreas: Array<HostRange | null> = sheets.map(() => null);
+  const mergeAreas: Array<(() => Array<{ r1: number; c1: number; r2: number; c2: number }>) | null> = sheets.map(() => null);
   const visible: Array<HostRangeAreas | null> = sheets.map(() => null);
   // Round trip 2 (and more only when the payload budget forces it).
   const groups = groupChunks(chunks);
@@ -139,14 +140,8 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
           col.load("columnHidden,format/columnWidth");
           widths[i]!.push({ c: s.used.columnIndex + k + 1, range: col });
         }
-        if (opts.merges) {
-          // Loaded, never read, before the sync (reading first would throw, as Excel does).
-          const m = (s.used as HostRange & { getMergedAreasOrNullObject?: () => HostRange & { load(p: string): unknown } }).getMergedAreasOrNullObject?.();
-          if (m) {
-            m.load("isNullObject,areas/items/address");
-            mergeAreas[i] = m;
-          }
-        }
+        // Loaded, never read, before the sync (reading first would throw, as Excel does); in bands within Excel's limit.
+        if (opts.merges) mergeAreas[i] = queueMergedAreas(s.ws, s.used);
       });
     }
     await ctx.sync();
@@ -180,8 +175,8 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
       snap.colWidths[w.c - 1] = pointsToChars(w.range.format.columnWidth);
       if (w.range.columnHidden) snap.hiddenCols.add(w.c);
     }
-    const m = mergeAreas[i] as unknown as { isNullObject: boolean; areas: { items: HostRange[] } } | null;
-    if (m && !m.isNullObject) snap.merges = m.areas.items.map((a) => parseRange(a.address.slice(a.address.lastIndexOf("!") + 1)));
+    const merged = mergeAreas[i]?.();
+    if (merged) snap.merges = merged;
   });
   return { fileName: wb.name, sheets: snapshots };
 }

@@ -202,6 +202,46 @@ describe("adapter bugs the real client showed (each test failed before its fix)"
     expect(s.cells.get("70:3")!.value).toBe("2022");
     expect(s.cells.get("70:1")?.value ?? null).toBeNull();
   });
+  test("Excel without merged-area reads (ExcelApi 1.9–1.12, as the manifest allows): nouvelle année never calls them", async () => {
+    const state = fresh();
+    const host = officeJsHost(state, { excelApi: "1.12" });
+    // Such an Excel refuses the call (ApiNotFound), and with it the whole batch.
+    await expect(host.run(async (ctx) => {
+      (ctx.workbook.worksheets.getItem(D).getRange("A1:B2") as unknown as { getMergedAreasOrNullObject(): { load(p: string): unknown } }).getMergedAreasOrNullObject().load("areas/items/address");
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "ApiNotFound" });
+    const port = createExcelPort(host.run, () => true, { merges: false });
+    const snap = await port.read();
+    const out = await port.apply(planAddYear(snap), snap).then(() => "applied", (e: Error) => e.message);
+    // Blind to the merged group headers, the adapter gets Excel's refusal of a half-copied merge: undone, and said so.
+    expect(out).toMatch(/^Excel a refusé l'insertion de colonnes en cours d'écriture \(InvalidOperation\)\. Ce qui avait déjà été écrit a été défait/);
+    expect(differences(state, fresh())).toEqual([]);
+    // The same workbook without merged headers: applied, and undone.
+    const flat = fresh();
+    for (const s of flat.sheets) s.merges = [];
+    const port2 = createExcelPort(officeJsHost(flat, { excelApi: "1.12" }).run, () => true, { merges: false });
+    const snap2 = await port2.read();
+    expect((await port2.apply(planAddYear(snap2), snap2)).deleteColumns.length).toBeGreaterThan(0);
+    expect(await port2.undo("add-year")).toMatchObject({ needsConfirmation: false, keptColumns: [] });
+  });
+
+  test("more than 512 merged areas on a sheet (Excel fails the call beyond 512): check and add-year still work", async () => {
+    const state = fresh();
+    // An unrelated planning sheet, 600 rows each merged over two columns…
+    const planning = { ...sheet(state, "Synthèse financière"), name: "Planning", id: "{planning}", cells: new Map(Array.from({ length: 600 }, (_, i) => [`${i + 1}:1`, { value: `Semaine ${i + 1}`, numFmt: "General" }])), merges: Array.from({ length: 600 }, (_, i) => ({ r1: i + 1, c1: 1, r2: i + 1, c2: 2 })), tables: [], widths: new Map(), hyperlinks: new Map(), hiddenCols: new Set<number>(), hiddenRows: new Set<number>() };
+    state.sheets.push(planning);
+    // …and notes under the annex, merged two by two: 600 more merged areas on the annex's own sheet.
+    for (let i = 0; i < 600; i++) {
+      sheet(state).cells.set(`${60 + i}:70`, { value: `note ${i}`, numFmt: "General" });
+      sheet(state).merges.push({ r1: 60 + i, c1: 70, r2: 60 + i, c2: 71 });
+    }
+    const port = createExcelPort(officeJsHost(state).run, () => true, { merges: true });
+    const snap = await port.read();
+    expect(snap.sheets.map((x) => [x.name, x.merges.length])).toEqual([["Synthèse financière", 32], [D, 623], ["Planning", 600]]);
+    const record = await port.apply(planAddYear(snap), snap);
+    expect(record.deleteColumns.length).toBeGreaterThan(0);
+    for (const l of state.log) expect(l.request).toBeLessThan(WIRE_LIMIT);
+  });
 });
 
 /** The workbook as plain data, one entry per cell (content and format), merged area, column width and sheet. */
@@ -241,11 +281,11 @@ describe("every operation through the real client gives what the test host gives
     expect(differences({ ...real, sheets: real.sheets.filter((s) => !s.name.startsWith("Contrôle")) }, fresh())).toEqual([]);
   });
 
-  test("without merged areas read (ExcelApi < 1.13): Excel's paste of formats brings the header's vertical merges along", async () => {
+  test("a snapshot read without merged areas (merges read at apply only): Excel's paste of formats brings vertical merges along", async () => {
     const withMerges = fresh();
     const without = fresh();
     const plain = fresh();
-    for (const [state, run, merges] of [[withMerges, officeJsHost(withMerges).run, true], [without, officeJsHost(without).run, false], [plain, fakeRunner(plain), false]] as const) {
+    for (const [state, run, merges] of [[withMerges, officeJsHost(withMerges).run, true], [without, officeJsHost(without).run, undefined], [plain, fakeRunner(plain), undefined]] as const) {
       const port = createExcelPort(run, () => true, { merges });
       const s = await port.read();
       await port.apply(planAddYear(s), s);

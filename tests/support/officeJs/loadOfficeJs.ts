@@ -16,6 +16,20 @@ export const OFFICE_JS_FILE = "excel-web-16.00.debug.js";
 
 let cached: OfficeJsLibrary | null = null;
 
+/** Which requirement sets the simulated Excel supports (the library checks ExcelApi versions before queuing a call). */
+let requirement: (name: string, version?: string) => boolean = () => true;
+
+/** Excel supporting ExcelApi up to `max` ("1.12": Excel without merged-area reads), every other set. */
+export function supportExcelApi(max: string): void {
+  const num = (v: string) => v.split(".").map(Number);
+  requirement = (name, version) => {
+    if (name !== "ExcelApi" || !version) return true;
+    const [a, b] = num(version);
+    const [x, y] = num(max);
+    return a! < x! || (a === x && b! <= y!);
+  };
+}
+
 export function loadOfficeJs(): OfficeJsLibrary {
   if (cached) return cached;
   const dir = path.dirname(require.resolve("@microsoft/office-js/package.json"));
@@ -29,6 +43,8 @@ export function loadOfficeJs(): OfficeJsLibrary {
     location: { href: "https://localhost/taskpane.html", search: "", hash: "", protocol: "https:", host: "localhost" },
     document: { readyState: "complete", cookie: "", addEventListener() {}, getElementsByTagName: () => [], createElement: () => ({ setAttribute() {}, style: {} }) },
   };
+  // Office.context.requirements: the library asks it before queuing a call of a newer API set (ApiNotFound otherwise).
+  window.Office = { context: { requirements: { isSetSupported: (name: string, version?: string) => requirement(name, version) } } };
   window.window = window;
   window.self = window;
   // In a browser the library's top-level "var"s are properties of window, and it reads some of them back from there

@@ -5,7 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { HostContext, HostRunner } from "../../../src/excel/host";
 import type { FakeState } from "../fakeExcel";
-import { loadOfficeJs } from "./loadOfficeJs";
+import { loadOfficeJs, supportExcelApi } from "./loadOfficeJs";
 import { RichApiProcessor, type WireLog } from "./richApi";
 
 export interface OfficeJsHost {
@@ -20,9 +20,11 @@ export interface OfficeJsHost {
   cleanups: WireLog[];
 }
 
-export function officeJsHost(state: FakeState, opts: { keepRequests?: boolean } = {}): OfficeJsHost {
+/** keepRequests: keep each request's JSON; excelApi: the highest ExcelApi version the simulated Excel supports. */
+export function officeJsHost(state: FakeState, opts: { keepRequests?: boolean; excelApi?: string } = {}): OfficeJsHost {
   const { Excel } = loadOfficeJs();
   const processor = new RichApiProcessor(state);
+  processor.excelApi = opts.excelApi ?? "1.17";
   const requests: string[] = [];
   const cleanups: WireLog[] = [];
   const executor = {
@@ -56,6 +58,7 @@ export function officeJsHost(state: FakeState, opts: { keepRequests?: boolean } 
   };
   const run: HostRunner = <T,>(batch: (ctx: HostContext) => Promise<T>): Promise<T> => {
     state.batches++;
+    supportExcelApi(opts.excelApi ?? "1.17");
     return Excel.run(session, (ctx: any) => batch(ctx as HostContext)) as Promise<T>;
   };
   return { run, processor, requests, cleanups };

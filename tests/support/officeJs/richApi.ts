@@ -85,6 +85,9 @@ export class RichApiProcessor {
   /** Paths given a reference in this request: their next Instantiate returns its id. */
   private kept = new Map<number, string>();
 
+  /** The highest ExcelApi version this Excel supports: newer calls are refused with ApiNotFound, as an older Excel does. */
+  excelApi = "1.17";
+
   constructor(readonly state: FakeState) {
     for (const s of state.sheets) if (!s.id.startsWith("{")) s.id = `{${s.id}}`;
   }
@@ -168,6 +171,8 @@ export class RichApiProcessor {
   }
 
   private methodObject(h: Handle, name: string, args: unknown[]): Handle | null {
+    const since = SINCE[name];
+    if (since && newer(since, this.excelApi)) throw new ExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
     switch (`${h.k}.${name}`) {
       case "worksheets.GetItem": {
         const s = this.sheetByKey(args[0]);
@@ -831,6 +836,14 @@ export class RichApiProcessor {
     return xml;
   }
 }
+
+/** ExcelApi version of the calls the adapter makes that came after its minimum (1.9). */
+const SINCE: Record<string, string> = { GetMergedAreasOrNullObject: "1.13" };
+const newer = (v: string, than: string) => {
+  const [a, b] = v.split(".").map(Number) as [number, number];
+  const [x, y] = than.split(".").map(Number) as [number, number];
+  return a > x || (a === x && b > y);
+};
 
 function defaultSelect(h: Handle): string[] {
   switch (h.k) {
