@@ -4,7 +4,9 @@
 import { parseAddr } from "../core/model/a1";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { Finding, Severity } from "../core/rules/types";
-import type { HostContext } from "./host";
+import { excelText } from "../messages/excel";
+import { AdapterError } from "./errors";
+import type { HostContext, HostProtection } from "./host";
 
 export const FLAGS_NS = "urn:annexe-cdppe:flags:1";
 export const FLAG_COLOURS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#BDD7EE" };
@@ -45,9 +47,21 @@ function queueRestore(ctx: HostContext, records: Array<{ id: string; record: Fla
   }
 }
 
+/** Protection of the sheets, read with the next round trip: colouring stops before anything is written, never halfway. */
+function probeProtection(ctx: HostContext, names: string[]): () => void {
+  const probes = [...new Set(names)].map((name) => ({ name, ws: ctx.workbook.worksheets.getItemOrNullObject(name).load("isNullObject"), p: null as HostProtection | null }));
+  for (const x of probes) x.p = x.ws.protection.load("protected");
+  return () => {
+    const locked = probes.find((x) => !x.ws.isNullObject && x.p!.protected);
+    if (locked) throw new AdapterError(excelText.sheetProtected(locked.name), "AccessDenied");
+  };
+}
+
 /** Colours each finding's cell by its worst severity; earlier flags are cleared in the same round trip. */
 export async function flagFindings(ctx: HostContext, findings: Finding[], before: WorkbookSnapshot): Promise<number> {
+  const unlocked = probeProtection(ctx, [...before.sheets.map((s) => s.name), ...findings.map((f) => f.sheet)]);
   const old = await loadFlagParts(ctx);
+  unlocked();
   const oldFill = new Map<string, string | null>(old.flatMap((o) => o.record.cells.map((c): [string, string | null] => [`${c.sheet}!${c.cell}`, c.previousFill])));
   const worst = new Map<string, Finding>();
   for (const f of findings) {
@@ -76,7 +90,9 @@ export async function clearFlags(ctx: HostContext): Promise<number> {
   const old = await loadFlagParts(ctx);
   if (!old.length) return 0;
   const probes = old.flatMap((o) => o.record.cells.map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).load("format/fill/color") })));
+  const unlocked = probeProtection(ctx, probes.map((p) => p.c.sheet));
   if (probes.length) await ctx.sync();
+  unlocked();
   const still = new Set(probes.filter((p) => String(p.range.format.fill.color).toUpperCase() === p.c.colour.toUpperCase()).map((p) => p.c));
   queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => still.has(c)) } })));
   await ctx.sync();

@@ -225,6 +225,29 @@ describe("adapter bugs the real client showed (each test failed before its fix)"
     expect(await port2.undo("add-year")).toMatchObject({ needsConfirmation: false, keptColumns: [] });
   });
 
+  test("flags with one sheet protected: refused before any colour, the message true, and the flags still clearable", async () => {
+    const state = fresh();
+    const port = createExcelPort(officeJsHost(state).run, () => true);
+    const snap = await port.read();
+    const findings = checkAnnex(snap).findings;
+    expect(new Set(findings.map((f) => f.sheet)).size).toBe(2);
+    const coloured = () => state.sheets.map((s) => [...s.cells.values()].filter((c) => c.fill === "#F8CBAD" || c.fill === "#FFE699" || c.fill === "#BDD7EE").length);
+    sheet(state).protected = true;
+    // Before the fix, the other sheet's cells were coloured, no record kept (never clearable), and the message said « Rien n'a été écrit ».
+    await expect(port.flag(findings, snap)).rejects.toThrow(/«\u00a0Suivi fiches actions\u00a0» est protégée.*Rien n'a été écrit/);
+    expect(coloured()).toEqual([0, 0]);
+    sheet(state).protected = false;
+    const n = await port.flag(findings, snap);
+    expect(coloured().reduce((a, b) => a + b, 0)).toBe(n);
+    // Protected after flagging: clearing is refused whole, not halfway.
+    sheet(state).protected = true;
+    await expect(port.clearFlags()).rejects.toThrow(/est protégée/);
+    expect(coloured().reduce((a, b) => a + b, 0)).toBe(n);
+    sheet(state).protected = false;
+    expect(await port.clearFlags()).toBe(n);
+    expect(coloured()).toEqual([0, 0]);
+  });
+
   test("more than 512 merged areas on a sheet (Excel fails the call beyond 512): check and add-year still work", async () => {
     const state = fresh();
     // An unrelated planning sheet, 600 rows each merged over two columns…
