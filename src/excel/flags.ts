@@ -4,9 +4,8 @@
 import { parseAddr } from "../core/model/a1";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { Finding, Severity } from "../core/rules/types";
-import { excelText } from "../messages/excel";
-import { AdapterError } from "./errors";
-import type { HostContext, HostProtection } from "./host";
+import type { HostContext } from "./host";
+import { probeProtection } from "./protection";
 
 export const FLAGS_NS = "urn:annexe-cdppe:flags:1";
 export const FLAG_COLOURS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#BDD7EE" };
@@ -45,16 +44,6 @@ function queueRestore(ctx: HostContext, records: Array<{ id: string; record: Fla
     }
     ctx.workbook.customXmlParts.getItem(id).delete();
   }
-}
-
-/** Protection of the sheets, read with the next round trip: colouring stops before anything is written, never halfway. */
-function probeProtection(ctx: HostContext, names: string[]): () => void {
-  const probes = [...new Set(names)].map((name) => ({ name, ws: ctx.workbook.worksheets.getItemOrNullObject(name).load("isNullObject"), p: null as HostProtection | null }));
-  for (const x of probes) x.p = x.ws.protection.load("protected");
-  return () => {
-    const locked = probes.find((x) => !x.ws.isNullObject && x.p!.protected);
-    if (locked) throw new AdapterError(excelText.sheetProtected(locked.name), "AccessDenied");
-  };
 }
 
 /** Colours each finding's cell by its worst severity; earlier flags are cleared in the same round trip. */

@@ -9,6 +9,7 @@ import { excelText } from "../messages/excel";
 import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
+import { probeProtection } from "./protection";
 import { charsToPoints } from "./readSnapshot";
 
 export type UndoKind = "fill" | "add-year" | "widen";
@@ -202,12 +203,15 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const widthReads = record.widths.map((w) => ({ w, range: sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).load("format/columnWidth") }));
   const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
   const live = new Map<UndoCell, { formula: unknown; numFmt: unknown }>();
+  // A protected sheet among those the undo writes: refused before anything is undone (never half-undone).
+  const unlocked = probeProtection(ctx, [...record.cells.map((c) => c.s), ...record.deleteColumns.map((d) => d.sheet), ...record.widths.map((w) => w.sheet)]);
   for (let g = 0; g < Math.max(1, groups.length); g++) {
     for (const r of groups[g] ?? []) {
       r.range = sheet(r.sheet).getRangeByIndexes(r.block.row - 1, r.block.col - 1, r.block.rows, r.block.cols);
       r.range.load("formulas,numberFormat");
     }
     await ctx.sync();
+    if (g === 0) unlocked();
     for (const r of groups[g] ?? []) r.block.cells.forEach((line, i) => line.forEach((x, j) => { if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] }); }));
   }
   // The new columns' content (used rows only), read with the cells when the budget allows: one more trip otherwise.

@@ -248,6 +248,23 @@ describe("adapter bugs the real client showed (each test failed before its fix)"
     expect(coloured()).toEqual([0, 0]);
   });
 
+  test("Annuler nouvelle année with one of its sheets protected: refused before anything is undone, the record kept whole", async () => {
+    const state = fresh();
+    const port = createExcelPort(officeJsHost(state).run, () => true);
+    const snap = await port.read();
+    await port.apply(planAddYear(snap), snap);
+    const applied = dump(state);
+    sheet(state).protected = true;
+    // Before the fix: the other sheet's new columns were deleted, then Excel refused, the message said « Rien n'a été
+    // écrit », and the record stayed — replayed later, it would delete that sheet's original columns.
+    await expect(port.undo("add-year")).rejects.toThrow(/«\u00a0Suivi fiches actions\u00a0» est protégée.*Rien n'a été écrit/);
+    expect([...dump(state)].filter(([k, v]) => applied.get(k) !== v && !k.startsWith("sheet "))).toEqual([]);
+    expect(state.parts.size).toBe(1);
+    sheet(state).protected = false;
+    expect(await port.undo("add-year")).toMatchObject({ needsConfirmation: false, changed: [], keptColumns: [] });
+    expect(differences(state, fresh())).toEqual([]);
+  });
+
   test("more than 512 merged areas on a sheet (Excel fails the call beyond 512): check and add-year still work", async () => {
     const state = fresh();
     // An unrelated planning sheet, 600 rows each merged over two columns…
