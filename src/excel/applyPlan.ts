@@ -348,16 +348,30 @@ async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, st
   }
   // Merged areas taken apart before Excel refused: merged again as they were (merging a merged area is harmless).
   if (!structureDone) for (const u of unmerged) sheet(u.sheet).getRange(rangeA1(u.area)).merge(false);
+  // Prior content as rectangles, in round trips under the payload budget (one write per cell overflowed 5 MB at
+  // 1 200 fiches, and the rollback itself was refused).
+  let groups: Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<{ row: number; col: number; c: UndoCell }>>[number]; bytes: number }>> = [];
   if (structureDone) {
+    const bySheet = new Map<string, Array<{ row: number; col: number; c: UndoCell }>>();
     for (const c of record.cells) {
       if (c.p === undefined || c.o === undefined) continue;
-      const r = sheet(c.s).getRangeByIndexes(c.r - 1, c.o - 1, 1, 1);
-      r.formulas = [[c.p]];
-      r.numberFormat = [[c.pf ?? "General"]];
+      const l = bySheet.get(c.s);
+      if (l) l.push({ row: c.r, col: c.o, c });
+      else bySheet.set(c.s, [{ row: c.r, col: c.o, c }]);
     }
+    const items: (typeof groups)[number] = [];
+    for (const [s, list] of bySheet) for (const block of blocksOf(list)) items.push({ sheet: s, block, bytes: 300 + block.cells.reduce((a, l) => a + l.reduce((b, x) => b + 12 + (x ? JSON.stringify(x.c.p).length + (x.c.pf ?? "General").length : 0), 0), 0) });
+    groups = byBudget(items, (i) => i.bytes);
     for (const w of record.widths) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
   }
-  await ctx.sync();
+  for (let g = 0; g < Math.max(1, groups.length); g++) {
+    for (const { sheet: s, block } of groups[g] ?? []) {
+      const r = sheet(s).getRangeByIndexes(block.row - 1, block.col - 1, block.rows, block.cols);
+      r.formulas = block.cells.map((l) => l.map((x) => (x ? x.c.p! : null)));
+      r.numberFormat = block.cells.map((l) => l.map((x) => (x ? x.c.pf ?? "General" : null)));
+    }
+    await ctx.sync();
+  }
 }
 
 /** How many of the plan's insertions Excel made before refusing one: the column anchors tell where the columns are. */

@@ -2,10 +2,12 @@
 // library, each sync's request and response being the JSON the library serialised and the one Excel would send back,
 // counted in bytes. Every one must stay under Excel on the web's 5 MB; the figures are printed as a table.
 import { checkAnnex } from "../../src/core/check";
+import { planAddYear } from "../../src/core/compute/addYear";
 import { emptySheet, setCell, type WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { createExcelPort } from "../../src/excel/port";
 import { fakeRunner, stateFromSnapshot } from "../support/fakeExcel";
 import { fixtureSnapshot } from "../support/fixtures";
+import { generateAnnex } from "../support/annexGenerator";
 import { officeJsHost } from "../support/officeJs/officeJsHost";
 import { operations } from "../support/officeJs/operations";
 import { WIRE_LIMIT, type WireLog } from "../support/officeJs/richApi";
@@ -79,4 +81,24 @@ test("the 2022 annex alone, with a 20 000 × 3 list sheet, with a 50 000 × 1 sh
     expect(count("annexe 2022", op)).toBeGreaterThan(0);
     expect([op, count("+ 20 000 × 3", op), count("+ 50 000 × 1", op)]).toEqual([op, count("annexe 2022", op), count("annexe 2022", op)]);
   }
+});
+
+test("Excel refusing a write in mid-way on a large annex (1 200 fiches): the rollback too stays under 5 MB, and restores all", async () => {
+  const g = generateAnnex({ fiches: 1200, years: [2020, 2021, 2022], seed: 7, withSummary: true });
+  const state = stateFromSnapshot(g.workbook);
+  const cells = () => JSON.stringify(state.sheets.map((s) => [s.name, [...s.cells.entries()].filter(([, c]) => c.value !== null || c.formula).map(([k, c]) => [k, c.formula ?? c.value, c.numFmt]).sort(), [...s.widths.entries()].sort((a, b) => a[0] - b[0])]));
+  const before = cells();
+  // The preview's snapshot (the test host reads the same as the real client, tested above), then the apply for real.
+  const snap = await createExcelPort(fakeRunner(state), () => true, { merges: true }).read();
+  state.log = [];
+  let writes = 0;
+  state.refuse = (op) => (op.kind === "write" && ++writes === 2 ? "GeneralException" : null);
+  const port = createExcelPort(officeJsHost(state).run, () => true, { merges: true });
+  const err = await port.apply(planAddYear(snap), snap).then(() => null, (e: Error) => e.message);
+  console.log(`1 200 fiches, nouvelle année refusée en cours d'écriture: ${state.log.map((l, i) => `#${i + 1} ${kb(l.request)} / ${kb(l.response)}`).join(", ")}`);
+  expect(err).toMatch(/\(GeneralException\)\. Ce qui avait déjà été écrit a été défait/);
+  for (const l of state.log) expect(l.request).toBeLessThan(WIRE_LIMIT);
+  state.refuse = undefined;
+  expect(cells() === before).toBe(true);
+  expect(state.parts.size).toBe(0);
 });

@@ -144,7 +144,12 @@ export class RichApiProcessor {
     const parent = p.ParentObjectPathId !== undefined ? this.resolve(p.ParentObjectPathId) : null;
     if (parent === null) return null; // a null object's children are null objects
     if (p.ObjectPathType === 4) return this.property(parent, p.Name);
-    if (p.ObjectPathType === 3) return this.methodObject(parent, p.Name, args);
+    if (p.ObjectPathType === 3) {
+      // An object passed as an argument travels as its path id, listed in ReferencedObjectPathIds.
+      const refs = (p.ArgumentInfo as { ReferencedObjectPathIds?: unknown[] } | undefined)?.ReferencedObjectPathIds ?? [];
+      const resolved = args.map((a, i) => (typeof refs[i] === "number" && refs[i] !== 0 ? this.resolve(refs[i] as number) : a));
+      return this.methodObject(parent, p.Name, resolved);
+    }
     if (p.ObjectPathType === 5) return this.indexer(parent, args[0]);
     throw new ExcelError("NotImplemented", `object path type ${p.ObjectPathType} (${p.Name})`);
   }
@@ -232,6 +237,29 @@ export class RichApiProcessor {
       }
       case "range.Insert":
         return this.insert(h as { s: FakeSheet; r: Rect }, String(args[0]));
+      case "range.GetRow":
+      case "range.GetColumn":
+      case "range.GetCell":
+      case "range.GetBoundingRect":
+      case "range.GetResizedRange":
+      case "range.GetOffsetRange": {
+        const { s, r } = h as { s: FakeSheet; r: Rect };
+        const n = args.map(Number);
+        let out: Rect;
+        if (name === "GetRow") out = { ...r, r1: r.r1 + n[0]!, r2: r.r1 + n[0]! };
+        else if (name === "GetColumn") out = { ...r, c1: r.c1 + n[0]!, c2: r.c1 + n[0]! };
+        else if (name === "GetCell") out = { r1: r.r1 + n[0]!, r2: r.r1 + n[0]!, c1: r.c1 + n[1]!, c2: r.c1 + n[1]! };
+        else if (name === "GetResizedRange") out = { ...r, r2: r.r2 + n[0]!, c2: r.c2 + n[1]! };
+        else if (name === "GetOffsetRange") out = { r1: r.r1 + n[0]!, r2: r.r2 + n[0]!, c1: r.c1 + n[1]!, c2: r.c2 + n[1]! };
+        else {
+          const o = args[0] as Handle | string;
+          const other = typeof o === "string" ? parseAddress(o) : o && o.k === "range" && o.s === s ? o.r : null;
+          if (!other) throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+          out = { r1: Math.min(r.r1, other.r1), c1: Math.min(r.c1, other.c1), r2: Math.max(r.r2, other.r2), c2: Math.max(r.c2, other.c2) };
+        }
+        if (out.r1 < 1 || out.c1 < 1 || out.r2 > MAX_ROWS || out.c2 > MAX_COLS || out.r2 < out.r1 || out.c2 < out.c1) throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        return { k: "range", s, r: out };
+      }
       case "areaList.GetItemAt": {
         const { s, rects } = h as { s: FakeSheet; rects: Rect[] };
         const r = rects[Number(args[0])];
@@ -446,6 +474,12 @@ export class RichApiProcessor {
         const s = this.live((h as { s: FakeSheet }).s);
         if (this.state.sheets.length === 1) throw new ExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
         this.state.sheets = this.state.sheets.filter((x) => x !== s);
+        return null;
+      }
+      case "range._ValidateArraySize": {
+        // Sent by the library before a large array write: the array must match the range.
+        const { r } = h as { r: Rect };
+        if (Number(args[0]) !== r.r2 - r.r1 + 1 || Number(args[1]) !== r.c2 - r.c1 + 1) throw new ExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
         return null;
       }
       case "range.GetCellProperties": return this.cellProperties(h as { s: FakeSheet; r: Rect }, args[0] as Record<string, any>);
