@@ -20,11 +20,11 @@ import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { queueMergedAreas, type Area } from "./mergedAreas";
 import { charsToPoints } from "./readSnapshot";
 import { queueWriteGuards } from "./writeGuards";
-import { hashInput, inputOf, recordNamespace, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
+import { hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
 
-/** Text written as a value must stay text: Excel would take "=…", "+…" or "@…" for a formula. */
+/** Text written as a value must stay text (see textInput: formulas, numbers, logicals, errors). */
 export function literal(v: string): string {
-  return /^[=+@]/.test(v) ? `'${v}` : v;
+  return textInput(v);
 }
 
 function cellInput(e: Extract<Edit, { kind: "setFormula" | "setValue" }>): string | number | boolean {
@@ -215,6 +215,8 @@ export interface ApplyResult { record: UndoRecord; syncs: number }
 export interface ApplyOptions {
   /** The host answers hasSpill/savedAsArray (ExcelApi 1.12): array formulas are checked before writing. */
   arrays?: boolean;
+  /** false: this Excel cannot read merged areas (ExcelApi < 1.13), none are read (the call would fail). */
+  merges?: boolean;
 }
 
 export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date(), options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -235,9 +237,10 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   // Merged areas where columns go in, as they are now (the snapshot may not carry them: ExcelApi < 1.13 reads none):
   // those across an insertion point or over the column whose formats are copied, read in parts within Excel's limit.
   const present = names.every((n) => before.sheets.some((s) => s.name === n));
-  const mergeReads = present ? mergeReadsAround(plan, before, sheet) : [];
+  const merges = options.merges !== false;
+  const mergeReads = present && merges ? mergeReadsAround(plan, before, sheet) : [];
   // Tables and array formulas in the way: Excel would refuse part of an array, or extend a table on its own.
-  const obstacle = present ? queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true) : () => null;
+  const obstacle = present ? queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true, merges) : () => null;
   const live = await readCells(ctx, present ? pre.cells : [], () => undefined);
   syncs++;
   for (const p of probes) if (p.ws.isNullObject) throw new AdapterError(excelText.sheetMissing(p.name), "ItemNotFound");
@@ -391,16 +394,30 @@ async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, st
   }
   // Merged areas taken apart before Excel refused: merged again as they were (merging a merged area is harmless).
   if (!structureDone) for (const u of unmerged) sheet(u.sheet).getRange(rangeA1(u.area)).merge(false);
+  // Prior content as rectangles, in round trips under the payload budget (one write per cell overflowed 5 MB at
+  // 1 200 fiches, and the rollback itself was refused).
+  let groups: Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<{ row: number; col: number; c: UndoCell }>>[number]; bytes: number }>> = [];
   if (structureDone) {
+    const bySheet = new Map<string, Array<{ row: number; col: number; c: UndoCell }>>();
     for (const c of record.cells) {
       if (c.p === undefined || c.o === undefined) continue;
-      const r = sheet(c.s).getRangeByIndexes(c.r - 1, c.o - 1, 1, 1);
-      r.formulas = [[c.p]];
-      r.numberFormat = [[c.pf ?? "General"]];
+      const l = bySheet.get(c.s);
+      if (l) l.push({ row: c.r, col: c.o, c });
+      else bySheet.set(c.s, [{ row: c.r, col: c.o, c }]);
     }
+    const items: (typeof groups)[number] = [];
+    for (const [s, list] of bySheet) for (const block of blocksOf(list)) items.push({ sheet: s, block, bytes: 300 + block.cells.reduce((a, l) => a + l.reduce((b, x) => b + 12 + (x ? JSON.stringify(x.c.p).length + (x.c.pf ?? "General").length : 0), 0), 0) });
+    groups = byBudget(items, (i) => i.bytes);
     for (const w of record.widths) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
   }
-  await ctx.sync();
+  for (let g = 0; g < Math.max(1, groups.length); g++) {
+    for (const { sheet: s, block } of groups[g] ?? []) {
+      const r = sheet(s).getRangeByIndexes(block.row - 1, block.col - 1, block.rows, block.cols);
+      r.formulas = block.cells.map((l) => l.map((x) => (x ? x.c.p! : null)));
+      r.numberFormat = block.cells.map((l) => l.map((x) => (x ? x.c.pf ?? "General" : null)));
+    }
+    await ctx.sync();
+  }
 }
 
 /** How many of the plan's insertions Excel made before refusing one: the column anchors tell where the columns are. */

@@ -4,6 +4,7 @@
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { Finding, Severity } from "../core/rules/types";
 import type { HostContext, HostRange } from "./host";
+import { probeProtection } from "./protection";
 
 export const FLAGS_NS = "urn:annexe-cdppe:flags:1";
 export const FLAG_COLOURS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#BDD7EE" };
@@ -57,8 +58,10 @@ const fillOf = (c: unknown): string | null => {
  * later clear restores is the one the cell has now, not the one the check saw.
  */
 export async function flagFindings(ctx: HostContext, findings: Finding[], before: WorkbookSnapshot): Promise<number> {
-  void before;
+  // A protected sheet refuses the flagging before any colour, in the round trip that reads the old flags.
+  const unlocked = probeProtection(ctx, [...before.sheets.map((s) => s.name), ...findings.map((f) => f.sheet)]);
   const old = await loadFlagParts(ctx);
+  unlocked();
   const worst = new Map<string, Finding>();
   for (const f of findings) {
     const k = `${f.sheet}!${f.cell}`;
@@ -98,7 +101,9 @@ export async function clearFlags(ctx: HostContext): Promise<number> {
   const old = await loadFlagParts(ctx);
   if (!old.length) return 0;
   const probes = old.flatMap((o) => o.record.cells.map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).load("format/fill/color") })));
+  const unlocked = probeProtection(ctx, probes.map((p) => p.c.sheet));
   if (probes.length) await ctx.sync();
+  unlocked();
   const still = new Set(probes.filter((p) => String(p.range.format.fill.color).toUpperCase() === p.c.colour.toUpperCase()).map((p) => p.c));
   queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => still.has(c)) } })), old.map((o) => o.id));
   await ctx.sync();

@@ -63,7 +63,7 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
         const snapshot = await readWorkbookSnapshot(ctx, { merges: options.merges, alongside: mapping });
         return { snapshot, mapping: mapping.result() };
       }),
-    apply: (plan, before) => guarded(async (ctx) => (await applyPlan(ctx, plan, before, new Date(), { arrays })).record),
+    apply: (plan, before) => guarded(async (ctx) => (await applyPlan(ctx, plan, before, new Date(), { arrays, merges: options.merges })).record),
     // Always from the workbook, never from memory: what another pane or a reopened one did counts the same.
     undo: (kind, keepChanged) => guarded((ctx) => undoAction(ctx, kind, keepChanged)),
     undoable: () => guarded((ctx) => listRecords(ctx)),

@@ -9,6 +9,7 @@ import { excelText } from "../messages/excel";
 import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
+import { probeProtection } from "./protection";
 import { charsToPoints } from "./readSnapshot";
 
 export type UndoKind = "fill" | "add-year" | "widen";
@@ -46,15 +47,25 @@ export interface UndoRecord {
   widths: Array<{ sheet: string; col: number; prior: number; wrote: number }>;
 }
 
+/**
+ * Text written as input must stay text: Excel parses what is written to values or formulas as if typed, so "=…",
+ * "+…", "-…", "@…" would become a formula, "2023" or "42 %" a number, "VRAI" a logical, "#N/A" an error.
+ * The apostrophe keeps it text (found through the real Office.js client: the new year's header « 2023 » became a number).
+ */
+export function textInput(v: string): string {
+  return /^[=+\-@#]/.test(v) || /^\s*[\d.,]/.test(v) || /^\s*(true|false|vrai|faux)\s*$/i.test(v) ? `'${v}` : v;
+}
+
 export function inputOf(v: CellValue): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "object") return v.error;
-  return typeof v === "string" && /^[=+@]/.test(v) ? `'${v}` : v;
+  return typeof v === "string" ? textInput(v) : v;
 }
 
-/** FNV-1a of a written input, normalised as Excel gives formulas back. */
+/** FNV-1a of a written input, normalised as Excel gives it back (formulas normalised, text without its apostrophe). */
 export function hashInput(input: string | number | boolean): string {
-  const s = typeof input === "string" && input.startsWith("=") ? "=" + normaliseFormula(input) : JSON.stringify(input);
+  const text = typeof input === "string" && input.startsWith("'") ? input.slice(1) : input;
+  const s = typeof text === "string" && text.startsWith("=") && text === input ? "=" + normaliseFormula(text) : JSON.stringify(text);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -194,16 +205,15 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const widthReads = record.widths.map((w) => ({ w, range: sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).load("format/columnWidth") }));
   const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
   const live = new Map<UndoCell, { formula: unknown; numFmt: unknown }>();
-  // Protection now: a protected sheet is said before anything is changed (Excel would refuse in mid-way).
-  const touched = new Set([...record.cells.map((c) => c.s), ...record.deleteColumns.map((d) => d.sheet), ...record.widths.map((w) => w.sheet)]);
-  const protection = [...touched].map((n) => ({ n, p: sheet(n).protection.load("protected") }));
+  // A protected sheet among those the undo writes: refused before anything is undone (never half-undone).
+  const unlocked = probeProtection(ctx, [...record.cells.map((c) => c.s), ...record.deleteColumns.map((d) => d.sheet), ...record.widths.map((w) => w.sheet)]);
   for (let g = 0; g < Math.max(1, groups.length); g++) {
     for (const r of groups[g] ?? []) {
       r.range = sheet(r.sheet).getRangeByIndexes(r.block.row - 1, r.block.col - 1, r.block.rows, r.block.cols);
       r.range.load("formulas,numberFormat");
     }
     await ctx.sync();
-    if (g === 0) for (const { n, p } of protection) if (p.protected) throw new AdapterError(excelText.sheetProtected(n), "AccessDenied");
+    if (g === 0) unlocked();
     for (const r of groups[g] ?? []) r.block.cells.forEach((line, i) => line.forEach((x, j) => { if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] }); }));
   }
   // The new columns' content (used rows only), read with the cells when the budget allows: one more trip otherwise.

@@ -43,9 +43,9 @@ function columnRuns(cells: ExpectedCell[]): Array<{ col: number; r1: number; r2:
 /**
  * Queues the probes (written cells as they are before any insertion; the two columns on both sides of each insertion
  * point) and returns what to call after the sync: the French message of the first obstacle, or null.
- * `arrays`: the host answers hasSpill/savedAsArray (ExcelApi 1.12).
+ * `arrays`: the host answers hasSpill/savedAsArray (ExcelApi 1.12); `merges`: it lists merged areas (ExcelApi 1.13).
  */
-export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet: (name: string) => HostWorksheet, arrays: boolean): () => string | null {
+export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet: (name: string) => HostWorksheet, arrays: boolean, merges = true): () => string | null {
   const written: Array<{ sheet: string; where: string; p: Probe }> = [];
   const bySheet = new Map<string, ExpectedCell[]>();
   for (const e of expected) {
@@ -63,7 +63,7 @@ export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet
       written.push({ sheet: name, where, p: probe(sheet(name), where, arrays) });
     }
     const areas = runs.map((r) => ({ rowIndex: r.r1 - 1, columnIndex: r.col - 1, rowCount: r.r2 - r.r1 + 1, columnCount: 1 }));
-    merged.push({ sheet: name, cells: new Set(cells.map((c) => `${c.row}:${c.col}`)), read: queueMergedAreas(sheet(name), areas) });
+    merged.push({ sheet: name, cells: new Set(cells.map((c) => `${c.row}:${c.col}`)), read: merges ? queueMergedAreas(sheet(name), areas) : null });
   }
   const crossings: Array<{ sheet: string; col: string; left: Probe; right: Probe }> = [];
   // Cells shifted right in some rows only: a table reaching beyond those rows would be cut (Excel refuses).

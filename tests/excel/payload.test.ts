@@ -204,7 +204,7 @@ test("ten wide sheets (150 × 300 each): the light pass spreads over round trips
   }
   expect(checkAnnex(snap).tables.length).toBe(2);
   // Only the header areas of the large sheets were read, values only.
-  const large = state.reads!.filter((r) => r.sheet.startsWith("Large"));
+  const large = state.reads.filter((r) => r.sheet.startsWith("Large"));
   expect([...new Set(large.map((r) => r.what))]).toEqual(["values"]);
   console.log(show("annex + 10 sheets of 150 × 300, check (read)", state));
 }, 60_000);
