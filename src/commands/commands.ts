@@ -1,6 +1,6 @@
 // Ribbon ExecuteFunction handlers. The function name matches <FunctionName> in manifest.xml.
 import { createExcelPort } from "../excel/port";
-import { excelApiSupported, officeRunner } from "../excel/officeRunner";
+import { excelApiSupported, mergesSupported, officeRunner } from "../excel/officeRunner";
 import { completeOnEveryPath, runRibbonCheck } from "./ribbonCheck";
 
 function notify(message: string, done: () => void): void {
@@ -11,7 +11,7 @@ function notify(message: string, done: () => void): void {
 }
 
 function checkAnnex(event: Office.AddinCommands.Event): Promise<void> {
-  return completeOnEveryPath(() => runRibbonCheck(createExcelPort(officeRunner, excelApiSupported)), notify, () => event.completed());
+  return completeOnEveryPath(() => runRibbonCheck(createExcelPort(officeRunner, excelApiSupported, { merges: mergesSupported() })), notify, () => event.completed());
 }
 
 // Office calls the handler and ignores what it returns: completeOnEveryPath catches every failure and completes the

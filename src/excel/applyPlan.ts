@@ -1,12 +1,12 @@
 // Applies a core edit plan through Office.js, all or nothing, never from a stale snapshot:
 //  1. one round trip re-reads what the plan relies on (prior content of every written cell, row and column anchors,
-//     sheet protection) and refuses, naming what changed, before anything is written;
+//     sheet protection) and what Excel could refuse (merged areas, tables, array formulas: writeGuards.ts), and
+//     refuses, naming what changed or stands in the way, before anything is written;
 //  2. structure (insertions, merges, widths) in one round trip, then cell writes in round trips under the payload
 //     budget, the undo record with the last one;
 //  3. if Excel refuses in mid-way, what was applied is undone in one more round trip and the message says so.
-import { colToLetters, parseRange, rangeA1 } from "../core/model/a1";
+import { colToLetters, rangeA1, type Rect } from "../core/model/a1";
 
-interface MergedAreas { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p?: string): unknown }
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { renderNumber } from "../core/format/numfmt";
 import { cellName, insertionsOf, originalCol, preconditionsOf, stillHolds, type ExpectedCell, type Insertion } from "../core/plan/preconditions";
@@ -17,12 +17,14 @@ import { formatPercent } from "../messages/format";
 import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
+import { queueMergedAreas, type Area } from "./mergedAreas";
 import { charsToPoints } from "./readSnapshot";
-import { hashInput, inputOf, recordNamespace, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
+import { queueWriteGuards } from "./writeGuards";
+import { hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
 
-/** Text written as a value must stay text: Excel would take "=…", "+…" or "@…" for a formula. */
+/** Text written as a value must stay text (see textInput: formulas, numbers, logicals, errors). */
 export function literal(v: string): string {
-  return /^[=+@]/.test(v) ? `'${v}` : v;
+  return textInput(v);
 }
 
 function cellInput(e: Extract<Edit, { kind: "setFormula" | "setValue" }>): string | number | boolean {
@@ -112,7 +114,40 @@ function mergesAround(merges: Array<{ r1: number; c1: number; r2: number; c2: nu
 }
 
 
-type Rect = { r1: number; c1: number; r2: number; c2: number };
+/** Columns past the sheet's last used one where a merged area cut by a row-limited insertion is still looked for. */
+const MERGE_MARGIN_COLS = 64;
+
+/** A merged area Excel would refuse to cut: cells shifted right in some rows only, the area reaching beyond them. */
+function mergeCut(plan: EditPlan, live: Map<string, Rect[]>): { sheet: string; area: Rect; col: number } | null {
+  for (const e of plan.edits) {
+    if (e.kind !== "insertColumns" || !e.rows) continue;
+    const [r1, r2] = e.rows;
+    const cut = (live.get(e.sheet) ?? []).find((m) => m.c2 >= e.at && m.r1 <= r2 && m.r2 >= r1 && (m.r1 < r1 || m.r2 > r2));
+    if (cut) return { sheet: e.sheet, area: cut, col: e.at };
+  }
+  return null;
+}
+
+/** Queues the reads of the merged areas an insertion could cut: the columns on both sides of each insertion point and
+ * the column whose formats it copies, over the rows it shifts (the sheet's rows as read for a whole-column insertion). */
+function mergeReadsAround(plan: EditPlan, before: WorkbookSnapshot, sheet: (n: string) => HostWorksheet): Array<{ name: string; read: (() => Rect[]) | null }> {
+  const areas = new Map<string, Area[]>();
+  for (const e of plan.edits) {
+    if (e.kind !== "insertColumns") continue;
+    const s = before.sheets.find((x) => x.name === e.sheet);
+    if (!s) continue;
+    const [r1, r2] = e.rows ?? [1, Math.max(1, s.rowCount)];
+    let list = areas.get(e.sheet);
+    if (!list) areas.set(e.sheet, (list = []));
+    for (const c of new Set([Math.max(1, e.at - 1), e.at, e.copyFormatFrom])) list.push({ rowIndex: r1 - 1, columnIndex: c - 1, rowCount: r2 - r1 + 1, columnCount: 1 });
+    // Cells shifted right in some rows only: a merged area across the first or last of them would be cut.
+    if (e.rows) {
+      const width = Math.max(s.colCount, e.at) + MERGE_MARGIN_COLS - e.at + 1;
+      for (const r of new Set(e.rows)) list.push({ rowIndex: r - 1, columnIndex: e.at - 1, rowCount: 1, columnCount: width });
+    }
+  }
+  return [...areas].map(([name, list]) => ({ name, read: queueMergedAreas(sheet(name), list) }));
+}
 
 /** Queues the structure; returns the merged areas it takes apart, as they were before (to merge again if refused). */
 function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, sheet: (n: string) => HostWorksheet): Array<{ sheet: string; area: Rect }> {
@@ -177,7 +212,14 @@ function writeGroups(writes: Write[]): Array<Array<{ sheet: string; block: Retur
 
 export interface ApplyResult { record: UndoRecord; syncs: number }
 
-export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date()): Promise<ApplyResult> {
+export interface ApplyOptions {
+  /** The host answers hasSpill/savedAsArray (ExcelApi 1.12): array formulas are checked before writing. */
+  arrays?: boolean;
+  /** false: this Excel cannot read merged areas (ExcelApi < 1.13), none are read (the call would fail). */
+  merges?: boolean;
+}
+
+export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date(), options: ApplyOptions = {}): Promise<ApplyResult> {
   validatePlanLive(before, plan);
   const pre = preconditionsOf(plan, before);
   const sheet = sheetsOf(ctx);
@@ -192,15 +234,13 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   });
   const oldParts = ctx.workbook.customXmlParts.getByNamespace(recordNamespace(plan.kind));
   oldParts.load("items/id");
-  // Merged areas where columns go in, as they are now (the snapshot may not carry them: ExcelApi < 1.13 reads none).
-  const insertSheets = [...new Set(plan.edits.filter((e) => e.kind === "insertColumns").map((e) => e.sheet))];
-  const mergeReads = insertSheets.map((n) => {
-    const used = ctx.workbook.worksheets.getItemOrNullObject(n).getUsedRangeOrNullObject(false) as HostRange & { getMergedAreasOrNullObject?: () => MergedAreas };
-    const m = typeof used.getMergedAreasOrNullObject === "function" ? used.getMergedAreasOrNullObject() : null;
-    m?.load("isNullObject,areas/items/address");
-    return { name: n, m };
-  });
+  // Merged areas where columns go in, as they are now (the snapshot may not carry them: ExcelApi < 1.13 reads none):
+  // those across an insertion point or over the column whose formats are copied, read in parts within Excel's limit.
   const present = names.every((n) => before.sheets.some((s) => s.name === n));
+  const merges = options.merges !== false;
+  const mergeReads = present && merges ? mergeReadsAround(plan, before, sheet) : [];
+  // Tables and array formulas in the way: Excel would refuse part of an array, or extend a table on its own.
+  const obstacle = present ? queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true, merges) : () => null;
   const live = await readCells(ctx, present ? pre.cells : [], () => undefined);
   syncs++;
   for (const p of probes) if (p.ws.isNullObject) throw new AdapterError(excelText.sheetMissing(p.name), "ItemNotFound");
@@ -221,12 +261,16 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
     } else changed.push(excelText.anchorMoved(e.sheet, where, describeExpected(e), describeLive(l.formula, l.numFmt)));
   }
   if (changed.length) throw new AdapterError(excelText.changedSince(changed, more), "ChangedSinceRead");
+  const blocked = obstacle();
+  if (blocked) throw new AdapterError(blocked, "WouldBeRefused");
 
-  const liveMerges = new Map<string, Array<{ r1: number; c1: number; r2: number; c2: number }>>();
-  for (const { name, m } of mergeReads) {
-    if (!m) continue;
-    liveMerges.set(name, m.isNullObject ? [] : m.areas.items.map((x) => parseRange(x.address.slice(x.address.lastIndexOf("!") + 1))));
+  const liveMerges = new Map<string, Rect[]>();
+  for (const { name, read } of mergeReads) {
+    if (!read) continue;
+    liveMerges.set(name, read());
   }
+  const cut = mergeCut(plan, liveMerges);
+  if (cut) throw new AdapterError(excelText.mergeCut(cut.sheet, rangeA1(cut.area), colToLetters(cut.col)), "WouldBeRefused");
   const structureBefore: WorkbookSnapshot = { ...before, sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)) };
   const record = buildUndoRecord(plan, pre.cells, before, now);
   const recordParts = undoXmlParts(record);
@@ -350,16 +394,30 @@ async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, st
   }
   // Merged areas taken apart before Excel refused: merged again as they were (merging a merged area is harmless).
   if (!structureDone) for (const u of unmerged) sheet(u.sheet).getRange(rangeA1(u.area)).merge(false);
+  // Prior content as rectangles, in round trips under the payload budget (one write per cell overflowed 5 MB at
+  // 1 200 fiches, and the rollback itself was refused).
+  let groups: Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<{ row: number; col: number; c: UndoCell }>>[number]; bytes: number }>> = [];
   if (structureDone) {
+    const bySheet = new Map<string, Array<{ row: number; col: number; c: UndoCell }>>();
     for (const c of record.cells) {
       if (c.p === undefined || c.o === undefined) continue;
-      const r = sheet(c.s).getRangeByIndexes(c.r - 1, c.o - 1, 1, 1);
-      r.formulas = [[c.p]];
-      r.numberFormat = [[c.pf ?? "General"]];
+      const l = bySheet.get(c.s);
+      if (l) l.push({ row: c.r, col: c.o, c });
+      else bySheet.set(c.s, [{ row: c.r, col: c.o, c }]);
     }
+    const items: (typeof groups)[number] = [];
+    for (const [s, list] of bySheet) for (const block of blocksOf(list)) items.push({ sheet: s, block, bytes: 300 + block.cells.reduce((a, l) => a + l.reduce((b, x) => b + 12 + (x ? JSON.stringify(x.c.p).length + (x.c.pf ?? "General").length : 0), 0), 0) });
+    groups = byBudget(items, (i) => i.bytes);
     for (const w of record.widths) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
   }
-  await ctx.sync();
+  for (let g = 0; g < Math.max(1, groups.length); g++) {
+    for (const { sheet: s, block } of groups[g] ?? []) {
+      const r = sheet(s).getRangeByIndexes(block.row - 1, block.col - 1, block.rows, block.cols);
+      r.formulas = block.cells.map((l) => l.map((x) => (x ? x.c.p! : null)));
+      r.numberFormat = block.cells.map((l) => l.map((x) => (x ? x.c.pf ?? "General" : null)));
+    }
+    await ctx.sync();
+  }
 }
 
 /** How many of the plan's insertions Excel made before refusing one: the column anchors tell where the columns are. */

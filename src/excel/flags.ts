@@ -1,10 +1,10 @@
 // Flags: a fill colour per finding cell, the previous fill saved in the workbook so that "Effacer les signalements"
 // restores exactly what was there (and nothing the add-in did not colour). Conditional formats were not chosen:
 // they cannot be told apart from the user's own, and Excel on the web shows them only partly.
-import { parseAddr } from "../core/model/a1";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { Finding, Severity } from "../core/rules/types";
-import type { HostContext } from "./host";
+import type { HostContext, HostRange } from "./host";
+import { probeProtection } from "./protection";
 
 export const FLAGS_NS = "urn:annexe-cdppe:flags:1";
 export const FLAG_COLOURS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#BDD7EE" };
@@ -34,34 +34,59 @@ async function loadFlagParts(ctx: HostContext): Promise<Array<{ id: string; reco
   });
 }
 
-function queueRestore(ctx: HostContext, records: Array<{ id: string; record: FlagRecord }>): void {
-  for (const { id, record } of records) {
+/** Restores the given cells' fills and removes the records (all of them, also those whose cells were all left). */
+function queueRestore(ctx: HostContext, records: Array<{ id: string; record: FlagRecord }>, remove: string[]): void {
+  for (const { record } of records) {
     for (const c of record.cells) {
       const fill = ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).format.fill;
       if (c.previousFill) fill.color = c.previousFill;
       else fill.clear();
     }
-    ctx.workbook.customXmlParts.getItem(id).delete();
   }
+  for (const id of remove) ctx.workbook.customXmlParts.getItem(id).delete();
 }
 
-/** Colours each finding's cell by its worst severity; earlier flags are cleared in the same round trip. */
+/** Fill as Office.js gives it -> the record's form (no fill: null). */
+const fillOf = (c: unknown): string | null => {
+  const v = String(c ?? "").toUpperCase();
+  return !v || v === "#FFFFFF" ? null : v;
+};
+
+/**
+ * Colours each finding's cell by its worst severity; earlier flags are cleared in the same round trip. The fills are
+ * read as they are now (one round trip): a cell the user recoloured since is never taken for ours, and the colour a
+ * later clear restores is the one the cell has now, not the one the check saw.
+ */
 export async function flagFindings(ctx: HostContext, findings: Finding[], before: WorkbookSnapshot): Promise<number> {
+  // A protected sheet refuses the flagging before any colour, in the round trip that reads the old flags.
+  const unlocked = probeProtection(ctx, [...before.sheets.map((s) => s.name), ...findings.map((f) => f.sheet)]);
   const old = await loadFlagParts(ctx);
-  const oldFill = new Map<string, string | null>(old.flatMap((o) => o.record.cells.map((c): [string, string | null] => [`${c.sheet}!${c.cell}`, c.previousFill])));
+  unlocked();
   const worst = new Map<string, Finding>();
   for (const f of findings) {
     const k = `${f.sheet}!${f.cell}`;
     const cur = worst.get(k);
     if (!cur || RANK[f.severity] < RANK[cur.severity]) worst.set(k, f);
   }
-  queueRestore(ctx, old);
-  const sheets = new Map(before.sheets.map((s) => [s.name, s]));
+  const probes = new Map<string, HostRange>();
+  const probe = (sheet: string, cell: string) => {
+    const k = `${sheet}!${cell}`;
+    if (!probes.has(k)) probes.set(k, ctx.workbook.worksheets.getItem(sheet).getRange(cell).load("format/fill/color"));
+  };
+  for (const o of old) for (const c of o.record.cells) probe(c.sheet, c.cell);
+  for (const f of worst.values()) probe(f.sheet, f.cell);
+  if (probes.size) await ctx.sync();
+  const now = (k: string) => fillOf(probes.get(k)!.format.fill.color);
+  // Old flags still showing our colour: their original fill; the others were recoloured by the user and are left.
+  const ours = new Map<string, string | null>();
+  for (const o of old) for (const c of o.record.cells) {
+    const k = `${c.sheet}!${c.cell}`;
+    if (now(k) === c.colour.toUpperCase()) ours.set(k, c.previousFill);
+  }
+  queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => ours.has(`${c.sheet}!${c.cell}`)) } })), old.map((o) => o.id));
   const record: FlagRecord = { cells: [] };
   for (const [k, f] of worst) {
-    const { row, col } = parseAddr(f.cell);
-    // A cell we coloured before keeps its original fill as "previous", not our colour.
-    const previousFill = oldFill.has(k) ? oldFill.get(k)! : sheets.get(f.sheet)?.cells[row - 1]?.[col - 1]?.fill ?? null;
+    const previousFill = ours.has(k) ? ours.get(k)! : now(k);
     const colour = FLAG_COLOURS[f.severity];
     ctx.workbook.worksheets.getItem(f.sheet).getRange(f.cell).format.fill.color = colour;
     record.cells.push({ sheet: f.sheet, cell: f.cell, previousFill, colour });
@@ -76,9 +101,11 @@ export async function clearFlags(ctx: HostContext): Promise<number> {
   const old = await loadFlagParts(ctx);
   if (!old.length) return 0;
   const probes = old.flatMap((o) => o.record.cells.map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).load("format/fill/color") })));
+  const unlocked = probeProtection(ctx, probes.map((p) => p.c.sheet));
   if (probes.length) await ctx.sync();
+  unlocked();
   const still = new Set(probes.filter((p) => String(p.range.format.fill.color).toUpperCase() === p.c.colour.toUpperCase()).map((p) => p.c));
-  queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => still.has(c)) } })));
+  queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => still.has(c)) } })), old.map((o) => o.id));
   await ctx.sync();
   return still.size;
 }

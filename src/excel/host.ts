@@ -16,6 +16,9 @@ export interface HostRangeFormat {
 /** Several areas of one sheet (visible cells): `address` lists them, comma-separated. */
 export interface HostRangeAreas { isNullObject: boolean; address: string; load(propertyNames?: string | string[]): HostRangeAreas }
 
+/** Excel tables (ListObjects) overlapping a range. */
+export interface HostTableScopedCollection { items: Array<{ name: string }>; load(propertyNames?: string | string[]): HostTableScopedCollection }
+
 export interface HostRange {
   isNullObject: boolean;
   address: string;
@@ -42,6 +45,11 @@ export interface HostRange {
   unmerge(): void;
   clear(): void;
   getSpecialCellsOrNullObject(cellType: "Visible"): HostRangeAreas;
+  /** ExcelApi 1.12: true when every cell has a spill border, false when none has, null when some do. */
+  hasSpill: boolean | null;
+  /** ExcelApi 1.12: true when every cell belongs to an array formula (CSE or dynamic), false when none, null when some. */
+  savedAsArray: boolean | null;
+  getTables(fullyContained?: boolean): HostTableScopedCollection;
 }
 
 export interface HostProtection { protected: boolean; load(propertyNames?: string | string[]): HostProtection }
@@ -113,7 +121,9 @@ export const hostTypeChecks = {
     const visible: Pick<HostRangeAreas, "address" | "isNullObject"> = r.getSpecialCellsOrNullObject("Visible");
     r.select();
     r.format.autofitColumns();
-    return [members, fmt, fill, props, ins, visible];
+    const arrays: Pick<HostRange, "hasSpill" | "savedAsArray"> = r;
+    const tables: Array<{ name: string }> = r.getTables(false).load("items/name").items;
+    return [members, fmt, fill, props, ins, visible, arrays, tables];
   },
   worksheet: (w: Excel.Worksheet) => {
     const members: Pick<HostWorksheet, "name" | "id" | "isNullObject" | "visibility"> = w;

@@ -41,7 +41,12 @@ export interface AnnexPort {
   saveMapping?(mapping: ColumnMapping | null): Promise<void>;
 }
 
-export function createExcelPort(run: HostRunner, isSupported: () => boolean, options: { merges?: boolean } = {}): AnnexPort {
+/**
+ * merges: the host lists merged areas (ExcelApi 1.13). arrays: it answers hasSpill/savedAsArray (ExcelApi 1.12);
+ * by default it follows `merges` when given (1.13 includes 1.12), else on.
+ */
+export function createExcelPort(run: HostRunner, isSupported: () => boolean, options: { merges?: boolean; arrays?: boolean } = {}): AnnexPort {
+  const arrays = options.arrays ?? options.merges ?? true;
   const guarded = async <T>(batch: (ctx: HostContext) => Promise<T>): Promise<T> => {
     if (!isSupported()) throw new AdapterError(excelText.unsupported, "Unsupported");
     try {
@@ -58,7 +63,7 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
         const snapshot = await readWorkbookSnapshot(ctx, { merges: options.merges, alongside: mapping });
         return { snapshot, mapping: mapping.result() };
       }),
-    apply: (plan, before) => guarded(async (ctx) => (await applyPlan(ctx, plan, before)).record),
+    apply: (plan, before) => guarded(async (ctx) => (await applyPlan(ctx, plan, before, new Date(), { arrays, merges: options.merges })).record),
     // Always from the workbook, never from memory: what another pane or a reopened one did counts the same.
     undo: (kind, keepChanged) => guarded((ctx) => undoAction(ctx, kind, keepChanged)),
     undoable: () => guarded((ctx) => listRecords(ctx)),

@@ -9,6 +9,7 @@ import { excelText } from "../messages/excel";
 import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
+import { probeProtection } from "./protection";
 import { charsToPoints } from "./readSnapshot";
 
 export type UndoKind = "fill" | "add-year" | "widen";
@@ -46,15 +47,25 @@ export interface UndoRecord {
   widths: Array<{ sheet: string; col: number; prior: number; wrote: number }>;
 }
 
+/**
+ * Text written as input must stay text: Excel parses what is written to values or formulas as if typed, so "=…",
+ * "+…", "-…", "@…" would become a formula, "2023" or "42 %" a number, "VRAI" a logical, "#N/A" an error.
+ * The apostrophe keeps it text (found through the real Office.js client: the new year's header « 2023 » became a number).
+ */
+export function textInput(v: string): string {
+  return /^[=+\-@#]/.test(v) || /^\s*[\d.,]/.test(v) || /^\s*(true|false|vrai|faux)\s*$/i.test(v) ? `'${v}` : v;
+}
+
 export function inputOf(v: CellValue): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "object") return v.error;
-  return typeof v === "string" && /^[=+@]/.test(v) ? `'${v}` : v;
+  return typeof v === "string" ? textInput(v) : v;
 }
 
-/** FNV-1a of a written input, normalised as Excel gives formulas back. */
+/** FNV-1a of a written input, normalised as Excel gives it back (formulas normalised, text without its apostrophe). */
 export function hashInput(input: string | number | boolean): string {
-  const s = typeof input === "string" && input.startsWith("=") ? "=" + normaliseFormula(input) : JSON.stringify(input);
+  const text = typeof input === "string" && input.startsWith("'") ? input.slice(1) : input;
+  const s = typeof text === "string" && text.startsWith("=") && text === input ? "=" + normaliseFormula(text) : JSON.stringify(text);
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -62,6 +73,8 @@ export function hashInput(input: string | number | boolean): string {
   }
   return h.toString(36);
 }
+
+const EMPTY_HASH = hashInput("");
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -192,12 +205,15 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const widthReads = record.widths.map((w) => ({ w, range: sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).load("format/columnWidth") }));
   const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
   const live = new Map<UndoCell, { formula: unknown; numFmt: unknown }>();
+  // A protected sheet among those the undo writes: refused before anything is undone (never half-undone).
+  const unlocked = probeProtection(ctx, [...record.cells.map((c) => c.s), ...record.deleteColumns.map((d) => d.sheet), ...record.widths.map((w) => w.sheet)]);
   for (let g = 0; g < Math.max(1, groups.length); g++) {
     for (const r of groups[g] ?? []) {
       r.range = sheet(r.sheet).getRangeByIndexes(r.block.row - 1, r.block.col - 1, r.block.rows, r.block.cols);
       r.range.load("formulas,numberFormat");
     }
     await ctx.sync();
+    if (g === 0) unlocked();
     for (const r of groups[g] ?? []) r.block.cells.forEach((line, i) => line.forEach((x, j) => { if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] }); }));
   }
   // The new columns' content (used rows only), read with the cells when the budget allows: one more trip otherwise.
@@ -215,11 +231,17 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const deletable = new Set<UndoRecord["deleteColumns"][number]>();
   for (const { d, range, row0 } of colReads) {
     let typed = false;
+    let ours = 0;
     range?.formulas.forEach((line, i) => line.forEach((v, j) => {
       if (v === "" || v === null) return;
       const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
       if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
+      else ours++;
     }));
+    // Where the write put content and none of it is there now, the column there is not ours (one was inserted or
+    // deleted since): it is never deleted.
+    const wrote = [...writtenIn.values()].some((c) => c.s === d.sheet && c.h !== undefined && c.h !== EMPTY_HASH && c.c >= d.finalAt && c.c < d.finalAt + d.count && (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])));
+    if (wrote && ours === 0) typed = true;
     if (typed) keptColumns.push(`${colToLetters(d.finalAt)}${d.count > 1 ? `:${colToLetters(d.finalAt + d.count - 1)}` : ""} (${d.sheet})`);
     else deletable.add(d);
   }
@@ -236,8 +258,10 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   if (changed.length && keepChanged === undefined) return { ...outcome, needsConfirmation: true };
   const restore = keepChanged === false ? [...unchanged, ...changed] : unchanged;
   if (keepChanged === false) outcome.restored += changed.length;
-  // Round trip 4: the new columns deleted (right to left as recorded), then the cells back where they now are:
-  // their prior formulas are in the coordinates before the write, which the deletions give back.
+  // Round trip 4: the record removed first, so that a batch Excel stops in mid-way is never replayed on columns that
+  // moved; then the new columns deleted (right to left as recorded), then the cells back where they now are: their
+  // prior formulas are in the coordinates before the write, which the deletions give back.
+  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
   const deleted: Array<UndoRecord["deleteColumns"][number]> = [];
   const backCol = (c: UndoCell) => {
     let col = c.c;
@@ -273,8 +297,12 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     }
   }
   for (const { w } of widthsBack) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
-  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
-  await ctx.sync();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? "Unknown";
+    throw new AdapterError(excelText.undoInterrupted(excelText.kindLabel[kind] ?? kind, code), code);
+  }
   return outcome;
 }
 

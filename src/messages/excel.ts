@@ -28,17 +28,34 @@ export const excelText = {
     fr`Excel a refusé ${what} en cours d'écriture (${code}). Ce qui avait déjà été écrit a été défait : le classeur est tel qu'avant. Rien n'a été modifié.`,
   midBatchNotRolledBack: (what: string, code: string, detail: string) =>
     fr`Excel a refusé ${what} en cours d'écriture (${code}), puis la remise en état a échoué (${detail}). Une partie des modifications est restée : utilisez Ctrl+Z dans Excel ou vérifiez la feuille avant de continuer.`,
+  // What Excel could refuse, found before the first write.
+  tableWritten: (table: string, sheet: string, where: string) =>
+    fr`Le tableau Excel « ${table} » (${sheet}) couvre ${where}, que le complément doit écrire : Excel pourrait refuser ces écritures ou recopier les formules dans toute la colonne du tableau. Convertissez le tableau en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
+  tableCrossed: (table: string, sheet: string, col: string) =>
+    fr`Le tableau Excel « ${table} » (${sheet}) serait traversé par la colonne à insérer avant la colonne ${col} : Excel refuse de couper un tableau ou y ajoute une colonne à sa façon. Convertissez le tableau en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
+  tableCut: (table: string, sheet: string, col: string) =>
+    fr`Le tableau Excel « ${table} » (${sheet}) serait coupé par l'insertion de colonnes avant la colonne ${col}, qui ne décale que les lignes de l'annexe : Excel le refuse. Déplacez le tableau ou convertissez-le en plage (Création de tableau > Convertir en plage), puis recommencez. Rien n'a été écrit.`,
+  arrayWritten: (sheet: string, where: string) =>
+    fr`${where} (${sheet}) contient une formule matricielle ou le résultat d'une formule qui déborde : Excel refuse de modifier une partie d'une matrice, et une valeur écrite dans un débordement bloque sa formule (#PROPAGATION!). Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
+  arrayCrossed: (sheet: string, col: string) =>
+    fr`Une formule matricielle de la feuille « ${sheet} » s'étend de part et d'autre de la colonne ${col}, avant laquelle une colonne doit être insérée : Excel refuse de couper une formule matricielle, et une formule qui déborde recouvrirait la nouvelle colonne. Déplacez ou supprimez cette formule, puis recommencez. Rien n'a été écrit.`,
+  mergeWritten: (sheet: string, area: string) =>
+    fr`La zone fusionnée ${area} (${sheet}) couvre des cellules que le complément doit écrire : Excel refuse de modifier une partie d'une zone fusionnée. Annulez cette fusion (Accueil > Fusionner et centrer), puis recommencez. Rien n'a été écrit.`,
+  mergeCut: (sheet: string, area: string, col: string) =>
+    fr`La zone fusionnée ${area} (${sheet}) serait coupée par l'insertion de colonnes avant la colonne ${col}, qui ne décale que les lignes du tableau : Excel le refuse. Annulez cette fusion (Accueil > Fusionner et centrer), puis recommencez. Rien n'a été écrit.`,
   refusedInsert: "l'insertion de colonnes",
   refusedWrite: "l'écriture de cellules",
   // Undo.
   undoNothing: (kind: string) => fr`Aucune modification « ${kind} » à annuler dans ce classeur.`,
   undoCorrupt: (kind: string) => fr`L'enregistrement d'annulation « ${kind} » de ce classeur est illisible ou ne vient pas de ce complément : il a été ignoré, rien n'a été modifié. Utilisez « Effacer les données du complément » pour le retirer.`,
+  undoInterrupted: (kind: string, code: string) =>
+    fr`Excel a refusé une partie de l'annulation « ${kind} » (${code}) : elle a été interrompue, une partie seulement a pu être défaite. L'enregistrement d'annulation a été retiré pour qu'elle ne soit jamais rejouée sur des colonnes déplacées. Vérifiez la feuille avant de continuer.`,
   undoChanged: (cells: string[], more: number) =>
     fr`Modifiées depuis : ${cells.join(", ")}${more > 0 ? fr` et ${more} autre${more > 1 ? "s" : ""}` : ""}. Elles seront conservées, sauf si vous confirmez.`,
   undoDone: (kind: string, restored: number, kept: number, keptColumns: string[]) =>
     fr`Annulation « ${kind} » faite : ${restored} cellule${restored > 1 ? "s" : ""} remise${restored > 1 ? "s" : ""} comme avant.` +
     (kept ? fr` ${kept} cellule${kept > 1 ? "s" : ""} modifiée${kept > 1 ? "s" : ""} depuis conservée${kept > 1 ? "s" : ""}.` : "") +
-    (keptColumns.length ? fr` Colonne${keptColumns.length > 1 ? "s" : ""} ${keptColumns.join(", ")} conservée${keptColumns.length > 1 ? "s" : ""} : elle${keptColumns.length > 1 ? "s" : ""} contien${keptColumns.length > 1 ? "nent" : "t"} des données saisies depuis.` : ""),
+    (keptColumns.length ? fr` Colonne${keptColumns.length > 1 ? "s" : ""} ${keptColumns.join(", ")} conservée${keptColumns.length > 1 ? "s" : ""} : elle${keptColumns.length > 1 ? "s" : ""} contien${keptColumns.length > 1 ? "nent" : "t"} des données saisies depuis, ou une colonne a été insérée ou supprimée à côté depuis.` : ""),
   widened: "Colonne élargie.",
   undoAction: (label: string) => fr`Annuler « ${label} »`,
   undoKeep: "Annuler en gardant ces cellules",

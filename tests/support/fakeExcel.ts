@@ -20,16 +20,23 @@ export interface FakeSheet {
   id: string;
   /** Excel tables (ListObjects) on the sheet. */
   tables: Array<{ name: string; r1: number; c1: number; r2: number; c2: number }>;
+  /** Array formulas: CSE (entered with Ctrl+Maj+Entrée, one formula over the area) or dynamic (spilled from r1,c1). */
+  arrays?: FakeArray[];
 }
+export interface FakeArray { r1: number; c1: number; r2: number; c2: number; kind: "cse" | "spill" }
 /** One round trip as the wire would carry it: JSON bytes of the queued commands and of the loaded results. */
 export interface SyncLog { request: number; response: number; ops: number }
 /** Excel on the web's limit for a request and for a response. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** One cell-level read: what was loaded over which rectangle. */
+export interface ReadLog { sheet: string; what: string; r1: number; c1: number; r2: number; c2: number }
 export interface FakeState {
   name: string; sheets: FakeSheet[]; parts: Map<string, string>; nextPart: number; active: string | null; selection: string | null;
   syncs: number; batches: number;
   /** Every sync, in order, with its measured payloads. */
   log: SyncLog[];
+  /** Every cell-level read (contents, formats, visible cells, merged areas), to check what a read touched. */
+  reads?: ReadLog[];
   /** Test hook: a command Excel refuses (return an error code), to exercise failures in mid-batch. */
   refuse?: (op: { kind: string; sheet: string; r1: number; c1: number; r2: number; c2: number }) => string | null;
 }
@@ -182,6 +189,12 @@ export class FakeRange extends Proxy implements HostRange {
       }
     });
   }
+  /** Notes a cell-level read in the state's log (when the test keeps one). */
+  logged(what: string): this {
+    const a = this.area();
+    this.ctx.state.reads?.push({ sheet: a.sheet, what, r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
+    return this;
+  }
   private grid<T>(fn: (c: FakeCell | undefined, r: number, col: number) => T): T[][] {
     const a = this.area();
     const s = this.sheet(a);
@@ -199,6 +212,15 @@ export class FakeRange extends Proxy implements HostRange {
       const merged = s.merges.find((m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1 && data.some((l, i) => l.some((v, j) => v !== null && !(a.r1 + i === m.r1 && a.c1 + j === m.c1) && a.r1 + i >= m.r1 && a.r1 + i <= m.r2 && a.c1 + j >= m.c1 && a.c1 + j <= m.c2)));
       // Excel keeps a merged area's content in its top-left cell and refuses writes into the others.
       if (merged && data.some((l) => l.some((v) => v !== null && v !== ""))) throw new HostError("InvalidOperation", "cannot change part of a merged cell");
+      const written = (r: number, c: number) => r >= a.r1 && r <= a.r2 && c >= a.c1 && c <= a.c2 && data[r - a.r1]![c - a.c1] !== null;
+      for (const x of s.arrays ?? []) {
+        let some = false;
+        let all = true;
+        for (let r = x.r1; r <= x.r2; r++) for (let c = x.c1; c <= x.c2; c++) if (written(r, c)) some = true; else all = false;
+        // Excel: "You can't change part of an array" for a CSE array; a cell typed into a spill range blocks it (#SPILL!).
+        if (some && x.kind === "cse" && !all) throw new HostError("InvalidOperation", "cannot change part of an array");
+        if (some && x.kind === "spill" && !written(x.r1, x.c1)) { const anchor = s.cells.get(key(x.r1, x.c1)); if (anchor) { anchor.error = "#SPILL!"; anchor.value = "#SPILL!"; } }
+      }
       if (data.length !== a.r2 - a.r1 + 1 || data.some((l) => l.length !== a.c2 - a.c1 + 1)) throw new HostError("InvalidArgument", "array size does not match the range");
       data.forEach((line, i) => line.forEach((v, j) => {
         if (v === null) return; // null leaves the cell alone, as Office.js does
@@ -226,6 +248,26 @@ export class FakeRange extends Proxy implements HostRange {
   get columnHidden(): boolean { return this.read("columnHidden"); }
   get rowHidden(): boolean { return this.read("rowHidden"); }
   get hyperlink(): Excel.RangeHyperlink { return this.read("hyperlink"); }
+  get hasSpill(): boolean | null { return this.read("hasSpill"); }
+  get savedAsArray(): boolean | null { return this.read("savedAsArray"); }
+  /** Tables overlapping the range (or inside it, fullyContained), as Excel lists them. */
+  getTables(fullyContained = false): { items: Array<{ name: string }>; load(p?: string | string[]): any } {
+    const out = { loaded: false, items: [] as Array<{ name: string }> };
+    const ctx = this.ctx;
+    const where = () => { const a = this.area(); return { a, s: this.sheet(a) }; };
+    return {
+      get items() { if (!out.loaded) throw new NotLoadedError("TableScopedCollection.items"); return out.items; },
+      load() {
+        ctx.queue(() => {
+          const { a, s } = where();
+          out.items = s.tables.filter((t) => (fullyContained ? t.r1 >= a.r1 && t.r2 <= a.r2 && t.c1 >= a.c1 && t.c2 <= a.c2 : t.r1 <= a.r2 && t.r2 >= a.r1 && t.c1 <= a.c2 && t.c2 >= a.c1)).map((t) => ({ name: t.name }));
+          out.loaded = true;
+          return out.items;
+        });
+        return this;
+      },
+    };
+  }
   set hyperlink(h: Excel.RangeHyperlink) { this.mutate((a, s) => s.hyperlinks.set(`${colToLetters(a.c1)}${a.r1}`, h)); }
 
   load(propertyNames?: string | string[]): FakeRange {
@@ -241,24 +283,27 @@ export class FakeRange extends Proxy implements HostRange {
       columnIndex: nullOr((a) => a.c1 - 1),
       rowCount: nullOr((a) => a.r2 - a.r1 + 1),
       columnCount: nullOr((a) => a.c2 - a.c1 + 1),
-      values: () => this.grid((c) => (c ? (c.formula ? c.value ?? 0 : c.value ?? "") : "")),
-      formulas: () => this.grid((c) => (c?.formula ? `=${c.formula}` : c ? c.value ?? "" : "")),
+      values: () => this.logged("values").grid((c) => (c ? (c.formula ? c.value ?? 0 : c.value ?? "") : "")),
+      formulas: () => this.logged("formulas").grid((c) => (c?.formula ? `=${c.formula}` : c ? c.value ?? "" : "")),
       // Excel's displayed text: formatted, and never the ##### of a narrow column.
-      text: () => this.grid((c) => (!c || c.value === null ? "" : typeof c.value === "number" ? renderNumber(c.value, c.numFmt).text : String(c.value))),
-      numberFormat: () => this.grid((c) => c?.numFmt ?? "General"),
-      valueTypes: () => this.grid((c) => (c?.error ? "Error" : c?.value === null || c === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String") as Excel.RangeValueType),
-      columnHidden: nullOr((a, s) => s.hiddenCols.has(a.c1)),
-      rowHidden: nullOr((a, s) => s.hiddenRows.has(a.r1)),
-      "format/columnWidth": nullOr((a, s) => s.widths.get(a.c1) ?? DEFAULT_WIDTH_PT),
+      text: () => this.logged("text").grid((c) => (!c || c.value === null ? "" : typeof c.value === "number" ? renderNumber(c.value, c.numFmt).text : String(c.value))),
+      numberFormat: () => this.logged("numberFormat").grid((c) => c?.numFmt ?? "General"),
+      valueTypes: () => this.logged("valueTypes").grid((c) => (c?.error ? "Error" : c?.value === null || c === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String") as Excel.RangeValueType),
+      columnHidden: nullOr((a, s) => (this.logged("columnHidden"), s.hiddenCols.has(a.c1))),
+      rowHidden: nullOr((a, s) => (this.logged("rowHidden"), s.hiddenRows.has(a.r1))),
+      "format/columnWidth": nullOr((a, s) => (this.logged("columnWidth"), s.widths.get(a.c1) ?? DEFAULT_WIDTH_PT)),
       hyperlink: nullOr((a, s) => s.hyperlinks.get(`${colToLetters(a.c1)}${a.r1}`) ?? null),
       "format/fill/color": nullOr((a, s) => s.cells.get(key(a.r1, a.c1))?.fill ?? "#FFFFFF"),
+      // As Excel: true when every cell is covered, false when none is, null when some are.
+      hasSpill: nullOr((a, s) => coverage(a, (s.arrays ?? []).filter((x) => x.kind === "spill"))),
+      savedAsArray: nullOr((a, s) => coverage(a, s.arrays ?? [])),
     });
     return this;
   }
   getCellProperties(_opts: Excel.CellPropertiesLoadOptions): HostClientResult<Excel.CellProperties[][]> {
     const result = { loaded: false, data: [] as Excel.CellProperties[][] };
     this.ctx.queue(() => {
-      result.data = this.grid((c) => ({ format: { font: { name: c?.font?.name ?? "Calibri", size: c?.font?.size ?? 11, bold: c?.font?.bold ?? false }, fill: { color: c?.fill ?? "#FFFFFF" } } }) as Excel.CellProperties);
+      result.data = this.logged("cellProperties").grid((c) => ({ format: { font: { name: c?.font?.name ?? "Calibri", size: c?.font?.size ?? 11, bold: c?.font?.bold ?? false }, fill: { color: c?.fill ?? "#FFFFFF" } } }) as Excel.CellProperties);
       result.loaded = true;
       return result.data;
     });
@@ -275,6 +320,7 @@ export class FakeRange extends Proxy implements HostRange {
       load() {
         ctx.queue(() => {
           const { a, s } = where();
+          ctx.state.reads?.push({ sheet: a.sheet, what: "visible", r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
           const bands = (lo: number, hi: number, hidden: Set<number>) => {
             const out: Array<[number, number]> = [];
             for (let i = lo; i <= hi; i++) {
@@ -308,6 +354,7 @@ export class FakeRange extends Proxy implements HostRange {
       load() {
         ctx.queue(() => {
           const { a, s } = where();
+          ctx.state.reads?.push({ sheet: a.sheet, what: "merges", r1: a.r1, c1: a.c1, r2: a.r2, c2: a.c2 });
           const ms = s.merges.filter((m) => m.r1 <= a.r2 && m.r2 >= a.r1 && m.c1 <= a.c2 && m.c2 >= a.c1);
           if (ms.length > 512) throw new HostError("GeneralException", "too many merged areas");
           out.items = ms.map((m) => ({ address: `${s.name}!${colToLetters(m.c1)}${m.r1}:${colToLetters(m.c2)}${m.r2}` }));
@@ -324,6 +371,7 @@ export class FakeRange extends Proxy implements HostRange {
       // Shifting part of the rows right would cut a merged area or a table that spans more rows: Excel refuses.
       if (!a.wholeCols && s.merges.some((m) => m.c2 >= a.c1 && m.r1 <= a.r2 && m.r2 >= a.r1 && (m.r1 < a.r1 || m.r2 > a.r2))) throw new HostError("InvalidOperation", "insertion would cut a merged area");
       if (!a.wholeCols && s.tables.some((t) => t.c2 >= a.c1 && t.r1 <= a.r2 && t.r2 >= a.r1 && (t.r1 < a.r1 || t.r2 > a.r2))) throw new HostError("InvalidOperation", "insertion would cut a table");
+      if ((s.arrays ?? []).some((x) => x.kind === "cse" && x.c1 < a.c1 && x.c2 >= a.c1 && x.r1 <= a.r2 && x.r2 >= a.r1)) throw new HostError("InvalidOperation", "cannot change part of an array");
       insertColumns(this.ctx.state, s, a, a.c1, a.c2 - a.c1 + 1);
     }, "insert");
     return this;
@@ -375,6 +423,17 @@ export class FakeRange extends Proxy implements HostRange {
   unmerge(): void { this.mutate((a, s) => { s.merges = s.merges.filter((m) => !(m.r1 === a.r1 && m.c1 === a.c1)); }, "unmerge"); }
 }
 
+/** Excel's three-state answer over an area: every cell covered (true), none (false), some (null). */
+function coverage(a: Area, rects: Array<{ r1: number; c1: number; r2: number; c2: number }>): boolean | null {
+  let covered = 0;
+  for (const x of rects) {
+    const h = Math.min(a.r2, x.r2) - Math.max(a.r1, x.r1) + 1;
+    const w = Math.min(a.c2, x.c2) - Math.max(a.c1, x.c1) + 1;
+    if (h > 0 && w > 0) covered += h * w;
+  }
+  return covered === 0 ? false : covered === (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1) ? true : null;
+}
+
 function maxRow(s: FakeSheet): number {
   let m = 0;
   for (const k of s.cells.keys()) m = Math.max(m, Number(k.split(":")[0]));
@@ -418,7 +477,11 @@ function insertColumns(state: FakeState, s: FakeSheet, a: Area, at: number, coun
     s.widths = widths;
     s.hiddenCols = new Set([...s.hiddenCols].map((c) => (c >= at ? c + count : c)));
   }
-  s.merges = s.merges.map((m) => (a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at ? m.c1 + count : m.c1, c2: m.c2 + count } : m);
+  const shift = <T extends { r1: number; c1: number; r2: number; c2: number }>(m: T): T => ((a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at ? m.c1 + count : m.c1, c2: m.c2 + count } : m);
+  s.merges = s.merges.map(shift);
+  // A table or an array the whole columns go through widens (Excel adds a table column; a spill spills again).
+  s.tables = s.tables.map(shift);
+  if (s.arrays) s.arrays = s.arrays.map(shift);
   const move = insertMove(s.name, a.wholeCols ? null : [a.r1, a.r2], at, count);
   forEachFormula(state, (f, sheet) => moveRefs(f, sheet, move));
 }
@@ -437,9 +500,12 @@ function deleteColumns(state: FakeState, s: FakeSheet, a: Area, at: number, coun
     for (const [c, w] of s.widths) if (c < at) widths.set(c, w); else if (c >= at + count) widths.set(c - count, w);
     s.widths = widths;
   }
-  s.merges = s.merges
+  const shrink = <T extends { r1: number; c1: number; r2: number; c2: number }>(list: T[]): T[] => list
     .filter((m) => !(m.c1 >= at && m.c2 < at + count && (a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2))))
     .map((m) => ((a.wholeCols || (m.r1 >= a.r1 && m.r2 <= a.r2)) && m.c2 >= at ? { ...m, c1: m.c1 >= at + count ? m.c1 - count : Math.min(m.c1, at), c2: Math.max(m.c2 - count, Math.min(m.c1, at)) } : m));
+  s.merges = shrink(s.merges);
+  s.tables = shrink(s.tables);
+  if (s.arrays) s.arrays = shrink(s.arrays);
   const move = deleteMove(s.name, a.wholeCols ? null : [a.r1, a.r2], at, count);
   forEachFormula(state, (f, sheet) => moveRefs(f, sheet, move));
 }

@@ -135,6 +135,8 @@ function intAt(xml: string, v0: number, v1: number): number {
 // Cell types (the t attribute), as small numbers compared in the loop.
 const CellType = { Number: 0, Shared: 1, Str: 2, Bool: 3, Error: 4, Date: 5, Inline: 6 } as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
+/** The default type typed as any type, so that resetting to it inside the scan loop does not narrow `type` to 0. */
+const DEFAULT_TYPE: CellType = CellType.Number;
 
 function cellType(xml: string, v0: number, v1: number): CellType {
   const len = v1 - v0;
@@ -218,9 +220,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
         const ce = xml.indexOf(">", cs);
         ref0 = -1;
         style = 0;
-        // The cast keeps `type` wide: eachAttr's callback reassigns it, which narrowing cannot see.
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-        type = CellType.Number as CellType;
+        type = DEFAULT_TYPE;
         eachAttr(xml, cs + 1, ce, onCellAttr);
         const cSelf = xml.charCodeAt(ce - 1) === 47;
         const cEnd = cSelf ? ce + 1 : xml.indexOf("</c>", ce) + 4;
