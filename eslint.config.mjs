@@ -62,11 +62,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unnecessary-type-assertion": "error",
     },
   },
-  {
-    // Until the xlread branch (which rewrites this line of the fake host) is merged: then `npm run lint:fix` and drop this.
-    files: ["tests/support/fakeExcel.ts"],
-    rules: { "@typescript-eslint/no-unnecessary-type-assertion": "off" },
-  },
+
   // The core is pure: no Office.js, no file library, no DOM, no React, no Node; nothing of the adapters or the edges.
   guard(["src/core/**/*.ts"], {
     paths: [...office.paths, ...dom.paths, ...fileLibraries, ...node.paths],

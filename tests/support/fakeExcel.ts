@@ -303,7 +303,7 @@ export class FakeRange extends Proxy implements HostRange {
   getCellProperties(_opts: Excel.CellPropertiesLoadOptions): HostClientResult<Excel.CellProperties[][]> {
     const result = { loaded: false, data: [] as Excel.CellProperties[][] };
     this.ctx.queue(() => {
-      result.data = this.logged("cellProperties").grid((c) => ({ format: { font: { name: c?.font?.name ?? "Calibri", size: c?.font?.size ?? 11, bold: c?.font?.bold ?? false }, fill: { color: c?.fill ?? "#FFFFFF" } } }) as Excel.CellProperties);
+      result.data = this.logged("cellProperties").grid((c) => ({ format: { font: { name: c?.font?.name ?? "Calibri", size: c?.font?.size ?? 11, bold: c?.font?.bold ?? false }, fill: { color: c?.fill ?? "#FFFFFF" } } }));
       result.loaded = true;
       return result.data;
     });

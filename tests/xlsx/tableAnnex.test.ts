@@ -54,7 +54,7 @@ beforeAll(async () => {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/\n/g, "_x000a_");
   z["xl/tables/table9.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="9" name="Fiches" displayName="Fiches" ref="${ref}"><autoFilter ref="${ref}"/><tableColumns count="${header.names.length}">${header.names.map((n, i) => `<tableColumn id="${i + 1}" name="${esc(n)}"/>`).join("")}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`);
-  const rels = z[relsPart] ? strFromU8(z[relsPart]!) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const rels = z[relsPart] ? strFromU8(z[relsPart]) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   z[relsPart] = strToU8(rels.replace("</Relationships>", `<Relationship Id="rIdT9" Type="${REL}/table" Target="../tables/table9.xml"/></Relationships>`));
   z[part] = strToU8(strFromU8(z[part]!).replace("</worksheet>", '<tableParts count="1"><tablePart r:id="rIdT9"/></tableParts></worksheet>').replace(/<worksheet\b(?![^>]*xmlns:r=)/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'));
   z["[Content_Types].xml"] = strToU8(strFromU8(z["[Content_Types].xml"]!).replace("</Types>", '<Override PartName="/xl/tables/table9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>' +
