@@ -274,7 +274,9 @@ function assignColumns(kind: TableKind, seg: Segment) {
     }
     const c = columns[since];
     const end = c === undefined ? null : spanEnd(c);
-    if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined && !Object.keys(blocks[to] ?? {}).length) {
+    // ("Total consommé au 31/12/<last year>" beside it is the cumulative, not a prior balance already there.)
+    const priorTo = Object.keys(blocks[to] ?? {}).filter((y) => Number(y) !== lastYear);
+    if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined && !priorTo.length) {
       columns[prior] = c;
       delete columns[since];
     }
@@ -466,8 +468,9 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
       }
-      const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
+      // After the arithmetic: a hypothesis it confirmed may fill a role.
+      const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,

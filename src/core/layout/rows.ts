@@ -108,10 +108,11 @@ export function parseBody(
       }
       break;
     }
-    if (blankRun > 0 && isHeaderRow(r)) break;
+    const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
+    // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
+    if (blankRun > 0 && !fiche && isHeaderRow(r)) break;
     blankRun = 0;
     const label = labelOf(cells, span.c1, span.c2);
-    const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
     lastContent = r;
     if (!fiche && SUBTOTAL.test(label)) {
       // A sub-total with no title row above its rows closes the rows since the previous sub-total.

@@ -185,13 +185,29 @@ export function verifyReading(
       const o = test(data, (r) => (cells.num(r, budget) === null ? null : [parts.reduce((a, c) => a + cells.sum0(r, c), 0), cells.sum0(r, budget)]));
       if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
+    // A two-year annex's prior balance is a single year ("Dépenses réalisées 2022" beside "Mandaté en 2023"): read as
+    // that year's consumption, it is the prior balance when it and the year's make the cumulative.
+    const since = columns.consumedSinceStart;
+    const lastCol = columns.consumedLastYear;
+    const earlier = yearsOf("consumedIn").filter((y) => blocks.consumedIn![y] !== lastCol);
+    if (columns.consumedPrior === undefined && !trusted.includes("consumedPrior") && since !== undefined && lastCol !== undefined && earlier.length === 1) {
+      const y = earlier[0]!;
+      const col = blocks.consumedIn![y]!;
+      const o = test(data, (r) => (cells.num(r, since) === null ? null : [cells.sum0(r, col) + cells.sum0(r, lastCol), cells.sum0(r, since)]));
+      if (o.evaluated > 0 && !refuted(o) && o.failed * 4 <= o.evaluated) {
+        columns.consumedPrior = col;
+        delete blocks.consumedIn![y];
+        (blocks.consumedTo ??= {})[y] = col;
+      }
+    }
     const [p, l, s] = [columns.consumedPrior, columns.consumedLastYear, columns.consumedSinceStart];
     if (p !== undefined && l !== undefined && s !== undefined) {
       const sumOf = (pp: number, ll: number, ss: number) => test(data, (r) => (cells.num(r, ss) === null ? null : [cells.sum0(r, pp) + cells.sum0(r, ll), cells.sum0(r, ss)]));
       const o = sumOf(p, l, s);
       // Next hypothesis: the prior balance and the cumulative read the wrong way round ("au 31/12" vs "cumulé").
       const swapped = refuted(o) && !trusted.includes("consumedPrior") && !trusted.includes("consumedSinceStart") ? sumOf(s, l, p) : null;
-      if (swapped && swapped.failed === 0 && !refuted(swapped)) {
+      // (One faulty row does not refute the swapped reading: the consumed-sum rule reports it.)
+      if (swapped && !refuted(swapped) && swapped.failed < o.failed && swapped.failed * 4 <= swapped.evaluated) {
         columns.consumedPrior = s;
         columns.consumedSinceStart = p;
       } else if (refuted(o)) doubt("consumedSinceStart", s, incompleteText.why.consumed(rate(o)));

@@ -1,0 +1,70 @@
+// Issue #10, second round: classes of wording and shape the independent corpus met after the first round, each on a
+// small hand-shaped annex (the reading, the findings on the clean annex, and a fault found at its cell).
+import { checkAnnex } from "../../src/core/check";
+import { columnLetters } from "../../src/core/layout/describe";
+import { recognise } from "../../src/core/layout/recognise";
+import { lettersToCol } from "../../src/core/model/a1";
+import type { SheetSnapshot } from "../../src/core/model/snapshot";
+import type { Finding } from "../../src/core/rules/types";
+import { fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "./miniAnnex";
+
+const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
+
+function setText(sheet: SheetSnapshot, letter: string, row: number, text: string): void {
+  sheet.cells[row - 1]![lettersToCol(letter) - 1] = { value: text };
+}
+function bump(sheet: SheetSnapshot, letter: string, row: number, by: number): void {
+  const c = sheet.cells[row - 1]![lettersToCol(letter) - 1]!;
+  c.value = (c.value as number) + by;
+}
+
+describe("a two-year annex whose summary's prior balance is a single year", () => {
+  const build = () => {
+    const fs = fiches(5);
+    const m = miniDetail({ fiches: fs });
+    const s = miniSummary(m.wb, fs);
+    setText(s.sheet, s.colOf.consumedPrior!, 1, "Dépenses réalisées 2021");
+    setText(s.sheet, s.colOf.consumedLastYear!, 1, "Mandaté en 2022");
+    setText(s.sheet, s.colOf.consumedSinceStart!, 1, "Total consommé au 31/12/2022");
+    return { m, s };
+  };
+
+  test("« Dépenses réalisées 2021 » is the prior balance, « Total consommé au 31/12/2022 » the cumulative: clean", () => {
+    const { m, s } = build();
+    const summary = recognise(m.wb).summary!;
+    const letters = columnLetters(summary);
+    expect([letters.consumedPrior, letters.consumedLastYear, letters.consumedSinceStart]).toEqual([s.colOf.consumedPrior, s.colOf.consumedLastYear, s.colOf.consumedSinceStart]);
+    expect(summary.missing).toEqual([]);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("a wrong cumulative on one fiche is a consumed-sum error at its cell, not a doubt on the reading", () => {
+    const { m, s } = build();
+    const row = s.rowOfFiche.get("3")!;
+    bump(s.sheet, s.colOf.consumedSinceStart!, row, 7137);
+    const found = loud(checkAnnex(m.wb).findings);
+    expect(found.some((f) => f.startsWith(`consumed-sum ${s.colOf.consumedSinceStart}${row} `))).toBe(true);
+    expect(found.filter((f) => f.startsWith("layout-incomplete"))).toEqual([]);
+  });
+
+  test("a single year that does not make the cumulative with the year's is not taken for the prior balance", () => {
+    const { m, s } = build();
+    for (const row of s.rowOfFiche.values()) bump(s.sheet, s.colOf.consumedPrior!, row, 50_000);
+    const summary = recognise(m.wb).summary!;
+    expect(summary.columns.consumedPrior).toBeUndefined();
+    expect(loud(checkAnnex(m.wb).findings).filter((f) => !f.startsWith("layout-incomplete"))).toEqual([]);
+  });
+});
+
+test("a fiche after a blank row whose texts look like headers (objective, co-financers, services) is still a fiche", () => {
+  const cols: MiniCol[] = [...standardCols(), { head: "Service pilote", key: "pilot" }, { head: "Commentaires", key: "comment" }];
+  const m = miniDetail({ cols, fiches: fiches(4), blankEvery: 2 });
+  const row = m.rowOfFiche.get("3")!;
+  setText(m.sheet, m.colOf.source!, row, "État + CNSA");
+  setText(m.sheet, m.colOf.pilot!, row, "Pôle PMI");
+  setText(m.sheet, m.colOf.comment!, row, "Direction enfance");
+  const d = recognise(m.wb).detail!;
+  expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4"]);
+  expect(d.totalRow).toBe(m.totalRow);
+  expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+});
