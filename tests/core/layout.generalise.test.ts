@@ -68,3 +68,57 @@ test("a fiche after a blank row whose texts look like headers (objective, co-fin
   expect(d.totalRow).toBe(m.totalRow);
   expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
 });
+
+describe("a fiche spread over several rows is one fiche", () => {
+  const FIR_OBJECTIVE = "Objectif 3 : Doubler au niveau national le nombre de visites à domicile pré et postnatales";
+
+  test("its objective written on its second row: no « fiche sans objectif », and its FIR fits that objective", () => {
+    const fs = fiches(4);
+    const m = miniDetail({ fiches: fs, split: [1] });
+    const first = m.rowOfFiche.get("2")!;
+    setText(m.sheet, m.colOf.objective!, first, "");
+    m.sheet.cells[first - 1]![lettersToCol(m.colOf.objective!) - 1] = undefined as never;
+    setText(m.sheet, m.colOf.objective!, first + 1, FIR_OBJECTIVE);
+    const fsFound = checkAnnex(m.wb).findings.filter((f) => f.fiche === "2");
+    expect(fsFound.filter((f) => f.rule === "objective-missing" || f.rule === "funder-theme")).toEqual([]);
+  });
+
+  test("its type on the first row and its objective on the second are read together (a wrong type is found)", () => {
+    const fs = fiches(4);
+    const m = miniDetail({ fiches: fs, split: [1] });
+    const first = m.rowOfFiche.get("2")!;
+    m.sheet.cells[first - 1]![lettersToCol(m.colOf.objective!) - 1] = undefined as never;
+    setText(m.sheet, m.colOf.objective!, first + 1, "Objectif 9 : Garantir l'accompagnement de tous les enfants protégés en situation de handicap");
+    setText(m.sheet, m.colOf.objectiveType!, first, "Facultatif");
+    const found = checkAnnex(m.wb).findings.filter((f) => f.rule === "objective-type");
+    expect(found.map((f) => f.cell)).toEqual([`${m.colOf.objectiveType}${first}`]);
+  });
+
+  const ONCE = ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedSinceStart", "rateLastYear", "rateGlobal", "gap"];
+
+  test("its budget, block totals, cumulative, rates and gap written once (merged down) over per-row years: read right and clean", () => {
+    const m = miniDetail({ fiches: fiches(5), split: [0, 1, 3], once: ONCE });
+    const report = checkAnnex(m.wb);
+    const d = report.layout.detail!;
+    expect(d.doubtful).toEqual([]);
+    expect(d.rows.filter((r) => r.kind === "continuation")).toHaveLength(3);
+    expect(loud(report.findings)).toEqual([]);
+  });
+
+  test("a wrong budget written once for a spread fiche is still an error at its cell", () => {
+    const m = miniDetail({ fiches: fiches(5), split: [0, 1, 3], once: ONCE });
+    const row = m.rowOfFiche.get("2")!;
+    bump(m.sheet, m.colOf.budget!, row, 4000);
+    const found = loud(checkAnnex(m.wb).findings);
+    expect(found.some((f) => f.startsWith(`budget-sum ${m.colOf.budget}${row} `))).toBe(true);
+    expect(found.filter((f) => f.startsWith("layout-incomplete"))).toEqual([]);
+  });
+
+  test("a wrong year on one row of a spread fiche is still a year-sum error at the row's total", () => {
+    const m = miniDetail({ fiches: fiches(5), split: [0, 1, 3] });
+    const row = m.rowOfFiche.get("2")! + 1;
+    bump(m.sheet, m.colOf.firTotal!, row, 3000);
+    const found = loud(checkAnnex(m.wb).findings);
+    expect(found.some((f) => f.startsWith(`year-sum ${m.colOf.firTotal}${row} `))).toBe(true);
+  });
+});

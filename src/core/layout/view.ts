@@ -95,6 +95,24 @@ export class TableView {
     return m;
   }
 
+  private ficheOfRow: Map<number, number[]> | null = null;
+
+  /** The rows of the fiche a data row belongs to when that fiche is spread over several rows; null otherwise. */
+  spreadFicheRows(row: number): number[] | null {
+    if (!this.ficheOfRow) {
+      this.ficheOfRow = new Map();
+      for (const rows of this.rowsByFiche().values()) if (rows.length > 1) for (const r of rows) this.ficheOfRow.set(r, rows);
+    }
+    return this.ficheOfRow.get(row) ?? null;
+  }
+
+  /** Blank on this row of a spread fiche but written on another of its rows: a value written once for the fiche (merged down). */
+  writtenElsewhere(row: number, col: number | undefined): boolean {
+    if (col === undefined || !this.isBlank(row, col)) return false;
+    const rows = this.spreadFicheRows(row);
+    return !!rows && rows.some((r) => r !== row && !this.isBlank(r, col));
+  }
+
   /** Amount of a block: its total column, else the sum of its years. */
   blockTotal(row: number, block: AmountBlock): number {
     const total = this.col(`${block}Total` as SingleRole);

@@ -1,6 +1,6 @@
 import { rulesText } from "../../messages/rules";
 import type { TableView } from "../layout/view";
-import { sumFinding } from "./helpers";
+import { holdsOverFiche, sumFinding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 function checkTable(v: TableView, parts: Array<[string, number | undefined]>, out: Finding[]): void {
@@ -13,7 +13,7 @@ function checkTable(v: TableView, parts: Array<[string, number | undefined]>, ou
     const actual = v.num(r.row, budgetCol);
     const f = sumFinding(v, "budget-sum", { row: r.row, col: budgetCol, fiche: r.fiche ?? r.continuationOf }, "Moyens financiers",
       present.map(([, c]) => v.num(r.row, c)), actual, (expected) => rulesText.budgetSum(label, expected, actual));
-    if (f) out.push(f);
+    if (f && !holdsOverFiche(v, r.row, (rr) => present.reduce((a, [, c]) => a + v.num(rr, c), 0), (rr) => v.num(rr, budgetCol))) out.push(f);
   }
 }
 

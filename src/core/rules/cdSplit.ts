@@ -1,5 +1,5 @@
 import { rulesText } from "../../messages/rules";
-import { sumFinding } from "./helpers";
+import { holdsOverFiche, sumFinding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 export const cdSplit: Rule = {
@@ -22,7 +22,7 @@ export const cdSplit: Rule = {
         const actual = v.num(r.row, cdCol);
         const f = sumFinding(v, "cd-split", { row: r.row, col: cdCol, fiche: r.fiche ?? r.continuationOf }, `Total CD ${y}`, [ms, dgas], actual,
           () => rulesText.cdSplit(y, ms, dgas, actual));
-        if (f) out.push(f);
+        if (f && !holdsOverFiche(v, r.row, (rr) => v.num(rr, v.yearCol("ms", y)) + v.num(rr, v.yearCol("dgas", y)), (rr) => v.num(rr, cdCol))) out.push(f);
       }
     }
     return out;

@@ -1,6 +1,6 @@
 import { formatEuro, formatPercent } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
-import { finding, rowsWithFigures } from "./helpers";
+import { ficheFigures, finding, rowsWithFigures } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 /** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
@@ -18,6 +18,9 @@ export const rateMismatch: Rule = {
     const v = ctx.detail!;
     const out: Finding[] = [];
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
+      // A fiche spread over several rows may write its rates and gap once, from all its rows' amounts.
+      const spread = v.spreadFicheRows(r.row);
+      const whole = spread ? ficheFigures(v, spread) : null;
       for (const [role, computed] of [["rateLastYear", f.rateLastYear], ["rateGlobal", f.rateGlobal]] as const) {
         const col = v.col(role);
         const cell = col === undefined ? undefined : v.cell(r.row, col);
@@ -26,12 +29,15 @@ export const rateMismatch: Rule = {
         const d = percentDecimals(cell.numFmt);
         const k = Math.pow(10, d + 2);
         if (Math.round(computed * k) === Math.round(cell.value * k)) continue;
+        const wholeRate = whole?.[role];
+        if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
         const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
         out.push(finding(v, "rate-mismatch", "error", r.row, col!, fiche, rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)), computed, cell.value));
       }
       const gapCol = v.col("gap");
       const gap = gapCol === undefined ? undefined : v.cell(r.row, gapCol);
-      if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > 1) {
+      const gapOverFiche = spread && whole ? Math.abs(spread.reduce((a, rr) => a + v.num(rr, gapCol), 0) - whole.gap) <= 1 : false;
+      if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > 1 && !gapOverFiche) {
         out.push(finding(v, "rate-mismatch", "error", r.row, gapCol!, fiche, rulesText.rateMismatch("Écart moyens - réalisations", formatEuro(f.gap), formatEuro(gap.value)), f.gap, gap.value));
       }
     }

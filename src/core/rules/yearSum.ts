@@ -1,7 +1,7 @@
 import { roleLabel } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
-import { sumFinding } from "./helpers";
+import { holdsOverFiche, sumFinding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 export const yearSum: Rule = {
@@ -20,7 +20,7 @@ export const yearSum: Rule = {
         const what = roleLabel(`${b}Total`);
         const f = sumFinding(v, "year-sum", { row: r.row, col: totalCol, fiche: r.fiche ?? r.continuationOf }, what,
           years.map((y) => v.num(r.row, v.yearCol(b, y))), actual, (expected) => rulesText.yearSum(what, years, expected, actual));
-        if (f) out.push(f);
+        if (f && !holdsOverFiche(v, r.row, (rr) => years.reduce((a, y) => a + v.num(rr, v.yearCol(b, y)), 0), (rr) => v.num(rr, totalCol))) out.push(f);
       }
     }
     return out;
