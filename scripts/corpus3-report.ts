@@ -27,7 +27,7 @@ async function run(): Promise<void> {
   console.log(`  false warnings on clean annexes     ${f.falseWarnings}`);
   console.log(`  clean annexes with an error/warning ${f.cleanWithErrorOrWarning}   (exit ≠ 0: ${f.cleanExitNonZero})`);
   console.log(`  misread annexes flooding            ${f.flooded}`);
-  console.log(`  faults found at their cell          ${pct(f.faultsFound, n)}`);
+  console.log(`  faults found at their cell          ${pct(f.faultsFound, n)}   (on annexes read right: ${pct(f.readRightRulesFaultsFound, f.readRightRules)})`);
   console.log(`  look-alikes rejected (exit 2, none) ${pct(f.lookalikesRejected, f.lookalikes)}`);
 
   const byRule = new Map<string, number>();

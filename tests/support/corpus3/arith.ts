@@ -15,7 +15,7 @@ function sheetOf(a: Annex, t: TableTruth): GSheet {
 /** Reads a role's number in a row: empty = 0; text or error = NaN (never in a clean annex). */
 function numAt(s: GSheet, t: TableTruth, key: string, row: number): number {
   const l = t.columns[key];
-  if (!l) return NaN;
+  if (!l) return 0;
   const v = getCell(s, row, colNum(l))?.v;
   if (v === undefined || v === null || v === "") return 0;
   return typeof v === "number" ? v : NaN;
@@ -57,6 +57,7 @@ export function arithmeticProblems(a: Annex): string[] {
     const budget = cd + a.funders.reduce((acc, f) => acc + total(f), 0);
     if (!near(budget, n("budget"))) out.push(`budget-sum row ${fr.row}: ${n("budget")} vs ${budget}`);
     if (n("realisedSinceStart") < n("realisedLastYear")) out.push(`cumulative-below-year row ${fr.row}`);
+    if (has(`realised${a.years[0]}`) && !near(a.years.slice(0, -1).reduce((acc, y) => acc + n(`realised${y}`), n("realisedLastYear")), n("realisedSinceStart"))) out.push(`realised per year ≠ cumulative row ${fr.row}`);
     if (n("realisedSinceStart") > n("budget")) out.push(`over-execution row ${fr.row}`);
     const pLast = (has(`cd${yN}`) ? n(`cd${yN}`) : n(`ms${yN}`) + n(`dgas${yN}`)) + a.funders.reduce((acc, f) => acc + n(`${f}${yN}`), 0);
     if (pLast === 0 && n("realisedLastYear") > 0) out.push(`realised-without-budget row ${fr.row}`);

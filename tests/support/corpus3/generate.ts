@@ -11,6 +11,8 @@ export const FUNDERS: Funder[] = ["fir", "etat", "ondam"];
 export interface Part {
   ms: number[]; dgas: number[]; fir: number[]; etat: number[]; ondam: number[];
   realisedLast: number; realisedSince: number; text: string;
+  /** Realised per year (the last one is realisedLast); their sum is realisedSince. */
+  realisedYears: number[];
 }
 export interface FicheData {
   num: string; numValue: number | string; engagement: number; objective: Objective; label: string; theme: string;
@@ -125,7 +127,7 @@ interface ColDef {
 interface Style {
   amountFmt: string; rateFmt: string; zero: "zero" | "empty"; upper: boolean; breaks: number; headerRows: 1 | 2 | 3;
   single: "merge" | "top" | "bottom"; totals: "formula" | "value"; blockTotals: "formula" | "value"; cdYear: "formula" | "value";
-  budget: "formula" | "value"; rates: "formula" | "value"; width: number; yearNumbers: boolean;
+  budget: "formula" | "value"; rates: "formula" | "value"; width: number; yearNumbers: boolean; euro: string;
 }
 
 export function generateAnnex(seed: number): Annex {
@@ -164,7 +166,9 @@ export function generateAnnex(seed: number): Annex {
     rates: rng.chance(0.5) ? "formula" : "value",
     width: rng.int(15, 20),
     yearNumbers: rng.chance(0.7),
+    euro: rng.pick(["", "", "", "", " (€)", " (en €)", "\nen euros"]),
   };
+  if (style.euro) feat("header:euro-suffix");
   if (!style.yearNumbers) feat("year-header:text");
   feat(`header:${style.headerRows}row${style.headerRows > 1 ? `/${style.single}` : ""}`);
   if (style.upper) feat("upper-case");
@@ -178,6 +182,11 @@ export function generateAnnex(seed: number): Annex {
   feat(`fiche-number:${ficheForm}`);
   const multiRow = rng.chance(0.35);
   const multiMoney = multiRow && rng.chance(0.6);
+  // Hidden cents: amounts typed with cents, shown without (the 2022 annex has some).
+  const cents = rng.chance(0.15);
+  if (cents) feat("amounts:hidden-cents");
+  const money2 = (x: number) => (cents && x ? x + rng.int(1, 99) / 100 : x);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
   if (multiRow) feat(multiMoney ? "multi-row-fiche:money-split" : "multi-row-fiche:text");
   const fiches: FicheData[] = [];
   const objectivesPool = rng.shuffle(OBJECTIVES).slice(0, rng.int(5, OBJECTIVES.length));
@@ -194,7 +203,7 @@ export function generateAnnex(seed: number): Annex {
     for (let p = 0; p < nParts; p++) {
       const money = p === 0 || multiMoney;
       const start = rng.chance(0.2) ? rng.int(0, Math.max(0, years.length - 1)) : 0; // an action starting later
-      const yearly = (on: boolean, lo: number, hi: number) => years.map((_, k) => (money && on && k >= start ? rng.amount(lo, hi) : 0));
+      const yearly = (on: boolean, lo: number, hi: number) => years.map((_, k) => (money && on && k >= start ? money2(rng.amount(lo, hi)) : 0));
       const ms = yearly(rng.chance(0.6), 5000, 120000);
       const dgas = yearly(true, 2000, 250000);
       const part: Part = {
@@ -202,14 +211,14 @@ export function generateAnnex(seed: number): Annex {
         fir: yearly(has.fir && (p === 0 || rng.chance(0.5)), 5000, 90000),
         etat: yearly(has.etat && (p === 0 || rng.chance(0.5)), 5000, 150000),
         ondam: yearly(has.ondam && (p === 0 || rng.chance(0.5)), 5000, 200000),
-        realisedLast: 0, realisedSince: 0,
+        realisedLast: 0, realisedSince: 0, realisedYears: [],
         text: p === 0 ? "" : rng.pick(["Volet 2 : recrutement", "Volet investissement", "Suite : fonctionnement", "Sous-action b", "2e tranche"]),
       };
       // Realisations: never above plan, cumulative ≥ last year.
-      const plannedLast = part.ms[years.length - 1]! + part.dgas[years.length - 1]! + part.fir[years.length - 1]! + part.etat[years.length - 1]! + part.ondam[years.length - 1]!;
-      const plannedBefore = sum(years.slice(0, -1).map((_, k) => part.ms[k]! + part.dgas[k]! + part.fir[k]! + part.etat[k]! + part.ondam[k]!));
-      part.realisedLast = Math.round(plannedLast * (0.2 + 0.8 * rng.next()));
-      part.realisedSince = part.realisedLast + Math.round(plannedBefore * (0.3 + 0.7 * rng.next()));
+      const planned = years.map((_, k) => part.ms[k]! + part.dgas[k]! + part.fir[k]! + part.etat[k]! + part.ondam[k]!);
+      part.realisedYears = planned.map((v, k) => (cents ? r2 : Math.round)(v * (k === years.length - 1 ? 0.2 + 0.8 * rng.next() : 0.3 + 0.7 * rng.next())));
+      part.realisedLast = part.realisedYears[years.length - 1]!;
+      part.realisedSince = r2(sum(part.realisedYears));
       parts.push(part);
     }
     fiches.push({ num: "", numValue: "", engagement: objective.engagement, objective, label: rng.pick(FICHE_LABELS), theme: rng.pick(THEMES), indicator: rng.pick(INDICATORS), parts });
@@ -336,7 +345,8 @@ export function generateAnnex(seed: number): Annex {
   const add = (c: ColDef) => cols.push(c);
   const fichePick = rng.pick([
     { leaf: "N° fiche" }, { leaf: "N°" }, { leaf: "Numéro fiche action" }, { leaf: "N° FA" }, { leaf: "Fiche n°" },
-    { leaf: "FA" }, { leaf: "N° de la fiche action" }, { leaf: "Réf. fiche" }, { leaf: "N° action" },
+    { leaf: "FA" }, { leaf: "N° de la fiche action" }, { leaf: "Réf. fiche" }, { leaf: "N° action" }, { leaf: "Nº" }, { leaf: "No fiche" },
+    { leaf: "Numéro" }, { leaf: "N° fiche\naction" },
   ]);
   const labelPick = rng.pick(["Intitulé de la fiche action", "Fiche action", "Libellé de l'action", "Intitulés fiches actions", "Action", "Intitulé", "Nom de l'action"]);
   add({ key: "fiche", leaf: fichePick.leaf, flat: fichePick.leaf, kind: "text" });
@@ -357,6 +367,13 @@ export function generateAnnex(seed: number): Annex {
   if (rng.chance(0.6)) {
     const t = rng.pick(["Indicateur", "Indicateurs de suivi", "Indicateur(s)", "Indicateurs"]);
     add({ key: "indicator", leaf: t, flat: t, kind: "text" });
+    if (rng.chance(0.35)) {
+      // Indicator targets per year, under a group: numbers, percentages or words in year columns that are not money.
+      const g = rng.pick(["Valeurs cibles", "Cibles", "Objectifs chiffrés", "Indicateurs"]);
+      const leafForm = rng.pick(["y", "cible"] as const);
+      for (const y of years) add({ key: `indicator${y}`, group: g, groupId: "ind", leaf: leafForm === "y" ? String(y) : `Cible ${y}`, flat: `Cible ${y}`, kind: "text" });
+      feat("indicator-targets");
+    }
   }
   const extrasFront = rng.shuffle([
     { key: "extra:Service pilote", leaf: "Service pilote", flat: "Service pilote", kind: "text" as const },
@@ -381,6 +398,9 @@ export function generateAnnex(seed: number): Annex {
   const supCo = rng.pick(["Co-financements", "Cofinanceurs", "Financements partenaires"]);
   const yearLeaf = rng.pick(["y", "y", "y", "annee", "short", "paren"] as const);
   const totalAtStart = rng.chance(0.1);
+  // Co-financers given as one amount each (no years): the yearly rate cannot be computed from the sheet, so none is kept.
+  const funderTotalOnly = rng.chance(0.08);
+  if (funderTotalOnly) feat("funders:total-only");
   const blockTotalsMissing = rng.chance(0.08);
   if (totalAtStart) feat("block-total:first");
   if (blockTotalsMissing) feat("block-total:none-for-funders");
@@ -414,7 +434,13 @@ export function generateAnnex(seed: number): Annex {
   feat(`source:${sourcePos}`);
   const funderCols: ColDef[] = [];
   const coSup = useSup3 ? (rng.chance(0.5) ? supCo : supPlanned) : undefined;
-  for (const fu of funders) funderCols.push(...block(fu, rng.pick(FUNDER_WORDS[fu]), coSup, !blockTotalsMissing));
+  for (const fu of funders) {
+    const w = rng.pick(FUNDER_WORDS[fu]);
+    if (funderTotalOnly) {
+      const t = rng.pick([w.total, w.group, `${w.group} ${y0}-${yN}`]);
+      funderCols.push({ key: `${fu}Total`, sup: coSup, supId: coSup, leaf: t, flat: t, kind: "amount" });
+    } else funderCols.push(...block(fu, w, coSup, !blockTotalsMissing));
+  }
   const cdAfterFunders = rng.chance(0.15);
   if (cdAfterFunders) feat("cd-after-funders");
   const money: ColDef[] = [];
@@ -425,9 +451,9 @@ export function generateAnnex(seed: number): Annex {
   if (budgetAfter) add(budgetCol);
 
   // Realisations, rates, gap.
-  const realForm = rng.pick(["classic", "exec-groups", "real-group", "flat"] as const);
+  const realForm = rng.pick(["classic", "exec-groups", "real-group", "flat", "per-year"] as const);
   feat(`realised:${realForm}`);
-  const withRateLast = rng.chance(0.8);
+  const withRateLast = !funderTotalOnly && rng.chance(0.8);
   const withRateGlobal = rng.chance(0.8);
   const withGap = rng.chance(0.8);
   const supReal = useSup3 ? rng.pick(["Réalisations", "EXÉCUTION", "Bilan d'exécution"]) : undefined;
@@ -444,6 +470,13 @@ export function generateAnnex(seed: number): Annex {
     if (withRateLast) real.push({ key: "rateLastYear", sup: supReal, supId: supReal, group: g1, groupId: "e1", leaf: "Taux", flat: rtl, kind: "rate" });
     real.push({ key: "realisedSinceStart", sup: supReal, supId: supReal, group: g2, groupId: "e2", leaf: "Montant", flat: rs, kind: "amount" });
     if (withRateGlobal) real.push({ key: "rateGlobal", sup: supReal, supId: supReal, group: g2, groupId: "e2", leaf: "Taux", flat: rtg, kind: "rate" });
+    if (withGap) real.push({ key: "gap", sup: supReal, supId: supReal, leaf: gp, flat: gp, kind: "amount" });
+  } else if (realForm === "per-year") {
+    const g = rng.pick(["Réalisations", "Réalisé", "Dépenses réalisées", "Exécution", "Montants mandatés"]);
+    for (const y of years) real.push({ key: y === yN ? "realisedLastYear" : `realised${y}`, sup: supReal, supId: supReal, group: g, groupId: "ry", leaf: String(y), flat: y === yN ? rl : `${g} ${y}`, kind: "amount" });
+    real.push({ key: "realisedSinceStart", sup: supReal, supId: supReal, group: g, groupId: "ry", leaf: rng.pick(["Total", `Cumul ${y0}-${yN}`, "Cumul", `Total ${y0}-${yN}`]), flat: rs, kind: "amount" });
+    if (withRateLast) real.push({ key: "rateLastYear", sup: supReal, supId: supReal, leaf: rtl, flat: rtl, kind: "rate" });
+    if (withRateGlobal) real.push({ key: "rateGlobal", sup: supReal, supId: supReal, leaf: rtg, flat: rtg, kind: "rate" });
     if (withGap) real.push({ key: "gap", sup: supReal, supId: supReal, leaf: gp, flat: gp, kind: "amount" });
   } else if (realForm === "real-group") {
     const g = rng.pick(["Réalisations", "Réalisé", "Dépenses réalisées"]);
@@ -500,6 +533,10 @@ export function generateAnnex(seed: number): Annex {
   const subtotalWord = rng.pick(["Sous-total", "Sous-total Engagement", "S/TOTAL", "Total engagement", "Sous total"]);
   const totalWord = rng.pick(["TOTAL", "Total", "TOTAL GÉNÉRAL", "Total général", "TOTAL CDPPE"]);
 
+  const totalLabelCol = rng.chance(0.3) ? colOf.get("label")! : startCol;
+  if (totalLabelCol !== startCol) feat("total-label:in-label-col");
+  const checkRow = rng.chance(0.15);
+  if (checkRow) feat("detail:check-row-under-total");
   const placeDetail = (s: GSheet, r0: number): number => {
     let r = writeTitles(s, r0, titleRows, "Suivi des fiches actions");
     // Headers.
@@ -546,7 +583,7 @@ export function generateAnnex(seed: number): Annex {
         }
       }
       if (g >= 0 && hasSubtotals) {
-        setCell(s, r, startCol, { v: `${subtotalWord}${subtotalWord.endsWith("ngagement") ? ` ${g + 1}` : ""}`, bold: true });
+        setCell(s, r, totalLabelCol, { v: `${subtotalWord}${subtotalWord.endsWith("ngagement") ? ` ${g + 1}` : ""}`, bold: true });
         for (const k of amountKeys) {
           const c = colOf.get(k)!;
           const refs = groupRows.map((x) => ({ r: x, c }));
@@ -561,11 +598,14 @@ export function generateAnnex(seed: number): Annex {
     }
     // TOTAL.
     const totalRow = r;
-    setCell(s, r, startCol, { v: totalWord, bold: true });
+    setCell(s, r, totalLabelCol, { v: totalWord, bold: true });
     const sumOfSubtotals = subtotalRows.length > 0 && rng.chance(0.5);
+    // Without sub-totals, a SUM over the whole body (title and blank rows are empty there) is what most sheets hold.
+    const span = !subtotalRows.length && rng.chance(0.6);
+    const spanRows = Array.from({ length: ficheRowsAll[ficheRowsAll.length - 1]! - ficheRowsAll[0]! + 1 }, (_, i) => ficheRowsAll[0]! + i);
     for (const k of amountKeys) {
       const c = colOf.get(k)!;
-      const refs = (sumOfSubtotals ? subtotalRows : ficheRowsAll).map((x) => ({ r: x, c }));
+      const refs = (sumOfSubtotals ? subtotalRows : span ? spanRows : ficheRowsAll).map((x) => ({ r: x, c }));
       setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: sumOfSubtotals ? rng.pick(["list", "plus"] as const) : "range" }, fmt: style.amountFmt, bold: true });
     }
     writeRates(s, r, colOf, style, years, funders, cdMode, true);
@@ -576,6 +616,11 @@ export function generateAnnex(seed: number): Annex {
     truth.push(tt);
     recomputeSheet(s);
     if (style.totals === "value") for (const k of amountKeys) freeze(s, totalRow, colOf.get(k)!);
+    if (checkRow) {
+      // A control row under the TOTAL: zero differences, numbers only.
+      r++;
+      for (const k of amountKeys.filter((x) => /Total$|^budget$/.test(x))) setCell(s, r, colOf.get(k)!, { v: 0, fmt: style.amountFmt });
+    }
     return r + 1;
   };
 
@@ -608,6 +653,12 @@ export function generateAnnex(seed: number): Annex {
   const sStyle: Style = { ...style, headerRows: sumHeaderRows };
   const modSep = rng.pick(["/", " / ", "+", " + "]);
 
+  const mesureForm = rng.pick(["each", "first", "merged"] as const);
+  const mesureText = (g: number) => [ENGAGEMENTS[g]![1]!, `Mesure ${g + 1}`, ENGAGEMENTS[g]![0]!.replace(/ : .*/, "")][seedPick % 3]!;
+  const seedPick = rng.int(0, 2);
+  const objectiveRows = rng.chance(0.2);
+  if (objectiveRows) feat("summary:objective-rows");
+  feat(`summary:mesure-${mesureForm}`);
   const placeSummary = (s: GSheet, r0: number): number => {
     let r = writeTitles(s, r0, Math.min(titleRows, 2), "Rapport financier de la contractualisation");
     const hr = Array.from({ length: sumHeaderRows }, (_, i) => r + i);
@@ -627,10 +678,11 @@ export function generateAnnex(seed: number): Annex {
       setCell(s, r, startCol, { v: ENGAGEMENTS[g]![engWordIdx]!, bold: true });
       r++;
       const rows: number[] = [];
+      const groupFirst = r;
       for (const f of fiches.filter((x) => x.engagement === g)) {
         const put = (k: string, cell: GCell) => { const c = sColOf.get(k); if (c) setCell(s, r, c, cell); };
         const amt = (v: number): GCell => ({ v: v === 0 && style.zero === "empty" ? null : v, fmt: style.amountFmt });
-        put("mesure", { v: rng.chance(0.5) ? ENGAGEMENTS[g]![1]! : f.label });
+        if (mesureForm === "each" || r === groupFirst) put("mesure", { v: mesureText(g) });
         put("objectif", { v: f.objective.label });
         put("fiche", { v: f.numValue });
         const cd = sum(f.parts.map(cdTotalOf));
@@ -654,10 +706,23 @@ export function generateAnnex(seed: number): Annex {
         allRows.push(r);
         r++;
       }
+      if (objectiveRows && rng.chance(0.5)) {
+        // A national objective the département has not taken up: its label, no fiche, no money.
+        const taken = new Set(fiches.map((f) => f.objective.n));
+        const free = OBJECTIVES.filter((o) => o.engagement === g && !taken.has(o.n));
+        if (free.length) {
+          const c = sColOf.get("objectif") ?? sColOf.get("mesure") ?? startCol;
+          setCell(s, r, c, { v: rng.pick(free).label });
+          r++;
+        }
+      }
+      if (mesureForm === "merged" && sColOf.has("mesure") && r - 1 > groupFirst) s.merges.push([groupFirst, sColOf.get("mesure")!, r - 1, sColOf.get("mesure")!]);
       setCell(s, r, startCol, { v: rng.pick(["Sous-total", "Sous-total", "SOUS-TOTAL", `Sous-total engagement ${g + 1}`]), bold: true });
       for (const k of amountKeys) {
         const c = sColOf.get(k)!;
-        setCell(s, r, c, { v: 0, calc: { kind: "sum", refs: rows.map((x) => ({ r: x, c })), style: "range" }, fmt: style.amountFmt, bold: true });
+        // Over the group's rows, objective rows included (they are empty).
+        const span = Array.from({ length: r - groupFirst }, (_, i) => groupFirst + i);
+        setCell(s, r, c, { v: 0, calc: { kind: "sum", refs: (objectiveRows ? span : rows).map((x) => ({ r: x, c })), style: "range" }, fmt: style.amountFmt, bold: true });
       }
       subRows.push(r);
       r++;
@@ -710,6 +775,7 @@ function freeze(s: GSheet, r: number, c: number): void {
 
 function writeHeaders(s: GSheet, cols: ColDef[], startCol: number, hr: number[], style: Style, hText: (x: string) => string): void {
   const n = hr.length;
+  const eu = (c: ColDef, t: string) => (c.kind === "amount" && !/^\d{4}$|\d{4}\n/.test(t) ? t + style.euro : t);
   const put = (r: number, c: number, t: string) => setCell(s, r, c, { v: style.yearNumbers && /^20\d\d$/.test(t) ? Number(t) : hText(t), bold: true, wrap: true });
   const runs = (ids: Array<string | undefined>) => {
     const out: Array<{ from: number; to: number; id: string }> = [];
@@ -722,7 +788,7 @@ function writeHeaders(s: GSheet, cols: ColDef[], startCol: number, hr: number[],
     return out;
   };
   if (n === 1) {
-    cols.forEach((c, i) => put(hr[0]!, startCol + i, c.flat));
+    cols.forEach((c, i) => put(hr[0]!, startCol + i, eu(c, c.flat)));
     return;
   }
   const top = hr[0]!;
@@ -743,16 +809,17 @@ function writeHeaders(s: GSheet, cols: ColDef[], startCol: number, hr: number[],
   cols.forEach((c, i) => {
     const col = startCol + i;
     if (c.group) {
-      put(bottom, col, c.leaf);
+      put(bottom, col, eu(c, c.leaf));
       return;
     }
     // A single column: from below its super-group (or the top) down to the bottom row.
     const from = n === 3 && c.sup ? hr[1]! : top;
+    const t = eu(c, c.leaf);
     if (style.single === "merge") {
-      put(from, col, c.leaf);
+      put(from, col, t);
       if (bottom > from) s.merges.push([from, col, bottom, col]);
-    } else if (style.single === "top") put(from, col, c.leaf);
-    else put(bottom, col, c.leaf);
+    } else if (style.single === "top") put(from, col, t);
+    else put(bottom, col, t);
   });
 }
 
@@ -773,6 +840,12 @@ function writeDetailRow(
     const t = typeForm === "upper" ? o.type.toUpperCase() : typeForm === "lower" ? o.type.toLowerCase() : o.type;
     put("objectiveType", { v: t });
     put("indicator", { v: f.indicator });
+    const kindT = f.indicator.startsWith("Taux") || f.indicator.startsWith("Part") ? "pct" : f.indicator.startsWith("Délai") ? "text" : "count";
+    years.forEach((y, k) => {
+      if (kindT === "pct") put(`indicator${y}`, { v: Math.round(100 * (0.1 + 0.05 * k)) / 100, fmt: "0%" });
+      else if (kindT === "count") put(`indicator${y}`, { v: 20 * (k + 1) + f.label.length });
+      else put(`indicator${y}`, { v: k === years.length - 1 ? "3 mois" : `${6 - Math.min(k, 2)} mois` });
+    });
   } else {
     put("label", { v: p.text });
   }
@@ -789,7 +862,11 @@ function writeDetailRow(
   const blockKeys = (pre: string) => years.map((y) => `${pre}${y}`);
   const blockVals: Record<string, number[]> = { ms: p.ms, dgas: p.dgas, fir: p.fir, etat: p.etat, ondam: p.ondam, cd: p.ms.map((v, i) => v + p.dgas[i]!) };
   for (const pre of ["ms", "dgas", "cd", ...funders]) {
-    if (!colOf.has(`${pre}${years[0]}`)) continue;
+    if (!colOf.has(`${pre}${years[0]}`)) {
+      // A co-financer given as one amount (no yearly columns).
+      if (pre !== "cd" && colOf.has(`${pre}Total`)) put(`${pre}Total`, amt(sum(blockVals[pre]!)));
+      continue;
+    }
     years.forEach((y, i) => {
       const k = `${pre}${y}`;
       if (pre === "cd" && style.cdYear === "formula" && colOf.has(`ms${y}`)) {
@@ -814,7 +891,10 @@ function writeDetailRow(
   if (style.budget === "formula" && budgetComplete) put("budget", { v: budget, calc: { kind: "sum", refs: partsRefs.map((k) => ref(k)!), style: "plus" }, fmt: style.amountFmt });
   else put("budget", amt(budget));
   put("realisedLastYear", amt(p.realisedLast));
-  put("realisedSinceStart", amt(p.realisedSince));
+  years.slice(0, -1).forEach((y, k) => put(`realised${y}`, amt(p.realisedYears[k]!)));
+  if (colOf.has(`realised${years[0]}`) && style.blockTotals === "formula") {
+    put("realisedSinceStart", { v: p.realisedSince, calc: { kind: "sum", refs: [...years.slice(0, -1).map((y) => ref(`realised${y}`)!), ref("realisedLastYear")!], style: "range" }, fmt: style.amountFmt });
+  } else put("realisedSinceStart", amt(p.realisedSince));
   writeRates(s, r, colOf, style, years, funders, cdMode, false);
   void cols;
   // Extras.

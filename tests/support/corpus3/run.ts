@@ -98,6 +98,7 @@ export function figures(r: CorpusResult) {
     cleanExitNonZero: r.annexes.filter((x) => x.exitClean !== 0).length,
     flooded: r.annexes.filter((x) => x.flood).length,
     faultsFound: r.annexes.filter((x) => x.faultFound).length,
+    readRightRulesFaultsFound: r.annexes.filter((x) => x.readRightRules && x.faultFound).length,
     inconsistent: r.annexes.filter((x) => x.arithmetic.length > 0).length,
     lookalikes: r.lookalikes.length,
     lookalikesRejected: r.lookalikes.filter((x) => x.rejected).length,
