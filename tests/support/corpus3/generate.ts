@@ -444,7 +444,24 @@ export function generateAnnex(seed: number): Annex {
   const cdAfterFunders = rng.chance(0.15);
   if (cdAfterFunders) feat("cd-after-funders");
   const money: ColDef[] = [];
-  if (cdAfterFunders) money.push(...(sourcePos === "before-funders" ? [sourceCol] : []), ...funderCols, ...cdCols);
+  // Year-major: one group per year over the funders (« 2021 » over MS | DGAS | Total CD | FIR…), then a totals group.
+  const yearMajor = !funderTotalOnly && !blockTotalsMissing && cdMode !== "splitTotal" && rng.chance(0.12);
+  if (yearMajor) {
+    feat("year-major-blocks");
+    const names: Record<string, string> = {
+      ms: rng.pick(["Masse salariale", "MS", "Personnel"]), dgas: rng.pick(["Budget DGAS", "DGAS", "Crédits DGAS"]), cd: rng.pick(["Total CD", "Département", "Total Département"]),
+      fir: rng.pick(["FIR", "ARS (FIR)", "Crédits ARS"]), etat: rng.pick(["Etat", "État (P304)", "PLF"]), ondam: rng.pick(["ONDAM", "Assurance maladie", "AM"]),
+    };
+    const prefixes = [...(cdMode === "single" ? [] : ["ms", "dgas"]), ...(cdMode === "split" ? [] : ["cd"]), ...funders];
+    const yg = rng.pick(["y", "annee", "budget"] as const);
+    for (const y of years) {
+      const g = yg === "y" ? String(y) : yg === "annee" ? `Année ${y}` : `Budget ${y}`;
+      for (const pre of prefixes) money.push({ key: `${pre}${y}`, sup: useSup3 ? supPlanned : undefined, supId: useSup3 ? supPlanned : undefined, group: g, groupId: `y${y}`, leaf: names[pre]!, flat: `${names[pre]} ${y}`, kind: "amount" });
+    }
+    const tg = rng.pick(["Total", `Total ${y0}-${yN}`, "Cumul de la période"]);
+    for (const pre of prefixes) money.push({ key: `${pre}Total`, sup: useSup3 ? supPlanned : undefined, supId: useSup3 ? supPlanned : undefined, group: tg, groupId: "ytot", leaf: names[pre]!, flat: `Total ${names[pre]}`, kind: "amount" });
+    if (sourcePos === "before-funders") money.unshift(sourceCol);
+  } else if (cdAfterFunders) money.push(...(sourcePos === "before-funders" ? [sourceCol] : []), ...funderCols, ...cdCols);
   else money.push(...cdCols, ...(sourcePos === "before-funders" ? [sourceCol] : []), ...funderCols);
   if (sourcePos === "after-funders") money.push(sourceCol);
   for (const c of money) add(c);
