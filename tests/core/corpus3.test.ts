@@ -10,7 +10,7 @@ import { figures, runCorpus, type CorpusResult } from "../support/corpus3/run";
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
 // Measured on seeds 1..30 when corpus3 was added (commit "corpus3: …"); raise them as recognition improves.
-const RATCHET = { readRight: 3, readRightRules: 3, inspectRight: 3, faultsFound: 18, maxFalseErrors: 28, maxFalseWarnings: 89, maxFlooded: 11, maxReadRightWithFalseErrors: 1 };
+const RATCHET = { readRight: 16, readRightRules: 16, inspectRight: 16, faultsFound: 21, maxFalseErrors: 1, maxFalseWarnings: 68, maxFlooded: 5, maxReadRightWithFalseErrors: 1 };
 
 let result: CorpusResult;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ describe("the product on corpus3 (ratchets)", () => {
   });
 
   test("annexes read right with a false error do not grow (0 is the goal)", () => {
-    // Known class: rate-mismatch on a rate stored rounded to 0.01 % (44,50 % shown 45 % for 44,497 %).
+    // (A rate stored rounded to 0.01 % and shown rounded, 44,50 % shown 45 % for 44,497 %, is no longer flagged.)
     const bad = result.annexes.filter((a) => a.readRightRules && a.falseErrors.length).map((a) => ({ seed: a.seed, errors: a.falseErrors.map((f) => `${f.rule} ${f.cell}`) }));
     expect(bad.length).toBeLessThanOrEqual(RATCHET.maxReadRightWithFalseErrors);
   });

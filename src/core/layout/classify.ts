@@ -1,13 +1,15 @@
 // Says what a header column is from its group header (upper row, often merged) and its sub-header.
 // Order matters: the specific wordings (écart, taux, réalisations, source, modalités) are tried before the funders,
 // because they often name a funder too ("Modalités de financement Etat/AM").
-import { endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
+import { bareYear, endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
 import type { ColumnClass, YearBlock } from "./types";
 
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
 /** Funders and the département's funds under the names départements give them. */
-export function blockOf(t: string): Block | null {
+export function blockOf(text: string): Block | null {
+  // "Budget DGAS (hors masse salariale)": what a column is not does not name it.
+  const t = text.replace(/\bhors [a-z' ]+/g, " ");
   if (/masse salariale|\bms\b|frais de personnel|depenses de personnel/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
@@ -19,14 +21,26 @@ export function blockOf(t: string): Block | null {
 }
 
 /** Sub-headers that say nothing alone: the group above says what they are ("Exécution 2024" / "Montant"). */
-const GENERIC_SUB = /^(montants?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
+const GENERIC_SUB = /^(montants?( total)?|actions?|intitules?|libelles?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
+// A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)") says nothing of the column.
+const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur)\)?$/;
+const unitless = (t: string) => t.replace(UNIT, "").trim();
+
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
-  const g = norm(groupRaw);
-  const s = norm(subRaw);
+  const g = unitless(norm(groupRaw));
+  const s = unitless(norm(subRaw));
+  // Year-major blocks ("Budget 2021" over MS | Crédits DGAS | Crédits ARS…): the funder below, the year above.
+  if (g && s && !isBareYear(s) && !yearsIn(s).length && yearsIn(g).length === 1 && !NOT_PLANNED.test(g)) {
+    const b = blockOf(s);
+    if (b && !/cumul/.test(s)) return yearCol(b, yearsIn(g)[0]!);
+  }
+  // Generic sub-headers under a cumulative group ("Cumul 2020-2022", "Depuis 2021" / "Montant", "Taux").
+  if (g && /^(cumul|cumule|depuis)\b/.test(g) && /^(taux|%|en ?%)$/.test(s)) return { role: "rateGlobal" };
+  if (g && /^(cumul|cumule|depuis)\b/.test(g) && /^(montants?|realises?|mt)$/.test(s)) return { role: "realisedSinceStart" };
   if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
   // A gap header split over two rows ("Ecart Moyens financiers" / "- Réalisations"): the lower half alone reads as a realisation.
   if (g && s && !isBareYear(s) && GAP_START.test(g)) return { role: "gap" };
@@ -45,15 +59,17 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
 function classifyOne(g: string, s: string): ColumnClass | null {
   const t = s || g;
   if (!t) return null;
-  const subIsYear = isBareYear(s);
-  const yearOfSub = subIsYear ? Number(s.slice(-4)) : null;
+  const yearOfSub = bareYear(s);
+  const subIsYear = yearOfSub !== null;
   // A bare year under a group: the group says what it is.
   const main = subIsYear ? g : t;
   if (!main) return null;
   return classifyMain(main, g, s, yearOfSub, subIsYear);
 }
 
-const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepense\b/;
+const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepense\b|^depenses?( en)? 20\d{2}$/;
+/** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
+const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE = /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat)|(execution|realis|consomm|depense|mandat).*(\btaux\b|%|pourcentage)/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
@@ -66,6 +82,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("rate", y) : { role: "rateLastYear" };
   }
+  // "Taux global", "Taux cumulé": the only global rate an annex has is its consumption rate.
+  if (/^(taux|%|pourcentage) (global|cumule|total)\b/.test(main)) return { role: "rateGlobal" };
   if (REALISED.test(main) && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
@@ -83,8 +101,10 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/source|co-?financ|financeurs?\b|financeur\(s\)/.test(main)) return { role: "source" };
   if (/modalite/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
-  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
+  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
+  // The fiche's name alone: "Action", "Intitulé", "Nom de l'action".
+  if (/^(intitule|libelle|designation|titre|actions?|nom( de l'action| de la fiche| de l'action| fiche)?)$/.test(main)) return { role: "label" };
   if (/(numero|num\.?|n ?°|no\.?|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(main)) {
     return { role: "fiche" };
   }
@@ -97,11 +117,16 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     return { role: "indicator" };
   }
   if (/^(valeurs? )?cibles?\b/.test(main) && single(yearsIn(main))) return yearCol("indicator", single(yearsIn(main))!);
+  // "Objectifs chiffrés" over years are the indicator's targets, not the objective.
+  if (/^objectifs? (chiffres?|quantifies?|cibles?)\b|^(valeurs? )?cibles?\b/.test(main)) {
+    const y = yearOfSub ?? single(yearsIn(main));
+    if (y) return yearCol("indicator", y);
+  }
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
-  if (/^(theme|thematique|axe|direction|pole|engagements?)$|^(theme|thematique|axe|direction|pole)\b/.test(main)) return { role: "theme" };
+  if (/^(theme|thematique|axe|direction|pole|engagements?|champ|domaine)$|^(theme|thematique|axe|direction|pole|champ|domaine)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
-  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$/.test(main)) return { role: "budget" };
+  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 

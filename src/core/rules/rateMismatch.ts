@@ -27,10 +27,13 @@ export const rateMismatch: Rule = {
         // Undefined rates are realised-without-budget's concern; empty or text cells are not filled yet.
         if (!cell || typeof cell.value !== "number" || computed === null) continue;
         const d = percentDecimals(cell.numFmt);
+        // A rate typed rounded finer than it shows (57,75 % for 57,746 %, shown 57,8 %) is the right rate: only a value
+        // shown otherwise and more than half a displayed step from the computed rate is wrong.
         const k = Math.pow(10, d + 2);
-        if (Math.round(computed * k) === Math.round(cell.value * k)) continue;
+        const near = (x: number) => Math.round(x * k) === Math.round((cell.value as number) * k) || Math.abs(x - (cell.value as number)) * k <= 0.5 + 1e-9;
+        if (near(computed)) continue;
         const wholeRate = whole?.[role];
-        if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
+        if (wholeRate !== undefined && wholeRate !== null && near(wholeRate)) continue;
         const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
         out.push(finding(v, "rate-mismatch", "error", r.row, col!, fiche, rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)), computed, cell.value));
       }
