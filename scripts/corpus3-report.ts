@@ -1,11 +1,13 @@
 // corpus3 figures for issue #10, measured through the CLI (`check --format json`, `inspect --format json`) on real
-// .xlsx files: `npm run corpus3 [-- N] [--from S] [--verbose] [--no-inspect]`.
+// .xlsx files: `npm run corpus3 [-- N] [--from S] [--verbose] [--no-inspect]`, or one annex in detail with `--seed S`.
+// CORPUS3_DIR=folder keeps the workbooks (annex-S.xlsx, annex-S-<fault>.xlsx) to open them with `cdppe inspect` or Excel.
 import { cleanup } from "../tests/support/corpus3/evaluate";
 import { LOOKALIKE_KINDS } from "../tests/support/corpus3/lookalikes";
-import { figures, runCorpus, type AnnexResult } from "../tests/support/corpus3/run";
+import { generateAnnex } from "../tests/support/corpus3/generate";
+import { figures, runAnnex, runCorpus, type AnnexResult } from "../tests/support/corpus3/run";
 
 const args = process.argv.slice(2);
-const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 120);
+const n = Number(args.find((a, i) => /^\d+$/.test(a) && !["--from", "--seed"].includes(args[i - 1] ?? "")) ?? 120);
 const fromIdx = args.indexOf("--from");
 const from = fromIdx >= 0 ? Number(args[fromIdx + 1]) : 1;
 const verbose = args.includes("--verbose");
@@ -14,7 +16,26 @@ const inspect = !args.includes("--no-inspect");
 const pct = (k: number, m: number) => `${k}/${m} (${Math.round((100 * k) / Math.max(1, m))} %)`;
 const family = (key: string) => key.replace(/20\d\d$/, "<year>");
 
+async function one(seed: number): Promise<void> {
+  const a = generateAnnex(seed);
+  const r = await runAnnex(seed, { inspect: true });
+  console.log(`corpus3 seed ${seed}: ${r.readRight ? "read right" : r.readRightRules ? "read right (rule roles)" : "MISREAD"}; inspect ${r.inspectRight ? "right" : "wrong"}; exit ${r.exitClean}`);
+  console.log(`  variety: ${a.features.join(" | ")}`);
+  for (const t of a.truth) {
+    console.log(`  ${t.kind} on « ${t.sheet} », header rows ${t.headerRows.join(",")}, ${t.ficheRows.length} fiche rows, sub-totals ${t.subtotalRows.join(",") || "none"}, TOTAL ${t.totalRow}`);
+    for (const [k, l] of Object.entries(t.columns)) {
+      const p = r.problems.find((x) => x.table === t.kind && x.key === k);
+      console.log(`    ${k.padEnd(20)} ${l.padEnd(4)} ${p ? `✗ ${p.cause}${p.got ? ` (read ${p.got})` : ""}` : "✓"}  « ${(t.headerOf[k] ?? "").replace(/\n/g, "⏎")} »`);
+    }
+  }
+  for (const p of r.problems.filter((x) => x.cause === "spurious" || x.key === "*")) console.log(`  ✗ ${p.table} ${p.key} ${p.cause} ${p.got ?? ""} ${p.header}`);
+  for (const f of [...r.falseErrors, ...r.falseWarnings]) console.log(`  false ${f.severity} ${f.rule} ${f.sheet}!${f.cell}: ${f.message.replace(/\n/g, " ")}`);
+  console.log(`  fault ${r.fault.kind}: ${r.fault.rule} at ${r.fault.sheet}!${r.fault.cell} (${r.fault.note}) → ${r.faultFound ? "found" : "MISSED"}`);
+}
+
 async function run(): Promise<void> {
+  const seedIdx = args.indexOf("--seed");
+  if (seedIdx >= 0) return one(Number(args[seedIdx + 1]));
   const seeds = Array.from({ length: n }, (_, i) => from + i);
   const r = await runCorpus(seeds, [1, 2, 3, 4, 5], { inspect });
   const f = figures(r);

@@ -122,3 +122,44 @@ describe("a fiche spread over several rows is one fiche", () => {
     expect(found.some((f) => f.startsWith(`year-sum ${m.colOf.firTotal}${row} `))).toBe(true);
   });
 });
+
+describe("one column read with doubt: the rules run on the others", () => {
+  // The département's « Montant FIR » holds the last year only: year-sum refutes it as the FIR total.
+  const build = () => {
+    const fs = fiches(6);
+    const m = miniDetail({ fiches: fs });
+    const s = miniSummary(m.wb, fs);
+    const col = lettersToCol(m.colOf.firTotal!);
+    fs.forEach((f) => { m.sheet.cells[m.rowOfFiche.get(String(f.n))! - 1]![col - 1] = { value: f.fir[1]! }; });
+    return { m, s };
+  };
+
+  test("clean: the FIR total is doubtful, one layout-incomplete and no error; only its part of each rule is skipped", () => {
+    const { m } = build();
+    const report = checkAnnex(m.wb);
+    expect(report.layout.detail!.doubtful).toEqual(["firTotal"]);
+    expect(loud(report.findings).map((f) => f.split(" ")[0])).toEqual(["layout-incomplete"]);
+    const skipped = new Map(report.skipped.map((x) => [x.rule, x.reason]));
+    for (const rule of ["year-sum", "budget-sum", "cross-table", "source-funder"] as const) {
+      expect([rule, skipped.get(rule)]).toEqual([rule, expect.stringContaining("Montant FIR")]);
+      expect(skipped.get(rule)).toContain("sauté pour celles dont la lecture est douteuse");
+    }
+  });
+
+  test.each([
+    ["year-sum", "msTotal", "detail"],
+    ["cd-split", "cd2022", "detail"],
+    ["rate-mismatch", "rateGlobal", "detail"],
+    ["rate-mismatch", "gap", "detail"],
+    ["cross-table", "departement", "summary"],
+    ["budget-sum", "budget", "summary"],
+  ] as const)("a %s fault in a confident column (%s) is still found at its cell", (rule, key, table) => {
+    const { m, s } = build();
+    const sheet = table === "detail" ? m.sheet : s.sheet;
+    const letter = (table === "detail" ? m.colOf : s.colOf)[key]!;
+    const row = (table === "detail" ? m.rowOfFiche : s.rowOfFiche).get("3")!;
+    bump(sheet, letter, row, key.startsWith("rate") ? 0.2 : 5000);
+    const found = checkAnnex(m.wb).findings.filter((f) => f.severity === "error");
+    expect(found.map((f) => `${f.rule} ${f.cell}`)).toContain(`${rule} ${letter}${row}`);
+  });
+});

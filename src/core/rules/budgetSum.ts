@@ -1,6 +1,7 @@
 import { rulesText } from "../../messages/rules";
 import type { TableView } from "../layout/view";
 import { holdsOverFiche, sumFinding } from "./helpers";
+import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
 
 function checkTable(v: TableView, parts: Array<[string, number | undefined]>, out: Finding[]): void {
@@ -19,7 +20,8 @@ function checkTable(v: TableView, parts: Array<[string, number | undefined]>, ou
 
 export const budgetSum: Rule = {
   id: "budget-sum",
-  uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "ms", "dgas", "cd", "fir", "etat", "ondam"], summary: ["budget", "departement", "fir", "etat", "ondam"] },
+  uses: { detail: ["budget", "cdTotal", "firTotal", "etatTotal", "ondamTotal"], summary: ["budget", "departement", "fir", "etat", "ondam"] },
+  partial: true,
   skip: (ctx) => {
     if (!ctx.detail && !ctx.summary) return rulesText.skippedNoTable("both");
     if (ctx.detail && ctx.detail.col("budget") === undefined && (!ctx.summary || ctx.summary.col("budget") === undefined)) return rulesText.skipped(["budget"]);
@@ -28,9 +30,10 @@ export const budgetSum: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     const d = ctx.detail;
-    if (d) checkTable(d, [["Total CD", d.col("cdTotal")], ["Montant FIR", d.col("firTotal")], ["Montant ETAT", d.col("etatTotal")], ["Montant ONDAM", d.col("ondamTotal")]], out);
+    // Each table on its own, when its budget and parts were read with confidence.
+    if (d && confident(d, "budget", "cdTotal", "firTotal", "etatTotal", "ondamTotal")) checkTable(d, [["Total CD", d.col("cdTotal")], ["Montant FIR", d.col("firTotal")], ["Montant ETAT", d.col("etatTotal")], ["Montant ONDAM", d.col("ondamTotal")]], out);
     const s = ctx.summary;
-    if (s) checkTable(s, [["Département", s.col("departement")], ["FIR", s.col("fir")], ["Etat", s.col("etat")], ["ONDAM", s.col("ondam")]], out);
+    if (s && confident(s, "budget", "departement", "fir", "etat", "ondam")) checkTable(s, [["Département", s.col("departement")], ["FIR", s.col("fir")], ["Etat", s.col("etat")], ["ONDAM", s.col("ondam")]], out);
     return out;
   },
 };

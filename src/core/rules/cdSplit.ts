@@ -1,10 +1,12 @@
 import { rulesText } from "../../messages/rules";
 import { holdsOverFiche, sumFinding } from "./helpers";
+import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
 
 export const cdSplit: Rule = {
   id: "cd-split",
   needs: { detail: ["cd", "ms", "dgas"] },
+  partial: true,
   skip: (ctx) => {
     if (!ctx.detail) return rulesText.skippedNoTable("detail");
     const missing = ["cd", "ms", "dgas"].filter((b) => !ctx.detail!.years(b as "cd").length);
@@ -15,6 +17,7 @@ export const cdSplit: Rule = {
     const out: Finding[] = [];
     for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
       for (const y of v.years("cd")) {
+        if (!confident(v, `cd${y}`, `ms${y}`, `dgas${y}`)) continue;
         const cdCol = v.yearCol("cd", y)!;
         if (v.amount(r.row, cdCol) === null) continue;
         const ms = v.num(r.row, v.yearCol("ms", y));

@@ -1,6 +1,7 @@
 import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
 import { finding } from "./helpers";
+import { confident } from "./needs";
 import { compareAmounts } from "./tolerance";
 import type { Finding, Rule } from "./types";
 
@@ -18,6 +19,7 @@ const PAIRS: Array<[SingleRole, SingleRole, string]> = [
 export const crossTable: Rule = {
   id: "cross-table",
   uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "realisedPrior", "cd"], summary: ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"] },
+  partial: true,
   skip: (ctx) => (ctx.detail && ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
     const d = ctx.detail!;
@@ -26,10 +28,12 @@ export const crossTable: Rule = {
     const summaryRows = new Map<string, number[]>();
     for (const r of s.ficheRows()) summaryRows.set(r.fiche!, [...(summaryRows.get(r.fiche!) ?? []), r.row]);
     const out: Finding[] = [];
+    // Each pair of columns on its own, when both were read with confidence.
+    const pairs = PAIRS.filter(([sRole, dRole]) => confident(s, sRole) && confident(d, dRole) && (dRole !== "cdTotal" || d.col("cdTotal") !== undefined || confident(d, "cd")));
     for (const [fiche, srows] of summaryRows) {
       const drows = detailRows.get(fiche);
       if (!drows) continue;
-      for (const [sRole, dRole, what] of PAIRS) {
+      for (const [sRole, dRole, what] of pairs) {
         const sc = s.col(sRole);
         const dc = d.col(dRole);
         if (sc === undefined || (dc === undefined && dRole !== "cdTotal")) continue;

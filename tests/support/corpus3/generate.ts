@@ -132,6 +132,8 @@ interface Style {
 
 export function generateAnnex(seed: number): Annex {
   const rng = new Rng(seed);
+  // Variety added later draws from its own stream, so that adding it leaves the earlier seeds' layouts alone.
+  const rngX = new Rng(seed * 7 + 100003);
   const features: string[] = [];
   const feat = (f: string) => features.push(f);
 
@@ -185,8 +187,16 @@ export function generateAnnex(seed: number): Annex {
   // Hidden cents: amounts typed with cents, shown without (the 2022 annex has some).
   const cents = rng.chance(0.15);
   if (cents) feat("amounts:hidden-cents");
-  const money2 = (x: number) => (cents && x ? x + rng.int(1, 99) / 100 : x);
+  // Amounts in thousands of euros (« en k€ »): the arithmetic is the same, the figures are small decimals.
+  const kEuro = !cents && rngX.chance(0.08);
+  if (kEuro) {
+    feat("amounts:k€");
+    style.amountFmt = rngX.pick(["#,##0.0", '#,##0.0 "k€"', "0.0"]);
+    style.euro = rngX.pick([" (k€)", " (en k€)", "\nen milliers d'euros"]);
+  }
+  const money2 = (x: number) => (kEuro ? x / 1000 : cents && x ? x + rng.int(1, 99) / 100 : x);
   const r2 = (x: number) => Math.round(x * 100) / 100;
+  const roundReal = (x: number) => (kEuro ? Math.round(x * 10) / 10 : cents ? r2(x) : Math.round(x));
   if (multiRow) feat(multiMoney ? "multi-row-fiche:money-split" : "multi-row-fiche:text");
   const fiches: FicheData[] = [];
   const objectivesPool = rng.shuffle(OBJECTIVES).slice(0, rng.int(5, OBJECTIVES.length));
@@ -216,9 +226,9 @@ export function generateAnnex(seed: number): Annex {
       };
       // Realisations: never above plan, cumulative ≥ last year.
       const planned = years.map((_, k) => part.ms[k]! + part.dgas[k]! + part.fir[k]! + part.etat[k]! + part.ondam[k]!);
-      part.realisedYears = planned.map((v, k) => (cents ? r2 : Math.round)(v * (k === years.length - 1 ? 0.2 + 0.8 * rng.next() : 0.3 + 0.7 * rng.next())));
+      part.realisedYears = planned.map((v, k) => roundReal(v * (k === years.length - 1 ? 0.2 + 0.8 * rng.next() : 0.3 + 0.7 * rng.next())));
       part.realisedLast = part.realisedYears[years.length - 1]!;
-      part.realisedSince = r2(sum(part.realisedYears));
+      part.realisedSince = kEuro ? Math.round(sum(part.realisedYears) * 10) / 10 : r2(sum(part.realisedYears));
       parts.push(part);
     }
     fiches.push({ num: "", numValue: "", engagement: objective.engagement, objective, label: rng.pick(FICHE_LABELS), theme: rng.pick(THEMES), indicator: rng.pick(INDICATORS), parts });
@@ -320,7 +330,11 @@ export function generateAnnex(seed: number): Annex {
     return t;
   };
 
-  const writeTitles = (s: GSheet, r0: number, n: number, which: string): number => {
+  const mergeTitles = rngX.chance(0.3);
+  if (mergeTitles) feat("title:merged-across");
+  const autoFilter = rngX.chance(0.25);
+  if (autoFilter) feat("autofilter");
+  const writeTitles = (s: GSheet, r0: number, n: number, which: string, width: number): number => {
     const titles = [
       "CONTRAT DÉPARTEMENTAL DE PRÉVENTION ET DE PROTECTION DE L'ENFANCE",
       `${which} — bilan d'exécution ${yN}`,
@@ -335,6 +349,7 @@ export function generateAnnex(seed: number): Annex {
         continue;
       }
       setCell(s, r, startCol, { v: titles[i % titles.length]!, bold: true });
+      if (mergeTitles && i === 0) s.merges.push([r, startCol, r, startCol + width - 1]);
       r++;
     }
     return r;
@@ -538,6 +553,17 @@ export function generateAnnex(seed: number): Annex {
     feat("hidden-first-year");
   }
 
+  // Narrow empty spacer columns between blocks, as many sheets keep for legibility.
+  if (rngX.chance(0.15)) {
+    feat("spacer-columns");
+    let n = 0;
+    for (let i = cols.length - 1; i > 0; i--) {
+      const c = cols[i]!;
+      const prev = cols[i - 1]!;
+      const startsBlock = (c.groupId && c.groupId !== prev.groupId) || c.key === "realisedLastYear" || c.key === "budget";
+      if (startsBlock && !(c.sup && c.sup === prev.sup) && rngX.chance(0.7)) cols.splice(i, 0, { key: `extra:spacer${n++}`, leaf: "", flat: "", kind: "text" });
+    }
+  }
   // ----- detail placement -----
   const colOf = new Map<string, number>();
   cols.forEach((c, i) => colOf.set(c.key, startCol + i));
@@ -555,10 +581,11 @@ export function generateAnnex(seed: number): Annex {
   const checkRow = rng.chance(0.15);
   if (checkRow) feat("detail:check-row-under-total");
   const placeDetail = (s: GSheet, r0: number): number => {
-    let r = writeTitles(s, r0, titleRows, "Suivi des fiches actions");
+    let r = writeTitles(s, r0, titleRows, "Suivi des fiches actions", cols.length);
     // Headers.
     const hr = Array.from({ length: style.headerRows }, (_, i) => r + i);
     writeHeaders(s, cols, startCol, hr, style, hText);
+    if (autoFilter) s.autoFilter = `${letters(startCol)}${hr[hr.length - 1]}:${letters(startCol + cols.length - 1)}${hr[hr.length - 1]}`;
     r += style.headerRows;
     const tt: TableTruth = { kind: "detail", sheet: s.name, headerRows: hr, columns: {}, headerOf: {}, extras: {}, ficheRows: [], subtotalRows: [], totalRow: null };
     cols.forEach((c, i) => {
@@ -566,7 +593,8 @@ export function generateAnnex(seed: number): Annex {
       const header = [c.sup, c.group, c.leaf].filter((x): x is string => !!x).join(" / ");
       if (c.key.startsWith("extra:")) tt.extras[letters(col)] = header;
       else { tt.columns[c.key] = letters(col); tt.headerOf[c.key] = style.headerRows === 1 ? c.flat : header; }
-      s.widths.set(col, c.kind === "text" ? 26 : c.kind === "rate" ? 11 : style.width);
+      // Two tables on one sheet share their columns' widths: the wider need wins.
+      s.widths.set(col, Math.max(s.widths.get(col) ?? 0, c.key.startsWith("extra:spacer") ? 2 : c.kind === "text" ? 26 : c.kind === "rate" ? 11 : style.width));
       if (c.hidden) s.hidden.add(col);
     });
     // Body.
@@ -677,7 +705,7 @@ export function generateAnnex(seed: number): Annex {
   if (objectiveRows) feat("summary:objective-rows");
   feat(`summary:mesure-${mesureForm}`);
   const placeSummary = (s: GSheet, r0: number): number => {
-    let r = writeTitles(s, r0, Math.min(titleRows, 2), "Rapport financier de la contractualisation");
+    let r = writeTitles(s, r0, Math.min(titleRows, 2), "Rapport financier de la contractualisation", sumCols.length);
     const hr = Array.from({ length: sumHeaderRows }, (_, i) => r + i);
     writeHeaders(s, sumCols, startCol, hr, sStyle, hText);
     r += sumHeaderRows;
@@ -686,7 +714,7 @@ export function generateAnnex(seed: number): Annex {
       const col = startCol + i;
       tt.columns[c.key] = letters(col);
       tt.headerOf[c.key] = sumHeaderRows === 1 ? c.flat : [c.group, c.leaf].filter(Boolean).join(" / ");
-      s.widths.set(col, c.kind === "text" ? 24 : style.width);
+      s.widths.set(col, Math.max(s.widths.get(col) ?? 0, c.kind === "text" ? 24 : style.width));
     });
     const amountKeys = sumCols.filter((c) => c.kind === "amount").map((c) => c.key);
     const subRows: number[] = [];

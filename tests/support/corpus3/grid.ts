@@ -26,6 +26,7 @@ export interface GSheet {
   widths: Map<number, number>;
   hidden: Set<number>;
   heights: Map<number, number>;
+  autoFilter?: string;
 }
 export interface GBook { sheets: GSheet[] }
 
@@ -144,6 +145,7 @@ export function toExcel(book: GBook): ExcelJS.Workbook {
     for (const c of s.hidden) ws.getColumn(c).hidden = true;
     for (const [r, h] of s.heights) ws.getRow(r).height = h;
     for (const [r1, c1, r2, c2] of s.merges) ws.mergeCells(r1, c1, r2, c2);
+    if (s.autoFilter) ws.autoFilter = s.autoFilter;
   }
   return wb;
 }

@@ -3,7 +3,7 @@
 import { newSheet, setCell, type GBook, type GSheet } from "./grid";
 import { Rng } from "./rng";
 
-export const LOOKALIKE_KINDS = ["budget", "staffing", "pivot", "empty", "subsidies", "indicators", "planning"] as const;
+export const LOOKALIKE_KINDS = ["budget", "staffing", "pivot", "empty", "subsidies", "indicators", "planning", "funding-plan"] as const;
 export type LookalikeKind = (typeof LOOKALIKE_KINDS)[number];
 
 const EUR = '#,##0 "€"';
@@ -82,6 +82,18 @@ export function generateLookalike(kind: LookalikeKind, seed: number): GBook {
       const done = rng.int(5, target);
       row(s, r++, 1, [`FA ${i}`, rng.pick(["Nombre d'EPP", "Nombre de bilans", "Nombre de VAD", "Jeunes accompagnés"]), Math.round(target / 2), Math.round(target * 0.8), target, done, done / target]);
     }
+  } else if (kind === "funding-plan") {
+    // Establishments' funding by year and funder (CD, ARS, État) with totals: money, years and funders, but no fiche.
+    const g = (y: number) => [`CD ${y}`, `ARS ${y}`, `État ${y}`];
+    row(s, r++, 1, ["Établissement", "Catégorie", ...years.flatMap(g), "Total"], true);
+    const tot = Array(years.length * 3 + 1).fill(0) as number[];
+    for (let i = 0; i < rng.int(5, 12); i++) {
+      const v = years.flatMap(() => [rng.amount(50000, 900000), rng.amount(0, 200000), rng.amount(0, 100000)]);
+      const all = [...v, v.reduce((a, b) => a + b, 0)];
+      all.forEach((x, k) => (tot[k]! += x));
+      row(s, r++, 1, [rng.pick(["MECS Les Tilleuls", "Foyer de l'enfance", "Pouponnière", "Lieu de vie", "Service AEMO"]) + ` ${i + 1}`, rng.pick(["MECS", "FDE", "AEMO", "LVA"]), ...all], false, EUR);
+    }
+    row(s, r++, 1, ["Total", null, ...tot], true, EUR);
   } else {
     row(s, r++, 1, ["N°", "Action", ...years.flatMap((y) => [`T1 ${y}`, `T3 ${y}`]), "Pilote"], true);
     for (let i = 1; i <= rng.int(5, 12); i++) row(s, r++, 1, [i, rng.pick(["Recrutement", "Marché public", "Formation", "Ouverture", "Évaluation"]), ...years.flatMap(() => [rng.pick(["x", "", "X"]), rng.pick(["x", ""])]).map((v) => v || null), rng.pick(["PMI", "ASE"])]);
