@@ -579,6 +579,10 @@ export function generateAnnex(seed: number): Annex {
   const totalLabelCol = rng.chance(0.3) ? colOf.get("label")! : startCol;
   if (totalLabelCol !== startCol) feat("total-label:in-label-col");
   const checkRow = rng.chance(0.15);
+  const useSubtotalFn = hasSubtotals && style.totals === "formula" && rngX.chance(0.3);
+  if (useSubtotalFn) feat("subtotal-function");
+  const mergeTotalLabel = rngX.chance(0.2);
+  if (mergeTotalLabel) feat("total-label:merged");
   if (checkRow) feat("detail:check-row-under-total");
   const placeDetail = (s: GSheet, r0: number): number => {
     let r = writeTitles(s, r0, titleRows, "Suivi des fiches actions", cols.length);
@@ -632,7 +636,8 @@ export function generateAnnex(seed: number): Annex {
         for (const k of amountKeys) {
           const c = colOf.get(k)!;
           const refs = groupRows.map((x) => ({ r: x, c }));
-          setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: "range" }, fmt: style.amountFmt, bold: true });
+          const text = useSubtotalFn ? `SUBTOTAL(9,${letters(c)}${groupRows[0]}:${letters(c)}${groupRows[groupRows.length - 1]})` : undefined;
+          setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: "range", text }, fmt: style.amountFmt, bold: true });
           if (style.totals === "value") freeze(s, r, c);
         }
         writeRates(s, r, colOf, style, years, funders, cdMode, true);
@@ -644,6 +649,11 @@ export function generateAnnex(seed: number): Annex {
     // TOTAL.
     const totalRow = r;
     setCell(s, r, totalLabelCol, { v: totalWord, bold: true });
+    if (mergeTotalLabel) {
+      // The TOTAL label merged across the text columns before the first amount.
+      const firstAmount = cols.findIndex((x) => x.kind === "amount");
+      if (startCol + firstAmount - 1 > totalLabelCol) s.merges.push([r, totalLabelCol, r, startCol + firstAmount - 1]);
+    }
     const sumOfSubtotals = subtotalRows.length > 0 && rng.chance(0.5);
     // Without sub-totals, a SUM over the whole body (title and blank rows are empty there) is what most sheets hold.
     const span = !subtotalRows.length && rng.chance(0.6);
@@ -651,6 +661,12 @@ export function generateAnnex(seed: number): Annex {
     for (const k of amountKeys) {
       const c = colOf.get(k)!;
       const refs = (sumOfSubtotals ? subtotalRows : span ? spanRows : ficheRowsAll).map((x) => ({ r: x, c }));
+      if (useSubtotalFn) {
+        // SUBTOTAL(9, whole body): Excel leaves the sub-totals' own SUBTOTALs out, so it is the sum of the fiche rows.
+        const text = `SUBTOTAL(9,${letters(c)}${ficheRowsAll[0]}:${letters(c)}${totalRow - 1})`;
+        setCell(s, r, c, { v: 0, calc: { kind: "sum", refs: ficheRowsAll.map((x) => ({ r: x, c })), style: "range", text }, fmt: style.amountFmt, bold: true });
+        continue;
+      }
       setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: sumOfSubtotals ? rng.pick(["list", "plus"] as const) : "range" }, fmt: style.amountFmt, bold: true });
     }
     writeRates(s, r, colOf, style, years, funders, cdMode, true);
