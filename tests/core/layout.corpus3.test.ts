@@ -7,7 +7,7 @@ import { recognise } from "../../src/core/layout/recognise";
 import { lettersToCol } from "../../src/core/model/a1";
 import { setCell } from "../../src/core/model/snapshot";
 import type { Finding } from "../../src/core/rules/types";
-import { budgetOf, fiches, miniDetail, standardCols, type MiniCol } from "./miniAnnex";
+import { budgetOf, fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "./miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] => cols.map((c) => (c.key === key ? { ...c, head, group: group ?? c.group } : c));
@@ -92,5 +92,17 @@ describe("rates typed rounded finer than they show", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
     setCell(m.sheet, row, col, { value: 0.59, numFmt: "0.0%" });
     expect(loud(checkAnnex(m.wb).findings).map((x) => x.split(" ").slice(0, 2).join(" "))).toEqual([`rate-mismatch ${m.colOf.rateGlobal}${row}`]);
+  });
+});
+
+describe("a CD split in two with no CD column", () => {
+  test("the summary's Département is compared with masse salariale + DGAS: clean", () => {
+    const fs = fiches();
+    const cols = standardCols().filter((c) => !/^cd/.test(c.key));
+    const m = miniDetail({ fiches: fs, cols });
+    miniSummary(m.wb, fs);
+    const layout = recognise(m.wb);
+    expect(layout.summary).not.toBeNull();
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });

@@ -128,12 +128,14 @@ export function verifyReading(
   }
 
   if (kind === "detail") {
-    const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]) => {
+    const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]): number => {
       const t = columns[`${b}Total` as SingleRole];
       // (A total the numbers already refuted is not used to test the budget: its years are.)
       if (t !== undefined && cells.num(r, t) !== null && !doubts.some((d) => d.key === `${b}Total`)) return cells.sum0(r, t);
       // A block total written once for a spread fiche counts its other rows' years already.
       if (t !== undefined && unitOf.get(r)?.some((x) => x !== r && cells.num(x, t) !== null)) return 0;
+      // A CD split in two with no CD column is its masse salariale + DGAS.
+      if (b === "cd" && t === undefined && !yearsOf("cd").length) return blockSum(r, "ms") + blockSum(r, "dgas");
       return yearsOf(b).reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0);
     };
     for (const b of AMOUNT_BLOCKS) {

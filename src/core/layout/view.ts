@@ -120,6 +120,12 @@ export class TableView {
     return this.years(block).reduce((a, y) => a + this.num(row, this.yearCol(block, y)), 0);
   }
 
+  /** Total CD of a row: its column or block, else masse salariale + DGAS (a CD split in two with no CD column). */
+  cdTotalOf(row: number): number {
+    if (this.col("cdTotal") !== undefined || this.years("cd").length) return this.blockTotal(row, "cd");
+    return this.blockTotal(row, "ms") + this.blockTotal(row, "dgas");
+  }
+
   /** Total CD of a year: its column, else masse salariale + DGAS. */
   cdOfYear(row: number, year: number): number {
     const c = this.yearCol("cd", year);

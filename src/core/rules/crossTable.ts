@@ -29,7 +29,7 @@ export const crossTable: Rule = {
     for (const r of s.ficheRows()) summaryRows.set(r.fiche!, [...(summaryRows.get(r.fiche!) ?? []), r.row]);
     const out: Finding[] = [];
     // Each pair of columns on its own, when both were read with confidence.
-    const pairs = PAIRS.filter(([sRole, dRole]) => confident(s, sRole) && confident(d, dRole) && (dRole !== "cdTotal" || d.col("cdTotal") !== undefined || confident(d, "cd")));
+    const pairs = PAIRS.filter(([sRole, dRole]) => confident(s, sRole) && confident(d, dRole) && (dRole !== "cdTotal" || d.col("cdTotal") !== undefined || (d.years("cd").length ? confident(d, "cd") : confident(d, "ms", "dgas", "msTotal", "dgasTotal"))));
     for (const [fiche, srows] of summaryRows) {
       const drows = detailRows.get(fiche);
       if (!drows) continue;
@@ -38,7 +38,7 @@ export const crossTable: Rule = {
         const dc = d.col(dRole);
         if (sc === undefined || (dc === undefined && dRole !== "cdTotal")) continue;
         const sv = srows.reduce((a, r) => a + s.num(r, sc), 0);
-        const dv = drows.reduce((a, r) => a + (dc !== undefined ? d.num(r, dc) : d.blockTotal(r, "cd")), 0);
+        const dv = drows.reduce((a, r) => a + (dc !== undefined ? d.num(r, dc) : d.cdTotalOf(r)), 0);
         const cmp = compareAmounts(dv, sv);
         if (cmp === "equal") continue;
         out.push(cmp === "rounding"
