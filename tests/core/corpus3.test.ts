@@ -10,7 +10,7 @@ import { figures, runCorpus, type CorpusResult } from "../support/corpus3/run";
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
 // Measured on seeds 1..30 when corpus3 was added (commit "corpus3: …"); raise them as recognition improves.
-const RATCHET = { readRight: 15, readRightRules: 15, inspectRight: 15, faultsFound: 23, maxFalseErrors: 26, maxFalseWarnings: 65, maxFlooded: 6, maxReadRightWithFalseErrors: 1 };
+const RATCHET = { readRight: 16, readRightRules: 16, inspectRight: 16, faultsFound: 23, maxFalseErrors: 26, maxFalseWarnings: 64, maxFlooded: 6, maxReadRightWithFalseErrors: 1 };
 
 let result: CorpusResult;
 beforeAll(async () => {

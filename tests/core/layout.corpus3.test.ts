@@ -106,3 +106,13 @@ describe("a CD split in two with no CD column", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
+
+describe("spacer columns between groups", () => {
+  test("a lone group beyond an empty column (« Réalisations en 2022 », then « Réalisation depuis 2021 ») stays in the table", () => {
+    const cols = standardCols().flatMap((c, i): MiniCol[] => (/^(realisedLastYear|realisedSinceStart|gap)$/.test(c.key) ? [{ head: "", key: `spacer${i}` }, c] : [c]));
+    const m = miniDetail({ cols });
+    const letters = columnLetters(recognise(m.wb).detail!);
+    expect([letters.realisedLastYear, letters.rateLastYear, letters.realisedSinceStart, letters.rateGlobal, letters.gap]).toEqual([m.colOf.realisedLastYear, m.colOf.rateLastYear, m.colOf.realisedSinceStart, m.colOf.rateGlobal, m.colOf.gap]);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
