@@ -4,10 +4,10 @@ import { checkAnnex } from "../../src/core/check";
 import { classifyHeader } from "../../src/core/layout/classify";
 import { columnLetters } from "../../src/core/layout/describe";
 import { recognise } from "../../src/core/layout/recognise";
-import { lettersToCol } from "../../src/core/model/a1";
-import { setCell } from "../../src/core/model/snapshot";
+import { colToLetters, lettersToCol } from "../../src/core/model/a1";
+import { emptySheet, setCell, type WorkbookSnapshot } from "../../src/core/model/snapshot";
 import type { Finding } from "../../src/core/rules/types";
-import { budgetOf, fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "./miniAnnex";
+import { budgetOf, fiches, miniDetail, miniSummary, standardCols, valueOf, type MiniCol } from "./miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] => cols.map((c) => (c.key === key ? { ...c, head, group: group ?? c.group } : c));
@@ -114,5 +114,104 @@ describe("spacer columns between groups", () => {
     const letters = columnLetters(recognise(m.wb).detail!);
     expect([letters.realisedLastYear, letters.rateLastYear, letters.realisedSinceStart, letters.rateGlobal, letters.gap]).toEqual([m.colOf.realisedLastYear, m.colOf.rateLastYear, m.colOf.realisedSinceStart, m.colOf.rateGlobal, m.colOf.gap]);
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+/** A detail whose header has three rows: groups, sub-groups, then years or Montant/Taux; singles merged down. */
+function deepDetail(cols: Array<{ levels: [string, string, string]; key: string }>, years = [2021, 2022]) {
+  const wb: WorkbookSnapshot = { sheets: [] };
+  const sheet = emptySheet("Suivi FA");
+  wb.sheets.push(sheet);
+  sheet.defaultColWidth = 18;
+  const top = 3;
+  setCell(sheet, 1, 1, { value: "Suivi financier des fiches actions" });
+  const colOf: Record<string, string> = {};
+  cols.forEach((c, i) => {
+    const col = i + 1;
+    colOf[c.key] = colToLetters(col);
+    const [a, b, l] = c.levels;
+    if (!b && !l) {
+      setCell(sheet, top, col, { value: a });
+      sheet.merges.push({ r1: top, c1: col, r2: top + 2, c2: col });
+      return;
+    }
+    for (const [lv, text] of [[0, a], [1, b]] as const) {
+      const prev = cols[i - 1];
+      const same = prev && prev.levels[lv] === text && (lv === 0 || prev.levels[0] === a);
+      if (same) {
+        const m = sheet.merges.find((x) => x.r1 === top + lv && x.c2 === col - 1 && x.r2 === top + lv);
+        if (m) m.c2 = col;
+        else sheet.merges.push({ r1: top + lv, c1: col - 1, r2: top + lv, c2: col });
+      } else setCell(sheet, top + lv, col, { value: text });
+    }
+    setCell(sheet, top + 2, col, { value: l });
+  });
+  const fs = fiches();
+  fs.forEach((f, k) => cols.forEach((c, i) => {
+    const v = valueOf(f, c.key, years);
+    if (v !== null) setCell(sheet, top + 3 + k, i + 1, /^rate/.test(c.key) ? { value: v, numFmt: "0%" } : { value: v });
+  }));
+  return { wb, colOf };
+}
+
+describe("headers of three rows", () => {
+  test("« Financement départemental » / « Masse salariale » / « 2021 (€) », « Réalisations » / « Cumul 2021-2022 » / « Taux »: read right, clean", () => {
+    const y = (b: string, g: string, key: string) => [2021, 2022].map((yr) => ({ levels: [g, b, `${yr}\n(€)`] as [string, string, string], key: `${key}${yr}` }));
+    const cols = [
+      { levels: ["N° de la fiche action", "", ""] as [string, string, string], key: "fiche" },
+      { levels: ["Intitulé de la fiche action", "", ""] as [string, string, string], key: "label" },
+      { levels: ["Objectif", "", ""] as [string, string, string], key: "objective" },
+      { levels: ["Nature de l'objectif", "", ""] as [string, string, string], key: "objectiveType" },
+      ...y("Masse salariale", "Financement départemental", "ms"),
+      { levels: ["Financement départemental", "Masse salariale", "Total 2021-2022"] as [string, string, string], key: "msTotal" },
+      ...y("Crédits DGAS", "Financement départemental", "dgas"),
+      { levels: ["Financement départemental", "Crédits DGAS", "Total crédits DGAS"] as [string, string, string], key: "dgasTotal" },
+      ...y("Crédits ARS", "Cofinanceurs", "fir"),
+      ...y("Montant ETAT", "Cofinanceurs", "etat"),
+      ...y("ONDAM", "Cofinanceurs", "ondam"),
+      { levels: ["Partenaires financeurs", "", ""] as [string, string, string], key: "source" },
+      { levels: ["Budget prévisionnel total", "", ""] as [string, string, string], key: "budget" },
+      { levels: ["Réalisations", "Exécution 2022", "Montant"] as [string, string, string], key: "realisedLastYear" },
+      { levels: ["Réalisations", "Exécution 2022", "Taux"] as [string, string, string], key: "rateLastYear" },
+      { levels: ["Réalisations", "Cumul 2021-2022", "Montant"] as [string, string, string], key: "realisedSinceStart" },
+      { levels: ["Réalisations", "Cumul 2021-2022", "Taux"] as [string, string, string], key: "rateGlobal" },
+    ];
+    const m = deepDetail(cols);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual([3, 4, 5]);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("merged groups on the row above the row of roles (« Budget consommé » over « au 31/12/2021 », « en 2022 », « 2021-2022 »)", () => {
+    const fs = fiches();
+    const m = miniDetail({ fiches: fs });
+    const s = miniSummary(m.wb, fs);
+    // The summary's header on one row, its three consumption columns under a merged group above.
+    const top = recognise(m.wb).summary!.headerRows[0]!;
+    const sheet = s.sheet;
+    const [p, l, c] = [s.colOf.consumedPrior!, s.colOf.consumedLastYear!, s.colOf.consumedSinceStart!].map(lettersToCol);
+    sheet.merges = sheet.merges.filter((x) => x.r1 !== top);
+    for (let col = 1; col <= sheet.colCount; col++) {
+      const lower = sheet.cells[top]?.[col - 1]?.value;
+      if (lower === null || lower === undefined) continue;
+      // One header row: the lower row's text moves up, except under the group.
+      if (col !== p && col !== l && col !== c) {
+        setCell(sheet, top, col, { value: lower });
+        setCell(sheet, top + 1, col, undefined);
+      }
+    }
+    sheet.cells.splice(top - 1, 0, []);
+    sheet.rowCount++;
+    for (const x of sheet.merges) { x.r1++; x.r2++; }
+    setCell(sheet, top, p, { value: "Budget consommé" });
+    sheet.merges.push({ r1: top, c1: p, r2: top, c2: c });
+    setCell(sheet, top + 1, p, { value: "au 31/12/2021" });
+    setCell(sheet, top + 1, l, { value: "en 2022" });
+    setCell(sheet, top + 1, c, { value: "2021-2022" });
+    for (const col of [p, l, c]) setCell(sheet, top + 2, col, undefined);
+    const summary = recognise(m.wb).summary!;
+    const letters = columnLetters(summary);
+    expect([letters.consumedPrior, letters.consumedLastYear, letters.consumedSinceStart]).toEqual([s.colOf.consumedPrior, s.colOf.consumedLastYear, s.colOf.consumedSinceStart]);
   });
 });

@@ -122,6 +122,69 @@ function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
   return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
 }
 
+const MAX_HEADER_ROWS = 3;
+
+/** Whether a row holds nothing but header-like cells: texts and bare years, no amount, no fiche number. */
+function headerLike(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  let filled = 0;
+  let known = 0;
+  for (let c = 1; c <= row.length; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    filled++;
+    const t = cellText(v);
+    if (!t || typeof v === "boolean") return false;
+    const n = norm(t);
+    if (typeof v === "number" && !isBareYear(n)) return false;
+    if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
+    else if (/^(fa|fiche|action)?\s*[-.]?\s*\d{1,3}( ?bis| ?ter)?$/.test(n)) return false;
+  }
+  return filled >= 2 && known * 2 >= filled;
+}
+const GENERIC_WORD = /^(montants?|taux|%|total|cumul|realises?|prevus?)\b/;
+
+/** Horizontal merges that start on row r and span columns whose row below holds text. */
+function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {
+  let n = 0;
+  for (const m of sheet.merges) {
+    if (m.r1 !== r || m.r2 !== r || m.c2 <= m.c1) continue;
+    let texts = 0;
+    for (let c = m.c1; c <= m.c2; c++) {
+      const t = textAt(sheet, merges, below, c);
+      if (t && t !== "\u0000covered") texts++;
+    }
+    if (texts >= 2) n++;
+  }
+  return n;
+}
+
+/**
+ * Header rows around r (the first row with enough roles): group rows merged over it above, sub-header rows under it
+ * (held by vertical merges from above or under merged groups) below, up to three rows in all.
+ */
+function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number): number[] {
+  const rows = [r];
+  // Above: a row of merged groups over r's headers ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a title
+  // merged across the whole table.
+  const width = sheet.cells[r - 1]?.filter((x) => x && !isBlankValue(x.value)).length ?? 0;
+  if (r > 1 && groupsOver(sheet, merges, r - 1, r) > 0) {
+    const spans = sheet.merges.filter((m) => m.r1 === r - 1 && m.r2 === r - 1 && m.c2 > m.c1);
+    const row = sheet.cells[r - 2] ?? [];
+    const numbers = row.some((x) => x && typeof x.value === "number" && !isBareYear(norm(String(x.value))));
+    if (!numbers && spans.every((m) => (m.c2 - m.c1 + 1) * 5 < width * 4)) rows.unshift(r - 1);
+  }
+  while (rows.length < MAX_HEADER_ROWS) {
+    const last = rows[rows.length - 1]!;
+    const next = last + 1;
+    const held = sheet.merges.some((m) => m.r1 >= rows[0]! && m.r1 <= last && m.r2 >= next && m.c2 === m.c1);
+    if (!headerLike(sheet, next) || !(held || groupsOver(sheet, merges, last, next) > 0)) break;
+    rows.push(next);
+  }
+  return rows;
+}
+
 /** Header of one or two rows starting at r, one entry per column from the first to the last header cell. */
 function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
   const next = countBareYears(sheet, r + 1);
@@ -150,6 +213,40 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
     }
     if (group === "\u0000covered") group = "";
     cols.push({ col: c, group, sub, cls: group || sub ? classifyHeader(group, sub) : null });
+  }
+  return { rows, cols };
+}
+
+/**
+ * A header of three rows (« Financement départemental » / « Masse salariale » / « 2025 (€) »): each column read from
+ * its two lowest texts, the upper one joined to the group when those alone say nothing
+ * (« Réalisations » / « Cumul 2025-2026 » / « Taux »).
+ */
+function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: number[]): { rows: number[]; cols: HeaderColumn[] } {
+  let maxCol = 0;
+  for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
+  for (const m of sheet.merges) if (m.r1 >= rows[0]! && m.r1 <= rows[rows.length - 1]!) maxCol = Math.max(maxCol, m.c2);
+  const cols: HeaderColumn[] = [];
+  const prev: string[] = [];
+  let prevYear = false;
+  for (let c = 1; c <= maxCol; c++) {
+    const levels = rows.map((hr) => {
+      const t = textAt(sheet, merges, hr, c);
+      return t === "\u0000covered" ? "" : t;
+    });
+    const low = levels[levels.length - 1]!;
+    const year = isBareYear(norm(low));
+    // Plain layouts write a group once, over its first year.
+    if (year && (prevYear || prev.some(Boolean))) for (let i = 0; i < levels.length - 1; i++) if (!levels[i]) levels[i] = prev[i] ?? "";
+    for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
+    prevYear = year;
+    const texts = levels.filter((t, i) => t && levels.indexOf(t) === i);
+    const sub = texts[texts.length - 1] ?? "";
+    const near = texts.length >= 2 ? texts[texts.length - 2]! : "";
+    const upper = texts.slice(0, -2).join(" ");
+    let cls = near || sub ? classifyHeader(near, sub) : null;
+    if (!cls && upper) cls = classifyHeader(`${upper} ${near}`, sub);
+    cols.push({ col: c, group: texts.slice(0, -1).join(" "), sub, cls });
   }
   return { rows, cols };
 }
@@ -444,7 +541,10 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       continue;
     }
     const above = groupRowAbove(sheet, merges, r);
-    const header = readHeader(sheet, merges, above ? r - 1 : r, above);
+    const deep = above ? null : headerRowsAt(sheet, merges, r);
+    const header = deep && deep.length > 2 ? readDeepHeader(sheet, merges, deep)
+      : deep && deep[0] === r - 1 ? readHeader(sheet, merges, r - 1, true)
+      : readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
     for (const seg of segs) {
