@@ -113,6 +113,9 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     // ("ARS (FIR) 2021", "Masse salariale (ETP valorisés) 2020").
     const ys = yearsIn(own.replace(/\([^)]*\)/g, " "));
     if (ys.length === 1 && !/cumul/.test(own)) return yearCol(block, ys[0]!);
+    // Year-major blocks: the year sits in the group over the funders ("Budget 2020" / "MS", "Crédits ARS", "PLF").
+    const gys = s && !ys.length && !/total|cumul/.test(`${g} ${s}`) ? yearsIn(g.replace(/\([^)]*\)/g, " ")) : [];
+    if (gys.length === 1) return yearCol(block, gys[0]!);
     return { role: `${block}Total` as const };
   }
   return null;

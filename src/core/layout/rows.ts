@@ -43,7 +43,7 @@ const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
 // "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "Total engagement 2"…
 const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total)\s*/;
 const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
-const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions? pour y parvenir|axe\s*\d|gouvernance|partie\s*\d)/;
+const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions?\b|axe\s*\d|gouvernance|partie\s*\d)/;
 
 export function groupKey(title: string, index: number): string {
   const t = norm(title);
@@ -132,7 +132,11 @@ export function parseBody(
       continue;
     }
     // A group title sits in the table's first column, alone on its row (often merged across).
-    const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && label.length > 25;
+    // Right under a sub-total, a lone text is the next group's title whatever its length ("Conditions de réussite").
+    let prev = rows.length - 1;
+    while (prev >= 0 && rows[prev]!.kind === "blank") prev--;
+    const afterSubtotal = prev >= 0 && rows[prev]!.kind === "subtotal";
+    const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && (label.length > 25 || afterSubtotal);
     if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
       current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
       loose = [];
@@ -153,7 +157,7 @@ export function parseBody(
       else loose.push(r);
       continue;
     }
-    if (texts === 1 && numbers === 0 && !lastFiche) {
+    if (texts === 1 && numbers === 0 && (!lastFiche || (afterSubtotal && firstText === span.c1))) {
       rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
       continue;
     }

@@ -128,12 +128,14 @@ export function verifyReading(
   }
 
   if (kind === "detail") {
-    const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]) => {
+    const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]): number => {
       const t = columns[`${b}Total` as SingleRole];
       // (A total the numbers already refuted is not used to test the budget: its years are.)
       if (t !== undefined && cells.num(r, t) !== null && !doubts.some((d) => d.key === `${b}Total`)) return cells.sum0(r, t);
       // A block total written once for a spread fiche counts its other rows' years already.
       if (t !== undefined && unitOf.get(r)?.some((x) => x !== r && cells.num(x, t) !== null)) return 0;
+      // No Total CD column at all: the département's share is masse salariale + DGAS.
+      if (b === "cd" && t === undefined && !yearsOf("cd").length) return blockSum(r, "ms") + blockSum(r, "dgas");
       return yearsOf(b).reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0);
     };
     for (const b of AMOUNT_BLOCKS) {
@@ -150,7 +152,7 @@ export function verifyReading(
       if (refuted(o)) doubt(`cd${y}`, cd, incompleteText.why.cdSplit(rate(o)));
     }
     const budget = columns.budget;
-    if (budget !== undefined && (["cd", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
+    if (budget !== undefined && (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
       const o = test(data, (r) => [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.num(r, budget)]);
       if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
@@ -279,7 +281,7 @@ function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
  * was checked by its own sums first). Returns the summary's doubts.
  */
 export function verifyAcross(
-  detailSheet: SheetSnapshot, detail: { columns: Columns; rows: RowInfo[]; doubtful: string[] },
+  detailSheet: SheetSnapshot, detail: { columns: Columns; blocks: Blocks; rows: RowInfo[]; doubtful: string[] },
   summarySheet: SheetSnapshot, summary: { columns: Columns; rows: RowInfo[]; doubtful: string[] }, trusted: string[],
 ): Doubt[] {
   const d = new Cells(detailSheet);
@@ -287,9 +289,14 @@ export function verifyAcross(
   const dRows = rowsByFiche(detail.rows);
   const sRows = rowsByFiche(summary.rows);
   const doubts: Doubt[] = [];
+  // The detail's CD without a Total CD column: its years, else masse salariale + DGAS (as the cross-table rule reads it).
+  const yearsSum = (r: number, b: YearBlock) => Object.values(detail.blocks[b] ?? {}).reduce((a, c) => a + d.sum0(r, c), 0);
+  const part = (r: number, b: "ms" | "dgas") => (detail.columns[`${b}Total`] !== undefined ? d.sum0(r, detail.columns[`${b}Total`]) : yearsSum(r, b));
+  const cdOf = (r: number) => (Object.keys(detail.blocks.cd ?? {}).length ? yearsSum(r, "cd") : part(r, "ms") + part(r, "dgas"));
   for (const [sk, dk] of ACROSS) {
     const sc = summary.columns[sk];
-    const dc = detail.columns[dk];
+    const dcol = detail.columns[dk];
+    const dc = dcol !== undefined ? dcol : dk === "cdTotal" ? -1 : undefined;
     if (sc === undefined || dc === undefined || trusted.includes(sk) || summary.doubtful.includes(sk) || detail.doubtful.includes(dk)) continue;
     let evaluated = 0;
     let failed = 0;
@@ -297,7 +304,7 @@ export function verifyAcross(
       const drows = dRows.get(fiche);
       if (!drows) continue;
       const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
-      const b = drows.reduce((x, r) => x + d.sum0(r, dc), 0);
+      const b = drows.reduce((x, r) => x + (dc === -1 ? cdOf(r) : d.sum0(r, dc)), 0);
       if (Math.abs(a) < 0.005 && Math.abs(b) < 0.005) continue;
       evaluated++;
       if (Math.abs(a - b) > TOLERANCE) failed++;

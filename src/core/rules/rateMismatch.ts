@@ -4,6 +4,9 @@ import { ficheFigures, finding, rowsWithFigures } from "./helpers";
 import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
 
+/** Below this absolute difference (0,05 point) a rate is the computed one, stored rounded. */
+const RATE_TOLERANCE = 0.0005;
+
 /** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
 export function percentDecimals(numFmt: string | undefined): number {
   const m = /0\.(0+)%/.exec(numFmt ?? "");
@@ -40,6 +43,8 @@ export const rateMismatch: Rule = {
         const d = percentDecimals(cell.numFmt);
         const k = Math.pow(10, d + 2);
         if (Math.round(computed * k) === Math.round(cell.value * k)) continue;
+        // A rate stored rounded (44,50 % for 44,497 %) may show another digit than the computed one: no news.
+        if (Math.abs(computed - cell.value) <= RATE_TOLERANCE) continue;
         const wholeRate = whole?.[role];
         if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
         const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
