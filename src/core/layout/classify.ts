@@ -7,7 +7,9 @@ import type { ColumnClass, YearBlock } from "./types";
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
 /** Funders and the département's funds under the names départements give them. */
-export function blockOf(t: string): Block | null {
+export function blockOf(text: string): Block | null {
+  // "Budget DGAS (hors masse salariale)": what a block excludes does not name it.
+  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ");
   if (/masse salariale|\bms\b|frais de personnel|depenses de personnel/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
@@ -53,11 +55,12 @@ function classifyOne(g: string, s: string): ColumnClass | null {
   return classifyMain(main, g, s, yearOfSub, subIsYear);
 }
 
-const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepense\b/;
+const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
 const RATE = /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat)|(execution|realis|consomm|depense|mandat).*(\btaux\b|%|pourcentage)/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
   if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponible\b|\breliquat\b|non consomme|non realise/.test(main)) return { role: "gap" };
+  if (/^(taux|%|pourcentage) (global|cumule?|total)\b/.test(main)) return { role: "rateGlobal" };
   if (RATE.test(main) && !/indicateur/.test(main)) {
     if (/consomm/.test(main) && !/taux d.?execution|niveau d.?execution/.test(main)) {
       if (/global|cumul|depuis|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
@@ -83,8 +86,10 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/source|co-?financ|financeurs?\b|financeur\(s\)/.test(main)) return { role: "source" };
   if (/modalite/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
-  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
+  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
+  // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
+  if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   if (/(numero|num\.?|n ?°|no\.?|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(main)) {
     return { role: "fiche" };
   }
@@ -99,7 +104,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^(valeurs? )?cibles?\b/.test(main) && single(yearsIn(main))) return yearCol("indicator", single(yearsIn(main))!);
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
-  if (/^(theme|thematique|axe|direction|pole|engagements?)$|^(theme|thematique|axe|direction|pole)\b/.test(main)) return { role: "theme" };
+  if (/^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
   if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
@@ -117,6 +122,10 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     const gys = s && !ys.length && !/total|cumul/.test(`${g} ${s}`) ? yearsIn(g.replace(/\([^)]*\)/g, " ")) : [];
     if (gys.length === 1) return yearCol(block, gys[0]!);
     return { role: `${block}Total` as const };
+  }
+  // Realisations grouped under their span alone ("Cumul 2020-2022" / "Montant", "Depuis 2021" / "Taux").
+  if (/^(cumul|depuis 20\d{2})\b/.test(main) && (yearsIn(main).length || /depuis/.test(main))) {
+    return /\btaux\b|%|pourcentage/.test(main) ? { role: "rateGlobal" } : { role: "realisedSinceStart" };
   }
   return null;
 }

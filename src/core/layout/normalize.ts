@@ -47,5 +47,6 @@ export function endOfYearIn(text: string): number | null {
 }
 
 export function isBareYear(text: string): boolean {
-  return /^(?:annee )?20\d{2}$/.test(text);
+  // "2021", "Année 2021", "2021 (€)", "2021 en k€".
+  return /^(?:annee |exercice )?20\d{2}(?: ?\(?(?:en )?k?(?:€|euros?)\)?)?$/.test(text);
 }
