@@ -75,9 +75,19 @@ async function run(): Promise<void> {
       groups.set(k, g);
     }
   }
-  console.log("\nMisread roles by cause (annexes, seeds, header texts):");
+  // The variety features most over-represented among a cause's annexes (share in the group / share overall).
+  const featShare = new Map<string, number>();
+  for (const a of r.annexes) for (const ft of new Set(a.features)) featShare.set(ft, (featShare.get(ft) ?? 0) + 1 / r.annexes.length);
+  const featuresOf = (seeds: number[]) => {
+    const inGroup = new Map<string, number>();
+    for (const a of r.annexes.filter((x) => seeds.includes(x.seed))) for (const ft of new Set(a.features)) inGroup.set(ft, (inGroup.get(ft) ?? 0) + 1 / seeds.length);
+    return [...inGroup].filter(([ft, sh]) => sh >= 0.3 && sh / featShare.get(ft)! >= 2 && !ft.startsWith("years:")).sort((x, y) => y[1] / featShare.get(y[0])! - x[1] / featShare.get(x[0])!).slice(0, 4).map(([ft, sh]) => `${ft} ${Math.round(sh * 100)} %`);
+  };
+  console.log("\nMisread roles by cause (annexes, seeds, header texts, variety features over-represented):");
   for (const [k, g] of [...groups].sort((x, y) => y[1].seeds.length - x[1].seeds.length)) {
     console.log(`  ${k.padEnd(48)} ${String(g.seeds.length).padStart(3)}  seeds ${g.seeds.slice(0, 8).join(",")}`);
+    const fts = g.seeds.length >= 3 ? featuresOf(g.seeds) : [];
+    if (fts.length) console.log(`      features: ${fts.join(", ")}`);
     for (const h of [...g.headers].slice(0, 5)) console.log(`      « ${h.replace(/\n/g, "⏎")} »`);
   }
   // Which variety features go with misreadings.

@@ -14,6 +14,7 @@ export const FAULT_KINDS = [
   "source-funder-extra", "source-funder-missing", "modalite", "objective-type-both", "objective-type-catalogue",
   "rate-mismatch-global", "rate-mismatch-last", "gap-mismatch", "cross-table", "consumed-sum", "cumulative-below-year",
   "negative-amount", "number-as-text", "cell-error", "display-overflow", "fiche-duplicate", "over-execution",
+  "subtotal-formula-short", "summary-subtotal-formula-short",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -54,6 +55,8 @@ export function applicableFaults(a: Annex): FaultKind[] {
   if (d.subtotalRows.length) ok.push("subtotal-row");
   if (s) ok.push("summary-subtotal-row", "cross-table");
   if (a.totalsAreFormulas && !d.subtotalRows.length) ok.push("total-formula-short");
+  if (a.totalsAreFormulas && d.subtotalRows.length && !a.features.includes("subtotal-function")) ok.push("subtotal-formula-short");
+  if (a.totalsAreFormulas && s) ok.push("summary-subtotal-formula-short");
   if (blockKeys(a, d).length) ok.push("year-sum");
   if (has(`cd${a.years[0]}`) && has(`ms${a.years[0]}`)) ok.push("cd-split");
   if (has("source")) ok.push("source-funder-extra", "source-funder-missing");
@@ -119,6 +122,24 @@ function inject(c: Ctx, kind: FaultKind): Fault {
       const cell = getCell(ds, d.totalRow!, colNum(d.columns[k]!))!;
       if (cell.calc?.kind === "sum") cell.calc = { ...cell.calc, refs: cell.calc.refs.slice(0, -1) };
       return mk("total-formula", d, k, d.totalRow!, `TOTAL ${k}: SUM stops one row short`);
+    }
+    case "subtotal-formula-short":
+    case "summary-subtotal-formula-short": {
+      // An engagement's sub-total whose SUM stops one row short (the group's last fiche row left out).
+      const t = kind === "subtotal-formula-short" ? d : s!;
+      const sh = sheet(book, t);
+      const keys = Object.keys(t.columns).filter((k) => /^(budget|realisedLastYear|realisedSinceStart|(ms|dgas|cd|fir|etat|ondam)Total|departement|fir|etat|ondam|consumed\w+)$/.test(k));
+      const cands: Array<{ r: number; k: string }> = [];
+      for (const r of t.subtotalRows) for (const k of keys) {
+        const cell = getCell(sh, r, colNum(t.columns[k]!));
+        const refs = cell?.calc?.kind === "sum" ? cell.calc.refs : [];
+        const lastRef = refs[refs.length - 1];
+        if (refs.length > 1 && lastRef && numAt(sh, t, k, lastRef.r) !== 0) cands.push({ r, k });
+      }
+      const { r, k } = cands.length ? rng.pick(cands) : { r: t.subtotalRows[0]!, k: keys[0]! };
+      const cell = getCell(sh, r, colNum(t.columns[k]!))!;
+      if (cell.calc?.kind === "sum") cell.calc = { kind: "sum", refs: cell.calc.refs.slice(0, -1), style: "range" };
+      return mk("total-formula", t, k, r, `sub-total ${k}: SUM stops one row short`);
     }
     case "year-sum": {
       const b = rng.pick(blockKeys(a, d));

@@ -318,6 +318,10 @@ export function generateAnnex(seed: number): Annex {
   const titleRows = rng.pick([0, 1, 1, 2, 3, 4]);
   if (titleRows) feat(`title-rows:${titleRows}`);
 
+  const dirtyHeaders = rngX.chance(0.15);
+  if (dirtyHeaders) feat("header:nbsp-trailing-space");
+  const footnotes = rngX.chance(0.15);
+  if (footnotes) feat("header:footnote-calls");
   const hText = (s: string) => {
     let t = style.upper ? s.toUpperCase() : s;
     if (style.breaks && t.length > 14 && rng.chance(style.breaks)) {
@@ -327,6 +331,9 @@ export function generateAnnex(seed: number): Annex {
         t = t.slice(0, i) + "\n" + t.slice(i + 1);
       }
     }
+    // Copy-paste traces: a non-breaking space, a trailing space; footnote calls on some headers.
+    if (dirtyHeaders && t.length > 6 && rngX.chance(0.3)) t = rngX.chance(0.5) ? t.replace(" ", "\u00a0") : `${t} `;
+    if (footnotes && /\D/.test(t) && t.length > 8 && rngX.chance(0.12)) t = `${t}${rngX.pick([" (1)", "*", " (2)", " **"])}`;
     return t;
   };
 
@@ -579,6 +586,12 @@ export function generateAnnex(seed: number): Annex {
   const totalLabelCol = rng.chance(0.3) ? colOf.get("label")! : startCol;
   if (totalLabelCol !== startCol) feat("total-label:in-label-col");
   const checkRow = rng.chance(0.15);
+  const notesUnder = rngX.chance(0.25);
+  if (notesUnder) feat("detail:notes-under-total");
+  const useSubtotalFn = hasSubtotals && style.totals === "formula" && rngX.chance(0.3);
+  if (useSubtotalFn) feat("subtotal-function");
+  const mergeTotalLabel = rngX.chance(0.2);
+  if (mergeTotalLabel) feat("total-label:merged");
   if (checkRow) feat("detail:check-row-under-total");
   const placeDetail = (s: GSheet, r0: number): number => {
     let r = writeTitles(s, r0, titleRows, "Suivi des fiches actions", cols.length);
@@ -632,7 +645,8 @@ export function generateAnnex(seed: number): Annex {
         for (const k of amountKeys) {
           const c = colOf.get(k)!;
           const refs = groupRows.map((x) => ({ r: x, c }));
-          setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: "range" }, fmt: style.amountFmt, bold: true });
+          const text = useSubtotalFn ? `SUBTOTAL(9,${letters(c)}${groupRows[0]}:${letters(c)}${groupRows[groupRows.length - 1]})` : undefined;
+          setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: "range", text }, fmt: style.amountFmt, bold: true });
           if (style.totals === "value") freeze(s, r, c);
         }
         writeRates(s, r, colOf, style, years, funders, cdMode, true);
@@ -644,6 +658,11 @@ export function generateAnnex(seed: number): Annex {
     // TOTAL.
     const totalRow = r;
     setCell(s, r, totalLabelCol, { v: totalWord, bold: true });
+    if (mergeTotalLabel) {
+      // The TOTAL label merged across the text columns before the first amount.
+      const firstAmount = cols.findIndex((x) => x.kind === "amount");
+      if (startCol + firstAmount - 1 > totalLabelCol) s.merges.push([r, totalLabelCol, r, startCol + firstAmount - 1]);
+    }
     const sumOfSubtotals = subtotalRows.length > 0 && rng.chance(0.5);
     // Without sub-totals, a SUM over the whole body (title and blank rows are empty there) is what most sheets hold.
     const span = !subtotalRows.length && rng.chance(0.6);
@@ -651,6 +670,12 @@ export function generateAnnex(seed: number): Annex {
     for (const k of amountKeys) {
       const c = colOf.get(k)!;
       const refs = (sumOfSubtotals ? subtotalRows : span ? spanRows : ficheRowsAll).map((x) => ({ r: x, c }));
+      if (useSubtotalFn) {
+        // SUBTOTAL(9, whole body): Excel leaves the sub-totals' own SUBTOTALs out, so it is the sum of the fiche rows.
+        const text = `SUBTOTAL(9,${letters(c)}${ficheRowsAll[0]}:${letters(c)}${totalRow - 1})`;
+        setCell(s, r, c, { v: 0, calc: { kind: "sum", refs: ficheRowsAll.map((x) => ({ r: x, c })), style: "range", text }, fmt: style.amountFmt, bold: true });
+        continue;
+      }
       setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: sumOfSubtotals ? rng.pick(["list", "plus"] as const) : "range" }, fmt: style.amountFmt, bold: true });
     }
     writeRates(s, r, colOf, style, years, funders, cdMode, true);
@@ -665,6 +690,12 @@ export function generateAnnex(seed: number): Annex {
       // A control row under the TOTAL: zero differences, numbers only.
       r++;
       for (const k of amountKeys.filter((x) => /Total$|^budget$/.test(x))) setCell(s, r, colOf.get(k)!, { v: 0, fmt: style.amountFmt });
+    }
+    if (notesUnder) {
+      // Notes under the table: a blank row, then text lines.
+      r += 2;
+      setCell(s, r, startCol, { v: rngX.pick(["* Masse salariale : ETP valorisés au coût moyen chargé.", "(1) Montants en euros, hors reports.", "Source : compte administratif, requête du 15/02."]) });
+      if (rngX.chance(0.5)) setCell(s, ++r, startCol, { v: "(2) Taux = réalisé / prévu de l'année." });
     }
     return r + 1;
   };

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 export type Ref = { r: number; c: number };
 /** The formulas corpus3 writes: sums (range, list or a+b), a difference, a guarded ratio. */
 export type Calc =
-  | { kind: "sum"; refs: Ref[]; style: "range" | "list" | "plus" }
+  | { kind: "sum"; refs: Ref[]; style: "range" | "list" | "plus"; text?: string }
   | { kind: "diff"; a: Ref; b: Ref }
   | { kind: "ratio"; num: Ref; den: Ref[]; guard: boolean };
 
@@ -84,7 +84,9 @@ function sumText(refs: Ref[], style: "range" | "list" | "plus"): string {
 export function formulaText(c: Calc): string {
   switch (c.kind) {
     case "sum":
-      return sumText(c.refs, c.style);
+      // `text`: the formula as the sheet words it when it differs from a plain sum of refs (SUBTOTAL(9, …) over a span
+      // that holds other SUBTOTALs, which Excel leaves out).
+      return c.text ?? sumText(c.refs, c.style);
     case "diff":
       return `${refText(c.a)}-${refText(c.b)}`;
     case "ratio": {
