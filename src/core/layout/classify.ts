@@ -69,7 +69,9 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("rate", y) : { role: "rateLastYear" };
   }
-  if (REALISED.test(main) && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
+  // "Dépenses directes DGAS 2023" is a planned block; "Dépenses 2023" alone, or "dépenses réalisées", a realisation.
+  const plannedSpending = /\bdepenses?\b/.test(main) && !/realis|mandat|paye|execut|reelles?|effectives?/.test(main) && blockOf(main) !== null;
+  if (REALISED.test(main) && !plannedSpending && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
     if (/depuis|cumul|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "realisedSinceStart" };

@@ -201,6 +201,33 @@ export function verifyReading(
       });
       if (refuted(o)) doubt("gap", gap, incompleteText.why.gap(rate(o)));
     }
+    // The year's rate = the year's realisations / the year's planned amounts (CD, else MS + DGAS, and the funders).
+    const lastRate = columns.rateLastYear;
+    const yl = years.length ? years[years.length - 1]! : null;
+    if (lastRate !== undefined && last !== undefined && yl !== null) {
+      const yc = (b: YearBlock) => blocks[b]?.[yl];
+      const cdParts = yc("cd") !== undefined ? [yc("cd")] : [yc("ms"), yc("dgas")];
+      const plannedCols = [...cdParts, yc("fir"), yc("etat"), yc("ondam")].filter((c): c is number => c !== undefined);
+      if (plannedCols.length) {
+        const pct = (x: number) => Math.round(x * 100);
+        const o: Outcome = { evaluated: 0, failed: 0 };
+        for (const u of data) {
+          const plannedOf = (r: number) => plannedCols.reduce((a, c) => a + cells.sum0(r, c), 0);
+          const whole = u.reduce((a, r) => a + plannedOf(r), 0);
+          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last!), 0) / whole) : null;
+          for (const r of u) {
+            const x = cells.num(r, lastRate);
+            const p = plannedOf(r);
+            if (x === null || !p) continue;
+            const own = pct(cells.sum0(r, last) / p);
+            if (own === 0 && pct(x) === 0) continue;
+            o.evaluated++;
+            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+          }
+        }
+        if (refuted(o)) doubt("rateLastYear", lastRate, incompleteText.why.rate(rate(o)));
+      }
+    }
     const global = columns.rateGlobal;
     if (global !== undefined && since !== undefined) {
       // Rates compared in hundredths of a percent, scaled so the euro tolerance means a printed percent; a spread
