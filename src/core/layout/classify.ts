@@ -10,7 +10,7 @@ type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 export function blockOf(text: string): Block | null {
   // "Budget DGAS (hors masse salariale)": what a block excludes does not name it.
   const t = text.replace(/\(?\bhors [^)]*\)?/g, " ");
-  if (/masse salariale|\bms\b|frais de personnel|depenses de personnel/.test(t)) return "ms";
+  if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
   if (/\bfir\b|fonds d'intervention regional|\bars\b/.test(t)) return "fir";

@@ -1,6 +1,6 @@
 import { formatEuro, formatPercent } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
-import { ficheFigures, finding, rowsWithFigures } from "./helpers";
+import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpers";
 import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
 
@@ -27,7 +27,7 @@ export const rateMismatch: Rule = {
     const planned = last === null ? [] : ["cd", "ms", "dgas", "fir", "etat", "ondam"].map((b) => `${b}${last}`);
     const budget = v.col("budget") !== undefined ? ["budget"] : ["cd", "fir", "etat", "ondam", "cdTotal", "firTotal", "etatTotal", "ondamTotal"];
     const sure = {
-      rateLastYear: confident(v, "rateLastYear", "realisedLastYear", ...planned),
+      rateLastYear: plannedComplete(v) && confident(v, "rateLastYear", "realisedLastYear", ...planned),
       rateGlobal: confident(v, "rateGlobal", "realisedSinceStart", ...budget),
       gap: confident(v, "gap", "realisedSinceStart", ...budget),
     };
