@@ -8,9 +8,9 @@ type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
 /** Funders and the département's funds under the names départements give them. */
 export function blockOf(text: string): Block | null {
-  // "Budget DGAS (hors masse salariale)": what a column is not does not name it.
-  const t = text.replace(/\bhors [a-z' ]+/g, " ");
-  if (/masse salariale|\bms\b|frais de personnel|depenses de personnel/.test(t)) return "ms";
+  // "Budget DGAS (hors masse salariale)": what a block excludes does not name it.
+  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ");
+  if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
   if (/\bfir\b|fonds d'intervention regional|\bars\b/.test(t)) return "fir";
@@ -67,13 +67,14 @@ function classifyOne(g: string, s: string): ColumnClass | null {
   return classifyMain(main, g, s, yearOfSub, subIsYear);
 }
 
-const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepense\b|^depenses?( en)? 20\d{2}$/;
+const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
 const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE = /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat)|(execution|realis|consomm|depense|mandat).*(\btaux\b|%|pourcentage)/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
   if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponible\b|\breliquat\b|non consomme|non realise/.test(main)) return { role: "gap" };
+  if (/^(taux|%|pourcentage) (global|cumule?|total)\b/.test(main)) return { role: "rateGlobal" };
   if (RATE.test(main) && !/indicateur/.test(main)) {
     if (/consomm/.test(main) && !/taux d.?execution|niveau d.?execution/.test(main)) {
       if (/global|cumul|depuis|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
@@ -82,9 +83,9 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("rate", y) : { role: "rateLastYear" };
   }
-  // "Taux global", "Taux cumulé": the only global rate an annex has is its consumption rate.
-  if (/^(taux|%|pourcentage) (global|cumule|total)\b/.test(main)) return { role: "rateGlobal" };
-  if (REALISED.test(main) && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
+  // "Dépenses directes DGAS 2023" is a planned block; "Dépenses 2023" alone, or "dépenses réalisées", a realisation.
+  const plannedSpending = /\bdepenses?\b/.test(main) && !/realis|mandat|paye|execut|reelles?|effectives?/.test(main) && blockOf(main) !== null;
+  if (REALISED.test(main) && !plannedSpending && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
     if (/depuis|cumul|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "realisedSinceStart" };
@@ -103,8 +104,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
-  // The fiche's name alone: "Action", "Intitulé", "Nom de l'action".
-  if (/^(intitule|libelle|designation|titre|actions?|nom( de l'action| de la fiche| de l'action| fiche)?)$/.test(main)) return { role: "label" };
+  // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
+  if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   if (/(numero|num\.?|n ?°|no\.?|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(main)) {
     return { role: "fiche" };
   }
@@ -124,7 +125,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   }
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
-  if (/^(theme|thematique|axe|direction|pole|engagements?|champ|domaine)$|^(theme|thematique|axe|direction|pole|champ|domaine)\b/.test(main)) return { role: "theme" };
+  if (/^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
   if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
@@ -138,7 +139,14 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     // ("ARS (FIR) 2021", "Masse salariale (ETP valorisés) 2020").
     const ys = yearsIn(own.replace(/\([^)]*\)/g, " "));
     if (ys.length === 1 && !/cumul/.test(own)) return yearCol(block, ys[0]!);
+    // Year-major blocks: the year sits in the group over the funders ("Budget 2020" / "MS", "Crédits ARS", "PLF").
+    const gys = s && !ys.length && !/total|cumul/.test(`${g} ${s}`) ? yearsIn(g.replace(/\([^)]*\)/g, " ")) : [];
+    if (gys.length === 1) return yearCol(block, gys[0]!);
     return { role: `${block}Total` as const };
+  }
+  // Realisations grouped under their span alone ("Cumul 2020-2022" / "Montant", "Depuis 2021" / "Taux").
+  if (/^(cumul|depuis 20\d{2})\b/.test(main) && (yearsIn(main).length || /depuis/.test(main))) {
+    return /\btaux\b|%|pourcentage/.test(main) ? { role: "rateGlobal" } : { role: "realisedSinceStart" };
   }
   return null;
 }

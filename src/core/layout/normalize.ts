@@ -47,7 +47,7 @@ export function endOfYearIn(text: string): number | null {
 }
 
 // A year alone, or with its unit ("2025 (€)", "2025 en euros"): the group above says what it is.
-const BARE_YEAR = /^(?:annee )?(20\d{2})(?: ?\(?(?:en )?(?:k ?€|€|euros?|keur)\)?)?$/;
+const BARE_YEAR = /^(?:annee |exercice )?(20\d{2})(?: ?\(?(?:en )?(?:k ?€|€|euros?|keur)\)?)?$/;
 
 export function isBareYear(text: string): boolean {
   return BARE_YEAR.test(text);

@@ -185,11 +185,25 @@ function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number): numb
   return rows;
 }
 
-/** Header of one or two rows starting at r, one entry per column from the first to the last header cell. */
+/** A third header row under two: only texts (or bare years), most of them column names or years, no amounts. */
+function headerContinuation(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  for (const cell of row) {
+    const v = cell?.value;
+    if (typeof v === "number" && !isBareYear(String(v))) return false;
+  }
+  const n = countBareYears(sheet, r);
+  return n.filled >= 2 && n.years >= 2 && n.years * 2 >= n.filled;
+}
+
+/** Header of one, two or three rows starting at r, one entry per column from the first to the last header cell. */
 function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
   const next = countBareYears(sheet, r + 1);
   const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
-  const rows = twoLevel ? [r, r + 1] : [r];
+  // Three levels ("Cofinanceurs" / "Crédits ARS" / "ARS 2025"): the middle row is the group, the top one qualifies it.
+  const threeLevel = twoLevel && headerContinuation(sheet, r + 2);
+  const rows = threeLevel ? [r, r + 1, r + 2] : twoLevel ? [r, r + 1] : [r];
   let maxCol = 0;
   for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
   for (const m of sheet.merges) if (m.r1 >= r && m.r1 <= r + rows.length - 1) maxCol = Math.max(maxCol, m.c2);
@@ -199,7 +213,23 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
   for (let c = 1; c <= maxCol; c++) {
     let group = "";
     let sub: string;
-    if (twoLevel) {
+    if (threeLevel) {
+      const top = textAt(sheet, merges, r, c);
+      const mid = textAt(sheet, merges, r + 1, c);
+      sub = textAt(sheet, merges, r + 2, c);
+      if (sub === "\u0000covered") sub = "";
+      const real = (t: string) => (t === "\u0000covered" ? "" : t);
+      // A text alone on the upper rows is the column's own header (merged down or written high).
+      group = real(mid) || (sub ? real(top) : "");
+      if (!sub && !real(mid)) sub = real(top);
+      const subYear = isBareYear(norm(sub));
+      if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
+      prevGroup = group;
+      prevSubYear = subYear;
+      const cls = group || sub ? classifyHeader(group, sub) ?? (real(top) && real(mid) ? classifyHeader(real(top), `${real(mid)} ${sub}`.trim()) : null) : null;
+      cols.push({ col: c, group: real(top) && real(top) !== group ? `${real(top)} ${group}`.trim() : group, sub, cls });
+      continue;
+    } else if (twoLevel) {
       group = textAt(sheet, merges, r, c);
       sub = textAt(sheet, merges, r + 1, c);
       if (sub === "\u0000covered") sub = "";

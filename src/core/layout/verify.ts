@@ -134,7 +134,7 @@ export function verifyReading(
       if (t !== undefined && cells.num(r, t) !== null && !doubts.some((d) => d.key === `${b}Total`)) return cells.sum0(r, t);
       // A block total written once for a spread fiche counts its other rows' years already.
       if (t !== undefined && unitOf.get(r)?.some((x) => x !== r && cells.num(x, t) !== null)) return 0;
-      // A CD split in two with no CD column is its masse salariale + DGAS.
+      // No Total CD column at all: the département's share is masse salariale + DGAS.
       if (b === "cd" && t === undefined && !yearsOf("cd").length) return blockSum(r, "ms") + blockSum(r, "dgas");
       return yearsOf(b).reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0);
     };
@@ -152,7 +152,7 @@ export function verifyReading(
       if (refuted(o)) doubt(`cd${y}`, cd, incompleteText.why.cdSplit(rate(o)));
     }
     const budget = columns.budget;
-    if (budget !== undefined && (["cd", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
+    if (budget !== undefined && (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
       const o = test(data, (r) => [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.num(r, budget)]);
       if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
@@ -200,6 +200,33 @@ export function verifyReading(
         return g === null && b === null ? null : [(b ?? 0) - cells.sum0(r, since), g];
       });
       if (refuted(o)) doubt("gap", gap, incompleteText.why.gap(rate(o)));
+    }
+    // The year's rate = the year's realisations / the year's planned amounts (CD, else MS + DGAS, and the funders).
+    const lastRate = columns.rateLastYear;
+    const yl = years.length ? years[years.length - 1]! : null;
+    if (lastRate !== undefined && last !== undefined && yl !== null) {
+      const yc = (b: YearBlock) => blocks[b]?.[yl];
+      const cdParts = yc("cd") !== undefined ? [yc("cd")] : [yc("ms"), yc("dgas")];
+      const plannedCols = [...cdParts, yc("fir"), yc("etat"), yc("ondam")].filter((c): c is number => c !== undefined);
+      if (plannedCols.length) {
+        const pct = (x: number) => Math.round(x * 100);
+        const o: Outcome = { evaluated: 0, failed: 0 };
+        for (const u of data) {
+          const plannedOf = (r: number) => plannedCols.reduce((a, c) => a + cells.sum0(r, c), 0);
+          const whole = u.reduce((a, r) => a + plannedOf(r), 0);
+          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last!), 0) / whole) : null;
+          for (const r of u) {
+            const x = cells.num(r, lastRate);
+            const p = plannedOf(r);
+            if (x === null || !p) continue;
+            const own = pct(cells.sum0(r, last) / p);
+            if (own === 0 && pct(x) === 0) continue;
+            o.evaluated++;
+            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+          }
+        }
+        if (refuted(o)) doubt("rateLastYear", lastRate, incompleteText.why.rate(rate(o)));
+      }
     }
     const global = columns.rateGlobal;
     if (global !== undefined && since !== undefined) {
@@ -281,7 +308,7 @@ function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
  * was checked by its own sums first). Returns the summary's doubts.
  */
 export function verifyAcross(
-  detailSheet: SheetSnapshot, detail: { columns: Columns; rows: RowInfo[]; doubtful: string[] },
+  detailSheet: SheetSnapshot, detail: { columns: Columns; blocks: Blocks; rows: RowInfo[]; doubtful: string[] },
   summarySheet: SheetSnapshot, summary: { columns: Columns; rows: RowInfo[]; doubtful: string[] }, trusted: string[],
 ): Doubt[] {
   const d = new Cells(detailSheet);
@@ -289,9 +316,14 @@ export function verifyAcross(
   const dRows = rowsByFiche(detail.rows);
   const sRows = rowsByFiche(summary.rows);
   const doubts: Doubt[] = [];
+  // The detail's CD without a Total CD column: its years, else masse salariale + DGAS (as the cross-table rule reads it).
+  const yearsSum = (r: number, b: YearBlock) => Object.values(detail.blocks[b] ?? {}).reduce((a, c) => a + d.sum0(r, c), 0);
+  const part = (r: number, b: "ms" | "dgas") => (detail.columns[`${b}Total`] !== undefined ? d.sum0(r, detail.columns[`${b}Total`]) : yearsSum(r, b));
+  const cdOf = (r: number) => (Object.keys(detail.blocks.cd ?? {}).length ? yearsSum(r, "cd") : part(r, "ms") + part(r, "dgas"));
   for (const [sk, dk] of ACROSS) {
     const sc = summary.columns[sk];
-    const dc = detail.columns[dk];
+    const dcol = detail.columns[dk];
+    const dc = dcol !== undefined ? dcol : dk === "cdTotal" ? -1 : undefined;
     if (sc === undefined || dc === undefined || trusted.includes(sk) || summary.doubtful.includes(sk) || detail.doubtful.includes(dk)) continue;
     let evaluated = 0;
     let failed = 0;
@@ -299,7 +331,7 @@ export function verifyAcross(
       const drows = dRows.get(fiche);
       if (!drows) continue;
       const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
-      const b = drows.reduce((x, r) => x + d.sum0(r, dc), 0);
+      const b = drows.reduce((x, r) => x + (dc === -1 ? cdOf(r) : d.sum0(r, dc)), 0);
       if (Math.abs(a) < 0.005 && Math.abs(b) < 0.005) continue;
       evaluated++;
       if (Math.abs(a - b) > TOLERANCE) failed++;

@@ -117,6 +117,8 @@ export class TableView {
   blockTotal(row: number, block: AmountBlock): number {
     const total = this.col(`${block}Total` as SingleRole);
     if (total !== undefined) return this.num(row, total);
+    // No Total CD column at all: the département's share is masse salariale + DGAS.
+    if (block === "cd" && !this.years("cd").length) return this.blockTotal(row, "ms") + this.blockTotal(row, "dgas");
     return this.years(block).reduce((a, y) => a + this.num(row, this.yearCol(block, y)), 0);
   }
 

@@ -2,7 +2,7 @@
 import { rulesText } from "../../messages/rules";
 import { renderNumber } from "../format/numfmt";
 import type { TableView } from "../layout/view";
-import { ficheFigures, figureColumns, finding, leansOnFiche, missingRoles, rowsWithFigures } from "./helpers";
+import { ficheFigures, figureColumns, finding, leansOnFiche, missingRoles, plannedComplete, rowsWithFigures } from "./helpers";
 import type { RowFigures } from "../compute/rates";
 import type { Finding, Rule } from "./types";
 
@@ -37,8 +37,10 @@ export const realisedWithoutBudget: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    // The year's planned amount is computable only when every block has the year (else no rate, no verdict).
+    const yearKnown = plannedComplete(v);
     for (const { r, f, fiche } of rowsWithFigures(v, false)) {
-      if (f.plannedLastYear === 0 && f.realisedLastYear > 0.005 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.plannedLastYear === 0 && w.realisedLastYear > 0.005)) {
+      if (yearKnown && f.plannedLastYear === 0 && f.realisedLastYear > 0.005 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.plannedLastYear === 0 && w.realisedLastYear > 0.005)) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
         out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetYear(v.lastYear!, f.realisedLastYear, shown(v, r.row, v.col("rateLastYear"))), null, f.realisedLastYear));
       }
@@ -59,13 +61,14 @@ export const overExecution: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    const yearKnown = plannedComplete(v);
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
       if (r.kind !== "total" && f.realisedSinceStart - f.budget > 1 && alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.realisedSinceStart - w.budget > 1)) {
         const col = v.col("gap") ?? v.col("realisedSinceStart")!;
         out.push(finding(v, "over-execution", "warning", r.row, col, fiche, rulesText.overExecution(f.realisedSinceStart, f.budget), f.budget, f.realisedSinceStart));
       }
       // As printed (whole percent): 100.05 % reads "100 %" and is no news.
-      if (f.rateLastYear !== null && Math.round(f.rateLastYear * 100) > 100 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.rateLastYear !== null && Math.round(w.rateLastYear * 100) > 100)) {
+      if (yearKnown && f.rateLastYear !== null && Math.round(f.rateLastYear * 100) > 100 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.rateLastYear !== null && Math.round(w.rateLastYear * 100) > 100)) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
         out.push(finding(v, "over-execution", "info", r.row, col, fiche, rulesText.overExecutionYear(v.lastYear!, f.rateLastYear), f.plannedLastYear, f.realisedLastYear));
       }

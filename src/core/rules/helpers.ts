@@ -147,6 +147,18 @@ export function ficheFigures(v: TableView, rows: number[]): RowFigures | null {
   };
 }
 
+/**
+ * Whether the last year's planned amount P(YN) can be computed: the département's share (Total CD of the year, or
+ * masse salariale and DGAS) and every funder block that has years has that year too.
+ */
+export function plannedComplete(v: TableView): boolean {
+  const y = v.lastYear;
+  if (y === null) return false;
+  const has = (b: "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam") => v.yearCol(b, y) !== undefined;
+  const cd = has("cd") || (has("ms") && has("dgas")) || (has("ms") && !v.years("dgas").length && v.col("dgasTotal") === undefined) || (has("dgas") && !v.years("ms").length && v.col("msTotal") === undefined);
+  return cd && (["fir", "etat", "ondam"] as const).every((b) => !v.years(b).length || has(b));
+}
+
 /** Columns a row's figures are made of, by figure: P(YN), the budget and each realisation. */
 export function figureColumns(v: TableView, which: Array<"planned" | "budget" | "realisedLastYear" | "realisedSinceStart">): Array<number | undefined> {
   const cols: Array<number | undefined> = [];

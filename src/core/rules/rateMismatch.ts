@@ -1,8 +1,11 @@
 import { formatEuro, formatPercent } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
-import { ficheFigures, finding, rowsWithFigures } from "./helpers";
+import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpers";
 import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
+
+/** Below this absolute difference (0,05 point) a rate is the computed one, stored rounded. */
+const RATE_TOLERANCE = 0.0005;
 
 /** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
 export function percentDecimals(numFmt: string | undefined): number {
@@ -24,7 +27,7 @@ export const rateMismatch: Rule = {
     const planned = last === null ? [] : ["cd", "ms", "dgas", "fir", "etat", "ondam"].map((b) => `${b}${last}`);
     const budget = v.col("budget") !== undefined ? ["budget"] : ["cd", "fir", "etat", "ondam", "cdTotal", "firTotal", "etatTotal", "ondamTotal"];
     const sure = {
-      rateLastYear: confident(v, "rateLastYear", "realisedLastYear", ...planned),
+      rateLastYear: plannedComplete(v) && confident(v, "rateLastYear", "realisedLastYear", ...planned),
       rateGlobal: confident(v, "rateGlobal", "realisedSinceStart", ...budget),
       gap: confident(v, "gap", "realisedSinceStart", ...budget),
     };
@@ -38,13 +41,12 @@ export const rateMismatch: Rule = {
         // Undefined rates are realised-without-budget's concern; empty or text cells are not filled yet.
         if (!cell || typeof cell.value !== "number" || computed === null) continue;
         const d = percentDecimals(cell.numFmt);
-        // A rate typed rounded finer than it shows (57,75 % for 57,746 %, shown 57,8 %) is the right rate: only a value
-        // shown otherwise and more than half a displayed step from the computed rate is wrong.
         const k = Math.pow(10, d + 2);
-        const near = (x: number) => Math.round(x * k) === Math.round((cell.value as number) * k) || Math.abs(x - (cell.value as number)) * k <= 0.5 + 1e-9;
-        if (near(computed)) continue;
+        if (Math.round(computed * k) === Math.round(cell.value * k)) continue;
+        // A rate stored rounded (44,50 % for 44,497 %) may show another digit than the computed one: no news.
+        if (Math.abs(computed - cell.value) <= RATE_TOLERANCE) continue;
         const wholeRate = whole?.[role];
-        if (wholeRate !== undefined && wholeRate !== null && near(wholeRate)) continue;
+        if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
         const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
         out.push(finding(v, "rate-mismatch", "error", r.row, col!, fiche, rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)), computed, cell.value));
       }
