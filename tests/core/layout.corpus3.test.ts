@@ -118,7 +118,7 @@ describe("spacer columns between groups", () => {
 });
 
 /** A detail whose header has three rows: groups, sub-groups, then years or Montant/Taux; singles merged down. */
-function deepDetail(cols: Array<{ levels: [string, string, string]; key: string }>, years = [2021, 2022]) {
+function deepDetail(cols: Array<{ levels: [string, string, string]; key: string }>, years = [2021, 2022], firstOnly = false) {
   const wb: WorkbookSnapshot = { sheets: [] };
   const sheet = emptySheet("Suivi FA");
   wb.sheets.push(sheet);
@@ -138,6 +138,7 @@ function deepDetail(cols: Array<{ levels: [string, string, string]; key: string 
     for (const [lv, text] of [[0, a], [1, b]] as const) {
       const prev = cols[i - 1];
       const same = prev && prev.levels[lv] === text && (lv === 0 || prev.levels[0] === a);
+      if (same && firstOnly && lv === 1) continue;
       if (same) {
         const m = sheet.merges.find((x) => x.r1 === top + lv && x.c2 === col - 1 && x.r2 === top + lv);
         if (m) m.c2 = col;
@@ -154,10 +155,9 @@ function deepDetail(cols: Array<{ levels: [string, string, string]; key: string 
   return { wb, colOf };
 }
 
-describe("headers of three rows", () => {
-  test("« Financement départemental » / « Masse salariale » / « 2021 (€) », « Réalisations » / « Cumul 2021-2022 » / « Taux »: read right, clean", () => {
+const DEEP_COLS = (() => {
     const y = (b: string, g: string, key: string) => [2021, 2022].map((yr) => ({ levels: [g, b, `${yr}\n(€)`] as [string, string, string], key: `${key}${yr}` }));
-    const cols = [
+    return [
       { levels: ["N° de la fiche action", "", ""] as [string, string, string], key: "fiche" },
       { levels: ["Intitulé de la fiche action", "", ""] as [string, string, string], key: "label" },
       { levels: ["Objectif", "", ""] as [string, string, string], key: "objective" },
@@ -176,7 +176,19 @@ describe("headers of three rows", () => {
       { levels: ["Réalisations", "Cumul 2021-2022", "Montant"] as [string, string, string], key: "realisedSinceStart" },
       { levels: ["Réalisations", "Cumul 2021-2022", "Taux"] as [string, string, string], key: "rateGlobal" },
     ];
-    const m = deepDetail(cols);
+})();
+
+describe("headers of three rows", () => {
+  test("« Financement départemental » / « Masse salariale » / « 2021 (€) », « Réalisations » / « Cumul 2021-2022 » / « Taux »: read right, clean", () => {
+    const m = deepDetail(DEEP_COLS);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual([3, 4, 5]);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("sub-groups written over their first column only, with no merge (« Crédits ARS » over « 2021 », « 2022 », then « Total »)", () => {
+    const m = deepDetail(DEEP_COLS, [2021, 2022], true);
     const d = recognise(m.wb).detail!;
     expect(d.headerRows).toEqual([3, 4, 5]);
     expect(columnLetters(d)).toMatchObject(m.colOf);

@@ -179,7 +179,8 @@ function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number): numb
     const last = rows[rows.length - 1]!;
     const next = last + 1;
     const held = sheet.merges.some((m) => m.r1 >= rows[0]! && m.r1 <= last && m.r2 >= next && m.c2 === m.c1);
-    if (!headerLike(sheet, next) || !(held || groupsOver(sheet, merges, last, next) > 0)) break;
+    // (Groups written over their first column only leave no merge: a row of years under them continues the header.)
+    if (!headerLike(sheet, next) || !(held || groupsOver(sheet, merges, last, next) > 0 || (rows.length === 2 && headerContinuation(sheet, next)))) break;
     rows.push(next);
   }
   return rows;
@@ -268,6 +269,9 @@ function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: number[]
     const year = isBareYear(norm(low));
     // Plain layouts write a group once, over its first year.
     if (year && (prevYear || prev.some(Boolean))) for (let i = 0; i < levels.length - 1; i++) if (!levels[i]) levels[i] = prev[i] ?? "";
+    // A sub-group written over its first column only (« Crédits ARS » over « ARS 2025 », « ARS 2026 », « Total ») holds
+    // the columns after it under the same group.
+    for (let i = 1; i < levels.length - 1; i++) if (!levels[i] && low && levels[i - 1] && levels[i - 1] === prev[i - 1]) levels[i] = prev[i] ?? "";
     for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
     prevYear = year;
     const texts = levels.filter((t, i) => t && levels.indexOf(t) === i);
