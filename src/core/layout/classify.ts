@@ -21,7 +21,7 @@ export function blockOf(text: string): Block | null {
 }
 
 /** Sub-headers that say nothing alone: the group above says what they are ("Exécution 2024" / "Montant"). */
-const GENERIC_SUB = /^(montants?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
+const GENERIC_SUB = /^(montants?|montant total|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
@@ -108,7 +108,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
   if (/^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
-  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$/.test(main)) return { role: "budget" };
+  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^financements? prevus?\b/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 
