@@ -10,7 +10,7 @@ import { figures, runCorpus, type CorpusResult } from "../support/corpus3/run";
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
 // Measured on seeds 1..30 (rec branch, after the corpus3 fixes: 0 false errors, no flood); raise them as recognition improves.
-const RATCHET = { readRight: 10, readRightRules: 10, inspectRight: 10, faultsFound: 23, maxFalseErrors: 0, maxFalseWarnings: 9, maxFlooded: 0, maxReadRightWithFalseErrors: 0 };
+const RATCHET = { readRight: 18, readRightRules: 18, inspectRight: 18, faultsFound: 24, maxFalseErrors: 0, maxFalseWarnings: 4, maxFlooded: 0, maxReadRightWithFalseErrors: 0 };
 
 let result: CorpusResult;
 beforeAll(async () => {
