@@ -10,7 +10,7 @@ import { figures, runCorpus, type CorpusResult } from "../support/corpus3/run";
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
 // Measured on seeds 1..30 (rec2, after the corpus3 fixes and its third round of variety); raise them as recognition improves.
-const RATCHET = { readRight: 20, readRightRules: 20, inspectRight: 20, faultsFound: 22, maxFalseErrors: 0, maxFalseWarnings: 0, maxFlooded: 0, maxReadRightWithFalseErrors: 0 };
+const RATCHET = { readRight: 22, readRightRules: 22, inspectRight: 22, faultsFound: 23, maxFalseErrors: 0, maxFalseWarnings: 0, maxFlooded: 0, maxReadRightWithFalseErrors: 0 };
 
 let result: CorpusResult;
 beforeAll(async () => {

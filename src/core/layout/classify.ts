@@ -127,7 +127,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
   if (/^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
-  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$/.test(main)) return { role: "budget" };
+  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 

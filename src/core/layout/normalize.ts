@@ -8,6 +8,9 @@ function normalise(text: string): string {
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[–—]/g, "-")
+    // "Nº" and "N˚" are "N°"; footnote calls ("Service pilote **", "Exécution 2027 (2)", "Écart*") are not words.
+    .replace(/[º˚]/g, "°")
+    .replace(/\s*(\*+|\(\d\)|\[\d\])\s*$/, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -115,7 +115,19 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
     const above = textAt(sheet, merges, r - 1, c);
     if (above && above !== "\u0000covered" && !isBareYear(norm(above))) covered++;
   }
-  return years >= 2 && covered * 2 >= years;
+  if (years >= 2 && covered * 2 >= years) return true;
+  // Or a group merged over a few columns of this row ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a
+  // title merged across the whole table.
+  const filled = row.filter((cell) => cell && !isBlankValue(cell.value)).length;
+  const above = sheet.cells[r - 2] ?? [];
+  if (above.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return false;
+  return sheet.merges.some((m) => {
+    if (m.r1 !== r - 1 || m.r2 !== r - 1 || m.c2 <= m.c1 || (m.c2 - m.c1 + 1) * 2 > filled) return false;
+    const t = cellText(above[m.c1 - 1]?.value ?? null);
+    let under = 0;
+    for (let c = m.c1; c <= m.c2; c++) if (cellText(row[c - 1]?.value ?? null)) under++;
+    return t.length > 0 && t.length <= 40 && under >= 2;
+  });
 }
 
 function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
