@@ -8,7 +8,7 @@ import { parseAddr } from "./model/a1";
 import type { WorkbookSnapshot } from "./model/snapshot";
 import { RULES } from "./rules/registry";
 import type { CheckOptions, Finding, RuleContext, RuleId, Severity } from "./rules/types";
-import { needsReason } from "./rules/needs";
+import { needsReason, partialReason } from "./rules/needs";
 import { rulesText } from "../messages/rules";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
 
@@ -49,7 +49,15 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
     if (gate) gated++;
     const why = gate ?? rule.skip(ctx);
     if (why) skipped.push({ rule: rule.id, reason: why });
-    else findings.push(...rule.run(ctx));
+    else {
+      findings.push(...rule.run(ctx));
+      // A partial rule ran on the roles read with confidence; the doubtful part is skipped and said so.
+      const part = partialReason(rule, ctx);
+      if (part) {
+        gated++;
+        skipped.push({ rule: rule.id, reason: part });
+      }
+    }
   }
   // An incomplete or doubtful reading is said once per table, instead of rules running on guesses.
   const noTable = new Set([rulesText.skippedNoTable("detail"), rulesText.skippedNoTable("summary"), rulesText.skippedNoTable("both"), rulesText.skippedNoTotal]);

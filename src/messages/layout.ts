@@ -96,6 +96,8 @@ export const incompleteText = {
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
   },
   skippedDoubtful: (keys: string[]) => `lecture incomplète ou douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,
+  /** A rule that ran on the columns read with confidence and left out the others. */
+  skippedDoubtfulPart: (keys: string[]) => `contrôle fait sur les autres colonnes, sauté pour celles dont la lecture est douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,
 };
 
 /** Why the closest candidate was not taken for an annex. */

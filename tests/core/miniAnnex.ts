@@ -96,6 +96,8 @@ export interface MiniOptions {
   engagements?: number[];
   /** Fiche indexes (0-based) spread over two rows: amounts split, number merged vertically, source on the second row. */
   split?: number[];
+  /** On split fiches, columns written once for the whole fiche on its first row, merged down (budget, totals, rates, gap). */
+  once?: string[];
   /** A TOTAL row with SUM formulas. */
   total?: boolean;
   blankEvery?: number;
@@ -168,6 +170,11 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
         const v = valueOf(f, c.key, years);
         if (v === null) return;
         const cell: Cell = /^rate/.test(c.key) ? { value: v, numFmt: "0%" } : { value: v };
+        if (split && o.once?.includes(c.key)) {
+          setCell(sheet, r, left + i, cell);
+          sheet.merges.push({ r1: r, c1: left + i, r2: r + 1, c2: left + i });
+          return;
+        }
         if (split && /^rate|^gap$/.test(c.key)) return;
         if (!split || !isAmountKey(c.key) || typeof v !== "number") {
           if (split && c.key === "source") {

@@ -43,7 +43,8 @@ const FAULTS: Fault[] = [
   { rule: "source-funder", severity: "warning", inject: (e) => ({ cell: e.setValue("detail", "source", 1, "ONDAM"), sheet: "detail", fiche: "1" }) },
   { rule: "modalite", severity: "warning", inject: (e) => ({ cell: e.setValue("summary", "modalite", 1, "PLF"), sheet: "summary", fiche: "1" }) },
   { rule: "objective-type", severity: "warning", inject: (e) => ({ cell: e.setValue("detail", "objectiveType", 3, "Facultatif"), sheet: "detail", fiche: "3" }) },
-  { rule: "objective-missing", severity: "info", inject: (e) => ({ cell: e.set("detail", "objective", 5, undefined), sheet: "detail", fiche: "5" }) },
+  // Fiche 4 is on one row (fiche 5's continuation row names objective 15: blanking its first row leaves it an objective).
+  { rule: "objective-missing", severity: "info", inject: (e) => ({ cell: e.set("detail", "objective", 4, undefined), sheet: "detail", fiche: "4" }) },
   { rule: "fiche-numbering", severity: "warning", inject: (e) => ({ cell: e.setValue("summary", "fiche", 8, 99), sheet: "summary", fiche: "99" }) },
   { rule: "cross-table", severity: "error", inject: (e) => ({ cell: e.setValue("summary", "departement", 10, e.num("summary", "departement", 10) + 10000), sheet: "summary", fiche: "10" }) },
   { rule: "source-vs-modalite", severity: "warning", inject: (e) => ({ cell: e.setValue("summary", "modalite", 12, "FIR/AM"), sheet: "summary", fiche: "12" }) },

@@ -1,14 +1,16 @@
 // Says what a header column is from its group header (upper row, often merged) and its sub-header.
 // Order matters: the specific wordings (écart, taux, réalisations, source, modalités) are tried before the funders,
 // because they often name a funder too ("Modalités de financement Etat/AM").
-import { endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
+import { bareYear, endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
 import type { ColumnClass, YearBlock } from "./types";
 
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
 /** Funders and the département's funds under the names départements give them. */
-export function blockOf(t: string): Block | null {
-  if (/masse salariale|\bms\b|frais de personnel|depenses de personnel/.test(t)) return "ms";
+export function blockOf(text: string): Block | null {
+  // "Budget DGAS (hors masse salariale)": what a block excludes does not name it.
+  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ");
+  if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
   if (/\bfir\b|fonds d'intervention regional|\bars\b/.test(t)) return "fir";
@@ -19,14 +21,26 @@ export function blockOf(t: string): Block | null {
 }
 
 /** Sub-headers that say nothing alone: the group above says what they are ("Exécution 2024" / "Montant"). */
-const GENERIC_SUB = /^(montants?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
+const GENERIC_SUB = /^(montants?( total)?|actions?|intitules?|libelles?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
+// A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)") says nothing of the column.
+const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur)\)?$/;
+const unitless = (t: string) => t.replace(UNIT, "").trim();
+
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
-  const g = norm(groupRaw);
-  const s = norm(subRaw);
+  const g = unitless(norm(groupRaw));
+  const s = unitless(norm(subRaw));
+  // Year-major blocks ("Budget 2021" over MS | Crédits DGAS | Crédits ARS…): the funder below, the year above.
+  if (g && s && !isBareYear(s) && !yearsIn(s).length && yearsIn(g).length === 1 && !NOT_PLANNED.test(g)) {
+    const b = blockOf(s);
+    if (b && !/cumul/.test(s)) return yearCol(b, yearsIn(g)[0]!);
+  }
+  // Generic sub-headers under a cumulative group ("Cumul 2020-2022", "Depuis 2021" / "Montant", "Taux").
+  if (g && /^(cumul|cumule|depuis)\b/.test(g) && /^(taux|%|en ?%)$/.test(s)) return { role: "rateGlobal" };
+  if (g && /^(cumul|cumule|depuis)\b/.test(g) && /^(montants?|realises?|mt)$/.test(s)) return { role: "realisedSinceStart" };
   if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
   // A gap header split over two rows ("Ecart Moyens financiers" / "- Réalisations"): the lower half alone reads as a realisation.
   if (g && s && !isBareYear(s) && GAP_START.test(g)) return { role: "gap" };
@@ -45,19 +59,22 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
 function classifyOne(g: string, s: string): ColumnClass | null {
   const t = s || g;
   if (!t) return null;
-  const subIsYear = isBareYear(s);
-  const yearOfSub = subIsYear ? Number(s.slice(-4)) : null;
+  const yearOfSub = bareYear(s);
+  const subIsYear = yearOfSub !== null;
   // A bare year under a group: the group says what it is.
   const main = subIsYear ? g : t;
   if (!main) return null;
   return classifyMain(main, g, s, yearOfSub, subIsYear);
 }
 
-const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepense\b/;
+const REALISED = /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
+/** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
+const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE = /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat)|(execution|realis|consomm|depense|mandat).*(\btaux\b|%|pourcentage)/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
   if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponible\b|\breliquat\b|non consomme|non realise/.test(main)) return { role: "gap" };
+  if (/^(taux|%|pourcentage) (global|cumule?|total)\b/.test(main)) return { role: "rateGlobal" };
   if (RATE.test(main) && !/indicateur/.test(main)) {
     if (/consomm/.test(main) && !/taux d.?execution|niveau d.?execution/.test(main)) {
       if (/global|cumul|depuis|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
@@ -66,7 +83,9 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("rate", y) : { role: "rateLastYear" };
   }
-  if (REALISED.test(main) && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
+  // "Dépenses directes DGAS 2023" is a planned block; "Dépenses 2023" alone, or "dépenses réalisées", a realisation.
+  const plannedSpending = /\bdepenses?\b/.test(main) && !/realis|mandat|paye|execut|reelles?|effectives?/.test(main) && blockOf(main) !== null;
+  if (REALISED.test(main) && !plannedSpending && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
     if (/depuis|cumul|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "realisedSinceStart" };
@@ -83,8 +102,10 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/source|co-?financ|financeurs?\b|financeur\(s\)/.test(main)) return { role: "source" };
   if (/modalite/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
-  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
+  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main)) return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
+  // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
+  if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   if (/(numero|num\.?|n ?°|no\.?|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(main)) {
     return { role: "fiche" };
   }
@@ -97,11 +118,16 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     return { role: "indicator" };
   }
   if (/^(valeurs? )?cibles?\b/.test(main) && single(yearsIn(main))) return yearCol("indicator", single(yearsIn(main))!);
+  // "Objectifs chiffrés" over years are the indicator's targets, not the objective.
+  if (/^objectifs? (chiffres?|quantifies?|cibles?)\b|^(valeurs? )?cibles?\b/.test(main)) {
+    const y = yearOfSub ?? single(yearsIn(main));
+    if (y) return yearCol("indicator", y);
+  }
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
-  if (/^(theme|thematique|axe|direction|pole|engagements?)$|^(theme|thematique|axe|direction|pole)\b/.test(main)) return { role: "theme" };
+  if (/^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b/.test(main)) return { role: "theme" };
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
-  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$/.test(main)) return { role: "budget" };
+  if (!blockOf(main) && /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 
@@ -113,7 +139,14 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     // ("ARS (FIR) 2021", "Masse salariale (ETP valorisés) 2020").
     const ys = yearsIn(own.replace(/\([^)]*\)/g, " "));
     if (ys.length === 1 && !/cumul/.test(own)) return yearCol(block, ys[0]!);
+    // Year-major blocks: the year sits in the group over the funders ("Budget 2020" / "MS", "Crédits ARS", "PLF").
+    const gys = s && !ys.length && !/total|cumul/.test(`${g} ${s}`) ? yearsIn(g.replace(/\([^)]*\)/g, " ")) : [];
+    if (gys.length === 1) return yearCol(block, gys[0]!);
     return { role: `${block}Total` as const };
+  }
+  // Realisations grouped under their span alone ("Cumul 2020-2022" / "Montant", "Depuis 2021" / "Taux").
+  if (/^(cumul|depuis 20\d{2})\b/.test(main) && (yearsIn(main).length || /depuis/.test(main))) {
+    return /\btaux\b|%|pourcentage/.test(main) ? { role: "rateGlobal" } : { role: "realisedSinceStart" };
   }
   return null;
 }

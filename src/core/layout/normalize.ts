@@ -8,6 +8,9 @@ function normalise(text: string): string {
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[–—]/g, "-")
+    // "Nº" and "N˚" are "N°"; footnote calls ("Service pilote **", "Exécution 2027 (2)", "Écart*") are not words.
+    .replace(/[º˚]/g, "°")
+    .replace(/\s*(\*+|\(\d\)|\[\d\])\s*$/, "")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -46,6 +49,14 @@ export function endOfYearIn(text: string): number | null {
   return y < 100 ? 2000 + y : y;
 }
 
+// A year alone, or with its unit ("2025 (€)", "2025 en euros"): the group above says what it is.
+const BARE_YEAR = /^(?:annee |exercice )?(20\d{2})(?: ?\(?(?:en )?(?:k ?€|€|euros?|keur)\)?)?$/;
+
 export function isBareYear(text: string): boolean {
-  return /^(?:annee )?20\d{2}$/.test(text);
+  return BARE_YEAR.test(text);
+}
+
+export function bareYear(text: string): number | null {
+  const m = BARE_YEAR.exec(text);
+  return m ? Number(m[1]) : null;
 }

@@ -115,18 +115,108 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
     const above = textAt(sheet, merges, r - 1, c);
     if (above && above !== "\u0000covered" && !isBareYear(norm(above))) covered++;
   }
-  return years >= 2 && covered * 2 >= years;
+  if (years >= 2 && covered * 2 >= years) return true;
+  // Or a group merged over a few columns of this row ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a
+  // title merged across the whole table.
+  const filled = row.filter((cell) => cell && !isBlankValue(cell.value)).length;
+  const above = sheet.cells[r - 2] ?? [];
+  if (above.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return false;
+  return sheet.merges.some((m) => {
+    if (m.r1 !== r - 1 || m.r2 !== r - 1 || m.c2 <= m.c1 || (m.c2 - m.c1 + 1) * 2 > filled) return false;
+    const t = cellText(above[m.c1 - 1]?.value ?? null);
+    let under = 0;
+    for (let c = m.c1; c <= m.c2; c++) if (cellText(row[c - 1]?.value ?? null)) under++;
+    return t.length > 0 && t.length <= 40 && under >= 2;
+  });
 }
 
 function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
   return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
 }
 
-/** Header of one or two rows starting at r, one entry per column from the first to the last header cell. */
+const MAX_HEADER_ROWS = 3;
+
+/** Whether a row holds nothing but header-like cells: texts and bare years, no amount, no fiche number. */
+function headerLike(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  let filled = 0;
+  let known = 0;
+  for (let c = 1; c <= row.length; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    filled++;
+    const t = cellText(v);
+    if (!t || typeof v === "boolean") return false;
+    const n = norm(t);
+    if (typeof v === "number" && !isBareYear(n)) return false;
+    if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
+    else if (/^(fa|fiche|action)?\s*[-.]?\s*\d{1,3}( ?bis| ?ter)?$/.test(n)) return false;
+  }
+  return filled >= 2 && known * 2 >= filled;
+}
+const GENERIC_WORD = /^(montants?|taux|%|total|cumul|realises?|prevus?)\b/;
+
+/** Horizontal merges that start on row r and span columns whose row below holds text. */
+function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {
+  let n = 0;
+  for (const m of sheet.merges) {
+    if (m.r1 !== r || m.r2 !== r || m.c2 <= m.c1) continue;
+    let texts = 0;
+    for (let c = m.c1; c <= m.c2; c++) {
+      const t = textAt(sheet, merges, below, c);
+      if (t && t !== "\u0000covered") texts++;
+    }
+    if (texts >= 2) n++;
+  }
+  return n;
+}
+
+/**
+ * Header rows around r (the first row with enough roles): group rows merged over it above, sub-header rows under it
+ * (held by vertical merges from above or under merged groups) below, up to three rows in all.
+ */
+function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number): number[] {
+  const rows = [r];
+  // Above: a row of merged groups over r's headers ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a title
+  // merged across the whole table.
+  const width = sheet.cells[r - 1]?.filter((x) => x && !isBlankValue(x.value)).length ?? 0;
+  if (r > 1 && groupsOver(sheet, merges, r - 1, r) > 0) {
+    const spans = sheet.merges.filter((m) => m.r1 === r - 1 && m.r2 === r - 1 && m.c2 > m.c1);
+    const row = sheet.cells[r - 2] ?? [];
+    const numbers = row.some((x) => x && typeof x.value === "number" && !isBareYear(norm(String(x.value))));
+    if (!numbers && spans.every((m) => (m.c2 - m.c1 + 1) * 5 < width * 4)) rows.unshift(r - 1);
+  }
+  while (rows.length < MAX_HEADER_ROWS) {
+    const last = rows[rows.length - 1]!;
+    const next = last + 1;
+    const held = sheet.merges.some((m) => m.r1 >= rows[0]! && m.r1 <= last && m.r2 >= next && m.c2 === m.c1);
+    // (Groups written over their first column only leave no merge: a row of years under them continues the header.)
+    if (!headerLike(sheet, next) || !(held || groupsOver(sheet, merges, last, next) > 0 || (rows.length === 2 && headerContinuation(sheet, next)))) break;
+    rows.push(next);
+  }
+  return rows;
+}
+
+/** A third header row under two: only texts (or bare years), most of them column names or years, no amounts. */
+function headerContinuation(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  for (const cell of row) {
+    const v = cell?.value;
+    if (typeof v === "number" && !isBareYear(String(v))) return false;
+  }
+  const n = countBareYears(sheet, r);
+  return n.filled >= 2 && n.years >= 2 && n.years * 2 >= n.filled;
+}
+
+/** Header of one, two or three rows starting at r, one entry per column from the first to the last header cell. */
 function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
   const next = countBareYears(sheet, r + 1);
   const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
-  const rows = twoLevel ? [r, r + 1] : [r];
+  // Three levels ("Cofinanceurs" / "Crédits ARS" / "ARS 2025"): the middle row is the group, the top one qualifies it.
+  const threeLevel = twoLevel && headerContinuation(sheet, r + 2);
+  const rows = threeLevel ? [r, r + 1, r + 2] : twoLevel ? [r, r + 1] : [r];
   let maxCol = 0;
   for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
   for (const m of sheet.merges) if (m.r1 >= r && m.r1 <= r + rows.length - 1) maxCol = Math.max(maxCol, m.c2);
@@ -136,7 +226,23 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
   for (let c = 1; c <= maxCol; c++) {
     let group = "";
     let sub: string;
-    if (twoLevel) {
+    if (threeLevel) {
+      const top = textAt(sheet, merges, r, c);
+      const mid = textAt(sheet, merges, r + 1, c);
+      sub = textAt(sheet, merges, r + 2, c);
+      if (sub === "\u0000covered") sub = "";
+      const real = (t: string) => (t === "\u0000covered" ? "" : t);
+      // A text alone on the upper rows is the column's own header (merged down or written high).
+      group = real(mid) || (sub ? real(top) : "");
+      if (!sub && !real(mid)) sub = real(top);
+      const subYear = isBareYear(norm(sub));
+      if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
+      prevGroup = group;
+      prevSubYear = subYear;
+      const cls = group || sub ? classifyHeader(group, sub) ?? (real(top) && real(mid) ? classifyHeader(real(top), `${real(mid)} ${sub}`.trim()) : null) : null;
+      cols.push({ col: c, group: real(top) && real(top) !== group ? `${real(top)} ${group}`.trim() : group, sub, cls });
+      continue;
+    } else if (twoLevel) {
       group = textAt(sheet, merges, r, c);
       sub = textAt(sheet, merges, r + 1, c);
       if (sub === "\u0000covered") sub = "";
@@ -150,6 +256,43 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
     }
     if (group === "\u0000covered") group = "";
     cols.push({ col: c, group, sub, cls: group || sub ? classifyHeader(group, sub) : null });
+  }
+  return { rows, cols };
+}
+
+/**
+ * A header of three rows (« Financement départemental » / « Masse salariale » / « 2025 (€) »): each column read from
+ * its two lowest texts, the upper one joined to the group when those alone say nothing
+ * (« Réalisations » / « Cumul 2025-2026 » / « Taux »).
+ */
+function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: number[]): { rows: number[]; cols: HeaderColumn[] } {
+  let maxCol = 0;
+  for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
+  for (const m of sheet.merges) if (m.r1 >= rows[0]! && m.r1 <= rows[rows.length - 1]!) maxCol = Math.max(maxCol, m.c2);
+  const cols: HeaderColumn[] = [];
+  const prev: string[] = [];
+  let prevYear = false;
+  for (let c = 1; c <= maxCol; c++) {
+    const levels = rows.map((hr) => {
+      const t = textAt(sheet, merges, hr, c);
+      return t === "\u0000covered" ? "" : t;
+    });
+    const low = levels[levels.length - 1]!;
+    const year = isBareYear(norm(low));
+    // Plain layouts write a group once, over its first year.
+    if (year && (prevYear || prev.some(Boolean))) for (let i = 0; i < levels.length - 1; i++) if (!levels[i]) levels[i] = prev[i] ?? "";
+    // A sub-group written over its first column only (« Crédits ARS » over « ARS 2025 », « ARS 2026 », « Total ») holds
+    // the columns after it under the same group.
+    for (let i = 1; i < levels.length - 1; i++) if (!levels[i] && low && levels[i - 1] && levels[i - 1] === prev[i - 1]) levels[i] = prev[i] ?? "";
+    for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
+    prevYear = year;
+    const texts = levels.filter((t, i) => t && levels.indexOf(t) === i);
+    const sub = texts[texts.length - 1] ?? "";
+    const near = texts.length >= 2 ? texts[texts.length - 2]! : "";
+    const upper = texts.slice(0, -2).join(" ");
+    let cls = near || sub ? classifyHeader(near, sub) : null;
+    if (!cls && upper) cls = classifyHeader(`${upper} ${near}`, sub);
+    cols.push({ col: c, group: texts.slice(0, -1).join(" "), sub, cls });
   }
   return { rows, cols };
 }
@@ -186,6 +329,16 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
     return { kind, run };
   });
+  // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
+  // to the table it stands beside.
+  for (let i = 0; i < typed.length; i++) {
+    const t = typed[i]!;
+    if (t.kind || !t.run.some((hc) => hc.cls)) continue;
+    const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
+    const prev = typed[i - 1];
+    const next = typed[i + 1];
+    t.kind = near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+  }
   const out: Segment[] = [];
   for (const t of typed) {
     if (!t.kind) continue;
@@ -274,7 +427,9 @@ function assignColumns(kind: TableKind, seg: Segment) {
     }
     const c = columns[since];
     const end = c === undefined ? null : spanEnd(c);
-    if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined && !Object.keys(blocks[to] ?? {}).length) {
+    // ("Total consommé au 31/12/<last year>" beside it is the cumulative, not a prior balance already there.)
+    const priorTo = Object.keys(blocks[to] ?? {}).filter((y) => Number(y) !== lastYear);
+    if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined && !priorTo.length) {
       columns[prior] = c;
       delete columns[since];
     }
@@ -432,7 +587,10 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       continue;
     }
     const above = groupRowAbove(sheet, merges, r);
-    const header = readHeader(sheet, merges, above ? r - 1 : r, above);
+    const deep = above ? null : headerRowsAt(sheet, merges, r);
+    const header = deep && deep.length > 2 ? readDeepHeader(sheet, merges, deep)
+      : deep && deep[0] === r - 1 ? readHeader(sheet, merges, r - 1, true)
+      : readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
     for (const seg of segs) {
@@ -466,8 +624,9 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
       }
-      const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
+      // After the arithmetic: a hypothesis it confirmed may fill a role.
+      const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,

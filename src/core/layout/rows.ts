@@ -43,7 +43,7 @@ const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
 // "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "Total engagement 2"…
 const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total)\s*/;
 const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
-const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions? pour y parvenir|axe\s*\d|gouvernance|partie\s*\d)/;
+const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions?\b|axe\s*\d|gouvernance|partie\s*\d)/;
 
 export function groupKey(title: string, index: number): string {
   const t = norm(title);
@@ -73,6 +73,17 @@ export function parseBody(
   let current: GroupInfo | null = null;
   /** Data rows outside any titled group since the last sub-total. */
   let loose: number[] = [];
+  /** Whether the next filled row under r holds a fiche number. */
+  const nextIsFiche = (from: number): boolean => {
+    if (ficheCol === undefined) return false;
+    for (let x = from + 1; x <= Math.min(sheet.rowCount, from + 4); x++) {
+      const cells = sheet.cells[x - 1];
+      let any = false;
+      for (let c = span.c1; c <= span.c2 && !any; c++) any = isFilled(cells?.[c - 1]);
+      if (any) return parseFiche(cells?.[ficheCol - 1]?.value ?? null) !== null;
+    }
+    return false;
+  };
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -108,10 +119,11 @@ export function parseBody(
       }
       break;
     }
-    if (blankRun > 0 && isHeaderRow(r)) break;
+    const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
+    // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
+    if (blankRun > 0 && !fiche && isHeaderRow(r)) break;
     blankRun = 0;
     const label = labelOf(cells, span.c1, span.c2);
-    const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
     lastContent = r;
     if (!fiche && SUBTOTAL.test(label)) {
       // A sub-total with no title row above its rows closes the rows since the previous sub-total.
@@ -131,7 +143,13 @@ export function parseBody(
       continue;
     }
     // A group title sits in the table's first column, alone on its row (often merged across).
-    const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && label.length > 25;
+    // Right under a sub-total, a lone text is the next group's title whatever its length ("Conditions de réussite").
+    let prev = rows.length - 1;
+    while (prev >= 0 && rows[prev]!.kind === "blank") prev--;
+    const afterSubtotal = prev >= 0 && rows[prev]!.kind === "subtotal";
+    // A long lone text is a title when fiches follow it; right before a sub-total it is an objective row of the group
+    // (a national objective the département has not taken up).
+    const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && (afterSubtotal || (label.length > 25 && nextIsFiche(r)));
     if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
       current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
       loose = [];
@@ -152,7 +170,7 @@ export function parseBody(
       else loose.push(r);
       continue;
     }
-    if (texts === 1 && numbers === 0 && !lastFiche) {
+    if (texts === 1 && numbers === 0 && (!lastFiche || (afterSubtotal && firstText === span.c1))) {
       rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
       continue;
     }

@@ -44,14 +44,27 @@ interface Outcome { evaluated: number; failed: number }
 const refuted = (o: Outcome) => o.failed >= MIN_FAILS && o.failed > REFUTED * o.evaluated;
 const rate = (o: Outcome) => (o.evaluated ? o.failed / o.evaluated : 0);
 
-function test(rows: number[], pair: (row: number) => [number, number] | null): Outcome {
+/**
+ * A relation over units: one row, or a fiche spread over several rows, whose total may be written once (merged down)
+ * while its parts stay per row. `pair` gives a row's expected value and the value read (null: nothing written there).
+ */
+function test(units: number[][], pair: (row: number) => [number, number | null] | null): Outcome {
   let evaluated = 0;
   let failed = 0;
-  for (const r of rows) {
-    const p = pair(r);
-    if (!p) continue;
-    const [expected, actual] = p;
-    if (Math.abs(expected) < 0.005 && Math.abs(actual) < 0.005) continue;
+  for (const u of units) {
+    let expected = 0;
+    let actual = 0;
+    let written = false;
+    for (const r of u) {
+      const p = pair(r);
+      if (!p) continue;
+      expected += p[0];
+      if (p[1] !== null) {
+        actual += p[1];
+        written = true;
+      }
+    }
+    if (!written || (Math.abs(expected) < 0.005 && Math.abs(actual) < 0.005)) continue;
     evaluated++;
     if (Math.abs(expected - actual) > TOLERANCE) failed++;
   }
@@ -63,10 +76,26 @@ export function verifyReading(
   ambiguous: Array<{ role: string; cols: number[] }> = [],
 ): Doubt[] {
   const cells = new Cells(sheet);
-  const all = rows.filter((r) => r.kind === "fiche" || r.kind === "continuation" || r.kind === "objective").map((r) => r.row);
-  // A reading is settled by a few hundred rows; an evenly spread sample keeps large tables fast.
+  // A fiche spread over several rows is one unit: its relations hold over its rows together.
+  const all: number[][] = [];
+  const byFiche = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.kind !== "fiche" && r.kind !== "continuation" && r.kind !== "objective") continue;
+    const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
+    const unit = key ? byFiche.get(key) : undefined;
+    if (unit && r.kind === "continuation") unit.push(r.row);
+    else {
+      const u = [r.row];
+      all.push(u);
+      if (key) byFiche.set(key, u);
+    }
+  }
+  // A reading is settled by a few hundred fiches; an evenly spread sample keeps large tables fast.
   const step = Math.max(1, Math.ceil(all.length / SAMPLE));
   const data = step === 1 ? all : all.filter((_, i) => i % step === 0);
+  const dataRows = data.flat();
+  const unitOf = new Map<number, number[]>();
+  for (const u of data) if (u.length > 1) for (const r of u) unitOf.set(r, u);
   const doubts: Doubt[] = [];
   const doubt = (key: string, col: number | undefined, why: string) => {
     if (col === undefined || trusted.includes(key) || doubts.some((d) => d.key === key)) return;
@@ -84,7 +113,7 @@ export function verifyReading(
   const mostlyText = (col: number) => {
     let text = 0;
     let numbers = 0;
-    for (const r of data) {
+    for (const r of dataRows) {
       if (cells.isText(r, col)) text++;
       else if (cells.num(r, col) !== null) numbers++;
     }
@@ -99,27 +128,32 @@ export function verifyReading(
   }
 
   if (kind === "detail") {
-    const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]) => {
+    const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]): number => {
       const t = columns[`${b}Total` as SingleRole];
-      if (t !== undefined && cells.num(r, t) !== null) return cells.sum0(r, t);
+      // (A total the numbers already refuted is not used to test the budget: its years are.)
+      if (t !== undefined && cells.num(r, t) !== null && !doubts.some((d) => d.key === `${b}Total`)) return cells.sum0(r, t);
+      // A block total written once for a spread fiche counts its other rows' years already.
+      if (t !== undefined && unitOf.get(r)?.some((x) => x !== r && cells.num(x, t) !== null)) return 0;
+      // No Total CD column at all: the département's share is masse salariale + DGAS.
+      if (b === "cd" && t === undefined && !yearsOf("cd").length) return blockSum(r, "ms") + blockSum(r, "dgas");
       return yearsOf(b).reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0);
     };
     for (const b of AMOUNT_BLOCKS) {
       const t = columns[`${b}Total` as SingleRole];
       const ys = yearsOf(b);
       if (t === undefined || !ys.length) continue;
-      const o = test(data, (r) => (cells.num(r, t) === null ? null : [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.sum0(r, t)]));
+      const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, t)]);
       if (refuted(o)) doubt(`${b}Total`, t, incompleteText.why.yearSum(rate(o)));
     }
     for (const y of yearsOf("cd")) {
       const cd = blocks.cd![y]!;
       if (blocks.ms?.[y] === undefined || blocks.dgas?.[y] === undefined) continue;
-      const o = test(data, (r) => (cells.num(r, cd) === null ? null : [cells.sum0(r, blocks.ms![y]) + cells.sum0(r, blocks.dgas![y]), cells.sum0(r, cd)]));
+      const o = test(data, (r) => [cells.sum0(r, blocks.ms![y]) + cells.sum0(r, blocks.dgas![y]), cells.num(r, cd)]);
       if (refuted(o)) doubt(`cd${y}`, cd, incompleteText.why.cdSplit(rate(o)));
     }
     const budget = columns.budget;
-    if (budget !== undefined && (["cd", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
-      const o = test(data, (r) => (cells.num(r, budget) === null ? null : [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.sum0(r, budget)]));
+    if (budget !== undefined && (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
+      const o = test(data, (r) => [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.num(r, budget)]);
       if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
     // Cumulative ≥ the year's realisations; if the columns are the other way round, that is the reading.
@@ -163,41 +197,95 @@ export function verifyReading(
       const o = test(data, (r) => {
         const g = cells.num(r, gap);
         const b = budgetOf(r);
-        return g === null || b === null ? null : [b - cells.sum0(r, since), g];
+        return g === null && b === null ? null : [(b ?? 0) - cells.sum0(r, since), g];
       });
       if (refuted(o)) doubt("gap", gap, incompleteText.why.gap(rate(o)));
     }
+    // The year's rate = the year's realisations / the year's planned amounts (CD, else MS + DGAS, and the funders).
+    const lastRate = columns.rateLastYear;
+    const yl = years.length ? years[years.length - 1]! : null;
+    if (lastRate !== undefined && last !== undefined && yl !== null) {
+      const yc = (b: YearBlock) => blocks[b]?.[yl];
+      const cdParts = yc("cd") !== undefined ? [yc("cd")] : [yc("ms"), yc("dgas")];
+      const plannedCols = [...cdParts, yc("fir"), yc("etat"), yc("ondam")].filter((c): c is number => c !== undefined);
+      if (plannedCols.length) {
+        const pct = (x: number) => Math.round(x * 100);
+        const o: Outcome = { evaluated: 0, failed: 0 };
+        for (const u of data) {
+          const plannedOf = (r: number) => plannedCols.reduce((a, c) => a + cells.sum0(r, c), 0);
+          const whole = u.reduce((a, r) => a + plannedOf(r), 0);
+          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last!), 0) / whole) : null;
+          for (const r of u) {
+            const x = cells.num(r, lastRate);
+            const p = plannedOf(r);
+            if (x === null || !p) continue;
+            const own = pct(cells.sum0(r, last) / p);
+            if (own === 0 && pct(x) === 0) continue;
+            o.evaluated++;
+            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+          }
+        }
+        if (refuted(o)) doubt("rateLastYear", lastRate, incompleteText.why.rate(rate(o)));
+      }
+    }
     const global = columns.rateGlobal;
     if (global !== undefined && since !== undefined) {
-      const o = test(data, (r) => {
-        const x = cells.num(r, global);
-        const b = budgetOf(r);
-        if (x === null || !b) return null;
-        // Rates compared in hundredths of a percent, scaled so the euro tolerance means a printed percent.
-        return [Math.round((cells.sum0(r, since) / b) * 100), Math.round(x * 100)];
-      });
+      // Rates compared in hundredths of a percent, scaled so the euro tolerance means a printed percent; a spread
+      // fiche's rate may be its whole fiche's, written once.
+      const pct = (x: number) => Math.round(x * 100);
+      const o: Outcome = { evaluated: 0, failed: 0 };
+      for (const u of data) {
+        const whole = u.reduce((a, r) => a + (budgetOf(r) ?? 0), 0);
+        const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, since), 0) / whole) : null;
+        for (const r of u) {
+          const x = cells.num(r, global);
+          const b = budgetOf(r);
+          if (x === null || !b) continue;
+          const own = pct(cells.sum0(r, since) / b);
+          if (own === 0 && pct(x) === 0) continue;
+          o.evaluated++;
+          if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+        }
+      }
       if (refuted(o)) doubt("rateGlobal", global, incompleteText.why.rate(rate(o)));
     }
   } else {
     const budget = columns.budget;
     const parts = (["departement", "fir", "etat", "ondam"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
     if (budget !== undefined && parts.length >= 2) {
-      const o = test(data, (r) => (cells.num(r, budget) === null ? null : [parts.reduce((a, c) => a + cells.sum0(r, c), 0), cells.sum0(r, budget)]));
+      const o = test(data, (r) => [parts.reduce((a, c) => a + cells.sum0(r, c), 0), cells.num(r, budget)]);
       if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
+    }
+    // A two-year annex's prior balance is a single year ("Dépenses réalisées 2022" beside "Mandaté en 2023"): read as
+    // that year's consumption, it is the prior balance when it and the year's make the cumulative.
+    const since = columns.consumedSinceStart;
+    const lastCol = columns.consumedLastYear;
+    const earlier = yearsOf("consumedIn").filter((y) => blocks.consumedIn![y] !== lastCol);
+    if (columns.consumedPrior === undefined && !trusted.includes("consumedPrior") && since !== undefined && lastCol !== undefined && earlier.length === 1) {
+      const y = earlier[0]!;
+      const col = blocks.consumedIn![y]!;
+      const o = test(data, (r) => [cells.sum0(r, col) + cells.sum0(r, lastCol), cells.num(r, since)]);
+      // The first year of a two-year annex is its prior balance by definition; otherwise the numbers must say so.
+      const definitional = years.length === 2 && years[0] === y;
+      if (o.evaluated > 0 && !refuted(o) && (definitional || o.failed * 4 <= o.evaluated)) {
+        columns.consumedPrior = col;
+        delete blocks.consumedIn![y];
+        (blocks.consumedTo ??= {})[y] = col;
+      }
     }
     const [p, l, s] = [columns.consumedPrior, columns.consumedLastYear, columns.consumedSinceStart];
     if (p !== undefined && l !== undefined && s !== undefined) {
-      const sumOf = (pp: number, ll: number, ss: number) => test(data, (r) => (cells.num(r, ss) === null ? null : [cells.sum0(r, pp) + cells.sum0(r, ll), cells.sum0(r, ss)]));
+      const sumOf = (pp: number, ll: number, ss: number) => test(data, (r) => [cells.sum0(r, pp) + cells.sum0(r, ll), cells.num(r, ss)]);
       const o = sumOf(p, l, s);
       // Next hypothesis: the prior balance and the cumulative read the wrong way round ("au 31/12" vs "cumulé").
       const swapped = refuted(o) && !trusted.includes("consumedPrior") && !trusted.includes("consumedSinceStart") ? sumOf(s, l, p) : null;
-      if (swapped && swapped.failed === 0 && !refuted(swapped)) {
+      // (One faulty row does not refute the swapped reading: the consumed-sum rule reports it.)
+      if (swapped && !refuted(swapped) && swapped.failed < o.failed && swapped.failed * 4 <= swapped.evaluated) {
         columns.consumedPrior = s;
         columns.consumedSinceStart = p;
       } else if (refuted(o)) doubt("consumedSinceStart", s, incompleteText.why.consumed(rate(o)));
     }
   }
-  void years;
   return doubts;
 }
 
@@ -220,7 +308,7 @@ function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
  * was checked by its own sums first). Returns the summary's doubts.
  */
 export function verifyAcross(
-  detailSheet: SheetSnapshot, detail: { columns: Columns; rows: RowInfo[]; doubtful: string[] },
+  detailSheet: SheetSnapshot, detail: { columns: Columns; blocks: Blocks; rows: RowInfo[]; doubtful: string[] },
   summarySheet: SheetSnapshot, summary: { columns: Columns; rows: RowInfo[]; doubtful: string[] }, trusted: string[],
 ): Doubt[] {
   const d = new Cells(detailSheet);
@@ -228,9 +316,14 @@ export function verifyAcross(
   const dRows = rowsByFiche(detail.rows);
   const sRows = rowsByFiche(summary.rows);
   const doubts: Doubt[] = [];
+  // The detail's CD without a Total CD column: its years, else masse salariale + DGAS (as the cross-table rule reads it).
+  const yearsSum = (r: number, b: YearBlock) => Object.values(detail.blocks[b] ?? {}).reduce((a, c) => a + d.sum0(r, c), 0);
+  const part = (r: number, b: "ms" | "dgas") => (detail.columns[`${b}Total`] !== undefined ? d.sum0(r, detail.columns[`${b}Total`]) : yearsSum(r, b));
+  const cdOf = (r: number) => (Object.keys(detail.blocks.cd ?? {}).length ? yearsSum(r, "cd") : part(r, "ms") + part(r, "dgas"));
   for (const [sk, dk] of ACROSS) {
     const sc = summary.columns[sk];
-    const dc = detail.columns[dk];
+    const dcol = detail.columns[dk];
+    const dc = dcol !== undefined ? dcol : dk === "cdTotal" ? -1 : undefined;
     if (sc === undefined || dc === undefined || trusted.includes(sk) || summary.doubtful.includes(sk) || detail.doubtful.includes(dk)) continue;
     let evaluated = 0;
     let failed = 0;
@@ -238,7 +331,7 @@ export function verifyAcross(
       const drows = dRows.get(fiche);
       if (!drows) continue;
       const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
-      const b = drows.reduce((x, r) => x + d.sum0(r, dc), 0);
+      const b = drows.reduce((x, r) => x + (dc === -1 ? cdOf(r) : d.sum0(r, dc)), 0);
       if (Math.abs(a) < 0.005 && Math.abs(b) < 0.005) continue;
       evaluated++;
       if (Math.abs(a - b) > TOLERANCE) failed++;

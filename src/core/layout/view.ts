@@ -95,11 +95,37 @@ export class TableView {
     return m;
   }
 
+  private ficheOfRow: Map<number, number[]> | null = null;
+
+  /** The rows of the fiche a data row belongs to when that fiche is spread over several rows; null otherwise. */
+  spreadFicheRows(row: number): number[] | null {
+    if (!this.ficheOfRow) {
+      this.ficheOfRow = new Map();
+      for (const rows of this.rowsByFiche().values()) if (rows.length > 1) for (const r of rows) this.ficheOfRow.set(r, rows);
+    }
+    return this.ficheOfRow.get(row) ?? null;
+  }
+
+  /** Blank on this row of a spread fiche but written on another of its rows: a value written once for the fiche (merged down). */
+  writtenElsewhere(row: number, col: number | undefined): boolean {
+    if (col === undefined || !this.isBlank(row, col)) return false;
+    const rows = this.spreadFicheRows(row);
+    return !!rows && rows.some((r) => r !== row && !this.isBlank(r, col));
+  }
+
   /** Amount of a block: its total column, else the sum of its years. */
   blockTotal(row: number, block: AmountBlock): number {
     const total = this.col(`${block}Total` as SingleRole);
     if (total !== undefined) return this.num(row, total);
+    // No Total CD column at all: the département's share is masse salariale + DGAS.
+    if (block === "cd" && !this.years("cd").length) return this.blockTotal(row, "ms") + this.blockTotal(row, "dgas");
     return this.years(block).reduce((a, y) => a + this.num(row, this.yearCol(block, y)), 0);
+  }
+
+  /** Total CD of a row: its column or block, else masse salariale + DGAS (a CD split in two with no CD column). */
+  cdTotalOf(row: number): number {
+    if (this.col("cdTotal") !== undefined || this.years("cd").length) return this.blockTotal(row, "cd");
+    return this.blockTotal(row, "ms") + this.blockTotal(row, "dgas");
   }
 
   /** Total CD of a year: its column, else masse salariale + DGAS. */

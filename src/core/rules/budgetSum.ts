@@ -1,25 +1,42 @@
 import { rulesText } from "../../messages/rules";
 import type { TableView } from "../layout/view";
-import { sumFinding } from "./helpers";
+import { holdsOverFiche, sumFinding } from "./helpers";
+import { confident, present } from "./needs";
 import type { Finding, Rule } from "./types";
 
-function checkTable(v: TableView, parts: Array<[string, number | undefined]>, out: Finding[]): void {
+type Part = [label: string, value: (row: number) => number];
+
+function checkTable(v: TableView, parts: Part[], out: Finding[]): void {
   const budgetCol = v.col("budget");
-  if (budgetCol === undefined) return;
-  const present = parts.filter(([, c]) => c !== undefined) as Array<[string, number]>;
-  const label = present.map(([n]) => n).join(" + ");
+  if (budgetCol === undefined || !parts.length) return;
+  const label = parts.map(([n]) => n).join(" + ");
+  const sum = (row: number) => parts.reduce((a, [, f]) => a + f(row), 0);
   for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total" || x.kind === "subtotal")]) {
     if (v.amount(r.row, budgetCol) === null) continue;
     const actual = v.num(r.row, budgetCol);
     const f = sumFinding(v, "budget-sum", { row: r.row, col: budgetCol, fiche: r.fiche ?? r.continuationOf }, "Moyens financiers",
-      present.map(([, c]) => v.num(r.row, c)), actual, (expected) => rulesText.budgetSum(label, expected, actual));
-    if (f) out.push(f);
+      parts.map(([, p]) => p(r.row)), actual, (expected) => rulesText.budgetSum(label, expected, actual));
+    if (f && !holdsOverFiche(v, r.row, sum, (rr) => v.num(rr, budgetCol))) out.push(f);
   }
+}
+
+/** The detail's parts of the budget: each block present, by its total column, else its years (CD: else MS + DGAS). */
+function detailParts(d: TableView): Part[] | null {
+  const out: Part[] = [];
+  for (const [b, label] of [["cd", "Total CD"], ["fir", "Montant FIR"], ["etat", "Montant ETAT"], ["ondam", "Montant ONDAM"]] as const) {
+    const blocks = b === "cd" && !present(d, "cd") && !present(d, "cdTotal") ? ["ms", "dgas", "msTotal", "dgasTotal"] : [b, `${b}Total`];
+    const there = blocks.filter((k) => present(d, k));
+    if (!there.length) continue;
+    if (!confident(d, ...there)) return null;
+    out.push([label, (row) => d.blockTotal(row, b)]);
+  }
+  return out;
 }
 
 export const budgetSum: Rule = {
   id: "budget-sum",
   uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "ms", "dgas", "cd", "fir", "etat", "ondam"], summary: ["budget", "departement", "fir", "etat", "ondam"] },
+  partial: true,
   skip: (ctx) => {
     if (!ctx.detail && !ctx.summary) return rulesText.skippedNoTable("both");
     if (ctx.detail && ctx.detail.col("budget") === undefined && (!ctx.summary || ctx.summary.col("budget") === undefined)) return rulesText.skipped(["budget"]);
@@ -27,10 +44,15 @@ export const budgetSum: Rule = {
   },
   run(ctx) {
     const out: Finding[] = [];
+    // Each table on its own, when its budget and parts were read with confidence.
     const d = ctx.detail;
-    if (d) checkTable(d, [["Total CD", d.col("cdTotal")], ["Montant FIR", d.col("firTotal")], ["Montant ETAT", d.col("etatTotal")], ["Montant ONDAM", d.col("ondamTotal")]], out);
+    const parts = d && confident(d, "budget") ? detailParts(d) : null;
+    if (d && parts) checkTable(d, parts, out);
     const s = ctx.summary;
-    if (s) checkTable(s, [["Département", s.col("departement")], ["FIR", s.col("fir")], ["Etat", s.col("etat")], ["ONDAM", s.col("ondam")]], out);
+    if (s && confident(s, "budget", "departement", "fir", "etat", "ondam")) {
+      checkTable(s, ([["Département", "departement"], ["FIR", "fir"], ["Etat", "etat"], ["ONDAM", "ondam"]] as const)
+        .filter(([, k]) => s.col(k) !== undefined).map(([label, k]): Part => [label, (row) => s.num(row, s.col(k))]), out);
+    }
     return out;
   },
 };

@@ -1,10 +1,12 @@
 import { rulesText } from "../../messages/rules";
-import { sumFinding } from "./helpers";
+import { holdsOverFiche, sumFinding } from "./helpers";
+import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
 
 export const cdSplit: Rule = {
   id: "cd-split",
   needs: { detail: ["cd", "ms", "dgas"] },
+  partial: true,
   skip: (ctx) => {
     if (!ctx.detail) return rulesText.skippedNoTable("detail");
     const missing = ["cd", "ms", "dgas"].filter((b) => !ctx.detail!.years(b as "cd").length);
@@ -15,6 +17,7 @@ export const cdSplit: Rule = {
     const out: Finding[] = [];
     for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
       for (const y of v.years("cd")) {
+        if (!confident(v, `cd${y}`, `ms${y}`, `dgas${y}`)) continue;
         const cdCol = v.yearCol("cd", y)!;
         if (v.amount(r.row, cdCol) === null) continue;
         const ms = v.num(r.row, v.yearCol("ms", y));
@@ -22,7 +25,7 @@ export const cdSplit: Rule = {
         const actual = v.num(r.row, cdCol);
         const f = sumFinding(v, "cd-split", { row: r.row, col: cdCol, fiche: r.fiche ?? r.continuationOf }, `Total CD ${y}`, [ms, dgas], actual,
           () => rulesText.cdSplit(y, ms, dgas, actual));
-        if (f) out.push(f);
+        if (f && !holdsOverFiche(v, r.row, (rr) => v.num(rr, v.yearCol("ms", y)) + v.num(rr, v.yearCol("dgas", y)), (rr) => v.num(rr, cdCol))) out.push(f);
       }
     }
     return out;

@@ -1,6 +1,7 @@
 import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
 import { finding } from "./helpers";
+import { confident } from "./needs";
 import { compareAmounts } from "./tolerance";
 import type { Finding, Rule } from "./types";
 
@@ -18,6 +19,7 @@ const PAIRS: Array<[SingleRole, SingleRole, string]> = [
 export const crossTable: Rule = {
   id: "cross-table",
   uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "realisedPrior", "cd"], summary: ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"] },
+  partial: true,
   skip: (ctx) => (ctx.detail && ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
     const d = ctx.detail!;
@@ -26,15 +28,17 @@ export const crossTable: Rule = {
     const summaryRows = new Map<string, number[]>();
     for (const r of s.ficheRows()) summaryRows.set(r.fiche!, [...(summaryRows.get(r.fiche!) ?? []), r.row]);
     const out: Finding[] = [];
+    // Each pair of columns on its own, when both were read with confidence.
+    const pairs = PAIRS.filter(([sRole, dRole]) => confident(s, sRole) && confident(d, dRole) && (dRole !== "cdTotal" || d.col("cdTotal") !== undefined || (d.years("cd").length ? confident(d, "cd") : confident(d, "ms", "dgas", "msTotal", "dgasTotal"))));
     for (const [fiche, srows] of summaryRows) {
       const drows = detailRows.get(fiche);
       if (!drows) continue;
-      for (const [sRole, dRole, what] of PAIRS) {
+      for (const [sRole, dRole, what] of pairs) {
         const sc = s.col(sRole);
         const dc = d.col(dRole);
         if (sc === undefined || (dc === undefined && dRole !== "cdTotal")) continue;
         const sv = srows.reduce((a, r) => a + s.num(r, sc), 0);
-        const dv = drows.reduce((a, r) => a + (dc !== undefined ? d.num(r, dc) : d.blockTotal(r, "cd")), 0);
+        const dv = drows.reduce((a, r) => a + (dc !== undefined ? d.num(r, dc) : d.cdTotalOf(r)), 0);
         const cmp = compareAmounts(dv, sv);
         if (cmp === "equal") continue;
         out.push(cmp === "rounding"

@@ -2,7 +2,8 @@
 import { rulesText } from "../../messages/rules";
 import { renderNumber } from "../format/numfmt";
 import type { TableView } from "../layout/view";
-import { finding, missingRoles, rowsWithFigures } from "./helpers";
+import { ficheFigures, figureColumns, finding, leansOnFiche, missingRoles, plannedComplete, rowsWithFigures } from "./helpers";
+import type { RowFigures } from "../compute/rates";
 import type { Finding, Rule } from "./types";
 
 function shown(v: TableView, row: number, col: number | undefined): string | null {
@@ -10,6 +11,16 @@ function shown(v: TableView, row: number, col: number | undefined): string | nul
   const c = v.cell(row, col);
   if (!c || typeof c.value !== "number") return null;
   return c.text ?? renderNumber(c.value, c.numFmt).text.trim();
+}
+
+/**
+ * A row of a fiche spread over several rows that leaves a figure to another row (budget or cumulative merged down) is
+ * judged with its whole fiche: the condition must hold on the fiche's summed figures too.
+ */
+function alsoOverFiche(v: TableView, row: number, of: Parameters<typeof figureColumns>[1], holds: (f: RowFigures) => boolean): boolean {
+  if (!leansOnFiche(v, row, figureColumns(v, of))) return true;
+  const whole = ficheFigures(v, v.spreadFicheRows(row)!);
+  return !!whole && holds(whole);
 }
 
 const needsRealised = (ctx: Parameters<Rule["skip"]>[0]) => {
@@ -26,12 +37,14 @@ export const realisedWithoutBudget: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    // The year's planned amount is computable only when every block has the year (else no rate, no verdict).
+    const yearKnown = plannedComplete(v);
     for (const { r, f, fiche } of rowsWithFigures(v, false)) {
-      if (f.plannedLastYear === 0 && f.realisedLastYear > 0.005) {
+      if (yearKnown && f.plannedLastYear === 0 && f.realisedLastYear > 0.005 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.plannedLastYear === 0 && w.realisedLastYear > 0.005)) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
         out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetYear(v.lastYear!, f.realisedLastYear, shown(v, r.row, v.col("rateLastYear"))), null, f.realisedLastYear));
       }
-      if (f.budget === 0 && f.realisedSinceStart > 0.005) {
+      if (f.budget === 0 && f.realisedSinceStart > 0.005 && alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.budget === 0 && w.realisedSinceStart > 0.005)) {
         const col = v.col("rateGlobal") ?? v.col("realisedSinceStart")!;
         out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetGlobal(f.realisedSinceStart, shown(v, r.row, v.col("rateGlobal"))), null, f.realisedSinceStart));
       }
@@ -48,13 +61,14 @@ export const overExecution: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    const yearKnown = plannedComplete(v);
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
-      if (r.kind !== "total" && f.realisedSinceStart - f.budget > 1) {
+      if (r.kind !== "total" && f.realisedSinceStart - f.budget > 1 && alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.realisedSinceStart - w.budget > 1)) {
         const col = v.col("gap") ?? v.col("realisedSinceStart")!;
         out.push(finding(v, "over-execution", "warning", r.row, col, fiche, rulesText.overExecution(f.realisedSinceStart, f.budget), f.budget, f.realisedSinceStart));
       }
       // As printed (whole percent): 100.05 % reads "100 %" and is no news.
-      if (f.rateLastYear !== null && Math.round(f.rateLastYear * 100) > 100) {
+      if (yearKnown && f.rateLastYear !== null && Math.round(f.rateLastYear * 100) > 100 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.rateLastYear !== null && Math.round(w.rateLastYear * 100) > 100)) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
         out.push(finding(v, "over-execution", "info", r.row, col, fiche, rulesText.overExecutionYear(v.lastYear!, f.rateLastYear), f.plannedLastYear, f.realisedLastYear));
       }
@@ -71,7 +85,7 @@ export const cumulativeBelowYear: Rule = {
     const v = ctx.detail!;
     const out: Finding[] = [];
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
-      if (f.realisedLastYear - f.realisedSinceStart <= 1) continue;
+      if (f.realisedLastYear - f.realisedSinceStart <= 1 || !alsoOverFiche(v, r.row, ["realisedLastYear", "realisedSinceStart"], (w) => w.realisedLastYear - w.realisedSinceStart > 1)) continue;
       out.push(finding(v, "cumulative-below-year", "error", r.row, v.col("realisedSinceStart")!, fiche, rulesText.cumulativeBelowYear(f.realisedSinceStart, f.realisedLastYear, v.lastYear!), f.realisedLastYear, f.realisedSinceStart));
     }
     return out;

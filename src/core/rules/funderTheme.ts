@@ -3,7 +3,7 @@ import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
 import { finding } from "./helpers";
 import { moneyByFunder } from "./funding";
-import { objectiveNumber } from "./objectives";
+import { detailObjectives } from "./objectives";
 import type { Finding, Rule } from "./types";
 
 export const funderTheme: Rule = {
@@ -13,16 +13,21 @@ export const funderTheme: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    // The objectives of a fiche come from all its rows; its money goes with any of them.
+    const numbers = new Map<string, number[]>();
+    for (const e of detailObjectives(v)) if (e.fiche && e.n !== null) numbers.set(e.fiche, [...(numbers.get(e.fiche) ?? []), e.n]);
     for (const [fiche, rows] of v.rowsByFiche()) {
       const money = moneyByFunder(v, rows);
-      const n = objectiveNumber(v.text(rows[0]!, v.col("objective")));
+      const ns = numbers.get(fiche) ?? [];
+      const fits = (allowed: number[]) => ns.find((x) => allowed.includes(x)) ?? null;
+      const n = ns[0] ?? null;
       const cellOf = (f: "fir" | "ondam") => v.col(`${f}Total` as SingleRole) ?? v.yearCol(f, v.years(f)[0]!);
       const ondam = money.get("ondam") ?? 0;
-      if (ondam > 0.005 && (n === null || !ONDAM_OBJECTIVES.includes(n)) && cellOf("ondam") !== undefined) {
+      if (ondam > 0.005 && fits(ONDAM_OBJECTIVES) === null && cellOf("ondam") !== undefined) {
         out.push(finding(v, "funder-theme", "info", rows[0]!, cellOf("ondam")!, fiche, rulesText.funderThemeOndam(ondam, n), "objectifs 9, 15, 16, 24", n === null ? null : `objectif ${n}`));
       }
       const fir = money.get("fir") ?? 0;
-      if (fir > 0.005 && (n === null || !FIR_OBJECTIVES.includes(n)) && cellOf("fir") !== undefined) {
+      if (fir > 0.005 && fits(FIR_OBJECTIVES) === null && cellOf("fir") !== undefined) {
         out.push(finding(v, "funder-theme", "info", rows[0]!, cellOf("fir")!, fiche, rulesText.funderThemeFir(fir, n), "objectifs 1 à 5, 13", n === null ? null : `objectif ${n}`));
       }
     }

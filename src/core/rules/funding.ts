@@ -3,9 +3,9 @@ import { FUNDER_BLOCKS, type Funder, type SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
 
 /** Money per funder over a fiche's rows (detail: block totals or years; summary: FIR/Etat/ONDAM columns). */
-export function moneyByFunder(v: TableView, rows: number[]): Map<Funder, number> {
+export function moneyByFunder(v: TableView, rows: number[], only: readonly Funder[] = FUNDER_BLOCKS): Map<Funder, number> {
   const m = new Map<Funder, number>();
-  for (const f of FUNDER_BLOCKS) {
+  for (const f of only) {
     let sum = 0;
     let known = false;
     for (const r of rows) {

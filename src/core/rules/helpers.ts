@@ -112,3 +112,65 @@ export function sumFinding(
     ? finding(v, rule, "info", at.row, at.col, at.fiche, rulesText.rounding(what, expected, actual), expected, actual)
     : finding(v, rule, "error", at.row, at.col, at.fiche, error(expected), expected, actual);
 }
+
+/**
+ * A fiche spread over several rows may write a total once for all its rows (merged down) while its parts stay per row:
+ * a relation that fails on one of its rows but holds over all of them is that shape, not an error.
+ */
+export function holdsOverFiche(v: TableView, row: number, expected: (r: number) => number, actual: (r: number) => number): boolean {
+  const rows = v.spreadFicheRows(row);
+  if (!rows) return false;
+  const e = rows.reduce((a, r) => a + expected(r), 0);
+  const x = rows.reduce((a, r) => a + actual(r), 0);
+  return compareAmounts(e, x) !== "different";
+}
+
+/** The figures of a whole fiche spread over several rows: its amounts summed, its rates from the sums. */
+export function ficheFigures(v: TableView, rows: number[]): RowFigures | null {
+  let plannedLastYear = 0;
+  let budget = 0;
+  let realisedLastYear = 0;
+  let realisedSinceStart = 0;
+  for (const r of rows) {
+    const f = rowFigures(v, r);
+    if (!f) return null;
+    plannedLastYear += f.plannedLastYear;
+    budget += f.budget;
+    realisedLastYear += f.realisedLastYear;
+    realisedSinceStart += f.realisedSinceStart;
+  }
+  return {
+    plannedLastYear, budget, realisedLastYear, realisedSinceStart,
+    rateLastYear: plannedLastYear === 0 ? null : realisedLastYear / plannedLastYear,
+    rateGlobal: budget === 0 ? null : realisedSinceStart / budget,
+    gap: budget - realisedSinceStart,
+  };
+}
+
+/**
+ * Whether the last year's planned amount P(YN) can be computed: the département's share (Total CD of the year, or
+ * masse salariale and DGAS) and every funder block that has years has that year too.
+ */
+export function plannedComplete(v: TableView): boolean {
+  const y = v.lastYear;
+  if (y === null) return false;
+  const has = (b: "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam") => v.yearCol(b, y) !== undefined;
+  const cd = has("cd") || (has("ms") && has("dgas")) || (has("ms") && !v.years("dgas").length && v.col("dgasTotal") === undefined) || (has("dgas") && !v.years("ms").length && v.col("msTotal") === undefined);
+  return cd && (["fir", "etat", "ondam"] as const).every((b) => !v.years(b).length || has(b));
+}
+
+/** Columns a row's figures are made of, by figure: P(YN), the budget and each realisation. */
+export function figureColumns(v: TableView, which: Array<"planned" | "budget" | "realisedLastYear" | "realisedSinceStart">): Array<number | undefined> {
+  const cols: Array<number | undefined> = [];
+  for (const w of which) {
+    if (w === "planned" && v.lastYear !== null) for (const b of ["cd", "ms", "dgas", "fir", "etat", "ondam"] as const) cols.push(v.yearCol(b, v.lastYear));
+    if (w === "budget") cols.push(v.col("budget"), ...(["cdTotal", "firTotal", "etatTotal", "ondamTotal"] as const).map((r) => v.col(r)));
+    if (w === "realisedLastYear" || w === "realisedSinceStart") cols.push(v.col(w));
+  }
+  return cols;
+}
+
+/** Whether a row of a spread fiche leaves one of these columns to another row (budget or cumulative merged down). */
+export function leansOnFiche(v: TableView, row: number, cols: Array<number | undefined>): boolean {
+  return !!v.spreadFicheRows(row) && cols.some((c) => v.writtenElsewhere(row, c));
+}

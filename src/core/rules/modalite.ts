@@ -1,6 +1,8 @@
 import { FUNDER_LABEL, MODALITE_LABEL, parseModalite } from "../catalogue/funders";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
+import { confident } from "./needs";
+import { FUNDER_BLOCKS } from "../layout/types";
 import { funderList, moneyByFunder, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
 
@@ -8,15 +10,18 @@ export const modalite: Rule = {
   id: "modalite",
   needs: { summary: ["modalite"] },
   uses: { summary: ["fir", "etat", "ondam"] },
+  partial: true,
   skip: (ctx) => (!ctx.summary ? rulesText.skippedNoTable("summary") : missingRoles(ctx.summary, ["modalite"]).length ? rulesText.skipped(["modalite"]) : null),
   run(ctx) {
     const v = ctx.summary!;
     const col = v.col("modalite")!;
     const out: Finding[] = [];
+    // Each funder on its own: one whose column was read with doubt is neither required nor refused in the text.
+    const sure = FUNDER_BLOCKS.filter((f) => confident(v, f));
     for (const r of v.ficheRows()) {
       const text = v.text(r.row, col);
       const named = parseModalite(text);
-      const money = moneyByFunder(v, [r.row]);
+      const money = moneyByFunder(v, [r.row], sure);
       const parts: string[] = [];
       if (named.unknown.length) parts.push(rulesText.modaliteUnknown(text ?? ""));
       const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= 0.005);

@@ -17,8 +17,7 @@ export function doubtfulKey(v: TableView, key: string): boolean {
   return v.t.doubtful.some((d) => d.startsWith(key) && /^\d{4}$/.test(d.slice(key.length)));
 }
 
-/** Why the engine skips the rule (a needed role missing, or a needed or used role doubtful), or null. */
-export function needsReason(rule: Rule, ctx: RuleContext): string | null {
+function gaps(rule: Rule, ctx: RuleContext): { doubtful: string[]; missing: string[] } {
   const doubtful: string[] = [];
   const missing: string[] = [];
   for (const kind of ["detail", "summary"] as const) {
@@ -30,7 +29,25 @@ export function needsReason(rule: Rule, ctx: RuleContext): string | null {
     }
     for (const key of rule.uses?.[kind] ?? []) if (present(v, key) && doubtfulKey(v, key)) doubtful.push(key);
   }
-  if (doubtful.length) return incompleteText.skippedDoubtful([...new Set(doubtful)]);
-  if (missing.length) return rulesText.skipped([...new Set(missing)]);
+  return { doubtful: [...new Set(doubtful)], missing: [...new Set(missing)] };
+}
+
+/** Why the engine skips the rule (a needed role missing, or a needed or used role doubtful), or null. */
+export function needsReason(rule: Rule, ctx: RuleContext): string | null {
+  const { doubtful, missing } = gaps(rule, ctx);
+  if (doubtful.length && !rule.partial) return incompleteText.skippedDoubtful(doubtful);
+  if (missing.length) return rulesText.skipped(missing);
   return null;
+}
+
+/** For a partial rule that runs: the part it leaves out because its roles were read with doubt, or null. */
+export function partialReason(rule: Rule, ctx: RuleContext): string | null {
+  if (!rule.partial) return null;
+  const { doubtful } = gaps(rule, ctx);
+  return doubtful.length ? incompleteText.skippedDoubtfulPart(doubtful) : null;
+}
+
+/** Whether every one of these role keys (single roles, or "fir2021" year cells, or whole blocks) was read with confidence. */
+export function confident(v: TableView, ...keys: string[]): boolean {
+  return keys.every((k) => !v.t.doubtful.includes(k) && !(isBlock(v, k) && doubtfulKey(v, k)));
 }

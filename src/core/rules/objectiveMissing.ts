@@ -1,6 +1,7 @@
 import { fr } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
+import { detailObjectives } from "./objectives";
 import type { Finding, Rule } from "./types";
 
 export const objectiveMissing: Rule = {
@@ -10,9 +11,10 @@ export const objectiveMissing: Rule = {
     const v = ctx.detail!;
     const col = v.col("objective")!;
     const out: Finding[] = [];
-    for (const r of v.ficheRows()) {
-      if (!v.isBlank(r.row, col)) continue;
-      out.push(finding(v, "objective-missing", "info", r.row, col, r.fiche, rulesText.objectiveMissing(), fr`Objectif n : …`, null));
+    // A fiche over several rows has an objective when any of its rows names one.
+    for (const e of detailObjectives(v)) {
+      if (e.text !== null || !v.isBlank(e.row, col)) continue;
+      out.push(finding(v, "objective-missing", "info", e.row, col, e.fiche, rulesText.objectiveMissing(), fr`Objectif n : …`, null));
     }
     return out;
   },

@@ -36,7 +36,7 @@ export const objectiveTypeRule: Rule = {
       const byLabel = objectiveByLabel(e.text);
       if (byLabel !== null && byLabel !== e.n) parts.push(rulesText.objectiveLabelNumber(e.n, byLabel));
       if (!parts.length) continue;
-      out.push(finding(v, "objective-type", "warning", e.row, typeCol, e.fiche, parts.join(" "), TYPE_LABEL[national], e.typeText));
+      out.push(finding(v, "objective-type", "warning", e.typeRow, typeCol, e.fiche, parts.join(" "), TYPE_LABEL[national], e.typeText));
     }
     return out;
   },

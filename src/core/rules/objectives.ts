@@ -32,15 +32,44 @@ export function objectiveByLabel(text: string | null): number | null {
   return hits.length === 1 ? hits[0]!.n : null;
 }
 
-export interface ObjectiveEntry { row: number; fiche: string | null; n: number | null; type: ObjectiveType | null; text: string | null; typeText: string | null }
+export interface ObjectiveEntry {
+  /** Where the objective is written (the fiche's first row when it has none). */
+  row: number;
+  /** Where its type is written (the objective's row when it has none). */
+  typeRow: number;
+  fiche: string | null;
+  n: number | null;
+  type: ObjectiveType | null;
+  text: string | null;
+  typeText: string | null;
+}
 
+/**
+ * The objectives of each fiche of the detail table, read from all its rows: a fiche spread over several rows may write
+ * its objective on any of them and its type on another. Each distinct objective text is one entry with its row's type.
+ * A fiche with no objective text gives one entry with n null.
+ */
 export function detailObjectives(v: TableView): ObjectiveEntry[] {
   const out: ObjectiveEntry[] = [];
-  for (const r of v.dataRows()) {
-    const text = v.text(r.row, v.col("objective"));
-    const typeText = v.text(r.row, v.col("objectiveType"));
-    if (!text && !typeText && r.kind !== "fiche") continue;
-    out.push({ row: r.row, fiche: r.fiche ?? r.continuationOf, n: objectiveNumber(text), type: objectiveType(typeText), text, typeText });
+  const oc = v.col("objective");
+  const tc = v.col("objectiveType");
+  for (const [fiche, rows] of v.rowsByFiche()) {
+    const cells = rows.map((row) => ({ row, text: v.text(row, oc), typeText: v.text(row, tc) }));
+    const typed = cells.filter((c) => c.typeText);
+    const types = new Set(typed.map((c) => objectiveType(c.typeText) ?? c.typeText));
+    const soleType = types.size === 1 ? typed[0]! : undefined;
+    const seen = new Set<string>();
+    const objectives = cells.filter((c) => c.text && !seen.has(c.text) && seen.add(c.text));
+    if (!objectives.length) {
+      out.push({ row: rows[0]!, typeRow: soleType?.row ?? rows[0]!, fiche, n: null, type: objectiveType(soleType?.typeText ?? null), text: null, typeText: soleType?.typeText ?? null });
+      continue;
+    }
+    for (const o of objectives) {
+      // An untyped objective takes the fiche's type only when it is the fiche's one objective (a further objective
+      // on a continuation row, untyped, is not the first row's type).
+      const t = o.typeText ? o : objectives.length === 1 ? soleType : undefined;
+      out.push({ row: o.row, typeRow: t?.row ?? o.row, fiche, n: objectiveNumber(o.text), type: objectiveType(t?.typeText ?? null), text: o.text, typeText: t?.typeText ?? null });
+    }
   }
   return out;
 }

@@ -1,7 +1,11 @@
 import { formatEuro, formatPercent } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
-import { finding, rowsWithFigures } from "./helpers";
+import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpers";
+import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
+
+/** Below this absolute difference (0,05 point) a rate is the computed one, stored rounded. */
+const RATE_TOLERANCE = 0.0005;
 
 /** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
 export function percentDecimals(numFmt: string | undefined): number {
@@ -13,25 +17,43 @@ export const rateMismatch: Rule = {
   id: "rate-mismatch",
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
   uses: { detail: ["rateLastYear", "rateGlobal", "gap", "budget", "realisedLastYear", "realisedSinceStart", "ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
+  partial: true,
   skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : ["rateLastYear", "rateGlobal", "gap"].every((r) => ctx.detail!.col(r as "gap") === undefined) ? rulesText.skipped(["rateLastYear", "rateGlobal", "gap"]) : null),
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    // Each computed column on its own, when it and the amounts it is computed from were read with confidence.
+    const last = v.lastYear;
+    const planned = last === null ? [] : ["cd", "ms", "dgas", "fir", "etat", "ondam"].map((b) => `${b}${last}`);
+    const budget = v.col("budget") !== undefined ? ["budget"] : ["cd", "fir", "etat", "ondam", "cdTotal", "firTotal", "etatTotal", "ondamTotal"];
+    const sure = {
+      rateLastYear: plannedComplete(v) && confident(v, "rateLastYear", "realisedLastYear", ...planned),
+      rateGlobal: confident(v, "rateGlobal", "realisedSinceStart", ...budget),
+      gap: confident(v, "gap", "realisedSinceStart", ...budget),
+    };
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
+      // A fiche spread over several rows may write its rates and gap once, from all its rows' amounts.
+      const spread = v.spreadFicheRows(r.row);
+      const whole = spread ? ficheFigures(v, spread) : null;
       for (const [role, computed] of [["rateLastYear", f.rateLastYear], ["rateGlobal", f.rateGlobal]] as const) {
-        const col = v.col(role);
+        const col = sure[role] ? v.col(role) : undefined;
         const cell = col === undefined ? undefined : v.cell(r.row, col);
         // Undefined rates are realised-without-budget's concern; empty or text cells are not filled yet.
         if (!cell || typeof cell.value !== "number" || computed === null) continue;
         const d = percentDecimals(cell.numFmt);
         const k = Math.pow(10, d + 2);
         if (Math.round(computed * k) === Math.round(cell.value * k)) continue;
+        // A rate stored rounded (44,50 % for 44,497 %) may show another digit than the computed one: no news.
+        if (Math.abs(computed - cell.value) <= RATE_TOLERANCE) continue;
+        const wholeRate = whole?.[role];
+        if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
         const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
         out.push(finding(v, "rate-mismatch", "error", r.row, col!, fiche, rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)), computed, cell.value));
       }
-      const gapCol = v.col("gap");
+      const gapCol = sure.gap ? v.col("gap") : undefined;
       const gap = gapCol === undefined ? undefined : v.cell(r.row, gapCol);
-      if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > 1) {
+      const gapOverFiche = spread && whole ? Math.abs(spread.reduce((a, rr) => a + v.num(rr, gapCol), 0) - whole.gap) <= 1 : false;
+      if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > 1 && !gapOverFiche) {
         out.push(finding(v, "rate-mismatch", "error", r.row, gapCol!, fiche, rulesText.rateMismatch("Écart moyens - réalisations", formatEuro(f.gap), formatEuro(gap.value)), f.gap, gap.value));
       }
     }

@@ -1,6 +1,8 @@
 import { FUNDER_LABEL, parseSource } from "../catalogue/funders";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
+import { confident } from "./needs";
+import { FUNDER_BLOCKS } from "../layout/types";
 import { fichesText, funderList, moneyByFunder, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
 
@@ -8,13 +10,16 @@ export const sourceFunder: Rule = {
   id: "source-funder",
   needs: { detail: ["source"] },
   uses: { detail: ["fir", "etat", "ondam", "firTotal", "etatTotal", "ondamTotal"] },
+  partial: true,
   skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : missingRoles(ctx.detail, ["source"]).length ? rulesText.skipped(["source"]) : null),
   run(ctx) {
     const v = ctx.detail!;
     const col = v.col("source")!;
     const out: Finding[] = [];
+    // Each funder on its own: one whose amounts were read with doubt is neither required nor refused in the source.
+    const sure = FUNDER_BLOCKS.filter((f) => confident(v, f, `${f}Total`));
     for (const [fiche, rows] of v.rowsByFiche()) {
-      const money = moneyByFunder(v, rows);
+      const money = moneyByFunder(v, rows, sure);
       const { text } = fichesText(v, rows, col);
       const named = parseSource(text);
       const parts: string[] = [];

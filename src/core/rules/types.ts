@@ -49,6 +49,11 @@ export interface Rule {
   needs?: RoleNeeds;
   /** Roles it reads when present: read with doubt, the engine skips it rather than run it on a guess. */
   uses?: RoleNeeds;
+  /**
+   * The rule checks each block, column or pair on its own and leaves out by itself those read with doubt (see
+   * `confident`): the engine runs it on the rest and lists the doubtful part under `skipped`. Missing needs still skip it.
+   */
+  partial?: boolean;
   /** Why the rule cannot run on this annex (missing columns or table), or null. */
   skip(ctx: RuleContext): string | null;
   run(ctx: RuleContext): Finding[];

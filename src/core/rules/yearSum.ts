@@ -1,18 +1,22 @@
 import { roleLabel } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
-import { sumFinding } from "./helpers";
+import { holdsOverFiche, sumFinding } from "./helpers";
+import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
 
 export const yearSum: Rule = {
   id: "year-sum",
   uses: { detail: ["ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
+  partial: true,
   skip: (ctx) => (ctx.detail ? null : rulesText.skippedNoTable("detail")),
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    // Each block on its own: a block whose years or total were read with doubt is left out.
+    const blocks = (["ms", "dgas", "cd", "fir", "etat", "ondam"] as const).filter((b) => confident(v, b, `${b}Total`));
     for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
-      for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
+      for (const b of blocks) {
         const totalCol = v.col(`${b}Total` as SingleRole);
         const years = v.years(b);
         if (totalCol === undefined || !years.length || v.amount(r.row, totalCol) === null) continue;
@@ -20,7 +24,7 @@ export const yearSum: Rule = {
         const what = roleLabel(`${b}Total`);
         const f = sumFinding(v, "year-sum", { row: r.row, col: totalCol, fiche: r.fiche ?? r.continuationOf }, what,
           years.map((y) => v.num(r.row, v.yearCol(b, y))), actual, (expected) => rulesText.yearSum(what, years, expected, actual));
-        if (f) out.push(f);
+        if (f && !holdsOverFiche(v, r.row, (rr) => years.reduce((a, y) => a + v.num(rr, v.yearCol(b, y)), 0), (rr) => v.num(rr, totalCol))) out.push(f);
       }
     }
     return out;
