@@ -45,7 +45,8 @@ async function run(): Promise<void> {
   console.log(`  annexes read right, rule roles      ${pct(f.readRightRules, n)}   label, theme, indicators aside`);
   if (inspect) console.log(`  annexes read right (inspect map)    ${pct(f.inspectRight, f.inspected)}`);
   console.log(`  false errors on clean annexes       ${f.falseErrors}`);
-  console.log(`  false warnings on clean annexes     ${f.falseWarnings}`);
+  const notices = r.annexes.reduce((acc, x) => acc + x.layoutNotices, 0);
+  console.log(`  false warnings on clean annexes     ${f.falseWarnings}   (${notices} of them layout-incomplete notices, ${f.falseWarnings - notices} other)`);
   console.log(`  clean annexes with an error/warning ${f.cleanWithErrorOrWarning}   (exit ≠ 0: ${f.cleanExitNonZero})`);
   console.log(`  misread annexes flooding            ${f.flooded}`);
   console.log(`  faults found at their cell          ${pct(f.faultsFound, n)}   (on annexes read right: ${pct(f.readRightRulesFaultsFound, f.readRightRules)})`);

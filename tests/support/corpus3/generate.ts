@@ -128,6 +128,8 @@ interface Style {
   amountFmt: string; rateFmt: string; zero: "zero" | "empty"; upper: boolean; breaks: number; headerRows: 1 | 2 | 3;
   single: "merge" | "top" | "bottom"; totals: "formula" | "value"; blockTotals: "formula" | "value"; cdYear: "formula" | "value";
   budget: "formula" | "value"; rates: "formula" | "value"; width: number; yearNumbers: boolean; euro: string;
+  /** Group headers merged across their block, written over the first column only (« centrer sur plusieurs colonnes »), or repeated. */
+  groups: "merge" | "first-only" | "repeat";
 }
 
 export function generateAnnex(seed: number): Annex {
@@ -169,7 +171,9 @@ export function generateAnnex(seed: number): Annex {
     width: rng.int(15, 20),
     yearNumbers: rng.chance(0.7),
     euro: rng.pick(["", "", "", "", " (€)", " (en €)", "\nen euros"]),
+    groups: rngX.chance(0.75) ? "merge" : rngX.chance(0.5) ? "first-only" : "repeat",
   };
+  if (style.groups !== "merge") feat(`group-headers:${style.groups}`);
   if (style.euro) feat("header:euro-suffix");
   if (!style.yearNumbers) feat("year-header:text");
   feat(`header:${style.headerRows}row${style.headerRows > 1 ? `/${style.single}` : ""}`);
@@ -874,7 +878,8 @@ function writeHeaders(s: GSheet, cols: ColDef[], startCol: number, hr: number[],
   for (const run of runs(cols.map((c) => c.groupId))) {
     const c = cols[run.from]!;
     put(groupRow, startCol + run.from, c.group!);
-    if (run.to > run.from) s.merges.push([groupRow, startCol + run.from, groupRow, startCol + run.to]);
+    if (style.groups === "repeat") for (let i = run.from + 1; i <= run.to; i++) put(groupRow, startCol + i, c.group!);
+    else if (run.to > run.from && style.groups === "merge") s.merges.push([groupRow, startCol + run.from, groupRow, startCol + run.to]);
   }
   if (n === 3) {
     for (const run of runs(cols.map((c) => c.supId))) {
