@@ -223,6 +223,7 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
   const cols: HeaderColumn[] = [];
   let prevGroup = "";
   let prevSubYear = false;
+  let prevTop = "";
   for (let c = 1; c <= maxCol; c++) {
     let group = "";
     let sub: string;
@@ -233,11 +234,13 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       if (sub === "\u0000covered") sub = "";
       const real = (t: string) => (t === "\u0000covered" ? "" : t);
       // A text alone on the upper rows is the column's own header (merged down or written high).
-      group = real(mid) || (sub ? real(top) : "");
-      if (!sub && !real(mid)) sub = real(top);
       const subYear = isBareYear(norm(sub));
-      if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
-      prevGroup = group;
+      // A middle group written over its first column only covers the years after it and their total.
+      const sameTop = !real(top) || real(top) === prevTop;
+      group = real(mid) || (prevGroup && sub && (subYear || prevSubYear || sameTop) ? prevGroup : "") || (sub ? real(top) : "");
+      prevTop = real(top) || prevTop;
+      if (!sub && !real(mid)) sub = real(top);
+      prevGroup = real(mid) || (group !== real(top) ? group : "");
       prevSubYear = subYear;
       const cls = group || sub ? classifyHeader(group, sub) ?? (real(top) && real(mid) ? classifyHeader(real(top), `${real(mid)} ${sub}`.trim()) : null) : null;
       cols.push({ col: c, group: real(top) && real(top) !== group ? `${real(top)} ${group}`.trim() : group, sub, cls });

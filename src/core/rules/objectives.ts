@@ -49,8 +49,14 @@ export interface ObjectiveEntry {
  * its objective on any of them and its type on another. Each distinct objective text is one entry with its row's type.
  * A fiche with no objective text gives one entry with n null.
  */
+// Four rules read the objectives of one check: read once per table view.
+const objectivesMemo = new WeakMap<TableView, ObjectiveEntry[]>();
+
 export function detailObjectives(v: TableView): ObjectiveEntry[] {
+  const memo = objectivesMemo.get(v);
+  if (memo) return memo;
   const out: ObjectiveEntry[] = [];
+  objectivesMemo.set(v, out);
   const oc = v.col("objective");
   const tc = v.col("objectiveType");
   for (const [fiche, rows] of v.rowsByFiche()) {
