@@ -77,7 +77,7 @@ describe("a fiche spread over several rows is one fiche", () => {
     const m = miniDetail({ fiches: fs, split: [1] });
     const first = m.rowOfFiche.get("2")!;
     setText(m.sheet, m.colOf.objective!, first, "");
-    m.sheet.cells[first - 1]![lettersToCol(m.colOf.objective!) - 1] = undefined as never;
+    m.sheet.cells[first - 1]![lettersToCol(m.colOf.objective!) - 1] = undefined;
     setText(m.sheet, m.colOf.objective!, first + 1, FIR_OBJECTIVE);
     const fsFound = checkAnnex(m.wb).findings.filter((f) => f.fiche === "2");
     expect(fsFound.filter((f) => f.rule === "objective-missing" || f.rule === "funder-theme")).toEqual([]);
@@ -87,7 +87,7 @@ describe("a fiche spread over several rows is one fiche", () => {
     const fs = fiches(4);
     const m = miniDetail({ fiches: fs, split: [1] });
     const first = m.rowOfFiche.get("2")!;
-    m.sheet.cells[first - 1]![lettersToCol(m.colOf.objective!) - 1] = undefined as never;
+    m.sheet.cells[first - 1]![lettersToCol(m.colOf.objective!) - 1] = undefined;
     setText(m.sheet, m.colOf.objective!, first + 1, "Objectif 9 : Garantir l'accompagnement de tous les enfants protégés en situation de handicap");
     setText(m.sheet, m.colOf.objectiveType!, first, "Facultatif");
     const found = checkAnnex(m.wb).findings.filter((f) => f.rule === "objective-type");

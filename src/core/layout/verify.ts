@@ -214,7 +214,7 @@ export function verifyReading(
         for (const u of data) {
           const plannedOf = (r: number) => plannedCols.reduce((a, c) => a + cells.sum0(r, c), 0);
           const whole = u.reduce((a, r) => a + plannedOf(r), 0);
-          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last!), 0) / whole) : null;
+          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last), 0) / whole) : null;
           for (const r of u) {
             const x = cells.num(r, lastRate);
             const p = plannedOf(r);

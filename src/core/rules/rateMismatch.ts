@@ -1,4 +1,5 @@
 import { formatEuro, formatPercent } from "../../messages/format";
+import { percentDecimals } from "../format/percent";
 import { rulesText } from "../../messages/rules";
 import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpers";
 import { confident } from "./needs";
@@ -6,12 +7,6 @@ import type { Finding, Rule } from "./types";
 
 /** Below this absolute difference (0,05 point) a rate is the computed one, stored rounded. */
 const RATE_TOLERANCE = 0.0005;
-
-/** Decimals a percent format shows: "0%" -> 0, "0.00%" -> 2. */
-export function percentDecimals(numFmt: string | undefined): number {
-  const m = /0\.(0+)%/.exec(numFmt ?? "");
-  return m ? m[1]!.length : 0;
-}
 
 export const rateMismatch: Rule = {
   id: "rate-mismatch",

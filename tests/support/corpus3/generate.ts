@@ -329,7 +329,7 @@ export function generateAnnex(seed: number): Annex {
   const hText = (s: string) => {
     let t = style.upper ? s.toUpperCase() : s;
     if (style.breaks && t.length > 14 && rng.chance(style.breaks)) {
-      const sp = [...t.matchAll(/ /g)].map((m) => m.index!);
+      const sp = [...t.matchAll(/ /g)].map((m) => m.index);
       if (sp.length) {
         const i = sp[Math.floor(sp.length / 2)]!;
         t = t.slice(0, i) + "\n" + t.slice(i + 1);

@@ -138,7 +138,7 @@ export function toExcel(book: GBook): ExcelJS.Workbook {
         const result = typeof v === "number" || typeof v === "string" ? v : v && typeof v === "object" && "error" in v ? { error: v.error } : undefined;
         x.value = { formula: cell.rawFormula ?? formulaText(cell.calc!), result } as ExcelJS.CellFormulaValue;
       } else if (v && typeof v === "object" && "error" in v) x.value = { error: v.error } as ExcelJS.CellErrorValue;
-      else if (v !== null && v !== "") x.value = v as ExcelJS.CellValue;
+      else if (v !== null && v !== "") x.value = v;
       if (cell.fmt) x.numFmt = cell.fmt;
       if (cell.bold) x.font = { bold: true };
       if (cell.wrap) x.alignment = { wrapText: true, vertical: "middle" };
