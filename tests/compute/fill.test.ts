@@ -23,7 +23,7 @@ let recalculated: string;
 
 beforeAll(async () => {
   expect(await main(["fill", FIXTURE_2022, "-o", filled], silent)).toBe(0);
-  [recalculated] = recalc([filled], path.join(tmp, "lo"));
+  recalculated = recalc([filled], path.join(tmp, "lo"))[0]!;
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -202,7 +202,7 @@ describe("headers of three rows", () => {
     // The summary's header on one row, its three consumption columns under a merged group above.
     const top = recognise(m.wb).summary!.headerRows[0]!;
     const sheet = s.sheet;
-    const [p, l, c] = [s.colOf.consumedPrior!, s.colOf.consumedLastYear!, s.colOf.consumedSinceStart!].map(lettersToCol);
+    const [p, l, c] = [s.colOf.consumedPrior!, s.colOf.consumedLastYear!, s.colOf.consumedSinceStart!].map(lettersToCol) as [number, number, number];
     sheet.merges = sheet.merges.filter((x) => x.r1 !== top);
     for (let col = 1; col <= sheet.colCount; col++) {
       const lower = sheet.cells[top]?.[col - 1]?.value;

@@ -212,7 +212,7 @@ describe("a LibreOffice-style package", () => {
   beforeAll(async () => {
     fs.mkdirSync(p("lo-src"), { recursive: true });
     fs.copyFileSync(p("enrichie.xlsx"), p("lo-src/libreoffice.xlsx"));
-    [lo] = recalc([p("lo-src/libreoffice.xlsx")], p("lo-style"));
+    lo = recalc([p("lo-src/libreoffice.xlsx")], p("lo-style"))[0]!;
     const inserts = planAddYear(await snap(lo!)).edits.flatMap((e) => (e.kind === "insertColumns" && e.sheet === D ? [e] : []));
     loFinal = (c) => c + inserts.filter((e) => e.at <= c).reduce((a, e) => a + e.count, 0);
     expect(await main(["add-year", lo!, "-o", p("lo-annee.xlsx")], silent)).toBe(0);
