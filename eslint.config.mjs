@@ -3,11 +3,31 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 // Each layer may import only what its bundle can carry (docs/architecture.md, "How the layers depend on each other").
-const nodeBuiltins = ["fs", "path", "os", "child_process", "http", "https", "url", "zlib", "crypto", "stream", "util", "worker_threads", "buffer", "events", "readline"];
+const nodeBuiltins = [
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "http",
+  "https",
+  "url",
+  "zlib",
+  "crypto",
+  "stream",
+  "util",
+  "worker_threads",
+  "buffer",
+  "events",
+  "readline",
+];
 const node = { paths: nodeBuiltins, patterns: ["node:*"] };
 const fileLibraries = ["exceljs", "fflate", "@xmldom/xmldom", "commander"];
 const office = { paths: ["@microsoft/office-js", "office-js", "office-addin-mock"], globals: ["Office", "Excel", "OfficeExtension"] };
-const dom = { paths: ["react", "react-dom", "react-dom/client"], patterns: ["@fluentui/*", "@testing-library/*"], globals: ["window", "document", "navigator", "localStorage", "sessionStorage", "fetch"] };
+const dom = {
+  paths: ["react", "react-dom", "react-dom/client"],
+  patterns: ["@fluentui/*", "@testing-library/*"],
+  globals: ["window", "document", "navigator", "localStorage", "sessionStorage", "fetch"],
+};
 const nodeGlobals = ["process", "require", "Buffer", "__dirname", "__filename", "global"];
 const layer = (name) => `**/${name}/**`;
 
@@ -70,17 +90,25 @@ export default tseslint.config(
     globals: [...office.globals, ...dom.globals, ...nodeGlobals],
   }),
   // The CLI runs in Node on files: no Office.js, no DOM or React, nothing of the Office adapter or the pane.
-  guard(["src/cli/**/*.ts"], {
-    paths: [...office.paths, ...dom.paths],
-    patterns: [...dom.patterns, layer("excel"), layer("taskpane")],
-    globals: [...office.globals, ...dom.globals],
-  }, { dynamicImports: true }),
+  guard(
+    ["src/cli/**/*.ts"],
+    {
+      paths: [...office.paths, ...dom.paths],
+      patterns: [...dom.patterns, layer("excel"), layer("taskpane")],
+      globals: [...office.globals, ...dom.globals],
+    },
+    { dynamicImports: true },
+  ),
   // The file adapter: no Office.js, no DOM or React, nothing of the Office adapter, the pane or the CLI.
-  guard(["src/xlsx/**/*.ts"], {
-    paths: [...office.paths, ...dom.paths],
-    patterns: [...dom.patterns, layer("excel"), layer("taskpane"), layer("cli")],
-    globals: [...office.globals, ...dom.globals],
-  }, { dynamicImports: true }),
+  guard(
+    ["src/xlsx/**/*.ts"],
+    {
+      paths: [...office.paths, ...dom.paths],
+      patterns: [...dom.patterns, layer("excel"), layer("taskpane"), layer("cli")],
+      globals: [...office.globals, ...dom.globals],
+    },
+    { dynamicImports: true },
+  ),
   // The ribbon commands and the pane run in the browser: no Node, no file library, nothing of the file path or the CLI.
   guard(["src/commands/**/*.ts", "src/taskpane/**/*.{ts,tsx}"], {
     paths: [...node.paths, ...fileLibraries],

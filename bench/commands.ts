@@ -6,7 +6,14 @@ import * as os from "os";
 import * as path from "path";
 import { median } from "./timing";
 
-export interface RunFigures { ms: number; userMs: number; systemMs: number; maxRssMb: number; status: number | null; timedOut?: boolean }
+export interface RunFigures {
+  ms: number;
+  userMs: number;
+  systemMs: number;
+  maxRssMb: number;
+  status: number | null;
+  timedOut?: boolean;
+}
 
 /** A command still running after this is stopped and reported as such (BENCH_TIMEOUT seconds, default 150). */
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT ?? 150) * 1000;
@@ -25,10 +32,18 @@ export function cleanUp(): void {
 function runOnce(script: string, args: string[]): RunFigures {
   const usageFile = path.join(scratch, `usage-${++serial}.json`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["-r", HOOK, script, ...args], { env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 << 20, timeout: TIMEOUT_MS, killSignal: "SIGKILL" });
+  const r = spawnSync(process.execPath, ["-r", HOOK, script, ...args], {
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 << 20,
+    timeout: TIMEOUT_MS,
+    killSignal: "SIGKILL",
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") return { ms, userMs: NaN, systemMs: NaN, maxRssMb: NaN, status: null, timedOut: true };
-  if (r.status === null || r.status >= 2) throw new Error(`${path.basename(script)} ${args.join(" ")} failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 2000)}`);
+  if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT")
+    return { ms, userMs: NaN, systemMs: NaN, maxRssMb: NaN, status: null, timedOut: true };
+  if (r.status === null || r.status >= 2)
+    throw new Error(`${path.basename(script)} ${args.join(" ")} failed (${r.status ?? r.signal}): ${r.stderr?.toString().slice(0, 2000)}`);
   const u = JSON.parse(fs.readFileSync(usageFile, "utf8")) as { userMs: number; systemMs: number; maxRssKb: number };
   fs.rmSync(usageFile, { force: true });
   return { ms, userMs: u.userMs, systemMs: u.systemMs, maxRssMb: u.maxRssKb / 1024, status: r.status };

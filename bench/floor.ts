@@ -3,9 +3,24 @@
 import * as fs from "fs";
 import { strFromU8, unzipSync } from "fflate";
 
-export interface FloorScan { sheets: number; cells: number; strings: number; numbers: number; sum: number; textChars: number }
+export interface FloorScan {
+  sheets: number;
+  cells: number;
+  strings: number;
+  numbers: number;
+  sum: number;
+  textChars: number;
+}
 
-const unescapeXml = (s: string) => (s.includes("&") ? s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&") : s);
+const unescapeXml = (s: string) =>
+  s.includes("&")
+    ? s
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, "&")
+    : s;
 const SI = /<si>([\s\S]*?)<\/si>/g;
 const T = /<t(?:\s[^>]*)?>([^<]*)<\/t>/g;
 // One cell: its attributes, then (unless self-closed) its content up to </c>.

@@ -7,7 +7,13 @@ import { generateAnnex } from "../tests/support/annexGenerator";
 
 const g = generateAnnex({ fiches: 10000, years: [2020, 2021, 2022, 2023, 2024], seed: 5 });
 const layout = recognise(g.workbook);
-const ctx: RuleContext = { wb: g.workbook, layout, detail: TableView.of(g.workbook, layout.detail), summary: TableView.of(g.workbook, layout.summary), options: {} };
+const ctx: RuleContext = {
+  wb: g.workbook,
+  layout,
+  detail: TableView.of(g.workbook, layout.detail),
+  summary: TableView.of(g.workbook, layout.summary),
+  options: {},
+};
 const rows = RULES.map((r) => {
   const t0 = process.hrtime.bigint();
   const n = r.run(ctx).length;

@@ -43,7 +43,9 @@ async function inProcess(): Promise<string[]> {
   const rec = time(() => recognise(snap), 21);
   console.log(`Reconnaissance, annexe 2022 : ${rec.ms.toFixed(2)} ms ${rec.ms < 50 ? "(cible < 50 ms : ok)" : "!!!!! AU-DESSUS DE 50 ms !!!!!"}`);
   const chk = time(() => checkAnnex(snap), 21);
-  console.log(`Contrôle dans le cœur, annexe 2022 : ${chk.ms.toFixed(2)} ms ; plan add-year : ${time(() => planAddYear(snap), 21).ms.toFixed(2)} ms ; plan fill : ${time(() => planFill(snap), 21).ms.toFixed(2)} ms\n`);
+  console.log(
+    `Contrôle dans le cœur, annexe 2022 : ${chk.ms.toFixed(2)} ms ; plan add-year : ${time(() => planAddYear(snap), 21).ms.toFixed(2)} ms ; plan fill : ${time(() => planFill(snap), 21).ms.toFixed(2)} ms\n`,
+  );
 
   console.log("Cœur seul (instantané en mémoire ; temps CPU, le moindre de 5 après un passage à blanc, GC avant chaque passage) :");
   const widths = [8, 14, 12, 12, 14, 14];
@@ -57,7 +59,12 @@ async function inProcess(): Promise<string[]> {
     gc();
     const heap = (process.memoryUsage().heapUsed - before) / 2 ** 20;
     const layout = recognise(g.workbook);
-    const jobs: Array<() => unknown> = [() => recognise(g.workbook), () => checkAnnex(g.workbook), () => planFill(g.workbook, {}, layout), () => planAddYear(g.workbook, {}, layout)];
+    const jobs: Array<() => unknown> = [
+      () => recognise(g.workbook),
+      () => checkAnnex(g.workbook),
+      () => planFill(g.workbook, {}, layout),
+      () => planAddYear(g.workbook, {}, layout),
+    ];
     const ms = jobs.map((fn) => {
       fn();
       return cpuTime(fn, 5).ms;
@@ -73,7 +80,9 @@ async function inProcess(): Promise<string[]> {
   return loud;
 }
 
-const COMMANDS = (process.env.BENCH_COMMANDS ?? "check,fill,add-year").split(",").filter((c): c is CommandName => c === "check" || c === "fill" || c === "add-year");
+const COMMANDS = (process.env.BENCH_COMMANDS ?? "check,fill,add-year")
+  .split(",")
+  .filter((c): c is CommandName => c === "check" || c === "fill" || c === "add-year");
 
 const cpu = (f: RunFigures) => f.userMs + f.systemMs;
 
@@ -81,14 +90,32 @@ function printFigures(size: string, floor: RunFigures, figs: Map<CommandName, Ru
   const widths = [10, 9, 9, 9, 11, 9, 11, 9, 11, 5];
   const mb = (x: number) => `${x.toFixed(0)} Mo`;
   const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
-  console.log(`\n${size} — plancher (dézipper + lire chaque feuille, chaînes partagées résolues) : ${s(floor.ms)} (CPU ${s(cpu(floor))}), ${mb(floor.maxRssMb)}`);
+  console.log(
+    `\n${size} — plancher (dézipper + lire chaque feuille, chaînes partagées résolues) : ${s(floor.ms)} (CPU ${s(cpu(floor))}), ${mb(floor.maxRssMb)}`,
+  );
   console.log(row(["commande", "temps", "user", "système", "x plancher", "CPU", "x plancher", "mémoire", "x plancher", "code"], widths));
   for (const [name, f] of figs) {
     if (f.timedOut) {
       console.log(row([name, `> ${s(f.ms)}`, "", "", `> ${(f.ms / floor.ms).toFixed(0)}x`, "", "", "", "", "arrêté"], widths) + "  (BENCH_TIMEOUT dépassé)");
       continue;
     }
-    console.log(row([name, s(f.ms), s(f.userMs), s(f.systemMs), `${(f.ms / floor.ms).toFixed(1)}x`, s(cpu(f)), `${(cpu(f) / cpu(floor)).toFixed(1)}x`, mb(f.maxRssMb), `${(f.maxRssMb / floor.maxRssMb).toFixed(1)}x`, String(f.status)], widths));
+    console.log(
+      row(
+        [
+          name,
+          s(f.ms),
+          s(f.userMs),
+          s(f.systemMs),
+          `${(f.ms / floor.ms).toFixed(1)}x`,
+          s(cpu(f)),
+          `${(cpu(f) / cpu(floor)).toFixed(1)}x`,
+          mb(f.maxRssMb),
+          `${(f.maxRssMb / floor.maxRssMb).toFixed(1)}x`,
+          String(f.status),
+        ],
+        widths,
+      ),
+    );
   }
 }
 
@@ -100,7 +127,8 @@ async function wholeCommands(): Promise<string[]> {
   ];
   for (const n of [5000, 10000, ...(LARGE ? [100000] : [])]) {
     const { file, madeMs } = await bigAnnex(n);
-    if (madeMs !== null) console.log(`  (annexe de ${n} fiches générée en ${(madeMs / 1000).toFixed(1)} s : ${file}, ${(fs.statSync(file).size / 2 ** 20).toFixed(1)} Mo)`);
+    if (madeMs !== null)
+      console.log(`  (annexe de ${n} fiches générée en ${(madeMs / 1000).toFixed(1)} s : ${file}, ${(fs.statSync(file).size / 2 ** 20).toFixed(1)} Mo)`);
     // The floor's warm-up brings the file into the page cache; each command then runs BENCH_RUNS times.
     sizes.push({ label: `${n} fiches`, file, fiches: n, runs: RUNS, warmUps: 0 });
   }
@@ -113,7 +141,10 @@ async function wholeCommands(): Promise<string[]> {
     results.set(sz.label, { floor, figs });
   }
   console.log("\nCroissance des commandes entières, en temps CPU (démarrage compris, qui la tire vers le bas) :");
-  const pairs: Array<[string, string, number]> = [["5000 fiches", "10000 fiches", 2], ...(LARGE ? [["10000 fiches", "100000 fiches", 10] as [string, string, number]] : [])];
+  const pairs: Array<[string, string, number]> = [
+    ["5000 fiches", "10000 fiches", 2],
+    ...(LARGE ? [["10000 fiches", "100000 fiches", 10] as [string, string, number]] : []),
+  ];
   for (const [a, b, factor] of pairs) {
     const ra = results.get(a)!;
     const rb = results.get(b)!;
@@ -138,15 +169,21 @@ async function wholeCommands(): Promise<string[]> {
   for (const f of files) fs.copyFileSync(FIXTURE, f);
   const batch = measureBatch(files);
   fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`\nLot : cdppe check sur 100 copies de l'annexe 2022 : ${(batch.ms / 1000).toFixed(2)} s (CPU ${(cpu(batch) / 1000).toFixed(2)} s, charge ${os.loadavg()[0]!.toFixed(1)}), ${batch.maxRssMb.toFixed(0)} Mo (cible < 3 s sur 2 cœurs)`);
+  console.log(
+    `\nLot : cdppe check sur 100 copies de l'annexe 2022 : ${(batch.ms / 1000).toFixed(2)} s (CPU ${(cpu(batch) / 1000).toFixed(2)} s, charge ${os.loadavg()[0]!.toFixed(1)}), ${batch.maxRssMb.toFixed(0)} Mo (cible < 3 s sur 2 cœurs)`,
+  );
   const help = measure("help", FIXTURE, 5, 1);
-  console.log(`cdppe --help : ${(help.ms / 1000).toFixed(3)} s (CPU ${(cpu(help) / 1000).toFixed(3)} s), ${help.maxRssMb.toFixed(0)} Mo ${help.ms < 150 ? "(cible < 0,15 s : ok)" : "!!!!! AU-DESSUS DE 0,15 s !!!!!"}`);
+  console.log(
+    `cdppe --help : ${(help.ms / 1000).toFixed(3)} s (CPU ${(cpu(help) / 1000).toFixed(3)} s), ${help.maxRssMb.toFixed(0)} Mo ${help.ms < 150 ? "(cible < 0,15 s : ok)" : "!!!!! AU-DESSUS DE 0,15 s !!!!!"}`,
+  );
   return loud;
 }
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  console.log(`Annexe CDPPE — mesures (Node ${process.version}, ${os.cpus().length} cœurs, charge ${os.loadavg()[0]!.toFixed(1)}${typeof (globalThis as { gc?: unknown }).gc === "function" ? ", --expose-gc" : ", SANS --expose-gc"})\n`);
+  console.log(
+    `Annexe CDPPE — mesures (Node ${process.version}, ${os.cpus().length} cœurs, charge ${os.loadavg()[0]!.toFixed(1)}${typeof (globalThis as { gc?: unknown }).gc === "function" ? ", --expose-gc" : ", SANS --expose-gc"})\n`,
+  );
   const loud = [...(ONLY === "commands" ? [] : await inProcess()), ...(ONLY === "core" ? [] : await wholeCommands())];
   console.log(`\nBanc terminé en ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
   if (loud.length) {

@@ -8,13 +8,19 @@ if (!fs.existsSync(entry)) {
   process.exit(2);
 }
 // A closed pipe (`cdppe check … | head`) ends the output quietly, as other command-line tools do.
-process.stdout.on("error", (e) => { if (e && e.code === "EPIPE") process.exit(process.exitCode || 0); });
-require(entry).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => {
-    // Never a stack trace nor English for the user; CDPPE_DEBUG=1 shows the detail to a developer.
-    if (process.env.CDPPE_DEBUG) process.stderr.write(`${err && err.stack ? err.stack : err}\n`);
-    process.stderr.write("cdppe\u00a0: erreur interne inattendue. Relancez avec CDPPE_DEBUG=1 pour le détail et signalez-la.\n");
-    process.exitCode = 2;
-  },
-);
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+});
+require(entry)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      // Never a stack trace nor English for the user; CDPPE_DEBUG=1 shows the detail to a developer.
+      if (process.env.CDPPE_DEBUG) process.stderr.write(`${err && err.stack ? err.stack : err}\n`);
+      process.stderr.write("cdppe\u00a0: erreur interne inattendue. Relancez avec CDPPE_DEBUG=1 pour le détail et signalez-la.\n");
+      process.exitCode = 2;
+    },
+  );

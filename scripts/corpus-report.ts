@@ -73,8 +73,17 @@ console.log(`  false warnings            ${falseWarnings}`);
 console.log(`  misread annexes flooding (more than the layout notice) ${flooded}`);
 console.log(`  misread annexes that say so (layout-incomplete) ${misreadSaid}/${n - readRight}`);
 console.log(`  faults found at their cell ${pct(found, faults)}`);
-console.log(`  look-alikes rejected      ${pct(lookRight, LOOKALIKE_KINDS.length * 10)}${lookBad.length ? `  (taken for an annex: ${lookBad.join(", ")})` : ""}`);
+console.log(
+  `  look-alikes rejected      ${pct(lookRight, LOOKALIKE_KINDS.length * 10)}${lookBad.length ? `  (taken for an annex: ${lookBad.join(", ")})` : ""}`,
+);
 console.log(`  missed faults by kind     ${[...missedByKind].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
-console.log(`  false findings by rule    ${[...ruleCounts].sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
+console.log(
+  `  false findings by rule    ${
+    [...ruleCounts]
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ") || "none"
+  }`,
+);
 console.log("  read right by variety:");
 for (const [tag, e] of [...byTag].sort()) console.log(`    ${tag.padEnd(40)} ${e.right}/${e.n}`);

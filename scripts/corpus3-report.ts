@@ -19,16 +19,23 @@ const family = (key: string) => key.replace(/20\d\d$/, "<year>");
 async function one(seed: number): Promise<void> {
   const a = generateAnnex(seed);
   const r = await runAnnex(seed, { inspect: true });
-  console.log(`corpus3 seed ${seed}: ${r.readRight ? "read right" : r.readRightRules ? "read right (rule roles)" : "MISREAD"}; inspect ${r.inspectRight ? "right" : "wrong"}; exit ${r.exitClean}`);
+  console.log(
+    `corpus3 seed ${seed}: ${r.readRight ? "read right" : r.readRightRules ? "read right (rule roles)" : "MISREAD"}; inspect ${r.inspectRight ? "right" : "wrong"}; exit ${r.exitClean}`,
+  );
   console.log(`  variety: ${a.features.join(" | ")}`);
   for (const t of a.truth) {
-    console.log(`  ${t.kind} on « ${t.sheet} », header rows ${t.headerRows.join(",")}, ${t.ficheRows.length} fiche rows, sub-totals ${t.subtotalRows.join(",") || "none"}, TOTAL ${t.totalRow}`);
+    console.log(
+      `  ${t.kind} on « ${t.sheet} », header rows ${t.headerRows.join(",")}, ${t.ficheRows.length} fiche rows, sub-totals ${t.subtotalRows.join(",") || "none"}, TOTAL ${t.totalRow}`,
+    );
     for (const [k, l] of Object.entries(t.columns)) {
       const p = r.problems.find((x) => x.table === t.kind && x.key === k);
-      console.log(`    ${k.padEnd(20)} ${l.padEnd(4)} ${p ? `✗ ${p.cause}${p.got ? ` (read ${p.got})` : ""}` : "✓"}  « ${(t.headerOf[k] ?? "").replace(/\n/g, "⏎")} »`);
+      console.log(
+        `    ${k.padEnd(20)} ${l.padEnd(4)} ${p ? `✗ ${p.cause}${p.got ? ` (read ${p.got})` : ""}` : "✓"}  « ${(t.headerOf[k] ?? "").replace(/\n/g, "⏎")} »`,
+      );
     }
   }
-  for (const p of r.problems.filter((x) => x.cause === "spurious" || x.key === "*")) console.log(`  ✗ ${p.table} ${p.key} ${p.cause} ${p.got ?? ""} ${p.header}`);
+  for (const p of r.problems.filter((x) => x.cause === "spurious" || x.key === "*"))
+    console.log(`  ✗ ${p.table} ${p.key} ${p.cause} ${p.got ?? ""} ${p.header}`);
   for (const f of [...r.falseErrors, ...r.falseWarnings]) console.log(`  false ${f.severity} ${f.rule} ${f.sheet}!${f.cell}: ${f.message.replace(/\n/g, " ")}`);
   console.log(`  fault ${r.fault.kind}: ${r.fault.rule} at ${r.fault.sheet}!${r.fault.cell} (${r.fault.note}) → ${r.faultFound ? "found" : "MISSED"}`);
 }
@@ -49,19 +56,32 @@ async function run(): Promise<void> {
   console.log(`  false warnings on clean annexes     ${f.falseWarnings}   (${notices} of them layout-incomplete notices, ${f.falseWarnings - notices} other)`);
   console.log(`  clean annexes with an error/warning ${f.cleanWithErrorOrWarning}   (exit ≠ 0: ${f.cleanExitNonZero})`);
   console.log(`  misread annexes flooding            ${f.flooded}`);
-  console.log(`  faults found at their cell          ${pct(f.faultsFound, n)}   (on annexes read right: ${pct(f.readRightRulesFaultsFound, f.readRightRules)})`);
+  console.log(
+    `  faults found at their cell          ${pct(f.faultsFound, n)}   (on annexes read right: ${pct(f.readRightRulesFaultsFound, f.readRightRules)})`,
+  );
   console.log(`  look-alikes rejected (exit 2, none) ${pct(f.lookalikesRejected, f.lookalikes)}`);
 
   const byRule = new Map<string, number>();
-  for (const a of r.annexes) for (const x of [...a.falseErrors, ...a.falseWarnings]) byRule.set(`${x.rule} (${x.severity})`, (byRule.get(`${x.rule} (${x.severity})`) ?? 0) + 1);
-  console.log(`  false findings by rule              ${[...byRule].sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
+  for (const a of r.annexes)
+    for (const x of [...a.falseErrors, ...a.falseWarnings]) byRule.set(`${x.rule} (${x.severity})`, (byRule.get(`${x.rule} (${x.severity})`) ?? 0) + 1);
+  console.log(
+    `  false findings by rule              ${
+      [...byRule]
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "none"
+    }`,
+  );
   const missed = new Map<string, number[]>();
   for (const a of r.annexes) if (!a.faultFound) missed.set(a.fault.kind, [...(missed.get(a.fault.kind) ?? []), a.seed]);
   const tried = new Map<string, number>();
   for (const a of r.annexes) tried.set(a.fault.kind, (tried.get(a.fault.kind) ?? 0) + 1);
   console.log(`  faults missed by kind               ${[...missed].map(([k, v]) => `${k} ${v.length}/${tried.get(k)}`).join(", ") || "none"}`);
   const lookBad = r.lookalikes.filter((x) => !x.rejected);
-  if (lookBad.length) console.log(`  look-alikes taken for an annex      ${lookBad.map((x) => `${x.kind}#${x.seed} (exit ${x.code}, ${x.findings} findings, ${x.tables.join(" ")})`).join("; ")}`);
+  if (lookBad.length)
+    console.log(
+      `  look-alikes taken for an annex      ${lookBad.map((x) => `${x.kind}#${x.seed} (exit ${x.code}, ${x.findings} findings, ${x.tables.join(" ")})`).join("; ")}`,
+    );
   console.log(`  look-alike kinds                    ${LOOKALIKE_KINDS.join(", ")}`);
 
   if (!verbose) return;
@@ -72,7 +92,10 @@ async function run(): Promise<void> {
       const k = `${p.table} ${family(p.key)} ${p.cause}`;
       const g = groups.get(k) ?? { seeds: [], headers: new Set() };
       if (!g.seeds.includes(a.seed)) g.seeds.push(a.seed);
-      if (p.header) g.headers.add(p.cause === "spurious" ? `read from ${p.got}: ${p.header}` : p.cause === "wrong-column" ? `${p.header} (read ${p.got}, true ${p.want})` : p.header);
+      if (p.header)
+        g.headers.add(
+          p.cause === "spurious" ? `read from ${p.got}: ${p.header}` : p.cause === "wrong-column" ? `${p.header} (read ${p.got}, true ${p.want})` : p.header,
+        );
       groups.set(k, g);
     }
   }
@@ -81,8 +104,13 @@ async function run(): Promise<void> {
   for (const a of r.annexes) for (const ft of new Set(a.features)) featShare.set(ft, (featShare.get(ft) ?? 0) + 1 / r.annexes.length);
   const featuresOf = (seeds: number[]) => {
     const inGroup = new Map<string, number>();
-    for (const a of r.annexes.filter((x) => seeds.includes(x.seed))) for (const ft of new Set(a.features)) inGroup.set(ft, (inGroup.get(ft) ?? 0) + 1 / seeds.length);
-    return [...inGroup].filter(([ft, sh]) => sh >= 0.3 && sh / featShare.get(ft)! >= 2 && !ft.startsWith("years:")).sort((x, y) => y[1] / featShare.get(y[0])! - x[1] / featShare.get(x[0])!).slice(0, 4).map(([ft, sh]) => `${ft} ${Math.round(sh * 100)} %`);
+    for (const a of r.annexes.filter((x) => seeds.includes(x.seed)))
+      for (const ft of new Set(a.features)) inGroup.set(ft, (inGroup.get(ft) ?? 0) + 1 / seeds.length);
+    return [...inGroup]
+      .filter(([ft, sh]) => sh >= 0.3 && sh / featShare.get(ft)! >= 2 && !ft.startsWith("years:"))
+      .sort((x, y) => y[1] / featShare.get(y[0])! - x[1] / featShare.get(x[0])!)
+      .slice(0, 4)
+      .map(([ft, sh]) => `${ft} ${Math.round(sh * 100)} %`);
   };
   console.log("\nMisread roles by cause (annexes, seeds, header texts, variety features over-represented):");
   for (const [k, g] of [...groups].sort((x, y) => y[1].seeds.length - x[1].seeds.length)) {
@@ -93,14 +121,16 @@ async function run(): Promise<void> {
   }
   // Which variety features go with misreadings.
   const feats = new Map<string, { n: number; bad: number }>();
-  for (const a of r.annexes) for (const ft of a.features) {
-    const e = feats.get(ft) ?? { n: 0, bad: 0 };
-    e.n++;
-    if (!a.readRight) e.bad++;
-    feats.set(ft, e);
-  }
+  for (const a of r.annexes)
+    for (const ft of a.features) {
+      const e = feats.get(ft) ?? { n: 0, bad: 0 };
+      e.n++;
+      if (!a.readRight) e.bad++;
+      feats.set(ft, e);
+    }
   console.log("\nVariety features: misread / annexes with the feature (worst first):");
-  for (const [ft, e] of [...feats].filter(([, e]) => e.bad > 0).sort((x, y) => y[1].bad / y[1].n - x[1].bad / x[1].n)) console.log(`  ${ft.padEnd(48)} ${e.bad}/${e.n}`);
+  for (const [ft, e] of [...feats].filter(([, e]) => e.bad > 0).sort((x, y) => y[1].bad / y[1].n - x[1].bad / x[1].n))
+    console.log(`  ${ft.padEnd(48)} ${e.bad}/${e.n}`);
   console.log("\nFalse findings on clean annexes:");
   const show = (a: AnnexResult) => [...a.falseErrors, ...a.falseWarnings];
   for (const a of r.annexes.filter((x) => show(x).length)) {

@@ -13,8 +13,10 @@ function retargetManifest(xml, host) {
   const origin = new URL(target).origin;
   return xml
     .replace(/<AppDomain>\s*https:\/\/localhost:3000\/?\s*<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
-    .split(DEV_HOST).join(target)
-    .split(DEV_HOST.slice(0, -1)).join(target.slice(0, -1));
+    .split(DEV_HOST)
+    .join(target)
+    .split(DEV_HOST.slice(0, -1))
+    .join(target.slice(0, -1));
 }
 
 module.exports = { DEV_HOST, normaliseHost, retargetManifest };

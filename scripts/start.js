@@ -29,9 +29,11 @@ function refuseBusyPort() {
   }
   process.stderr.write(
     `Le port ${PORT} est déjà utilisé par un autre programme\u00a0: le serveur de développement ne peut pas démarrer.${mine}\n` +
-    (mine ? "" : process.platform === "win32"
-      ? `Pour savoir lequel\u00a0: netstat -ano | findstr :${PORT}\n`
-      : `Pour savoir lequel\u00a0: lsof -i :${PORT}  (ou ss -ltnp | grep ${PORT})\n`),
+      (mine
+        ? ""
+        : process.platform === "win32"
+          ? `Pour savoir lequel\u00a0: netstat -ano | findstr :${PORT}\n`
+          : `Pour savoir lequel\u00a0: lsof -i :${PORT}  (ou ss -ltnp | grep ${PORT})\n`),
   );
   process.exit(1);
 }
@@ -55,20 +57,22 @@ async function run() {
     const child = spawn(bin("office-addin-debugging"), ["start", "manifest.xml"], { stdio: "inherit", env, shell: process.platform === "win32" });
     child.on("exit", (code) => process.exit(code ?? 0));
   } else {
-    console.log([
-      "Annexe CDPPE — serveur de développement sur https://localhost:3000",
-      "",
-      "Excel de bureau n'existe pas sous Linux : chargez le complément dans Excel sur le web.",
-      "  1. Ouvrez un classeur dans Excel sur le web (Microsoft 365).",
-      "  2. Accueil > Compléments > Plus de compléments > Mes compléments > Charger mon complément.",
-      "  3. Choisissez le fichier manifest.xml de ce dossier.",
-      "  4. Le groupe « Annexe CDPPE » apparaît dans l'onglet Accueil.",
-      "Le navigateur doit faire confiance au certificat : ouvrez une fois https://localhost:3000/taskpane.html et acceptez-le.",
-      "",
-      "En ligne de commande, sans Excel : npx cdppe check  (contrôle l'annexe d'exemple 2022)",
-      "Arrêt : Ctrl+C, ou « npm stop » depuis un autre terminal",
-      "",
-    ].join("\n"));
+    console.log(
+      [
+        "Annexe CDPPE — serveur de développement sur https://localhost:3000",
+        "",
+        "Excel de bureau n'existe pas sous Linux : chargez le complément dans Excel sur le web.",
+        "  1. Ouvrez un classeur dans Excel sur le web (Microsoft 365).",
+        "  2. Accueil > Compléments > Plus de compléments > Mes compléments > Charger mon complément.",
+        "  3. Choisissez le fichier manifest.xml de ce dossier.",
+        "  4. Le groupe « Annexe CDPPE » apparaît dans l'onglet Accueil.",
+        "Le navigateur doit faire confiance au certificat : ouvrez une fois https://localhost:3000/taskpane.html et acceptez-le.",
+        "",
+        "En ligne de commande, sans Excel : npx cdppe check  (contrôle l'annexe d'exemple 2022)",
+        "Arrêt : Ctrl+C, ou « npm stop » depuis un autre terminal",
+        "",
+      ].join("\n"),
+    );
     const child = spawn(bin("webpack"), ["serve", "--mode", "development", "--port", String(PORT)], { stdio: "inherit", env });
     const stop = () => child.kill("SIGTERM");
     process.on("SIGINT", stop);

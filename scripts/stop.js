@@ -44,7 +44,11 @@ function stopRecorded() {
 let code = 0;
 if (process.platform === "win32" || process.platform === "darwin") {
   const bin = path.join(__dirname, "..", "node_modules", ".bin", process.platform === "win32" ? "office-addin-debugging.cmd" : "office-addin-debugging");
-  const r = spawnSync(bin, ["stop", "manifest.xml"], { stdio: "inherit", shell: process.platform === "win32", env: { ...process.env, OFFICE_ADDIN_USAGE_DATA: "off" } });
+  const r = spawnSync(bin, ["stop", "manifest.xml"], {
+    stdio: "inherit",
+    shell: process.platform === "win32",
+    env: { ...process.env, OFFICE_ADDIN_USAGE_DATA: "off" },
+  });
   code = r.status ?? 1;
 }
 code = Math.max(code, stopRecorded());

@@ -16,7 +16,11 @@ const NB = "\u00a0";
 function documentedRules(xml) {
   const problems = [];
   const parseErrors = [];
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== "warning") parseErrors.push(msg); } }).parseFromString(xml, "text/xml");
+  const doc = new DOMParser({
+    onError: (level, msg) => {
+      if (level !== "warning") parseErrors.push(msg);
+    },
+  }).parseFromString(xml, "text/xml");
   if (parseErrors.length) return [`XML mal formé${NB}: ${parseErrors[0]}`];
   const els = Array.from(doc.getElementsByTagName("*"));
   const byName = (n) => els.filter((e) => e.localName === n);
@@ -32,7 +36,10 @@ function documentedRules(xml) {
       continue;
     }
     if (u.protocol !== "https:") problems.push(`AppDomain «${NB}${v}${NB}»${NB}: doit être en https.`);
-    if (v.replace(/\/$/, "") !== u.origin) problems.push(`AppDomain «${NB}${v}${NB}»${NB}: une origine seule est permise (schéma, hôte, port), sans chemin ni «${NB}/${NB}» final${NB}; écrivez ${u.origin}.`);
+    if (v.replace(/\/$/, "") !== u.origin)
+      problems.push(
+        `AppDomain «${NB}${v}${NB}»${NB}: une origine seule est permise (schéma, hôte, port), sans chemin ni «${NB}/${NB}» final${NB}; écrivez ${u.origin}.`,
+      );
   }
   const id = byName("Id")[0];
   if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text(id))) problems.push(`Id${NB}: un GUID est attendu.`);
@@ -55,7 +62,8 @@ function documentedRules(xml) {
   for (const r of used) if (!defined.has(r)) problems.push(`resid «${NB}${r}${NB}»${NB}: aucune ressource de ce nom.`);
   for (const r of defined) if (!used.has(r)) problems.push(`Ressource «${NB}${r}${NB}» définie mais jamais utilisée.`);
   for (const e of els) {
-    if (e.getAttribute("id") && e.getAttribute("id").length > 32 && ["Image", "Url", "String"].includes(e.localName)) problems.push(`Identifiant de ressource «${NB}${e.getAttribute("id")}${NB}»${NB}: 32 caractères au plus.`);
+    if (e.getAttribute("id") && e.getAttribute("id").length > 32 && ["Image", "Url", "String"].includes(e.localName))
+      problems.push(`Identifiant de ressource «${NB}${e.getAttribute("id")}${NB}»${NB}: 32 caractères au plus.`);
     const parent = e.parentNode && e.parentNode.localName;
     const limit = parent === "ShortStrings" || e.localName === "DisplayName" ? 125 : parent === "LongStrings" || e.localName === "Description" ? 250 : 2048;
     for (const attr of ["DefaultValue", "Value"]) {
@@ -78,7 +86,8 @@ function validate(file, xmllint) {
   const schemaOk = r.status === 0;
   if (!schemaOk) {
     lines.push(`${file}${NB}: non conforme au schéma des manifestes Office${NB}:`);
-    for (const l of (r.stderr || "").split("\n").filter((x) => x && !/fails to validate|validates$/.test(x))) lines.push(`  ${l.replace(file + ":", "ligne ")}`);
+    for (const l of (r.stderr || "").split("\n").filter((x) => x && !/fails to validate|validates$/.test(x)))
+      lines.push(`  ${l.replace(file + ":", "ligne ")}`);
   }
   const problems = documentedRules(xml);
   for (const p of problems) lines.push(`${file}${NB}: ${p}`);
@@ -87,7 +96,9 @@ function validate(file, xmllint) {
 }
 
 function main(argv) {
-  const files = argv.length ? argv : [path.join(ROOT, "manifest.xml"), ...(fs.existsSync(path.join(ROOT, "dist", "manifest.xml")) ? [path.join(ROOT, "dist", "manifest.xml")] : [])];
+  const files = argv.length
+    ? argv
+    : [path.join(ROOT, "manifest.xml"), ...(fs.existsSync(path.join(ROOT, "dist", "manifest.xml")) ? [path.join(ROOT, "dist", "manifest.xml")] : [])];
   const xmllint = findTool("xmllint");
   if (!xmllint) {
     process.stderr.write(missingMessage(["xmllint"]) + "\n");

@@ -4,8 +4,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { inputText, expandText } from "../messages/cli";
 
-export interface InputEntry { file: string; error?: string }
-export interface ExpandOptions { recursive?: boolean; platform?: NodeJS.Platform }
+export interface InputEntry {
+  file: string;
+  error?: string;
+}
+export interface ExpandOptions {
+  recursive?: boolean;
+  platform?: NodeJS.Platform;
+}
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 // Excel's lock file while a workbook is open ("~$annexe.xlsx"): never a workbook.

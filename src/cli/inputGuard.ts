@@ -34,7 +34,13 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<typ
   return out;
 }
 
-export interface SheetCount { name: string; part: string; rows: number; cells: number; usedCells: number }
+export interface SheetCount {
+  name: string;
+  part: string;
+  rows: number;
+  cells: number;
+  usedCells: number;
+}
 
 export interface GuardResult {
   bytes: Uint8Array;
@@ -64,15 +70,26 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] ==
 export function errnoMessage(file: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case "ENOENT": return inputText.missing(file);
-    case "EACCES": case "EPERM": return inputText.permission(file);
-    case "EISDIR": return inputText.directory(file);
-    case "ENOTDIR": return inputText.missing(file);
-    case "ELOOP": return inputText.loop(file);
-    case "ENAMETOOLONG": return inputText.nameTooLong(file);
-    case "EMFILE": case "ENFILE": return inputText.tooManyOpen(file);
-    case "ENOMEM": return inputText.tooBig(file, inputText.limitBytes(LIMITS.maxBytes));
-    default: return inputText.disk(file);
+    case "ENOENT":
+      return inputText.missing(file);
+    case "EACCES":
+    case "EPERM":
+      return inputText.permission(file);
+    case "EISDIR":
+      return inputText.directory(file);
+    case "ENOTDIR":
+      return inputText.missing(file);
+    case "ELOOP":
+      return inputText.loop(file);
+    case "ENAMETOOLONG":
+      return inputText.nameTooLong(file);
+    case "EMFILE":
+    case "ENFILE":
+      return inputText.tooManyOpen(file);
+    case "ENOMEM":
+      return inputText.tooBig(file, inputText.limitBytes(LIMITS.maxBytes));
+    default:
+      return inputText.disk(file);
   }
 }
 
@@ -142,7 +159,11 @@ function refuseNotZip(file: string, bytes: Uint8Array): never {
   throw new InputError(inputText.unknownFormat(file));
 }
 
-interface Listed { entry: ZipEntry; originalSize: number; crc: number }
+interface Listed {
+  entry: ZipEntry;
+  originalSize: number;
+  crc: number;
+}
 
 const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16)) + b[o + 3]! * 0x1000000;
 
@@ -228,7 +249,18 @@ export function countSheet(xml: Uint8Array): { rows: number; cells: number; used
     let j = i + 1;
     const first = xml[j];
     // A name (letter, "_", or any non-ASCII byte), "/", "?" or "!" follows every "<" of well-formed XML.
-    if (first === undefined || !((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || first === 0x5f || first >= 0x80 || first === 0x2f || first === 0x3f || first === 0x21)) {
+    if (
+      first === undefined ||
+      !(
+        (first >= 0x61 && first <= 0x7a) ||
+        (first >= 0x41 && first <= 0x5a) ||
+        first === 0x5f ||
+        first >= 0x80 ||
+        first === 0x2f ||
+        first === 0x3f ||
+        first === 0x21
+      )
+    ) {
       malformed = true;
       continue;
     }
@@ -322,7 +354,8 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
   // Styles, shared strings, theme: a missing one changes what the cells read (text indexes instead of text).
   for (const r of wbRels) {
     if (r.TargetMode === "External" || !r.Target || /\/(worksheet|chartsheet|dialogsheet|macrosheet)$/.test(r.Type ?? "")) continue;
-    if (/\/(sharedStrings|styles)$/.test(r.Type ?? "") && !parts.get(resolvePart(workbookPart, r.Target))) throw new InputError(inputText.missingPart(file, resolvePart(workbookPart, r.Target)));
+    if (/\/(sharedStrings|styles)$/.test(r.Type ?? "") && !parts.get(resolvePart(workbookPart, r.Target)))
+      throw new InputError(inputText.missingPart(file, resolvePart(workbookPart, r.Target)));
   }
   const sheets: SheetCount[] = [];
   let used = 0;

@@ -35,4 +35,8 @@ export async function loadWorkbook(file: string, options: LoadOptions = {}): Pro
   }
 }
 
-export interface Io { out: (s: string) => void; err: (s: string) => void; progress?: (s: string) => void }
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  progress?: (s: string) => void;
+}

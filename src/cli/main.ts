@@ -44,8 +44,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     registerWrite(program, io, setExit);
   } else {
     // Listed in the help without loading them.
-    program.command("fill").description(writeText.fillDescription).argument("<fichier>", writeText.inputArg).option("-o, --output <fichier>", writeText.outputOption);
-    program.command("add-year").description(writeText.addYearDescription).argument("<fichier>", writeText.inputArg).option("-o, --output <fichier>", writeText.outputOption);
+    program
+      .command("fill")
+      .description(writeText.fillDescription)
+      .argument("<fichier>", writeText.inputArg)
+      .option("-o, --output <fichier>", writeText.outputOption);
+    program
+      .command("add-year")
+      .description(writeText.addYearDescription)
+      .argument("<fichier>", writeText.inputArg)
+      .option("-o, --output <fichier>", writeText.outputOption);
   }
   if (argv.length === 0) {
     io.out(program.helpInformation() + cli.helpFooter + "\n");
@@ -83,11 +91,11 @@ function defaultIo(): Io {
     // One line rewritten in place, on a terminal only (never in a redirected log).
     progress: tty
       ? (s: string) => {
-        wipe();
-        if (!s) return;
-        process.stderr.write(s.slice(0, Math.max(20, (process.stderr.columns || 80) - 1)));
-        shown = true;
-      }
+          wipe();
+          if (!s) return;
+          process.stderr.write(s.slice(0, Math.max(20, (process.stderr.columns || 80) - 1)));
+          shown = true;
+        }
       : undefined,
   };
 }

@@ -11,7 +11,11 @@ function notify(message: string, done: () => void): void {
 }
 
 function checkAnnex(event: Office.AddinCommands.Event): Promise<void> {
-  return completeOnEveryPath(() => runRibbonCheck(createExcelPort(officeRunner, excelApiSupported, { merges: mergesSupported() })), notify, () => event.completed());
+  return completeOnEveryPath(
+    () => runRibbonCheck(createExcelPort(officeRunner, excelApiSupported, { merges: mergesSupported() })),
+    notify,
+    () => event.completed(),
+  );
 }
 
 // Office calls the handler and ignores what it returns: completeOnEveryPath catches every failure and completes the

@@ -22,7 +22,12 @@ export async function runRibbonCheck(port: AnnexPort, now = new Date()): Promise
  * Runs a ribbon job and completes its event exactly once on every path: job failing, notification throwing,
  * or its callback never coming (Excel would otherwise keep the command busy).
  */
-export async function completeOnEveryPath(job: () => Promise<string>, notify: (message: string, done: () => void) => void, complete: () => void, waitMs = 10_000): Promise<void> {
+export async function completeOnEveryPath(
+  job: () => Promise<string>,
+  notify: (message: string, done: () => void) => void,
+  complete: () => void,
+  waitMs = 10_000,
+): Promise<void> {
   let completed = false;
   const once = () => {
     if (completed) return;

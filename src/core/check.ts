@@ -12,8 +12,26 @@ import { needsReason, partialReason } from "./rules/needs";
 import { rulesText } from "../messages/rules";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
 
-export interface ReportTable { kind: string; sheet: string; range: string; headerRows: number[]; years: number[]; fiches: number; columns: Record<string, string>; confidence: number; missing: string[]; doubtful: string[] }
-export interface ReportRow { sheet: string; row: number; fiche: string | null; rateLastYear: number | null; rateGlobal: number | null; gap: number }
+export interface ReportTable {
+  kind: string;
+  sheet: string;
+  range: string;
+  headerRows: number[];
+  years: number[];
+  fiches: number;
+  columns: Record<string, string>;
+  confidence: number;
+  missing: string[];
+  doubtful: string[];
+}
+export interface ReportRow {
+  sheet: string;
+  row: number;
+  fiche: string | null;
+  rateLastYear: number | null;
+  rateGlobal: number | null;
+  gap: number;
+}
 
 export interface CheckReport {
   file: string | null;
@@ -60,10 +78,21 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
     }
   }
   // An incomplete or doubtful reading is said once per table, instead of rules running on guesses.
-  const noTable = new Set([rulesText.skippedNoTable("detail"), rulesText.skippedNoTable("summary"), rulesText.skippedNoTable("both"), rulesText.skippedNoTotal]);
+  const noTable = new Set([
+    rulesText.skippedNoTable("detail"),
+    rulesText.skippedNoTable("summary"),
+    rulesText.skippedNoTable("both"),
+    rulesText.skippedNoTotal,
+  ]);
   const forRoles = skipped.filter((x) => !noTable.has(x.reason)).length;
   findings.push(...layoutIncomplete(ctx, Math.max(gated, forRoles)));
-  return { findings: sortFindings(findings, wb.sheets.map((s) => s.name)), skipped };
+  return {
+    findings: sortFindings(
+      findings,
+      wb.sheets.map((s) => s.name),
+    ),
+    skipped,
+  };
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
@@ -77,7 +106,9 @@ export function computedRows(wb: WorkbookSnapshot, layout: AnnexLayout): ReportR
     const f = rowFigures(v, r.row);
     if (!f) continue;
     out.push({
-      sheet: v.sheet.name, row: r.row, fiche: r.fiche,
+      sheet: v.sheet.name,
+      row: r.row,
+      fiche: r.fiche,
       rateLastYear: f.rateLastYear === null ? null : round(f.rateLastYear, 4),
       rateGlobal: f.rateGlobal === null ? null : round(f.rateGlobal, 4),
       gap: round(f.gap, 2),
@@ -86,7 +117,11 @@ export function computedRows(wb: WorkbookSnapshot, layout: AnnexLayout): ReportR
   return out;
 }
 
-export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, layout: AnnexLayout = recognise(wb, { mapping: options.mapping })): CheckReport & { layout: AnnexLayout } {
+export function checkAnnex(
+  wb: WorkbookSnapshot,
+  options: CheckOptions = {},
+  layout: AnnexLayout = recognise(wb, { mapping: options.mapping }),
+): CheckReport & { layout: AnnexLayout } {
   const { findings, skipped } = layout.detail || layout.summary ? runRules(wb, layout, options) : { findings: [], skipped: [] };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -94,7 +129,18 @@ export function checkAnnex(wb: WorkbookSnapshot, options: CheckOptions = {}, lay
     file: wb.fileName ?? null,
     tables: layout.tables.map((t) => {
       const d = describeTable(t);
-      return { kind: d.kind, sheet: d.sheet, range: d.range, headerRows: d.headerRows, years: d.years, fiches: d.fiches, columns: d.columns, confidence: d.confidence, missing: d.missing, doubtful: t.doubtful };
+      return {
+        kind: d.kind,
+        sheet: d.sheet,
+        range: d.range,
+        headerRows: d.headerRows,
+        years: d.years,
+        fiches: d.fiches,
+        columns: d.columns,
+        confidence: d.confidence,
+        missing: d.missing,
+        doubtful: t.doubtful,
+      };
     }),
     rows: computedRows(wb, layout),
     findings,

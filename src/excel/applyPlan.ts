@@ -62,11 +62,14 @@ function writesOf(plan: EditPlan): Write[] {
 export function describeLive(formula: unknown, numFmt: unknown): string {
   if (formula === "" || formula === null || formula === undefined) return excelText.emptyNow;
   if (typeof formula === "string" && formula.startsWith("=")) return excelText.formulaNow(formula);
-  if (typeof formula === "number") return typeof numFmt === "string" && numFmt.includes("%") ? formatPercent(formula) : renderNumber(formula, typeof numFmt === "string" ? numFmt : "General").text;
+  if (typeof formula === "number")
+    return typeof numFmt === "string" && numFmt.includes("%")
+      ? formatPercent(formula)
+      : renderNumber(formula, typeof numFmt === "string" ? numFmt : "General").text;
   return `« ${String(formula)} »`;
 }
 
-const describeExpected = (e: ExpectedCell) => (e.formula ?? (e.value === null ? "" : typeof e.value === "object" ? e.value.error : String(e.value)));
+const describeExpected = (e: ExpectedCell) => e.formula ?? (e.value === null ? "" : typeof e.value === "object" ? e.value.error : String(e.value));
 
 function sheetsOf(ctx: HostContext): (name: string) => HostWorksheet {
   const cache = new Map<string, HostWorksheet>();
@@ -78,7 +81,11 @@ function sheetsOf(ctx: HostContext): (name: string) => HostWorksheet {
 }
 
 /** Reads cells (formulas and formats) grouped in rectangles; one round trip per payload budget, usually one. */
-export async function readCells<T extends { sheet: string; row: number; col: number }>(ctx: HostContext, cells: T[], extra?: () => void): Promise<Map<T, { formula: unknown; numFmt: unknown }>> {
+export async function readCells<T extends { sheet: string; row: number; col: number }>(
+  ctx: HostContext,
+  cells: T[],
+  extra?: () => void,
+): Promise<Map<T, { formula: unknown; numFmt: unknown }>> {
   const bySheet = new Map<string, T[]>();
   for (const c of cells) {
     const l = bySheet.get(c.sheet);
@@ -99,20 +106,28 @@ export async function readCells<T extends { sheet: string; row: number; col: num
     if (g === 0) extra?.();
     await ctx.sync();
     for (const r of groups[g]!) {
-      r.block.cells.forEach((line, i) => line.forEach((c, j) => {
-        if (c) out.set(c, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] });
-      }));
+      r.block.cells.forEach((line, i) =>
+        line.forEach((c, j) => {
+          if (c) out.set(c, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] });
+        }),
+      );
     }
   }
   return out;
 }
 
 /** Merged areas an insertion would cut or whose formats it would copy in part: unmerged before, merged again after. */
-function mergesAround(merges: Array<{ r1: number; c1: number; r2: number; c2: number }>, ins: { at: number; rows: [number, number] | null; copyFormatFrom: number }) {
-  return merges.filter((m) => m.c1 < m.c2 && (!ins.rows || (m.r1 <= ins.rows[1] && m.r2 >= ins.rows[0])) &&
-    ((m.c1 < ins.at && m.c2 >= ins.at) || (m.c1 <= ins.copyFormatFrom && m.c2 >= ins.copyFormatFrom)));
+function mergesAround(
+  merges: Array<{ r1: number; c1: number; r2: number; c2: number }>,
+  ins: { at: number; rows: [number, number] | null; copyFormatFrom: number },
+) {
+  return merges.filter(
+    (m) =>
+      m.c1 < m.c2 &&
+      (!ins.rows || (m.r1 <= ins.rows[1] && m.r2 >= ins.rows[0])) &&
+      ((m.c1 < ins.at && m.c2 >= ins.at) || (m.c1 <= ins.copyFormatFrom && m.c2 >= ins.copyFormatFrom)),
+  );
 }
-
 
 /** Columns past the sheet's last used one where a merged area cut by a row-limited insertion is still looked for. */
 const MERGE_MARGIN_COLS = 64;
@@ -139,7 +154,8 @@ function mergeReadsAround(plan: EditPlan, before: WorkbookSnapshot, sheet: (n: s
     const [r1, r2] = e.rows ?? [1, Math.max(1, s.rowCount)];
     let list = areas.get(e.sheet);
     if (!list) areas.set(e.sheet, (list = []));
-    for (const c of new Set([Math.max(1, e.at - 1), e.at, e.copyFormatFrom])) list.push({ rowIndex: r1 - 1, columnIndex: c - 1, rowCount: r2 - r1 + 1, columnCount: 1 });
+    for (const c of new Set([Math.max(1, e.at - 1), e.at, e.copyFormatFrom]))
+      list.push({ rowIndex: r1 - 1, columnIndex: c - 1, rowCount: r2 - r1 + 1, columnCount: 1 });
     // Cells shifted right in some rows only: a merged area across the first or last of them would be cut.
     if (e.rows) {
       const width = Math.max(s.colCount, e.at) + MERGE_MARGIN_COLS - e.at + 1;
@@ -180,7 +196,9 @@ function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapsh
       }
       for (const m of around) ws.getRange(rangeA1(m)).merge(false);
     } else if (e.kind === "merge") {
-      sheet(e.sheet).getRange(`${colToLetters(e.c1)}${e.r1}:${colToLetters(e.c2)}${e.r2}`).merge(false);
+      sheet(e.sheet)
+        .getRange(`${colToLetters(e.c1)}${e.r1}:${colToLetters(e.c2)}${e.r2}`)
+        .merge(false);
     } else if (e.kind === "setColumnWidth") {
       sheet(e.sheet).getRange(`${colToLetters(e.col)}:${colToLetters(e.col)}`).format.columnWidth = charsToPoints(e.width);
     }
@@ -189,7 +207,9 @@ function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapsh
 }
 
 /** Cell writes as rectangles, in round trips under the budget (request bytes measured from the data sent). */
-function writeGroups(writes: Write[]): Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<Write>>[number]; kind: "input" | "numFmt"; bytes: number }>> {
+function writeGroups(
+  writes: Write[],
+): Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<Write>>[number]; kind: "input" | "numFmt"; bytes: number }>> {
   const bySheet = new Map<string, Write[]>();
   for (const w of writes) {
     const l = bySheet.get(w.sheet);
@@ -204,13 +224,28 @@ function writeGroups(writes: Write[]): Array<Array<{ sheet: string; block: Retur
       if (w.input !== undefined) inputs.push(w);
       if (w.numFmt !== undefined) formats.push(w);
     }
-    for (const block of blocksOf(inputs)) items.push({ sheet, block, kind: "input", bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? JSON.stringify(c.input).length : 0), 0), 0) });
-    for (const block of blocksOf(formats)) items.push({ sheet, block, kind: "numFmt", bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? c.numFmt!.length + 2 : 0), 0), 0) });
+    for (const block of blocksOf(inputs))
+      items.push({
+        sheet,
+        block,
+        kind: "input",
+        bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? JSON.stringify(c.input).length : 0), 0), 0),
+      });
+    for (const block of blocksOf(formats))
+      items.push({
+        sheet,
+        block,
+        kind: "numFmt",
+        bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? c.numFmt!.length + 2 : 0), 0), 0),
+      });
   }
   return byBudget(items, (i) => i.bytes);
 }
 
-export interface ApplyResult { record: UndoRecord; syncs: number }
+export interface ApplyResult {
+  record: UndoRecord;
+  syncs: number;
+}
 
 export interface ApplyOptions {
   /** The host answers hasSpill/savedAsArray (ExcelApi 1.12): array formulas are checked before writing. */
@@ -219,7 +254,13 @@ export interface ApplyOptions {
   merges?: boolean;
 }
 
-export async function applyPlan(ctx: HostContext, plan: EditPlan, before: WorkbookSnapshot, now = new Date(), options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(
+  ctx: HostContext,
+  plan: EditPlan,
+  before: WorkbookSnapshot,
+  now = new Date(),
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   validatePlanLive(before, plan);
   const pre = preconditionsOf(plan, before);
   const sheet = sheetsOf(ctx);
@@ -271,7 +312,10 @@ export async function applyPlan(ctx: HostContext, plan: EditPlan, before: Workbo
   }
   const cut = mergeCut(plan, liveMerges);
   if (cut) throw new AdapterError(excelText.mergeCut(cut.sheet, rangeA1(cut.area), colToLetters(cut.col)), "WouldBeRefused");
-  const structureBefore: WorkbookSnapshot = { ...before, sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)) };
+  const structureBefore: WorkbookSnapshot = {
+    ...before,
+    sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)),
+  };
   const record = buildUndoRecord(plan, pre.cells, before, now);
   const recordParts = undoXmlParts(record);
   const writes = writesOf(plan);
@@ -366,11 +410,15 @@ export function buildUndoRecord(plan: EditPlan, expected: ExpectedCell[], before
     widths.push({ sheet: e.sheet, col: e.col, prior: s.colWidths[col - 1] ?? s.defaultColWidth, wrote: e.width });
   }
   return {
-    v: 2, kind: plan.kind, createdAt: now.toISOString(), workbook: before.fileName ?? null,
+    v: 2,
+    kind: plan.kind,
+    createdAt: now.toISOString(),
+    workbook: before.fileName ?? null,
     id: `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     // Deleting the inserted columns in the reverse order of their insertion puts every cell back where it was.
     deleteColumns: [...inserts].reverse().map((i: Insertion) => ({ sheet: i.sheet, at: i.at, count: i.count, rows: i.rows, finalAt: i.finalAt })),
-    cells, widths,
+    cells,
+    widths,
   };
 }
 
@@ -379,7 +427,15 @@ export function buildUndoRecord(plan: EditPlan, expected: ExpectedCell[], before
  * is written back (harmless for cells not reached). Structure: if its round trip failed, the anchors say how many
  * insertions Excel did before refusing; those are deleted in reverse order.
  */
-async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, structureDone: boolean, writtenGroups: number, expected: ExpectedCell[], unmerged: Array<{ sheet: string; area: Rect }>): Promise<void> {
+async function rollBack(
+  ctx: HostContext,
+  plan: EditPlan,
+  record: UndoRecord,
+  structureDone: boolean,
+  writtenGroups: number,
+  expected: ExpectedCell[],
+  unmerged: Array<{ sheet: string; area: Rect }>,
+): Promise<void> {
   const sheet = sheetsOf(ctx);
   const inserts = insertionsOf(plan);
   let doneInserts = inserts.length;
@@ -390,7 +446,9 @@ async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, st
     const d = inserts[i]!;
     const L1 = colToLetters(d.at);
     const L2 = colToLetters(d.at + d.count - 1);
-    sheet(d.sheet).getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`).delete("Left");
+    sheet(d.sheet)
+      .getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`)
+      .delete("Left");
   }
   // Merged areas taken apart before Excel refused: merged again as they were (merging a merged area is harmless).
   if (!structureDone) for (const u of unmerged) sheet(u.sheet).getRange(rangeA1(u.area)).merge(false);
@@ -406,7 +464,14 @@ async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, st
       else bySheet.set(c.s, [{ row: c.r, col: c.o, c }]);
     }
     const items: (typeof groups)[number] = [];
-    for (const [s, list] of bySheet) for (const block of blocksOf(list)) items.push({ sheet: s, block, bytes: 300 + block.cells.reduce((a, l) => a + l.reduce((b, x) => b + 12 + (x ? JSON.stringify(x.c.p).length + (x.c.pf ?? "General").length : 0), 0), 0) });
+    for (const [s, list] of bySheet)
+      for (const block of blocksOf(list))
+        items.push({
+          sheet: s,
+          block,
+          bytes:
+            300 + block.cells.reduce((a, l) => a + l.reduce((b, x) => b + 12 + (x ? JSON.stringify(x.c.p).length + (x.c.pf ?? "General").length : 0), 0), 0),
+        });
     groups = byBudget(items, (i) => i.bytes);
     for (const w of record.widths) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
   }
@@ -414,7 +479,7 @@ async function rollBack(ctx: HostContext, plan: EditPlan, record: UndoRecord, st
     for (const { sheet: s, block } of groups[g] ?? []) {
       const r = sheet(s).getRangeByIndexes(block.row - 1, block.col - 1, block.rows, block.cols);
       r.formulas = block.cells.map((l) => l.map((x) => (x ? x.c.p! : null)));
-      r.numberFormat = block.cells.map((l) => l.map((x) => (x ? x.c.pf ?? "General" : null)));
+      r.numberFormat = block.cells.map((l) => l.map((x) => (x ? (x.c.pf ?? "General") : null)));
     }
     await ctx.sync();
   }

@@ -1,8 +1,17 @@
 // Cells grouped into rectangles (one range request each) and rectangles grouped into round trips under a payload
 // budget. Linear: each list is built with push, never copied to append.
 
-export interface At { row: number; col: number }
-export interface Block<T extends At> { row: number; col: number; rows: number; cols: number; cells: Array<Array<T | null>> }
+export interface At {
+  row: number;
+  col: number;
+}
+export interface Block<T extends At> {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  cells: Array<Array<T | null>>;
+}
 
 /** Measured on the real Office.js wire (issue #11): 171–264 bytes per cell for a full read; the top of that range. */
 export const BYTES_PER_CELL_MEASURED = 264;
@@ -48,7 +57,13 @@ export function blocksOf<T extends At>(cells: T[]): Array<Block<T>> {
       open.set(`${run.r1}:${run.r2}:${run.col + 1}`, last);
       continue;
     }
-    const b: Block<T> = { row: run.r1, col: run.col, rows: run.r2 - run.r1 + 1, cols: 1, cells: Array.from({ length: run.r2 - run.r1 + 1 }, (_, i) => [run.cells.get(run.r1 + i) ?? null]) };
+    const b: Block<T> = {
+      row: run.r1,
+      col: run.col,
+      rows: run.r2 - run.r1 + 1,
+      cols: 1,
+      cells: Array.from({ length: run.r2 - run.r1 + 1 }, (_, i) => [run.cells.get(run.r1 + i) ?? null]),
+    };
     blocks.push(b);
     open.set(`${run.r1}:${run.r2}:${run.col + 1}`, b);
   }

@@ -7,7 +7,10 @@ import { excelText } from "../messages/excel";
 export class UserError extends Error {}
 
 export class AdapterError extends UserError {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -26,7 +29,7 @@ export function internalMessage(e: unknown): string {
 
 /** Logs an internal error with its stack (the detail the user is asked to report) and returns its French message. */
 export function internalError(e: unknown, where: string): AdapterError {
-  console.error(`Annexe CDPPE: internal error (${where})`, e instanceof Error ? e.stack ?? e : e);
+  console.error(`Annexe CDPPE: internal error (${where})`, e instanceof Error ? (e.stack ?? e) : e);
   return new AdapterError(internalMessage(e), "Internal");
 }
 

@@ -10,7 +10,9 @@ export const FLAGS_NS = "urn:annexe-cdppe:flags:1";
 export const FLAG_COLOURS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#BDD7EE" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export interface FlagRecord { cells: Array<{ sheet: string; cell: string; previousFill: string | null; colour: string }> }
+export interface FlagRecord {
+  cells: Array<{ sheet: string; cell: string; previousFill: string | null; colour: string }>;
+}
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unesc = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -26,7 +28,10 @@ async function loadFlagParts(ctx: HostContext): Promise<Array<{ id: string; reco
     // An unreadable record restores nothing (and is removed): it never blocks flagging or clearing again.
     try {
       const r = m ? (JSON.parse(unesc(m[1]!)) as FlagRecord) : null;
-      const ok = r && Array.isArray(r.cells) && r.cells.every((c) => c && typeof c.sheet === "string" && /^[A-Z]{1,3}[0-9]+$/.test(String(c.cell)) && typeof c.colour === "string");
+      const ok =
+        r &&
+        Array.isArray(r.cells) &&
+        r.cells.every((c) => c && typeof c.sheet === "string" && /^[A-Z]{1,3}[0-9]+$/.test(String(c.cell)) && typeof c.colour === "string");
       return { id: x.id, record: ok ? r : { cells: [] } };
     } catch {
       return { id: x.id, record: { cells: [] } };
@@ -79,11 +84,16 @@ export async function flagFindings(ctx: HostContext, findings: Finding[], before
   const now = (k: string) => fillOf(probes.get(k)!.format.fill.color);
   // Old flags still showing our colour: their original fill; the others were recoloured by the user and are left.
   const ours = new Map<string, string | null>();
-  for (const o of old) for (const c of o.record.cells) {
-    const k = `${c.sheet}!${c.cell}`;
-    if (now(k) === c.colour.toUpperCase()) ours.set(k, c.previousFill);
-  }
-  queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => ours.has(`${c.sheet}!${c.cell}`)) } })), old.map((o) => o.id));
+  for (const o of old)
+    for (const c of o.record.cells) {
+      const k = `${c.sheet}!${c.cell}`;
+      if (now(k) === c.colour.toUpperCase()) ours.set(k, c.previousFill);
+    }
+  queueRestore(
+    ctx,
+    old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => ours.has(`${c.sheet}!${c.cell}`)) } })),
+    old.map((o) => o.id),
+  );
   const record: FlagRecord = { cells: [] };
   for (const [k, f] of worst) {
     const previousFill = ours.has(k) ? ours.get(k)! : now(k);
@@ -100,12 +110,21 @@ export async function flagFindings(ctx: HostContext, findings: Finding[], before
 export async function clearFlags(ctx: HostContext): Promise<number> {
   const old = await loadFlagParts(ctx);
   if (!old.length) return 0;
-  const probes = old.flatMap((o) => o.record.cells.map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).load("format/fill/color") })));
-  const unlocked = probeProtection(ctx, probes.map((p) => p.c.sheet));
+  const probes = old.flatMap((o) =>
+    o.record.cells.map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell).load("format/fill/color") })),
+  );
+  const unlocked = probeProtection(
+    ctx,
+    probes.map((p) => p.c.sheet),
+  );
   if (probes.length) await ctx.sync();
   unlocked();
   const still = new Set(probes.filter((p) => String(p.range.format.fill.color).toUpperCase() === p.c.colour.toUpperCase()).map((p) => p.c));
-  queueRestore(ctx, old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => still.has(c)) } })), old.map((o) => o.id));
+  queueRestore(
+    ctx,
+    old.map((o) => ({ id: o.id, record: { cells: o.record.cells.filter((c) => still.has(c)) } })),
+    old.map((o) => o.id),
+  );
   await ctx.sync();
   return still.size;
 }

@@ -2,9 +2,13 @@
 // the assignments at the bottom make the build fail if @types/office-js stops matching them (no silent drift).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-export interface HostClientResult<T> { value: T }
+export interface HostClientResult<T> {
+  value: T;
+}
 
-export interface HostCellProperties { format?: { font?: { name?: string; size?: number; bold?: boolean }; fill?: { color?: string } } }
+export interface HostCellProperties {
+  format?: { font?: { name?: string; size?: number; bold?: boolean }; fill?: { color?: string } };
+}
 
 export interface HostRangeFormat {
   columnWidth: number;
@@ -14,10 +18,17 @@ export interface HostRangeFormat {
 }
 
 /** Several areas of one sheet (visible cells): `address` lists them, comma-separated. */
-export interface HostRangeAreas { isNullObject: boolean; address: string; load(propertyNames?: string | string[]): HostRangeAreas }
+export interface HostRangeAreas {
+  isNullObject: boolean;
+  address: string;
+  load(propertyNames?: string | string[]): HostRangeAreas;
+}
 
 /** Excel tables (ListObjects) overlapping a range. */
-export interface HostTableScopedCollection { items: Array<{ name: string }>; load(propertyNames?: string | string[]): HostTableScopedCollection }
+export interface HostTableScopedCollection {
+  items: Array<{ name: string }>;
+  load(propertyNames?: string | string[]): HostTableScopedCollection;
+}
 
 export interface HostRange {
   isNullObject: boolean;
@@ -52,7 +63,10 @@ export interface HostRange {
   getTables(fullyContained?: boolean): HostTableScopedCollection;
 }
 
-export interface HostProtection { protected: boolean; load(propertyNames?: string | string[]): HostProtection }
+export interface HostProtection {
+  protected: boolean;
+  load(propertyNames?: string | string[]): HostProtection;
+}
 
 export interface HostWorksheet {
   isNullObject: boolean;
@@ -77,7 +91,12 @@ export interface HostWorksheetCollection {
   getCount(visibleOnly?: boolean): HostClientResult<number>;
 }
 
-export interface HostCustomXmlPart { id: string; getXml(): HostClientResult<string>; delete(): void; load(propertyNames?: string | string[]): HostCustomXmlPart }
+export interface HostCustomXmlPart {
+  id: string;
+  getXml(): HostClientResult<string>;
+  delete(): void;
+  load(propertyNames?: string | string[]): HostCustomXmlPart;
+}
 
 export interface HostCustomXmlPartScopedCollection {
   items: HostCustomXmlPart[];
@@ -108,7 +127,23 @@ export type HostRunner = <T>(batch: (ctx: HostContext) => Promise<T>) => Promise
 // Drift checks: compile-time only. If Office.js renames or retypes a member used above, these stop compiling.
 export const hostTypeChecks = {
   rangeMembers: (r: Excel.Range) => {
-    const members: Pick<HostRange, "values" | "formulas" | "text" | "numberFormat" | "valueTypes" | "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "isNullObject" | "hyperlink" | "columnHidden" | "rowHidden"> = r;
+    const members: Pick<
+      HostRange,
+      | "values"
+      | "formulas"
+      | "text"
+      | "numberFormat"
+      | "valueTypes"
+      | "address"
+      | "rowIndex"
+      | "columnIndex"
+      | "rowCount"
+      | "columnCount"
+      | "isNullObject"
+      | "hyperlink"
+      | "columnHidden"
+      | "rowHidden"
+    > = r;
     const fmt: Pick<HostRangeFormat, "columnWidth"> = r.format;
     const fill: HostRangeFormat["fill"] = r.format.fill;
     const props: HostClientResult<Excel.CellProperties[][]> = r.getCellProperties({ format: { font: { name: true } } });

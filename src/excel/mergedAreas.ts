@@ -6,10 +6,19 @@ import type { HostRange, HostWorksheet } from "./host";
 /** Cells per part: at most one merged area per cell, so never more than Excel's 512 per call. */
 export const MERGE_PART_CELLS = 512;
 
-interface MergedAreas { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p?: string): unknown }
+interface MergedAreas {
+  isNullObject: boolean;
+  areas: { items: Array<{ address: string }> };
+  load(p?: string): unknown;
+}
 type WithMerges = HostRange & { getMergedAreasOrNullObject?: () => MergedAreas };
 
-export interface Area { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }
+export interface Area {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
 
 /** Parts of at most MERGE_PART_CELLS cells covering the area: bands of rows, split in columns when a row is wider. */
 export function mergeParts(a: Area): Area[] {
@@ -18,7 +27,12 @@ export function mergeParts(a: Area): Area[] {
   const rows = Math.max(1, Math.floor(MERGE_PART_CELLS / cols));
   for (let r = 0; r < a.rowCount; r += rows) {
     for (let c = 0; c < a.columnCount; c += cols) {
-      out.push({ rowIndex: a.rowIndex + r, columnIndex: a.columnIndex + c, rowCount: Math.min(rows, a.rowCount - r), columnCount: Math.min(cols, a.columnCount - c) });
+      out.push({
+        rowIndex: a.rowIndex + r,
+        columnIndex: a.columnIndex + c,
+        rowCount: Math.min(rows, a.rowCount - r),
+        columnCount: Math.min(cols, a.columnCount - c),
+      });
     }
   }
   return out;

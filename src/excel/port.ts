@@ -69,13 +69,16 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
     undoable: () => guarded((ctx) => listRecords(ctx)),
     clearAddinData: () =>
       guarded(async (ctx) => {
-        const all = [...UNDO_KINDS.map(recordNamespace), LEGACY_UNDO_NS, FLAGS_NS, SEEN_NS, REPORT_NS].map((ns) => ctx.workbook.customXmlParts.getByNamespace(ns).load("items/id"));
+        const all = [...UNDO_KINDS.map(recordNamespace), LEGACY_UNDO_NS, FLAGS_NS, SEEN_NS, REPORT_NS].map((ns) =>
+          ctx.workbook.customXmlParts.getByNamespace(ns).load("items/id"),
+        );
         await ctx.sync();
         let n = 0;
-        for (const parts of all) for (const p of parts.items) {
-          p.delete();
-          n++;
-        }
+        for (const parts of all)
+          for (const p of parts.items) {
+            p.delete();
+            n++;
+          }
         await ctx.sync();
         return n;
       }),
@@ -88,8 +91,7 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
       }),
     flag: (findings, before) => guarded((ctx) => flagFindings(ctx, findings, before)),
     clearFlags: () => guarded((ctx) => clearFlags(ctx)),
-    writeReport: (report, before, when = new Date()) =>
-      guarded((ctx) => writeReportSheet(ctx, report, before.fileName ?? "classeur", when)),
+    writeReport: (report, before, when = new Date()) => guarded((ctx) => writeReportSheet(ctx, report, before.fileName ?? "classeur", when)),
     loadSeen: () =>
       guarded(async (ctx) => {
         const parts = ctx.workbook.customXmlParts.getByNamespace(SEEN_NS);

@@ -7,7 +7,11 @@ import type { HostContext, HostProtection } from "./host";
 
 /** Queues the reads; the function returned, called after the sync, throws for the first protected sheet. */
 export function probeProtection(ctx: HostContext, names: string[]): () => void {
-  const probes = [...new Set(names)].map((name) => ({ name, ws: ctx.workbook.worksheets.getItemOrNullObject(name).load("isNullObject"), p: null as HostProtection | null }));
+  const probes = [...new Set(names)].map((name) => ({
+    name,
+    ws: ctx.workbook.worksheets.getItemOrNullObject(name).load("isNullObject"),
+    p: null as HostProtection | null,
+  }));
   for (const x of probes) x.p = x.ws.protection.load("protected");
   return () => {
     const locked = probes.find((x) => !x.ws.isNullObject && x.p!.protected);

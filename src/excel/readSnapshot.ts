@@ -32,8 +32,16 @@ export const WHOLE_READ_CELLS = 12_000;
 /** Strings of a row that a header classifier recognises: the core needs 4 to read a header; one fewer, to be safe. */
 const HEADER_ROLES = 3;
 
-interface SheetRef { ws: HostWorksheet; used: HostRange }
-interface Used { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }
+interface SheetRef {
+  ws: HostWorksheet;
+  used: HostRange;
+}
+interface Used {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
 
 interface Chunk {
   sheet: number;
@@ -51,7 +59,7 @@ export function pointsToChars(points: number): number {
 }
 
 export function charsToPoints(chars: number): number {
-  return Math.round(chars * 7 * 72 / 96 * 100) / 100;
+  return Math.round(((chars * 7 * 72) / 96) * 100) / 100;
 }
 
 export function planChunks(sheets: Array<Used | null>): Chunk[] {
@@ -83,7 +91,12 @@ export function looksLikeHeaderRow(values: unknown[]): boolean {
 
 /** The header area of a sheet's used range (the light pass's rectangle). */
 export function headerArea(u: Used): Used {
-  return { rowIndex: u.rowIndex, columnIndex: u.columnIndex, rowCount: Math.min(u.rowCount, HEADER_AREA_ROWS), columnCount: Math.min(u.columnCount, HEADER_AREA_COLS) };
+  return {
+    rowIndex: u.rowIndex,
+    columnIndex: u.columnIndex,
+    rowCount: Math.min(u.rowCount, HEADER_AREA_ROWS),
+    columnCount: Math.min(u.columnCount, HEADER_AREA_COLS),
+  };
 }
 
 function cellOf(value: unknown, formula: unknown, text: string, numFmt: unknown, type: string, props: Excel.CellProperties | undefined): Cell | undefined {

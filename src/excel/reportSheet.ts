@@ -35,11 +35,14 @@ export const REPORT_NS = "urn:annexe-cdppe:report:1";
 export async function writeReportSheet(ctx: HostContext, report: CheckReport, fileName: string, when: Date): Promise<string> {
   const sheets = ctx.workbook.worksheets;
   const marks = ctx.workbook.customXmlParts.getByNamespace(REPORT_NS).load("items/id");
-  const candidates = [REPORT_SHEET, ...Array.from({ length: 8 }, (_, i) => `${REPORT_SHEET} (${i + 2})`)].map((name) => ({ name, ws: sheets.getItemOrNullObject(name).load("isNullObject,id") }));
+  const candidates = [REPORT_SHEET, ...Array.from({ length: 8 }, (_, i) => `${REPORT_SHEET} (${i + 2})`)].map((name) => ({
+    name,
+    ws: sheets.getItemOrNullObject(name).load("isNullObject,id"),
+  }));
   await ctx.sync();
   const markXml = marks.items.length ? marks.items[marks.items.length - 1]!.getXml() : null;
   if (markXml) await ctx.sync();
-  const ourId = markXml ? /<report[^>]*>([^<]*)<\/report>/.exec(markXml.value)?.[1] ?? null : null;
+  const ourId = markXml ? (/<report[^>]*>([^<]*)<\/report>/.exec(markXml.value)?.[1] ?? null) : null;
   const ours = candidates.find((c) => !c.ws.isNullObject && ourId !== null && c.ws.id === ourId);
   let ws: HostWorksheet;
   let name: string;
@@ -61,7 +64,11 @@ export async function writeReportSheet(ctx: HostContext, report: CheckReport, fi
   all.numberFormat = rows.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
   all.values = rows;
   report.findings.forEach((f, i) => {
-    ws.getRange(`D${6 + i}`).hyperlink = { documentReference: `${quoteSheet(f.sheet)}!${f.cell}`, textToDisplay: `${f.sheet}!${f.cell}`, screenTip: reportText.goTo };
+    ws.getRange(`D${6 + i}`).hyperlink = {
+      documentReference: `${quoteSheet(f.sheet)}!${f.cell}`,
+      textToDisplay: `${f.sheet}!${f.cell}`,
+      screenTip: reportText.goTo,
+    };
   });
   all.format.autofitColumns();
   ws.getRange("E:E").format.columnWidth = 420;

@@ -87,7 +87,10 @@ export function undoXmlParts(record: UndoRecord): string[] {
   const json = JSON.stringify(record);
   const n = Math.max(1, Math.ceil(json.length / PART_CHARS));
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(`<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`);
+  for (let i = 0; i < n; i++)
+    out.push(
+      `<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`,
+    );
   return out;
 }
 
@@ -97,7 +100,13 @@ export function undoXml(record: UndoRecord): string {
   return parts[0]!;
 }
 
-interface PartHead { ns: string; id: string; part: number; of: number; body: string }
+interface PartHead {
+  ns: string;
+  id: string;
+  part: number;
+  of: number;
+  body: string;
+}
 function headOf(xml: string): PartHead | null {
   const m = /^<undo xmlns="([^"]+)" id="([^"]*)" part="(\d+)" of="(\d+)">([\s\S]*)<\/undo>$/.exec(xml.trim());
   return m ? { ns: m[1]!, id: m[2]!, part: Number(m[3]), of: Number(m[4]), body: m[5]! } : null;
@@ -127,20 +136,34 @@ export function parseUndoXml(xml: string, kind: UndoKind, id?: string): UndoReco
   } catch {
     return null;
   }
-  if (!isObj(r) || r.v !== 2 || r.kind !== kind || typeof r.id !== "string" || (id !== undefined && r.id !== id) || !Array.isArray(r.cells) || !Array.isArray(r.deleteColumns) || !Array.isArray(r.widths)) return null;
+  if (
+    !isObj(r) ||
+    r.v !== 2 ||
+    r.kind !== kind ||
+    typeof r.id !== "string" ||
+    (id !== undefined && r.id !== id) ||
+    !Array.isArray(r.cells) ||
+    !Array.isArray(r.deleteColumns) ||
+    !Array.isArray(r.widths)
+  )
+    return null;
   const okInput = (x: unknown) => x === undefined || typeof x === "string" || typeof x === "number" || typeof x === "boolean";
   for (const c of r.cells as unknown[]) {
     if (!isObj(c) || typeof c.s !== "string" || !Number.isInteger(c.r) || !Number.isInteger(c.c) || (c.r as number) < 1 || (c.c as number) < 1) return null;
     if (!okInput(c.w) || !okInput(c.p) || (c.wf !== undefined && typeof c.wf !== "string") || (c.pf !== undefined && typeof c.pf !== "string")) return null;
   }
-  for (const d of r.deleteColumns as unknown[]) if (!isObj(d) || typeof d.sheet !== "string" || !Number.isInteger(d.at) || !Number.isInteger(d.count) || (d.count as number) < 1 || (d.at as number) < 1) return null;
-  for (const w of r.widths as unknown[]) if (!isObj(w) || typeof w.sheet !== "string" || !Number.isInteger(w.col) || typeof w.prior !== "number" || typeof w.wrote !== "number") return null;
+  for (const d of r.deleteColumns as unknown[])
+    if (!isObj(d) || typeof d.sheet !== "string" || !Number.isInteger(d.at) || !Number.isInteger(d.count) || (d.count as number) < 1 || (d.at as number) < 1)
+      return null;
+  for (const w of r.widths as unknown[])
+    if (!isObj(w) || typeof w.sheet !== "string" || !Number.isInteger(w.col) || typeof w.prior !== "number" || typeof w.wrote !== "number") return null;
   return r as unknown as UndoRecord;
 }
 
 const same = (live: unknown, wrote: string | number | boolean | undefined): boolean => {
   if (wrote === undefined) return true;
-  if (typeof wrote === "string" && wrote.startsWith("=")) return typeof live === "string" && live.startsWith("=") && normaliseFormula(live) === normaliseFormula(wrote);
+  if (typeof wrote === "string" && wrote.startsWith("="))
+    return typeof live === "string" && live.startsWith("=") && normaliseFormula(live) === normaliseFormula(wrote);
   if (typeof wrote === "string" && wrote.startsWith("'")) return live === wrote.slice(1);
   if (typeof wrote === "number") return typeof live === "number" && Math.abs(live - wrote) <= 1e-9 * Math.max(1, Math.abs(wrote));
   return live === wrote || (wrote === "" && (live === null || live === undefined));
@@ -201,8 +224,14 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const reads: Array<{ sheet: string; block: ReturnType<typeof blocksOf<{ row: number; col: number; cell: UndoCell }>>[number]; range?: HostRange }> = [];
   for (const [s, list] of bySheet) for (const block of blocksOf(list.map((cell) => ({ row: cell.r, col: cell.c, cell })))) reads.push({ sheet: s, block });
   const used = new Map<string, HostRange>();
-  for (const d of record.deleteColumns) if (!used.has(d.sheet)) used.set(d.sheet, sheet(d.sheet).getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount"));
-  const widthReads = record.widths.map((w) => ({ w, range: sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).load("format/columnWidth") }));
+  for (const d of record.deleteColumns)
+    if (!used.has(d.sheet)) used.set(d.sheet, sheet(d.sheet).getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount"));
+  const widthReads = record.widths.map((w) => ({
+    w,
+    range: sheet(w.sheet)
+      .getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`)
+      .load("format/columnWidth"),
+  }));
   const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
   const live = new Map<UndoCell, { formula: unknown; numFmt: unknown }>();
   // A protected sheet among those the undo writes: refused before anything is undone (never half-undone).
@@ -214,7 +243,12 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     }
     await ctx.sync();
     if (g === 0) unlocked();
-    for (const r of groups[g] ?? []) r.block.cells.forEach((line, i) => line.forEach((x, j) => { if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] }); }));
+    for (const r of groups[g] ?? [])
+      r.block.cells.forEach((line, i) =>
+        line.forEach((x, j) => {
+          if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] });
+        }),
+      );
   }
   // The new columns' content (used rows only), read with the cells when the budget allows: one more trip otherwise.
   const colReads: Array<{ d: UndoRecord["deleteColumns"][number]; range: HostRange | null; row0: number }> = record.deleteColumns.map((d) => {
@@ -222,7 +256,13 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     if (u.isNullObject) return { d, range: null, row0: 0 };
     const row0 = d.rows ? d.rows[0] - 1 : u.rowIndex;
     const rows = d.rows ? d.rows[1] - d.rows[0] + 1 : u.rowIndex + u.rowCount - row0;
-    return { d, range: sheet(d.sheet).getRangeByIndexes(row0, d.finalAt - 1, Math.max(1, rows), d.count).load("formulas"), row0 };
+    return {
+      d,
+      range: sheet(d.sheet)
+        .getRangeByIndexes(row0, d.finalAt - 1, Math.max(1, rows), d.count)
+        .load("formulas"),
+      row0,
+    };
   });
   if (colReads.some((c) => c.range)) await ctx.sync();
   const writtenIn = new Map<string, UndoCell>();
@@ -232,15 +272,25 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   for (const { d, range, row0 } of colReads) {
     let typed = false;
     let ours = 0;
-    range?.formulas.forEach((line, i) => line.forEach((v, j) => {
-      if (v === "" || v === null) return;
-      const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
-      if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
-      else ours++;
-    }));
+    range?.formulas.forEach((line, i) =>
+      line.forEach((v, j) => {
+        if (v === "" || v === null) return;
+        const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
+        if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
+        else ours++;
+      }),
+    );
     // Where the write put content and none of it is there now, the column there is not ours (one was inserted or
     // deleted since): it is never deleted.
-    const wrote = [...writtenIn.values()].some((c) => c.s === d.sheet && c.h !== undefined && c.h !== EMPTY_HASH && c.c >= d.finalAt && c.c < d.finalAt + d.count && (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])));
+    const wrote = [...writtenIn.values()].some(
+      (c) =>
+        c.s === d.sheet &&
+        c.h !== undefined &&
+        c.h !== EMPTY_HASH &&
+        c.c >= d.finalAt &&
+        c.c < d.finalAt + d.count &&
+        (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])),
+    );
     if (wrote && ours === 0) typed = true;
     if (typed) keptColumns.push(`${colToLetters(d.finalAt)}${d.count > 1 ? `:${colToLetters(d.finalAt + d.count - 1)}` : ""} (${d.sheet})`);
     else deletable.add(d);
@@ -254,7 +304,13 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     else changed.push(c);
   }
   const widthsBack = widthReads.filter(({ w, range }) => Math.abs(range.format.columnWidth - charsToPoints(w.wrote)) < 0.6);
-  const outcome: UndoOutcome = { kind, restored: unchanged.length + widthsBack.length, changed: changed.map((c) => `${addr(c.r, c.c)} (${c.s})`), keptColumns, needsConfirmation: false };
+  const outcome: UndoOutcome = {
+    kind,
+    restored: unchanged.length + widthsBack.length,
+    changed: changed.map((c) => `${addr(c.r, c.c)} (${c.s})`),
+    keptColumns,
+    needsConfirmation: false,
+  };
   if (changed.length && keepChanged === undefined) return { ...outcome, needsConfirmation: true };
   const restore = keepChanged === false ? [...unchanged, ...changed] : unchanged;
   if (keepChanged === false) outcome.restored += changed.length;
@@ -272,14 +328,18 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const keptBefore: Array<UndoRecord["deleteColumns"][number]> = [];
   for (const d of record.deleteColumns) {
     // A kept column left of this one was supposed to be gone at this point: this one sits further right.
-    const shift = keptBefore.filter((k) => k.sheet === d.sheet && JSON.stringify(k.rows) === JSON.stringify(d.rows) && d.at >= k.at).reduce((a, k) => a + k.count, 0);
+    const shift = keptBefore
+      .filter((k) => k.sheet === d.sheet && JSON.stringify(k.rows) === JSON.stringify(d.rows) && d.at >= k.at)
+      .reduce((a, k) => a + k.count, 0);
     if (!deletable.has(d)) {
       keptBefore.push(d);
       continue;
     }
     const L1 = colToLetters(d.at + shift);
     const L2 = colToLetters(d.at + shift + d.count - 1);
-    sheet(d.sheet).getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`).delete("Left");
+    sheet(d.sheet)
+      .getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`)
+      .delete("Left");
     deleted.push(d);
   }
 
@@ -292,8 +352,10 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   for (const [s, list] of restoreBySheet) {
     for (const b of blocksOf(list.map((cell) => ({ row: cell.r, col: backCol(cell), cell })))) {
       const range = sheet(s).getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
-      if (b.cells.some((l) => l.some((x) => x && x.cell.w !== undefined))) range.formulas = b.cells.map((l) => l.map((x) => (x && x.cell.w !== undefined ? x.cell.p! : null)));
-      if (b.cells.some((l) => l.some((x) => x && x.cell.wf !== undefined))) range.numberFormat = b.cells.map((l) => l.map((x) => (x && x.cell.wf !== undefined ? x.cell.pf ?? "General" : null)));
+      if (b.cells.some((l) => l.some((x) => x && x.cell.w !== undefined)))
+        range.formulas = b.cells.map((l) => l.map((x) => (x && x.cell.w !== undefined ? x.cell.p! : null)));
+      if (b.cells.some((l) => l.some((x) => x && x.cell.wf !== undefined)))
+        range.numberFormat = b.cells.map((l) => l.map((x) => (x && x.cell.wf !== undefined ? (x.cell.pf ?? "General") : null)));
     }
   }
   for (const { w } of widthsBack) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);

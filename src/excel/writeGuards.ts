@@ -9,7 +9,11 @@ import { excelText } from "../messages/excel";
 import type { HostRange, HostTableScopedCollection, HostWorksheet } from "./host";
 import { queueMergedAreas } from "./mergedAreas";
 
-interface Probe { range: HostRange; tables: HostTableScopedCollection; arrays: boolean }
+interface Probe {
+  range: HostRange;
+  tables: HostTableScopedCollection;
+  arrays: boolean;
+}
 
 function probe(ws: HostWorksheet, address: string, arrays: boolean): Probe {
   const range = ws.getRange(address);
@@ -45,7 +49,13 @@ function columnRuns(cells: ExpectedCell[]): Array<{ col: number; r1: number; r2:
  * point) and returns what to call after the sync: the French message of the first obstacle, or null.
  * `arrays`: the host answers hasSpill/savedAsArray (ExcelApi 1.12); `merges`: it lists merged areas (ExcelApi 1.13).
  */
-export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet: (name: string) => HostWorksheet, arrays: boolean, merges = true): () => string | null {
+export function queueWriteGuards(
+  plan: EditPlan,
+  expected: ExpectedCell[],
+  sheet: (name: string) => HostWorksheet,
+  arrays: boolean,
+  merges = true,
+): () => string | null {
   const written: Array<{ sheet: string; where: string; p: Probe }> = [];
   const bySheet = new Map<string, ExpectedCell[]>();
   for (const e of expected) {
@@ -71,18 +81,29 @@ export function queueWriteGuards(plan: EditPlan, expected: ExpectedCell[], sheet
   for (const e of plan.edits) {
     if (e.kind !== "insertColumns" || e.at <= 1) continue;
     const column = (c: number) => (e.rows ? `${colToLetters(c)}${e.rows[0]}:${colToLetters(c)}${e.rows[1]}` : `${colToLetters(c)}:${colToLetters(c)}`);
-    crossings.push({ sheet: e.sheet, col: colToLetters(e.at), left: probe(sheet(e.sheet), column(e.at - 1), arrays), right: probe(sheet(e.sheet), column(e.at), arrays) });
+    crossings.push({
+      sheet: e.sheet,
+      col: colToLetters(e.at),
+      left: probe(sheet(e.sheet), column(e.at - 1), arrays),
+      right: probe(sheet(e.sheet), column(e.at), arrays),
+    });
     if (e.rows) {
       const band = sheet(e.sheet).getRange(`${colToLetters(e.at)}${e.rows[0]}:XFD${e.rows[1]}`);
-      shifted.push({ sheet: e.sheet, col: colToLetters(e.at), touching: band.getTables(false).load("items/name"), inside: band.getTables(true).load("items/name") });
+      shifted.push({
+        sheet: e.sheet,
+        col: colToLetters(e.at),
+        touching: band.getTables(false).load("items/name"),
+        inside: band.getTables(true).load("items/name"),
+      });
     }
   }
   return () => {
     for (const m of merged) {
       for (const area of m.read?.() ?? []) {
-        for (let r = area.r1; r <= area.r2; r++) for (let c = area.c1; c <= area.c2; c++) {
-          if ((r !== area.r1 || c !== area.c1) && m.cells.has(`${r}:${c}`)) return excelText.mergeWritten(m.sheet, rangeA1(area));
-        }
+        for (let r = area.r1; r <= area.r2; r++)
+          for (let c = area.c1; c <= area.c2; c++) {
+            if ((r !== area.r1 || c !== area.c1) && m.cells.has(`${r}:${c}`)) return excelText.mergeWritten(m.sheet, rangeA1(area));
+          }
       }
     }
     for (const w of written) {

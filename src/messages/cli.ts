@@ -21,7 +21,7 @@ export const cli = {
     "  cdppe inspect annexe.xlsx            montre les tableaux reconnus",
     "  cdppe check                          contrôle l'annexe d'exemple 2022 fournie",
     "  cdppe check dossier                  contrôle chaque annexe .xlsx du dossier (-r : sous-dossiers)",
-    "  cdppe check \"dossier/*.xlsx\" -g erreur   motifs développés par l'outil, même sous Windows ; erreurs seules",
+    '  cdppe check "dossier/*.xlsx" -g erreur   motifs développés par l\'outil, même sous Windows ; erreurs seules',
     "  cdppe fill annexe.xlsx -o sortie.xlsx",
     "  cdppe add-year annexe.xlsx --year 2023 -o sortie.xlsx",
     "  cdppe check dossier -r --resume --format csv > constats.csv   un verdict par fichier, tableur sans risque",
@@ -69,8 +69,7 @@ export const checkText = {
   filesArg: "classeurs .xlsx (par défaut : l'annexe d'exemple 2022)",
   declaredOption: "objectifs facultatifs retenus par le contrat, par ex. 13,15,16 (contrôle objective-type)",
   badDeclared: (v: string) => `Liste d'objectifs illisible : « ${v} » (attendu : des numéros séparés par des virgules).`,
-  counts: (e: number, w: number, i: number) =>
-    `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
+  counts: (e: number, w: number, i: number) => `${e} erreur${e > 1 ? "s" : ""}, ${w} avertissement${w > 1 ? "s" : ""}, ${i} information${i > 1 ? "s" : ""}`,
   tables: (parts: string[]) => `Tableaux : ${parts.join(" ; ")}`,
   table: (kind: string, sheet: string, range: string, fiches: number, years: number[]) =>
     `${kind === "detail" ? "détail" : "synthèse"} « ${sheet} » ${range} (${fiches} fiches${years.length ? `, ${years[0]}-${years[years.length - 1]}` : ""})`,
@@ -115,13 +114,20 @@ const NB = "\u00a0";
 const q = (s: string) => `«${NB}${s}${NB}»`;
 const n = (v: number) => v.toLocaleString("fr-FR");
 const unitBytes = (b: number) =>
-  b >= 1024 ** 3 ? `${n(Math.round(b / 1024 ** 3))}${NB}Go` : b >= 1024 ** 2 ? `${n(Math.round(b / 1024 ** 2))}${NB}Mo` : b >= 1024 ? `${n(Math.round(b / 1024))}${NB}Ko` : `${n(b)}${NB}octets`;
+  b >= 1024 ** 3
+    ? `${n(Math.round(b / 1024 ** 3))}${NB}Go`
+    : b >= 1024 ** 2
+      ? `${n(Math.round(b / 1024 ** 2))}${NB}Mo`
+      : b >= 1024
+        ? `${n(Math.round(b / 1024))}${NB}Ko`
+        : `${n(b)}${NB}octets`;
 
 /** Why a file cannot be read: each message names the file, says what it is, and what to do. */
 export const inputText = {
   missing: (f: string) => `${f}${NB}: fichier introuvable. Vérifiez le nom et le dossier.`,
   permission: (f: string) => `${f}${NB}: lecture refusée (droits d'accès insuffisants). Demandez l'accès au fichier ou copiez-le dans un dossier à vous.`,
-  directory: (f: string) => `${f}${NB}: c'est un dossier, pas un classeur. «${NB}cdppe check${NB}» accepte un dossier (avec -r pour ses sous-dossiers)${NB}; les autres commandes veulent un fichier .xlsx.`,
+  directory: (f: string) =>
+    `${f}${NB}: c'est un dossier, pas un classeur. «${NB}cdppe check${NB}» accepte un dossier (avec -r pour ses sous-dossiers)${NB}; les autres commandes veulent un fichier .xlsx.`,
   loop: (f: string) => `${f}${NB}: lien symbolique qui tourne en rond${NB}; le fichier n'est pas accessible.`,
   nameTooLong: (f: string) => `${f}${NB}: chemin trop long pour le système.`,
   tooManyOpen: (f: string) => `${f}${NB}: trop de fichiers ouverts en même temps sur cette machine${NB}; réessayez avec moins de fichiers.`,
@@ -142,22 +148,20 @@ export const inputText = {
     `${f}${NB}: classeur Excel 97-2003 (.xls), format non pris en charge. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx.`,
   encrypted: (f: string) =>
     `${f}${NB}: classeur protégé par un mot de passe (chiffré)${NB}; il ne peut pas être lu. Enregistrez une copie sans mot de passe (Fichier > Informations > Protéger le classeur).`,
-  ods: (f: string) =>
-    `${f}${NB}: classeur OpenDocument (.ods), format non pris en charge. Enregistrez-le au format Excel .xlsx (Fichier > Enregistrer sous).`,
+  ods: (f: string) => `${f}${NB}: classeur OpenDocument (.ods), format non pris en charge. Enregistrez-le au format Excel .xlsx (Fichier > Enregistrer sous).`,
   otherOpenDocument: (f: string) => `${f}${NB}: document OpenDocument qui n'est pas un classeur${NB}; donnez un classeur .xlsx.`,
   otherOffice: (f: string) => `${f}${NB}: document Word ou PowerPoint, pas un classeur Excel${NB}; donnez un classeur .xlsx.`,
   xlsb: (f: string) => `${f}${NB}: classeur binaire Excel (.xlsb), format non pris en charge. Enregistrez-le au format .xlsx.`,
-  csv: (f: string) =>
-    `${f}${NB}: fichier texte (CSV ou similaire), pas un classeur. L'annexe se contrôle dans son classeur .xlsx d'origine.`,
+  csv: (f: string) => `${f}${NB}: fichier texte (CSV ou similaire), pas un classeur. L'annexe se contrôle dans son classeur .xlsx d'origine.`,
   html: (f: string) => `${f}${NB}: page web (HTML) enregistrée sous un nom de classeur${NB}; ouvrez-la dans Excel et enregistrez-la au format .xlsx.`,
-  xml2003: (f: string) => `${f}${NB}: fichier XML (peut-être «${NB}Feuille de calcul XML 2003${NB}»), format non pris en charge. Enregistrez-le au format .xlsx.`,
+  xml2003: (f: string) =>
+    `${f}${NB}: fichier XML (peut-être «${NB}Feuille de calcul XML 2003${NB}»), format non pris en charge. Enregistrez-le au format .xlsx.`,
   pdf: (f: string) => `${f}${NB}: document PDF, pas un classeur. Donnez le classeur .xlsx de l'annexe.`,
   unknownFormat: (f: string) => `${f}${NB}: format non reconnu${NB}; ce n'est pas un classeur Excel .xlsx.`,
   corruptZip: (f: string) =>
     `${f}${NB}: classeur endommagé ou incomplet (archive .xlsx tronquée ou altérée)${NB}; il n'a pas été analysé. Reprenez l'original ou faites-le réenregistrer dans Excel.`,
   notWorkbookZip: (f: string) => `${f}${NB}: archive compressée qui ne contient pas de classeur Excel${NB}; donnez un classeur .xlsx.`,
-  missingWorkbook: (f: string, part: string) =>
-    `${f}${NB}: classeur endommagé${NB}: la partie principale (${part}) manque${NB}; il n'a pas été analysé.`,
+  missingWorkbook: (f: string, part: string) => `${f}${NB}: classeur endommagé${NB}: la partie principale (${part}) manque${NB}; il n'a pas été analysé.`,
   missingPart: (f: string, part: string) => `${f}${NB}: classeur endommagé${NB}: la partie ${part} manque${NB}; il n'a pas été analysé.`,
   noSheet: (f: string) => `${f}${NB}: classeur endommagé${NB}: il ne déclare aucune feuille.`,
   missingSheet: (f: string, sheet: string, part: string) =>
@@ -186,7 +190,8 @@ export const batchText = {
     `${file}${NB}: conforme — aucune erreur${w || i ? ` (${plural(w, "avertissement", "avertissements")}, ${plural(i, "information", "informations")})` : ""}`,
   verdictErrors: (file: string, e: number, w: number, i: number) =>
     `${file}${NB}: à corriger — ${plural(e, "erreur", "erreurs")}, ${plural(w, "avertissement", "avertissements")}, ${plural(i, "information", "informations")}`,
-  verdictUnread: (file: string, reason: string) => `${file}${NB}: illisible — ${reason.startsWith(file) ? reason.slice(file.length).replace(/^\u00a0?: /, "") : reason}`,
+  verdictUnread: (file: string, reason: string) =>
+    `${file}${NB}: illisible — ${reason.startsWith(file) ? reason.slice(file.length).replace(/^\u00a0?: /, "") : reason}`,
   filtered: (hidden: number) => `${plural(hidden, "constatation masquée", "constatations masquées")} par le filtre.`,
   progress: (done: number, total: number, file: string) => `Contrôle ${done}/${total}${NB}: ${file}`,
   csvUnreadRule: "fichier-illisible",

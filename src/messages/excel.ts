@@ -7,12 +7,14 @@ export const excelText = {
   notFound: fr`Une feuille de l'annexe a été supprimée ou renommée pendant que le volet était ouvert : relancez le contrôle pour relire le classeur. Rien n'a été écrit.`,
   tooLarge: fr`Le classeur est trop volumineux pour être lu ou écrit d'un coup par Excel sur le web : fermez les autres feuilles volumineuses ou utilisez Excel pour le bureau.`,
   busy: fr`Excel est occupé (une cellule est peut-être en cours de saisie) : validez ou annulez la saisie, puis recommencez.`,
-  generic: (detail: string) => fr`Excel a renvoyé une erreur : ${detail}. Rien n'a été écrit ; recommencez, et si l'erreur persiste, fermez puis rouvrez le volet.`,
+  generic: (detail: string) =>
+    fr`Excel a renvoyé une erreur : ${detail}. Rien n'a été écrit ; recommencez, et si l'erreur persiste, fermez puis rouvrez le volet.`,
   // Not Excel's doing: a bug of the add-in, whose detail went to the console.
   internal: (name: string, detail: string) =>
     fr`Erreur interne du complément (${name} : ${detail}) : signalez-la avec le détail affiché dans la console (F12).`,
   nothingToUndo: "Aucune modification du complément à annuler dans ce classeur.",
-  undone: (kind: string) => `Modification annulée (${kind === "fill" ? "compléments des taux et écarts" : kind === "add-year" ? "nouvelle année" : "largeur de colonne"}).`,
+  undone: (kind: string) =>
+    `Modification annulée (${kind === "fill" ? "compléments des taux et écarts" : kind === "add-year" ? "nouvelle année" : "largeur de colonne"}).`,
   // Apply: what changed since the preview, and what Excel refused.
   changedSince: (list: string[], more: number) =>
     fr`Le classeur a changé depuis l'aperçu : ${list.join(fr` ; `)}${more > 0 ? fr` (et ${more} autre${more > 1 ? "s" : ""})` : ""}. Rien n'a été écrit : relancez l'aperçu.`,
@@ -23,7 +25,8 @@ export const excelText = {
   formulaNow: (f: string) => `la formule ${f}`,
   formatNow: (f: string) => fr`le format « ${f} »`,
   sheetMissing: (sheet: string) => fr`La feuille « ${sheet} » a été supprimée ou renommée depuis l'aperçu. Rien n'a été écrit : relancez le contrôle.`,
-  sheetProtected: (sheet: string) => fr`La feuille « ${sheet} » est protégée : Excel refuserait l'écriture. Ôtez la protection (Révision > Ôter la protection de la feuille), puis recommencez. Rien n'a été écrit.`,
+  sheetProtected: (sheet: string) =>
+    fr`La feuille « ${sheet} » est protégée : Excel refuserait l'écriture. Ôtez la protection (Révision > Ôter la protection de la feuille), puis recommencez. Rien n'a été écrit.`,
   midBatchRolledBack: (what: string, code: string) =>
     fr`Excel a refusé ${what} en cours d'écriture (${code}). Ce qui avait déjà été écrit a été défait : le classeur est tel qu'avant. Rien n'a été modifié.`,
   midBatchNotRolledBack: (what: string, code: string, detail: string) =>
@@ -47,7 +50,8 @@ export const excelText = {
   refusedWrite: "l'écriture de cellules",
   // Undo.
   undoNothing: (kind: string) => fr`Aucune modification « ${kind} » à annuler dans ce classeur.`,
-  undoCorrupt: (kind: string) => fr`L'enregistrement d'annulation « ${kind} » de ce classeur est illisible ou ne vient pas de ce complément : il a été ignoré, rien n'a été modifié. Utilisez « Effacer les données du complément » pour le retirer.`,
+  undoCorrupt: (kind: string) =>
+    fr`L'enregistrement d'annulation « ${kind} » de ce classeur est illisible ou ne vient pas de ce complément : il a été ignoré, rien n'a été modifié. Utilisez « Effacer les données du complément » pour le retirer.`,
   undoInterrupted: (kind: string, code: string) =>
     fr`Excel a refusé une partie de l'annulation « ${kind} » (${code}) : elle a été interrompue, une partie seulement a pu être défaite. L'enregistrement d'annulation a été retiré pour qu'elle ne soit jamais rejouée sur des colonnes déplacées. Vérifiez la feuille avant de continuer.`,
   undoChanged: (cells: string[], more: number) =>
@@ -55,7 +59,9 @@ export const excelText = {
   undoDone: (kind: string, restored: number, kept: number, keptColumns: string[]) =>
     fr`Annulation « ${kind} » faite : ${restored} cellule${restored > 1 ? "s" : ""} remise${restored > 1 ? "s" : ""} comme avant.` +
     (kept ? fr` ${kept} cellule${kept > 1 ? "s" : ""} modifiée${kept > 1 ? "s" : ""} depuis conservée${kept > 1 ? "s" : ""}.` : "") +
-    (keptColumns.length ? fr` Colonne${keptColumns.length > 1 ? "s" : ""} ${keptColumns.join(", ")} conservée${keptColumns.length > 1 ? "s" : ""} : elle${keptColumns.length > 1 ? "s" : ""} contien${keptColumns.length > 1 ? "nent" : "t"} des données saisies depuis, ou une colonne a été insérée ou supprimée à côté depuis.` : ""),
+    (keptColumns.length
+      ? fr` Colonne${keptColumns.length > 1 ? "s" : ""} ${keptColumns.join(", ")} conservée${keptColumns.length > 1 ? "s" : ""} : elle${keptColumns.length > 1 ? "s" : ""} contien${keptColumns.length > 1 ? "nent" : "t"} des données saisies depuis, ou une colonne a été insérée ou supprimée à côté depuis.`
+      : ""),
   widened: "Colonne élargie.",
   undoAction: (label: string) => fr`Annuler « ${label} »`,
   undoKeep: "Annuler en gardant ces cellules",
@@ -65,5 +71,6 @@ export const excelText = {
   // Report sheet and clean-up.
   reportNameTaken: (name: string, used: string) => fr`Une feuille « ${name} » à vous existe déjà : elle est laissée intacte, le rapport est dans « ${used} ».`,
   reportNoFreeName: fr`Les feuilles « Contrôle annexe » à « Contrôle annexe (9) » existent toutes et sont à vous : renommez-en une pour que le rapport puisse être écrit.`,
-  cleared: (n: number) => fr`Données du complément effacées de ce classeur (${n} enregistrement${n > 1 ? "s" : ""}) : annulations, signalements mémorisés et constatations vues.`,
+  cleared: (n: number) =>
+    fr`Données du complément effacées de ce classeur (${n} enregistrement${n > 1 ? "s" : ""}) : annulations, signalements mémorisés et constatations vues.`,
 };

@@ -32,7 +32,10 @@ export function quoted(text: string): string {
 
 /** French spacing in our own text: a no-break space before « : », « % » and « », a narrow one before ; ! ?, and after «. */
 export function typography(text: string): string {
-  return text.replace(/ ([:%»])/g, `${NBSP}$1`).replace(/ ([;!?])/g, `${NNBSP}$1`).replace(/« /g, `«${NBSP}`);
+  return text
+    .replace(/ ([:%»])/g, `${NBSP}$1`)
+    .replace(/ ([;!?])/g, `${NNBSP}$1`)
+    .replace(/« /g, `«${NBSP}`);
 }
 
 /**

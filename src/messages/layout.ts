@@ -4,20 +4,56 @@ import { fr } from "./format";
 
 /** Every column role has its French label: the compiler checks none is forgotten when a role is added. */
 const ROLE_LABELS: Record<SingleRole, string> & Record<string, string> = {
-  fiche: "N° fiche", label: "Intitulé fiche action", theme: "Thème", objective: "Intitulé objectif", objectif: "Objectif",
-  objectiveType: "Fondamental / facultatif", indicator: "Indicateur", indicatorEtat: "Indicateurs État", indicatorExtra: "Indicateurs additionnels",
-  budget: "Moyens financiers prévisionnels", msTotal: "Total masse salariale", dgasTotal: "Total budget DGAS", cdTotal: "Total CD",
-  source: "Source de co-financement", firTotal: "Montant FIR", etatTotal: "Montant ETAT", ondamTotal: "Montant ONDAM",
-  realisedLastYear: "Réalisations de la dernière année", rateLastYear: "Niveau d'exécution de l'année", realisedSinceStart: "Réalisation depuis le début",
-  rateGlobal: "Niveau d'exécution global", gap: "Écart moyens - réalisations", realisedPrior: "Réalisations au 31/12 de l'année précédente",
-  mesure: "Mesure", departement: "Département", fir: "FIR", etat: "État", ondam: "ONDAM", modalite: "Modalités de financement",
-  consumedPrior: "Budget consommé au 31/12 précédent", consumedLastYear: "Budget consommé dans l'année", consumedSinceStart: "Budget consommé depuis le début",
-  ms: "bloc Masse salariale", dgas: "bloc Budget DGAS", cd: "bloc Total CD",
+  fiche: "N° fiche",
+  label: "Intitulé fiche action",
+  theme: "Thème",
+  objective: "Intitulé objectif",
+  objectif: "Objectif",
+  objectiveType: "Fondamental / facultatif",
+  indicator: "Indicateur",
+  indicatorEtat: "Indicateurs État",
+  indicatorExtra: "Indicateurs additionnels",
+  budget: "Moyens financiers prévisionnels",
+  msTotal: "Total masse salariale",
+  dgasTotal: "Total budget DGAS",
+  cdTotal: "Total CD",
+  source: "Source de co-financement",
+  firTotal: "Montant FIR",
+  etatTotal: "Montant ETAT",
+  ondamTotal: "Montant ONDAM",
+  realisedLastYear: "Réalisations de la dernière année",
+  rateLastYear: "Niveau d'exécution de l'année",
+  realisedSinceStart: "Réalisation depuis le début",
+  rateGlobal: "Niveau d'exécution global",
+  gap: "Écart moyens - réalisations",
+  realisedPrior: "Réalisations au 31/12 de l'année précédente",
+  mesure: "Mesure",
+  departement: "Département",
+  fir: "FIR",
+  etat: "État",
+  ondam: "ONDAM",
+  modalite: "Modalités de financement",
+  consumedPrior: "Budget consommé au 31/12 précédent",
+  consumedLastYear: "Budget consommé dans l'année",
+  consumedSinceStart: "Budget consommé depuis le début",
+  ms: "bloc Masse salariale",
+  dgas: "bloc Budget DGAS",
+  cd: "bloc Total CD",
 };
 
 const BLOCK_LABELS: Record<string, string> = {
-  ms: "Masse salariale", dgas: "Budget DGAS", cd: "Total CD", fir: "FIR", etat: "ETAT", ondam: "ONDAM", indicator: "Indicateur",
-  realised: "Réalisations", rate: "Niveau d'exécution", realisedTo: "Réalisations au 31/12", consumedIn: "Consommé en", consumedTo: "Consommé au 31/12",
+  ms: "Masse salariale",
+  dgas: "Budget DGAS",
+  cd: "Total CD",
+  fir: "FIR",
+  etat: "ETAT",
+  ondam: "ONDAM",
+  indicator: "Indicateur",
+  realised: "Réalisations",
+  rate: "Niveau d'exécution",
+  realisedTo: "Réalisations au 31/12",
+  consumedIn: "Consommé en",
+  consumedTo: "Consommé au 31/12",
 };
 
 /** "ms2021" -> "Masse salariale 2021"; "ondamTotal" -> "Montant ONDAM". */
@@ -53,11 +89,14 @@ export const mappingText = {
   badVersion: (v: string) => `Fichier de correspondance${NB}: version «${NB}${v}${NB}» inconnue (attendu${NB}: 1).`,
   noEntries: `Fichier de correspondance${NB}: la liste «${NB}entries${NB}» manque.`,
   entryNotObject: (n: number) => `Fichier de correspondance, entrée ${n}${NB}: un objet est attendu.`,
-  badTable: (n: number, t: string) => `Fichier de correspondance, entrée ${n}${NB}: tableau «${NB}${t}${NB}» inconnu (attendu${NB}: «${NB}detail${NB}» ou «${NB}summary${NB}»).`,
+  badTable: (n: number, t: string) =>
+    `Fichier de correspondance, entrée ${n}${NB}: tableau «${NB}${t}${NB}» inconnu (attendu${NB}: «${NB}detail${NB}» ou «${NB}summary${NB}»).`,
   badSheet: (n: number) => `Fichier de correspondance, entrée ${n}${NB}: le nom de la feuille manque.`,
-  badKey: (n: number, k: string) => `Fichier de correspondance, entrée ${n}${NB}: rôle «${NB}${k}${NB}» inconnu (exemples${NB}: fiche, budget, firTotal, fir2021, realisedLastYear).`,
+  badKey: (n: number, k: string) =>
+    `Fichier de correspondance, entrée ${n}${NB}: rôle «${NB}${k}${NB}» inconnu (exemples${NB}: fiche, budget, firTotal, fir2021, realisedLastYear).`,
   badHeader: (n: number) => `Fichier de correspondance, entrée ${n}${NB}: «${NB}header${NB}» doit être un texte ou null.`,
-  badColumn: (n: number, c: string) => `Fichier de correspondance, entrée ${n}${NB}: colonne «${NB}${c}${NB}» invalide (attendu${NB}: une lettre comme L ou AC, ou null).`,
+  badColumn: (n: number, c: string) =>
+    `Fichier de correspondance, entrée ${n}${NB}: colonne «${NB}${c}${NB}» invalide (attendu${NB}: une lettre comme L ou AC, ou null).`,
   duplicate: (n: number, k: string) => `Fichier de correspondance, entrée ${n}${NB}: le rôle «${NB}${k}${NB}» est déjà indiqué pour ce tableau.`,
 };
 
@@ -65,7 +104,14 @@ const listFr = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, 
 
 /** The one finding of an incomplete or doubtful reading (rule layout-incomplete, annex-spec §4). */
 export const incompleteText = {
-  message: (table: "detail" | "summary", sheet: string, where: string, missing: string[], doubtful: Array<{ key: string; col: string; why: string }>, skipped: number) => {
+  message: (
+    table: "detail" | "summary",
+    sheet: string,
+    where: string,
+    missing: string[],
+    doubtful: Array<{ key: string; col: string; why: string }>,
+    skipped: number,
+  ) => {
     const parts: string[] = [];
     const name = table === "detail" ? "tableau détaillé" : "tableau de synthèse";
     parts.push(`Lecture incomplète du ${name} (feuille «${NB}${sheet}${NB}», en-têtes ${where})${NB}:`);
@@ -78,8 +124,12 @@ export const incompleteText = {
       const shown = doubtful.slice(0, 6).map((d) => `${roleLabel(d.key)} en ${d.col} (${d.why})`);
       parts.push(`lecture douteuse, les calculs du tableau ne la confirment pas${NB}: ${shown.join(`${NB}; `)}.`);
     }
-    parts.push(`${skipped} contrôle${skipped > 1 ? "s" : ""} qui en dépend${skipped > 1 ? "ent" : ""} ${skipped > 1 ? "sont ignorés" : "est ignoré"} plutôt que de produire de fausses erreurs.`);
-    parts.push(`Pour corriger${NB}: renommez l'en-tête de la colonne (par exemple «${NB}Montant FIR${NB}», «${NB}Réalisations 2022${NB}»), ou indiquez la bonne colonne dans la vue «${NB}Lecture de l'annexe${NB}» du volet, ou avec «${NB}cdppe inspect FICHIER --format json${NB}» puis «${NB}--mapping FICHIER.json${NB}».`);
+    parts.push(
+      `${skipped} contrôle${skipped > 1 ? "s" : ""} qui en dépend${skipped > 1 ? "ent" : ""} ${skipped > 1 ? "sont ignorés" : "est ignoré"} plutôt que de produire de fausses erreurs.`,
+    );
+    parts.push(
+      `Pour corriger${NB}: renommez l'en-tête de la colonne (par exemple «${NB}Montant FIR${NB}», «${NB}Réalisations 2022${NB}»), ou indiquez la bonne colonne dans la vue «${NB}Lecture de l'annexe${NB}» du volet, ou avec «${NB}cdppe inspect FICHIER --format json${NB}» puis «${NB}--mapping FICHIER.json${NB}».`,
+    );
     return parts.join(" ");
   },
   /** Why a role is doubtful: the relation the numbers did not satisfy. */
@@ -97,7 +147,8 @@ export const incompleteText = {
   },
   skippedDoubtful: (keys: string[]) => `lecture incomplète ou douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,
   /** A rule that ran on the columns read with confidence and left out the others. */
-  skippedDoubtfulPart: (keys: string[]) => `contrôle fait sur les autres colonnes, sauté pour celles dont la lecture est douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,
+  skippedDoubtfulPart: (keys: string[]) =>
+    `contrôle fait sur les autres colonnes, sauté pour celles dont la lecture est douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,
 };
 
 /** Why the closest candidate was not taken for an annex. */

@@ -13,7 +13,8 @@ export const mappingFileText = {
 export const mappingViewText = {
   tab: "Lecture",
   title: "Lecture de l'annexe",
-  intro: "Pour chaque rôle, la colonne où l'outil l'a lu. Si une colonne est fausse, choisissez la bonne (ou «\u00a0absente\u00a0»)\u00a0: le contrôle est relancé aussitôt et votre choix est enregistré dans le classeur.",
+  intro:
+    "Pour chaque rôle, la colonne où l'outil l'a lu. Si une colonne est fausse, choisissez la bonne (ou «\u00a0absente\u00a0»)\u00a0: le contrôle est relancé aussitôt et votre choix est enregistré dans le classeur.",
   needCheck: "Lancez d'abord le contrôle pour voir comment l'annexe a été lue.",
   table: (kind: "detail" | "summary", sheet: string) => `${kind === "detail" ? "Tableau détaillé" : "Synthèse"} — feuille «${NB}${sheet}${NB}»`,
   role: "Rôle",

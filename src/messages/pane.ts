@@ -22,9 +22,11 @@ export const paneText = {
     missing: (list: string) => fr`Colonnes absentes : ${list}`,
     /** One line at the top: what the officer has to do, errors first. */
     verdict: (c: { error: number; warning: number }) =>
-      c.error ? fr`Annexe à corriger : ${n(c.error, "erreur")}${c.warning ? `, ${n(c.warning, "avertissement")} à examiner` : ""}.`
-      : c.warning ? fr`Aucune erreur : ${n(c.warning, "avertissement")} à examiner.`
-      : fr`Annexe cohérente : aucune erreur ni avertissement.`,
+      c.error
+        ? fr`Annexe à corriger : ${n(c.error, "erreur")}${c.warning ? `, ${n(c.warning, "avertissement")} à examiner` : ""}.`
+        : c.warning
+          ? fr`Aucune erreur : ${n(c.warning, "avertissement")} à examiner.`
+          : fr`Annexe cohérente : aucune erreur ni avertissement.`,
     counts: { error: "Erreurs", warning: "Avertissements", info: "Informations" } as Record<Severity, string>,
     section: (title: string, count: number) => `${title} (${count})`,
     rounding: (count: number) => `Écarts d'arrondi sans conséquence (${count})`,
@@ -46,7 +48,8 @@ export const paneText = {
     clean: fr`Aucune constatation : l'annexe est cohérente.`,
     flag: "Signaler dans la feuille",
     clearFlags: "Effacer les signalements",
-    flagged: (count: number) => fr`${n(count, "cellule signalée", "cellules signalées")} par une couleur ; « Effacer les signalements » rend leur couleur d'origine.`,
+    flagged: (count: number) =>
+      fr`${n(count, "cellule signalée", "cellules signalées")} par une couleur ; « Effacer les signalements » rend leur couleur d'origine.`,
     cleared: (count: number) => `${n(count, "signalement effacé", "signalements effacés")}.`,
     report: fr`Feuille « Contrôle annexe » mise à jour.`,
   },
@@ -65,7 +68,8 @@ export const paneText = {
     gives: "donne",
     empty: "une cellule vide",
     upToDate: (count: number) => `${n(count, "cellule a", "cellules ont")} déjà la bonne formule.`,
-    conflicts: (count: number) => fr`${n(count, "cellule contient", "cellules contiennent")} une saisie différente du calcul ; elles sont laissées telles quelles :`,
+    conflicts: (count: number) =>
+      fr`${n(count, "cellule contient", "cellules contiennent")} une saisie différente du calcul ; elles sont laissées telles quelles :`,
     conflictCell: (cell: string, fiche: string | null) => (fiche ? `${cell} (fiche ${fiche})` : cell),
     typed: fr`Saisi :`,
     computed: fr`la formule donnerait :`,

@@ -43,8 +43,7 @@ export const rulesText = {
     fr`${block} : le total (${eur(actual)}) n'est pas la somme des années ${years.join(", ")} (${eur(expected)}).`,
   cdSplit: (year: number, ms: number, dgas: number, actual: number) =>
     fr`Total CD ${year} : ${eur(actual)} au lieu de masse salariale ${eur(ms)} + budget DGAS ${eur(dgas)} = ${eur(ms + dgas)}.`,
-  budgetSum: (parts: string, expected: number, actual: number) =>
-    fr`Moyens financiers : ${eur(actual)} au lieu de ${parts} = ${eur(expected)}.`,
+  budgetSum: (parts: string, expected: number, actual: number) => fr`Moyens financiers : ${eur(actual)} au lieu de ${parts} = ${eur(expected)}.`,
   totalRow: (label: string, column: string, rows: string, expected: number, actual: number) =>
     fr`${label}, colonne ${column} : ${eur(actual)} au lieu de ${eur(expected)}, somme des ${rows}.`,
   totalBlank: (label: string, column: string, expected: number) => fr`${label}, colonne ${column} : total vide alors que les lignes font ${eur(expected)}.`,
@@ -54,7 +53,8 @@ export const rulesText = {
     fr`${label}, colonne ${column} : total saisi comme nombre alors que les autres totaux de la ligne sont des formules ; il ne suivra pas les corrections.`,
   totalOverText: (label: string, column: string) =>
     fr`${label}, colonne ${column} : une somme porte sur une colonne de texte (${column}) ; elle affiche « -${NBSP}€ » sans signification : videz cette cellule.`,
-  cellError: (err: string, where: string) => fr`La cellule affiche ${err} (${where}) : une formule ou une référence est cassée ; les totaux qui en dépendent sont faux.`,
+  cellError: (err: string, where: string) =>
+    fr`La cellule affiche ${err} (${where}) : une formule ou une référence est cassée ; les totaux qui en dépendent sont faux.`,
   displayOverflow: (value: number, total: boolean) =>
     fr`La colonne est trop étroite : ${total ? "le total" : "le montant"} ${eur(value)} s'affiche « ##### » et s'imprime ainsi. Élargissez la colonne.`,
   negativeDate: () => fr`Une date négative s'affiche « ##### » quelle que soit la largeur de la colonne.`,
@@ -62,36 +62,52 @@ export const rulesText = {
     fr`Montant saisi comme texte (« ${text} ») : Excel l'ignore dans les sommes. Valeur attendue : le nombre ${eur(value)}.`,
   textInAmount: (text: string) => fr`Texte « ${text} » dans une colonne de montants : Excel le compte pour 0 dans les sommes.`,
   negative: (column: string, value: number) => fr`${column} : montant négatif (${eur(value)}) ; un montant prévu ou réalisé ne peut pas l'être.`,
-  sourceNamesZero: (named: string[]) => fr`La source de co-financement nomme ${list(named)} mais ${named.length > 1 ? "ces financeurs n'apportent" : "ce financeur n'apporte"} aucun montant (${eur(0)}).`,
+  sourceNamesZero: (named: string[]) =>
+    fr`La source de co-financement nomme ${list(named)} mais ${named.length > 1 ? "ces financeurs n'apportent" : "ce financeur n'apporte"} aucun montant (${eur(0)}).`,
   sourceMissesMoney: (missing: Array<[string, number]>) =>
     fr`${list(missing.map(([f, v]) => fr`${f} apporte ${eur(v)}`))} mais n'est pas nommé dans la source de co-financement.`,
   sourceUnknown: (tokens: string[]) => fr`Source de co-financement non reconnue : « ${tokens.join(" ")} » (attendu : FIR, ETAT, ONDAM).`,
   modaliteUnknown: (text: string) => fr`« ${text} » n'est pas une modalité de financement connue (FIR, PLF, AM, CD).`,
   modaliteNamesZero: (named: string[]) => fr`La modalité ${list(named)} est indiquée mais le financeur correspondant n'apporte aucun montant.`,
-  modaliteMissesMoney: (missing: Array<[string, number]>) => fr`${list(missing.map(([f, v]) => fr`${f} apporte ${eur(v)}`))} sans que la modalité le mentionne.`,
-  modaliteCdWithFunders: (funders: string[]) => fr`Modalité « CD » (Département seul) alors que ${list(funders)} apporte${funders.length > 1 ? "nt" : ""} des crédits.`,
-  objectiveBothWays: (n: number, here: string, others: string[]) => fr`L'objectif ${n} est typé « ${here} » ici mais autrement ailleurs (${list(others)}) : un objectif a un seul type.`,
-  objectiveAgainstCatalogue: (n: number, typed: string, national: string) => fr`L'objectif ${n} est typé « ${typed} » alors que le catalogue national le classe ${national}.`,
-  objectiveNotDeclared: (n: number, declared: number[]) => fr`L'objectif facultatif ${n} ne figure pas parmi ceux retenus par le contrat (${declared.join(", ")}).`,
-  objectiveLabelNumber: (n: number, label: number) => fr`Le libellé de l'objectif ${n} est celui de l'objectif national ${label} : numéro ou libellé à vérifier.`,
+  modaliteMissesMoney: (missing: Array<[string, number]>) =>
+    fr`${list(missing.map(([f, v]) => fr`${f} apporte ${eur(v)}`))} sans que la modalité le mentionne.`,
+  modaliteCdWithFunders: (funders: string[]) =>
+    fr`Modalité « CD » (Département seul) alors que ${list(funders)} apporte${funders.length > 1 ? "nt" : ""} des crédits.`,
+  objectiveBothWays: (n: number, here: string, others: string[]) =>
+    fr`L'objectif ${n} est typé « ${here} » ici mais autrement ailleurs (${list(others)}) : un objectif a un seul type.`,
+  objectiveAgainstCatalogue: (n: number, typed: string, national: string) =>
+    fr`L'objectif ${n} est typé « ${typed} » alors que le catalogue national le classe ${national}.`,
+  objectiveNotDeclared: (n: number, declared: number[]) =>
+    fr`L'objectif facultatif ${n} ne figure pas parmi ceux retenus par le contrat (${declared.join(", ")}).`,
+  objectiveLabelNumber: (n: number, label: number) =>
+    fr`Le libellé de l'objectif ${n} est celui de l'objectif national ${label} : numéro ou libellé à vérifier.`,
   objectiveMissing: () => fr`La fiche n'indique aucun objectif : rattachez-la à un objectif national.`,
   ficheDuplicate: (fiche: string, rows: number[]) => fr`La fiche ${fiche} apparaît plusieurs fois (lignes ${rows.join(", ")}).`,
   ficheOnlyIn: (fiche: string, table: string, other: string) => fr`La fiche ${fiche} figure dans le ${table} mais pas dans le ${other}.`,
-  crossTable: (what: string, summary: number, detail: number) => fr`${what} : ${eur(summary)} dans la synthèse, ${eur(detail)} dans le tableau détaillé (écart ${eur(summary - detail)}).`,
-  sourceVsModalite: (mod: string, src: string) => fr`La synthèse indique « ${mod || "vide"} » et le tableau détaillé « ${src || "vide"} » : ils ne nomment pas les mêmes financeurs.`,
-  consumedSum: (prior: number, year: number, actual: number) => fr`Consommé cumulé ${eur(actual)} au lieu de ${eur(prior)} (antérieur) + ${eur(year)} (année) = ${eur(prior + year)}.`,
+  crossTable: (what: string, summary: number, detail: number) =>
+    fr`${what} : ${eur(summary)} dans la synthèse, ${eur(detail)} dans le tableau détaillé (écart ${eur(summary - detail)}).`,
+  sourceVsModalite: (mod: string, src: string) =>
+    fr`La synthèse indique « ${mod || "vide"} » et le tableau détaillé « ${src || "vide"} » : ils ne nomment pas les mêmes financeurs.`,
+  consumedSum: (prior: number, year: number, actual: number) =>
+    fr`Consommé cumulé ${eur(actual)} au lieu de ${eur(prior)} (antérieur) + ${eur(year)} (année) = ${eur(prior + year)}.`,
   realisedWithoutBudgetYear: (year: number, realised: number, shown: string | null) =>
     fr`${eur(realised)} réalisés en ${year} pour ${eur(0)} prévu cette année : taux non calculable${shown ? fr` (la feuille affiche « ${shown} », trompeur)` : ""}.`,
   realisedWithoutBudgetGlobal: (realised: number, shown: string | null) =>
     fr`${eur(realised)} réalisés depuis le début pour aucun moyen financier prévu : taux global non calculable${shown ? fr` (la feuille affiche « ${shown} »)` : ""}.`,
-  overExecution: (realised: number, budget: number) => fr`Réalisé depuis le début (${eur(realised)}) supérieur aux moyens prévus (${eur(budget)}) : dépassement de ${eur(realised - budget)}.`,
+  overExecution: (realised: number, budget: number) =>
+    fr`Réalisé depuis le début (${eur(realised)}) supérieur aux moyens prévus (${eur(budget)}) : dépassement de ${eur(realised - budget)}.`,
   overExecutionYear: (year: number, rate: number) => fr`Taux d'exécution ${year} de ${pct(rate)} : dépenses de l'année supérieures au prévu de l'année.`,
-  cumulativeBelowYear: (since: number, last: number, year: number) => fr`Réalisé depuis le début (${eur(since)}) inférieur au réalisé de ${year} (${eur(last)}) : le cumul doit inclure l'année.`,
+  cumulativeBelowYear: (since: number, last: number, year: number) =>
+    fr`Réalisé depuis le début (${eur(since)}) inférieur au réalisé de ${year} (${eur(last)}) : le cumul doit inclure l'année.`,
   rateMismatch: (what: string, expected: string, actual: string) => fr`${what} : la feuille affiche ${actual}, le calcul donne ${expected}.`,
-  fundamentalCoverage: (n: number, label: string) => fr`Aucune fiche ne porte l'objectif fondamental ${n} (${label}) : les contrats 2020-2022 doivent couvrir les 11.`,
-  funderThemeOndam: (amount: number, objective: number | null) => fr`${eur(amount)} d'ONDAM sur ${objective ? fr`l'objectif ${objective}` : "une fiche sans objectif"}, hors objectifs handicap (9, 15, 16, 24).`,
-  funderThemeFir: (amount: number, objective: number | null) => fr`${eur(amount)} de FIR sur ${objective ? fr`l'objectif ${objective}` : "une fiche sans objectif"}, hors objectifs PMI et prévention (1 à 5, 13).`,
-  cofinancingCd: (co: number) => fr`Fiche co-financée (${eur(co)}) sans aucune part du Département (Total CD = 0) : les textes demandent un co-financement adapté.`,
+  fundamentalCoverage: (n: number, label: string) =>
+    fr`Aucune fiche ne porte l'objectif fondamental ${n} (${label}) : les contrats 2020-2022 doivent couvrir les 11.`,
+  funderThemeOndam: (amount: number, objective: number | null) =>
+    fr`${eur(amount)} d'ONDAM sur ${objective ? fr`l'objectif ${objective}` : "une fiche sans objectif"}, hors objectifs handicap (9, 15, 16, 24).`,
+  funderThemeFir: (amount: number, objective: number | null) =>
+    fr`${eur(amount)} de FIR sur ${objective ? fr`l'objectif ${objective}` : "une fiche sans objectif"}, hors objectifs PMI et prévention (1 à 5, 13).`,
+  cofinancingCd: (co: number) =>
+    fr`Fiche co-financée (${eur(co)}) sans aucune part du Département (Total CD = 0) : les textes demandent un co-financement adapté.`,
   skipped: (roles: string[]) => fr`colonnes absentes : ${roles.map(roleLabel).join(", ")}`,
   skippedNoTotal: "aucune ligne de total trouvée",
   skippedNoTable: (which: "detail" | "summary" | "both") =>

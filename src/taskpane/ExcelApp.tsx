@@ -20,6 +20,9 @@ export function canvasMeasure(): ((text: string) => number) | undefined {
 
 /** The pane inside Excel. */
 export function ExcelApp(): React.JSX.Element {
-  const controller = React.useMemo(() => new PaneController(createExcelPort(officeRunner, excelApiSupported, { merges: mergesSupported() }), canvasMeasure()), []);
+  const controller = React.useMemo(
+    () => new PaneController(createExcelPort(officeRunner, excelApiSupported, { merges: mergesSupported() }), canvasMeasure()),
+    [],
+  );
   return <Pane controller={controller} />;
 }

@@ -49,11 +49,32 @@ export interface PaneState {
 export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}`;
 
 export class PaneController {
-  private state: PaneState = { busy: null, error: null, info: null, snapshot: null, report: null, charts: null, seen: [], fillPlan: null, force: false, year: null, yearPlan: null, canUndo: false, undoable: [], lastKind: null, undoPending: null, flagged: false, mapping: null };
+  private state: PaneState = {
+    busy: null,
+    error: null,
+    info: null,
+    snapshot: null,
+    report: null,
+    charts: null,
+    seen: [],
+    fillPlan: null,
+    force: false,
+    year: null,
+    yearPlan: null,
+    canUndo: false,
+    undoable: [],
+    lastKind: null,
+    undoPending: null,
+    flagged: false,
+    mapping: null,
+  };
   private mappingLoaded = false;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly port: AnnexPort, private readonly measure?: (text: string) => number) {}
+  constructor(
+    private readonly port: AnnexPort,
+    private readonly measure?: (text: string) => number,
+  ) {}
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -103,9 +124,15 @@ export class PaneController {
       const corrupt = records.corrupt.map((k) => excelText.undoCorrupt(excelText.kindLabel[k] ?? k));
       const last = report.layout.detail?.years.at(-1) ?? null;
       this.set({
-        snapshot, report, seen,
-        undoable: records.available, canUndo: records.available.length > 0 || this.state.flagged,
-        lastKind: this.state.lastKind === "flags" || (this.state.lastKind && records.available.includes(this.state.lastKind)) ? this.state.lastKind : records.available.at(-1) ?? null,
+        snapshot,
+        report,
+        seen,
+        undoable: records.available,
+        canUndo: records.available.length > 0 || this.state.flagged,
+        lastKind:
+          this.state.lastKind === "flags" || (this.state.lastKind && records.available.includes(this.state.lastKind))
+            ? this.state.lastKind
+            : (records.available.at(-1) ?? null),
         ...(corrupt.length ? { info: corrupt.join(" ") } : {}),
         charts: { engagements: ratesByEngagement(snapshot, report.layout), funders: ratesByFunder(snapshot, report.layout) },
         // Write plans wait until their tab asks (preparePlan): at 10 000 rows each costs the pane as much as the check.
@@ -149,13 +176,23 @@ export class PaneController {
       if (!this.state.report || !this.state.snapshot) throw new UserError(paneText.needCheck);
       const n = await this.port.flag(this.state.report.findings, this.state.snapshot);
       const sheet = await this.port.writeReport(this.state.report, this.state.snapshot);
-      this.set({ flagged: n > 0, lastKind: n > 0 ? "flags" : this.state.lastKind, canUndo: n > 0 || this.state.undoable.length > 0, info: `${paneText.check.flagged(n)} ${paneText.check.report}${sheet !== REPORT_SHEET ? ` ${excelText.reportNameTaken(REPORT_SHEET, sheet)}` : ""}` });
+      this.set({
+        flagged: n > 0,
+        lastKind: n > 0 ? "flags" : this.state.lastKind,
+        canUndo: n > 0 || this.state.undoable.length > 0,
+        info: `${paneText.check.flagged(n)} ${paneText.check.report}${sheet !== REPORT_SHEET ? ` ${excelText.reportNameTaken(REPORT_SHEET, sheet)}` : ""}`,
+      });
     });
 
   clearFlags = (): Promise<void> =>
     this.run("flag", async () => {
       const n = await this.port.clearFlags();
-      this.set({ flagged: false, lastKind: this.state.lastKind === "flags" ? null : this.state.lastKind, canUndo: this.state.undoable.length > 0, info: paneText.check.cleared(n) });
+      this.set({
+        flagged: false,
+        lastKind: this.state.lastKind === "flags" ? null : this.state.lastKind,
+        canUndo: this.state.undoable.length > 0,
+        info: paneText.check.cleared(n),
+      });
     });
 
   setForce = (force: boolean): void => {
@@ -219,20 +256,33 @@ export class PaneController {
   private async finishUndo(kind: UndoKind, keepChanged: boolean | undefined): Promise<void> {
     const label = excelText.kindLabel[kind] ?? kind;
     // Disarmed before anything else: a failure below never leaves a button that would replay it.
-    this.set({ undoPending: null, undoable: this.state.undoable.filter((x) => x !== kind), lastKind: this.state.lastKind === kind ? null : this.state.lastKind });
+    this.set({
+      undoPending: null,
+      undoable: this.state.undoable.filter((x) => x !== kind),
+      lastKind: this.state.lastKind === kind ? null : this.state.lastKind,
+    });
     const outcome = await this.port.undo(kind, keepChanged);
     if (!outcome) {
       this.set({ info: excelText.undoNothing(label) });
       return;
     }
     if (outcome.needsConfirmation) {
-      this.set({ undoable: [...this.state.undoable, kind], undoPending: { kind, changed: outcome.changed }, info: excelText.undoChanged(outcome.changed.slice(0, 8), Math.max(0, outcome.changed.length - 8)) });
+      this.set({
+        undoable: [...this.state.undoable, kind],
+        undoPending: { kind, changed: outcome.changed },
+        info: excelText.undoChanged(outcome.changed.slice(0, 8), Math.max(0, outcome.changed.length - 8)),
+      });
       return;
     }
     await this.check();
     const kept = keepChanged === false ? 0 : outcome.changed.length;
     // "Back as it was" only when it is true: nothing kept.
-    this.set({ info: kept || outcome.keptColumns.length ? excelText.undoDone(label, outcome.restored, kept, outcome.keptColumns) : `${paneText.undone} ${excelText.undoDone(label, outcome.restored, 0, [])}` });
+    this.set({
+      info:
+        kept || outcome.keptColumns.length
+          ? excelText.undoDone(label, outcome.restored, kept, outcome.keptColumns)
+          : `${paneText.undone} ${excelText.undoDone(label, outcome.restored, 0, [])}`,
+    });
   }
 
   /** "Signaler" undone: the fills put back where our colour still stands. */

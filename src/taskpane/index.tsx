@@ -26,10 +26,20 @@ async function boot(root: Root): Promise<void> {
   // The ribbon command opens this page as a small dialog carrying its message after #notice=.
   const notice = /^#notice=(.*)$/.exec(window.location.hash);
   if (notice) {
-    root.render(<FluentProvider theme={webLightTheme}><Body1 as="p" role="status" style={{ padding: 12 }}>{decodeURIComponent(notice[1] ?? "")}</Body1></FluentProvider>);
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <Body1 as="p" role="status" style={{ padding: 12 }}>
+          {decodeURIComponent(notice[1] ?? "")}
+        </Body1>
+      </FluentProvider>,
+    );
     return;
   }
-  root.render(<FluentProvider theme={webLightTheme}><Spinner label={app.loading} /></FluentProvider>);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Spinner label={app.loading} />
+    </FluentProvider>,
+  );
   const host = await detectHost();
   if (host.kind !== "excel") {
     root.render(

@@ -22,8 +22,13 @@ const SUM_RULES: ReadonlySet<RuleId> = new Set<RuleId>(["year-sum", "cd-split", 
 
 /** A rounding note: an info of a sum rule whose figures differ by print rounding only (decided on data, not on wording). */
 export function isRoundingNote(f: Finding): boolean {
-  return f.severity === "info" && SUM_RULES.has(f.rule) && typeof f.expected === "number" && typeof f.actual === "number"
-    && compareAmounts(f.expected, f.actual) === "rounding";
+  return (
+    f.severity === "info" &&
+    SUM_RULES.has(f.rule) &&
+    typeof f.expected === "number" &&
+    typeof f.actual === "number" &&
+    compareAmounts(f.expected, f.actual) === "rounding"
+  );
 }
 
 /** Natural fiche order: 3 < 12 < 12 bis < 13 < 41; findings outside any fiche (totals) after the fiches. */
@@ -77,7 +82,11 @@ export interface FindingItem {
   canWiden: boolean;
 }
 
-export interface FindingsFilter { severities: ReadonlySet<Severity>; rule: string; hideSeen: boolean }
+export interface FindingsFilter {
+  severities: ReadonlySet<Severity>;
+  rule: string;
+  hideSeen: boolean;
+}
 
 export interface FindingsView {
   verdict: string;
@@ -94,15 +103,25 @@ export interface FindingsView {
 export function findingsView(report: CheckReport & { layout: AnnexLayout }, seen: readonly string[], filter: FindingsFilter): FindingsView {
   const seenSet = new Set(seen);
   const item = (f: Finding): FindingItem => {
-    const figures = f.expected === null && f.actual === null ? null
-      : paneText.check.figures(figureText(f, f.expected, report.layout), figureText(f, f.actual, report.layout));
+    const figures =
+      f.expected === null && f.actual === null
+        ? null
+        : paneText.check.figures(figureText(f, f.expected, report.layout), figureText(f, f.actual, report.layout));
     return {
-      key: findingKey(f), finding: f, severityLabel: severityLabel[f.severity], title: ruleTitles[f.rule] ?? f.rule,
-      where: paneText.check.where(f.fiche, f.sheet, f.cell), message: f.message, figures,
-      seen: seenSet.has(findingKey(f)), canWiden: f.rule === "display-overflow",
+      key: findingKey(f),
+      finding: f,
+      severityLabel: severityLabel[f.severity],
+      title: ruleTitles[f.rule] ?? f.rule,
+      where: paneText.check.where(f.fiche, f.sheet, f.cell),
+      message: f.message,
+      figures,
+      seen: seenSet.has(findingKey(f)),
+      canWiden: f.rule === "display-overflow",
     };
   };
-  const kept = report.findings.filter((f) => filter.severities.has(f.severity) && (!filter.rule || f.rule === filter.rule) && (!filter.hideSeen || !seenSet.has(findingKey(f))));
+  const kept = report.findings.filter(
+    (f) => filter.severities.has(f.severity) && (!filter.rule || f.rule === filter.rule) && (!filter.hideSeen || !seenSet.has(findingKey(f))),
+  );
   // The core lists findings by sheet, row, column: a stable sort by fiche keeps that order within a fiche.
   const ordered = [...kept].sort((a, b) => compareFiches(a.fiche, b.fiche));
   const sections = SEVERITIES.map((severity) => ({
@@ -118,7 +137,10 @@ export function findingsView(report: CheckReport & { layout: AnnexLayout }, seen
   return {
     verdict: paneText.check.verdict(counts),
     tone: counts.error ? "error" : counts.warning ? "warning" : "ok",
-    sections, rounding, shown: kept.length, rules,
+    sections,
+    rounding,
+    shown: kept.length,
+    rules,
   };
 }
 
@@ -126,7 +148,15 @@ export function findingsView(report: CheckReport & { layout: AnnexLayout }, seen
 // « Compléter »: each formula as it will be written, and for a conflict the typed value beside the computed one.
 
 const FRENCH_FUNCTIONS: Record<string, string> = {
-  IF: "SI", SUM: "SOMME", IFERROR: "SIERREUR", ROUND: "ARRONDI", AND: "ET", OR: "OU", SUMPRODUCT: "SOMMEPROD", NOT: "NON", ISBLANK: "ESTVIDE",
+  IF: "SI",
+  SUM: "SOMME",
+  IFERROR: "SIERREUR",
+  ROUND: "ARRONDI",
+  AND: "ET",
+  OR: "OU",
+  SUMPRODUCT: "SOMMEPROD",
+  NOT: "NON",
+  ISBLANK: "ESTVIDE",
 };
 
 /** A formula as French Excel shows it in the formula bar: SI, SOMME, « ; » between arguments, decimal comma. */
@@ -164,9 +194,25 @@ function shownValue(value: CellValue | undefined, role: SingleRole | null, numFm
   return String(value);
 }
 
-export interface FormulaColumn { key: string; letter: string; label: string; lines: Array<{ cell: string; formula: string; result: string }> }
-export interface ConflictLine { key: string; where: string; reason: string; typed: string; computed: string }
-export interface FillPreview { formulas: number; columns: FormulaColumn[]; conflicts: ConflictLine[]; notes: string[] }
+export interface FormulaColumn {
+  key: string;
+  letter: string;
+  label: string;
+  lines: Array<{ cell: string; formula: string; result: string }>;
+}
+export interface ConflictLine {
+  key: string;
+  where: string;
+  reason: string;
+  typed: string;
+  computed: string;
+}
+export interface FillPreview {
+  formulas: number;
+  columns: FormulaColumn[];
+  conflicts: ConflictLine[];
+  notes: string[];
+}
 
 export function fillPreview(plan: EditPlan, layout: AnnexLayout): FillPreview {
   const columns = new Map<string, FormulaColumn>();
@@ -183,8 +229,11 @@ export function fillPreview(plan: EditPlan, layout: AnnexLayout): FillPreview {
     const role = roleAt(layout, c.sheet, c.cell);
     const typed = typeof c.current === "string" && c.current.startsWith("=") ? `=${frenchFormula(c.current.slice(1))}` : shownValue(c.current, role);
     return {
-      key: `${c.sheet}!${c.cell}`, where: paneText.fill.conflictCell(c.cell, c.fiche), reason: fillText.conflictReason[c.reason] ?? c.reason,
-      typed, computed: shownValue(c.plannedResult, role),
+      key: `${c.sheet}!${c.cell}`,
+      where: paneText.fill.conflictCell(c.cell, c.fiche),
+      reason: fillText.conflictReason[c.reason] ?? c.reason,
+      typed,
+      computed: shownValue(c.plannedResult, role),
     };
   });
   // The conflicts have their own list: their summary note would say it twice.

@@ -55,7 +55,8 @@ function capture() {
 }
 
 // English a library or Node would print; French words that look alike ("erreur") are not caught.
-const ENGLISH = /\b(error|enoent|eacces|eisdir|eio|errno|zip|invalid|unexpected|undefined|cannot|failed|end of (data|central)|stack|at [\w.<>]+ \(|TypeError|file|not found|no such)\b/i;
+const ENGLISH =
+  /\b(error|enoent|eacces|eisdir|eio|errno|zip|invalid|unexpected|undefined|cannot|failed|end of (data|central)|stack|at [\w.<>]+ \(|TypeError|file|not found|no such)\b/i;
 
 function listTree(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true }).map(String).sort();
@@ -86,79 +87,158 @@ const cases: Case[] = [
   ["an .xls renamed .xlsx", () => ole("deguise.xlsx", "Workbook"), /97-2003/],
   ["an encrypted workbook (EncryptionInfo stream)", () => ole("chiffre.xlsx", "EncryptionInfo"), /protégé par un mot de passe/],
   ["an encrypted workbook (EncryptedPackage only)", () => ole("chiffre2.xlsx", "EncryptedPackage"), /protégé par un mot de passe/],
-  ["an OpenDocument spreadsheet (.ods)", () => zipOf("classeur.ods", { mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }), /OpenDocument \(\.ods\)/],
-  ["an .ods renamed .xlsx", () => zipOf("ods.xlsx", { mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }), /\.ods/],
-  ["an OpenDocument text", () => zipOf("texte.odt", { mimetype: strToU8("application/vnd.oasis.opendocument.text") }), /OpenDocument qui n'est pas un classeur/],
+  [
+    "an OpenDocument spreadsheet (.ods)",
+    () => zipOf("classeur.ods", { mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }),
+    /OpenDocument \(\.ods\)/,
+  ],
+  [
+    "an .ods renamed .xlsx",
+    () => zipOf("ods.xlsx", { mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }),
+    /\.ods/,
+  ],
+  [
+    "an OpenDocument text",
+    () => zipOf("texte.odt", { mimetype: strToU8("application/vnd.oasis.opendocument.text") }),
+    /OpenDocument qui n'est pas un classeur/,
+  ],
   ["a CSV file", () => write("export.csv", "fiche;budget\n1;1000\n"), /fichier texte \(CSV/],
   ["a CSV renamed .xlsx", () => write("csv.xlsx", "fiche;budget\n1;1000\n"), /fichier texte/],
   ["an HTML page saved as .xlsx", () => write("page.xlsx", "<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>"), /page web/],
-  ["an XML 2003 spreadsheet", () => write("xml2003.xlsx", '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), /XML/],
+  [
+    "an XML 2003 spreadsheet",
+    () => write("xml2003.xlsx", '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'),
+    /XML/,
+  ],
   ["a PDF", () => write("annexe.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), /document PDF/],
   ["random bytes", () => write("bruit.xlsx", Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919 + 13) % 256))), /format non reconnu/],
   ["an empty file", () => write("vide.xlsx", ""), /fichier vide/],
   ["a truncated workbook (first half)", () => write("tronque.xlsx", fs.readFileSync(FIXTURE_2022).subarray(0, 15000)), /endommagé ou incomplet/],
-  ["a workbook cut before its directory", () => write("tronque2.xlsx", fs.readFileSync(FIXTURE_2022).subarray(0, fs.statSync(FIXTURE_2022).size - 30)), /endommagé ou incomplet/],
-  ["a corrupted workbook (compressed data overwritten)", () => {
-    const b = Buffer.from(fs.readFileSync(FIXTURE_2022));
-    b.fill(0xff, 3000, 9000);
-    return write("abime.xlsx", b);
-  }, /endommagé/],
+  [
+    "a workbook cut before its directory",
+    () => write("tronque2.xlsx", fs.readFileSync(FIXTURE_2022).subarray(0, fs.statSync(FIXTURE_2022).size - 30)),
+    /endommagé ou incomplet/,
+  ],
+  [
+    "a corrupted workbook (compressed data overwritten)",
+    () => {
+      const b = Buffer.from(fs.readFileSync(FIXTURE_2022));
+      b.fill(0xff, 3000, 9000);
+      return write("abime.xlsx", b);
+    },
+    /endommagé/,
+  ],
   ["an empty archive", () => write("archive-vide.xlsx", Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])), /ne contient pas de classeur/],
   ["an archive of other things", () => zipOf("photos.xlsx", { "a.txt": strToU8("bonjour") }), /ne contient pas de classeur/],
-  ["a Word document renamed .xlsx", () => zipOf("lettre.xlsx", { "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w/>") }), /Word ou PowerPoint/],
+  [
+    "a Word document renamed .xlsx",
+    () => zipOf("lettre.xlsx", { "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w/>") }),
+    /Word ou PowerPoint/,
+  ],
   ["a binary .xlsb workbook", () => zipOf("classeur.xlsb", { "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.bin": new Uint8Array(10) }), /\.xlsb/],
   ["a package without its workbook part", () => withoutParts("sans-classeur.xlsx", ["xl/workbook.xml"]), /partie principale \(xl\/workbook\.xml\) manque/],
-  ["a package whose detail sheet part is missing", () => withoutParts("sans-detail.xlsx", [detailPart]), /feuille «\u00a0Suivi fiches actions\u00a0» est déclarée mais son contenu \(xl\/worksheets\/sheet2\.xml\) manque/],
+  [
+    "a package whose detail sheet part is missing",
+    () => withoutParts("sans-detail.xlsx", [detailPart]),
+    /feuille «\u00a0Suivi fiches actions\u00a0» est déclarée mais son contenu \(xl\/worksheets\/sheet2\.xml\) manque/,
+  ],
   ["a package whose summary sheet part is missing", () => withoutParts("sans-synthese.xlsx", ["xl/worksheets/sheet1.xml"]), /Synthèse financière/],
   ["a package without the workbook relationships", () => withoutParts("sans-liens.xlsx", ["xl/_rels/workbook.xml.rels"]), /endommagé/],
-  ["a workbook that declares no sheet", () => withoutParts("sans-feuille.xlsx", [], (p) => {
-    p["xl/workbook.xml"] = strToU8(new TextDecoder().decode(p["xl/workbook.xml"]).replace(/<sheets>.*<\/sheets>/, "<sheets></sheets>"));
-  }), /aucune feuille/],
-  ["a sheet whose XML is garbage", () => withoutParts("xml-casse.xlsx", [], (p) => {
-    p[detailPart] = strToU8('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99999</v></c></row></sheetData><<<>>>');
-  }), /endommagé/],
-  ["a stored (uncompressed) package with a figure altered: the CRC says so", () => {
-    const b = Buffer.from(zipSync(fixtureParts(), { level: 0 }));
-    const at = b.indexOf("<v>", b.indexOf("<sheetData"));
-    b[at + 3] = b[at + 3] === 0x39 ? 0x38 : b[at + 3]! + 1;
-    return write("crc.xlsx", b);
-  }, /endommagé ou incomplet/],
-  ["a package without its shared strings (texts would read as numbers)", () => withoutParts("sans-textes.xlsx", ["xl/sharedStrings.xml"]), /la partie xl\/sharedStrings\.xml manque/],
-  ["a merge over a whole sheet", () => withoutParts("fusion-geante.xlsx", [], (p) => {
-    const x = new TextDecoder().decode(p[detailPart]);
-    p[detailPart] = strToU8(x.includes("<mergeCells") ? x.replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A100:XFD1048576"/>') : x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A100:XFD1048576"/></mergeCells>'));
-  }), /fusionne 17\u202f\d{3}\u202f\d{3}\u202f\d{3}\u00a0cellules, au-delà de la limite/],
-  ["a zip bomb (declared unzipped size far over the limit)", () => {
-    const b = Buffer.from(fs.readFileSync(FIXTURE_2022));
-    // Central directory entries (PK\x01\x02): uncompressed size at offset 24.
-    for (let i = b.indexOf("PK\x01\x02"); i >= 0; i = b.indexOf("PK\x01\x02", i + 4)) b.writeUInt32LE(0xfffffff0, i + 24);
-    return write("bombe.xlsx", b);
-  }, /une fois décompressé.*1\u00a0Go/],
+  [
+    "a workbook that declares no sheet",
+    () =>
+      withoutParts("sans-feuille.xlsx", [], (p) => {
+        p["xl/workbook.xml"] = strToU8(new TextDecoder().decode(p["xl/workbook.xml"]).replace(/<sheets>.*<\/sheets>/, "<sheets></sheets>"));
+      }),
+    /aucune feuille/,
+  ],
+  [
+    "a sheet whose XML is garbage",
+    () =>
+      withoutParts("xml-casse.xlsx", [], (p) => {
+        p[detailPart] = strToU8('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99999</v></c></row></sheetData><<<>>>');
+      }),
+    /endommagé/,
+  ],
+  [
+    "a stored (uncompressed) package with a figure altered: the CRC says so",
+    () => {
+      const b = Buffer.from(zipSync(fixtureParts(), { level: 0 }));
+      const at = b.indexOf("<v>", b.indexOf("<sheetData"));
+      b[at + 3] = b[at + 3] === 0x39 ? 0x38 : b[at + 3]! + 1;
+      return write("crc.xlsx", b);
+    },
+    /endommagé ou incomplet/,
+  ],
+  [
+    "a package without its shared strings (texts would read as numbers)",
+    () => withoutParts("sans-textes.xlsx", ["xl/sharedStrings.xml"]),
+    /la partie xl\/sharedStrings\.xml manque/,
+  ],
+  [
+    "a merge over a whole sheet",
+    () =>
+      withoutParts("fusion-geante.xlsx", [], (p) => {
+        const x = new TextDecoder().decode(p[detailPart]);
+        p[detailPart] = strToU8(
+          x.includes("<mergeCells")
+            ? x.replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A100:XFD1048576"/>')
+            : x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A100:XFD1048576"/></mergeCells>'),
+        );
+      }),
+    /fusionne 17\u202f\d{3}\u202f\d{3}\u202f\d{3}\u00a0cellules, au-delà de la limite/,
+  ],
+  [
+    "a zip bomb (declared unzipped size far over the limit)",
+    () => {
+      const b = Buffer.from(fs.readFileSync(FIXTURE_2022));
+      // Central directory entries (PK\x01\x02): uncompressed size at offset 24.
+      for (let i = b.indexOf("PK\x01\x02"); i >= 0; i = b.indexOf("PK\x01\x02", i + 4)) b.writeUInt32LE(0xfffffff0, i + 24);
+      return write("bombe.xlsx", b);
+    },
+    /une fois décompressé.*1\u00a0Go/,
+  ],
   ["a missing file", () => path.join(tmp, "absent.xlsx"), /fichier introuvable/],
-  ["a dangling symbolic link", () => {
-    const p = fresh("lien-mort.xlsx");
-    fs.symlinkSync(path.join(tmp, "nulle-part.xlsx"), p);
-    return p;
-  }, /fichier introuvable/],
-  ["a symbolic link loop", () => {
-    const a = fresh("boucle-a.xlsx");
-    const b = fresh("boucle-b.xlsx");
-    fs.symlinkSync(b, a);
-    fs.symlinkSync(a, b);
-    return a;
-  }, /tourne en rond/],
+  [
+    "a dangling symbolic link",
+    () => {
+      const p = fresh("lien-mort.xlsx");
+      fs.symlinkSync(path.join(tmp, "nulle-part.xlsx"), p);
+      return p;
+    },
+    /fichier introuvable/,
+  ],
+  [
+    "a symbolic link loop",
+    () => {
+      const a = fresh("boucle-a.xlsx");
+      const b = fresh("boucle-b.xlsx");
+      fs.symlinkSync(b, a);
+      fs.symlinkSync(a, b);
+      return a;
+    },
+    /tourne en rond/,
+  ],
   ["/dev/zero (refused without reading)", () => "/dev/zero", /pas un fichier ordinaire/],
-  ["a named pipe (refused without waiting)", () => {
-    const p = fresh("tube.xlsx");
-    execFileSync("mkfifo", [p]);
-    return p;
-  }, /pas un fichier ordinaire/],
+  [
+    "a named pipe (refused without waiting)",
+    () => {
+      const p = fresh("tube.xlsx");
+      execFileSync("mkfifo", [p]);
+      return p;
+    },
+    /pas un fichier ordinaire/,
+  ],
   ["a glob that matches nothing", () => path.join(tmp, "rien-*.xlsx"), /aucun fichier ne correspond/],
-  ["a folder without workbooks", () => {
-    const d = path.join(tmp, "dossier-vide");
-    fs.mkdirSync(d);
-    return d;
-  }, /ne contient aucun classeur \.xlsx \(ajoutez -r/],
+  [
+    "a folder without workbooks",
+    () => {
+      const d = path.join(tmp, "dossier-vide");
+      fs.mkdirSync(d);
+      return d;
+    },
+    /ne contient aucun classeur \.xlsx \(ajoutez -r/,
+  ],
 ];
 
 describe("check refuses bad input with exit 2 and a French message", () => {
@@ -203,15 +283,17 @@ describe("system errors are told in French", () => {
   ])("%s while opening", async (_l, code, expected) => {
     const file = write(`sys-${serial++}.xlsx`, fs.readFileSync(FIXTURE_2022));
     const real = jest.requireActual("fs").openSync as (...a: unknown[]) => number;
-    hook.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
+    hook.openSync = (p: fs.PathLike, ...rest: unknown[]) => {
       if (String(p) === file) throw sysError(code);
       return real(p, ...rest);
-    });
+    };
     await expectRefused(["check", file], expected);
   });
   test("a disk error while reading", async () => {
     const file = write("sys-read.xlsx", fs.readFileSync(FIXTURE_2022));
-    hook.readSync = (() => { throw sysError("EIO"); });
+    hook.readSync = () => {
+      throw sysError("EIO");
+    };
     await expectRefused(["check", file], /erreur du disque/);
   });
 });

@@ -19,7 +19,9 @@ function capture() {
   const progress: string[] = [];
   return {
     io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s), progress: (s: string) => void progress.push(s) },
-    out: () => out.join(""), err: () => err.join(""), progress,
+    out: () => out.join(""),
+    err: () => err.join(""),
+    progress,
   };
 }
 
@@ -37,7 +39,11 @@ describe("expanding the arguments", () => {
   test("a folder gives its workbooks in natural order, without Excel's lock files; -r goes down", () => {
     expect(base(expandInputs([dir]))).toEqual(["annexe 3.xlsx", "annexe 12.xlsx", "annexe 41.xlsx"]);
     expect(base(expandInputs([dir], { recursive: true }))).toEqual([
-      "annexe 3.xlsx", "annexe 12.xlsx", "annexe 41.xlsx", path.join("sous", "annexe 7.xlsx"), path.join("sous", "profond", "annexe 1.xlsx"),
+      "annexe 3.xlsx",
+      "annexe 12.xlsx",
+      "annexe 41.xlsx",
+      path.join("sous", "annexe 7.xlsx"),
+      path.join("sous", "profond", "annexe 1.xlsx"),
     ]);
   });
 
@@ -45,7 +51,11 @@ describe("expanding the arguments", () => {
     expect(base(expandInputs([path.join(dir, "annexe *.xlsx")]))).toEqual(["annexe 3.xlsx", "annexe 12.xlsx", "annexe 41.xlsx"]);
     expect(base(expandInputs([path.join(dir, "annexe ?.xlsx")]))).toEqual(["annexe 3.xlsx"]);
     expect(base(expandInputs([path.join(dir, "annexe [14]*.xlsx")]))).toEqual(["annexe 12.xlsx", "annexe 41.xlsx"]);
-    expect(base(expandInputs([path.join(dir, "**", "annexe ?.xlsx")]))).toEqual(["annexe 3.xlsx", path.join("sous", "annexe 7.xlsx"), path.join("sous", "profond", "annexe 1.xlsx")]);
+    expect(base(expandInputs([path.join(dir, "**", "annexe ?.xlsx")]))).toEqual([
+      "annexe 3.xlsx",
+      path.join("sous", "annexe 7.xlsx"),
+      path.join("sous", "profond", "annexe 1.xlsx"),
+    ]);
     const odd = path.join(tmp, "[2022] annexe.xlsx");
     fs.copyFileSync(FIXTURE_2022, odd);
     expect(expandInputs([odd]).map((e) => e.file)).toEqual([odd]);
@@ -108,7 +118,16 @@ describe("check on a folder", () => {
   });
 
   test("orderFindings puts 3 before 12 before 41 and rows without fiche after", () => {
-    const f = (severity: Finding["severity"], fiche: string | null): Finding => ({ rule: "year-sum", severity, sheet: "S", cell: "A1", fiche, message: "", expected: null, actual: null });
+    const f = (severity: Finding["severity"], fiche: string | null): Finding => ({
+      rule: "year-sum",
+      severity,
+      sheet: "S",
+      cell: "A1",
+      fiche,
+      message: "",
+      expected: null,
+      actual: null,
+    });
     const out = orderFindings([f("info", "41"), f("warning", null), f("warning", "12"), f("error", "41"), f("warning", "3"), f("info", "3")]);
     expect(out.map((x) => `${x.severity}:${x.fiche}`)).toEqual(["error:41", "warning:3", "warning:12", "warning:null", "info:3", "info:41"]);
   });
@@ -121,7 +140,10 @@ describe("check on a folder", () => {
     expect(arr[1]).toEqual({ file: missing, error: `${missing}\u00a0: fichier introuvable. Vérifiez le nom et le dossier.`, status: "illisible" });
     const c = capture();
     await main(["check", missing, path.join(dir, "annexe 3.xlsx"), "--format", "csv"], c.io);
-    const rows = c.out().replace(/^\ufeff/, "").split("\r\n");
+    const rows = c
+      .out()
+      .replace(/^\ufeff/, "")
+      .split("\r\n");
     expect(rows[1]).toBe(`${missing};fichier-illisible;illisible;;;;${missing}\u00a0: fichier introuvable. Vérifiez le nom et le dossier.;;`);
     expect(rows.length).toBeGreaterThan(50);
   });
@@ -134,8 +156,8 @@ describe("CSV cells a spreadsheet could run", () => {
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\tcmd", "'\tcmd"],
-    ["\r=1+1", "\"'\r=1+1\""],
-    ["=HYPERLINK(\"http://x\";\"y\")", "\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\""],
+    ["\r=1+1", '"\'\r=1+1"'],
+    ['=HYPERLINK("http://x";"y")', '"\'=HYPERLINK(""http://x"";""y"")"'],
     ["texte ordinaire", "texte ordinaire"],
   ])("%j is written %j", (v, expected) => {
     expect(csvField(v)).toBe(expected);
@@ -156,7 +178,8 @@ describe("CSV cells a spreadsheet could run", () => {
 describe("the compiled command", () => {
   const bin = path.join(ROOT, "bin", "cdppe.js");
   beforeAll(() => {
-    if (!fs.existsSync(path.join(ROOT, "build", "node", "cli", "batch", "checkWorker.js"))) execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json")]);
+    if (!fs.existsSync(path.join(ROOT, "build", "node", "cli", "batch", "checkWorker.js")))
+      execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json")]);
   }, 120_000);
 
   test("--version prints the package version", () => {
@@ -166,7 +189,13 @@ describe("the compiled command", () => {
   });
 
   test("a batch through worker threads gives the same results, in the order given", () => {
-    const files = [path.join(dir, "annexe 41.xlsx"), path.join(dir, "sous", "annexe 7.xlsx"), path.join(dir, "annexe 3.xlsx"), path.join(dir, "sous", "profond", "annexe 1.xlsx"), path.join(dir, "annexe 12.xlsx")];
+    const files = [
+      path.join(dir, "annexe 41.xlsx"),
+      path.join(dir, "sous", "annexe 7.xlsx"),
+      path.join(dir, "annexe 3.xlsx"),
+      path.join(dir, "sous", "profond", "annexe 1.xlsx"),
+      path.join(dir, "annexe 12.xlsx"),
+    ];
     const r = spawnSync(process.execPath, [bin, "check", ...files, "--format", "json"], { encoding: "utf8", env: { ...process.env, CDPPE_THREADS: "2" } });
     expect(r.status).toBe(1);
     const arr = JSON.parse(r.stdout) as Array<{ file: string; counts: Record<string, number> }>;
@@ -179,7 +208,12 @@ describe("the compiled command", () => {
 
   const hasScript = spawnSync("script", ["--version"]).status === 0;
   (hasScript ? test : test.skip)("on a terminal, the progress line is wiped before each verdict line (util-linux script)", () => {
-    const files = [path.join(dir, "annexe 3.xlsx"), path.join(dir, "annexe 12.xlsx"), path.join(dir, "annexe 41.xlsx"), path.join(dir, "sous", "annexe 7.xlsx")];
+    const files = [
+      path.join(dir, "annexe 3.xlsx"),
+      path.join(dir, "annexe 12.xlsx"),
+      path.join(dir, "annexe 41.xlsx"),
+      path.join(dir, "sous", "annexe 7.xlsx"),
+    ];
     const cmd = [process.execPath, bin, "check", ...files, "--resume"].map((a) => `'${a}'`).join(" ");
     const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { encoding: "utf8", env: { ...process.env, COLUMNS: "200" } });
     const screen = r.stdout;
@@ -191,7 +225,14 @@ describe("the compiled command", () => {
   });
 
   test("the help lists every command without loading the reader", () => {
-    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(path.join(ROOT, "build", "node", "cli", "main.js"))}).main(["--help"]).then(() => { const m = Object.keys(require.cache).filter((k) => /exceljs|[\\\\/]core[\\\\/]/.test(k)); process.stdout.write("\\nLOADED:" + m.length); })`], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `require(${JSON.stringify(path.join(ROOT, "build", "node", "cli", "main.js"))}).main(["--help"]).then(() => { const m = Object.keys(require.cache).filter((k) => /exceljs|[\\\\/]core[\\\\/]/.test(k)); process.stdout.write("\\nLOADED:" + m.length); })`,
+      ],
+      { encoding: "utf8" },
+    );
     expect(r.stdout).toMatch(/inspect.*\n[\s\S]*check[\s\S]*fill[\s\S]*add-year/);
     expect(r.stdout).toContain("LOADED:0");
   });
@@ -220,7 +261,11 @@ describe("memory follows used cells, not the declared rows", () => {
     const b = capture();
     await main(["check", file, "--format", "json"], a.io);
     await main(["check", FIXTURE_2022, "--format", "json"], b.io);
-    const strip = (s: string) => { const r = JSON.parse(s); delete r.file; return r; };
+    const strip = (s: string) => {
+      const r = JSON.parse(s);
+      delete r.file;
+      return r;
+    };
     expect(strip(a.out())).toEqual(strip(b.out()));
   }, 60_000);
 });

@@ -25,11 +25,26 @@ test("check --format json follows the report contract of spec §6 and exits 1 on
   const r = JSON.parse(c.out());
   expect(r.file).toBe("annexe-cdppe-2022.xlsx");
   expect(r.tables.find((t: { kind: string }) => t.kind === "detail")).toMatchObject({
-    kind: "detail", sheet: "Suivi fiches actions", range: "A2:AP46", headerRows: [2, 3], years: [2020, 2021, 2022], fiches: 41,
+    kind: "detail",
+    sheet: "Suivi fiches actions",
+    range: "A2:AP46",
+    headerRows: [2, 3],
+    years: [2020, 2021, 2022],
+    fiches: 41,
     columns: expect.objectContaining({ budget: "L", firTotal: "AC" }),
   });
   expect(r.rows[0]).toEqual({ sheet: "Suivi fiches actions", row: 4, fiche: "1", rateLastYear: 0.5332, rateGlobal: 0.5213, gap: 401970.4 });
-  expect(r.findings).toContainEqual(expect.objectContaining({ rule: "display-overflow", severity: "error", sheet: "Suivi fiches actions", cell: "AJ46", fiche: null, expected: 1155000, actual: "#########" }));
+  expect(r.findings).toContainEqual(
+    expect.objectContaining({
+      rule: "display-overflow",
+      severity: "error",
+      sheet: "Suivi fiches actions",
+      cell: "AJ46",
+      fiche: null,
+      expected: 1155000,
+      actual: "#########",
+    }),
+  );
   for (const f of r.findings) expect(Object.keys(f).sort()).toEqual(["actual", "cell", "expected", "fiche", "message", "rule", "severity", "sheet"]);
   expect(r.layout).toBeUndefined();
 });
@@ -69,7 +84,11 @@ test("no annex in the file: exit 2 and a French message on stderr", async () => 
 test("csv: one line per finding with the file, readable by Excel (BOM, semicolons)", async () => {
   const c = capture();
   await main(["check", FIXTURE_2022, "--format", "csv"], c.io);
-  const lines = c.out().replace(/^\ufeff/, "").trim().split("\r\n");
+  const lines = c
+    .out()
+    .replace(/^\ufeff/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe("fichier;regle;gravite;feuille;cellule;fiche;message;attendu;constate");
   expect(lines).toHaveLength(56);
   expect(lines.some((l) => l.includes(";display-overflow;error;Suivi fiches actions;AJ46;;"))).toBe(true);

@@ -25,10 +25,12 @@ test("no cell of the check CSV becomes a formula in LibreOffice, the sample's =S
   await wb.xlsx.readFile(xlsx);
   const formulas: string[] = [];
   const texts: string[] = [];
-  wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => {
-    if (c.type === ExcelJS.ValueType.Formula || c.formula) formulas.push(`${c.address}: ${c.formula}`);
-    if (typeof c.value === "string") texts.push(c.value);
-  }));
+  wb.worksheets[0]!.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.type === ExcelJS.ValueType.Formula || c.formula) formulas.push(`${c.address}: ${c.formula}`);
+      if (typeof c.value === "string") texts.push(c.value);
+    }),
+  );
   expect(formulas).toEqual([]);
   expect(texts.some((t) => t.includes("=SUM(I46:I52)"))).toBe(true);
   for (const h of ["=1+1", "@SUM(1;1)", "=HYPERLINK"]) expect(texts.some((t) => t.includes(h))).toBe(true);

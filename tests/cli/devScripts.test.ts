@@ -27,7 +27,11 @@ test("npm start on a busy port: one French line saying so and how to find who ho
   await new Promise<void>((r) => holder.listen(0, "localhost", () => r()));
   const port = (holder.address() as net.AddressInfo).port;
   const pidFile = path.join(tmp, "start.pid");
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.js")], { encoding: "utf8", env: env({ CDPPE_PORT: String(port), CDPPE_PID_FILE: pidFile }), timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
+    encoding: "utf8",
+    env: env({ CDPPE_PORT: String(port), CDPPE_PID_FILE: pidFile }),
+    timeout: 60_000,
+  });
   holder.close();
   expect(r.status).toBe(1);
   expect(r.stderr).toContain(`Le port ${port} est déjà utilisé par un autre programme\u00a0: le serveur de développement ne peut pas démarrer.`);

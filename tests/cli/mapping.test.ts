@@ -40,7 +40,10 @@ test("inspect --format json includes the mapping; once corrected, check reads th
   expect(beforeDetail.columns.budget).toBeUndefined();
 
   // The user edits the saved JSON: the budget is the column headed « Enveloppe pluriannuelle ».
-  const edited = { ...before.mapping, entries: [...before.mapping.entries, { table: "detail", sheet: a.truth.detail.sheet, key: "budget", header, column: budget }] };
+  const edited = {
+    ...before.mapping,
+    entries: [...before.mapping.entries, { table: "detail", sheet: a.truth.detail.sheet, key: "budget", header, column: budget }],
+  };
   const mapFile = path.join(tmp, "lecture.json");
   fs.writeFileSync(mapFile, JSON.stringify(edited, null, 2));
 
@@ -114,14 +117,23 @@ test.each([
   ["text that is not JSON", "{ pas du json", /pas du JSON valide/],
   ["a wrong version", JSON.stringify({ version: 2, entries: [] }), /version/],
   ["an unknown role", JSON.stringify({ version: 1, entries: [{ table: "detail", sheet: "X", key: "banane", header: null, column: "B" }] }), /rôle/],
-  ["a sheet the workbook does not have", JSON.stringify({ version: 1, entries: [{ table: "detail", sheet: "Feuille inconnue", key: "budget", header: null, column: "B" }] }), /n'existe pas dans ce classeur/],
+  [
+    "a sheet the workbook does not have",
+    JSON.stringify({ version: 1, entries: [{ table: "detail", sheet: "Feuille inconnue", key: "budget", header: null, column: "B" }] }),
+    /n'existe pas dans ce classeur/,
+  ],
 ])("a bad mapping file (%s): French message, exit 2, no report", async (_what, body, re) => {
   const { a } = annexWithOddBudgetHeader();
   const file = path.join(tmp, "bad.xlsx");
   await writeXlsx(a.workbook, file);
   const mapFile = path.join(tmp, `bad-${Math.random().toString(36).slice(2)}.json`);
   if (body !== null) fs.writeFileSync(mapFile, body);
-  for (const cmd of [["check", file], ["inspect", file], ["fill", file, "--dry-run"], ["add-year", file, "--dry-run"]]) {
+  for (const cmd of [
+    ["check", file],
+    ["inspect", file],
+    ["fill", file, "--dry-run"],
+    ["add-year", file, "--dry-run"],
+  ]) {
     const c = capture();
     expect(await main([...cmd, "--mapping", mapFile], c.io)).toBe(2);
     expect(c.err()).toMatch(re);

@@ -46,7 +46,9 @@ test("found where the Windows installers put them (Program Files, LocalAppData)"
 
 test("a missing tool gives one French message naming it and how to install it, per system", () => {
   const env = { PATH: "", ProgramFiles: path.join(tmp, "vide") };
-  expect(() => tools.requireTools(["soffice", "chromium"], env, "win32")).toThrow(/LibreOffice \(soffice\) introuvable.*winget install TheDocumentFoundation\.LibreOffice[\s\S]*Chromium.*introuvable.*Microsoft Edge/);
+  expect(() => tools.requireTools(["soffice", "chromium"], env, "win32")).toThrow(
+    /LibreOffice \(soffice\) introuvable.*winget install TheDocumentFoundation\.LibreOffice[\s\S]*Chromium.*introuvable.*Microsoft Edge/,
+  );
   expect(tools.missingMessage(["xmllint"], {}, "linux")).toMatch(/xmllint \(libxml2\) introuvable.*apt-get install libxml2-utils.*XMLLINT_PATH/);
   expect(tools.missingMessage(["soffice"], {}, "darwin")).toMatch(/brew install --cask libreoffice/);
 });
@@ -56,7 +58,9 @@ test("the global setup asks only for the tools of the selected tests", async () 
   try {
     process.env.SOFFICE_PATH = path.join(tmp, "pas-de-soffice");
     await expect(globalSetup({ testPathPattern: "tests/cli/usage" })).resolves.toBeUndefined();
-    await expect(globalSetup({ testPathPattern: "tests/compute/fill" })).rejects.toThrow(/^Les tests ont besoin d'outils absents de cette machine\u00a0:\n {2}- LibreOffice \(soffice\) introuvable \(SOFFICE_PATH=.*pas-de-soffice ne désigne pas un programme\)/);
+    await expect(globalSetup({ testPathPattern: "tests/compute/fill" })).rejects.toThrow(
+      /^Les tests ont besoin d'outils absents de cette machine\u00a0:\n {2}- LibreOffice \(soffice\) introuvable \(SOFFICE_PATH=.*pas-de-soffice ne désigne pas un programme\)/,
+    );
   } finally {
     process.env = saved;
   }
@@ -64,7 +68,10 @@ test("the global setup asks only for the tools of the selected tests", async () 
 
 test("a whole Jest run without LibreOffice stops at once with that one message, no raw ENOENT", () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "jest", "bin", "jest.js"), "tests/compute/fill.test.ts"], {
-    cwd: ROOT, encoding: "utf8", env: { ...process.env, SOFFICE_PATH: path.join(tmp, "pas-de-soffice") }, timeout: 120_000,
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, SOFFICE_PATH: path.join(tmp, "pas-de-soffice") },
+    timeout: 120_000,
   });
   const all = r.stdout + r.stderr;
   expect(r.status).not.toBe(0);

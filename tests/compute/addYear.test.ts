@@ -39,7 +39,7 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(added);
   const ws = wb.getWorksheet(D)!;
-  const cols = columnLetters(recognise((await snap(added))).detail!);
+  const cols = columnLetters(recognise(await snap(added)).detail!);
   ws.getCell(`${cols.ms2023}4`).value = 10000;
   ws.getCell(`${cols.dgas2023}4`).value = 5000;
   ws.getCell(`${cols.fir2023}4`).value = 20000;
@@ -93,7 +93,10 @@ test("history is kept, never relabelled: 2022 realisations stay under 2022, 2023
 
 test("no existing amount is lost, moved to another row, or found under another year's header", () => {
   let compared = 0;
-  for (const [tb, ta] of [[lb.detail!, la.detail!], [lb.summary!, la.summary!]] as const) {
+  for (const [tb, ta] of [
+    [lb.detail!, la.detail!],
+    [lb.summary!, la.summary!],
+  ] as const) {
     const cb = columnLetters(tb);
     const ca = columnLetters(ta);
     // Role keys whose meaning follows "last year" are compared through their year-stamped key instead.
@@ -151,14 +154,21 @@ test("after add-year, cdppe check reports no finding that was not there before",
     const letters = Object.entries(columnLetters(t));
     const col = f.cell.replace(/\d+$/, "");
     // The same column, by its year-stamped role ("ondam2022"), so that moved columns compare equal.
-    let role = letters.filter(([, c]) => c === col).map(([k]) => k).sort().find((k) => /\d{4}$/.test(k)) ?? letters.find(([, c]) => c === col)?.[0];
+    let role =
+      letters
+        .filter(([, c]) => c === col)
+        .map(([k]) => k)
+        .sort()
+        .find((k) => /\d{4}$/.test(k)) ?? letters.find(([, c]) => c === col)?.[0];
     // "au 31/12/2022" holds the former cumulative, figure for figure: a finding there is the cumulative's own.
     if (role === "realisedTo2022") role = "realisedSinceStart";
     if (role === "consumedTo2022") role = "consumedSinceStart";
     return `${f.rule}|${f.severity}|${f.sheet}|${f.cell.replace(/^[A-Z]+/, "")}|${role}`;
   };
   const beforeKeys = new Set(checkAnnex(before).findings.map((f) => key(lb, f)));
-  const newOnes = checkAnnex(after).findings.map((f) => key(la, f)).filter((k) => !beforeKeys.has(k));
+  const newOnes = checkAnnex(after)
+    .findings.map((f) => key(la, f))
+    .filter((k) => !beforeKeys.has(k));
   expect(newOnes).toEqual([]);
 });
 
@@ -169,7 +179,9 @@ test("the year must be the next one; a protected sheet or an annex without years
   s.sheets.find((x) => x.name === D)!.protected = true;
   expect(planAddYear(s).notes[0]).toContain("protégée");
   const err: string[] = [];
-  expect(await main(["add-year", FIXTURE_2022, "--year", "2025", "-o", path.join(tmp, "x.xlsx")], { out: () => undefined, err: (x) => void err.push(x) })).toBe(2);
+  expect(await main(["add-year", FIXTURE_2022, "--year", "2025", "-o", path.join(tmp, "x.xlsx")], { out: () => undefined, err: (x) => void err.push(x) })).toBe(
+    2,
+  );
   expect(err.join("")).toContain("ne suit pas la dernière année");
   expect(fs.existsSync(path.join(tmp, "x.xlsx"))).toBe(false);
 });

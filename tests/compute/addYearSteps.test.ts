@@ -51,8 +51,13 @@ test("where the columns go: after each block's 2022 column, three beside the rea
   const [d, s] = tables;
   // Indicateurs K, MS O, DGAS S, Total CD W, FIR AB, ETAT AF, ONDAM AJ (2022); cumulative AN; summary cumulative L.
   expect(d!.insertions.map((i) => [i.at, i.newCols.map((n) => `${n.block}${n.year}`)])).toEqual([
-    [L("L"), ["indicator2023"]], [L("P"), ["ms2023"]], [L("T"), ["dgas2023"]], [L("X"), ["cd2023"]],
-    [L("AC"), ["fir2023"]], [L("AG"), ["etat2023"]], [L("AK"), ["ondam2023"]],
+    [L("L"), ["indicator2023"]],
+    [L("P"), ["ms2023"]],
+    [L("T"), ["dgas2023"]],
+    [L("X"), ["cd2023"]],
+    [L("AC"), ["fir2023"]],
+    [L("AG"), ["etat2023"]],
+    [L("AK"), ["ondam2023"]],
     [L("AN"), ["realised2023", "rate2023", "realisedTo2022"]],
   ]);
   expect(d!.rows).toBeNull();
@@ -76,7 +81,9 @@ test("new columns: headers for 2023, Total CD = MS + DGAS of 2023, the 2023 rate
   const { detail, wb } = stepsOf("annex-2022");
   const out = newColumns(detail);
   // Final columns: MS 2023 = Q, DGAS 2023 = V, Total CD 2023 = AA, realisations 2023 = AU, rate = AV, au 31/12/2022 = AW.
-  expect(out.newColumns.map((n) => `${colToLetters(n.col)} ${n.label}`)).toEqual(expect.arrayContaining(["AA Total CD 2023", "AU Réalisations en 2023", "AW Réalisations au 31/12/2022"]));
+  expect(out.newColumns.map((n) => `${colToLetters(n.col)} ${n.label}`)).toEqual(
+    expect.arrayContaining(["AA Total CD 2023", "AU Réalisations en 2023", "AW Réalisations au 31/12/2022"]),
+  );
   expect(formulaAt(out.edits, D, 4, L("AA"))).toBe("Q4+V4");
   expect(formulaAt(out.edits, D, 4, L("AV"))).toBe('IF((AA4+AG4+AL4+AQ4)=0,IF(N(AU4)=0,"","sans budget"),AU4/(AA4+AG4+AL4+AQ4))');
   const since = wb.sheets.find((s) => s.name === D)!.cells[3]![L("AN") - 1]!;

@@ -99,7 +99,15 @@ test("nothing but the rate and gap cells changed (values, formulas and formats)"
   const after = await snap(filled);
   const targets = new Set(planFill(before).edits.map((e) => (e.kind === "setFormula" ? `${e.sheet}!${e.row}:${e.col}` : "")));
   expect(targets.size).toBe(126);
-  expect(changedCells(before, after, (_s, _r, c) => c, (s, r, c) => targets.has(`${s}!${r}:${c}`), "all")).toEqual([]);
+  expect(
+    changedCells(
+      before,
+      after,
+      (_s, _r, c) => c,
+      (s, r, c) => targets.has(`${s}!${r}:${c}`),
+      "all",
+    ),
+  ).toEqual([]);
 });
 
 test("running fill twice changes nothing the second time", async () => {

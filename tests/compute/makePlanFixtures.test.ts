@@ -17,7 +17,10 @@ const GENERATED: Array<[string, Partial<AnnexOptions>]> = [
   ["gen-plain-first-offset", { seed: 5, fiches: 13, headerStyle: "plainFirst", offsetRows: 4, offsetCols: 3, wording: 2 }],
   ["gen-single-row-no-ondam", { seed: 6, fiches: 11, headerStyle: "singleRow", summaryHeaderStyle: "singleRow", noOndam: true, wording: 3 }],
   ["gen-one-sheet", { seed: 7, fiches: 14, bothOnOneSheet: true, continuationEvery: 4, offsetCols: 2 }],
-  ["gen-one-sheet-single-row", { seed: 8, fiches: 11, bothOnOneSheet: true, headerStyle: "singleRow", summaryHeaderStyle: "singleRow", years: [2020, 2021, 2022, 2023] }],
+  [
+    "gen-one-sheet-single-row",
+    { seed: 8, fiches: 11, bothOnOneSheet: true, headerStyle: "singleRow", summaryHeaderStyle: "singleRow", years: [2020, 2021, 2022, 2023] },
+  ],
   ["gen-constants", { seed: 9, fiches: 12, formulas: false, hideColumns: true, wording: 1 }],
   ["gen-no-summary", { seed: 10, fiches: 11, withSummary: false, unrelatedBeside: true, wording: 4 }],
 ];

@@ -57,6 +57,9 @@ export function writeCase(c: PlanCase): void {
 }
 
 export function readCases(): PlanCase[] {
-  return fs.readdirSync(PLAN_FIXTURES).filter((f) => f.endsWith(".json.gz")).sort()
+  return fs
+    .readdirSync(PLAN_FIXTURES)
+    .filter((f) => f.endsWith(".json.gz"))
+    .sort()
     .map((f) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(PLAN_FIXTURES, f))).toString("utf8")) as PlanCase);
 }

@@ -37,44 +37,103 @@ function num(s: SheetSnapshot, row: number, letter: string | undefined): number 
 
 describe("the corpus itself", () => {
   test("every generated annex is arithmetically consistent by its own ground truth", () => {
-    fc.assert(fc.property(seed, (s) => {
-      const a = generateCorpusAnnex(s);
-      const t = a.truth.detail;
-      const sh = sheet(a, t.sheet);
-      const c = t.columns;
-      const close = (x: number, y: number) => Math.abs(x - y) < 0.005;
-      const ficheRows = Object.values(t.fiches).flat();
-      expect(new Set(ficheRows).size).toBe(a.fiches.reduce((x, f) => x + f.parts.length, 0));
-      for (const r of ficheRows) {
-        for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"]) {
-          expect(close(num(sh, r, c[`${b}Total`]), a.truth.years.reduce((x, y) => x + num(sh, r, c[`${b}${y}`]), 0))).toBe(true);
+    fc.assert(
+      fc.property(seed, (s) => {
+        const a = generateCorpusAnnex(s);
+        const t = a.truth.detail;
+        const sh = sheet(a, t.sheet);
+        const c = t.columns;
+        const close = (x: number, y: number) => Math.abs(x - y) < 0.005;
+        const ficheRows = Object.values(t.fiches).flat();
+        expect(new Set(ficheRows).size).toBe(a.fiches.reduce((x, f) => x + f.parts.length, 0));
+        for (const r of ficheRows) {
+          for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"]) {
+            expect(
+              close(
+                num(sh, r, c[`${b}Total`]),
+                a.truth.years.reduce((x, y) => x + num(sh, r, c[`${b}${y}`]), 0),
+              ),
+            ).toBe(true);
+          }
+          for (const y of a.truth.years) expect(close(num(sh, r, c[`cd${y}`]), num(sh, r, c[`ms${y}`]) + num(sh, r, c[`dgas${y}`]))).toBe(true);
+          expect(
+            close(
+              num(sh, r, c.budget),
+              ["cd", "fir", "etat", "ondam"].reduce((x, b) => x + num(sh, r, c[`${b}Total`]), 0),
+            ),
+          ).toBe(true);
+          expect(num(sh, r, c.realisedSinceStart)).toBeGreaterThanOrEqual(num(sh, r, c.realisedLastYear));
+          expect(num(sh, r, c.realisedSinceStart)).toBeLessThanOrEqual(num(sh, r, c.budget));
         }
-        for (const y of a.truth.years) expect(close(num(sh, r, c[`cd${y}`]), num(sh, r, c[`ms${y}`]) + num(sh, r, c[`dgas${y}`]))).toBe(true);
-        expect(close(num(sh, r, c.budget), ["cd", "fir", "etat", "ondam"].reduce((x, b) => x + num(sh, r, c[`${b}Total`]), 0))).toBe(true);
-        expect(num(sh, r, c.realisedSinceStart)).toBeGreaterThanOrEqual(num(sh, r, c.realisedLastYear));
-        expect(num(sh, r, c.realisedSinceStart)).toBeLessThanOrEqual(num(sh, r, c.budget));
-      }
-      for (const key of ["budget", "cdTotal", "realisedSinceStart", "gap"]) {
-        expect(close(num(sh, t.totalRow, c[key]), ficheRows.reduce((x, r) => x + num(sh, r, c[key]), 0))).toBe(true);
-      }
-      if (a.truth.summary) {
-        const st: TableTruth = a.truth.summary;
-        const ss = sheet(a, st.sheet);
-        for (const [k, rows] of Object.entries(st.fiches)) {
-          const dr = t.fiches[k]!;
-          expect(close(num(ss, rows[0]!, st.columns.departement), dr.reduce((x, r) => x + num(sh, r, c.cdTotal), 0))).toBe(true);
-          expect(close(num(ss, rows[0]!, st.columns.consumedSinceStart), dr.reduce((x, r) => x + num(sh, r, c.realisedSinceStart), 0))).toBe(true);
+        for (const key of ["budget", "cdTotal", "realisedSinceStart", "gap"]) {
+          expect(
+            close(
+              num(sh, t.totalRow, c[key]),
+              ficheRows.reduce((x, r) => x + num(sh, r, c[key]), 0),
+            ),
+          ).toBe(true);
         }
-        expect(Object.keys(st.fiches).sort()).toEqual(Object.keys(t.fiches).sort());
-      }
-    }), runs);
+        if (a.truth.summary) {
+          const st: TableTruth = a.truth.summary;
+          const ss = sheet(a, st.sheet);
+          for (const [k, rows] of Object.entries(st.fiches)) {
+            const dr = t.fiches[k]!;
+            expect(
+              close(
+                num(ss, rows[0]!, st.columns.departement),
+                dr.reduce((x, r) => x + num(sh, r, c.cdTotal), 0),
+              ),
+            ).toBe(true);
+            expect(
+              close(
+                num(ss, rows[0]!, st.columns.consumedSinceStart),
+                dr.reduce((x, r) => x + num(sh, r, c.realisedSinceStart), 0),
+              ),
+            ).toBe(true);
+          }
+          expect(Object.keys(st.fiches).sort()).toEqual(Object.keys(t.fiches).sort());
+        }
+      }),
+      runs,
+    );
   });
 
   test("the corpus covers the variety of issue #10", () => {
     const tags = new Set<string>();
-    for (let s = 1; s <= 300; s++) for (const v of generateCorpusAnnex(s).variety) tags.add(v.replace(/:.*$/, "") + (v.startsWith("headers:") || v.startsWith("fiche:") ? v.slice(v.indexOf(":")) : ""));
-    for (const t of ["headers:one", "headers:lower", "headers:two/merge", "headers:two/top", "headers:two/bottom", "headers:two/split", "fiche:FA 1", "fiche:FA-1", "fiche:Fiche 1", "fiche:1.2", "fiche:A1", "fiche:bis", "fiche:zero",
-      "multirow-fiche", "detail", "upper-case", "line-breaks", "hidden-column", "extras", "exec-groups", "one-sheet", "two-sheets", "summary-first", "offset", "cents", "house-words", "pivot-sheet-before", "extra-sheet", "blank-zeros"]) {
+    for (let s = 1; s <= 300; s++)
+      for (const v of generateCorpusAnnex(s).variety)
+        tags.add(v.replace(/:.*$/, "") + (v.startsWith("headers:") || v.startsWith("fiche:") ? v.slice(v.indexOf(":")) : ""));
+    for (const t of [
+      "headers:one",
+      "headers:lower",
+      "headers:two/merge",
+      "headers:two/top",
+      "headers:two/bottom",
+      "headers:two/split",
+      "fiche:FA 1",
+      "fiche:FA-1",
+      "fiche:Fiche 1",
+      "fiche:1.2",
+      "fiche:A1",
+      "fiche:bis",
+      "fiche:zero",
+      "multirow-fiche",
+      "detail",
+      "upper-case",
+      "line-breaks",
+      "hidden-column",
+      "extras",
+      "exec-groups",
+      "one-sheet",
+      "two-sheets",
+      "summary-first",
+      "offset",
+      "cents",
+      "house-words",
+      "pivot-sheet-before",
+      "extra-sheet",
+      "blank-zeros",
+    ]) {
       expect(tags).toContain(t);
     }
   });
@@ -101,12 +160,15 @@ describe("the corpus itself", () => {
 
 describe("the checker on the corpus", () => {
   test("where the reading is right, a clean annex gets no error", () => {
-    fc.assert(fc.property(seed, (s) => {
-      const a = generateCorpusAnnex(s);
-      const r = checkAnnex(a.workbook);
-      if (!readingOf(a, r).right) return;
-      expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-    }), runs);
+    fc.assert(
+      fc.property(seed, (s) => {
+        const a = generateCorpusAnnex(s);
+        const r = checkAnnex(a.workbook);
+        if (!readingOf(a, r).right) return;
+        expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+      }),
+      runs,
+    );
   });
 
   // Seeds 1..300 (the corpus report's set), deterministic: a random sample made these properties flaky.
@@ -169,7 +231,8 @@ describe("cdppe check on corpus files", () => {
   };
   /** First seeds in the baseline (Seine-et-Marne) words and in other words. */
   const firstSeed = (house: boolean) => {
-    for (let s = 1; ; s++) if (generateCorpusAnnex(s).variety.includes("house-words") === house && !generateCorpusAnnex(s).variety.includes("detail:sub-totals")) return s;
+    for (let s = 1; ; s++)
+      if (generateCorpusAnnex(s).variety.includes("house-words") === house && !generateCorpusAnnex(s).variety.includes("detail:sub-totals")) return s;
   };
 
   test("an annex in the baseline words, written as .xlsx, reads as its truth and exits 0", async () => {
@@ -193,14 +256,17 @@ describe("cdppe check on corpus files", () => {
     expect(JSON.parse(c.out()).findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
   });
 
-  test.each(LOOKALIKE_KINDS.filter((k) => !KNOWN_FAILING.lookalikes.includes(k)))("look-alike %s as .xlsx: exit 2, no finding, a French message", async (kind) => {
-    const file = path.join(tmp, `${kind}.xlsx`);
-    await writeXlsx(generateLookalike(kind, 3), file);
-    const c = capture();
-    expect(await main(["check", file, "--format", "json"], c.io)).toBe(2);
-    expect(c.out()).not.toContain('"rule"');
-    expect(c.err()).toMatch(/annexe/i);
-  });
+  test.each(LOOKALIKE_KINDS.filter((k) => !KNOWN_FAILING.lookalikes.includes(k)))(
+    "look-alike %s as .xlsx: exit 2, no finding, a French message",
+    async (kind) => {
+      const file = path.join(tmp, `${kind}.xlsx`);
+      await writeXlsx(generateLookalike(kind, 3), file);
+      const c = capture();
+      expect(await main(["check", file, "--format", "json"], c.io)).toBe(2);
+      expect(c.out()).not.toContain('"rule"');
+      expect(c.err()).toMatch(/annexe/i);
+    },
+  );
 
   for (const kind of KNOWN_FAILING.lookalikes) {
     test.failing(`look-alike ${kind} as .xlsx: exit 2 [known failing: taken for an annex today]`, async () => {

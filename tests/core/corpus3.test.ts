@@ -10,7 +10,16 @@ import { figures, runCorpus, type CorpusResult } from "../support/corpus3/run";
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
 // Measured on seeds 1..30 (rec2, after the corpus3 fixes and its third round of variety); raise them as recognition improves.
-const RATCHET = { readRight: 22, readRightRules: 22, inspectRight: 22, faultsFound: 23, maxFalseErrors: 0, maxFalseWarnings: 0, maxFlooded: 0, maxReadRightWithFalseErrors: 0 };
+const RATCHET = {
+  readRight: 22,
+  readRightRules: 22,
+  inspectRight: 22,
+  faultsFound: 23,
+  maxFalseErrors: 0,
+  maxFalseWarnings: 0,
+  maxFlooded: 0,
+  maxReadRightWithFalseErrors: 0,
+};
 
 let result: CorpusResult;
 beforeAll(async () => {
@@ -33,7 +42,39 @@ describe("corpus3 generator", () => {
   test("varies what issue #10 lists, and more", () => {
     const feats = new Set<string>();
     for (let seed = 1; seed <= 120; seed++) for (const f of generateAnnex(seed).features) feats.add(f.replace(/:.*/, ""));
-    for (const f of ["years", "funders", "cd", "header", "upper-case", "line-breaks", "fiche-number", "multi-row-fiche", "objective", "source", "realised", "budget", "extra-col", "title-rows", "detail", "one-sheet", "two-sheets", "extra-sheet", "hidden-helper-col", "amounts", "indicator-targets", "summary", "total-label", "year-header", "hidden-first-year", "year-major-blocks", "spacer-columns", "autofilter", "title", "group-headers"]) expect(feats).toContain(f);
+    for (const f of [
+      "years",
+      "funders",
+      "cd",
+      "header",
+      "upper-case",
+      "line-breaks",
+      "fiche-number",
+      "multi-row-fiche",
+      "objective",
+      "source",
+      "realised",
+      "budget",
+      "extra-col",
+      "title-rows",
+      "detail",
+      "one-sheet",
+      "two-sheets",
+      "extra-sheet",
+      "hidden-helper-col",
+      "amounts",
+      "indicator-targets",
+      "summary",
+      "total-label",
+      "year-header",
+      "hidden-first-year",
+      "year-major-blocks",
+      "spacer-columns",
+      "autofilter",
+      "title",
+      "group-headers",
+    ])
+      expect(feats).toContain(f);
   });
 });
 
@@ -61,7 +102,9 @@ describe("the product on corpus3 (ratchets)", () => {
 
   test("annexes read right with a false error do not grow (0 is the goal)", () => {
     // (The rate stored rounded to 0.01 % class is fixed: a difference under 0,05 point is no mismatch.)
-    const bad = result.annexes.filter((a) => a.readRightRules && a.falseErrors.length).map((a) => ({ seed: a.seed, errors: a.falseErrors.map((f) => `${f.rule} ${f.cell}`) }));
+    const bad = result.annexes
+      .filter((a) => a.readRightRules && a.falseErrors.length)
+      .map((a) => ({ seed: a.seed, errors: a.falseErrors.map((f) => `${f.rule} ${f.cell}`) }));
     expect(bad.length).toBeLessThanOrEqual(RATCHET.maxReadRightWithFalseErrors);
   });
 });

@@ -4,10 +4,21 @@ import { parseSource } from "../../src/core/catalogue/funders";
 const named = (t: string) => [...parseSource(t).funders].sort();
 
 test.each([
-  ["ARS", ["fir"]], ["crédits ARS", ["fir"]], ["ARS (FIR)", ["fir"]], ["FIR", ["fir"]],
-  ["DGCS", ["etat"]], ["programme 304", ["etat"]], ["P304", ["etat"]], ["État", ["etat"]], ["PLF", ["etat"]],
-  ["CNSA", ["ondam"]], ["Assurance maladie", ["ondam"]], ["AM", ["ondam"]],
-  ["crédits ARS / DGCS", ["etat", "fir"]], ["DGCS, CNSA", ["etat", "ondam"]], ["P304 + AM", ["etat", "ondam"]],
+  ["ARS", ["fir"]],
+  ["crédits ARS", ["fir"]],
+  ["ARS (FIR)", ["fir"]],
+  ["FIR", ["fir"]],
+  ["DGCS", ["etat"]],
+  ["programme 304", ["etat"]],
+  ["P304", ["etat"]],
+  ["État", ["etat"]],
+  ["PLF", ["etat"]],
+  ["CNSA", ["ondam"]],
+  ["Assurance maladie", ["ondam"]],
+  ["AM", ["ondam"]],
+  ["crédits ARS / DGCS", ["etat", "fir"]],
+  ["DGCS, CNSA", ["etat", "ondam"]],
+  ["P304 + AM", ["etat", "ondam"]],
 ])("« %s » names %j", (text, funders) => {
   expect(named(text)).toEqual(funders);
   expect(parseSource(text).unknown).toEqual([]);

@@ -10,7 +10,8 @@ import type { Finding } from "../../src/core/rules/types";
 import { budgetOf, fiches, miniDetail, miniSummary, standardCols, valueOf, type MiniCol } from "./miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
-const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] => cols.map((c) => (c.key === key ? { ...c, head, group: group ?? c.group } : c));
+const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] =>
+  cols.map((c) => (c.key === key ? { ...c, head, group: group ?? c.group } : c));
 const key = (g: string, s: string) => {
   const c = classifyHeader(g, s);
   return c === null ? null : "role" in c ? c.role : `${c.block}${c.year}`;
@@ -18,15 +19,24 @@ const key = (g: string, s: string) => {
 
 describe("wording of other départements", () => {
   test.each([
-    ["", "Action", "label"], ["", "Intitulé", "label"], ["", "Nom de l'action", "label"],
+    ["", "Action", "label"],
+    ["", "Intitulé", "label"],
+    ["", "Nom de l'action", "label"],
     ["Numéro fiche", "action", "fiche"],
-    ["", "Caractère de l'objectif", "objectiveType"], ["", "Nature de l'objectif", "objectiveType"],
-    ["", "Taux global", "rateGlobal"], ["", "Taux cumulé", "rateGlobal"],
-    ["Cumul 2020-2022", "Taux", "rateGlobal"], ["Depuis 2021", "Taux", "rateGlobal"],
-    ["Cumul 2020-2022", "Montant", "realisedSinceStart"], ["Depuis 2023", "Montant", "realisedSinceStart"],
-    ["", "Montant total", "budget"], ["Financements prévus", "Total", "budget"], ["Financements prévus 2023-2025", "Montant total", "budget"],
+    ["", "Caractère de l'objectif", "objectiveType"],
+    ["", "Nature de l'objectif", "objectiveType"],
+    ["", "Taux global", "rateGlobal"],
+    ["", "Taux cumulé", "rateGlobal"],
+    ["Cumul 2020-2022", "Taux", "rateGlobal"],
+    ["Depuis 2021", "Taux", "rateGlobal"],
+    ["Cumul 2020-2022", "Montant", "realisedSinceStart"],
+    ["Depuis 2023", "Montant", "realisedSinceStart"],
+    ["", "Montant total", "budget"],
+    ["Financements prévus", "Total", "budget"],
+    ["Financements prévus 2023-2025", "Montant total", "budget"],
     ["FIR", "Montant total", "firTotal"],
-    ["", "Champ", "theme"], ["", "Domaine", "theme"],
+    ["", "Champ", "theme"],
+    ["", "Domaine", "theme"],
     ["Objectifs chiffrés", "2023", "indicator2023"],
     ["", "DÉPENSES 2021\nEN EUROS", "realised2021"],
   ])("« %s / %s » is %s", (g, s, want) => {
@@ -46,8 +56,20 @@ describe("wording of other départements", () => {
   });
 
   test("year-major blocks: « Budget 2021 » over MS | Crédits DGAS | Crédits ARS | PLF | AM, then « Total 2020-2022 » over the same", () => {
-    expect(["MS", "Crédits DGAS", "Crédits ARS", "PLF", "AM"].map((s) => key("Budget 2021", s))).toEqual(["ms2021", "dgas2021", "fir2021", "etat2021", "ondam2021"]);
-    expect(["MS", "Crédits DGAS", "Crédits ARS", "PLF", "AM"].map((s) => key("Total 2020-2022", s))).toEqual(["msTotal", "dgasTotal", "firTotal", "etatTotal", "ondamTotal"]);
+    expect(["MS", "Crédits DGAS", "Crédits ARS", "PLF", "AM"].map((s) => key("Budget 2021", s))).toEqual([
+      "ms2021",
+      "dgas2021",
+      "fir2021",
+      "etat2021",
+      "ondam2021",
+    ]);
+    expect(["MS", "Crédits DGAS", "Crédits ARS", "PLF", "AM"].map((s) => key("Total 2020-2022", s))).toEqual([
+      "msTotal",
+      "dgasTotal",
+      "firTotal",
+      "etatTotal",
+      "ondamTotal",
+    ]);
     // A realised or rate group with a year is not a planned block.
     expect(key("Exécution 2022", "Montant")).toBe("realised2022");
   });
@@ -109,10 +131,18 @@ describe("a CD split in two with no CD column", () => {
 
 describe("spacer columns between groups", () => {
   test("a lone group beyond an empty column (« Réalisations en 2022 », then « Réalisation depuis 2021 ») stays in the table", () => {
-    const cols = standardCols().flatMap((c, i): MiniCol[] => (/^(realisedLastYear|realisedSinceStart|gap)$/.test(c.key) ? [{ head: "", key: `spacer${i}` }, c] : [c]));
+    const cols = standardCols().flatMap((c, i): MiniCol[] =>
+      /^(realisedLastYear|realisedSinceStart|gap)$/.test(c.key) ? [{ head: "", key: `spacer${i}` }, c] : [c],
+    );
     const m = miniDetail({ cols });
     const letters = columnLetters(recognise(m.wb).detail!);
-    expect([letters.realisedLastYear, letters.rateLastYear, letters.realisedSinceStart, letters.rateGlobal, letters.gap]).toEqual([m.colOf.realisedLastYear, m.colOf.rateLastYear, m.colOf.realisedSinceStart, m.colOf.rateGlobal, m.colOf.gap]);
+    expect([letters.realisedLastYear, letters.rateLastYear, letters.realisedSinceStart, letters.rateGlobal, letters.gap]).toEqual([
+      m.colOf.realisedLastYear,
+      m.colOf.rateLastYear,
+      m.colOf.realisedSinceStart,
+      m.colOf.rateGlobal,
+      m.colOf.gap,
+    ]);
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
@@ -135,7 +165,10 @@ function deepDetail(cols: Array<{ levels: [string, string, string]; key: string 
       sheet.merges.push({ r1: top, c1: col, r2: top + 2, c2: col });
       return;
     }
-    for (const [lv, text] of [[0, a], [1, b]] as const) {
+    for (const [lv, text] of [
+      [0, a],
+      [1, b],
+    ] as const) {
       const prev = cols[i - 1];
       const same = prev && prev.levels[lv] === text && (lv === 0 || prev.levels[0] === a);
       if (same && firstOnly && lv === 1) continue;
@@ -148,34 +181,36 @@ function deepDetail(cols: Array<{ levels: [string, string, string]; key: string 
     setCell(sheet, top + 2, col, { value: l });
   });
   const fs = fiches();
-  fs.forEach((f, k) => cols.forEach((c, i) => {
-    const v = valueOf(f, c.key, years);
-    if (v !== null) setCell(sheet, top + 3 + k, i + 1, /^rate/.test(c.key) ? { value: v, numFmt: "0%" } : { value: v });
-  }));
+  fs.forEach((f, k) =>
+    cols.forEach((c, i) => {
+      const v = valueOf(f, c.key, years);
+      if (v !== null) setCell(sheet, top + 3 + k, i + 1, /^rate/.test(c.key) ? { value: v, numFmt: "0%" } : { value: v });
+    }),
+  );
   return { wb, colOf };
 }
 
 const DEEP_COLS = (() => {
-    const y = (b: string, g: string, key: string) => [2021, 2022].map((yr) => ({ levels: [g, b, `${yr}\n(€)`] as [string, string, string], key: `${key}${yr}` }));
-    return [
-      { levels: ["N° de la fiche action", "", ""] as [string, string, string], key: "fiche" },
-      { levels: ["Intitulé de la fiche action", "", ""] as [string, string, string], key: "label" },
-      { levels: ["Objectif", "", ""] as [string, string, string], key: "objective" },
-      { levels: ["Nature de l'objectif", "", ""] as [string, string, string], key: "objectiveType" },
-      ...y("Masse salariale", "Financement départemental", "ms"),
-      { levels: ["Financement départemental", "Masse salariale", "Total 2021-2022"] as [string, string, string], key: "msTotal" },
-      ...y("Crédits DGAS", "Financement départemental", "dgas"),
-      { levels: ["Financement départemental", "Crédits DGAS", "Total crédits DGAS"] as [string, string, string], key: "dgasTotal" },
-      ...y("Crédits ARS", "Cofinanceurs", "fir"),
-      ...y("Montant ETAT", "Cofinanceurs", "etat"),
-      ...y("ONDAM", "Cofinanceurs", "ondam"),
-      { levels: ["Partenaires financeurs", "", ""] as [string, string, string], key: "source" },
-      { levels: ["Budget prévisionnel total", "", ""] as [string, string, string], key: "budget" },
-      { levels: ["Réalisations", "Exécution 2022", "Montant"] as [string, string, string], key: "realisedLastYear" },
-      { levels: ["Réalisations", "Exécution 2022", "Taux"] as [string, string, string], key: "rateLastYear" },
-      { levels: ["Réalisations", "Cumul 2021-2022", "Montant"] as [string, string, string], key: "realisedSinceStart" },
-      { levels: ["Réalisations", "Cumul 2021-2022", "Taux"] as [string, string, string], key: "rateGlobal" },
-    ];
+  const y = (b: string, g: string, key: string) => [2021, 2022].map((yr) => ({ levels: [g, b, `${yr}\n(€)`] as [string, string, string], key: `${key}${yr}` }));
+  return [
+    { levels: ["N° de la fiche action", "", ""] as [string, string, string], key: "fiche" },
+    { levels: ["Intitulé de la fiche action", "", ""] as [string, string, string], key: "label" },
+    { levels: ["Objectif", "", ""] as [string, string, string], key: "objective" },
+    { levels: ["Nature de l'objectif", "", ""] as [string, string, string], key: "objectiveType" },
+    ...y("Masse salariale", "Financement départemental", "ms"),
+    { levels: ["Financement départemental", "Masse salariale", "Total 2021-2022"] as [string, string, string], key: "msTotal" },
+    ...y("Crédits DGAS", "Financement départemental", "dgas"),
+    { levels: ["Financement départemental", "Crédits DGAS", "Total crédits DGAS"] as [string, string, string], key: "dgasTotal" },
+    ...y("Crédits ARS", "Cofinanceurs", "fir"),
+    ...y("Montant ETAT", "Cofinanceurs", "etat"),
+    ...y("ONDAM", "Cofinanceurs", "ondam"),
+    { levels: ["Partenaires financeurs", "", ""] as [string, string, string], key: "source" },
+    { levels: ["Budget prévisionnel total", "", ""] as [string, string, string], key: "budget" },
+    { levels: ["Réalisations", "Exécution 2022", "Montant"] as [string, string, string], key: "realisedLastYear" },
+    { levels: ["Réalisations", "Exécution 2022", "Taux"] as [string, string, string], key: "rateLastYear" },
+    { levels: ["Réalisations", "Cumul 2021-2022", "Montant"] as [string, string, string], key: "realisedSinceStart" },
+    { levels: ["Réalisations", "Cumul 2021-2022", "Taux"] as [string, string, string], key: "rateGlobal" },
+  ];
 })();
 
 describe("headers of three rows", () => {
@@ -215,7 +250,10 @@ describe("headers of three rows", () => {
     }
     sheet.cells.splice(top - 1, 0, []);
     sheet.rowCount++;
-    for (const x of sheet.merges) { x.r1++; x.r2++; }
+    for (const x of sheet.merges) {
+      x.r1++;
+      x.r2++;
+    }
     setCell(sheet, top, p, { value: "Budget consommé" });
     sheet.merges.push({ r1: top, c1: p, r2: top, c2: c });
     setCell(sheet, top + 1, p, { value: "au 31/12/2021" });
@@ -224,6 +262,10 @@ describe("headers of three rows", () => {
     for (const col of [p, l, c]) setCell(sheet, top + 2, col, undefined);
     const summary = recognise(m.wb).summary!;
     const letters = columnLetters(summary);
-    expect([letters.consumedPrior, letters.consumedLastYear, letters.consumedSinceStart]).toEqual([s.colOf.consumedPrior, s.colOf.consumedLastYear, s.colOf.consumedSinceStart]);
+    expect([letters.consumedPrior, letters.consumedLastYear, letters.consumedSinceStart]).toEqual([
+      s.colOf.consumedPrior,
+      s.colOf.consumedLastYear,
+      s.colOf.consumedSinceStart,
+    ]);
   });
 });

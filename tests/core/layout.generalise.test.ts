@@ -33,7 +33,11 @@ describe("a two-year annex whose summary's prior balance is a single year", () =
     const { m, s } = build();
     const summary = recognise(m.wb).summary!;
     const letters = columnLetters(summary);
-    expect([letters.consumedPrior, letters.consumedLastYear, letters.consumedSinceStart]).toEqual([s.colOf.consumedPrior, s.colOf.consumedLastYear, s.colOf.consumedSinceStart]);
+    expect([letters.consumedPrior, letters.consumedLastYear, letters.consumedSinceStart]).toEqual([
+      s.colOf.consumedPrior,
+      s.colOf.consumedLastYear,
+      s.colOf.consumedSinceStart,
+    ]);
     expect(summary.missing).toEqual([]);
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
@@ -130,7 +134,9 @@ describe("one column read with doubt: the rules run on the others", () => {
     const m = miniDetail({ fiches: fs });
     const s = miniSummary(m.wb, fs);
     const col = lettersToCol(m.colOf.firTotal!);
-    fs.forEach((f) => { m.sheet.cells[m.rowOfFiche.get(String(f.n))! - 1]![col - 1] = { value: f.fir[1]! }; });
+    fs.forEach((f) => {
+      m.sheet.cells[m.rowOfFiche.get(String(f.n))! - 1]![col - 1] = { value: f.fir[1]! };
+    });
     return { m, s };
   };
 

@@ -22,7 +22,10 @@ describe("the column mapping", () => {
     const layout = recognise(g.workbook);
     const mapping = mappingFromLayout(g.workbook, layout);
     expect(mapping.version).toBe(1);
-    expect(mapping.entries.find((e) => e.table === "detail" && e.key === "budget")).toMatchObject({ sheet: g.expected.detail.sheet, column: g.expected.detail.columns.budget });
+    expect(mapping.entries.find((e) => e.table === "detail" && e.key === "budget")).toMatchObject({
+      sheet: g.expected.detail.sheet,
+      column: g.expected.detail.columns.budget,
+    });
     const parsed = parseMapping(JSON.parse(JSON.stringify(mapping)));
     expect("error" in parsed).toBe(false);
     const again = recognise(g.workbook, { mapping: parsed as ColumnMapping });
@@ -68,9 +71,16 @@ describe("the column mapping", () => {
   test("bad mappings get a French message naming the entry", () => {
     expect(parseMapping(null)).toEqual({ error: expect.stringContaining("Fichier de correspondance illisible") });
     expect(parseMapping({ version: 2, entries: [] })).toEqual({ error: expect.stringContaining("version") });
-    expect(parseMapping({ version: 1, entries: [{ table: "detail", sheet: "A", key: "nope", header: null, column: "B" }] })).toEqual({ error: expect.stringContaining("entrée 1") });
-    expect(parseMapping({ version: 1, entries: [{ table: "detail", sheet: "A", key: "fir2021", header: null, column: "B7" }] })).toEqual({ error: expect.stringContaining("colonne") });
-    expect(parseMapping({ version: 1, entries: [{ table: "summary", sheet: "A", key: "fir", header: "fir", column: "c" }] })).toEqual({ version: 1, entries: [{ table: "summary", sheet: "A", key: "fir", header: "fir", column: "C" }] });
+    expect(parseMapping({ version: 1, entries: [{ table: "detail", sheet: "A", key: "nope", header: null, column: "B" }] })).toEqual({
+      error: expect.stringContaining("entrée 1"),
+    });
+    expect(parseMapping({ version: 1, entries: [{ table: "detail", sheet: "A", key: "fir2021", header: null, column: "B7" }] })).toEqual({
+      error: expect.stringContaining("colonne"),
+    });
+    expect(parseMapping({ version: 1, entries: [{ table: "summary", sheet: "A", key: "fir", header: "fir", column: "c" }] })).toEqual({
+      version: 1,
+      entries: [{ table: "summary", sheet: "A", key: "fir", header: "fir", column: "C" }],
+    });
   });
 });
 
@@ -84,11 +94,16 @@ describe("a mapping over a doubtful reading", () => {
     }
     const before = checkAnnex(m.wb);
     expect(before.findings.filter((f) => f.severity !== "info").map((f) => f.rule)).toEqual(["layout-incomplete"]);
-    const mapping = parseMapping({ version: 1, entries: [{ table: "detail", sheet: m.sheet.name, key: "budget", header: "Moyens financiers prévisionnels", column: null }] }) as ColumnMapping;
+    const mapping = parseMapping({
+      version: 1,
+      entries: [{ table: "detail", sheet: m.sheet.name, key: "budget", header: "Moyens financiers prévisionnels", column: null }],
+    }) as ColumnMapping;
     const after = checkAnnex(m.wb, { mapping });
     expect(after.layout.detail!.readings.find((r) => r.key === "budget")!.status).toBe("user");
     expect(after.findings.filter((f) => f.rule === "layout-incomplete")).toEqual([]);
-    expect(after.findings.filter((f) => f.rule === "budget-sum" && f.severity === "error").map((f) => f.cell)).toEqual([...m.rowOfFiche.values()].map((r) => `${m.colOf.budget}${r}`));
+    expect(after.findings.filter((f) => f.rule === "budget-sum" && f.severity === "error").map((f) => f.cell)).toEqual(
+      [...m.rowOfFiche.values()].map((r) => `${m.colOf.budget}${r}`),
+    );
   });
 });
 
@@ -98,9 +113,16 @@ test("the summary above the detail table on the same sheet: both read", () => {
   miniSummary(wb, fs, undefined, "Annexe");
   const s = wb.sheets[0]!;
   const m = miniDetail({ fiches: fs, top: 14 }, { sheets: [] });
-  m.sheet.cells.forEach((row, i) => row?.forEach((cell, j) => { if (cell) setCell(s, i + 1, j + 1, cell); }));
+  m.sheet.cells.forEach((row, i) =>
+    row?.forEach((cell, j) => {
+      if (cell) setCell(s, i + 1, j + 1, cell);
+    }),
+  );
   s.merges.push(...m.sheet.merges);
   const layout = recognise(wb);
-  expect(layout.tables.map((t) => [t.kind, t.sheet, t.range.r1])).toEqual([["summary", "Annexe", 1], ["detail", "Annexe", 14]]);
+  expect(layout.tables.map((t) => [t.kind, t.sheet, t.range.r1])).toEqual([
+    ["summary", "Annexe", 1],
+    ["detail", "Annexe", 14],
+  ]);
   expect(checkAnnex(wb, {}, layout).findings.filter((f) => f.severity !== "info")).toEqual([]);
 });

@@ -6,7 +6,8 @@ import type { Finding } from "../../src/core/rules/types";
 import { fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "./miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
-const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] => cols.map((c) => (c.key === key ? { ...c, head, group: group ?? c.group } : c));
+const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] =>
+  cols.map((c) => (c.key === key ? { ...c, head, group: group ?? c.group } : c));
 const regroup = (cols: MiniCol[], from: string, to: string): MiniCol[] => cols.map((c) => (c.group === from ? { ...c, group: to } : c));
 
 test("the plain mini annex reads right and is clean", () => {
@@ -38,7 +39,9 @@ test("a fiche column headed « N° » beside a label column headed « Fiche acti
 });
 
 test("a CD block headed « Département » / « Total Département » and a source headed « Financeur(s) »", () => {
-  let cols = standardCols().map((c) => (c.group === "Total CD" ? { ...c, group: "Département", head: c.key === "cdTotal" ? "Total Département" : c.head.replace("Total CD ", "") } : c));
+  let cols = standardCols().map((c) =>
+    c.group === "Total CD" ? { ...c, group: "Département", head: c.key === "cdTotal" ? "Total Département" : c.head.replace("Total CD ", "") } : c,
+  );
   cols = rename(cols, "source", "Financeur(s)");
   const m = miniDetail({ cols });
   const letters = columnLetters(recognise(m.wb).detail!);
@@ -56,7 +59,8 @@ test("funders under other names: crédits ARS, programme 304, Assurance maladie,
   cols = rename(cols, "ondamTotal", "Total");
   const m = miniDetail({ cols });
   const letters = columnLetters(recognise(m.wb).detail!);
-  for (const k of ["fir2021", "firTotal", "etat2022", "etatTotal", "ondam2021", "ondamTotal", "ms2021", "msTotal"]) expect([k, letters[k]]).toEqual([k, m.colOf[k]]);
+  for (const k of ["fir2021", "firTotal", "etat2022", "etatTotal", "ondam2021", "ondamTotal", "ms2021", "msTotal"])
+    expect([k, letters[k]]).toEqual([k, m.colOf[k]]);
   expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
 });
 
@@ -70,20 +74,30 @@ test("identical sub-headers under two groups (« Montant » / « Taux » under �
   });
   const m = miniDetail({ cols });
   const letters = columnLetters(recognise(m.wb).detail!);
-  expect([letters.realisedLastYear, letters.rateLastYear, letters.realisedSinceStart, letters.rateGlobal]).toEqual([m.colOf.realisedLastYear, m.colOf.rateLastYear, m.colOf.realisedSinceStart, m.colOf.rateGlobal]);
+  expect([letters.realisedLastYear, letters.rateLastYear, letters.realisedSinceStart, letters.rateGlobal]).toEqual([
+    m.colOf.realisedLastYear,
+    m.colOf.rateLastYear,
+    m.colOf.realisedSinceStart,
+    m.colOf.rateGlobal,
+  ]);
   expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
 });
 
-test.each([["1.2", "2.1", "2.2"], ["FA 1", "FA 2", "FA 3"], ["FA-1", "FA-2", "FA-3"], ["Fiche 12", "Fiche 13", "Fiche 14"], ["01", "02", "03"], ["1 bis", "2", "2 bis"], ["A1", "A2", "B1"]])(
-  "fiche numbers %s, %s, %s are fiches",
-  (...ns: string[]) => {
-    const fs = fiches(3).map((f, i) => ({ ...f, n: ns[i]! }));
-    const m = miniDetail({ fiches: fs });
-    const d = recognise(m.wb).detail!;
-    expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(3);
-    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
-  },
-);
+test.each([
+  ["1.2", "2.1", "2.2"],
+  ["FA 1", "FA 2", "FA 3"],
+  ["FA-1", "FA-2", "FA-3"],
+  ["Fiche 12", "Fiche 13", "Fiche 14"],
+  ["01", "02", "03"],
+  ["1 bis", "2", "2 bis"],
+  ["A1", "A2", "B1"],
+])("fiche numbers %s, %s, %s are fiches", (...ns: string[]) => {
+  const fs = fiches(3).map((f, i) => ({ ...f, n: ns[i]! }));
+  const m = miniDetail({ fiches: fs });
+  const d = recognise(m.wb).detail!;
+  expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(3);
+  expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+});
 
 test("single-row headers on the lower of two header rows: every yearly block is kept", () => {
   const m = miniDetail({ singleOnLower: true });
@@ -119,10 +133,12 @@ test("a wrong sub-total and a SUM that stops short inside the detail table are f
   const short = m.sheet.cells[sub2 - 1]![colIndex(firCol)]!;
   short.formula = short.formula!.replace(/(\d+)\)$/, (_, n: string) => `${Number(n) - 1})`);
   const fs = checkAnnex(m.wb).findings;
-  expect(fs).toEqual(expect.arrayContaining([
-    expect.objectContaining({ rule: "total-row", severity: "error", cell: `${budgetCol}${sub2}` }),
-    expect.objectContaining({ rule: "total-formula", cell: `${firCol}${sub2}` }),
-  ]));
+  expect(fs).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ rule: "total-row", severity: "error", cell: `${budgetCol}${sub2}` }),
+      expect.objectContaining({ rule: "total-formula", cell: `${firCol}${sub2}` }),
+    ]),
+  );
 });
 
 test("a fiche over two rows (number merged vertically): one fiche, its source and amounts from both rows", () => {

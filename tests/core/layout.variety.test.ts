@@ -8,10 +8,21 @@ import type { Finding } from "../../src/core/rules/types";
 import { varietyAnnex, type Variety } from "./varietyAnnex";
 
 const varietyArb: fc.Arbitrary<Variety> = fc.record({
-  seed: fc.integer({ min: 1, max: 1_000_000 }), y0: fc.integer({ min: 2020, max: 2024 }), count: fc.integer({ min: 2, max: 4 }),
-  words: fc.integer({ min: 0, max: 11 }), upper: fc.boolean(), lower: fc.boolean(), engagements: fc.boolean(), split: fc.boolean(),
-  numbering: fc.integer({ min: 0, max: 7 }), extra: fc.boolean(), hide: fc.boolean(), decoy: fc.boolean(), order: fc.integer({ min: 0, max: 3 }),
-  generic: fc.boolean(), fiches: fc.integer({ min: 3, max: 9 }),
+  seed: fc.integer({ min: 1, max: 1_000_000 }),
+  y0: fc.integer({ min: 2020, max: 2024 }),
+  count: fc.integer({ min: 2, max: 4 }),
+  words: fc.integer({ min: 0, max: 11 }),
+  upper: fc.boolean(),
+  lower: fc.boolean(),
+  engagements: fc.boolean(),
+  split: fc.boolean(),
+  numbering: fc.integer({ min: 0, max: 7 }),
+  extra: fc.boolean(),
+  hide: fc.boolean(),
+  decoy: fc.boolean(),
+  order: fc.integer({ min: 0, max: 3 }),
+  generic: fc.boolean(),
+  fiches: fc.integer({ min: 3, max: 9 }),
 });
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);

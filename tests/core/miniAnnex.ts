@@ -3,10 +3,24 @@
 import { colToLetters } from "../../src/core/model/a1";
 import { emptySheet, setCell, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/model/snapshot";
 
-export interface MiniCol { group?: string; head: string; key: string }
+export interface MiniCol {
+  group?: string;
+  head: string;
+  key: string;
+}
 export interface MiniFiche {
-  n: string | number; ms: number[]; dgas: number[]; fir: number[]; etat: number[]; ondam: number[];
-  realisedLast: number; realisedSince: number; source: string; objective: string; type: string; label: string;
+  n: string | number;
+  ms: number[];
+  dgas: number[];
+  fir: number[];
+  etat: number[];
+  ondam: number[];
+  realisedLast: number;
+  realisedSince: number;
+  source: string;
+  objective: string;
+  type: string;
+  label: string;
 }
 
 export const YEARS = [2021, 2022];
@@ -23,8 +37,17 @@ export function fiches(count = 4): MiniFiche[] {
     const realisedLast = Math.round(planned * (0.4 + 0.1 * (i % 4)));
     const source = ["ETAT", ...(fir[0]! + fir[1]! ? ["FIR"] : []), ...(ondam[0]! + ondam[1]! ? ["ONDAM"] : [])].join("/");
     out.push({
-      n: i, ms, dgas, fir, etat, ondam, realisedLast, realisedSince: realisedLast + 5000 + 11 * i, source,
-      objective: "Objectif 9 : Garantir l'accompagnement de tous les enfants protégés en situation de handicap", type: "Fondamental",
+      n: i,
+      ms,
+      dgas,
+      fir,
+      etat,
+      ondam,
+      realisedLast,
+      realisedSince: realisedLast + 5000 + 11 * i,
+      source,
+      objective: "Objectif 9 : Garantir l'accompagnement de tous les enfants protégés en situation de handicap",
+      type: "Fondamental",
       label: `Action numéro ${i} pour les enfants du département`,
     });
   }
@@ -47,19 +70,32 @@ export function valueOf(f: MiniFiche, key: string, years = YEARS): string | numb
   if (total) return sum(years.map((y) => at(total[1]!, y)));
   const plannedLast = sum(["cd", "fir", "etat", "ondam"].map((b) => at(b, years[years.length - 1]!)));
   switch (key) {
-    case "fiche": return f.n;
-    case "label": return f.label;
-    case "objective": return f.objective;
-    case "objectiveType": return f.type;
-    case "source": return f.source;
-    case "budget": return budgetOf(f);
-    case "realisedLastYear": return f.realisedLast;
-    case "realisedSinceStart": return f.realisedSince;
-    case "rateLastYear": return f.realisedLast / plannedLast;
-    case "rateGlobal": return f.realisedSince / budgetOf(f);
-    case "gap": return budgetOf(f) - f.realisedSince;
-    case "comment": return "RAS";
-    default: return null;
+    case "fiche":
+      return f.n;
+    case "label":
+      return f.label;
+    case "objective":
+      return f.objective;
+    case "objectiveType":
+      return f.type;
+    case "source":
+      return f.source;
+    case "budget":
+      return budgetOf(f);
+    case "realisedLastYear":
+      return f.realisedLast;
+    case "realisedSinceStart":
+      return f.realisedSince;
+    case "rateLastYear":
+      return f.realisedLast / plannedLast;
+    case "rateGlobal":
+      return f.realisedSince / budgetOf(f);
+    case "gap":
+      return budgetOf(f) - f.realisedSince;
+    case "comment":
+      return "RAS";
+    default:
+      return null;
   }
 }
 
@@ -71,14 +107,23 @@ export function standardCols(years = YEARS): MiniCol[] {
     { group, head: totalHead, key: `${b}Total` },
   ];
   return [
-    { head: "N° fiche", key: "fiche" }, { head: "Intitulé fiche action", key: "label" }, { head: "Intitulé objectif", key: "objective" },
-    { head: "Obj. fondamental/ facultatif", key: "objectiveType" }, { head: "Moyens financiers prévisionnels", key: "budget" },
-    ...block("Masse salariale", "ms", "Total masse salariale"), ...block("Budget DGAS", "dgas", "Total budget DGAS"),
-    ...years.map((y) => ({ group: "Total CD", head: `Total CD ${y}`, key: `cd${y}` })), { group: "Total CD", head: "Total CD", key: "cdTotal" },
+    { head: "N° fiche", key: "fiche" },
+    { head: "Intitulé fiche action", key: "label" },
+    { head: "Intitulé objectif", key: "objective" },
+    { head: "Obj. fondamental/ facultatif", key: "objectiveType" },
+    { head: "Moyens financiers prévisionnels", key: "budget" },
+    ...block("Masse salariale", "ms", "Total masse salariale"),
+    ...block("Budget DGAS", "dgas", "Total budget DGAS"),
+    ...years.map((y) => ({ group: "Total CD", head: `Total CD ${y}`, key: `cd${y}` })),
+    { group: "Total CD", head: "Total CD", key: "cdTotal" },
     { head: "Source de co-financement", key: "source" },
-    ...block("FIR", "fir", "Montant FIR"), ...block("ETAT", "etat", "Montant ETAT"), ...block("ONDAM", "ondam", "Montant ONDAM"),
-    { head: `Réalisations en ${yl}`, key: "realisedLastYear" }, { head: `Niveau d'exécution budgétaire au titre de l'année ${yl}`, key: "rateLastYear" },
-    { head: `Réalisation depuis ${years[0]}`, key: "realisedSinceStart" }, { head: "Niveau d'exécution budgétaire globale", key: "rateGlobal" },
+    ...block("FIR", "fir", "Montant FIR"),
+    ...block("ETAT", "etat", "Montant ETAT"),
+    ...block("ONDAM", "ondam", "Montant ONDAM"),
+    { head: `Réalisations en ${yl}`, key: "realisedLastYear" },
+    { head: `Niveau d'exécution budgétaire au titre de l'année ${yl}`, key: "rateLastYear" },
+    { head: `Réalisation depuis ${years[0]}`, key: "realisedSinceStart" },
+    { head: "Niveau d'exécution budgétaire globale", key: "rateGlobal" },
     { head: `Ecart Moyens financiers - Réalisations depuis ${years[0]}`, key: "gap" },
   ];
 }
@@ -103,7 +148,15 @@ export interface MiniOptions {
   blankEvery?: number;
 }
 
-export interface MiniAnnex { wb: WorkbookSnapshot; sheet: SheetSnapshot; colOf: Record<string, string>; rowOfFiche: Map<string, number>; totalRow: number | null; subtotalRows: number[]; headerRows: number[] }
+export interface MiniAnnex {
+  wb: WorkbookSnapshot;
+  sheet: SheetSnapshot;
+  colOf: Record<string, string>;
+  rowOfFiche: Map<string, number>;
+  totalRow: number | null;
+  subtotalRows: number[];
+  headerRows: number[];
+}
 
 const isAmountKey = (k: string) => /^(ms|dgas|cd|fir|etat|ondam)(20\d{2}|Total)$|^(budget|realisedLastYear|realisedSinceStart|gap)$/.test(k);
 
@@ -153,7 +206,10 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
     setCell(sheet, row, left, { value: label });
     cols.forEach((c, i) => {
       if (!isAmountKey(c.key) || c.key === "gap") return;
-      const v = rows.reduce((a, rr) => a + (typeof sheet.cells[rr - 1]?.[left + i - 1]?.value === "number" ? (sheet.cells[rr - 1]![left + i - 1]!.value as number) : 0), 0);
+      const v = rows.reduce(
+        (a, rr) => a + (typeof sheet.cells[rr - 1]?.[left + i - 1]?.value === "number" ? (sheet.cells[rr - 1]![left + i - 1]!.value as number) : 0),
+        0,
+      );
       const L = colToLetters(left + i);
       setCell(sheet, row, left + i, { value: v, formula: over ? `SUM(${over.map((x) => `${L}${x}`).join(",")})` : sumFormula(left + i, rows) });
     });
@@ -216,29 +272,59 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
 }
 
 /** The summary table for the same fiches, one row per fiche under one engagement, on its own sheet. */
-export function miniSummary(wb: WorkbookSnapshot, fs: MiniFiche[], years = YEARS, sheetName = "Synthèse"): { sheet: SheetSnapshot; colOf: Record<string, string>; rowOfFiche: Map<string, number> } {
+export function miniSummary(
+  wb: WorkbookSnapshot,
+  fs: MiniFiche[],
+  years = YEARS,
+  sheetName = "Synthèse",
+): { sheet: SheetSnapshot; colOf: Record<string, string>; rowOfFiche: Map<string, number> } {
   const sheet = emptySheet(sheetName);
   sheet.defaultColWidth = 18;
   wb.sheets.push(sheet);
   const y0 = years[0]!;
   const yn = years[years.length - 1]!;
   const heads: Array<[string, string]> = [
-    ["mesure", "Mesure"], ["objectif", "Objectif"], ["fiche", "Fiche action N°"], ["budget", "Budget global"], ["departement", "Département"],
-    ["fir", "FIR"], ["etat", "Etat"], ["ondam", "ONDAM"], ["modalite", "Modalités de financement Etat/AM"],
-    ["consumedPrior", `Budget consommé au 31/12/${yn - 1}`], ["consumedLastYear", `Budget consommé en ${yn}`], ["consumedSinceStart", `Budget consommé ${y0}-${yn}`],
+    ["mesure", "Mesure"],
+    ["objectif", "Objectif"],
+    ["fiche", "Fiche action N°"],
+    ["budget", "Budget global"],
+    ["departement", "Département"],
+    ["fir", "FIR"],
+    ["etat", "Etat"],
+    ["ondam", "ONDAM"],
+    ["modalite", "Modalités de financement Etat/AM"],
+    ["consumedPrior", `Budget consommé au 31/12/${yn - 1}`],
+    ["consumedLastYear", `Budget consommé en ${yn}`],
+    ["consumedSinceStart", `Budget consommé ${y0}-${yn}`],
   ];
   const colOf: Record<string, string> = {};
-  heads.forEach(([k, h], i) => { setCell(sheet, 1, i + 1, { value: h }); colOf[k] = colToLetters(i + 1); });
+  heads.forEach(([k, h], i) => {
+    setCell(sheet, 1, i + 1, { value: h });
+    colOf[k] = colToLetters(i + 1);
+  });
   setCell(sheet, 2, 1, { value: "Engagement 1 : Agir le plus précocement possible pour répondre aux besoins des enfants" });
   const rowOfFiche = new Map<string, number>();
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   fs.forEach((f, i) => {
     const r = 3 + i;
     rowOfFiche.set(String(f.n), r);
-    const mod = f.source.split("/").map((x) => (x === "ETAT" ? "PLF" : x === "ONDAM" ? "AM" : x)).join("/");
+    const mod = f.source
+      .split("/")
+      .map((x) => (x === "ETAT" ? "PLF" : x === "ONDAM" ? "AM" : x))
+      .join("/");
     const values: Record<string, string | number> = {
-      mesure: "Mesure", objectif: "Objectif 9", fiche: f.n, budget: budgetOf(f), departement: sum(f.ms) + sum(f.dgas), fir: sum(f.fir), etat: sum(f.etat),
-      ondam: sum(f.ondam), modalite: mod, consumedPrior: f.realisedSince - f.realisedLast, consumedLastYear: f.realisedLast, consumedSinceStart: f.realisedSince,
+      mesure: "Mesure",
+      objectif: "Objectif 9",
+      fiche: f.n,
+      budget: budgetOf(f),
+      departement: sum(f.ms) + sum(f.dgas),
+      fir: sum(f.fir),
+      etat: sum(f.etat),
+      ondam: sum(f.ondam),
+      modalite: mod,
+      consumedPrior: f.realisedSince - f.realisedLast,
+      consumedLastYear: f.realisedLast,
+      consumedSinceStart: f.realisedSince,
     };
     heads.forEach(([k], j) => setCell(sheet, r, j + 1, { value: values[k]! }));
   });

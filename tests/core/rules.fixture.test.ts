@@ -95,7 +95,8 @@ test("counts per rule match the spec's list (source-funder 8, modalite 6, source
   expect(count("realised-without-budget")).toBe(2);
   expect(report.findings.filter((f) => f.rule === "over-execution" && f.severity === "warning").map((f) => f.fiche)).toEqual(["39", "40"]);
   expect(report.findings.filter((f) => f.rule === "over-execution" && f.severity === "info")).toHaveLength(15);
-  for (const rule of ["year-sum", "cd-split", "budget-sum", "cross-table", "consumed-sum", "cumulative-below-year", "rate-mismatch"]) expect(count(rule)).toBe(0);
+  for (const rule of ["year-sum", "cd-split", "budget-sum", "cross-table", "consumed-sum", "cumulative-below-year", "rate-mismatch"])
+    expect(count(rule)).toBe(0);
 });
 
 test("the report rows give the printed TOTAL figures: 103 %, 68 %, 9 864 426 €", () => {
@@ -125,25 +126,43 @@ describe("the broken ONDAM total, in all its forms (cell AJ46)", () => {
 
   test("##### when the column is too narrow, gone once widened", async () => {
     expect((await variant(() => undefined)).map((f) => f.rule)).toEqual(["display-overflow"]);
-    expect(await variant((s) => { detail(s).colWidths[35] = 13; })).toEqual([]);
+    expect(
+      await variant((s) => {
+        detail(s).colWidths[35] = 13;
+      }),
+    ).toEqual([]);
   });
   test("an Excel error in the total", async () => {
-    const f = await variant((s) => { aj46(s).value = { error: "#REF!" }; });
+    const f = await variant((s) => {
+      aj46(s).value = { error: "#REF!" };
+    });
     expect(f.map((x) => [x.rule, x.severity, x.actual])).toEqual([["cell-error", "error", "#REF!"]]);
   });
   test("a constant that differs from the sum of its rows", async () => {
-    const f = await variant((s) => { delete aj46(s).formula; aj46(s).value = 155000; });
-    expect(f.map((x) => [x.rule, x.severity])).toEqual(expect.arrayContaining([["total-row", "error"], ["total-formula", "warning"]]));
+    const f = await variant((s) => {
+      delete aj46(s).formula;
+      aj46(s).value = 155000;
+    });
+    expect(f.map((x) => [x.rule, x.severity])).toEqual(
+      expect.arrayContaining([
+        ["total-row", "error"],
+        ["total-formula", "warning"],
+      ]),
+    );
     expect(f.find((x) => x.rule === "total-row")).toMatchObject({ expected: 1155000, actual: 155000 });
   });
   test("a SUM range that leaves out fiche rows", async () => {
-    const f = await variant((s) => { aj46(s).formula = "SUM(AJ4:AJ40)"; });
+    const f = await variant((s) => {
+      aj46(s).formula = "SUM(AJ4:AJ40)";
+    });
     const gap = f.find((x) => x.rule === "total-formula")!;
     expect(gap.severity).toBe("warning");
     expect(gap.message).toContain("41-45");
   });
   test("an amount stored as text in a fiche row", async () => {
-    const f = await variant((s) => { setCell(detail(s), 21, 36, { value: "680 000 €" }); });
+    const f = await variant((s) => {
+      setCell(detail(s), 21, 36, { value: "680 000 €" });
+    });
     expect(f.find((x) => x.rule === "number-as-text")).toMatchObject({ cell: "AJ21", fiche: "18", expected: 680000, severity: "warning" });
   });
 });

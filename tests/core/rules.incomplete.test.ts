@@ -28,7 +28,9 @@ test("the numbers refute a column read as the budget: one layout-incomplete, the
 
 test("realisations of the year and since the start read the other way round: the arithmetic swaps them back", () => {
   let cols = standardCols();
-  cols = cols.map((c) => (c.key === "realisedLastYear" ? { ...c, key: "realisedSinceStart" } : c.key === "realisedSinceStart" ? { ...c, key: "realisedLastYear" } : c));
+  cols = cols.map((c) =>
+    c.key === "realisedLastYear" ? { ...c, key: "realisedSinceStart" } : c.key === "realisedSinceStart" ? { ...c, key: "realisedLastYear" } : c,
+  );
   cols = rename(rename(cols, "realisedLastYear", "Réalisé"), "realisedSinceStart", "Réalisé (bis)");
   const m = miniDetail({ cols });
   // Headers name nothing precise: "Réalisé" twice; the first column is the cumulative one.
@@ -50,7 +52,10 @@ test("no realisation columns: one layout-incomplete naming them, no error", () =
 test("the user says the realisations are absent: no layout-incomplete", () => {
   const cols = standardCols().filter((c) => !/^realised|^rate|^gap$/.test(c.key));
   const m = miniDetail({ cols });
-  const mapping = { version: 1 as const, entries: ["realisedLastYear", "realisedSinceStart"].map((key) => ({ table: "detail" as const, sheet: m.sheet.name, key, header: null, column: null })) };
+  const mapping = {
+    version: 1 as const,
+    entries: ["realisedLastYear", "realisedSinceStart"].map((key) => ({ table: "detail" as const, sheet: m.sheet.name, key, header: null, column: null })),
+  };
   expect(loud(checkAnnex(m.wb, { mapping }).findings)).toEqual([]);
 });
 

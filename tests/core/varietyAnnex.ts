@@ -6,8 +6,21 @@ import { emptySheet, setCell, type WorkbookSnapshot } from "../../src/core/model
 import { fiches, miniDetail, type MiniAnnex, type MiniCol, type MiniFiche } from "./miniAnnex";
 
 export interface Variety {
-  seed: number; y0: number; count: number; words: number; upper: boolean; lower: boolean; engagements: boolean; split: boolean;
-  numbering: number; extra: boolean; hide: boolean; decoy: boolean; order: number; generic: boolean; fiches: number;
+  seed: number;
+  y0: number;
+  count: number;
+  words: number;
+  upper: boolean;
+  lower: boolean;
+  engagements: boolean;
+  split: boolean;
+  numbering: number;
+  extra: boolean;
+  hide: boolean;
+  decoy: boolean;
+  order: number;
+  generic: boolean;
+  fiches: number;
 }
 
 const W = {
@@ -34,11 +47,17 @@ const W = {
 };
 
 const NUMBERING: Array<(i: number) => string | number> = [
-  (i) => i, (i) => String(i).padStart(2, "0"), (i) => `FA ${i}`, (i) => `FA-${i}`, (i) => `Fiche ${i + 10}`, (i) => `${Math.ceil(i / 2)}.${((i - 1) % 2) + 1}`,
-  (i) => `${Math.ceil(i / 2)}${i % 2 === 0 ? " bis" : ""}`, (i) => `${String.fromCharCode(64 + Math.ceil(i / 3))}${((i - 1) % 3) + 1}`,
+  (i) => i,
+  (i) => String(i).padStart(2, "0"),
+  (i) => `FA ${i}`,
+  (i) => `FA-${i}`,
+  (i) => `Fiche ${i + 10}`,
+  (i) => `${Math.ceil(i / 2)}.${((i - 1) % 2) + 1}`,
+  (i) => `${Math.ceil(i / 2)}${i % 2 === 0 ? " bis" : ""}`,
+  (i) => `${String.fromCharCode(64 + Math.ceil(i / 3))}${((i - 1) % 3) + 1}`,
 ];
 
-const at = <T,>(xs: T[], i: number): T => xs[i % xs.length]!;
+const at = <T>(xs: T[], i: number): T => xs[i % xs.length]!;
 
 export function varietyCols(v: Variety, years: number[]): MiniCol[] {
   const y0 = years[0]!;
@@ -46,7 +65,8 @@ export function varietyCols(v: Variety, years: number[]): MiniCol[] {
   const f = (t: string, funder = "") => t.replace("{y0}", String(y0)).replace("{yn}", String(yn)).replace("{nn}", String(yn).slice(2)).replace("{f}", funder);
   const w = (k: keyof typeof W, shift = 0) => f(at(W[k], v.words + shift));
   const block = (group: string, b: string, totalHead: string): MiniCol[] => [
-    ...years.map((y) => ({ group, head: String(y), key: `${b}${y}` })), { group, head: totalHead, key: `${b}Total` },
+    ...years.map((y) => ({ group, head: String(y), key: `${b}${y}` })),
+    { group, head: totalHead, key: `${b}Total` },
   ];
   const funder = (b: "fir" | "etat" | "ondam", shift: number) => {
     const g = w(b, shift);
@@ -56,19 +76,31 @@ export function varietyCols(v: Variety, years: number[]): MiniCol[] {
   const ordered = v.order % 2 ? [funders[2]!, funders[0]!, funders[1]!] : funders;
   const realised: MiniCol[] = v.generic
     ? [
-      { group: `Exécution ${yn}`, head: "Montant", key: "realisedLastYear" }, { group: `Exécution ${yn}`, head: "Taux", key: "rateLastYear" },
-      { group: `Exécution cumulée ${y0}-${yn}`, head: "Montant", key: "realisedSinceStart" }, { group: `Exécution cumulée ${y0}-${yn}`, head: "Taux", key: "rateGlobal" },
-    ]
+        { group: `Exécution ${yn}`, head: "Montant", key: "realisedLastYear" },
+        { group: `Exécution ${yn}`, head: "Taux", key: "rateLastYear" },
+        { group: `Exécution cumulée ${y0}-${yn}`, head: "Montant", key: "realisedSinceStart" },
+        { group: `Exécution cumulée ${y0}-${yn}`, head: "Taux", key: "rateGlobal" },
+      ]
     : [
-      { head: w("realisedLastYear"), key: "realisedLastYear" }, { head: w("rateLastYear"), key: "rateLastYear" },
-      { head: w("realisedSinceStart", 1), key: "realisedSinceStart" }, { head: w("rateGlobal"), key: "rateGlobal" },
-    ];
+        { head: w("realisedLastYear"), key: "realisedLastYear" },
+        { head: w("rateLastYear"), key: "rateLastYear" },
+        { head: w("realisedSinceStart", 1), key: "realisedSinceStart" },
+        { head: w("rateGlobal"), key: "rateGlobal" },
+      ];
   const cdGroup = w("cd");
   let cols: MiniCol[] = [
-    { head: w("fiche"), key: "fiche" }, { head: w("label"), key: "label" }, { head: w("objective"), key: "objective" },
-    { head: w("objectiveType"), key: "objectiveType" }, { head: w("budget"), key: "budget" },
-    ...block(w("ms"), "ms", `Total ${w("ms").toLowerCase()}`), ...block(w("dgas", 1), "dgas", `Total ${w("dgas", 1)}`),
-    ...block(cdGroup, "cd", w("cdTotal")), { head: w("source"), key: "source" }, ...ordered.flat(), ...realised, { head: w("gap"), key: "gap" },
+    { head: w("fiche"), key: "fiche" },
+    { head: w("label"), key: "label" },
+    { head: w("objective"), key: "objective" },
+    { head: w("objectiveType"), key: "objectiveType" },
+    { head: w("budget"), key: "budget" },
+    ...block(w("ms"), "ms", `Total ${w("ms").toLowerCase()}`),
+    ...block(w("dgas", 1), "dgas", `Total ${w("dgas", 1)}`),
+    ...block(cdGroup, "cd", w("cdTotal")),
+    { head: w("source"), key: "source" },
+    ...ordered.flat(),
+    ...realised,
+    { head: w("gap"), key: "gap" },
   ];
   if (v.extra) cols.splice(2, 0, { head: at(W.extra, v.words), key: "extra1" });
   if (v.extra) cols.push({ head: at(W.extra, v.words + 1), key: "extra2" });
@@ -79,23 +111,38 @@ export function varietyCols(v: Variety, years: number[]): MiniCol[] {
 export function varietyAnnex(v: Variety): MiniAnnex & { fiches: MiniFiche[]; years: number[] } {
   const years = Array.from({ length: v.count }, (_, i) => v.y0 + i);
   const base = fiches(v.fiches).map((fi, i) => ({
-    ...fi, n: NUMBERING[v.numbering % NUMBERING.length]!(i + 1),
-    ms: years.map((_, k) => fi.ms[k % 2]! + 10 * k), dgas: years.map((_, k) => fi.dgas[k % 2]!), fir: years.map((_, k) => fi.fir[k % 2]!),
-    etat: years.map((_, k) => fi.etat[k % 2]! + k), ondam: years.map((_, k) => fi.ondam[k % 2]!),
+    ...fi,
+    n: NUMBERING[v.numbering % NUMBERING.length]!(i + 1),
+    ms: years.map((_, k) => fi.ms[k % 2]! + 10 * k),
+    dgas: years.map((_, k) => fi.dgas[k % 2]!),
+    fir: years.map((_, k) => fi.fir[k % 2]!),
+    etat: years.map((_, k) => fi.etat[k % 2]! + k),
+    ondam: years.map((_, k) => fi.ondam[k % 2]!),
   }));
   const wb: WorkbookSnapshot = { sheets: [] };
   if (v.decoy) {
     const s = emptySheet("TCD");
-    ["Étiquettes de lignes", "Somme de Masse salariale", "Somme de Total CD", "Somme de Montant FIR", "Somme de Montant ETAT"].forEach((h, i) => setCell(s, 1, i + 1, { value: h }));
+    ["Étiquettes de lignes", "Somme de Masse salariale", "Somme de Total CD", "Somme de Montant FIR", "Somme de Montant ETAT"].forEach((h, i) =>
+      setCell(s, 1, i + 1, { value: h }),
+    );
     years.forEach((y, k) => [y, 1000 * k, 2000, 30, 40].forEach((x, i) => setCell(s, 2 + k, i + 1, { value: x })));
     wb.sheets.push(s);
   }
   const half = Math.max(1, Math.floor(v.fiches / 2));
-  const m = miniDetail({
-    cols: varietyCols(v, years), fiches: base, years, top: 2 + (v.seed % 4), left: 1 + (v.seed % 3), singleOnLower: v.lower,
-    engagements: v.engagements && v.fiches >= 2 ? [half, v.fiches - half] : undefined, split: v.split ? [0, v.fiches - 1] : undefined,
-    blankEvery: v.seed % 5 === 0 ? 3 : undefined,
-  }, wb);
+  const m = miniDetail(
+    {
+      cols: varietyCols(v, years),
+      fiches: base,
+      years,
+      top: 2 + (v.seed % 4),
+      left: 1 + (v.seed % 3),
+      singleOnLower: v.lower,
+      engagements: v.engagements && v.fiches >= 2 ? [half, v.fiches - half] : undefined,
+      split: v.split ? [0, v.fiches - 1] : undefined,
+      blankEvery: v.seed % 5 === 0 ? 3 : undefined,
+    },
+    wb,
+  );
   if (v.hide) m.sheet.hiddenCols.add(m.sheet.colCount - 1);
   return { ...m, fiches: base, years };
 }

@@ -7,7 +7,8 @@ import * as path from "path";
 import ts from "typescript";
 
 const ROOT = path.join(__dirname, "..", "..");
-const FRENCH = /[àâçéèêëîïôûùüÿœ«»]|\s[:;!?](?:\s|$)|\b(?:le|la|les|des|du|une|aucun|aucune|colonne|colonnes|ligne|lignes|feuille|classeur|fichier|année|avec|sans|pour|dans)\b/i;
+const FRENCH =
+  /[àâçéèêëîïôûùüÿœ«»]|\s[:;!?](?:\s|$)|\b(?:le|la|les|des|du|une|aucun|aucune|colonne|colonnes|ligne|lignes|feuille|classeur|fichier|année|avec|sans|pour|dans)\b/i;
 
 /**
  * Known French literals still outside src/messages when this test was written, per file: the count may only go down.
@@ -43,7 +44,8 @@ export function frenchLiterals(fileName: string, text: string): string[] {
   const found: string[] = [];
   const check = (node: ts.Node, literal: string) => {
     const phrase = literal.trim();
-    if (/\s/.test(phrase) && FRENCH.test(phrase) && !phrase.startsWith("urn:")) found.push(`${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${phrase}`);
+    if (/\s/.test(phrase) && FRENCH.test(phrase) && !phrase.startsWith("urn:"))
+      found.push(`${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${phrase}`);
   };
   const isPattern = (node: ts.Node) => {
     const call = node.parent;
@@ -51,7 +53,13 @@ export function frenchLiterals(fileName: string, text: string): string[] {
   };
   const isFlag = (node: ts.Node) => {
     const call = node.parent;
-    return !!call && ts.isCallExpression(call) && call.arguments[0] === node && ts.isPropertyAccessExpression(call.expression) && ["option", "argument", "command", "requiredOption"].includes(call.expression.name.text);
+    return (
+      !!call &&
+      ts.isCallExpression(call) &&
+      call.arguments[0] === node &&
+      ts.isPropertyAccessExpression(call.expression) &&
+      ["option", "argument", "command", "requiredOption"].includes(call.expression.name.text)
+    );
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isRegularExpressionLiteral(node)) return;
@@ -69,11 +77,11 @@ export function frenchLiterals(fileName: string, text: string): string[] {
 
 test("the detector finds a French sentence and leaves identifiers, flags and regular expressions alone", () => {
   const sample = [
-    'const a = `Cellule ${x} : vide`;',
+    "const a = `Cellule ${x} : vide`;",
     'if (kind === "fiche") f(/réalisé (20\\d\\d)/, new RegExp(`(20\\d{2} à )${y}`));',
     'program.option("-o, --output <fichier>", text.output);',
     'const b = "urn:annexe-cdppe:undo:1";',
-    'const c = <p>Aucune annexe</p>;',
+    "const c = <p>Aucune annexe</p>;",
   ].join("\n");
   expect(frenchLiterals("sample.tsx", sample)).toEqual(["1: Cellule … : vide", "5: Aucune annexe"]);
 });

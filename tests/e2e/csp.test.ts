@@ -37,7 +37,12 @@ test("both pages carry the policy: scripts from the add-in and Office's CDN only
     const html = fs.readFileSync(path.join(DIST, page), "utf8");
     const csp = html.match(/http-equiv="?Content-Security-Policy"? content="([^"]+)"/)?.[1];
     expect(csp).toBeDefined();
-    const directives = Object.fromEntries(csp!.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp!
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives["default-src"]).toEqual(["'none'"]);
     expect(directives["script-src"]).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
     expect(directives["connect-src"]).toEqual(["'self'"]);
@@ -49,14 +54,21 @@ test("in Chromium, the pane runs, and a fetch or a script to another origin is b
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
-    OFFICE_JS_URL.test(route.request().url()) ? route.fulfill({ contentType: "text/javascript", body: PLAIN_BROWSER_OFFICE_JS }) : route.abort());
+    OFFICE_JS_URL.test(route.request().url()) ? route.fulfill({ contentType: "text/javascript", body: PLAIN_BROWSER_OFFICE_JS }) : route.abort(),
+  );
   await page.goto(server.url + "taskpane.html");
   await page.getByTestId("outside-office").waitFor({ timeout: 10_000 });
   const result = await page.evaluate(async (url) => {
     const violations: string[] = [];
     document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    const self = await fetch(location.href).then((r) => r.status, () => -1);
-    const away = await fetch(url + "donnees").then(() => "sent", (e: Error) => `blocked: ${e.name}`);
+    const self = await fetch(location.href).then(
+      (r) => r.status,
+      () => -1,
+    );
+    const away = await fetch(url + "donnees").then(
+      () => "sent",
+      (e: Error) => `blocked: ${e.name}`,
+    );
     const script = await new Promise<string>((resolve) => {
       const s = document.createElement("script");
       s.src = url + "script.js";

@@ -9,13 +9,21 @@ type Serialised = Omit<WorkbookSnapshot, "sheets"> & { sheets: Array<Record<stri
 const w = window as unknown as { __CDPPE_FIXTURE__: Serialised; __CDPPE_THEME__?: string; __cdppeStub: unknown; Office: unknown; Excel: unknown };
 const raw = w.__CDPPE_FIXTURE__;
 // JSON turns missing widths (undefined) into null: put them back, or every default-width column would be 0 px wide.
-const snapshot = { ...raw, sheets: raw.sheets.map((s) => ({ ...s, colWidths: (s.colWidths as Array<number | null>).map((w) => w ?? undefined), hiddenCols: new Set(s.hiddenCols), hiddenRows: new Set(s.hiddenRows) })) } as unknown as WorkbookSnapshot;
+const snapshot = {
+  ...raw,
+  sheets: raw.sheets.map((s) => ({
+    ...s,
+    colWidths: (s.colWidths as Array<number | null>).map((w) => w ?? undefined),
+    hiddenCols: new Set(s.hiddenCols),
+    hiddenRows: new Set(s.hiddenRows),
+  })),
+} as unknown as WorkbookSnapshot;
 const state = stateFromSnapshot(snapshot);
 const run = fakeRunner(state);
 const dialogs: string[] = [];
 
 w.__cdppeStub = { state, dialogs };
-w.Excel = { run: <T,>(batch: (ctx: HostContext) => Promise<T>) => run(batch) };
+w.Excel = { run: <T>(batch: (ctx: HostContext) => Promise<T>) => run(batch) };
 w.Office = {
   HostType: { Excel: "Excel" },
   onReady: (cb?: (info: { host: string; platform: string }) => void) => {
@@ -26,7 +34,12 @@ w.Office = {
   context: {
     requirements: { isSetSupported: () => true },
     officeTheme: { bodyBackgroundColor: w.__CDPPE_THEME__ ?? "#FFFFFF" },
-    ui: { displayDialogAsync: (url: string, _o: unknown, cb: () => void) => { dialogs.push(url); cb(); } },
+    ui: {
+      displayDialogAsync: (url: string, _o: unknown, cb: () => void) => {
+        dialogs.push(url);
+        cb();
+      },
+    },
   },
   actions: { associate: () => undefined },
 };

@@ -28,7 +28,9 @@ afterAll(async () => {
 async function openPane(officeJs: "plain" | "blocked") {
   const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
   const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
   page.on("pageerror", (e) => errors.push(String(e)));
   const external: string[] = [];
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
@@ -62,7 +64,17 @@ test("without office.js at all (offline), the pane still explains instead of thr
 });
 
 test("the production build emits every file the manifest needs", () => {
-  for (const f of ["taskpane.html", "taskpane.js", "commands.html", "commands.js", "manifest.xml", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]) {
+  for (const f of [
+    "taskpane.html",
+    "taskpane.js",
+    "commands.html",
+    "commands.js",
+    "manifest.xml",
+    "assets/icon-16.png",
+    "assets/icon-32.png",
+    "assets/icon-64.png",
+    "assets/icon-80.png",
+  ]) {
     expect(fs.existsSync(path.join(DIST, f))).toBe(true);
   }
 });

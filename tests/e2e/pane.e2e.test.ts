@@ -18,15 +18,24 @@ let publishedJson: string;
 
 function buildStub(): Promise<string> {
   return new Promise((resolve, reject) => {
-    webpack({
-      mode: "development", devtool: false, entry: path.join(__dirname, "officeStub.ts"),
-      output: { path: OUT, filename: "office-stub.js" },
-      resolve: { extensions: [".ts", ".tsx", ".js"] },
-      module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } } }] },
-    }, (err, stats) => {
-      if (err || stats?.hasErrors()) return reject(err ?? new Error(stats!.toString("errors-only")));
-      resolve(fs.readFileSync(path.join(OUT, "office-stub.js"), "utf8"));
-    });
+    webpack(
+      {
+        mode: "development",
+        devtool: false,
+        entry: path.join(__dirname, "officeStub.ts"),
+        output: { path: OUT, filename: "office-stub.js" },
+        resolve: { extensions: [".ts", ".tsx", ".js"] },
+        module: {
+          rules: [
+            { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } } },
+          ],
+        },
+      },
+      (err, stats) => {
+        if (err || stats?.hasErrors()) return reject(err ?? new Error(stats!.toString("errors-only")));
+        resolve(fs.readFileSync(path.join(OUT, "office-stub.js"), "utf8"));
+      },
+    );
   });
 }
 
@@ -52,7 +61,9 @@ async function openPane(theme = "#FFFFFF", workbook?: string): Promise<{ page: P
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   const errors: string[] = [];
   const external: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.addInitScript(`window.__CDPPE_FIXTURE__ = ${workbook ?? fixtureJson}; window.__CDPPE_THEME__ = ${JSON.stringify(theme)};`);
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
@@ -71,7 +82,9 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the pane's CSP (no inline script) rightly refuses a <script> tag.
   if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(AXE);
-  const v = await page.evaluate<string[]>("axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' — ' + v.nodes[0].target.join(' ')))");
+  const v = await page.evaluate<string[]>(
+    "axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' — ' + v.nodes[0].target.join(' ')))",
+  );
   return v;
 }
 
@@ -80,7 +93,7 @@ async function tabRows(page: Page): Promise<number> {
   return page.evaluate(() => new Set([...document.querySelectorAll('[role="tab"]')].map((t) => Math.round(t.getBoundingClientRect().top))).size);
 }
 
-const stubEval = <T,>(page: Page, fn: string): Promise<T> => page.evaluate<T>(`(() => { const s = window.__cdppeStub.state; ${fn} })()`);
+const stubEval = <T>(page: Page, fn: string): Promise<T> => page.evaluate<T>(`(() => { const s = window.__cdppeStub.state; ${fn} })()`);
 
 /** Polls until the value is the expected one (or 10 s pass), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
@@ -96,7 +109,8 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void>
  * The host's cells, empty ones left out (an emptied cell and an absent one are the same to Excel); a formula cell by
  * its formula, since the fake host does not recalculate (Excel would give the same result for the same formula).
  */
-const HOST_CELLS = "return JSON.stringify(s.sheets.map((x) => [x.name, [...x.cells.entries()].filter(([, c]) => c.value !== null || c.formula || c.numFmt !== 'General' || c.fill).map(([k, c]) => [k, { ...c, value: c.formula ? undefined : c.value }]).sort()]));";
+const HOST_CELLS =
+  "return JSON.stringify(s.sheets.map((x) => [x.name, [...x.cells.entries()].filter(([, c]) => c.value !== null || c.formula || c.numFmt !== 'General' || c.fill).map(([k, c]) => [k, { ...c, value: c.formula ? undefined : c.value }]).sort()]));";
 
 async function sameAsBefore(page: Page, before: string): Promise<number> {
   // Count of differing sheets-and-cells, so that a failure says how much, not the whole workbook.
@@ -176,7 +190,9 @@ test("Compléter writes the formulas in the host, and Annuler restores it", asyn
   await page.getByTestId("recognised").waitFor();
   await page.getByRole("tab", { name: "Compléter" }).click();
   expect(await page.getByTestId("fill-preview").textContent()).toBe("126 formules à écrire, dans 3 colonnes\u00a0:");
-  expect(await page.getByTestId("fill-column").first().textContent()).toContain('AM4\u00a0= SI((W4+AB4+AF4+AJ4)=0;SI(N(AL4)=0;"";"sans budget");AL4/(W4+AB4+AF4+AJ4))');
+  expect(await page.getByTestId("fill-column").first().textContent()).toContain(
+    'AM4\u00a0= SI((W4+AB4+AF4+AJ4)=0;SI(N(AL4)=0;"";"sans budget");AL4/(W4+AB4+AF4+AJ4))',
+  );
   expect(await tabRows(page)).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, "completer.png") });
@@ -185,7 +201,9 @@ test("Compléter writes the formulas in the host, and Annuler restores it", asyn
   await page.screenshot({ path: path.join(SHOTS, "completer-formules.png") });
   await page.getByTestId("apply-fill").click();
   await page.getByText("126 formules écrites.").waitFor();
-  expect(await stubEval<string>(page, "return s.sheets[1].cells.get('4:39').formula;")).toBe('IF((W4+AB4+AF4+AJ4)=0,IF(N(AL4)=0,"","sans budget"),AL4/(W4+AB4+AF4+AJ4))');
+  expect(await stubEval<string>(page, "return s.sheets[1].cells.get('4:39').formula;")).toBe(
+    'IF((W4+AB4+AF4+AJ4)=0,IF(N(AL4)=0,"","sans budget"),AL4/(W4+AB4+AF4+AJ4))',
+  );
   expect(await stubEval<string>(page, "return s.sheets[1].cells.get('46:42').formula;")).toBe("L46-AN46");
   await page.getByTestId("undo").click();
   await page.getByText("Modification annulée").waitFor();
@@ -201,7 +219,9 @@ test("Compléter on the published annex: each typed rate beside what the formula
   await page.getByRole("tab", { name: "Compléter" }).click();
   const conflicts = page.getByTestId("fill-conflicts").locator("li");
   expect(await conflicts.count()).toBe(3);
-  expect(await conflicts.first().textContent()).toBe("AM11 (fiche 8) — valeur saisie différente du calcul" + "Saisi\u00a0: 0\u00a0% · la formule donnerait\u00a0: «\u00a0sans budget\u00a0»");
+  expect(await conflicts.first().textContent()).toBe(
+    "AM11 (fiche 8) — valeur saisie différente du calcul" + "Saisi\u00a0: 0\u00a0% · la formule donnerait\u00a0: «\u00a0sans budget\u00a0»",
+  );
   expect(await axeViolations(page)).toEqual([]);
   await page.getByTestId("fill-conflicts").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS, "completer-conflits.png") });
@@ -217,7 +237,13 @@ test("Nouvelle année inserts the 2023 columns in the host, and Annuler restores
   await page.getByRole("tab", { name: "Nouvelle année" }).click();
   expect(await page.getByTestId("year-preview").locator("li").count()).toBe(12);
   const retitled = await page.getByTestId("year-retitled").locator("li").allTextContents();
-  expect(retitled.map((t) => t.split("\u00a0:")[0])).toEqual(["Suivi fiches actions!M2", "Suivi fiches actions!AY2", "Suivi fiches actions!R3", "Suivi fiches actions!W3", "Synthèse financière!N2"]);
+  expect(retitled.map((t) => t.split("\u00a0:")[0])).toEqual([
+    "Suivi fiches actions!M2",
+    "Suivi fiches actions!AY2",
+    "Suivi fiches actions!R3",
+    "Suivi fiches actions!W3",
+    "Synthèse financière!N2",
+  ]);
   expect(await page.getByTestId("year-kept").locator("li").count()).toBe(2);
   expect(await tabRows(page)).toBe(1);
   expect(await axeViolations(page)).toEqual([]);

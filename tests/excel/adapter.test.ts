@@ -16,7 +16,9 @@ import { FIXTURE_2022, fixtureSnapshot } from "../support/fixtures";
 import { generateAnnex } from "../support/annexGenerator";
 
 // office-addin-mock needs only the OfficeApp enum of office-addin-manifest, whose ESM-only uuid Jest cannot load.
-jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" } }));
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
 
 const D = "Suivi fiches actions";
 // Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
@@ -36,13 +38,16 @@ function fresh(snapshot = fixture) {
 /** Cells as plain data for comparisons: formula or literal value, and number format. */
 function cellsOf(wb: WorkbookSnapshot): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const s of wb.sheets) s.cells.forEach((row, r) => row?.forEach((c, col) => {
-    if (!c) return;
-    const content = c.formula ? `=${c.formula}` : JSON.stringify(c.value);
-    // Empty cells: the .xlsx reader keeps no format for them; their formats are compared separately.
-    if (content === "null") return;
-    out[`${s.name}!${r + 1}:${col + 1}`] = `${content} | ${c.numFmt ?? "General"}`;
-  }));
+  for (const s of wb.sheets)
+    s.cells.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (!c) return;
+        const content = c.formula ? `=${c.formula}` : JSON.stringify(c.value);
+        // Empty cells: the .xlsx reader keeps no format for them; their formats are compared separately.
+        if (content === "null") return;
+        out[`${s.name}!${r + 1}:${col + 1}`] = `${content} | ${c.numFmt ?? "General"}`;
+      }),
+    );
   return out;
 }
 
@@ -86,9 +91,10 @@ describe("read", () => {
 
   test("chunk groups are full: no two neighbouring groups would fit one budget", () => {
     const groups = groupChunks(planChunks([{ rowIndex: 0, columnIndex: 0, rowCount: 30000, columnCount: 60 }]));
-    const bytes = (g: typeof groups[number]) => g.reduce((a, c) => a + c.rows * c.cols * BYTES_PER_CELL, 0);
+    const bytes = (g: (typeof groups)[number]) => g.reduce((a, c) => a + c.rows * c.cols * BYTES_PER_CELL, 0);
     for (const g of groups) expect(bytes(g)).toBeLessThanOrEqual(SYNC_BUDGET_BYTES);
-    for (let i = 0; i + 1 < groups.length; i++) expect(bytes(groups[i]!) + groups[i + 1]![0]!.rows * groups[i + 1]![0]!.cols * BYTES_PER_CELL).toBeGreaterThan(SYNC_BUDGET_BYTES);
+    for (let i = 0; i + 1 < groups.length; i++)
+      expect(bytes(groups[i]!) + groups[i + 1]![0]!.rows * groups[i + 1]![0]!.cols * BYTES_PER_CELL).toBeGreaterThan(SYNC_BUDGET_BYTES);
   });
 });
 
@@ -116,7 +122,11 @@ describe("apply and undo", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(FIXTURE_2022);
     applyPlanToExcelJs(wb, plan);
-    for (const [row, col] of [[10, 47], [10, 17], [4, 33]] as const) {
+    for (const [row, col] of [
+      [10, 47],
+      [10, 17],
+      [4, 33],
+    ] as const) {
       const sheet = state.sheets.find((s) => s.name === D)!;
       const fake = sheet.cells.get(`${row}:${col}`);
       if (!fake) throw new Error(`no ${row}:${col} among ${[...sheet.cells.keys()].filter((k) => k.startsWith(`${row}:`)).join(" ")}`);
@@ -131,7 +141,10 @@ describe("apply and undo", () => {
   });
 
   test("undo restores byte-identical formulas and formats, merges and widths (fill, then add-year)", async () => {
-    for (const [kind, makePlan] of [["fill", planFill], ["add-year", planAddYear]] as const) {
+    for (const [kind, makePlan] of [
+      ["fill", planFill],
+      ["add-year", planAddYear],
+    ] as const) {
       const { state, port } = fresh();
       const before = JSON.stringify(cellsOf(snapshotFromState(state)));
       const merges = JSON.stringify(state.sheets.map((s) => [...s.merges].sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1)));
@@ -144,7 +157,9 @@ describe("apply and undo", () => {
       expect(state.syncs).toBe(kind === "fill" ? 4 : 5);
       const now = cellsOf(snapshotFromState(state));
       const was = JSON.parse(before) as Record<string, string>;
-      const diff = Object.keys({ ...now, ...was }).filter((k) => now[k] !== was[k]).map((k) => [k, was[k], now[k]]);
+      const diff = Object.keys({ ...now, ...was })
+        .filter((k) => now[k] !== was[k])
+        .map((k) => [k, was[k], now[k]]);
       expect(diff).toEqual([]);
       expect(JSON.stringify(now)).toBe(before);
       expect(JSON.stringify(state.sheets.map((s) => [...s.merges].sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1)))).toBe(merges);
@@ -226,7 +241,7 @@ describe("navigate, flag, report", () => {
   test("the report sheet is recreated at each check, labels stay text, cells are links", async () => {
     const { state, port } = fresh();
     const report = checkAnnex(fixture);
-    report.findings[0] = { ...report.findings[0]!, message: "=HYPERLINK(\"x\") n'est pas une formule" };
+    report.findings[0] = { ...report.findings[0]!, message: '=HYPERLINK("x") n\'est pas une formule' };
     expect(await port.writeReport(report, fixture, new Date(2026, 10, 22, 9, 5))).toBe(REPORT_SHEET);
     // Which sheet is ours and which names are taken, the sheet, then its mark (its id is known only once added).
     expect(state.syncs).toBe(3);
@@ -241,7 +256,7 @@ describe("navigate, flag, report", () => {
     expect(r.cells.get("2:1")!.value).toBe("Contrôle du 22/11/2026 à 09:06");
     expect(r.cells.get("3:3")!.value).toBe(1);
     expect(r.cells.get("5:5")!.value).toBe("Message");
-    expect(r.cells.get("6:5")).toMatchObject({ value: "=HYPERLINK(\"x\") n'est pas une formule", numFmt: "@" });
+    expect(r.cells.get("6:5")).toMatchObject({ value: '=HYPERLINK("x") n\'est pas une formule', numFmt: "@" });
     expect(r.cells.get("6:5")!.formula).toBeUndefined();
     expect(r.hyperlinks.get("D6")).toMatchObject({ documentReference: `'Synthèse financière'!${report.findings[0].cell}` });
     expect(r.cells.size).toBeGreaterThan(55 * 7);

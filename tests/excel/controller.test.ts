@@ -17,7 +17,8 @@ beforeAll(async () => {
 function pane(state: FakeState) {
   return new PaneController(createExcelPort(fakeRunner(state), () => true));
 }
-const coloured = (state: FakeState) => [...state.sheets.find((s) => s.name === D)!.cells.values()].filter((c) => ["#F8CBAD", "#FFE699", "#BDD7EE"].includes(c.fill ?? "")).length;
+const coloured = (state: FakeState) =>
+  [...state.sheets.find((s) => s.name === D)!.cells.values()].filter((c) => ["#F8CBAD", "#FFE699", "#BDD7EE"].includes(c.fill ?? "")).length;
 
 test("Élargir has its own Annuler; the Annuler shown after Signaler takes the flags off, not the widening", async () => {
   const state = stateFromSnapshot(structuredClone(fixture));

@@ -10,10 +10,16 @@ import { PaneController } from "../../src/taskpane/controller";
 function officeError(code: string, message: string) {
   return Object.assign(new Error(message), { name: "RichApi.Error", code, debugInfo: { code, message, errorLocation: "Range.values" } });
 }
-const failingRunner = (e: unknown): HostRunner => async () => { throw e; };
+const failingRunner =
+  (e: unknown): HostRunner =>
+  async () => {
+    throw e;
+  };
 
 let logged: jest.SpyInstance;
-beforeEach(() => { logged = jest.spyOn(console, "error").mockImplementation(() => undefined); });
+beforeEach(() => {
+  logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+});
 afterEach(() => logged.mockRestore());
 
 describe("toAdapterError", () => {
@@ -32,7 +38,9 @@ describe("toAdapterError", () => {
     expect(err).toBeInstanceOf(AdapterError);
     expect(err.code).toBe("Internal");
     expect(err.message).not.toMatch(/Excel a renvoyé/);
-    expect(err.message).toMatch(/^Erreur interne du complément \(TypeError\u00a0: Cannot read properties of undefined \(reading 'cells'\)\)\u00a0: signalez-la .*console \(F12\)\./);
+    expect(err.message).toMatch(
+      /^Erreur interne du complément \(TypeError\u00a0: Cannot read properties of undefined \(reading 'cells'\)\)\u00a0: signalez-la .*console \(F12\)\./,
+    );
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0]![1])).toContain(bug.stack!.split("\n")[1]!.trim());
   });
@@ -55,7 +63,11 @@ describe("the pane", () => {
   });
 
   test("a bug outside any batch (core, controller) is shown as internal, logged", async () => {
-    const port = { read: async () => { throw new RangeError("Invalid array length"); } } as unknown as AnnexPort;
+    const port = {
+      read: async () => {
+        throw new RangeError("Invalid array length");
+      },
+    } as unknown as AnnexPort;
     const c = new PaneController(port);
     await c.check();
     expect(c.getState().error).toMatch(/^Erreur interne du complément \(RangeError\u00a0: Invalid array length\)/);

@@ -10,18 +10,23 @@ const entry = fc.record({
   table: fc.constantFrom("detail" as const, "summary" as const),
   sheet: fc.string({ minLength: 1, maxLength: 31 }),
   key: fc.constantFrom("fiche", "budget", "firTotal", "fir2021", "realisedLastYear", "gap", "departement"),
-  header: fc.option(fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ""), { nil: null }),
+  header: fc.option(
+    fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() !== ""),
+    { nil: null },
+  ),
   column: fc.option(fc.constantFrom("A", "L", "AC", "XFD"), { nil: null }),
 });
 
 test("any mapping survives the XML part, whatever its sheet names and headers hold (< > & « » quotes, line breaks)", () => {
-  fc.assert(fc.property(fc.uniqueArray(entry, { selector: (e) => `${e.table}|${e.sheet}|${e.key}` }), (entries) => {
-    const m: ColumnMapping = { version: 1, entries };
-    const xml = mappingToXml(m);
-    expect(xml.startsWith(`<mapping xmlns="${MAPPING_NS}">`)).toBe(true);
-    expect(xml.slice(xml.indexOf(">") + 1, xml.lastIndexOf("<"))).not.toMatch(/[<>]/);
-    expect(mappingFromXml(xml)).toEqual(m);
-  }));
+  fc.assert(
+    fc.property(fc.uniqueArray(entry, { selector: (e) => `${e.table}|${e.sheet}|${e.key}` }), (entries) => {
+      const m: ColumnMapping = { version: 1, entries };
+      const xml = mappingToXml(m);
+      expect(xml.startsWith(`<mapping xmlns="${MAPPING_NS}">`)).toBe(true);
+      expect(xml.slice(xml.indexOf(">") + 1, xml.lastIndexOf("<"))).not.toMatch(/[<>]/);
+      expect(mappingFromXml(xml)).toEqual(m);
+    }),
+  );
 });
 
 test("a damaged or foreign part gives no mapping rather than an error", () => {

@@ -106,10 +106,17 @@ describe("Excel's refusals come back with Excel's error codes, the batch stopped
     const wasWidth = merged.c2 - merged.c1;
     const at = merged.c1 + 1;
     const col = (n: number) => (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
-    sheet(state, "Synthèse financière").cells.set("70:1", { value: null, formula: `'Suivi fiches actions'!${col(at)}10*2+${col(at - 1)}10`, numFmt: "General" });
+    sheet(state, "Synthèse financière").cells.set("70:1", {
+      value: null,
+      formula: `'Suivi fiches actions'!${col(at)}10*2+${col(at - 1)}10`,
+      numFmt: "General",
+    });
     s.cells.set("70:1", { value: null, formula: `SUM(A10:${col(at)}10)+$${col(at)}$11`, numFmt: "General" });
     const out = await attempt(state, async (ctx) => {
-      ctx.workbook.worksheets.getItem(D).getRange(`${col(at)}:${col(at)}`).insert("Right");
+      ctx.workbook.worksheets
+        .getItem(D)
+        .getRange(`${col(at)}:${col(at)}`)
+        .insert("Right");
       await ctx.sync();
       return "ok";
     });
@@ -159,7 +166,7 @@ describe("Excel's refusals come back with Excel's error codes, the batch stopped
   test("custom XML parts: malformed XML refused (InvalidArgument); getByNamespace matches the root namespace exactly", async () => {
     const state = fresh();
     const bad = await attempt(state, async (ctx) => {
-      ctx.workbook.customXmlParts.add("<undo xmlns=\"urn:x\">1 < 2</undo>");
+      ctx.workbook.customXmlParts.add('<undo xmlns="urn:x">1 < 2</undo>');
       await ctx.sync();
     });
     expect(bad).toMatchObject({ code: "InvalidArgument" });
@@ -180,7 +187,10 @@ describe("Excel's refusals come back with Excel's error codes, the batch stopped
     const setUp = (state: FakeState) => {
       const s = sheet(state);
       s.tables.push({ name: "Notes", r1: 60, c1: 2, r2: 64, c2: 5 }, { name: "ADroite", r1: 15, c1: 46, r2: 16, c2: 48 });
-      s.arrays = [{ r1: 70, c1: 2, r2: 72, c2: 3, kind: "cse" }, { r1: 70, c1: 6, r2: 71, c2: 6, kind: "spill" }];
+      s.arrays = [
+        { r1: 70, c1: 2, r2: 72, c2: 3, kind: "cse" },
+        { r1: 70, c1: 6, r2: 71, c2: 6, kind: "spill" },
+      ];
       return state;
     };
     const addresses = ["B60:C61", "A59:F65", "A1:A2", "D:D", "AS12:XFD20", "B70:C72", "B70:D72", "F70:F71", "F70", "H70"];
@@ -191,7 +201,11 @@ describe("Excel's refusals come back with Excel's error codes, the batch stopped
         range.load("hasSpill,savedAsArray");
         return { a, range, touching: range.getTables(false).load("items/name"), inside: range.getTables(true).load("items/name") };
       });
-      const merged = (ws.getRangeByIndexes(0, 0, 4, 40) as unknown as { getMergedAreasOrNullObject(): { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p: string): unknown } }).getMergedAreasOrNullObject();
+      const merged = (
+        ws.getRangeByIndexes(0, 0, 4, 40) as unknown as {
+          getMergedAreasOrNullObject(): { isNullObject: boolean; areas: { items: Array<{ address: string }> }; load(p: string): unknown };
+        }
+      ).getMergedAreasOrNullObject();
       merged.load("isNullObject,areas/items/address");
       await ctx.sync();
       return {
@@ -215,13 +229,29 @@ describe("Excel's refusals come back with Excel's error codes, the batch stopped
 
   test("a write into part of a CSE array, or an insertion through one, is refused; a value typed in a spill range blocks it (#SPILL!)", async () => {
     const state = fresh();
-    sheet(state).arrays = [{ r1: 70, c1: 2, r2: 72, c2: 3, kind: "cse" }, { r1: 80, c1: 2, r2: 82, c2: 2, kind: "spill" }];
+    sheet(state).arrays = [
+      { r1: 70, c1: 2, r2: 72, c2: 3, kind: "cse" },
+      { r1: 80, c1: 2, r2: 82, c2: 2, kind: "spill" },
+    ];
     sheet(state).cells.set("80:2", { value: 1, formula: "SEQUENCE(3)", numFmt: "General" });
     const before = JSON.stringify([...sheet(state).cells.entries()]);
-    expect(await attempt(state, async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("B71").formulas = [[1]]; await ctx.sync(); })).toMatchObject({ code: "InvalidOperation" });
-    expect(await attempt(state, async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("C:C").insert("Right"); await ctx.sync(); })).toMatchObject({ code: "InvalidOperation" });
+    expect(
+      await attempt(state, async (ctx) => {
+        ctx.workbook.worksheets.getItem(D).getRange("B71").formulas = [[1]];
+        await ctx.sync();
+      }),
+    ).toMatchObject({ code: "InvalidOperation" });
+    expect(
+      await attempt(state, async (ctx) => {
+        ctx.workbook.worksheets.getItem(D).getRange("C:C").insert("Right");
+        await ctx.sync();
+      }),
+    ).toMatchObject({ code: "InvalidOperation" });
     expect(JSON.stringify([...sheet(state).cells.entries()])).toBe(before);
-    await officeJsHost(state).run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("B81").values = [[5]]; await ctx.sync(); });
+    await officeJsHost(state).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(D).getRange("B81").values = [[5]];
+      await ctx.sync();
+    });
     expect(sheet(state).cells.get("80:2")!.error).toBe("#SPILL!");
   });
 
@@ -255,13 +285,20 @@ describe("adapter bugs the real client showed (each test failed before its fix)"
     const state = fresh();
     const host = officeJsHost(state, { excelApi: "1.12" });
     // Such an Excel refuses the call (ApiNotFound), and with it the whole batch.
-    await expect(host.run(async (ctx) => {
-      (ctx.workbook.worksheets.getItem(D).getRange("A1:B2") as unknown as { getMergedAreasOrNullObject(): { load(p: string): unknown } }).getMergedAreasOrNullObject().load("areas/items/address");
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(
+      host.run(async (ctx) => {
+        (ctx.workbook.worksheets.getItem(D).getRange("A1:B2") as unknown as { getMergedAreasOrNullObject(): { load(p: string): unknown } })
+          .getMergedAreasOrNullObject()
+          .load("areas/items/address");
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
     const port = createExcelPort(host.run, () => true, { merges: false });
     const snap = await port.read();
-    const out = await port.apply(planAddYear(snap), snap).then(() => "applied", (e: Error) => e.message);
+    const out = await port.apply(planAddYear(snap), snap).then(
+      () => "applied",
+      (e: Error) => e.message,
+    );
     // Blind to the merged group headers, the adapter gets Excel's refusal of a half-copied merge: undone, and said so.
     expect(out).toMatch(/^Excel a refusé l'insertion de colonnes en cours d'écriture \(InvalidOperation\)\. Ce qui avait déjà été écrit a été défait/);
     expect(differences(state, fresh())).toEqual([]);
@@ -280,7 +317,8 @@ describe("adapter bugs the real client showed (each test failed before its fix)"
     const snap = await port.read();
     const findings = checkAnnex(snap).findings;
     expect(new Set(findings.map((f) => f.sheet)).size).toBe(2);
-    const coloured = () => state.sheets.map((s) => [...s.cells.values()].filter((c) => c.fill === "#F8CBAD" || c.fill === "#FFE699" || c.fill === "#BDD7EE").length);
+    const coloured = () =>
+      state.sheets.map((s) => [...s.cells.values()].filter((c) => c.fill === "#F8CBAD" || c.fill === "#FFE699" || c.fill === "#BDD7EE").length);
     sheet(state).protected = true;
     // Before the fix, the other sheet's cells were coloured, no record kept (never clearable), and the message said « Rien n'a été écrit ».
     await expect(port.flag(findings, snap)).rejects.toThrow(/«\u00a0Suivi fiches actions\u00a0» est protégée.*Rien n'a été écrit/);
@@ -317,7 +355,18 @@ describe("adapter bugs the real client showed (each test failed before its fix)"
   test("more than 512 merged areas on a sheet (Excel fails the call beyond 512): check and add-year still work", async () => {
     const state = fresh();
     // An unrelated planning sheet, 600 rows each merged over two columns…
-    const planning = { ...sheet(state, "Synthèse financière"), name: "Planning", id: "{planning}", cells: new Map(Array.from({ length: 600 }, (_, i) => [`${i + 1}:1`, { value: `Semaine ${i + 1}`, numFmt: "General" }])), merges: Array.from({ length: 600 }, (_, i) => ({ r1: i + 1, c1: 1, r2: i + 1, c2: 2 })), tables: [], widths: new Map(), hyperlinks: new Map(), hiddenCols: new Set<number>(), hiddenRows: new Set<number>() };
+    const planning = {
+      ...sheet(state, "Synthèse financière"),
+      name: "Planning",
+      id: "{planning}",
+      cells: new Map(Array.from({ length: 600 }, (_, i) => [`${i + 1}:1`, { value: `Semaine ${i + 1}`, numFmt: "General" }])),
+      merges: Array.from({ length: 600 }, (_, i) => ({ r1: i + 1, c1: 1, r2: i + 1, c2: 2 })),
+      tables: [],
+      widths: new Map(),
+      hyperlinks: new Map(),
+      hiddenCols: new Set<number>(),
+      hiddenRows: new Set<number>(),
+    };
     state.sheets.push(planning);
     // …and notes under the annex, merged two by two: 600 more merged areas on the annex's own sheet.
     for (let i = 0; i < 600; i++) {
@@ -326,7 +375,11 @@ describe("adapter bugs the real client showed (each test failed before its fix)"
     }
     const port = createExcelPort(officeJsHost(state).run, () => true, { merges: true });
     const snap = await port.read();
-    expect(snap.sheets.map((x) => [x.name, x.merges.length])).toEqual([["Synthèse financière", 32], [D, 623], ["Planning", 600]]);
+    expect(snap.sheets.map((x) => [x.name, x.merges.length])).toEqual([
+      ["Synthèse financière", 32],
+      [D, 623],
+      ["Planning", 600],
+    ]);
     const record = await port.apply(planAddYear(snap), snap);
     expect(record.deleteColumns.length).toBeGreaterThan(0);
     for (const l of state.log) expect(l.request).toBeLessThan(WIRE_LIMIT);
@@ -346,9 +399,13 @@ function dump(state: FakeState): Map<string, string> {
 }
 /** What differs between two workbooks (the first few), [] when they are the same. */
 function differences(a: FakeState, b: FakeState): string[] {
-  const x = dump(a), y = dump(b);
+  const x = dump(a),
+    y = dump(b);
   const keys = [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k)).sort();
-  return keys.slice(0, 8).map((k) => `${k}: ${x.get(k) ?? "—"} ≠ ${y.get(k) ?? "—"}`).concat(keys.length > 8 ? [`… ${keys.length - 8} more`] : []);
+  return keys
+    .slice(0, 8)
+    .map((k) => `${k}: ${x.get(k) ?? "—"} ≠ ${y.get(k) ?? "—"}`)
+    .concat(keys.length > 8 ? [`… ${keys.length - 8} more`] : []);
 }
 
 describe("every operation through the real client gives what the test host gives", () => {
@@ -374,7 +431,11 @@ describe("every operation through the real client gives what the test host gives
     const withMerges = fresh();
     const without = fresh();
     const plain = fresh();
-    for (const [state, run, merges] of [[withMerges, officeJsHost(withMerges).run, true], [without, officeJsHost(without).run, undefined], [plain, fakeRunner(plain), undefined]] as const) {
+    for (const [state, run, merges] of [
+      [withMerges, officeJsHost(withMerges).run, true],
+      [without, officeJsHost(without).run, undefined],
+      [plain, fakeRunner(plain), undefined],
+    ] as const) {
       const port = createExcelPort(run, () => true, { merges });
       const s = await port.read();
       await port.apply(planAddYear(s), s);
@@ -398,9 +459,20 @@ describe("every operation through the real client gives what the test host gives
     const a = await createExcelPort(fakeRunner(plain), () => true, { merges: true }).read();
     const b = await createExcelPort(officeJsHost(real).run, () => true, { merges: true }).read();
     // Displayed text is each host's own rendering: compared with every kind of space as one.
-    const cells = (x: WorkbookSnapshot["sheets"][number]) => x.cells.map((row) => row?.map((c) => (c ? { ...c, text: c.text?.replace(/[\u00a0\u202f ]/g, " ") } : c)));
-    const flat = (wb: WorkbookSnapshot) => wb.sheets.map((x) => ({ ...x, cells: cells(x), hiddenRows: [...x.hiddenRows].sort(), hiddenCols: [...x.hiddenCols].sort(), merges: [...x.merges].sort((m, n) => m.r1 - n.r1 || m.c1 - n.c1) }));
-    expect(flat(b).map((x) => [x.name, x.hiddenRows, x.hiddenCols])).toEqual([["Synthèse financière", [], []], [D, [12, 13, 40], [5]]]);
+    const cells = (x: WorkbookSnapshot["sheets"][number]) =>
+      x.cells.map((row) => row?.map((c) => (c ? { ...c, text: c.text?.replace(/[\u00a0\u202f ]/g, " ") } : c)));
+    const flat = (wb: WorkbookSnapshot) =>
+      wb.sheets.map((x) => ({
+        ...x,
+        cells: cells(x),
+        hiddenRows: [...x.hiddenRows].sort(),
+        hiddenCols: [...x.hiddenCols].sort(),
+        merges: [...x.merges].sort((m, n) => m.r1 - n.r1 || m.c1 - n.c1),
+      }));
+    expect(flat(b).map((x) => [x.name, x.hiddenRows, x.hiddenCols])).toEqual([
+      ["Synthèse financière", [], []],
+      [D, [12, 13, 40], [5]],
+    ]);
     expect(flat(b)).toEqual(flat(a));
   });
 
@@ -415,8 +487,20 @@ describe("every operation through the real client gives what the test host gives
       ["actions annulables", (p) => p.undoable()],
       ["annuler élargir", (p) => p.undo("widen")],
       ["effacer les signalements", (p) => p.clearFlags()],
-      ["vus", async (p) => { await p.saveSeen(["R1|A1", "R2|B<2>"]); return p.loadSeen(); }],
-      ["lecture des colonnes", async (p) => { await p.saveMapping!(mapping); return p.loadMapping!(); }],
+      [
+        "vus",
+        async (p) => {
+          await p.saveSeen(["R1|A1", "R2|B<2>"]);
+          return p.loadSeen();
+        },
+      ],
+      [
+        "lecture des colonnes",
+        async (p) => {
+          await p.saveMapping!(mapping);
+          return p.loadMapping!();
+        },
+      ],
       ["aller à la cellule", (p) => p.select(D, "AJ46")],
       ["effacer les données du complément", (p) => p.clearAddinData()],
     ];

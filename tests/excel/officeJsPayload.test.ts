@@ -30,7 +30,12 @@ function withList(rows: number, cols: number): WorkbookSnapshot {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-interface Row { workbook: string; operation: string; syncs: WireLog[]; cleanups: WireLog[] }
+interface Row {
+  workbook: string;
+  operation: string;
+  syncs: WireLog[];
+  cleanups: WireLog[];
+}
 
 async function measure(label: string, wb: WorkbookSnapshot): Promise<Row[]> {
   const state = stateFromSnapshot(structuredClone(wb));
@@ -44,7 +49,15 @@ async function measure(label: string, wb: WorkbookSnapshot): Promise<Row[]> {
     if (operation.startsWith("contrôler")) {
       // What the real client read gives the same findings as the test host's read of the same workbook.
       const plain = stateFromSnapshot(structuredClone(wb));
-      expect(result).toEqual(checkAnnex(await createExcelPort(fakeRunner(plain), () => true, { merges: true }).read()).findings.map((f) => [f.rule, f.sheet, f.cell, f.severity, f.message]));
+      expect(result).toEqual(
+        checkAnnex(await createExcelPort(fakeRunner(plain), () => true, { merges: true }).read()).findings.map((f) => [
+          f.rule,
+          f.sheet,
+          f.cell,
+          f.severity,
+          f.message,
+        ]),
+      );
     }
     rows.push({ workbook: label, operation, syncs: [...state.log], cleanups: [...host.cleanups] });
   }
@@ -52,10 +65,7 @@ async function measure(label: string, wb: WorkbookSnapshot): Promise<Row[]> {
 }
 
 function table(rows: Row[]): string {
-  const lines = [
-    "| classeur | opération | syncs | requête / réponse par sync (octets du JSON) | nettoyage Excel.run |",
-    "|---|---|---|---|---|",
-  ];
+  const lines = ["| classeur | opération | syncs | requête / réponse par sync (octets du JSON) | nettoyage Excel.run |", "|---|---|---|---|---|"];
   for (const r of rows) {
     const per = r.syncs.map((l, i) => `#${i + 1} ${kb(l.request)} / ${kb(l.response)}`).join(", ");
     const clean = r.cleanups.length ? r.cleanups.map((l) => `${kb(l.request)} / ${kb(l.response)}`).join(", ") : "—";
@@ -66,7 +76,11 @@ function table(rows: Row[]): string {
 
 test("the 2022 annex alone, with a 20 000 × 3 list sheet, with a 50 000 × 1 sheet: every round trip under 5 MB both ways", async () => {
   const rows: Row[] = [];
-  for (const [label, wb] of [["annexe 2022", fixture], ["+ 20 000 × 3", withList(20_000, 3)], ["+ 50 000 × 1", withList(50_000, 1)]] as const) {
+  for (const [label, wb] of [
+    ["annexe 2022", fixture],
+    ["+ 20 000 × 3", withList(20_000, 3)],
+    ["+ 50 000 × 1", withList(50_000, 1)],
+  ] as const) {
     rows.push(...(await measure(label, wb)));
   }
   console.log(`Round trips through the real Office.js client (${new Date().toISOString().slice(0, 10)}):\n${table(rows)}`);
@@ -86,7 +100,17 @@ test("the 2022 annex alone, with a 20 000 × 3 list sheet, with a 50 000 × 1 sh
 test("Excel refusing a write in mid-way on a large annex (1 200 fiches): the rollback too stays under 5 MB, and restores all", async () => {
   const g = generateAnnex({ fiches: 1200, years: [2020, 2021, 2022], seed: 7, withSummary: true });
   const state = stateFromSnapshot(g.workbook);
-  const cells = () => JSON.stringify(state.sheets.map((s) => [s.name, [...s.cells.entries()].filter(([, c]) => c.value !== null || c.formula).map(([k, c]) => [k, c.formula ?? c.value, c.numFmt]).sort(), [...s.widths.entries()].sort((a, b) => a[0] - b[0])]));
+  const cells = () =>
+    JSON.stringify(
+      state.sheets.map((s) => [
+        s.name,
+        [...s.cells.entries()]
+          .filter(([, c]) => c.value !== null || c.formula)
+          .map(([k, c]) => [k, c.formula ?? c.value, c.numFmt])
+          .sort(),
+        [...s.widths.entries()].sort((a, b) => a[0] - b[0]),
+      ]),
+    );
   const before = cells();
   // The preview's snapshot (the test host reads the same as the real client, tested above), then the apply for real.
   const snap = await createExcelPort(fakeRunner(state), () => true, { merges: true }).read();
@@ -94,8 +118,13 @@ test("Excel refusing a write in mid-way on a large annex (1 200 fiches): the rol
   let writes = 0;
   state.refuse = (op) => (op.kind === "write" && ++writes === 2 ? "GeneralException" : null);
   const port = createExcelPort(officeJsHost(state).run, () => true, { merges: true });
-  const err = await port.apply(planAddYear(snap), snap).then(() => null, (e: Error) => e.message);
-  console.log(`1 200 fiches, nouvelle année refusée en cours d'écriture: ${state.log.map((l, i) => `#${i + 1} ${kb(l.request)} / ${kb(l.response)}`).join(", ")}`);
+  const err = await port.apply(planAddYear(snap), snap).then(
+    () => null,
+    (e: Error) => e.message,
+  );
+  console.log(
+    `1 200 fiches, nouvelle année refusée en cours d'écriture: ${state.log.map((l, i) => `#${i + 1} ${kb(l.request)} / ${kb(l.response)}`).join(", ")}`,
+  );
   expect(err).toMatch(/\(GeneralException\)\. Ce qui avait déjà été écrit a été défait/);
   for (const l of state.log) expect(l.request).toBeLessThan(WIRE_LIMIT);
   state.refuse = undefined;

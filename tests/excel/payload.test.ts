@@ -29,7 +29,8 @@ function withList(rows: number, cols: number): WorkbookSnapshot {
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const show = (label: string, state: FakeState) => `${label}: ${state.log.length} sync(s) — ${state.log.map((l, i) => `#${i + 1} req ${kb(l.request)} / resp ${kb(l.response)}`).join(", ")}`;
+const show = (label: string, state: FakeState) =>
+  `${label}: ${state.log.length} sync(s) — ${state.log.map((l, i) => `#${i + 1} req ${kb(l.request)} / resp ${kb(l.response)}`).join(", ")}`;
 
 async function measure(wb: WorkbookSnapshot): Promise<string[]> {
   const state = stateFromSnapshot(wb);
@@ -46,7 +47,11 @@ async function measure(wb: WorkbookSnapshot): Promise<string[]> {
     return state.log.length;
   };
   let snap!: WorkbookSnapshot;
-  expect(await step("check (read)", async () => { snap = await port.read(); })).toBeLessThanOrEqual(2);
+  expect(
+    await step("check (read)", async () => {
+      snap = await port.read();
+    }),
+  ).toBeLessThanOrEqual(2);
   expect(checkAnnex(snap).tables.length).toBeGreaterThan(0);
   await step("compléter", () => port.apply(planFill(snap), snap));
   await step("annuler compléter", () => port.undo("fill"));
@@ -59,7 +64,11 @@ async function measure(wb: WorkbookSnapshot): Promise<string[]> {
 
 test("the 2022 annex alone, with a 20 000 × 3 list sheet, with a 50 000 × 1 sheet: every sync under 5 MB both ways", async () => {
   const out: string[] = [];
-  for (const [label, wb] of [["2022 annex", fixture], ["+ 20 000 × 3", withList(20000, 3)], ["+ 50 000 × 1", withList(50000, 1)]] as const) {
+  for (const [label, wb] of [
+    ["2022 annex", fixture],
+    ["+ 20 000 × 3", withList(20000, 3)],
+    ["+ 50 000 × 1", withList(50000, 1)],
+  ] as const) {
     out.push(`== ${label}`, ...(await measure(structuredClone(wb))));
   }
   console.log(out.join("\n"));
@@ -70,10 +79,21 @@ test("add-year and its undo on 1 000 fiche rows: cell writes and the undo record
   const state = stateFromSnapshot(g.workbook);
   const port = createExcelPort(fakeRunner(state), () => true);
   const snap = await port.read();
-  const cells = () => JSON.stringify(state.sheets.map((s) => [...s.cells.entries()].filter(([, c]) => c.value !== null || c.formula).map(([k, c]) => [k, c.formula ?? c.value]).sort()));
+  const cells = () =>
+    JSON.stringify(
+      state.sheets.map((s) =>
+        [...s.cells.entries()]
+          .filter(([, c]) => c.value !== null || c.formula)
+          .map(([k, c]) => [k, c.formula ?? c.value])
+          .sort(),
+      ),
+    );
   const before = cells();
   const lines: string[] = [];
-  for (const [label, job] of [["nouvelle année", () => port.apply(planAddYear(snap), snap)], ["annuler", () => port.undo("add-year")]] as const) {
+  for (const [label, job] of [
+    ["nouvelle année", () => port.apply(planAddYear(snap), snap)],
+    ["annuler", () => port.undo("add-year")],
+  ] as const) {
     state.log = [];
     await job();
     for (const l of state.log) {
@@ -98,26 +118,33 @@ describe("a light first pass locates the annex; only the annex is read", () => {
   }
   const findingsOf = (wb: WorkbookSnapshot) => JSON.stringify(checkAnnex(wb).findings.map((f) => [f.rule, f.sheet, f.cell]));
 
-  test.each([[20000, 3], [50000, 1]])("annex + %i × %i list: two syncs under 5 MB, the list sheet read only in its header area (values), the same findings", async (rows, cols) => {
-    for (const listFirst of [false, true]) {
-      const wb = withList(rows, cols);
-      if (listFirst) wb.sheets.unshift(wb.sheets.pop()!);
-      const list = listFirst ? wb.sheets[0]!.name : LIST(wb);
-      const { state, snap, reads } = await readLogged(wb);
-      expect(state.log.length).toBeLessThanOrEqual(2);
-      for (const l of state.log) {
-        expect(l.request).toBeLessThan(PAYLOAD_LIMIT);
-        expect(l.response).toBeLessThan(PAYLOAD_LIMIT);
+  test.each([
+    [20000, 3],
+    [50000, 1],
+  ])(
+    "annex + %i × %i list: two syncs under 5 MB, the list sheet read only in its header area (values), the same findings",
+    async (rows, cols) => {
+      for (const listFirst of [false, true]) {
+        const wb = withList(rows, cols);
+        if (listFirst) wb.sheets.unshift(wb.sheets.pop()!);
+        const list = listFirst ? wb.sheets[0]!.name : LIST(wb);
+        const { state, snap, reads } = await readLogged(wb);
+        expect(state.log.length).toBeLessThanOrEqual(2);
+        for (const l of state.log) {
+          expect(l.request).toBeLessThan(PAYLOAD_LIMIT);
+          expect(l.response).toBeLessThan(PAYLOAD_LIMIT);
+        }
+        const onList = reads.filter((r) => r.sheet === list);
+        expect(onList.length).toBeGreaterThan(0);
+        expect([...new Set(onList.map((r) => r.what))]).toEqual(["values"]);
+        expect(Math.max(...onList.map((r) => r.r2))).toBeLessThanOrEqual(HEADER_AREA_ROWS);
+        expect(onList.reduce((a, r) => a + (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1), 0)).toBeLessThanOrEqual(HEADER_AREA_ROWS * cols);
+        expect(findingsOf(snap)).toBe(findingsOf(fixture));
+        expect(checkAnnex(snap).tables.length).toBe(checkAnnex(fixture).tables.length);
       }
-      const onList = reads.filter((r) => r.sheet === list);
-      expect(onList.length).toBeGreaterThan(0);
-      expect([...new Set(onList.map((r) => r.what))]).toEqual(["values"]);
-      expect(Math.max(...onList.map((r) => r.r2))).toBeLessThanOrEqual(HEADER_AREA_ROWS);
-      expect(onList.reduce((a, r) => a + (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1), 0)).toBeLessThanOrEqual(HEADER_AREA_ROWS * cols);
-      expect(findingsOf(snap)).toBe(findingsOf(fixture));
-      expect(checkAnnex(snap).tables.length).toBe(checkAnnex(fixture).tables.length);
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   test("hidden rows and columns of the annex: one visible-cells request per sheet, none for unrelated sheets", async () => {
     const wb = withList(20000, 3);
@@ -176,11 +203,16 @@ describe("a light first pass locates the annex; only the annex is read", () => {
   test("the host refuses to list more than 512 merged areas in one call, as Excel does", async () => {
     const wb = structuredClone(fixture);
     const s = emptySheet("Fusions");
-    for (let r = 1; r <= 600; r++) { setCell(s, r, 1, { value: r }); s.merges.push({ r1: r, c1: 1, r2: r, c2: 2 }); }
+    for (let r = 1; r <= 600; r++) {
+      setCell(s, r, 1, { value: r });
+      s.merges.push({ r1: r, c1: 1, r2: r, c2: 2 });
+    }
     wb.sheets.push(s);
     const state = stateFromSnapshot(wb);
     const err = await fakeRunner(state)(async (ctx) => {
-      const m = (ctx.workbook.worksheets.getItem("Fusions").getRange("A1:B600") as unknown as { getMergedAreasOrNullObject(): { load(p: string): unknown } }).getMergedAreasOrNullObject();
+      const m = (
+        ctx.workbook.worksheets.getItem("Fusions").getRange("A1:B600") as unknown as { getMergedAreasOrNullObject(): { load(p: string): unknown } }
+      ).getMergedAreasOrNullObject();
       m.load("areas/items/address");
       await ctx.sync();
     }).catch((e: Error) => e);

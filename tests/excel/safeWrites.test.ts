@@ -20,7 +20,10 @@ const D = "Suivi fiches actions";
 // Under load (2 cores shared), a whole apply and undo of add-year can take longer than the 5 s default.
 jest.setTimeout(60_000);
 let fixture: WorkbookSnapshot;
-const HOSTS: Array<[string, (state: FakeState) => HostRunner]> = [["the test host", fakeRunner], ["the real Office.js client", officeJsRunner]];
+const HOSTS: Array<[string, (state: FakeState) => HostRunner]> = [
+  ["the test host", fakeRunner],
+  ["the real Office.js client", officeJsRunner],
+];
 let hostRunner: (state: FakeState) => HostRunner = fakeRunner;
 
 beforeAll(async () => {
@@ -38,7 +41,18 @@ async function opened(mutate?: (state: FakeState) => void) {
   return { state, port, snapshot };
 }
 
-const dump = (state: FakeState) => JSON.stringify(state.sheets.map((s) => [s.name, [...s.cells.entries()].filter(([, c]) => c.value !== null || c.formula).map(([k, c]) => [k, c.formula ?? c.value, c.numFmt]).sort(), [...s.merges].sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1), [...s.widths.entries()].sort((a, b) => a[0] - b[0])]));
+const dump = (state: FakeState) =>
+  JSON.stringify(
+    state.sheets.map((s) => [
+      s.name,
+      [...s.cells.entries()]
+        .filter(([, c]) => c.value !== null || c.formula)
+        .map(([k, c]) => [k, c.formula ?? c.value, c.numFmt])
+        .sort(),
+      [...s.merges].sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1),
+      [...s.widths.entries()].sort((a, b) => a[0] - b[0]),
+    ]),
+  );
 const sheet = (state: FakeState, name = D): FakeSheet => state.sheets.find((s) => s.name === name)!;
 /** A user typing in Excel (no add-in involved). */
 const type = (state: FakeState, row: number, col: number, value: number | string, numFmt = "General") => {
@@ -106,11 +120,16 @@ describe.each(HOSTS)("through %s", (_label, runner) => {
       state.refuse = (op) => (op.kind === "insert" && ++inserts === 3 ? "InvalidOperation" : null);
       const before = dump(state);
       const err = await port.apply(planAddYear(snapshot), snapshot).catch((e: Error) => e);
-      expect((err as Error).message).toMatch(/Excel a refusé l'insertion de colonnes en cours d'écriture \(InvalidOperation\)\. Ce qui avait déjà été écrit a été défait/);
+      expect((err as Error).message).toMatch(
+        /Excel a refusé l'insertion de colonnes en cours d'écriture \(InvalidOperation\)\. Ce qui avait déjà été écrit a été défait/,
+      );
       expect((err as Error).message).not.toMatch(/protég/);
       const a = JSON.parse(dump(state)) as Array<[string, Array<[string, unknown, string]>, unknown, unknown]>;
       const b = JSON.parse(before) as typeof a;
-      const diff = a.flatMap((s, i) => { const was = new Map(b[i]![1].map((c) => [c[0], JSON.stringify(c)])); return s[1].filter((c) => was.get(c[0]) !== JSON.stringify(c)).map((c) => [s[0], JSON.stringify(c), was.get(c[0])]); });
+      const diff = a.flatMap((s, i) => {
+        const was = new Map(b[i]![1].map((c) => [c[0], JSON.stringify(c)]));
+        return s[1].filter((c) => was.get(c[0]) !== JSON.stringify(c)).map((c) => [s[0], JSON.stringify(c), was.get(c[0])]);
+      });
       expect(diff.slice(0, 5)).toEqual([]);
       expect(JSON.stringify(a.map((s) => s[2]))).toBe(JSON.stringify(b.map((s) => s[2])));
       expect(dump(state)).toBe(before);
@@ -186,7 +205,10 @@ describe.each(HOSTS)("through %s", (_label, runner) => {
       await port.apply(planFill(snapshot), snapshot);
       const applied = dump(state);
       // An older record (first version) that would wipe cells if replayed, and the newest one corrupt.
-      state.parts.set("{old}", `<undo xmlns="${LEGACY_UNDO_NS}">{"id":"x","kind":"fill","deleteColumns":[],"restore":[{"sheet":"${D}","row":4,"col":38,"input":"","numFmt":"General"}],"widths":[]}</undo>`);
+      state.parts.set(
+        "{old}",
+        `<undo xmlns="${LEGACY_UNDO_NS}">{"id":"x","kind":"fill","deleteColumns":[],"restore":[{"sheet":"${D}","row":4,"col":38,"input":"","numFmt":"General"}],"widths":[]}</undo>`,
+      );
       for (const [id, xml] of state.parts) if (xml.includes(recordNamespace("fill"))) state.parts.set(id, xml.replace(/"cells":\[/, '"cells":[{"s":1},'));
       await expect(port.undo("fill")).rejects.toThrow(/illisible ou ne vient pas de ce complément\u00a0: il a été ignoré, rien n'a été modifié/);
       expect(dump(state)).toBe(applied);
@@ -234,7 +256,18 @@ describe.each(HOSTS)("through %s", (_label, runner) => {
 
     test("a user's own sheet named « Contrôle annexe » is never replaced; ours is cleared and rewritten, not deleted", async () => {
       const { state, port, snapshot } = await opened((s) => {
-        s.sheets.push({ ...s.sheets[0]!, name: REPORT_SHEET, id: "{mine}", cells: new Map([["1:1", { value: "mes notes", numFmt: "General" }]]), merges: [], tables: [], widths: new Map(), hyperlinks: new Map(), hiddenCols: new Set(), hiddenRows: new Set() });
+        s.sheets.push({
+          ...s.sheets[0]!,
+          name: REPORT_SHEET,
+          id: "{mine}",
+          cells: new Map([["1:1", { value: "mes notes", numFmt: "General" }]]),
+          merges: [],
+          tables: [],
+          widths: new Map(),
+          hyperlinks: new Map(),
+          hiddenCols: new Set(),
+          hiddenRows: new Set(),
+        });
       });
       const report = checkAnnex(snapshot);
       const name = await port.writeReport(report, snapshot);
@@ -259,7 +292,8 @@ describe.each(HOSTS)("through %s", (_label, runner) => {
   });
 
   describe("what Excel could refuse is checked before the first write", () => {
-    const insertAt = (plan: ReturnType<typeof planAddYear>, name = D) => plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.sheet === name)!;
+    const insertAt = (plan: ReturnType<typeof planAddYear>, name = D) =>
+      plan.edits.find((e): e is Extract<typeof e, { kind: "insertColumns" }> => e.kind === "insertColumns" && e.sheet === name)!;
 
     test("an Excel table over the rate columns: Compléter refuses, names the table, writes nothing", async () => {
       const { state, port, snapshot } = await opened();
@@ -324,8 +358,18 @@ describe.each(HOSTS)("through %s", (_label, runner) => {
       const state = stateFromSnapshot(structuredClone(fixture));
       sheet(state).arrays = [{ r1: 70, c1: 2, r2: 72, c2: 3, kind: "cse" }];
       const run = hostRunner(state);
-      await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("B71").formulas = [[1]]; await ctx.sync(); })).rejects.toThrow(/array/);
-      await expect(run(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange("C:C").insert("Right"); await ctx.sync(); })).rejects.toThrow(/array/);
+      await expect(
+        run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(D).getRange("B71").formulas = [[1]];
+          await ctx.sync();
+        }),
+      ).rejects.toThrow(/array/);
+      await expect(
+        run(async (ctx) => {
+          ctx.workbook.worksheets.getItem(D).getRange("C:C").insert("Right");
+          await ctx.sync();
+        }),
+      ).rejects.toThrow(/array/);
     });
   });
 
@@ -413,7 +457,10 @@ describe.each(HOSTS)("through %s", (_label, runner) => {
       await port.flag(findings, snapshot);
       const y20 = sheet(state).cells.get("20:25")!;
       y20.fill = "#00B050";
-      await port.flag(findings.filter((f) => !(f.sheet === D && f.cell === "Y20")), snapshot);
+      await port.flag(
+        findings.filter((f) => !(f.sheet === D && f.cell === "Y20")),
+        snapshot,
+      );
       expect(y20.fill).toBe("#00B050");
       await port.clearFlags();
       expect(y20.fill).toBe("#00B050");
@@ -485,7 +532,13 @@ describe.each(HOSTS)("through %s", (_label, runner) => {
       const plan = planAddYear(snapshot);
       await port.apply(plan, snapshot);
       const col = plan.newColumns!.find((c) => c.sheet === D)!.col;
-      await fakeRunner(state)(async (ctx) => { ctx.workbook.worksheets.getItem(D).getRange(`${colLetters(col)}:${colLetters(col)}`).insert("Right"); await ctx.sync(); });
+      await fakeRunner(state)(async (ctx) => {
+        ctx.workbook.worksheets
+          .getItem(D)
+          .getRange(`${colLetters(col)}:${colLetters(col)}`)
+          .insert("Right");
+        await ctx.sync();
+      });
       const width = () => Math.max(...[...sheet(state).cells.keys()].map((k) => Number(k.split(":")[1])));
       const w = width();
       const outcome = await port.undo("add-year", true);

@@ -6,8 +6,20 @@ jest.useFakeTimers();
 
 test.each([
   ["the job and the dialog succeed", async () => "ok", (_m: string, done: () => void) => done()],
-  ["the job throws", async () => { throw new Error("boom"); }, (_m: string, done: () => void) => done()],
-  ["the dialog call throws", async () => "ok", () => { throw new Error("dialog"); }],
+  [
+    "the job throws",
+    async () => {
+      throw new Error("boom");
+    },
+    (_m: string, done: () => void) => done(),
+  ],
+  [
+    "the dialog call throws",
+    async () => "ok",
+    () => {
+      throw new Error("dialog");
+    },
+  ],
   ["the dialog never calls back", async () => "ok", () => undefined],
 ])("%s: completed exactly once", async (_label, job, notify) => {
   const complete = jest.fn();
@@ -18,10 +30,28 @@ test.each([
 
 test("the message of a failing job is what the dialog shows; a bug is shown as an internal error", async () => {
   const shown: string[] = [];
-  await completeOnEveryPath(async () => { throw new AdapterError("Excel est occupé", "Busy"); }, (m, done) => { shown.push(m); done(); }, () => undefined);
+  await completeOnEveryPath(
+    async () => {
+      throw new AdapterError("Excel est occupé", "Busy");
+    },
+    (m, done) => {
+      shown.push(m);
+      done();
+    },
+    () => undefined,
+  );
   expect(shown).toEqual(["Excel est occupé"]);
   const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
-  await completeOnEveryPath(async () => { throw new Error("boom"); }, (m, done) => { shown.push(m); done(); }, () => undefined);
+  await completeOnEveryPath(
+    async () => {
+      throw new Error("boom");
+    },
+    (m, done) => {
+      shown.push(m);
+      done();
+    },
+    () => undefined,
+  );
   expect(shown[1]).toMatch(/^Erreur interne du complément \(Error\u00a0: boom\)/);
   expect(logged).toHaveBeenCalledTimes(1);
   logged.mockRestore();

@@ -18,7 +18,11 @@ const SOURCE = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 type El = { getAttribute(n: string): string | null; tagName: string; localName: string; textContent: string | null; parentNode: unknown };
 function parse(xml: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => { if (level !== "warning") errors.push(msg); } }).parseFromString(xml, "text/xml");
+  const doc = new DOMParser({
+    onError: (level: string, msg: string) => {
+      if (level !== "warning") errors.push(msg);
+    },
+  }).parseFromString(xml, "text/xml");
   return { doc, errors };
 }
 function all(xml: string): El[] {
@@ -34,7 +38,9 @@ describe("manifest.xml", () => {
   test("validates against the published 2016 schemas (xmllint, offline)", () => {
     // The 2016 schema knows every element this manifest uses (no WebApplicationInfo, no VersionOverrides 1.1),
     // so the whole file is schema-checked, not only the structural checks below.
-    const r = spawnSync(XMLLINT, ["--noout", "--nonet", "--schema", path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), path.join(ROOT, "manifest.xml")], { encoding: "utf8" });
+    const r = spawnSync(XMLLINT, ["--noout", "--nonet", "--schema", path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd"), path.join(ROOT, "manifest.xml")], {
+      encoding: "utf8",
+    });
     expect(r.error).toBeUndefined();
     expect(r.stderr).toContain("validates");
     expect(r.status).toBe(0);
@@ -78,7 +84,8 @@ describe("manifest.xml", () => {
 
   test("every URL is https, and string lengths are within Office's limits", () => {
     const els = all(SOURCE);
-    const urls = els.flatMap((e) => [e.getAttribute("DefaultValue"), e.localName === "AppDomain" ? e.textContent : null])
+    const urls = els
+      .flatMap((e) => [e.getAttribute("DefaultValue"), e.localName === "AppDomain" ? e.textContent : null])
       .filter((v): v is string => !!v && /^[a-z]+:\/\//i.test(v));
     expect(urls.length).toBeGreaterThan(8);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
@@ -128,11 +135,27 @@ describe("npm run validate", () => {
   });
 
   test.each([
-    ["an AppDomain with a path", SOURCE.replace("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>https://annexe.cd77.fr/cdppe</AppDomain>"), /AppDomain «\u00a0https:\/\/annexe\.cd77\.fr\/cdppe\u00a0»\u00a0: une origine seule est permise.*écrivez https:\/\/annexe\.cd77\.fr\./],
-    ["an http AppDomain", SOURCE.replace("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>http://localhost:3000</AppDomain>"), /doit être en https/],
+    [
+      "an AppDomain with a path",
+      SOURCE.replace("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>https://annexe.cd77.fr/cdppe</AppDomain>"),
+      /AppDomain «\u00a0https:\/\/annexe\.cd77\.fr\/cdppe\u00a0»\u00a0: une origine seule est permise.*écrivez https:\/\/annexe\.cd77\.fr\./,
+    ],
+    [
+      "an http AppDomain",
+      SOURCE.replace("<AppDomain>https://localhost:3000</AppDomain>", "<AppDomain>http://localhost:3000</AppDomain>"),
+      /doit être en https/,
+    ],
     ["an http URL", SOURCE.replace("https://localhost:3000/taskpane.html", "http://localhost:3000/taskpane.html"), /toute adresse doit être en https/],
-    ["a resid without resource", SOURCE.replace('resid="Cdppe.Taskpane.Url"', 'resid="Cdppe.Absent"'), /resid «\u00a0Cdppe\.Absent\u00a0»\u00a0: aucune ressource/],
-    ["a value the schema refuses", SOURCE.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>EverythingPlease</Permissions>"), /non conforme au schéma/],
+    [
+      "a resid without resource",
+      SOURCE.replace('resid="Cdppe.Taskpane.Url"', 'resid="Cdppe.Absent"'),
+      /resid «\u00a0Cdppe\.Absent\u00a0»\u00a0: aucune ressource/,
+    ],
+    [
+      "a value the schema refuses",
+      SOURCE.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>EverythingPlease</Permissions>"),
+      /non conforme au schéma/,
+    ],
   ])("refuses %s, in French, exit 1", (_l, xml, expected) => {
     const r = run(tmpFile("bad.xml", xml));
     expect(r.status).toBe(1);

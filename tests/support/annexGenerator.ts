@@ -28,30 +28,76 @@ export interface AnnexOptions {
 }
 
 export const DEFAULT_OPTIONS: AnnexOptions = {
-  seed: 1, years: [2020, 2021, 2022], fiches: 8, offsetRows: 0, offsetCols: 0, titleLines: 1, headerStyle: "merged",
-  summaryHeaderStyle: "merged", wording: 0, noOndam: false, hideColumns: false, unrelatedBeside: false, bothOnOneSheet: false,
-  detailSheet: "Suivi fiches actions", summarySheet: "Synthèse financière", continuationEvery: 0, withSummary: true, formulas: true,
+  seed: 1,
+  years: [2020, 2021, 2022],
+  fiches: 8,
+  offsetRows: 0,
+  offsetCols: 0,
+  titleLines: 1,
+  headerStyle: "merged",
+  summaryHeaderStyle: "merged",
+  wording: 0,
+  noOndam: false,
+  hideColumns: false,
+  unrelatedBeside: false,
+  bothOnOneSheet: false,
+  detailSheet: "Suivi fiches actions",
+  summarySheet: "Synthèse financière",
+  continuationEvery: 0,
+  withSummary: true,
+  formulas: true,
 };
 
 type Key = string;
-interface ColPlan { key: Key; group: string; sub: string; block?: string; year?: number; total?: boolean }
+interface ColPlan {
+  key: Key;
+  group: string;
+  sub: string;
+  block?: string;
+  year?: number;
+  total?: boolean;
+}
 
 export interface Expected {
   detail: {
-    sheet: string; headerRows: number[]; columns: Record<string, string>; fiches: Array<{ row: number; fiche: string }>;
-    continuations: Array<{ row: number; of: string }>; totalRow: number; years: number[]; hidden: string[];
+    sheet: string;
+    headerRows: number[];
+    columns: Record<string, string>;
+    fiches: Array<{ row: number; fiche: string }>;
+    continuations: Array<{ row: number; of: string }>;
+    totalRow: number;
+    years: number[];
+    hidden: string[];
   };
   summary: {
-    sheet: string; headerRows: number[]; columns: Record<string, string>; fiches: Array<{ row: number; fiche: string }>;
-    groups: Array<{ titleRow: number; subtotalRow: number; rows: number }>; totalRow: number;
+    sheet: string;
+    headerRows: number[];
+    columns: Record<string, string>;
+    fiches: Array<{ row: number; fiche: string }>;
+    groups: Array<{ titleRow: number; subtotalRow: number; rows: number }>;
+    totalRow: number;
   } | null;
 }
 
-export interface GeneratedAnnex { workbook: WorkbookSnapshot; expected: Expected; options: AnnexOptions; values: FicheValues[] }
+export interface GeneratedAnnex {
+  workbook: WorkbookSnapshot;
+  expected: Expected;
+  options: AnnexOptions;
+  values: FicheValues[];
+}
 
 export interface FicheValues {
-  fiche: number; ms: number[]; dgas: number[]; fir: number[]; etat: number[]; ondam: number[];
-  realisedLast: number; realisedSince: number; source: string; objective: number; objectiveType: string;
+  fiche: number;
+  ms: number[];
+  dgas: number[];
+  fir: number[];
+  etat: number[];
+  ondam: number[];
+  realisedLast: number;
+  realisedSince: number;
+  source: string;
+  objective: number;
+  objectiveType: string;
 }
 
 function rng(seed: number): () => number {
@@ -65,7 +111,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const pick = <T,>(list: T[], i: number): T => list[i % list.length]!;
+const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
 
 const W = {
   fiche: ["numéro fiche action", "N° fiche", "Fiche n°", "N° FA", "Numéro de la fiche"],
@@ -98,13 +144,29 @@ const W = {
   rateGlobal: ["Niveau d'exécution budgétaire globale (au 31/12/{nn})", "Taux de consommation global", "Taux d'exécution cumulé"],
   gap: ["Ecart Moyens financiers - Réalisations depuis {y0}", "Écart prévu / réalisé", "Écart"],
   // single-row headers name the block in every year cell
-  singleYear: { ms: ["Masse salariale {y}", "MS {y}"], dgas: ["Budget DGAS {y}", "DGAS {y}"], cd: ["Total CD {y}", "CD {y}"], fir: ["Montant FIR {y}", "FIR {y}"], etat: ["Montant ETAT {y}", "Etat {y}"], ondam: ["Montant ONDAM {y}", "ONDAM {y}"], indicator: ["Cible indicateur {y}", "Valeur cible {y}"] } as Record<string, string[]>,
+  singleYear: {
+    ms: ["Masse salariale {y}", "MS {y}"],
+    dgas: ["Budget DGAS {y}", "DGAS {y}"],
+    cd: ["Total CD {y}", "CD {y}"],
+    fir: ["Montant FIR {y}", "FIR {y}"],
+    etat: ["Montant ETAT {y}", "Etat {y}"],
+    ondam: ["Montant ONDAM {y}", "ONDAM {y}"],
+    indicator: ["Cible indicateur {y}", "Valeur cible {y}"],
+  } as Record<string, string[]>,
   summary: {
-    mesure: ["Mesure", "Mesures"], objectif: ["Objectif", "Objectif national"], fiche: ["Fiche action N°", "N° fiche"],
-    budget: ["Budget global", "Budget total prévu"], departement: ["Département", "Part département"], fir: ["FIR", "Mt FIR"],
-    etat: ["Etat", "État"], ondam: ["ONDAM", "Mt ONDAM"], modalite: ["Modalités de financement Etat/AM", "Modalités"],
-    consumedPrior: ["Budget consommé au 31/12/ {ynm1}", "Consommé au 31/12/{ynm1}"], consumedLastYear: ["Budget consommé en {yn}", "Consommé en {yn}"],
-    consumedSinceStart: ["Budget consommé {y0}-{yn}", "Consommé {y0}-{yn}"], group: ["Financements prévus {y0}-{yn}", "Financements"],
+    mesure: ["Mesure", "Mesures"],
+    objectif: ["Objectif", "Objectif national"],
+    fiche: ["Fiche action N°", "N° fiche"],
+    budget: ["Budget global", "Budget total prévu"],
+    departement: ["Département", "Part département"],
+    fir: ["FIR", "Mt FIR"],
+    etat: ["Etat", "État"],
+    ondam: ["ONDAM", "Mt ONDAM"],
+    modalite: ["Modalités de financement Etat/AM", "Modalités"],
+    consumedPrior: ["Budget consommé au 31/12/ {ynm1}", "Consommé au 31/12/{ynm1}"],
+    consumedLastYear: ["Budget consommé en {yn}", "Consommé en {yn}"],
+    consumedSinceStart: ["Budget consommé {y0}-{yn}", "Consommé {y0}-{yn}"],
+    group: ["Financements prévus {y0}-{yn}", "Financements"],
   } as Record<string, string[]>,
 };
 
@@ -164,7 +226,20 @@ function summaryPlan(o: AnnexOptions): ColPlan[] {
   const w = o.wording;
   const t = (k: string) => fill(pick(W.summary[k]!, w), o.years);
   const group = t("group");
-  const keys = ["mesure", "objectif", "fiche", "budget", "departement", "fir", "etat", ...(o.noOndam ? [] : ["ondam"]), "modalite", "consumedPrior", "consumedLastYear", "consumedSinceStart"];
+  const keys = [
+    "mesure",
+    "objectif",
+    "fiche",
+    "budget",
+    "departement",
+    "fir",
+    "etat",
+    ...(o.noOndam ? [] : ["ondam"]),
+    "modalite",
+    "consumedPrior",
+    "consumedLastYear",
+    "consumedSinceStart",
+  ];
   const inGroup = new Set(["budget", "departement", "fir", "etat", "ondam", "modalite"]);
   return keys.map((k) => ({ key: k, group: inGroup.has(k) ? group : t(k), sub: t(k) }));
 }
@@ -204,11 +279,21 @@ function writeHeader(sheet: SheetSnapshot, plan: ColPlan[], top: number, left: n
 // Objectives cycle through the catalogue, so that 11 fiches or more cover every fundamental objective;
 // each fiche's co-funder is one the national texts expect for its objective (no funder-theme noise).
 const OBJECTIVES: Array<{ n: number; type: string; funders: Array<0 | 1 | 2 | 3> }> = [
-  { n: 1, type: "Fondamental", funders: [1] }, { n: 2, type: "Fondamental", funders: [1, 0] }, { n: 3, type: "Fondamental", funders: [1] },
-  { n: 4, type: "Fondamental", funders: [1] }, { n: 5, type: "Fondamental", funders: [1, 0] }, { n: 6, type: "Fondamental", funders: [2] },
-  { n: 7, type: "Fondamental", funders: [2, 0] }, { n: 8, type: "Fondamental", funders: [2] }, { n: 9, type: "Fondamental", funders: [3, 2] },
-  { n: 10, type: "Fondamental", funders: [2] }, { n: 11, type: "Fondamental", funders: [2, 0] }, { n: 13, type: "Facultatif", funders: [1] },
-  { n: 15, type: "Facultatif", funders: [3, 2] }, { n: 24, type: "Facultatif", funders: [3] }, { n: 26, type: "Facultatif", funders: [2, 0] },
+  { n: 1, type: "Fondamental", funders: [1] },
+  { n: 2, type: "Fondamental", funders: [1, 0] },
+  { n: 3, type: "Fondamental", funders: [1] },
+  { n: 4, type: "Fondamental", funders: [1] },
+  { n: 5, type: "Fondamental", funders: [1, 0] },
+  { n: 6, type: "Fondamental", funders: [2] },
+  { n: 7, type: "Fondamental", funders: [2, 0] },
+  { n: 8, type: "Fondamental", funders: [2] },
+  { n: 9, type: "Fondamental", funders: [3, 2] },
+  { n: 10, type: "Fondamental", funders: [2] },
+  { n: 11, type: "Fondamental", funders: [2, 0] },
+  { n: 13, type: "Facultatif", funders: [1] },
+  { n: 15, type: "Facultatif", funders: [3, 2] },
+  { n: 24, type: "Facultatif", funders: [3] },
+  { n: 26, type: "Facultatif", funders: [2, 0] },
 ];
 
 /** Money of one fiche, consistent: CD = MS + DGAS, the named funder carries money, the département always pays a share. */
@@ -241,7 +326,11 @@ export function generateAnnex(partial: Partial<AnnexOptions> = {}): GeneratedAnn
   const plan = detailPlan(o);
   const left = 1 + o.offsetCols;
   let top = 1 + o.offsetRows;
-  for (let t = 0; t < o.titleLines; t++) put(detail, top + t, left, { value: t === 0 ? `Suivi des fiches actions du CDPPE ${o.years[0]}-${o.years[o.years.length - 1]}` : "Document de travail", font: { size: 14 } });
+  for (let t = 0; t < o.titleLines; t++)
+    put(detail, top + t, left, {
+      value: t === 0 ? `Suivi des fiches actions du CDPPE ${o.years[0]}-${o.years[o.years.length - 1]}` : "Document de travail",
+      font: { size: 14 },
+    });
   top += o.titleLines;
   const headerRows = writeHeader(detail, plan, top, left, o.headerStyle);
   const col = new Map<Key, number>(plan.map((p, i) => [p.key, left + i]));
@@ -259,13 +348,23 @@ export function generateAnnex(partial: Partial<AnnexOptions> = {}): GeneratedAnn
         put(detail, rr, col.get(`${b}${y}`)!, { value: v ? v[b][i]! : 0, numFmt: amountFmt });
       }
       const cdVal = v ? v.ms[i]! + v.dgas[i]! : 0;
-      put(detail, rr, col.get(`cd${y}`)!, o.formulas ? { value: cdVal, formula: `${L(`ms${y}`)}${rr}+${L(`dgas${y}`)}${rr}`, numFmt: amountFmt } : { value: cdVal, numFmt: amountFmt });
+      put(
+        detail,
+        rr,
+        col.get(`cd${y}`)!,
+        o.formulas ? { value: cdVal, formula: `${L(`ms${y}`)}${rr}+${L(`dgas${y}`)}${rr}`, numFmt: amountFmt } : { value: cdVal, numFmt: amountFmt },
+      );
     });
     const sumBlock = (b: string, arr: number[]) => {
       const first = `${L(`${b}${o.years[0]}`)}${rr}`;
       const last = `${L(`${b}${o.years[o.years.length - 1]}`)}${rr}`;
       const total = arr.reduce((a, x) => a + x, 0);
-      put(detail, rr, col.get(`${b}Total`)!, o.formulas ? { value: total, formula: `SUM(${first}:${last})`, numFmt: amountFmt } : { value: total, numFmt: amountFmt });
+      put(
+        detail,
+        rr,
+        col.get(`${b}Total`)!,
+        o.formulas ? { value: total, formula: `SUM(${first}:${last})`, numFmt: amountFmt } : { value: total, numFmt: amountFmt },
+      );
       return total;
     };
     const z = o.years.map(() => 0);
@@ -275,9 +374,15 @@ export function generateAnnex(partial: Partial<AnnexOptions> = {}): GeneratedAnn
     const fir = sumBlock("fir", v ? v.fir : z);
     const etat = sumBlock("etat", v ? v.etat : z);
     const ondam = o.noOndam ? 0 : sumBlock("ondam", v ? v.ondam : z);
-    void ms; void dgas;
+    void ms;
+    void dgas;
     const budgetF = [L("cdTotal"), L("firTotal"), L("etatTotal"), ...(o.noOndam ? [] : [L("ondamTotal")])].map((c) => `${c}${rr}`).join("+");
-    put(detail, rr, col.get("budget")!, o.formulas ? { value: cd + fir + etat + ondam, formula: budgetF, numFmt: ACCOUNTING } : { value: cd + fir + etat + ondam, numFmt: ACCOUNTING });
+    put(
+      detail,
+      rr,
+      col.get("budget")!,
+      o.formulas ? { value: cd + fir + etat + ondam, formula: budgetF, numFmt: ACCOUNTING } : { value: cd + fir + etat + ondam, numFmt: ACCOUNTING },
+    );
     put(detail, rr, col.get("realisedLastYear")!, { value: v ? v.realisedLast : 0, numFmt: ACCOUNTING });
     put(detail, rr, col.get("realisedSinceStart")!, { value: v ? v.realisedSince : 0, numFmt: amountFmt });
   };
@@ -317,7 +422,14 @@ export function generateAnnex(partial: Partial<AnnexOptions> = {}): GeneratedAnn
       if (typeof v === "number") sum += v;
     }
     const letter = colToLetters(c);
-    put(detail, totalRow, c, o.formulas ? { value: sum, formula: `SUM(${letter}${firstRow}:${letter}${lastRow})`, numFmt: ACCOUNTING, font: { bold: true } } : { value: sum, numFmt: ACCOUNTING, font: { bold: true } });
+    put(
+      detail,
+      totalRow,
+      c,
+      o.formulas
+        ? { value: sum, formula: `SUM(${letter}${firstRow}:${letter}${lastRow})`, numFmt: ACCOUNTING, font: { bold: true } }
+        : { value: sum, numFmt: ACCOUNTING, font: { bold: true } },
+    );
   }
   for (const p of plan) {
     const c = col.get(p.key)!;
@@ -372,11 +484,17 @@ export function generateAnnex(partial: Partial<AnnexOptions> = {}): GeneratedAnn
         const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
         const cd = sum(fv.ms) + sum(fv.dgas);
         const vals: Record<string, Cell> = {
-          mesure: { value: `Mesure de la fiche ${fv.fiche}` }, objectif: { value: `Objectif ${fv.objective}` }, fiche: { value: fv.fiche },
-          budget: { value: cd + sum(fv.fir) + sum(fv.etat) + sum(fv.ondam), numFmt: ACCOUNTING }, departement: { value: cd, numFmt: ACCOUNTING },
-          fir: { value: sum(fv.fir), numFmt: ACCOUNTING }, etat: { value: sum(fv.etat), numFmt: ACCOUNTING }, ondam: { value: sum(fv.ondam), numFmt: ACCOUNTING },
+          mesure: { value: `Mesure de la fiche ${fv.fiche}` },
+          objectif: { value: `Objectif ${fv.objective}` },
+          fiche: { value: fv.fiche },
+          budget: { value: cd + sum(fv.fir) + sum(fv.etat) + sum(fv.ondam), numFmt: ACCOUNTING },
+          departement: { value: cd, numFmt: ACCOUNTING },
+          fir: { value: sum(fv.fir), numFmt: ACCOUNTING },
+          etat: { value: sum(fv.etat), numFmt: ACCOUNTING },
+          ondam: { value: sum(fv.ondam), numFmt: ACCOUNTING },
           modalite: { value: fv.source === "FIR" ? "FIR" : fv.source === "ETAT" ? "PLF" : fv.source === "ONDAM" ? "AM" : "CD" },
-          consumedPrior: { value: fv.realisedSince - fv.realisedLast, numFmt: ACCOUNTING }, consumedLastYear: { value: fv.realisedLast, numFmt: ACCOUNTING },
+          consumedPrior: { value: fv.realisedSince - fv.realisedLast, numFmt: ACCOUNTING },
+          consumedLastYear: { value: fv.realisedLast, numFmt: ACCOUNTING },
           consumedSinceStart: { value: fv.realisedSince, numFmt: ACCOUNTING },
         };
         for (const p of splan) put(summary, sr, scol.get(p.key)!, vals[p.key]!);
@@ -389,7 +507,12 @@ export function generateAnnex(partial: Partial<AnnexOptions> = {}): GeneratedAnn
         if (!scol.has(k)) continue;
         let s = 0;
         for (let rr = first; rr <= last; rr++) s += Number(summary.cells[rr - 1]?.[scol.get(k)! - 1]?.value ?? 0);
-        put(summary, sr, scol.get(k)!, o.formulas ? { value: s, formula: `SUM(${SL(k)}${first}:${SL(k)}${last})`, numFmt: ACCOUNTING } : { value: s, numFmt: ACCOUNTING });
+        put(
+          summary,
+          sr,
+          scol.get(k)!,
+          o.formulas ? { value: s, formula: `SUM(${SL(k)}${first}:${SL(k)}${last})`, numFmt: ACCOUNTING } : { value: s, numFmt: ACCOUNTING },
+        );
       }
       groups.push({ titleRow, subtotalRow: sr, rows: last - first + 1 });
       subtotalRows.push(sr);
@@ -399,7 +522,12 @@ export function generateAnnex(partial: Partial<AnnexOptions> = {}): GeneratedAnn
     for (const k of ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"]) {
       if (!scol.has(k)) continue;
       const s = subtotalRows.reduce((a, rr) => a + Number(summary.cells[rr - 1]?.[scol.get(k)! - 1]?.value ?? 0), 0);
-      put(summary, sr, scol.get(k)!, o.formulas ? { value: s, formula: `SUM(${subtotalRows.map((rr) => SL(k) + rr).join(",")})`, numFmt: ACCOUNTING } : { value: s, numFmt: ACCOUNTING });
+      put(
+        summary,
+        sr,
+        scol.get(k)!,
+        o.formulas ? { value: s, formula: `SUM(${subtotalRows.map((rr) => SL(k) + rr).join(",")})`, numFmt: ACCOUNTING } : { value: s, numFmt: ACCOUNTING },
+      );
     }
     for (const p of splan) summary.colWidths[scol.get(p.key)! - 1] = 16;
     const scolumns: Record<string, string> = {};

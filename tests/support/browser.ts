@@ -18,18 +18,31 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
 }
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png",
-  ".xml": "application/xml", ".map": "application/json", ".json": "application/json", ".txt": "text/plain",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+  ".json": "application/json",
+  ".txt": "text/plain",
 };
 
-export interface StaticServer { url: string; close: () => Promise<void> }
+export interface StaticServer {
+  url: string;
+  close: () => Promise<void>;
+}
 
 export function serveDir(dir: string): Promise<StaticServer> {
   const server = http.createServer((req, res) => {

@@ -33,13 +33,40 @@ function profileDir(): string {
 /** Converts each file to a recalculated .xlsx in outDir (one LibreOffice start for all); returns the new paths. */
 export function recalc(files: string[], outDir: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
-  execFileSync(sofficePath(), [`-env:UserInstallation=${pathToFileURL(profileDir()).href}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, ...files], { stdio: "pipe", timeout: 180_000 });
+  execFileSync(
+    sofficePath(),
+    [
+      `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 180_000 },
+  );
   return files.map((f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, ".xlsx")));
 }
 
 /** Opens a semicolon-separated UTF-8 CSV in LibreOffice Calc as a user would, and saves it as .xlsx. */
 export function csvToXlsx(csv: string, outDir: string): string {
   fs.mkdirSync(outDir, { recursive: true });
-  execFileSync(sofficePath(), [`-env:UserInstallation=${pathToFileURL(profileDir()).href}`, "--headless", "--norestore", "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outDir, csv], { stdio: "pipe", timeout: 180_000 });
+  execFileSync(
+    sofficePath(),
+    [
+      `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
+      "--headless",
+      "--norestore",
+      "--infilter=CSV:59,34,76,1",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      csv,
+    ],
+    { stdio: "pipe", timeout: 180_000 },
+  );
   return path.join(outDir, path.basename(csv).replace(/\.[^.]+$/, ".xlsx"));
 }

@@ -33,7 +33,13 @@ const TOOLS = {
         ? winDirs(env).map((d) => path.join(d, "LibreOffice", "program", "soffice.exe"))
         : platform === "darwin"
           ? ["/Applications/LibreOffice.app/Contents/MacOS/soffice"]
-          : ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice", "/snap/bin/libreoffice", "/var/lib/flatpak/exports/bin/org.libreoffice.LibreOffice"],
+          : [
+              "/usr/bin/soffice",
+              "/usr/lib/libreoffice/program/soffice",
+              "/opt/libreoffice/program/soffice",
+              "/snap/bin/libreoffice",
+              "/var/lib/flatpak/exports/bin/org.libreoffice.LibreOffice",
+            ],
     install: {
       linux: "sudo apt-get install libreoffice-calc (Debian, Ubuntu) ou sudo dnf install libreoffice-calc (Fedora)",
       darwin: "brew install --cask libreoffice, ou l'installeur de https://fr.libreoffice.org/download",
@@ -46,10 +52,25 @@ const TOOLS = {
     names: ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"],
     places: (platform, env) =>
       platform === "win32"
-        ? winDirs(env).flatMap((d) => [path.join(d, "Google", "Chrome", "Application", "chrome.exe"), path.join(d, "Microsoft", "Edge", "Application", "msedge.exe"), path.join(d, "Chromium", "Application", "chrome.exe")])
+        ? winDirs(env).flatMap((d) => [
+            path.join(d, "Google", "Chrome", "Application", "chrome.exe"),
+            path.join(d, "Microsoft", "Edge", "Application", "msedge.exe"),
+            path.join(d, "Chromium", "Application", "chrome.exe"),
+          ])
         : platform === "darwin"
-          ? ["/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome", "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"]
-          : ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable", "/snap/bin/chromium", "/usr/bin/microsoft-edge"],
+          ? [
+              "/Applications/Chromium.app/Contents/MacOS/Chromium",
+              "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+              "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+            ]
+          : [
+              "/usr/bin/chromium",
+              "/usr/bin/chromium-browser",
+              "/usr/bin/google-chrome",
+              "/usr/bin/google-chrome-stable",
+              "/snap/bin/chromium",
+              "/usr/bin/microsoft-edge",
+            ],
     install: {
       linux: "sudo apt-get install chromium (Debian) ou chromium-browser (Ubuntu)",
       darwin: "brew install --cask chromium, ou Google Chrome",

@@ -7,7 +7,11 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { InternalErrorBoundary } from "../../src/taskpane/components/InternalErrorBoundary";
 import { paneText } from "../../src/messages/pane";
 
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 
 function Broken(): React.JSX.Element {
   const rows: Array<{ label: string }> = [];

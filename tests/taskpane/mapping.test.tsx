@@ -14,7 +14,11 @@ import { cloneSnapshot, fakeRunner, stateFromSnapshot, type FakeState } from "..
 import { annexWithOddBudgetHeader, insertColumn } from "../support/corpus/scenarios";
 
 jest.setTimeout(90_000);
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 
 const savedParts = (state: FakeState) => [...state.parts.values()].filter((xml) => xml.includes(`xmlns="${MAPPING_NS}"`));
 const controllerOn = (state: FakeState) => new PaneController(createExcelPort(fakeRunner(state), () => true));
@@ -76,19 +80,27 @@ test("pane: « Lecture » lists each role with its column letter, header and sta
   const { a, budget, header } = annexWithOddBudgetHeader();
   const state = stateFromSnapshot(a.workbook);
   const controller = controllerOn(state);
-  render(<FluentProvider theme={webLightTheme}><Pane controller={controller} /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane controller={controller} />
+    </FluentProvider>,
+  );
   fireEvent.click(screen.getByRole("tab", { name: "Lecture" }));
   expect(screen.getByTestId("mapping-view").textContent).toContain("Lancez d'abord le contrôle");
   await act(() => controller.check());
 
   const detail = screen.getByTestId("reading-detail");
   expect(detail.textContent).toContain(`feuille «\u00a0${a.truth.detail.sheet}\u00a0»`);
-  const fiche = within(detail).getAllByTestId("reading").find((r) => r.getAttribute("data-key") === "fiche")!;
+  const fiche = within(detail)
+    .getAllByTestId("reading")
+    .find((r) => r.getAttribute("data-key") === "fiche")!;
   const ficheSelect = within(fiche).getByRole<HTMLSelectElement>("combobox");
   expect(ficheSelect.selectedOptions[0]!.textContent).toMatch(new RegExp(`^${a.truth.detail.columns.fiche} — numéro fiche action`));
   expect(within(fiche).getByTestId("reading-status").textContent).toBe("confirmée");
 
-  const row = within(detail).getAllByTestId("reading").find((r) => r.getAttribute("data-key") === "budget")!;
+  const row = within(detail)
+    .getAllByTestId("reading")
+    .find((r) => r.getAttribute("data-key") === "budget")!;
   expect(within(row).getByTestId("reading-status").textContent).toBe("non trouvée");
   const select = within(row).getByRole<HTMLSelectElement>("combobox", { name: "Colonne du rôle «\u00a0Moyens financiers prévisionnels\u00a0»" });
   const option = [...select.options].find((o) => o.value === String(lettersToCol(budget)))!;
@@ -97,7 +109,9 @@ test("pane: « Lecture » lists each role with its column letter, header and sta
 
   fireEvent.change(select, { target: { value: String(lettersToCol(budget)) } });
   await waitFor(() => expect(screen.getByTestId("info").textContent).toContain("Lecture enregistrée dans le classeur"));
-  const row2 = within(screen.getByTestId("reading-detail")).getAllByTestId("reading").find((r) => r.getAttribute("data-key") === "budget")!;
+  const row2 = within(screen.getByTestId("reading-detail"))
+    .getAllByTestId("reading")
+    .find((r) => r.getAttribute("data-key") === "budget")!;
   expect(within(row2).getByTestId("reading-status").textContent).toBe("votre choix");
   expect(within(row2).getByRole<HTMLSelectElement>("combobox").value).toBe(String(lettersToCol(budget)));
   expect(screen.getByTestId("mapping-count").textContent).toBe("1 choix enregistré dans le classeur.");

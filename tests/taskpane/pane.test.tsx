@@ -13,7 +13,11 @@ import { FIXTURE_2022 } from "../support/fixtures";
 
 jest.setTimeout(30_000);
 // jsdom has no ResizeObserver (Fluent's MessageBar uses it to lay out its actions).
-(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 const D = "Suivi fiches actions";
 let fixture: WorkbookSnapshot;
 
@@ -26,7 +30,11 @@ function setup(edit?: (s: WorkbookSnapshot) => void) {
   edit?.(snap);
   const state: FakeState = stateFromSnapshot(snap);
   const controller = new PaneController(createExcelPort(fakeRunner(state), () => true));
-  render(<FluentProvider theme={webLightTheme}><Pane controller={controller} /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane controller={controller} />
+    </FluentProvider>,
+  );
   return { state, controller };
 }
 
@@ -35,7 +43,8 @@ async function runCheck() {
   await screen.findByTestId("recognised", undefined, { timeout: 10_000 });
 }
 
-const formulasOf = (state: FakeState) => JSON.stringify(snapshotFromState(state).sheets.map((s) => s.cells.map((r) => r?.map((c) => c?.formula ?? c?.value ?? null))));
+const formulasOf = (state: FakeState) =>
+  JSON.stringify(snapshotFromState(state).sheets.map((s) => s.cells.map((r) => r?.map((c) => c?.formula ?? c?.value ?? null))));
 
 const NB = "\u00a0";
 const visible = () => screen.getAllByTestId("finding");
@@ -61,14 +70,23 @@ test("the check: a one-line verdict first, what was recognised, the counts, erro
   expect(visible()).toHaveLength(49);
   const rules = visible().map((li) => li.dataset.rule);
   expect(rules[0]).toBe("display-overflow");
-  const severities = visible().map((li) => li.closest("section")!.getAttribute("aria-labelledby")!.replace(/^section-/, ""));
+  const severities = visible().map((li) =>
+    li
+      .closest("section")!
+      .getAttribute("aria-labelledby")!
+      .replace(/^section-/, ""),
+  );
   expect(severities).toEqual([...Array(1).fill("error"), ...Array(26).fill("warning"), ...Array(22).fill("info")]);
   for (const sev of ["warning", "info"]) {
-    const ranks = visible().filter((_, i) => severities[i] === sev).map(ficheRank);
+    const ranks = visible()
+      .filter((_, i) => severities[i] === sev)
+      .map(ficheRank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   }
   // Natural order: fiche 3 before fiche 12 before fiche 13 (a text sort would put 12 and 13 before 3).
-  const infoFiches = visible().filter((_, i) => severities[i] === "info").map(ficheRank);
+  const infoFiches = visible()
+    .filter((_, i) => severities[i] === "info")
+    .map(ficheRank);
   expect(infoFiches.slice(0, 3)).toEqual([3, 12, 13]);
   const toggle = screen.getByTestId("rounding-toggle");
   expect(toggle.textContent).toContain("Écarts d'arrondi sans conséquence (6)");
@@ -76,7 +94,11 @@ test("the check: a one-line verdict first, what was recognised, the counts, erro
   fireEvent.click(toggle);
   expect(toggle.getAttribute("aria-expanded")).toBe("true");
   expect(visible()).toHaveLength(55);
-  expect(visible().slice(49).every((li) => li.dataset.rule === "total-row")).toBe(true);
+  expect(
+    visible()
+      .slice(49)
+      .every((li) => li.dataset.rule === "total-row"),
+  ).toBe(true);
   expect(screen.getByTestId("chart")).toBeTruthy();
 });
 
@@ -105,7 +127,16 @@ test("filters by severity and rule; a rule's findings in fiche order", async () 
   expect(visible()).toHaveLength(27);
   expect(screen.queryByTestId("rounding-toggle")).toBeNull();
   fireEvent.change(screen.getByLabelText("Règle"), { target: { value: "source-funder" } });
-  expect(visible().map((f) => f.dataset.cell)).toEqual(["Suivi fiches actions!Y20", "Suivi fiches actions!Y21", "Suivi fiches actions!Y28", "Suivi fiches actions!Y36", "Suivi fiches actions!Y42", "Suivi fiches actions!Y43", "Suivi fiches actions!Y44", "Suivi fiches actions!Y45"]);
+  expect(visible().map((f) => f.dataset.cell)).toEqual([
+    "Suivi fiches actions!Y20",
+    "Suivi fiches actions!Y21",
+    "Suivi fiches actions!Y28",
+    "Suivi fiches actions!Y36",
+    "Suivi fiches actions!Y42",
+    "Suivi fiches actions!Y43",
+    "Suivi fiches actions!Y44",
+    "Suivi fiches actions!Y45",
+  ]);
   expect(screen.getByText("Avertissements (8)")).toBeTruthy();
 });
 
@@ -171,7 +202,7 @@ test("« Élargir la colonne » on the ##### total widens AJ, and the finding is
   const overflow = visible().find((f) => f.dataset.rule === "display-overflow")!;
   fireEvent.click(within(overflow).getByText("Élargir la colonne"));
   await waitFor(() => expect(screen.getByTestId("count-error").textContent).toContain("0"));
-  expect(state.sheets.find((s) => s.name === D)!.widths.get(36)!).toBeGreaterThan(9.5 * 7 * 72 / 96);
+  expect(state.sheets.find((s) => s.name === D)!.widths.get(36)!).toBeGreaterThan((9.5 * 7 * 72) / 96);
   expect(screen.getByTestId("verdict").textContent).toBe(`Aucune erreur${NB}: 26 avertissements à examiner.`);
 });
 
@@ -261,7 +292,9 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
   expect(screen.getByTestId("year-preview").querySelectorAll("li")).toHaveLength(12);
   expect(preview).toContain("Masse salariale 2023");
   const retitled = screen.getByTestId("year-retitled").textContent;
-  expect(retitled).toContain(`${D}!M2${NB}: «${NB}Moyen financiers prévisionnels (2020, 2021, 2022)${NB}» devient «${NB}Moyen financiers prévisionnels (2020, 2021, 2022, 2023)${NB}»`);
+  expect(retitled).toContain(
+    `${D}!M2${NB}: «${NB}Moyen financiers prévisionnels (2020, 2021, 2022)${NB}» devient «${NB}Moyen financiers prévisionnels (2020, 2021, 2022, 2023)${NB}»`,
+  );
   expect(retitled).toContain(`(au 31/12/22)${NB}» devient «${NB}Niveau d'exécution budgétaire globale (au 31/12/23)`);
   const kept = screen.getByTestId("year-kept").textContent;
   expect(kept).toContain(`${D}!A1${NB}: «${NB}Suivi des fiches actions du CDPPE 2020-2022 – exécution budgétaire au 31/12/2022${NB}»`);
@@ -276,7 +309,9 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
   expect(state.sheets.find((s) => s.name === D)!.cells.get("3:16")!.value).toBe("2022");
   // The years are read again from the workbook: 2023 is now the last one.
   // 2024 is not armed where 2023's button was: the view says 2023 is now the last year until asked for another.
-  await waitFor(() => expect(screen.getByTestId("year-added").textContent).toBe(`2023 est maintenant la dernière année de l'annexe${NB}: saisissez-en les montants.`));
+  await waitFor(() =>
+    expect(screen.getByTestId("year-added").textContent).toBe(`2023 est maintenant la dernière année de l'annexe${NB}: saisissez-en les montants.`),
+  );
   expect(screen.queryByTestId("apply-year")).toBeNull();
   fireEvent.click(screen.getByTestId("year-another"));
   // The years are read again from the workbook: 2023 is now the last one, 2024 the next.
@@ -289,7 +324,9 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
 });
 
 test("a protected sheet gives a French error with what to do, and nothing is written", async () => {
-  const { state } = setup((s) => { s.sheets.find((x) => x.name === D)!.protected = true; });
+  const { state } = setup((s) => {
+    s.sheets.find((x) => x.name === D)!.protected = true;
+  });
   const before = formulasOf(state);
   await runCheck();
   fireEvent.click(screen.getByRole("tab", { name: "Compléter" }));
@@ -299,14 +336,21 @@ test("a protected sheet gives a French error with what to do, and nothing is wri
 });
 
 test("a workbook without an annex: the check says so in French", async () => {
-  setup((s) => { s.sheets = [{ ...s.sheets[0]!, cells: [], rowCount: 0, colCount: 0 }]; });
+  setup((s) => {
+    s.sheets = [{ ...s.sheets[0]!, cells: [], rowCount: 0, colCount: 0 }];
+  });
   fireEvent.click(screen.getByTestId("run-check"));
   await waitFor(() => expect(screen.getByTestId("error").textContent).toContain("Aucune annexe CDPPE reconnue"));
 });
 
 test("the ribbon's check refreshes the report sheet and gives the counts", async () => {
   const state = stateFromSnapshot(cloneSnapshot(fixture));
-  const message = await act(() => runRibbonCheck(createExcelPort(fakeRunner(state), () => true), new Date(2026, 10, 22)));
+  const message = await act(() =>
+    runRibbonCheck(
+      createExcelPort(fakeRunner(state), () => true),
+      new Date(2026, 10, 22),
+    ),
+  );
   expect(message).toBe(`Contrôle terminé${NB}: 1 erreur, 26 avertissements, 28 informations. Détail dans la feuille «${NB}Contrôle annexe${NB}».`);
   expect(state.sheets.map((s) => s.name)).toContain("Contrôle annexe");
   // Read (2), then the report sheet: which one is ours (1), write (1), its mark (1).
@@ -317,7 +361,10 @@ test("the ribbon's check uses the reading saved in the workbook, as the pane doe
   const state = stateFromSnapshot(cloneSnapshot(fixture));
   const port = createExcelPort(fakeRunner(state), () => true);
   // The user said, in « Lecture », that the realised columns are absent: their rules must not run.
-  const mapping = { version: 1 as const, entries: ["realisedLastYear", "realisedSinceStart"].map((key) => ({ table: "detail" as const, sheet: D, key, header: null, column: null })) };
+  const mapping = {
+    version: 1 as const,
+    entries: ["realisedLastYear", "realisedSinceStart"].map((key) => ({ table: "detail" as const, sheet: D, key, header: null, column: null })),
+  };
   await port.saveMapping!(mapping);
   const pane = new PaneController(port);
   await act(() => pane.check());
@@ -325,7 +372,9 @@ test("the ribbon's check uses the reading saved in the workbook, as the pane doe
   expect(pane.getState().report!.layout.detail!.columns.realisedSinceStart).toBeUndefined();
   const before = state.syncs;
   const message = await act(() => runRibbonCheck(port, new Date(2026, 10, 22)));
-  expect(message).toBe(`Contrôle terminé${NB}: ${c.error} erreur${c.error > 1 ? "s" : ""}, ${c.warning} avertissement${c.warning > 1 ? "s" : ""}, ${c.info} information${c.info > 1 ? "s" : ""}. Détail dans la feuille «${NB}Contrôle annexe${NB}».`);
+  expect(message).toBe(
+    `Contrôle terminé${NB}: ${c.error} erreur${c.error > 1 ? "s" : ""}, ${c.warning} avertissement${c.warning > 1 ? "s" : ""}, ${c.info} information${c.info > 1 ? "s" : ""}. Détail dans la feuille «${NB}Contrôle annexe${NB}».`,
+  );
   // Not the automatic reading's counts: the saved mapping changed the ribbon's check.
   expect(message).not.toContain("1 erreur, 26 avertissements, 28 informations");
   // Same round trips as without a saved mapping: read (2, the mapping riding them), the report sheet (3).

@@ -8,7 +8,9 @@ import { formatEuro, formatPercent, fr, typography } from "../../src/messages/fo
 import { paneText } from "../../src/messages/pane";
 import { rulesText } from "../../src/messages/rules";
 
-const FILES = ["pane", "fr", "format", "plans", "rules", "report", "excel", "ribbon", "layout", "mapping"].map((f) => path.resolve(__dirname, "../../src/messages", `${f}.ts`));
+const FILES = ["pane", "fr", "format", "plans", "rules", "report", "excel", "ribbon", "layout", "mapping"].map((f) =>
+  path.resolve(__dirname, "../../src/messages", `${f}.ts`),
+);
 const BAD = / [:;!?%»]|« /;
 
 test.each(FILES)("%s: every literal with French punctuation goes through fr``", (file) => {
@@ -24,8 +26,12 @@ test.each(FILES)("%s: every literal with French punctuation goes through fr``", 
   };
   const visit = (n: ts.Node) => {
     if (ts.isRegularExpressionLiteral(n)) return;
-    const text = ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ? n.text
-      : ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n) ? n.text : null;
+    const text =
+      ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)
+        ? n.text
+        : ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)
+          ? n.text
+          : null;
     if (text !== null && BAD.test(text) && !tagged(n)) offenders.push(`${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}: ${text}`);
     ts.forEachChild(n, visit);
   };
@@ -50,7 +56,9 @@ test("amounts: integer euros when whole, two decimals with a comma otherwise; pe
 test("messages read as French: no internal key, no double negative", () => {
   expect(rulesText.subtotalLabel("engagement1")).toBe("Sous-total de l'engagement 1");
   expect(rulesText.subtotalLabel("conditions")).toBe("Sous-total des conditions pour y parvenir");
-  expect(rulesText.overExecution(18000, 0)).toBe("Réalisé depuis le début (18\u202f000\u00a0€) supérieur aux moyens prévus (0\u00a0€)\u00a0: dépassement de 18\u202f000\u00a0€.");
+  expect(rulesText.overExecution(18000, 0)).toBe(
+    "Réalisé depuis le début (18\u202f000\u00a0€) supérieur aux moyens prévus (0\u00a0€)\u00a0: dépassement de 18\u202f000\u00a0€.",
+  );
   expect(paneText.check.verdict({ error: 0, warning: 0 })).toBe("Annexe cohérente\u00a0: aucune erreur ni avertissement.");
   expect(paneText.check.verdict({ error: 2, warning: 1 })).toBe("Annexe à corriger\u00a0: 2 erreurs, 1 avertissement à examiner.");
 });

@@ -22,7 +22,11 @@ export interface EnrichOptions {
 }
 
 // Bytes standing for a VBA project (an OLE compound file in real life): only their identity is checked.
-export const VBA_PROJECT = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from("Attribute VB_Name = \"Module1\"\r\nSub Recalculer()\r\nEnd Sub\r\n", "latin1"), Buffer.alloc(512, 7)]);
+export const VBA_PROJECT = Buffer.concat([
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  Buffer.from('Attribute VB_Name = "Module1"\r\nSub Recalculer()\r\nEnd Sub\r\n', "latin1"),
+  Buffer.alloc(512, 7),
+]);
 
 const D_SHEET = "xl/worksheets/sheet2.xml";
 
@@ -32,30 +36,47 @@ function suiviSheet(xml: string, o: EnrichOptions): string {
   s = s.replace('<col min="13" max="15" width="13" customWidth="1"/>', '<col min="13" max="15" width="13" customWidth="1" outlineLevel="1"/>');
   s = s.replace('<col min="7" max="7" width="8.5" customWidth="1"/>', '<col min="7" max="7" width="8.5" hidden="1" customWidth="1"/>');
   s = s.replace('outlineLevelCol="0"', 'outlineLevelCol="1"');
-  if (o.arrayAcross) s = s.replace("</sheetData>", '<row r="48"><c r="K48"><f t="array" ref="K48:L48">K4:L4*2</f><v>0</v></c><c r="L48"><v>0</v></c></row></sheetData>');
-  const prot = o.protectAnnex === "excel"
-    ? '<sheetProtection algorithmName="SHA-512" hashValue="vC6Zs5v0Vh0bL3T9qW8m6c0cQ5yQk2yqk8s2E0yN0mO8L3Vj2dVn7iB6Tq0u0xKk6bJp3fWb2Yk9Qm0Vq3Ue3w==" saltValue="cXl4eWZ6dGVzdHNlbA==" spinCount="100000" sheet="1" objects="1" scenarios="1"/>'
-    : o.protectAnnex === "libreoffice" ? '<sheetProtection sheet="true" password="CC1A" objects="true" scenarios="true"/>' : "";
+  if (o.arrayAcross)
+    s = s.replace("</sheetData>", '<row r="48"><c r="K48"><f t="array" ref="K48:L48">K4:L4*2</f><v>0</v></c><c r="L48"><v>0</v></c></row></sheetData>');
+  const prot =
+    o.protectAnnex === "excel"
+      ? '<sheetProtection algorithmName="SHA-512" hashValue="vC6Zs5v0Vh0bL3T9qW8m6c0cQ5yQk2yqk8s2E0yN0mO8L3Vj2dVn7iB6Tq0u0xKk6bJp3fWb2Yk9Qm0Vq3Ue3w==" saltValue="cXl4eWZ6dGVzdHNlbA==" spinCount="100000" sheet="1" objects="1" scenarios="1"/>'
+      : o.protectAnnex === "libreoffice"
+        ? '<sheetProtection sheet="true" password="CC1A" objects="true" scenarios="true"/>'
+        : "";
   // An Excel table below the annex (K50:M53, totals row) that the first 2023 column (L) goes through.
-  s = s.replace("</sheetData>", '<row r="50"><c r="K50" t="inlineStr"><is><t>Financeur</t></is></c><c r="L50" t="inlineStr"><is><t>Montant</t></is></c><c r="M50" t="inlineStr"><is><t>Part</t></is></c></row>' +
-    '<row r="51"><c r="K51" t="inlineStr"><is><t>FIR</t></is></c><c r="L51"><v>100</v></c><c r="M51"><f>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</f><v>0.25</v></c></row>' +
-    '<row r="52"><c r="K52" t="inlineStr"><is><t>ETAT</t></is></c><c r="L52"><v>300</v></c><c r="M52"><f>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</f><v>0.75</v></c></row>' +
-    '<row r="53"><c r="K53" t="inlineStr"><is><t>Total</t></is></c><c r="L53"><f>SUBTOTAL(109,Suivi_Financeurs[Montant])</f><v>400</v></c></row></sheetData>');
+  s = s.replace(
+    "</sheetData>",
+    '<row r="50"><c r="K50" t="inlineStr"><is><t>Financeur</t></is></c><c r="L50" t="inlineStr"><is><t>Montant</t></is></c><c r="M50" t="inlineStr"><is><t>Part</t></is></c></row>' +
+      '<row r="51"><c r="K51" t="inlineStr"><is><t>FIR</t></is></c><c r="L51"><v>100</v></c><c r="M51"><f>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</f><v>0.25</v></c></row>' +
+      '<row r="52"><c r="K52" t="inlineStr"><is><t>ETAT</t></is></c><c r="L52"><v>300</v></c><c r="M52"><f>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</f><v>0.75</v></c></row>' +
+      '<row r="53"><c r="K53" t="inlineStr"><is><t>Total</t></is></c><c r="L53"><f>SUBTOTAL(109,Suivi_Financeurs[Montant])</f><v>400</v></c></row></sheetData>',
+  );
   // The sheet filter keeps every row; its criteria sit on B (before any insertion) and Y (after several).
-  s = s.replace("</sheetData>", `</sheetData>${prot}<autoFilter ref="A3:AP45"><filterColumn colId="1"><customFilters><customFilter operator="notEqual" val="zzz"/></customFilters></filterColumn><filterColumn colId="24"><customFilters><customFilter operator="notEqual" val="zzz"/></customFilters></filterColumn></autoFilter>`);
-  s = s.replace("</mergeCells>", "</mergeCells>" +
-    '<conditionalFormatting sqref="AM4:AM45"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>' +
-    '<conditionalFormatting sqref="L4:L45"><cfRule type="expression" priority="2"><formula>$L4&gt;$AN4</formula></cfRule></conditionalFormatting>' +
-    '<dataValidations count="2"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="Y4:Y45"><formula1>"FIR,ETAT,ONDAM,CD"</formula1></dataValidation>' +
-    '<dataValidation type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="AD4:AF45"><formula1>0</formula1></dataValidation></dataValidations>' +
-    '<hyperlinks><hyperlink ref="B4" location="\'Synthèse financière\'!A1" display="Synthèse"/><hyperlink ref="A46" location="\'Suivi fiches actions\'!AN46" display="Réalisé"/></hyperlinks>');
+  s = s.replace(
+    "</sheetData>",
+    `</sheetData>${prot}<autoFilter ref="A3:AP45"><filterColumn colId="1"><customFilters><customFilter operator="notEqual" val="zzz"/></customFilters></filterColumn><filterColumn colId="24"><customFilters><customFilter operator="notEqual" val="zzz"/></customFilters></filterColumn></autoFilter>`,
+  );
+  s = s.replace(
+    "</mergeCells>",
+    "</mergeCells>" +
+      '<conditionalFormatting sqref="AM4:AM45"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>' +
+      '<conditionalFormatting sqref="L4:L45"><cfRule type="expression" priority="2"><formula>$L4&gt;$AN4</formula></cfRule></conditionalFormatting>' +
+      '<dataValidations count="2"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="Y4:Y45"><formula1>"FIR,ETAT,ONDAM,CD"</formula1></dataValidation>' +
+      '<dataValidation type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="AD4:AF45"><formula1>0</formula1></dataValidation></dataValidations>' +
+      '<hyperlinks><hyperlink ref="B4" location="\'Synthèse financière\'!A1" display="Synthèse"/><hyperlink ref="A46" location="\'Suivi fiches actions\'!AN46" display="Réalisé"/></hyperlinks>',
+  );
   // Manual page breaks: after row 30, and before Y (the funder column).
-  s = s.replace("</worksheet>", '<rowBreaks count="1" manualBreakCount="1"><brk id="30" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="24" max="1048575" man="1"/></colBreaks>' +
-    '<drawing r:id="rId80"/><legacyDrawing r:id="rId81"/><tableParts count="1"><tablePart r:id="rId83"/></tableParts></worksheet>');
+  s = s.replace(
+    "</worksheet>",
+    '<rowBreaks count="1" manualBreakCount="1"><brk id="30" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="24" max="1048575" man="1"/></colBreaks>' +
+      '<drawing r:id="rId80"/><legacyDrawing r:id="rId81"/><tableParts count="1"><tablePart r:id="rId83"/></tableParts></worksheet>',
+  );
   return s;
 }
 
-const listes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const listes =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet ${NS}><dimension ref="A1:D10"/><sheetData>` +
   '<row r="1"><c r="A1"><f>SUM(\'suivi fiches actions\'!L4:L45)</f><v>0</v></c><c r="C1" t="inlineStr"><is><t>Financeur</t></is></c><c r="D1" t="inlineStr"><is><t>Code</t></is></c></row>' +
   '<row r="2"><c r="A2"><f>\'Suivi fiches actions\'!AN46</f><v>0</v></c><c r="C2" t="inlineStr"><is><t>FIR</t></is></c><c r="D2"><v>1</v></c></row>' +
@@ -87,18 +108,21 @@ const parts: Record<string, string> = {
 <table ${NS} id="2" name="Suivi_Financeurs" displayName="Suivi_Financeurs" ref="K50:M53" totalsRowCount="1"><autoFilter ref="K50:M52"><filterColumn colId="2"><customFilters><customFilter operator="greaterThanOrEqual" val="0"/></customFilters></filterColumn></autoFilter><tableColumns count="3"><tableColumn id="1" name="Financeur" totalsRowLabel="Total"/><tableColumn id="2" name="Montant" totalsRowFunction="sum"/><tableColumn id="3" name="Part"><calculatedColumnFormula>Suivi_Financeurs[[#This Row],[Montant]]/$L$53</calculatedColumnFormula></tableColumn></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
   "xl/comments1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <comments ${NS}><authors><author>Marie Dupont</author></authors><commentList><comment ref="AN4" authorId="0"><text><r><t xml:space="preserve">Réalisé vérifié avec le compte administratif</t></r></text></comment><comment ref="B5" authorId="0"><text><t>Fiche reprise du contrat précédent</t></text></comment></commentList></comments>`,
-  "xl/drawings/vmlDrawing1.vml": `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
+  "xl/drawings/vmlDrawing1.vml":
+    `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
     '<v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;visibility:hidden" fillcolor="#ffffe1"><v:textbox/><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>40, 15, 2, 10, 42, 15, 6, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>3</x:Row><x:Column>39</x:Column></x:ClientData></v:shape>' +
     '<v:shape id="_x0000_s1026" type="#_x0000_t202" style="position:absolute;visibility:hidden" fillcolor="#ffffe1"><v:textbox/><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>2, 15, 3, 10, 4, 15, 7, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>4</x:Row><x:Column>1</x:Column></x:ClientData></v:shape></xml>',
-  "xl/drawings/drawing1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  "xl/drawings/drawing1.xml":
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
-    '<xdr:twoCellAnchor><xdr:from><xdr:col>43</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>50</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+    "<xdr:twoCellAnchor><xdr:from><xdr:col>43</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>50</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
     '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Graphique 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>' +
     '<xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="190500" cy="190500"/>' +
     '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Logo"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>',
   "xl/drawings/_rels/drawing1.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships ${PKG_REL}><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/><Relationship Id="rId2" Type="${REL}/image" Target="../media/image1.png"/></Relationships>`,
-  "xl/charts/chart1.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  "xl/charts/chart1.xml":
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL}"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:tx><c:strRef><c:f>'Suivi fiches actions'!$AN$2</c:f></c:strRef></c:tx><c:cat><c:strRef><c:f>'Suivi fiches actions'!$B$4:$B$45</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>'Suivi fiches actions'!$AN$4:$AN$45</c:f></c:numRef></c:val></c:ser>" +
     '<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>',
@@ -127,32 +151,62 @@ export function enrichedAnnex(file: string, o: EnrichOptions = {}): void {
   for (const [n, x] of Object.entries(parts)) z[n] = strToU8(x);
   z["xl/media/image1.png"] = new Uint8Array(PNG);
   let wb = txt("xl/workbook.xml");
-  wb = wb.replace("<sheets>", '<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaGhhc2hoYXNoaGFzaA==" workbookSaltValue="c2FsdHNhbHQ=" workbookSpinCount="100000"/><sheets>');
-  wb = wb.replace("</sheets>", '<sheet sheetId="3" name="Listes" state="hidden" r:id="rId90"/></sheets><externalReferences><externalReference r:id="rId91"/></externalReferences>' +
-    '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">\'Suivi fiches actions\'!$A$3:$AP$45</definedName>' +
-    '<definedName name="_xlnm.Print_Area" localSheetId="1">\'Suivi fiches actions\'!$A$1:$AP$46</definedName>' +
-    '<definedName name="_xlnm.Print_Titles" localSheetId="1">\'Suivi fiches actions\'!$A:$B,\'Suivi fiches actions\'!$1:$3</definedName>' +
-    '<definedName name="Budgets">\'Suivi fiches actions\'!$L$4:$L$45</definedName><definedName name="Externe">[1]Feuil1!$A$1</definedName><definedName name="Taux">0.5</definedName></definedNames>');
+  wb = wb.replace(
+    "<sheets>",
+    '<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="aGFzaGhhc2hoYXNoaGFzaA==" workbookSaltValue="c2FsdHNhbHQ=" workbookSpinCount="100000"/><sheets>',
+  );
+  wb = wb.replace(
+    "</sheets>",
+    '<sheet sheetId="3" name="Listes" state="hidden" r:id="rId90"/></sheets><externalReferences><externalReference r:id="rId91"/></externalReferences>' +
+      '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">\'Suivi fiches actions\'!$A$3:$AP$45</definedName>' +
+      '<definedName name="_xlnm.Print_Area" localSheetId="1">\'Suivi fiches actions\'!$A$1:$AP$46</definedName>' +
+      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Suivi fiches actions'!$A:$B,'Suivi fiches actions'!$1:$3</definedName>" +
+      '<definedName name="Budgets">\'Suivi fiches actions\'!$L$4:$L$45</definedName><definedName name="Externe">[1]Feuil1!$A$1</definedName><definedName name="Taux">0.5</definedName></definedNames>',
+  );
   wb = wb.replace(/(<calcPr[^>]*\/>)/, '$1<pivotCaches><pivotCache cacheId="1" r:id="rId92"/></pivotCaches>');
   z["xl/workbook.xml"] = strToU8(wb);
-  z["xl/_rels/workbook.xml.rels"] = strToU8(txt("xl/_rels/workbook.xml.rels").replace("</Relationships>",
-    `<Relationship Id="rId90" Type="${REL}/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId91" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rId92" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/><Relationship Id="rId94" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/></Relationships>`));
-  z["_rels/.rels"] = strToU8(txt("_rels/.rels").replace("</Relationships>", `<Relationship Id="rId99" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`));
+  z["xl/_rels/workbook.xml.rels"] = strToU8(
+    txt("xl/_rels/workbook.xml.rels").replace(
+      "</Relationships>",
+      `<Relationship Id="rId90" Type="${REL}/worksheet" Target="worksheets/sheet3.xml"/><Relationship Id="rId91" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rId92" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/><Relationship Id="rId94" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/></Relationships>`,
+    ),
+  );
+  z["_rels/.rels"] = strToU8(
+    txt("_rels/.rels").replace("</Relationships>", `<Relationship Id="rId99" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`),
+  );
   const ov = (part: string, type: string) => `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${type}"/>`;
-  z["[Content_Types].xml"] = strToU8(txt("[Content_Types].xml").replace("</Types>",
-    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default Extension="png" ContentType="image/png"/>' +
-    ov("xl/worksheets/sheet3.xml", "officedocument.spreadsheetml.worksheet+xml") + ov("xl/tables/table1.xml", "officedocument.spreadsheetml.table+xml") + ov("xl/tables/table2.xml", "officedocument.spreadsheetml.table+xml") +
-    ov("xl/comments1.xml", "officedocument.spreadsheetml.comments+xml") + ov("xl/drawings/drawing1.xml", "officedocument.drawing+xml") +
-    ov("xl/charts/chart1.xml", "officedocument.drawingml.chart+xml") + ov("xl/pivotCache/pivotCacheDefinition1.xml", "officedocument.spreadsheetml.pivotCacheDefinition+xml") +
-    ov("xl/pivotCache/pivotCacheRecords1.xml", "officedocument.spreadsheetml.pivotCacheRecords+xml") + ov("xl/pivotTables/pivotTable1.xml", "officedocument.spreadsheetml.pivotTable+xml") +
-    ov("xl/externalLinks/externalLink1.xml", "officedocument.spreadsheetml.externalLink+xml") +
-    '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/>' + ov("docProps/custom.xml", "officedocument.custom-properties+xml") + "</Types>"));
+  z["[Content_Types].xml"] = strToU8(
+    txt("[Content_Types].xml").replace(
+      "</Types>",
+      '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default Extension="png" ContentType="image/png"/>' +
+        ov("xl/worksheets/sheet3.xml", "officedocument.spreadsheetml.worksheet+xml") +
+        ov("xl/tables/table1.xml", "officedocument.spreadsheetml.table+xml") +
+        ov("xl/tables/table2.xml", "officedocument.spreadsheetml.table+xml") +
+        ov("xl/comments1.xml", "officedocument.spreadsheetml.comments+xml") +
+        ov("xl/drawings/drawing1.xml", "officedocument.drawing+xml") +
+        ov("xl/charts/chart1.xml", "officedocument.drawingml.chart+xml") +
+        ov("xl/pivotCache/pivotCacheDefinition1.xml", "officedocument.spreadsheetml.pivotCacheDefinition+xml") +
+        ov("xl/pivotCache/pivotCacheRecords1.xml", "officedocument.spreadsheetml.pivotCacheRecords+xml") +
+        ov("xl/pivotTables/pivotTable1.xml", "officedocument.spreadsheetml.pivotTable+xml") +
+        ov("xl/externalLinks/externalLink1.xml", "officedocument.spreadsheetml.externalLink+xml") +
+        '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/>' +
+        ov("docProps/custom.xml", "officedocument.custom-properties+xml") +
+        "</Types>",
+    ),
+  );
   if (o.macros) {
     z["xl/vbaProject.bin"] = new Uint8Array(VBA_PROJECT);
-    z["xl/_rels/workbook.xml.rels"] = strToU8(txt("xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Id="rId93" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
-    z["[Content_Types].xml"] = strToU8(txt("[Content_Types].xml")
-      .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-      .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'));
+    z["xl/_rels/workbook.xml.rels"] = strToU8(
+      txt("xl/_rels/workbook.xml.rels").replace(
+        "</Relationships>",
+        '<Relationship Id="rId93" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+      ),
+    );
+    z["[Content_Types].xml"] = strToU8(
+      txt("[Content_Types].xml")
+        .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+        .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
   }
   // Sheet 3 rels mention the pivot table; a table and pivot need their sheet rels, done above.
   fs.writeFileSync(file, zipSync(z, { level: 6 }));

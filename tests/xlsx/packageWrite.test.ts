@@ -55,9 +55,19 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const YEAR_EDITED = [
-  "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml",
-  "xl/drawings/drawing1.xml", "xl/drawings/vmlDrawing1.vml", "xl/comments1.xml", "xl/pivotCache/pivotCacheDefinition1.xml", "xl/charts/chart1.xml",
-  "xl/tables/table2.xml", "xl/threadedComments/threadedComment1.xml",
+  "xl/worksheets/sheet1.xml",
+  "xl/worksheets/sheet2.xml",
+  "xl/worksheets/sheet3.xml",
+  "xl/sharedStrings.xml",
+  "xl/styles.xml",
+  "xl/workbook.xml",
+  "xl/drawings/drawing1.xml",
+  "xl/drawings/vmlDrawing1.vml",
+  "xl/comments1.xml",
+  "xl/pivotCache/pivotCacheDefinition1.xml",
+  "xl/charts/chart1.xml",
+  "xl/tables/table2.xml",
+  "xl/threadedComments/threadedComment1.xml",
 ];
 
 test("add-year: every part it has no reason to touch is copied byte for byte, compressed bytes included", () => {
@@ -65,7 +75,16 @@ test("add-year: every part it has no reason to touch is copied byte for byte, co
   const after = rawEntries(p("annee.xlsx"));
   expect([...after.keys()]).toEqual([...before.keys()]);
   const same = [...before.keys()].filter((n) => !YEAR_EDITED.includes(n));
-  for (const n of ["docProps/custom.xml", "xl/externalLinks/externalLink1.xml", "xl/tables/table1.xml", "xl/pivotTables/pivotTable1.xml", "xl/media/image1.png", "xl/theme/theme1.xml", "docProps/core.xml"]) expect(same).toContain(n);
+  for (const n of [
+    "docProps/custom.xml",
+    "xl/externalLinks/externalLink1.xml",
+    "xl/tables/table1.xml",
+    "xl/pivotTables/pivotTable1.xml",
+    "xl/media/image1.png",
+    "xl/theme/theme1.xml",
+    "docProps/core.xml",
+  ])
+    expect(same).toContain(n);
   for (const n of same) expect([n, after.get(n)!.equals(before.get(n)!)]).toEqual([n, true]);
 });
 
@@ -104,7 +123,13 @@ function expectUnplannedCellsKept(inFile: string, outFile: string, snapshot: Wor
   const planned = new Set(year.edits.flatMap((e) => ("row" in e && "col" in e ? [`${e.sheet}!${letters(e.col)}${e.row}`] : [])));
   const inserted = year.edits.flatMap((e) => (e.kind === "insertColumns" ? [e] : []));
   const moved = (sheet: string, c: number) => c + inserted.filter((e) => e.sheet === sheet && e.at <= c).reduce((a, e) => a + e.count, 0);
-  const cells = (x: string) => new Map([...x.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((m) => [`${m[1]}${m[2]}`, { col: m[1]!, row: Number(m[2]), attrs: m[3]!, inner: m[4] ?? "" }]));
+  const cells = (x: string) =>
+    new Map(
+      [...x.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((m) => [
+        `${m[1]}${m[2]}`,
+        { col: m[1]!, row: Number(m[2]), attrs: m[3]!, inner: m[4] ?? "" },
+      ]),
+    );
   const colNum = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const noRefs = (inner: string) => inner.replace(/<f([^>]*)>[^<]*<\/f>/, "<f$1/>").replace(/ ref="[^"]*"/, "");
   const [pin, pout] = [new Pkg(inFile), new Pkg(outFile)];
@@ -130,7 +155,9 @@ test("add-year says what it changes beyond the plan's cells: the table it widens
   const c = capture();
   expect(await main(["add-year", p("enrichie.xlsx"), "--dry-run"], c.io)).toBe(0);
   const said = c.lines.join("");
-  expect(said).toContain("Tableau Excel «\u00a0Suivi_Financeurs\u00a0» (feuille «\u00a0Suivi fiches actions\u00a0») élargi comme le ferait Excel\u00a0: 1 colonne(s) ajoutée(s) («\u00a0Colonne1\u00a0»).");
+  expect(said).toContain(
+    "Tableau Excel «\u00a0Suivi_Financeurs\u00a0» (feuille «\u00a0Suivi fiches actions\u00a0») élargi comme le ferait Excel\u00a0: 1 colonne(s) ajoutée(s) («\u00a0Colonne1\u00a0»).",
+  );
   expect(said).toContain("En-tête «\u00a0Colonne1\u00a0» écrit en Suivi fiches actions!L50");
   const fill = capture();
   expect(await main(["fill", p("enrichie.xlsx"), "--dry-run"], fill.io)).toBe(0);
@@ -151,12 +178,18 @@ test("add-year, Excel-style package: the pivot source widens, protections and no
   expect(text(p("annee.xlsx"), "xl/comments1.xml")).toContain("<author>Marie Dupont</author>");
   // The threaded comment follows its cell as the legacy note does; the people list is not touched.
   expect(text(p("annee.xlsx"), "xl/threadedComments/threadedComment1.xml")).toContain(`<threadedComment ref="${f(40)}4" dT="2023-03-02T10:15:00.00"`);
-  expect(rawEntries(p("annee.xlsx")).get("xl/persons/person.xml")!.equals(rawEntries(p("enrichie.xlsx")).get("xl/persons/person.xml")!)).toBe(true);
+  expect(
+    rawEntries(p("annee.xlsx"))
+      .get("xl/persons/person.xml")!
+      .equals(rawEntries(p("enrichie.xlsx")).get("xl/persons/person.xml")!),
+  ).toBe(true);
   expect(text(p("annee.xlsx"), "xl/worksheets/sheet3.xml")).toContain('<sheetProtection algorithmName="SHA-512" hashValue="q1w2e3r4');
   const table = text(p("annee.xlsx"), "xl/tables/table2.xml");
   // The new table column: the next free id, no formula; the totals and calculated column stay on their columns.
-  expect(table).toContain('<tableColumns count="4"><tableColumn id="1" name="Financeur" totalsRowLabel="Total"/><tableColumn id="4" name="Colonne1"/><tableColumn id="2" name="Montant" totalsRowFunction="sum"/>' +
-    '<tableColumn id="3" name="Part"><calculatedColumnFormula>Suivi_Financeurs[[#This Row],[Montant]]/$M$53</calculatedColumnFormula></tableColumn></tableColumns>');
+  expect(table).toContain(
+    '<tableColumns count="4"><tableColumn id="1" name="Financeur" totalsRowLabel="Total"/><tableColumn id="4" name="Colonne1"/><tableColumn id="2" name="Montant" totalsRowFunction="sum"/>' +
+      '<tableColumn id="3" name="Part"><calculatedColumnFormula>Suivi_Financeurs[[#This Row],[Montant]]/$M$53</calculatedColumnFormula></tableColumn></tableColumns>',
+  );
   expect(table).toContain('<autoFilter ref="K50:N52"><filterColumn colId="3">');
   expect(text(p("annee.xlsx"), "xl/tables/table1.xml")).toBe(text(p("enrichie.xlsx"), "xl/tables/table1.xml"));
   // Shared strings are only appended to; the workbook part differs only in its names' references and calcPr.
@@ -165,7 +198,10 @@ test("add-year, Excel-style package: the pivot source widens, protections and no
   expect(sa.slice(0, sb.length)).toEqual(sb);
   expect(sa.length).toBeGreaterThan(sb.length);
   expect(text(p("annee.xlsx"), "xl/sharedStrings.xml")).toContain(`uniqueCount="${sa.length}"`);
-  const rest = (x: string) => text(x, "xl/workbook.xml").replace(/<definedNames>[\s\S]*<\/definedNames>/, "").replace(/<calcPr\b[^>]*>/, "");
+  const rest = (x: string) =>
+    text(x, "xl/workbook.xml")
+      .replace(/<definedNames>[\s\S]*<\/definedNames>/, "")
+      .replace(/<calcPr\b[^>]*>/, "");
   expect(rest(p("annee.xlsx"))).toBe(rest(p("enrichie.xlsx")));
   expect(f(40)).toBe("AX");
 });
@@ -173,10 +209,13 @@ test("add-year, Excel-style package: the pivot source widens, protections and no
 /** #NAME? and #REF! of a recalculated workbook, by sheet and cell: an output must not have any its input did not. */
 function nameAndRefErrors(wb: WorkbookSnapshot): string[] {
   const out: string[] = [];
-  for (const s of wb.sheets) s.cells.forEach((row, r) => row?.forEach((c, k) => {
-    const v = c?.value;
-    if (v && typeof v === "object" && (v.error === "#NAME?" || v.error === "#REF!")) out.push(`${s.name}!${r}:${k} ${v.error}`);
-  }));
+  for (const s of wb.sheets)
+    s.cells.forEach((row, r) =>
+      row?.forEach((c, k) => {
+        const v = c?.value;
+        if (v && typeof v === "object" && (v.error === "#NAME?" || v.error === "#REF!")) out.push(`${s.name}!${r}:${k} ${v.error}`);
+      }),
+    );
   return out.sort();
 }
 
@@ -224,7 +263,8 @@ describe("a LibreOffice-style package", () => {
   test("add-year and fill write it, copying every part they do not edit", () => {
     const before = rawEntries(lo);
     const edits = {
-      [p("lo-annee.xlsx")]: /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|charts\/chart\d+\.xml|drawings\/(drawing\d+\.xml|vmlDrawing\d+\.vml)|comments\d+\.xml|tables\/table\d+\.xml)$/,
+      [p("lo-annee.xlsx")]:
+        /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|charts\/chart\d+\.xml|drawings\/(drawing\d+\.xml|vmlDrawing\d+\.vml)|comments\d+\.xml|tables\/table\d+\.xml)$/,
       [p("lo-rempli.xlsx")]: /^xl\/(worksheets\/sheet\d+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml)$/,
     };
     // Fill changes the workbook part only to ask for a full recalculation on opening.
@@ -276,7 +316,9 @@ describe("a macro-enabled workbook (.xlsm)", () => {
     expect(Buffer.from(parts(out)["xl/vbaProject.bin"]!).equals(VBA_PROJECT)).toBe(true);
     expect(after.get("[Content_Types].xml")!.equals(before.get("[Content_Types].xml")!)).toBe(true);
     expect(text(out, "[Content_Types].xml")).toContain(`<Override PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"/>`);
-    expect(text(out, "xl/_rels/workbook.xml.rels")).toContain('Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"');
+    expect(text(out, "xl/_rels/workbook.xml.rels")).toContain(
+      'Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"',
+    );
   });
 
   test("an .xlsx output name for it is refused (Excel would not open it, and the macros would be lost): exit 2, nothing written", async () => {

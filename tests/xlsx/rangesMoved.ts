@@ -9,7 +9,13 @@ const letters = (c: number) => {
   for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 };
-const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? unescape(m[1]!) : null;
@@ -48,7 +54,9 @@ export class Pkg {
     return path.posix.normalize(path.posix.join("xl", attr(rel, "Target")!.replace(/^\/xl\//, "")));
   }
   definedNames(): Map<string, string> {
-    return new Map([...this.text("xl/workbook.xml").matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => [attr(m[1]!, "name")!, unescape(m[2]!)]));
+    return new Map(
+      [...this.text("xl/workbook.xml").matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => [attr(m[1]!, "name")!, unescape(m[2]!)]),
+    );
   }
 }
 
@@ -86,7 +94,12 @@ export function expectRangesMovedAsExcel(file: string, finalCol: (c: number) => 
   expect(attr(dvs.find((m) => m[2]!.includes("FIR,ETAT"))![1]!, "sqref")).toBe(`${f(25)}4:${f(25)}45`);
   expect(attr(dvs.find((m) => attr(m[1]!, "type") === "decimal")![1]!, "sqref")).toBe(`${f(30)}4:${f(32)}45`);
   const links = [...s.matchAll(/<hyperlink\b[^>]*>/g)].map((m) => [attr(m[0], "ref"), attr(m[0], "location")]);
-  expect(links).toEqual(expect.arrayContaining([["B4", "'Synthèse financière'!A1"], ["A46", `'${D}'!${f(40)}46`]]));
+  expect(links).toEqual(
+    expect.arrayContaining([
+      ["B4", "'Synthèse financière'!A1"],
+      ["A46", `'${D}'!${f(40)}46`],
+    ]),
+  );
   const merges = [...s.matchAll(/<mergeCell ref="([^"]*)"/g)].map((m) => m[1]);
   // A merge the insertion falls inside widens (the 2020-2022 masse salariale header gains 2023).
   expect(merges).toEqual(expect.arrayContaining([`${f(13)}2:${letters(finalCol(16))}2`, "A46:K46", `${f(12)}2:${f(12)}3`]));
@@ -99,14 +112,19 @@ export function expectRangesMovedAsExcel(file: string, finalCol: (c: number) => 
   expect(on(finalCol(2)).map((x) => Number(attr(x.tag, "width")))).toEqual([34]);
   for (let i = 1; i < cols.length; i++) expect(cols[i]!.min).toBeGreaterThan(cols[i - 1]!.max);
   // Page breaks: the column break before Y moves with Y; the row break stays.
-  expect([.../<colBreaks\b[^>]*>([\s\S]*?)<\/colBreaks>/.exec(s)![1]!.matchAll(/<brk\b[^>]*>/g)].map((m) => Number(attr(m[0], "id")))).toEqual([finalCol(25) - 1]);
+  expect([.../<colBreaks\b[^>]*>([\s\S]*?)<\/colBreaks>/.exec(s)![1]!.matchAll(/<brk\b[^>]*>/g)].map((m) => Number(attr(m[0], "id")))).toEqual([
+    finalCol(25) - 1,
+  ]);
   expect([.../<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(s)![1]!.matchAll(/<brk\b[^>]*>/g)].map((m) => Number(attr(m[0], "id")))).toEqual([30]);
   // Frozen panes stay where they were, as in Excel (LibreOffice's headless save drops them).
   const pane = /<pane\b[^>]*>/.exec(s);
   if (pane) expect(attr(pane[0], "topLeftCell")).toBe("C4");
 
   // The Excel table below the annex: widened by the column that went through it, a new uniquely named column.
-  const table = pkg.rels(sheet, "table").map((t) => pkg.text(t)).find((x) => x.includes("Suivi_Financeurs"))!;
+  const table = pkg
+    .rels(sheet, "table")
+    .map((t) => pkg.text(t))
+    .find((x) => x.includes("Suivi_Financeurs"))!;
   expect(attr(/<table\b[^>]*>/.exec(table)![0], "ref")).toBe(`K50:${f(13)}53`);
   expect(f(13)).toBe("N");
   const tcols = [...table.matchAll(/<tableColumn\b[^>]*>/g)].map((m) => ({ id: attr(m[0], "id"), name: attr(m[0], "name") }));
@@ -116,11 +134,21 @@ export function expectRangesMovedAsExcel(file: string, finalCol: (c: number) => 
   const tf = /<autoFilter\b[^>]*>[\s\S]*?(?:<\/autoFilter>|\/>)/.exec(table)![0];
   expect(attr(tf, "ref")).toMatch(/^K50:N5[23]$/);
   expect([...tf.matchAll(/<filterColumn colId="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([3]);
-  expect([...s.matchAll(/<c r="N5[12]"[^>]*>\s*<f[^>]*>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual(Array(2).fill("Suivi_Financeurs[[#This Row],[Montant]]/$M$53"));
+  expect([...s.matchAll(/<c r="N5[12]"[^>]*>\s*<f[^>]*>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual(
+    Array(2).fill("Suivi_Financeurs[[#This Row],[Montant]]/$M$53"),
+  );
 
   // Charts, notes, pictures.
-  const chart = pkg.names().filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => pkg.text(n)).join("");
-  expect([...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => unescape(m[1]!))).toEqual([`'${D}'!$${f(40)}$2`, `'${D}'!$B$4:$B$45`, `'${D}'!$${f(40)}$4:$${f(40)}$45`]);
+  const chart = pkg
+    .names()
+    .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+    .map((n) => pkg.text(n))
+    .join("");
+  expect([...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => unescape(m[1]!))).toEqual([
+    `'${D}'!$${f(40)}$2`,
+    `'${D}'!$B$4:$B$45`,
+    `'${D}'!$${f(40)}$4:$${f(40)}$45`,
+  ]);
   const comments = pkg.text(pkg.rels(sheet, "comments")[0]!);
   expect([...comments.matchAll(/<comment ref="([^"]*)"/g)].map((m) => m[1]).sort()).toEqual(["B5", `${f(40)}4`].sort());
   const vml = pkg.text(pkg.rels(sheet, "vmlDrawing")[0]!);
@@ -144,7 +172,9 @@ export function cellText(pkg: Pkg, sheetXml: string, ref: string): string | null
   if (!m) return null;
   const t = attr(`<c${m[1]}>`, "t");
   if (t === "s") {
-    const sst = [...pkg.text("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((x) => [...x[1]!.matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((y) => unescape(y[1]!)).join(""));
+    const sst = [...pkg.text("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)].map((x) =>
+      [...x[1]!.matchAll(/<t\b[^>]*>([^<]*)<\/t>/g)].map((y) => unescape(y[1]!)).join(""),
+    );
     return sst[Number(/<v>(\d+)<\/v>/.exec(m[2] ?? "")![1])] ?? null;
   }
   if (t === "inlineStr") return unescape(/<t\b[^>]*>([^<]*)<\/t>/.exec(m[2] ?? "")?.[1] ?? "");

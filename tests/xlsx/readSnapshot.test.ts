@@ -22,7 +22,13 @@ async function same(file: string, alsoProtected: string[] = []): Promise<void> {
   for (let i = 0; i < a.sheets.length; i++) {
     const sa = a.sheets[i]!;
     const sb = b.sheets[i]!;
-    expect([sb.name, sb.rowCount, sb.colCount, sb.protected, sb.defaultColWidth]).toEqual([sa.name, sa.rowCount, sa.colCount, sa.protected || alsoProtected.includes(sa.name), sa.defaultColWidth]);
+    expect([sb.name, sb.rowCount, sb.colCount, sb.protected, sb.defaultColWidth]).toEqual([
+      sa.name,
+      sa.rowCount,
+      sa.colCount,
+      sa.protected || alsoProtected.includes(sa.name),
+      sa.defaultColWidth,
+    ]);
     expect(sb.merges).toEqual(sa.merges);
     expect([...sb.hiddenCols].sort()).toEqual([...sa.hiddenCols].sort());
     expect([...sb.hiddenRows].sort()).toEqual([...sa.hiddenRows].sort());
@@ -37,7 +43,10 @@ async function same(file: string, alsoProtected: string[] = []): Promise<void> {
   }
 }
 
-test.each([["2022", FIXTURE_2022], ["2022 publiée", FIXTURE_2022_PUBLISHED]])("annexe %s: same snapshot as ExcelJS", async (_n, f) => same(f));
+test.each([
+  ["2022", FIXTURE_2022],
+  ["2022 publiée", FIXTURE_2022_PUBLISHED],
+])("annexe %s: same snapshot as ExcelJS", async (_n, f) => same(f));
 
 test("enriched annex (hidden, protected sheet, inline strings, external formula): same snapshot", async () => {
   enrichedAnnex(path.join(tmp, "e.xlsx"));

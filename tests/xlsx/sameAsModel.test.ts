@@ -23,12 +23,15 @@ const norm = (f: string) => f.replace(/\s+/g, "").toUpperCase();
 
 function cells(wb: WorkbookSnapshot): Map<string, string> {
   const out = new Map<string, string>();
-  for (const s of wb.sheets) s.cells.forEach((row, r) => row?.forEach((c, k) => {
-    if (!c) return;
-    // Formulas compare by text; constants by value (a formula's cached value depends on who recalculates).
-    const what = c.formula !== undefined ? `=${norm(c.formula)}` : JSON.stringify(c.value);
-    out.set(`${s.name}!${r + 1}:${k + 1}`, `${what} | ${(c.numFmt ?? "").replace(/\\/g, "")}`);
-  }));
+  for (const s of wb.sheets)
+    s.cells.forEach((row, r) =>
+      row?.forEach((c, k) => {
+        if (!c) return;
+        // Formulas compare by text; constants by value (a formula's cached value depends on who recalculates).
+        const what = c.formula !== undefined ? `=${norm(c.formula)}` : JSON.stringify(c.value);
+        out.set(`${s.name}!${r + 1}:${k + 1}`, `${what} | ${(c.numFmt ?? "").replace(/\\/g, "")}`);
+      }),
+    );
   return out;
 }
 
@@ -44,7 +47,8 @@ async function compare(file: string): Promise<void> {
     const viaModel = cells(snapshotOfWorkbook(model));
     const viaPackage = cells(readSnapshotFromPackage(applyPlanToPackage(bytes, plan).buffer, "x.xlsx"));
     const diff: string[] = [];
-    for (const k of new Set([...viaModel.keys(), ...viaPackage.keys()])) if (viaModel.get(k) !== viaPackage.get(k)) diff.push(`${job} ${k}: ${viaModel.get(k)} ≠ ${viaPackage.get(k)}`);
+    for (const k of new Set([...viaModel.keys(), ...viaPackage.keys()]))
+      if (viaModel.get(k) !== viaPackage.get(k)) diff.push(`${job} ${k}: ${viaModel.get(k)} ≠ ${viaPackage.get(k)}`);
     expect(diff.slice(0, 10)).toEqual([]);
   }
 }

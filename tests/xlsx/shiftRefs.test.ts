@@ -44,7 +44,10 @@ test("row-restricted insertions move only references lying wholly inside those r
 });
 
 test("insertions apply one after the other, right to left, as the plan lists them", () => {
-  const two: Insertion[] = [{ sheet: S, at: 10, count: 1, rows: null }, { sheet: S, at: 5, count: 1, rows: null }];
+  const two: Insertion[] = [
+    { sheet: S, at: 10, count: 1, rows: null },
+    { sheet: S, at: 5, count: 1, rows: null },
+  ];
   expect(shiftFormula(two, S, "SUM(D1:J1)+E1+I1+J1")).toBe("SUM(D1:L1)+F1+J1+L1");
   expect(mapRect(two, S.toUpperCase(), { c1: 5, r1: 1, c2: 10, r2: 1 })).toEqual({ c1: 6, r1: 1, c2: 12, r2: 1 });
 });

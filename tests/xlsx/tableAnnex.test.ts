@@ -46,7 +46,10 @@ beforeAll(async () => {
   await writeXlsx(wb, p("plain.xlsx"));
   const z = unzipSync(new Uint8Array(fs.readFileSync(p("plain.xlsx"))));
   const wbXml = strFromU8(z["xl/workbook.xml"]!);
-  const rid = attr([...wbXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "name") === sheetName)!, "r:id");
+  const rid = attr(
+    [...wbXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "name") === sheetName)!,
+    "r:id",
+  );
   const relTag = [...strFromU8(z["xl/_rels/workbook.xml.rels"]!).matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => attr(t, "Id") === rid)!;
   const part = path.posix.join("xl", attr(relTag, "Target")!.replace(/^\/?xl\//, ""));
   const relsPart = `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`;
@@ -54,22 +57,40 @@ beforeAll(async () => {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/\n/g, "_x000a_");
   z["xl/tables/table9.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="9" name="Fiches" displayName="Fiches" ref="${ref}"><autoFilter ref="${ref}"/><tableColumns count="${header.names.length}">${header.names.map((n, i) => `<tableColumn id="${i + 1}" name="${esc(n)}"/>`).join("")}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`);
-  const rels = z[relsPart] ? strFromU8(z[relsPart]) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const rels = z[relsPart]
+    ? strFromU8(z[relsPart])
+    : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   z[relsPart] = strToU8(rels.replace("</Relationships>", `<Relationship Id="rIdT9" Type="${REL}/table" Target="../tables/table9.xml"/></Relationships>`));
-  z[part] = strToU8(strFromU8(z[part]!).replace("</worksheet>", '<tableParts count="1"><tablePart r:id="rIdT9"/></tableParts></worksheet>').replace(/<worksheet\b(?![^>]*xmlns:r=)/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'));
-  z["[Content_Types].xml"] = strToU8(strFromU8(z["[Content_Types].xml"]!).replace("</Types>", '<Override PartName="/xl/tables/table9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>' +
-    '<Override PartName="/xl/worksheets/calculs.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+  z[part] = strToU8(
+    strFromU8(z[part]!)
+      .replace("</worksheet>", '<tableParts count="1"><tablePart r:id="rIdT9"/></tableParts></worksheet>')
+      .replace(/<worksheet\b(?![^>]*xmlns:r=)/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'),
+  );
+  z["[Content_Types].xml"] = strToU8(
+    strFromU8(z["[Content_Types].xml"]!).replace(
+      "</Types>",
+      '<Override PartName="/xl/tables/table9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>' +
+        '<Override PartName="/xl/worksheets/calculs.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+  );
   // A sheet of the officer's own formulas reading the table by its column names.
   const moyens = header.names.find((n) => n.startsWith("Moyen"))!;
   const f = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  z["xl/worksheets/calculs.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  z["xl/worksheets/calculs.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
-    `<row r="1"><c r="A1"><f>${f(`SUM(Fiches[[${moyens}]])`)}</f></c></row>` +
-    `<row r="2"><c r="A2"><f>${f("SUM(Fiches[Masse salariale 2021])")}</f></c></row>` +
-    `<row r="3"><c r="A3" t="str"><f>${f(`Fiches[[#Headers],[${moyens}]]`)}</f></c></row>` +
-    `<row r="4"><c r="A4"><f>${f(`COUNTIF(Fiches[[${moyens}]],">0")`)}</f></c></row></sheetData></worksheet>`);
+      `<row r="1"><c r="A1"><f>${f(`SUM(Fiches[[${moyens}]])`)}</f></c></row>` +
+      `<row r="2"><c r="A2"><f>${f("SUM(Fiches[Masse salariale 2021])")}</f></c></row>` +
+      `<row r="3"><c r="A3" t="str"><f>${f(`Fiches[[#Headers],[${moyens}]]`)}</f></c></row>` +
+      `<row r="4"><c r="A4"><f>${f(`COUNTIF(Fiches[[${moyens}]],">0")`)}</f></c></row></sheetData></worksheet>`,
+  );
   z["xl/workbook.xml"] = strToU8(wbXml.replace("</sheets>", '<sheet name="Calculs" sheetId="99" r:id="rIdCalc"/></sheets>'));
-  z["xl/_rels/workbook.xml.rels"] = strToU8(strFromU8(z["xl/_rels/workbook.xml.rels"]!).replace("</Relationships>", `<Relationship Id="rIdCalc" Type="${REL}/worksheet" Target="worksheets/calculs.xml"/></Relationships>`));
+  z["xl/_rels/workbook.xml.rels"] = strToU8(
+    strFromU8(z["xl/_rels/workbook.xml.rels"]!).replace(
+      "</Relationships>",
+      `<Relationship Id="rIdCalc" Type="${REL}/worksheet" Target="worksheets/calculs.xml"/></Relationships>`,
+    ),
+  );
   fs.writeFileSync(p("tableau.xlsx"), zipSync(z));
 });
 
@@ -114,7 +135,10 @@ test("add-year widens a detail kept as an Excel table: every new column named by
   const moyens = renamed.find((c) => c.name.startsWith("Moyen"))!.name;
   const calc = pkg.text(pkg.sheetPart("Calculs"));
   expect([...calc.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]!.replace(/&gt;/g, ">"))).toEqual([
-    `SUM(Fiches[[${moyens}]])`, "SUM(Fiches[Masse salariale 2021])", `Fiches[[#Headers],[${moyens}]]`, `COUNTIF(Fiches[[${moyens}]],">0")`,
+    `SUM(Fiches[[${moyens}]])`,
+    "SUM(Fiches[Masse salariale 2021])",
+    `Fiches[[#Headers],[${moyens}]]`,
+    `COUNTIF(Fiches[[${moyens}]],">0")`,
   ]);
   expect(attr(/<autoFilter\b[^>]*>/.exec(table)![0], "ref")).toBe(ref);
 

@@ -4,7 +4,11 @@ import * as os from "os";
 import * as path from "path";
 import { checkFile, type FileResult } from "../checkFile";
 
-export interface RunOptions { declared?: number[]; mapping?: string; workers?: number }
+export interface RunOptions {
+  declared?: number[];
+  mapping?: string;
+  workers?: number;
+}
 
 /** Worker threads need the compiled JavaScript; under ts-jest (sources) the batch runs in this thread. */
 function workerScript(): string | null {

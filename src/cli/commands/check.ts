@@ -10,9 +10,17 @@ import type { Io } from "../load";
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const SEVERITY_NAMES: Record<string, Severity> = {
-  erreur: "error", erreurs: "error", error: "error",
-  avertissement: "warning", avertissements: "warning", avert: "warning", warning: "warning",
-  info: "info", infos: "info", information: "info", informations: "info",
+  erreur: "error",
+  erreurs: "error",
+  error: "error",
+  avertissement: "warning",
+  avertissements: "warning",
+  avert: "warning",
+  warning: "warning",
+  info: "info",
+  infos: "info",
+  information: "info",
+  informations: "info",
 };
 
 /** Errors, then warnings, then infos; within each, fiches in natural order (3, 12, 41), rows without fiche last. */
@@ -33,11 +41,16 @@ export function orderFindings(findings: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-export interface Filter { severities?: Set<Severity>; rules?: Set<string> }
+export interface Filter {
+  severities?: Set<Severity>;
+  rules?: Set<string>;
+}
 
 /** The report as the user asked to see it: filtered, ordered, counts of what is shown. */
 export function viewOf(r: CheckReport, filter: Filter): { report: CheckReport; hidden: number } {
-  const shown = orderFindings(r.findings.filter((f) => (!filter.severities || filter.severities.has(f.severity)) && (!filter.rules || filter.rules.has(f.rule))));
+  const shown = orderFindings(
+    r.findings.filter((f) => (!filter.severities || filter.severities.has(f.severity)) && (!filter.rules || filter.rules.has(f.rule))),
+  );
   const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
   for (const f of shown) counts[f.severity]++;
   return { report: { ...r, findings: shown, counts }, hidden: r.findings.length - shown.length };
@@ -84,17 +97,30 @@ function csvRows(res: FileResult): string[] {
 
 function batchTable(results: FileResult[]): string {
   const head = checkText.batchHeader;
-  const rows = results.map((r) => r.report
-    ? [r.file, r.report.counts.error, r.report.counts.warning, r.report.counts.info, r.report.tables.find((t) => t.kind === "detail")?.fiches ?? 0, r.report.counts.error ? checkText.statusErrors : checkText.statusOk]
-    : [r.file, "-", "-", "-", "-", checkText.statusUnread]);
+  const rows = results.map((r) =>
+    r.report
+      ? [
+          r.file,
+          r.report.counts.error,
+          r.report.counts.warning,
+          r.report.counts.info,
+          r.report.tables.find((t) => t.kind === "detail")?.fiches ?? 0,
+          r.report.counts.error ? checkText.statusErrors : checkText.statusOk,
+        ]
+      : [r.file, "-", "-", "-", "-", checkText.statusUnread],
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const fmt = (cells: Array<string | number>) => cells.map((c, i) => (i === 0 || i === 5 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("  ");
+  const fmt = (cells: Array<string | number>) =>
+    cells.map((c, i) => (i === 0 || i === 5 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join("  ");
   return ["", checkText.batchTitle, fmt(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)].join("\n") + "\n";
 }
 
 export function parseDeclared(v: string | undefined): number[] | undefined {
   if (!v) return undefined;
-  const parts = v.split(/[,; ]+/).filter(Boolean).map(Number);
+  const parts = v
+    .split(/[,; ]+/)
+    .filter(Boolean)
+    .map(Number);
   if (!parts.length || parts.some((n) => !Number.isInteger(n) || n <= 0)) throw new InputError(checkText.badDeclared(v));
   return parts;
 }
@@ -161,7 +187,9 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       const toCheck = entries.filter((e) => !e.error).map((e) => e.file);
       const results: Array<FileResult | undefined> = entries.map((e) => (e.error ? { file: e.file, report: null, error: e.error } : undefined));
       const slotOf = new Map<number, number>();
-      entries.forEach((e, i) => { if (!e.error) slotOf.set(slotOf.size, i); });
+      entries.forEach((e, i) => {
+        if (!e.error) slotOf.set(slotOf.size, i);
+      });
       const many = entries.length > 1;
 
       // Results are written in the order given as soon as every earlier one is known.
@@ -190,23 +218,29 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       };
       flush();
       const { runChecks } = await import("../batch/runChecks");
-      await runChecks(toCheck, (k, r) => {
-        const slot = slotOf.get(k)!;
-        if (r.report) {
-          const v = viewOf(r.report, filter);
-          results[slot] = { ...r, report: v.report };
-          hiddenOf[slot] = v.hidden;
-        } else results[slot] = r;
-        done++;
-        flush();
-        if (io.progress && many) io.progress(batchText.progress(done, entries.length, r.file));
-      }, { declared, mapping: opts.mapping });
+      await runChecks(
+        toCheck,
+        (k, r) => {
+          const slot = slotOf.get(k)!;
+          if (r.report) {
+            const v = viewOf(r.report, filter);
+            results[slot] = { ...r, report: v.report };
+            hiddenOf[slot] = v.hidden;
+          } else results[slot] = r;
+          done++;
+          flush();
+          if (io.progress && many) io.progress(batchText.progress(done, entries.length, r.file));
+        },
+        { declared, mapping: opts.mapping },
+      );
       if (io.progress && many) io.progress("");
       const all = results as FileResult[];
       if (opts.format === "json") {
         const single = entries.length === 1 && args.length <= 1 && (args.length === 0 || entries[0]!.file === args[0]);
         // In a batch each report also says where its file is: two folders may hold the same file name.
-        const objects = all.map((r) => (r.report ? (single ? r.report : { ...r.report, path: r.file }) : { file: r.file, error: r.error, status: batchText.csvUnreadSeverity }));
+        const objects = all.map((r) =>
+          r.report ? (single ? r.report : { ...r.report, path: r.file }) : { file: r.file, error: r.error, status: batchText.csvUnreadSeverity },
+        );
         io.out(JSON.stringify(single ? objects[0] : objects, null, 2) + "\n");
       } else if (opts.format === "text" && many) {
         io.out(batchTable(all));

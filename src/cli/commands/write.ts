@@ -37,7 +37,12 @@ function describePlan(plan: EditPlan, file: string, force: boolean): string {
     cells.push(addr(e.row, e.col));
   }
   for (const [sheet, cells] of bySheet) lines.push(writeText.cellsLine(sheet, cells));
-  for (const c of plan.conflicts) lines.push(force ? writeText.conflictForced(`${c.sheet}!${c.cell}`, c.current) : writeText.conflict(`${c.sheet}!${c.cell}`, c.current, fillText.conflictReason[c.reason] ?? c.reason));
+  for (const c of plan.conflicts)
+    lines.push(
+      force
+        ? writeText.conflictForced(`${c.sheet}!${c.cell}`, c.current)
+        : writeText.conflict(`${c.sheet}!${c.cell}`, c.current, fillText.conflictReason[c.reason] ?? c.reason),
+    );
   for (const n of plan.notes) lines.push(n);
   return lines.join("\n") + "\n";
 }
@@ -48,7 +53,14 @@ type WriteOpts = { output?: string; dryRun?: boolean; force?: boolean; year?: st
  * Reads, recognises and plans. The snapshot lives only here: once the plan is made it can be collected while the
  * package is rewritten (at 100 000 rows it is over a gigabyte of the heap).
  */
-function planOf(kind: "fill" | "add-year", bytes: Buffer, input: string, parts: Map<string, Buffer>, opts: WriteOpts, year: number | undefined): { plan: EditPlan; fileName: string } | { noAnnex: string } {
+function planOf(
+  kind: "fill" | "add-year",
+  bytes: Buffer,
+  input: string,
+  parts: Map<string, Buffer>,
+  opts: WriteOpts,
+  year: number | undefined,
+): { plan: EditPlan; fileName: string } | { noAnnex: string } {
   // The parts the guard inflated and checked serve the reader and the writer: nothing is inflated twice.
   const snapshot = readSnapshotFromPackage(bytes, input, new Map(parts));
   const layout = recognise(snapshot, { mapping: readMappingFile(opts.mapping, snapshot) });

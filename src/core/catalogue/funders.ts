@@ -2,7 +2,11 @@
 import type { Funder } from "../layout/types";
 import { normHead } from "../layout/normalize";
 
-export interface NamedFunders { funders: Set<Funder>; unknown: string[]; namesCd: boolean }
+export interface NamedFunders {
+  funders: Set<Funder>;
+  unknown: string[];
+  namesCd: boolean;
+}
 
 /** Detail table: FIR, ETAT (or PLF, État), ONDAM (or AM, DAM, assurance maladie). */
 export function parseSource(text: string | null): NamedFunders {
@@ -20,7 +24,10 @@ function parseTokens(text: string | null): NamedFunders {
   let namesCd = false;
   if (!text) return { funders, unknown, namesCd };
   const t = normHead(text, 200);
-  const tokens = t.split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/).map((x) => x.trim()).filter(Boolean);
+  const tokens = t
+    .split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const tok of tokens) {
     // Other départements' names (issue #10): ARS / crédits ARS for FIR, DGCS for ETAT, CNSA for ONDAM; "-", "aucun" = none.
     if (/^(-+|aucun|aucune|neant|sans objet|sans)$/.test(tok)) continue;

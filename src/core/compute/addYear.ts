@@ -26,7 +26,10 @@ import { assemblePlan, stepOf } from "./addYearStep";
 export { extendFormula } from "./addYearFormulas";
 export { extendYearText } from "./addYearHeaders";
 
-export interface AddYearOptions { year?: number; force?: boolean }
+export interface AddYearOptions {
+  year?: number;
+  force?: boolean;
+}
 
 export function planAddYear(wb: WorkbookSnapshot, options: AddYearOptions = {}, layout: AnnexLayout = recognise(wb)): EditPlan {
   const start = startFrom(wb, options, layout);

@@ -35,8 +35,15 @@ export function tableFacts(s: AddYearStart, tp: TablePlan, formulas: PlannedForm
     if (r.row > hi) hi = r.row;
   }
   return {
-    s, tp, v, sheet: v.sheet.name, dataRows, totals: v.t.rows.filter((r) => r.kind === "total" || r.kind === "subtotal"),
-    span: dataRows.length ? [lo, hi] : null, final: (c) => tp.columns.final(c), formulas,
+    s,
+    tp,
+    v,
+    sheet: v.sheet.name,
+    dataRows,
+    totals: v.t.rows.filter((r) => r.kind === "total" || r.kind === "subtotal"),
+    span: dataRows.length ? [lo, hi] : null,
+    final: (c) => tp.columns.final(c),
+    formulas,
   };
 }
 
@@ -77,7 +84,8 @@ function amountColumn(out: StepEdits, f: TableFacts, b: YearBlock, newCol: numbe
   if (b === "indicator") return;
   const ms = v.yearCol("ms", s.last);
   const dgas = v.yearCol("dgas", s.last);
-  const cdFormula = b === "cd" && ms !== undefined && dgas !== undefined ? (row: number) => `${ref(f.final(ms) + 1, row)}+${ref(f.final(dgas) + 1, row)}` : null;
+  const cdFormula =
+    b === "cd" && ms !== undefined && dgas !== undefined ? (row: number) => `${ref(f.final(ms) + 1, row)}+${ref(f.final(dgas) + 1, row)}` : null;
   for (const r of f.dataRows) {
     const prevCell = v.cell(r.row, prev);
     if (cdFormula && prevCell?.formula) out.formula(sheet, r.row, newCol, cdFormula(r.row), 0, prevCell.numFmt);
@@ -100,7 +108,10 @@ function rateColumn(out: StepEdits, f: TableFacts, ins: Insertion, newCol: numbe
   const prev = v.col("rateLastYear")!;
   newColumnHeader(out, v, prev, newCol, nextHeader(subHeaderOf(v, prev), s.last, s.year, addYearText.rateHeader(s.year)));
   const realisedCol = newColumnOf(f.tp, ins, 0);
-  const planned = (["cd", "fir", "etat", "ondam"] as const).map((b) => v.yearCol(b, s.last)).filter((c): c is number => c !== undefined).map((c) => f.final(c) + 1);
+  const planned = (["cd", "fir", "etat", "ondam"] as const)
+    .map((b) => v.yearCol(b, s.last))
+    .filter((c): c is number => c !== undefined)
+    .map((c) => f.final(c) + 1);
   if (!planned.length) return;
   const rows = f.dataRows.filter((x) => x.kind !== "objective");
   for (const r of f.totals) if (r.kind === "total") rows.push(r);
@@ -164,7 +175,14 @@ function blockTotalCell(out: StepEdits, f: TableFacts, r: RowInfo, b: (typeof AM
   } else if (typeof cell?.value === "number" && (r.kind === "fiche" || r.kind === "continuation" || r.kind === "total")) {
     const first = f.final(v.yearCol(b, v.years(b)[0]!)!);
     const formula = `SUM(${ref(first, r.row)}:${ref(newCol, r.row)})`;
-    out.conflicts.push({ sheet, cell: addr(r.row, f.final(totalCol)), fiche: r.fiche ?? r.continuationOf, current: cell.value, planned: `=${formula}`, reason: "constant-total" });
+    out.conflicts.push({
+      sheet,
+      cell: addr(r.row, f.final(totalCol)),
+      fiche: r.fiche ?? r.continuationOf,
+      current: cell.value,
+      planned: `=${formula}`,
+      reason: "constant-total",
+    });
     if (s.force) out.formula(sheet, r.row, f.final(totalCol), formula, cell.value, cell.numFmt);
   }
 }
@@ -213,7 +231,8 @@ export function cumulativeColumn(f: TableFacts): StepEdits {
     const old = cachedNumber(c);
     if (priorYears.length) {
       if (c?.formula) out.formula(sheet, r.row, sinceFinal, `${f.formulas.shifted(c.formula, sheet)}+${ref(newRealised, r.row)}`, old, c.numFmt);
-      else if (c && old !== null) out.conflicts.push({ sheet, cell: addr(r.row, sinceFinal), fiche: r.fiche ?? r.continuationOf, current: old, planned: null, reason: "user-value" });
+      else if (c && old !== null)
+        out.conflicts.push({ sheet, cell: addr(r.row, sinceFinal), fiche: r.fiche ?? r.continuationOf, current: old, planned: null, reason: "user-value" });
     } else if (old !== null || c?.formula) {
       out.formula(sheet, r.row, sinceFinal, `${ref(priorCol, r.row)}+${ref(newRealised, r.row)}`, old ?? 0, c?.numFmt);
     }

@@ -29,10 +29,21 @@ function extendedRanges(refs: readonly Ref[], sheet: string, row: number, ends: 
  * The formula (already moved: `moved[i]` replaces its i-th reference, null keeps it) with the ranges ending at
  * `prevCol` extended to `newCol`; an additive formula naming the previous column gets "+newCol" appended.
  */
-function extend(p: ParsedFormula, moved: ReadonlyArray<Ref | null>, sheet: string, row: number, ends: ReadonlyMap<number, number>, append: [number, number] | null): string | null {
+function extend(
+  p: ParsedFormula,
+  moved: ReadonlyArray<Ref | null>,
+  sheet: string,
+  row: number,
+  ends: ReadonlyMap<number, number>,
+  append: [number, number] | null,
+): string | null {
   const current = p.refs.map((r, i) => moved[i] ?? r);
   const grown = extendedRanges(current, sheet, row, ends);
-  if (grown.some((g) => g !== null)) return renderFormula(p, grown.map((g, i) => g ?? moved[i] ?? null));
+  if (grown.some((g) => g !== null))
+    return renderFormula(
+      p,
+      grown.map((g, i) => g ?? moved[i] ?? null),
+    );
   if (!append) return null;
   const text = renderFormula(p, moved);
   if (ADDITIVE.test(text) && hasStandaloneRef(text, append[0], row)) return `${text}+${colToLetters(append[1])}${row}`;
@@ -42,7 +53,14 @@ function extend(p: ParsedFormula, moved: ReadonlyArray<Ref | null>, sheet: strin
 /** Extends ranges ending at `prevCol` to `newCol` (SUM(M4:O4) -> SUM(M4:P4)); an additive formula gets "+P4". */
 export function extendFormula(formula: string, sheet: string, row: number, prevCol: number, newCol: number, allowAppend = true): string | null {
   const p = parseFormula(formula);
-  return extend(p, p.refs.map(() => null), sheet, row, new Map([[prevCol, newCol]]), allowAppend ? [prevCol, newCol] : null);
+  return extend(
+    p,
+    p.refs.map(() => null),
+    sheet,
+    row,
+    new Map([[prevCol, newCol]]),
+    allowAppend ? [prevCol, newCol] : null,
+  );
 }
 
 /** The formulas of the workbook as they will read after the plan's insertions. */
@@ -62,7 +80,10 @@ export class PlannedFormulas {
   /** The formula after the insertions, then filled `dCols` to the right (relative references follow). */
   filledRight(formula: string, sheet: string, dCols: number): string {
     const p = parseFormula(formula);
-    return renderFormula(p, this.moved(p, sheet).map((m, i) => translateRef(m ?? p.refs[i]!, 0, dCols)));
+    return renderFormula(
+      p,
+      this.moved(p, sheet).map((m, i) => translateRef(m ?? p.refs[i]!, 0, dCols)),
+    );
   }
 
   /**
@@ -70,12 +91,25 @@ export class PlannedFormulas {
    * `append`: [previous, new] column for additive formulas. `coversPrevious` says whether the moved formula names the
    * previous column in `row` (then a failed extension is worth a note).
    */
-  extended(formula: string, sheet: string, row: number, ends: ReadonlyMap<number, number>, append: [number, number] | null): { formula: string | null; coversPrevious: (col: number) => boolean } {
+  extended(
+    formula: string,
+    sheet: string,
+    row: number,
+    ends: ReadonlyMap<number, number>,
+    append: [number, number] | null,
+  ): { formula: string | null; coversPrevious: (col: number) => boolean } {
     const p = parseFormula(formula);
     const moved = this.moved(p, sheet);
     return {
       formula: extend(p, moved, sheet, row, ends, append),
-      coversPrevious: (col) => refsCoverCell(p.refs.map((r, i) => moved[i] ?? r), sheet, sheet, row, col),
+      coversPrevious: (col) =>
+        refsCoverCell(
+          p.refs.map((r, i) => moved[i] ?? r),
+          sheet,
+          sheet,
+          row,
+          col,
+        ),
     };
   }
 }

@@ -34,7 +34,16 @@ export interface TablePlan {
 export const YEARLY_BLOCKS = ["indicator", "ms", "dgas", "cd", "fir", "etat", "ondam"] as const;
 
 function tablePlan(view: TableView, insertions: Insertion[], rows: [number, number] | null): TablePlan {
-  return { view, insertions, rows, columns: new ColumnInsertions(view.sheet.name, insertions.map((i) => ({ at: i.at, count: i.newCols.length })), rows) };
+  return {
+    view,
+    insertions,
+    rows,
+    columns: new ColumnInsertions(
+      view.sheet.name,
+      insertions.map((i) => ({ at: i.at, count: i.newCols.length })),
+      rows,
+    ),
+  };
 }
 
 /** The detail's realisation columns: N+1 and its rate beside "Réalisations en N", and the former cumulative kept. */
@@ -45,7 +54,7 @@ function realisationInsertion(s: AddYearStart): Insertion | null {
   const since = d.col("realisedSinceStart");
   const rateNow = d.col("rateLastYear");
   const priorYears = d.years("realisedTo");
-  const at = priorYears.length ? Math.min(...priorYears.map((y) => d.yearCol("realisedTo", y)!)) : since ?? Math.max(realisedNow, rateNow ?? 0) + 1;
+  const at = priorYears.length ? Math.min(...priorYears.map((y) => d.yearCol("realisedTo", y)!)) : (since ?? Math.max(realisedNow, rateNow ?? 0) + 1);
   const newCols: Insertion["newCols"] = [{ block: "realised", year: s.year }];
   if (rateNow !== undefined) newCols.push({ block: "rate", year: s.year });
   if (since !== undefined && !priorYears.length) newCols.push({ block: "realisedTo", year: s.last });
@@ -66,7 +75,10 @@ export function whereColumnsGo(s: AddYearStart): TablePlan[] {
   const tables = [tablePlan(d, detail, rowsOf(d))];
   const sSince = s.summary?.col("consumedSinceStart");
   if (s.summary && sSince !== undefined) {
-    const newCols: Insertion["newCols"] = [{ block: "consumedTo", year: s.last }, { block: "consumedIn", year: s.year }];
+    const newCols: Insertion["newCols"] = [
+      { block: "consumedTo", year: s.last },
+      { block: "consumedIn", year: s.year },
+    ];
     tables.push(tablePlan(s.summary, [{ at: sSince, newCols, copyFormatFrom: sSince - 1 }], rowsOf(s.summary)));
   }
   return tables;
@@ -77,7 +89,14 @@ export function insertColumnEdits(tables: TablePlan[]): Edit[] {
   const edits: Edit[] = [];
   for (const tp of tables) {
     for (const ins of [...tp.insertions].sort((a, b) => b.at - a.at)) {
-      edits.push({ kind: "insertColumns", sheet: tp.view.sheet.name, at: ins.at, count: ins.newCols.length, rows: tp.rows, copyFormatFrom: ins.copyFormatFrom });
+      edits.push({
+        kind: "insertColumns",
+        sheet: tp.view.sheet.name,
+        at: ins.at,
+        count: ins.newCols.length,
+        rows: tp.rows,
+        copyFormatFrom: ins.copyFormatFrom,
+      });
     }
   }
   return edits;

@@ -26,7 +26,13 @@ export class StepEdits {
 
 /** The plan made of the steps' outputs, in order; its counts are those of the edits. */
 export function assemblePlan(steps: StepEdits[]): EditPlan {
-  const plan: EditPlan = { kind: "add-year", edits: [], conflicts: [], notes: [], stats: { formulas: 0, values: 0, formats: 0, insertedColumns: 0, unchanged: 0 } };
+  const plan: EditPlan = {
+    kind: "add-year",
+    edits: [],
+    conflicts: [],
+    notes: [],
+    stats: { formulas: 0, values: 0, formats: 0, insertedColumns: 0, unchanged: 0 },
+  };
   for (const s of steps) {
     for (const e of s.edits) {
       plan.edits.push(e);

@@ -3,7 +3,13 @@ import type { AnnexLayout } from "../layout/types";
 import { TableView } from "../layout/view";
 import type { WorkbookSnapshot } from "../model/snapshot";
 
-export interface RateBar { key: string; label: string; planned: number; consumed: number; rate: number | null }
+export interface RateBar {
+  key: string;
+  label: string;
+  planned: number;
+  consumed: number;
+  rate: number | null;
+}
 
 /** Per engagement: consumed since the start / budget of its rows (the summary's groups). */
 export function ratesByEngagement(wb: WorkbookSnapshot, layout: AnnexLayout): RateBar[] {
@@ -23,7 +29,12 @@ export function ratesByEngagement(wb: WorkbookSnapshot, layout: AnnexLayout): Ra
 export function ratesByFunder(wb: WorkbookSnapshot, layout: AnnexLayout): RateBar[] {
   const v = TableView.of(wb, layout.detail);
   if (!v || v.col("realisedSinceStart") === undefined) return [];
-  const funders = [["cd", "CD"], ["fir", "FIR"], ["etat", "ETAT"], ["ondam", "ONDAM"]] as const;
+  const funders = [
+    ["cd", "CD"],
+    ["fir", "FIR"],
+    ["etat", "ETAT"],
+    ["ondam", "ONDAM"],
+  ] as const;
   const planned = new Map<string, number>(funders.map(([k]) => [k, 0]));
   const consumed = new Map<string, number>(funders.map(([k]) => [k, 0]));
   for (const rows of v.rowsByFiche().values()) {
@@ -37,5 +48,11 @@ export function ratesByFunder(wb: WorkbookSnapshot, layout: AnnexLayout): RateBa
   }
   return funders
     .filter(([k]) => k === "cd" || v.col(`${k}Total` as "firTotal") !== undefined || v.years(k).length)
-    .map(([k, label]) => ({ key: k, label, planned: planned.get(k)!, consumed: consumed.get(k)!, rate: planned.get(k) ? consumed.get(k)! / planned.get(k)! : null }));
+    .map(([k, label]) => ({
+      key: k,
+      label,
+      planned: planned.get(k)!,
+      consumed: consumed.get(k)!,
+      rate: planned.get(k) ? consumed.get(k)! / planned.get(k)! : null,
+    }));
 }

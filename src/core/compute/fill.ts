@@ -10,7 +10,9 @@ import { emptyPlan, normaliseFormula, type Conflict, type EditPlan } from "../pl
 import { percentDecimals } from "../format/percent";
 import { plannedTerms, rowFigures } from "./rates";
 
-export interface FillOptions { force?: boolean }
+export interface FillOptions {
+  force?: boolean;
+}
 
 const ref = (col: number, row: number) => `${colToLetters(col)}${row}`;
 
@@ -72,15 +74,23 @@ export function planFill(wb: WorkbookSnapshot, options: FillOptions = {}, layout
       if (col === undefined || !formula) continue;
       const cell = v.cell(r.row, col);
       const isRate = role !== "gap";
-      const numFmt = isRate ? (cell?.numFmt && /%/.test(cell.numFmt) ? cell.numFmt : "0%") : cell?.numFmt ?? amountFmt;
+      const numFmt = isRate ? (cell?.numFmt && /%/.test(cell.numFmt) ? cell.numFmt : "0%") : (cell?.numFmt ?? amountFmt);
       if (cell?.formula && normaliseFormula(cell.formula) === normaliseFormula(formula)) {
         plan.stats.unchanged++;
         continue;
       }
-      const computed = role === "gap" ? figures?.gap ?? null : role === "rateLastYear" ? figures?.rateLastYear ?? null : figures?.rateGlobal ?? null;
+      const computed = role === "gap" ? (figures?.gap ?? null) : role === "rateLastYear" ? (figures?.rateLastYear ?? null) : (figures?.rateGlobal ?? null);
       const conflict = conflictOf(cell, computed, isRate);
       if (conflict) {
-        const c: Conflict = { sheet: v.sheet.name, cell: addr(r.row, col), fiche: r.fiche ?? r.continuationOf, current: describe(cell), planned: `=${formula}`, plannedResult: resultOf(role, figures), reason: conflict };
+        const c: Conflict = {
+          sheet: v.sheet.name,
+          cell: addr(r.row, col),
+          fiche: r.fiche ?? r.continuationOf,
+          current: describe(cell),
+          planned: `=${formula}`,
+          plannedResult: resultOf(role, figures),
+          reason: conflict,
+        };
         plan.conflicts.push(c);
         if (!options.force) continue;
       }

@@ -17,11 +17,15 @@ export function rowFigures(v: TableView, row: number): RowFigures | null {
   const year = v.lastYear;
   if (year === null) return null;
   const plannedLastYear = v.plannedOfYear(row, year);
-  const budget = v.col("budget") !== undefined ? v.num(row, v.col("budget")) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + v.blockTotal(row, b), 0);
+  const budget =
+    v.col("budget") !== undefined ? v.num(row, v.col("budget")) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + v.blockTotal(row, b), 0);
   const realisedLastYear = v.num(row, v.col("realisedLastYear"));
   const realisedSinceStart = v.num(row, v.col("realisedSinceStart"));
   return {
-    plannedLastYear, budget, realisedLastYear, realisedSinceStart,
+    plannedLastYear,
+    budget,
+    realisedLastYear,
+    realisedSinceStart,
     rateLastYear: plannedLastYear === 0 ? null : realisedLastYear / plannedLastYear,
     rateGlobal: budget === 0 ? null : realisedSinceStart / budget,
     gap: budget - realisedSinceStart,
@@ -34,7 +38,14 @@ export function plannedTerms(v: TableView, row: number, year: number): string[] 
   const ref = (col: number | undefined) => (col === undefined ? null : `${colToLetters(col)}${row}`);
   const cd = ref(v.yearCol("cd", year));
   if (cd) terms.push(cd);
-  else for (const b of ["ms", "dgas"] as const) { const r = ref(v.yearCol(b, year)); if (r) terms.push(r); }
-  for (const b of ["fir", "etat", "ondam"] as const) { const r = ref(v.yearCol(b, year)); if (r) terms.push(r); }
+  else
+    for (const b of ["ms", "dgas"] as const) {
+      const r = ref(v.yearCol(b, year));
+      if (r) terms.push(r);
+    }
+  for (const b of ["fir", "etat", "ondam"] as const) {
+    const r = ref(v.yearCol(b, year));
+    if (r) terms.push(r);
+  }
   return terms;
 }

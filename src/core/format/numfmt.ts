@@ -126,7 +126,10 @@ function renderGeneral(v: number): string {
 const DATE_CODES = /(^|[^"\\])[dmyhs]/i;
 
 function isDateSection(section: string): boolean {
-  const stripped = section.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const stripped = section
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return DATE_CODES.test(stripped) && !/^general$/i.test(stripped.trim());
 }
 
@@ -137,16 +140,20 @@ function renderDate(serial: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-interface ParsedSection { date: boolean; tokens: Token[]; pct: boolean; blank: boolean }
+interface ParsedSection {
+  date: boolean;
+  tokens: Token[];
+  pct: boolean;
+  blank: boolean;
+}
 const parsedFormats = new Map<string, ParsedSection[] | null>();
 
 /** Parsed once per format string: annexes use a handful of formats over thousands of cells. */
 function parseFormat(fmt: string): ParsedSection[] | null {
   let parsed = parsedFormats.get(fmt);
   if (parsed === undefined) {
-    parsed = !fmt || /^general$/i.test(fmt)
-      ? null
-      : splitSections(fmt).map((sec) => ({ date: isDateSection(sec), blank: sec.trim() === "", ...tokenize(sec) }));
+    parsed =
+      !fmt || /^general$/i.test(fmt) ? null : splitSections(fmt).map((sec) => ({ date: isDateSection(sec), blank: sec.trim() === "", ...tokenize(sec) }));
     if (parsedFormats.size > 500) parsedFormats.clear();
     parsedFormats.set(fmt, parsed);
   }

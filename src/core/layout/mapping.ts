@@ -17,7 +17,10 @@ export interface MappingEntry {
   /** Column letter when saved (fallback); null together with header null = the user says "absent". */
   column: string | null;
 }
-export interface ColumnMapping { version: 1; entries: MappingEntry[] }
+export interface ColumnMapping {
+  version: 1;
+  entries: MappingEntry[];
+}
 
 /** Header text as stored in a mapping and compared: group and sub-header, normalised (lower case, no accents, single spaces). */
 export function headerKey(text: string): string {
@@ -61,7 +64,13 @@ export function parseMapping(json: unknown): ColumnMapping | { error: string } {
     const id = `${e.table}\u0000${e.sheet}\u0000${e.key}`;
     if (seen.has(id)) return { error: mappingText.duplicate(n, e.key) };
     seen.add(id);
-    entries.push({ table: e.table, sheet: e.sheet, key: e.key, header: header === null || header.trim() === "" ? null : header, column: column === null ? null : column.trim().toUpperCase() });
+    entries.push({
+      table: e.table,
+      sheet: e.sheet,
+      key: e.key,
+      header: header === null || header.trim() === "" ? null : header,
+      column: column === null ? null : column.trim().toUpperCase(),
+    });
   }
   return { version: 1, entries };
 }

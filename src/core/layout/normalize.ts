@@ -2,17 +2,19 @@
 const cache = new Map<string, string>();
 
 function normalise(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[–—]/g, "-")
-    // "Nº" and "N˚" are "N°"; footnote calls ("Service pilote **", "Exécution 2027 (2)", "Écart*") are not words.
-    .replace(/[º˚]/g, "°")
-    .replace(/\s*(\*+|\(\d\)|\[\d\])\s*$/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[–—]/g, "-")
+      // "Nº" and "N˚" are "N°"; footnote calls ("Service pilote **", "Exécution 2027 (2)", "Écart*") are not words.
+      .replace(/[º˚]/g, "°")
+      .replace(/\s*(\*+|\(\d\)|\[\d\])\s*$/, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Cached: header texts repeat (merged groups, plain layouts) and are classified many times. */

@@ -22,14 +22,59 @@ const MIN_HEADER_ROLES = 4;
 const MAX_HEADER_TEXT = 250;
 
 const DETAIL_ONLY = new Set<string>([
-  "label", "theme", "objectiveType", "indicator", "indicatorEtat", "indicatorExtra", "source", "gap",
-  "realisedLastYear", "rateLastYear", "realisedSinceStart", "rateGlobal", "realisedPrior",
-  "msTotal", "dgasTotal", "cdTotal", "b:ms", "b:dgas", "b:cd", "b:fir", "b:etat", "b:ondam", "b:indicator",
-  "b:realised", "b:rate", "b:realisedTo",
+  "label",
+  "theme",
+  "objectiveType",
+  "indicator",
+  "indicatorEtat",
+  "indicatorExtra",
+  "source",
+  "gap",
+  "realisedLastYear",
+  "rateLastYear",
+  "realisedSinceStart",
+  "rateGlobal",
+  "realisedPrior",
+  "msTotal",
+  "dgasTotal",
+  "cdTotal",
+  "b:ms",
+  "b:dgas",
+  "b:cd",
+  "b:fir",
+  "b:etat",
+  "b:ondam",
+  "b:indicator",
+  "b:realised",
+  "b:rate",
+  "b:realisedTo",
 ]);
-const SUMMARY_ONLY = new Set<string>(["mesure", "modalite", "departement", "consumedPrior", "consumedLastYear", "consumedSinceStart", "b:consumedIn", "b:consumedTo"]);
+const SUMMARY_ONLY = new Set<string>([
+  "mesure",
+  "modalite",
+  "departement",
+  "consumedPrior",
+  "consumedLastYear",
+  "consumedSinceStart",
+  "b:consumedIn",
+  "b:consumedTo",
+]);
 /** Columns only one table has, whatever the wording: yearly amount blocks and their totals, or the summary's Modalités. */
-const DETAIL_STRONG = new Set<string>(["label", "objectiveType", "source", "gap", "msTotal", "dgasTotal", "b:ms", "b:dgas", "b:cd", "b:fir", "b:etat", "b:ondam", "b:indicator"]);
+const DETAIL_STRONG = new Set<string>([
+  "label",
+  "objectiveType",
+  "source",
+  "gap",
+  "msTotal",
+  "dgasTotal",
+  "b:ms",
+  "b:dgas",
+  "b:cd",
+  "b:fir",
+  "b:etat",
+  "b:ondam",
+  "b:indicator",
+]);
 const SUMMARY_STRONG = new Set<string>(["mesure", "modalite"]);
 
 function classKey(c: ColumnClass): string {
@@ -57,7 +102,12 @@ class MergeIndex {
   }
 }
 
-interface HeaderColumn { col: number; group: string; sub: string; cls: ColumnClass | null }
+interface HeaderColumn {
+  col: number;
+  group: string;
+  sub: string;
+  cls: ColumnClass | null;
+}
 
 function textAt(sheet: SheetSnapshot, merges: MergeIndex, r: number, c: number): string {
   const own = cellText(sheet.cells[r - 1]?.[c - 1]?.value ?? null);
@@ -242,7 +292,8 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       if (!sub && !real(mid)) sub = real(top);
       prevGroup = real(mid) || (group !== real(top) ? group : "");
       prevSubYear = subYear;
-      const cls = group || sub ? classifyHeader(group, sub) ?? (real(top) && real(mid) ? classifyHeader(real(top), `${real(mid)} ${sub}`.trim()) : null) : null;
+      const cls =
+        group || sub ? (classifyHeader(group, sub) ?? (real(top) && real(mid) ? classifyHeader(real(top), `${real(mid)} ${sub}`.trim()) : null)) : null;
       cols.push({ col: c, group: real(top) && real(top) !== group ? `${real(top)} ${group}`.trim() : group, sub, cls });
       continue;
     } else if (twoLevel) {
@@ -300,7 +351,12 @@ function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: number[]
   return { rows, cols };
 }
 
-interface Segment { kind: TableKind; c1: number; c2: number; cols: HeaderColumn[] }
+interface Segment {
+  kind: TableKind;
+  c1: number;
+  c2: number;
+  cols: HeaderColumn[];
+}
 
 /** Splits a header into tables: runs of header columns, kept apart by empty columns, typed by their specific roles. */
 function segmentsOf(cols: HeaderColumn[]): Segment[] {
@@ -357,12 +413,25 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
 
 // The same notion under each table's name: realisations are "consommé" in the summary, the CD is "Département".
 const SUMMARY_RENAME: Partial<Record<SingleRole, SingleRole>> = {
-  firTotal: "fir", etatTotal: "etat", ondamTotal: "ondam", cdTotal: "departement", objective: "objectif", theme: "mesure",
-  realisedLastYear: "consumedLastYear", realisedSinceStart: "consumedSinceStart", realisedPrior: "consumedPrior",
+  firTotal: "fir",
+  etatTotal: "etat",
+  ondamTotal: "ondam",
+  cdTotal: "departement",
+  objective: "objectif",
+  theme: "mesure",
+  realisedLastYear: "consumedLastYear",
+  realisedSinceStart: "consumedSinceStart",
+  realisedPrior: "consumedPrior",
 };
 const DETAIL_RENAME: Partial<Record<SingleRole, SingleRole>> = {
-  departement: "cdTotal", objectif: "objective", fir: "firTotal", etat: "etatTotal", ondam: "ondamTotal",
-  consumedLastYear: "realisedLastYear", consumedSinceStart: "realisedSinceStart", consumedPrior: "realisedPrior",
+  departement: "cdTotal",
+  objectif: "objective",
+  fir: "firTotal",
+  etat: "etatTotal",
+  ondam: "ondamTotal",
+  consumedLastYear: "realisedLastYear",
+  consumedSinceStart: "realisedSinceStart",
+  consumedPrior: "realisedPrior",
 };
 const SUMMARY_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { realised: "consumedIn", realisedTo: "consumedTo" };
 const DETAIL_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { consumedIn: "realised", consumedTo: "realisedTo" };
@@ -401,7 +470,10 @@ function assignColumns(kind: TableKind, seg: Segment) {
     if (columns[role] === undefined && c !== undefined) columns[role] = c;
   };
   // "Consommé cumulé au 31/12/<last year>" is the cumulative since the start, not a prior balance.
-  const lastYear = Math.max(0, ...(["ms", "dgas", "cd", "fir", "etat", "ondam", "realised", "consumedIn"] as YearBlock[]).flatMap((b) => Object.keys(blocks[b] ?? {}).map(Number)));
+  const lastYear = Math.max(
+    0,
+    ...(["ms", "dgas", "cd", "fir", "etat", "ondam", "realised", "consumedIn"] as YearBlock[]).flatMap((b) => Object.keys(blocks[b] ?? {}).map(Number)),
+  );
   const cumulative = (role: SingleRole, b: YearBlock) => {
     const col = blocks[b]?.[lastYear];
     if (!lastYear || columns[role] !== undefined || col === undefined) return;
@@ -417,7 +489,10 @@ function assignColumns(kind: TableKind, seg: Segment) {
   };
   // But when a prior balance column is there already ("Réalisations au 31/12/2022" after a year was added), the span is
   // the cumulative whose title was left as it was.
-  for (const [since, prior, to] of [["realisedSinceStart", "realisedPrior", "realisedTo"], ["consumedSinceStart", "consumedPrior", "consumedTo"]] as const) {
+  for (const [since, prior, to] of [
+    ["realisedSinceStart", "realisedPrior", "realisedTo"],
+    ["consumedSinceStart", "consumedPrior", "consumedTo"],
+  ] as const) {
     // Two spans ("2020-2022" and "2020-2023"): the later one is the cumulative, the earlier one the prior balance.
     const spans = (seen.get(since) ?? []).map((col) => ({ col, end: spanEnd(col) })).filter((x): x is { col: number; end: number } => x.end !== null);
     if (spans.length === 2 && spans[0]!.end !== spans[1]!.end && columns[prior] === undefined) {
@@ -448,13 +523,37 @@ function assignColumns(kind: TableKind, seg: Segment) {
 }
 
 const DETAIL_EXPECTED: Array<[string, number]> = [
-  ["fiche", 2], ["label", 1], ["objective", 1], ["objectiveType", 1], ["budget", 2], ["msTotal", 1], ["dgasTotal", 1],
-  ["cdTotal", 1], ["source", 1], ["firTotal", 1], ["etatTotal", 1], ["ondamTotal", 1], ["realisedLastYear", 1],
-  ["rateLastYear", 0.5], ["realisedSinceStart", 1], ["rateGlobal", 0.5], ["gap", 0.5],
+  ["fiche", 2],
+  ["label", 1],
+  ["objective", 1],
+  ["objectiveType", 1],
+  ["budget", 2],
+  ["msTotal", 1],
+  ["dgasTotal", 1],
+  ["cdTotal", 1],
+  ["source", 1],
+  ["firTotal", 1],
+  ["etatTotal", 1],
+  ["ondamTotal", 1],
+  ["realisedLastYear", 1],
+  ["rateLastYear", 0.5],
+  ["realisedSinceStart", 1],
+  ["rateGlobal", 0.5],
+  ["gap", 0.5],
 ];
 const SUMMARY_EXPECTED: Array<[string, number]> = [
-  ["mesure", 0.5], ["objectif", 0.5], ["fiche", 2], ["budget", 2], ["departement", 1], ["fir", 1], ["etat", 1], ["ondam", 1],
-  ["modalite", 1], ["consumedPrior", 1], ["consumedLastYear", 1], ["consumedSinceStart", 1],
+  ["mesure", 0.5],
+  ["objectif", 0.5],
+  ["fiche", 2],
+  ["budget", 2],
+  ["departement", 1],
+  ["fir", 1],
+  ["etat", 1],
+  ["ondam", 1],
+  ["modalite", 1],
+  ["consumedPrior", 1],
+  ["consumedLastYear", 1],
+  ["consumedSinceStart", 1],
 ];
 
 function yearsOf(kind: TableKind, blocks: Partial<Record<YearBlock, Record<number, number>>>, headerText: string[]): number[] {
@@ -514,12 +613,18 @@ type Columns = Partial<Record<SingleRole, number>>;
 function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number, columns: Columns): void {
   const named = seg.cols.filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "fiche").map((hc) => hc.col);
   // Only a column with no header at all may be taken for the numbers by its cells ("Chapitre" 011, 65 is not a fiche).
-  const unnamed = seg.cols.slice(0, 4).filter((hc) => !hc.cls && !hc.group.trim() && !hc.sub.trim()).map((hc) => hc.col);
+  const unnamed = seg.cols
+    .slice(0, 4)
+    .filter((hc) => !hc.cls && !hc.group.trim() && !hc.sub.trim())
+    .map((hc) => hc.col);
   if (named.length === 1 && ficheScore(sheet, named[0]!, headerEnd).hits > 0) return;
   const { col, others } = chooseFicheColumn(sheet, headerEnd, named, unnamed);
   if (col === undefined) return;
   columns.fiche = col;
-  const text = (c: number) => { const hc = seg.cols.find((x) => x.col === c); return hc ? `${hc.group} ${hc.sub}` : ""; };
+  const text = (c: number) => {
+    const hc = seg.cols.find((x) => x.col === c);
+    return hc ? `${hc.group} ${hc.sub}` : "";
+  };
   const wordy = others.find((c) => /fiche|action/i.test(text(c)));
   if (columns.label === undefined && wordy !== undefined) columns.label = wordy;
 }
@@ -581,7 +686,9 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     if (roles.length > closest.score) {
       closest.score = roles.length;
       closest.best = {
-        sheet: sheet.name, row: r, recognised: roles.map((x) => `${addr(r, x.col)} ${"role" in x.cls ? x.cls.role : x.cls.block + x.cls.year}`),
+        sheet: sheet.name,
+        row: r,
+        recognised: roles.map((x) => `${addr(r, x.col)} ${"role" in x.cls ? x.cls.role : x.cls.block + x.cls.year}`),
         why: roles.length < MIN_HEADER_ROLES ? rejectText.tooFewHeaders(roles.length) : rejectText.notATable,
       };
     }
@@ -591,9 +698,12 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     }
     const above = groupRowAbove(sheet, merges, r);
     const deep = above ? null : headerRowsAt(sheet, merges, r);
-    const header = deep && deep.length > 2 ? readDeepHeader(sheet, merges, deep)
-      : deep && deep[0] === r - 1 ? readHeader(sheet, merges, r - 1, true)
-      : readHeader(sheet, merges, above ? r - 1 : r, above);
+    const header =
+      deep && deep.length > 2
+        ? readDeepHeader(sheet, merges, deep)
+        : deep && deep[0] === r - 1
+          ? readHeader(sheet, merges, r - 1, true)
+          : readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
     for (const seg of segs) {
@@ -648,7 +758,14 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
         doubtful: doubtful.map((d) => d.key),
         doubts: doubtful,
         userKeys: user,
-        readings: readingsOf(columns, blocks, missing, doubtful.map((d) => d.key), user, headers),
+        readings: readingsOf(
+          columns,
+          blocks,
+          missing,
+          doubtful.map((d) => d.key),
+          user,
+          headers,
+        ),
         headers: Object.fromEntries(headers),
       });
       end = Math.max(end, body.endRow);
@@ -688,8 +805,7 @@ export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}):
   const closest = { best: null as ClosestCandidate | null, score: 0 };
   const tables: TableLayout[] = [];
   for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest, options.mapping));
-  const pick = (kind: TableKind) =>
-    tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
+  const pick = (kind: TableKind) => tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
   const summary = pick("summary");
   if (detail && summary) {

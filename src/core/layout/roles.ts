@@ -4,30 +4,59 @@ import type { SingleRole, TableKind, YearBlock } from "./types";
 
 export type RoleContent = "text" | "amount" | "rate" | "indicator";
 
-export interface RoleDef { table: TableKind | "both"; content: RoleContent }
+export interface RoleDef {
+  table: TableKind | "both";
+  content: RoleContent;
+}
 
 export const SINGLE_ROLES: Record<SingleRole, RoleDef> = {
-  fiche: { table: "both", content: "text" }, label: { table: "detail", content: "text" }, theme: { table: "detail", content: "text" },
-  objective: { table: "detail", content: "text" }, objectiveType: { table: "detail", content: "text" },
-  indicator: { table: "detail", content: "indicator" }, indicatorEtat: { table: "detail", content: "indicator" },
+  fiche: { table: "both", content: "text" },
+  label: { table: "detail", content: "text" },
+  theme: { table: "detail", content: "text" },
+  objective: { table: "detail", content: "text" },
+  objectiveType: { table: "detail", content: "text" },
+  indicator: { table: "detail", content: "indicator" },
+  indicatorEtat: { table: "detail", content: "indicator" },
   indicatorExtra: { table: "detail", content: "indicator" },
-  budget: { table: "both", content: "amount" }, msTotal: { table: "detail", content: "amount" }, dgasTotal: { table: "detail", content: "amount" },
-  cdTotal: { table: "detail", content: "amount" }, source: { table: "detail", content: "text" }, firTotal: { table: "detail", content: "amount" },
-  etatTotal: { table: "detail", content: "amount" }, ondamTotal: { table: "detail", content: "amount" },
-  realisedLastYear: { table: "detail", content: "amount" }, rateLastYear: { table: "detail", content: "rate" },
-  realisedSinceStart: { table: "detail", content: "amount" }, rateGlobal: { table: "detail", content: "rate" }, gap: { table: "detail", content: "amount" },
+  budget: { table: "both", content: "amount" },
+  msTotal: { table: "detail", content: "amount" },
+  dgasTotal: { table: "detail", content: "amount" },
+  cdTotal: { table: "detail", content: "amount" },
+  source: { table: "detail", content: "text" },
+  firTotal: { table: "detail", content: "amount" },
+  etatTotal: { table: "detail", content: "amount" },
+  ondamTotal: { table: "detail", content: "amount" },
+  realisedLastYear: { table: "detail", content: "amount" },
+  rateLastYear: { table: "detail", content: "rate" },
+  realisedSinceStart: { table: "detail", content: "amount" },
+  rateGlobal: { table: "detail", content: "rate" },
+  gap: { table: "detail", content: "amount" },
   realisedPrior: { table: "detail", content: "amount" },
-  mesure: { table: "summary", content: "text" }, objectif: { table: "summary", content: "text" }, departement: { table: "summary", content: "amount" },
-  fir: { table: "summary", content: "amount" }, etat: { table: "summary", content: "amount" }, ondam: { table: "summary", content: "amount" },
-  modalite: { table: "summary", content: "text" }, consumedPrior: { table: "summary", content: "amount" },
-  consumedLastYear: { table: "summary", content: "amount" }, consumedSinceStart: { table: "summary", content: "amount" },
+  mesure: { table: "summary", content: "text" },
+  objectif: { table: "summary", content: "text" },
+  departement: { table: "summary", content: "amount" },
+  fir: { table: "summary", content: "amount" },
+  etat: { table: "summary", content: "amount" },
+  ondam: { table: "summary", content: "amount" },
+  modalite: { table: "summary", content: "text" },
+  consumedPrior: { table: "summary", content: "amount" },
+  consumedLastYear: { table: "summary", content: "amount" },
+  consumedSinceStart: { table: "summary", content: "amount" },
 };
 
 export const YEAR_BLOCKS: Record<YearBlock, RoleDef> = {
-  indicator: { table: "detail", content: "indicator" }, ms: { table: "detail", content: "amount" }, dgas: { table: "detail", content: "amount" },
-  cd: { table: "detail", content: "amount" }, fir: { table: "detail", content: "amount" }, etat: { table: "detail", content: "amount" },
-  ondam: { table: "detail", content: "amount" }, realised: { table: "detail", content: "amount" }, rate: { table: "detail", content: "rate" },
-  realisedTo: { table: "detail", content: "amount" }, consumedIn: { table: "summary", content: "amount" }, consumedTo: { table: "summary", content: "amount" },
+  indicator: { table: "detail", content: "indicator" },
+  ms: { table: "detail", content: "amount" },
+  dgas: { table: "detail", content: "amount" },
+  cd: { table: "detail", content: "amount" },
+  fir: { table: "detail", content: "amount" },
+  etat: { table: "detail", content: "amount" },
+  ondam: { table: "detail", content: "amount" },
+  realised: { table: "detail", content: "amount" },
+  rate: { table: "detail", content: "rate" },
+  realisedTo: { table: "detail", content: "amount" },
+  consumedIn: { table: "summary", content: "amount" },
+  consumedTo: { table: "summary", content: "amount" },
 };
 
 export type RoleKey = { role: SingleRole } | { block: YearBlock; year: number };

@@ -18,11 +18,20 @@ export function parseFiche(v: CellValue): string | null {
     return v < 1000 && Math.round(v * 100) === v * 100 ? String(v) : null;
   }
   if (typeof v !== "string") return null;
-  const m = /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(normHead(v, 30));
+  const m =
+    /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
+      normHead(v, 30),
+    );
   if (!m) return null;
   const prefix = m[1] ? m[1].replace(/[\s.-]/g, "").toUpperCase() : "";
   if (prefix && /^(N|NO)$/.test(prefix)) return null;
-  const num = /^\d+$/.test(m[2]!) ? String(Number(m[2])) : m[2]!.replace(/-/g, ".").split(".").map((x) => String(Number(x))).join(".");
+  const num = /^\d+$/.test(m[2]!)
+    ? String(Number(m[2]))
+    : m[2]!
+        .replace(/-/g, ".")
+        .split(".")
+        .map((x) => String(Number(x)))
+        .join(".");
   return `${prefix}${num}${m[3] ? ` ${m[3].toLowerCase()}` : ""}`;
 }
 
@@ -53,7 +62,12 @@ export function groupKey(title: string, index: number): string {
   return `groupe${index + 1}`;
 }
 
-interface Body { rows: RowInfo[]; endRow: number; totalRow: number | null; groups: GroupInfo[] }
+interface Body {
+  rows: RowInfo[];
+  endRow: number;
+  totalRow: number | null;
+  groups: GroupInfo[];
+}
 
 export function parseBody(
   sheet: SheetSnapshot,

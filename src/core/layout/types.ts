@@ -3,18 +3,42 @@ import type { Rect } from "../model/a1";
 export type TableKind = "detail" | "summary";
 
 /** Columns that repeat once per year. */
-export type YearBlock =
-  | "indicator" | "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam"
-  | "realised" | "rate" | "realisedTo"
-  | "consumedIn" | "consumedTo";
+export type YearBlock = "indicator" | "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam" | "realised" | "rate" | "realisedTo" | "consumedIn" | "consumedTo";
 
 /** Columns that appear once. Names follow annex-spec §2 (detail) and the summary's own headers. */
 export type SingleRole =
-  | "fiche" | "label" | "theme" | "objective" | "objectiveType" | "indicator" | "indicatorEtat" | "indicatorExtra"
-  | "budget" | "msTotal" | "dgasTotal" | "cdTotal" | "source" | "firTotal" | "etatTotal" | "ondamTotal"
-  | "realisedLastYear" | "rateLastYear" | "realisedSinceStart" | "rateGlobal" | "gap" | "realisedPrior"
-  | "mesure" | "objectif" | "departement" | "fir" | "etat" | "ondam" | "modalite"
-  | "consumedPrior" | "consumedLastYear" | "consumedSinceStart";
+  | "fiche"
+  | "label"
+  | "theme"
+  | "objective"
+  | "objectiveType"
+  | "indicator"
+  | "indicatorEtat"
+  | "indicatorExtra"
+  | "budget"
+  | "msTotal"
+  | "dgasTotal"
+  | "cdTotal"
+  | "source"
+  | "firTotal"
+  | "etatTotal"
+  | "ondamTotal"
+  | "realisedLastYear"
+  | "rateLastYear"
+  | "realisedSinceStart"
+  | "rateGlobal"
+  | "gap"
+  | "realisedPrior"
+  | "mesure"
+  | "objectif"
+  | "departement"
+  | "fir"
+  | "etat"
+  | "ondam"
+  | "modalite"
+  | "consumedPrior"
+  | "consumedLastYear"
+  | "consumedSinceStart";
 
 export type ColumnClass = { role: SingleRole } | { block: YearBlock; year: number };
 

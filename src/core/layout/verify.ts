@@ -6,7 +6,11 @@ import { isError, type SheetSnapshot } from "../model/snapshot";
 import { incompleteText } from "../../messages/layout";
 import type { RowInfo, SingleRole, TableKind, YearBlock } from "./types";
 
-export interface Doubt { key: string; col: number; why: string }
+export interface Doubt {
+  key: string;
+  col: number;
+  why: string;
+}
 
 type Columns = Partial<Record<SingleRole, number>>;
 type Blocks = Partial<Record<YearBlock, Record<number, number>>>;
@@ -40,7 +44,10 @@ class Cells {
   }
 }
 
-interface Outcome { evaluated: number; failed: number }
+interface Outcome {
+  evaluated: number;
+  failed: number;
+}
 const refuted = (o: Outcome) => o.failed >= MIN_FAILS && o.failed > REFUTED * o.evaluated;
 const rate = (o: Outcome) => (o.evaluated ? o.failed / o.evaluated : 0);
 
@@ -72,7 +79,13 @@ function test(units: number[][], pair: (row: number) => [number, number | null] 
 }
 
 export function verifyReading(
-  sheet: SheetSnapshot, kind: TableKind, columns: Columns, blocks: Blocks, years: number[], rows: RowInfo[], trusted: string[] = [],
+  sheet: SheetSnapshot,
+  kind: TableKind,
+  columns: Columns,
+  blocks: Blocks,
+  years: number[],
+  rows: RowInfo[],
+  trusted: string[] = [],
   ambiguous: Array<{ role: string; cols: number[] }> = [],
 ): Doubt[] {
   const cells = new Cells(sheet);
@@ -101,13 +114,17 @@ export function verifyReading(
     if (col === undefined || trusted.includes(key) || doubts.some((d) => d.key === key)) return;
     doubts.push({ key, col, why });
   };
-  const yearsOf = (b: YearBlock) => Object.keys(blocks[b] ?? {}).map(Number).sort((a, c) => a - c);
+  const yearsOf = (b: YearBlock) =>
+    Object.keys(blocks[b] ?? {})
+      .map(Number)
+      .sort((a, c) => a - c);
 
   // Amount columns that hold text on most rows are not amount columns.
   const amountKeys: Array<[string, number]> = [];
-  const singles: SingleRole[] = kind === "detail"
-    ? ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "gap"]
-    : ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"];
+  const singles: SingleRole[] =
+    kind === "detail"
+      ? ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "gap"]
+      : ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"];
   for (const r of singles) if (columns[r] !== undefined) amountKeys.push([r, columns[r]]);
   if (kind === "detail") for (const b of AMOUNT_BLOCKS) for (const y of yearsOf(b)) amountKeys.push([`${b}${y}`, blocks[b]![y]!]);
   const mostlyText = (col: number) => {
@@ -152,7 +169,10 @@ export function verifyReading(
       if (refuted(o)) doubt(`cd${y}`, cd, incompleteText.why.cdSplit(rate(o)));
     }
     const budget = columns.budget;
-    if (budget !== undefined && (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)) {
+    if (
+      budget !== undefined &&
+      (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)
+    ) {
       const o = test(data, (r) => [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.num(r, budget)]);
       if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
@@ -160,18 +180,21 @@ export function verifyReading(
     let last = columns.realisedLastYear;
     let since = columns.realisedSinceStart;
     if (last !== undefined && since !== undefined) {
-      const below = (l: number, s: number) => test(data, (r) => {
-        const a = cells.num(r, l);
-        const b = cells.num(r, s);
-        if (a === null || b === null) return null;
-        return b + TOLERANCE < a ? [a, b] : [a, a];
-      });
+      const below = (l: number, s: number) =>
+        test(data, (r) => {
+          const a = cells.num(r, l);
+          const b = cells.num(r, s);
+          if (a === null || b === null) return null;
+          return b + TOLERANCE < a ? [a, b] : [a, a];
+        });
       const o = below(last, since);
       const guessed = ambiguous.some((a) => a.role === "realisedLastYear" && a.cols.includes(since!));
       if (guessed) {
         // Two columns read as the year's realisations: the one never below the other is the cumulative.
         const swapped = below(since, last);
-        if (o.failed === 0 && swapped.failed > 0) { /* confirmed as read */ } else if (swapped.failed === 0 && o.failed > 0) {
+        if (o.failed === 0 && swapped.failed > 0) {
+          /* confirmed as read */
+        } else if (swapped.failed === 0 && o.failed > 0) {
           columns.realisedLastYear = since;
           columns.realisedSinceStart = last;
           [last, since] = [since, last];
@@ -191,7 +214,8 @@ export function verifyReading(
         }
       }
     }
-    const budgetOf = (r: number) => (budget !== undefined ? cells.num(r, budget) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0));
+    const budgetOf = (r: number) =>
+      budget !== undefined ? cells.num(r, budget) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0);
     const gap = columns.gap;
     if (gap !== undefined && since !== undefined) {
       const o = test(data, (r) => {
@@ -290,8 +314,13 @@ export function verifyReading(
 }
 
 const ACROSS: Array<[SingleRole, SingleRole]> = [
-  ["budget", "budget"], ["departement", "cdTotal"], ["fir", "firTotal"], ["etat", "etatTotal"], ["ondam", "ondamTotal"],
-  ["consumedLastYear", "realisedLastYear"], ["consumedSinceStart", "realisedSinceStart"],
+  ["budget", "budget"],
+  ["departement", "cdTotal"],
+  ["fir", "firTotal"],
+  ["etat", "etatTotal"],
+  ["ondam", "ondamTotal"],
+  ["consumedLastYear", "realisedLastYear"],
+  ["consumedSinceStart", "realisedSinceStart"],
 ];
 
 function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
@@ -308,8 +337,11 @@ function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
  * was checked by its own sums first). Returns the summary's doubts.
  */
 export function verifyAcross(
-  detailSheet: SheetSnapshot, detail: { columns: Columns; blocks: Blocks; rows: RowInfo[]; doubtful: string[] },
-  summarySheet: SheetSnapshot, summary: { columns: Columns; rows: RowInfo[]; doubtful: string[] }, trusted: string[],
+  detailSheet: SheetSnapshot,
+  detail: { columns: Columns; blocks: Blocks; rows: RowInfo[]; doubtful: string[] },
+  summarySheet: SheetSnapshot,
+  summary: { columns: Columns; rows: RowInfo[]; doubtful: string[] },
+  trusted: string[],
 ): Doubt[] {
   const d = new Cells(detailSheet);
   const s = new Cells(summarySheet);

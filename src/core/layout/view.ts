@@ -6,7 +6,10 @@ import type { AmountBlock, RowInfo, SingleRole, TableLayout, YearBlock } from ".
 export class TableView {
   readonly lastYear: number | null;
 
-  constructor(readonly sheet: SheetSnapshot, readonly t: TableLayout) {
+  constructor(
+    readonly sheet: SheetSnapshot,
+    readonly t: TableLayout,
+  ) {
     this.lastYear = t.years.length ? t.years[t.years.length - 1]! : null;
   }
 
@@ -33,7 +36,9 @@ export class TableView {
   years(block: YearBlock): number[] {
     let ys = this.yearsMemo.get(block);
     if (!ys) {
-      ys = Object.keys(this.t.blocks[block] ?? {}).map(Number).sort((a, b) => a - b);
+      ys = Object.keys(this.t.blocks[block] ?? {})
+        .map(Number)
+        .sort((a, b) => a - b);
       this.yearsMemo.set(block, ys);
     }
     return ys;

@@ -27,7 +27,12 @@ export function parseAddr(a1: string): { row: number; col: number } {
   return { row: Number(m[2]), col: lettersToCol(m[1]!) };
 }
 
-export interface Rect { r1: number; c1: number; r2: number; c2: number }
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
 
 export function rangeA1(r: Rect): string {
   return r.r1 === r.r2 && r.c1 === r.c2 ? addr(r.r1, r.c1) : `${addr(r.r1, r.c1)}:${addr(r.r2, r.c2)}`;

@@ -16,7 +16,11 @@ export class ColumnInsertions {
   private readonly before: number[];
   private readonly total: number;
 
-  constructor(readonly sheet: string, insertions: ColumnInsertion[], readonly rows: [number, number] | null = null) {
+  constructor(
+    readonly sheet: string,
+    insertions: ColumnInsertion[],
+    readonly rows: [number, number] | null = null,
+  ) {
     const sorted = [...insertions].sort((a, b) => a.at - b.at);
     this.ats = sorted.map((i) => i.at);
     this.before = [];
@@ -85,7 +89,13 @@ export function transformRef(r: Ref, formulaSheet: string, all: readonly ColumnI
 }
 
 /** An insert edit as plans list them (structurally: the model does not depend on the plan types). */
-export interface InsertEdit { kind: string; sheet: string; at?: number; count?: number; rows?: [number, number] | null }
+export interface InsertEdit {
+  kind: string;
+  sheet: string;
+  at?: number;
+  count?: number;
+  rows?: [number, number] | null;
+}
 
 /**
  * A plan's column insertions composed per sheet (and per table rows on a shared sheet), so that an adapter rewrites

@@ -6,7 +6,10 @@ export interface Ref {
   start: number;
   end: number;
   sheet: string | null;
-  c1: number; r1: number; c2: number; r2: number;
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
   abs: [boolean, boolean, boolean, boolean];
   isRange: boolean;
 }
@@ -33,7 +36,14 @@ export function findRefs(formula: string): Ref[] {
     const r2 = isRange ? Number(m[9]) : r1;
     if (c1 > 16384 || c2 > 16384) continue;
     refs.push({
-      start: idx, end: idx + m[0].length, sheet, c1, r1, c2, r2, isRange,
+      start: idx,
+      end: idx + m[0].length,
+      sheet,
+      c1,
+      r1,
+      c2,
+      r2,
+      isRange,
       abs: [m[2] === "$", m[4] === "$", (m[6] ?? "") === "$", (m[8] ?? "") === "$"],
     });
   }

@@ -1,10 +1,16 @@
 // The workbook as the core sees it: plain data filled by an adapter (Office.js or ExcelJS), never a live object.
 import type { Rect } from "./a1";
 
-export interface ErrorValue { error: string }
+export interface ErrorValue {
+  error: string;
+}
 export type CellValue = number | string | boolean | null | ErrorValue;
 
-export interface FontInfo { name?: string; size?: number; bold?: boolean }
+export interface FontInfo {
+  name?: string;
+  size?: number;
+  bold?: boolean;
+}
 
 export interface Cell {
   value: CellValue;
@@ -55,8 +61,17 @@ export function colWidth(sheet: SheetSnapshot, col: number): number {
 
 export function emptySheet(name: string): SheetSnapshot {
   return {
-    name, rowCount: 0, colCount: 0, cells: [], merges: [], colWidths: [], defaultColWidth: 8.43,
-    hiddenCols: new Set(), hiddenRows: new Set(), protected: false, defaultFont: { name: "Calibri", size: 11 },
+    name,
+    rowCount: 0,
+    colCount: 0,
+    cells: [],
+    merges: [],
+    colWidths: [],
+    defaultColWidth: 8.43,
+    hiddenCols: new Set(),
+    hiddenRows: new Set(),
+    protected: false,
+    defaultFont: { name: "Calibri", size: 11 },
   };
 }
 

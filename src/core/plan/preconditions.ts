@@ -19,9 +19,17 @@ export interface ExpectedCell {
   role: "written" | "row-anchor" | "column-anchor";
 }
 
-export interface Preconditions { cells: ExpectedCell[] }
+export interface Preconditions {
+  cells: ExpectedCell[];
+}
 
-export interface Insertion { sheet: string; at: number; count: number; rows: [number, number] | null; finalAt: number }
+export interface Insertion {
+  sheet: string;
+  at: number;
+  count: number;
+  rows: [number, number] | null;
+  finalAt: number;
+}
 
 /** The plan's insertions with where each lands once all are done (they are listed right to left). */
 export function insertionsOf(plan: EditPlan): Insertion[] {
@@ -59,7 +67,15 @@ const isBlank = (s: SheetSnapshot, row: number, col: number) => {
 
 function expected(s: SheetSnapshot, row: number, col: number, role: ExpectedCell["role"]): ExpectedCell {
   const c = s.cells[row - 1]?.[col - 1];
-  return { sheet: s.name, row, col, formula: c?.formula ? `=${c.formula}` : null, value: c?.formula ? null : c?.value ?? null, numFmt: c?.numFmt ?? "General", role };
+  return {
+    sheet: s.name,
+    row,
+    col,
+    formula: c?.formula ? `=${c.formula}` : null,
+    value: c?.formula ? null : (c?.value ?? null),
+    numFmt: c?.numFmt ?? "General",
+    role,
+  };
 }
 
 /** Rows scanned upwards for a column's header anchor. */
@@ -134,7 +150,10 @@ export function preconditionsOf(plan: EditPlan, before: WorkbookSnapshot): Preco
 }
 
 /** Live content as Office.js gives it (`formulas` and `numberFormat` of one cell). */
-export interface LiveCell { formula: unknown; numFmt: unknown }
+export interface LiveCell {
+  formula: unknown;
+  numFmt: unknown;
+}
 
 const sameNumber = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 

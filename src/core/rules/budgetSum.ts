@@ -14,8 +14,15 @@ function checkTable(v: TableView, parts: Part[], out: Finding[]): void {
   for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total" || x.kind === "subtotal")]) {
     if (v.amount(r.row, budgetCol) === null) continue;
     const actual = v.num(r.row, budgetCol);
-    const f = sumFinding(v, "budget-sum", { row: r.row, col: budgetCol, fiche: r.fiche ?? r.continuationOf }, "Moyens financiers",
-      parts.map(([, p]) => p(r.row)), actual, (expected) => rulesText.budgetSum(label, expected, actual));
+    const f = sumFinding(
+      v,
+      "budget-sum",
+      { row: r.row, col: budgetCol, fiche: r.fiche ?? r.continuationOf },
+      "Moyens financiers",
+      parts.map(([, p]) => p(r.row)),
+      actual,
+      (expected) => rulesText.budgetSum(label, expected, actual),
+    );
     if (f && !holdsOverFiche(v, r.row, sum, (rr) => v.num(rr, budgetCol))) out.push(f);
   }
 }
@@ -23,7 +30,12 @@ function checkTable(v: TableView, parts: Part[], out: Finding[]): void {
 /** The detail's parts of the budget: each block present, by its total column, else its years (CD: else MS + DGAS). */
 function detailParts(d: TableView): Part[] | null {
   const out: Part[] = [];
-  for (const [b, label] of [["cd", "Total CD"], ["fir", "Montant FIR"], ["etat", "Montant ETAT"], ["ondam", "Montant ONDAM"]] as const) {
+  for (const [b, label] of [
+    ["cd", "Total CD"],
+    ["fir", "Montant FIR"],
+    ["etat", "Montant ETAT"],
+    ["ondam", "Montant ONDAM"],
+  ] as const) {
     const blocks = b === "cd" && !present(d, "cd") && !present(d, "cdTotal") ? ["ms", "dgas", "msTotal", "dgasTotal"] : [b, `${b}Total`];
     const there = blocks.filter((k) => present(d, k));
     if (!there.length) continue;
@@ -35,7 +47,10 @@ function detailParts(d: TableView): Part[] | null {
 
 export const budgetSum: Rule = {
   id: "budget-sum",
-  uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "ms", "dgas", "cd", "fir", "etat", "ondam"], summary: ["budget", "departement", "fir", "etat", "ondam"] },
+  uses: {
+    detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "ms", "dgas", "cd", "fir", "etat", "ondam"],
+    summary: ["budget", "departement", "fir", "etat", "ondam"],
+  },
   partial: true,
   skip: (ctx) => {
     if (!ctx.detail && !ctx.summary) return rulesText.skippedNoTable("both");
@@ -50,8 +65,20 @@ export const budgetSum: Rule = {
     if (d && parts) checkTable(d, parts, out);
     const s = ctx.summary;
     if (s && confident(s, "budget", "departement", "fir", "etat", "ondam")) {
-      checkTable(s, ([["Département", "departement"], ["FIR", "fir"], ["Etat", "etat"], ["ONDAM", "ondam"]] as const)
-        .filter(([, k]) => s.col(k) !== undefined).map(([label, k]): Part => [label, (row) => s.num(row, s.col(k))]), out);
+      checkTable(
+        s,
+        (
+          [
+            ["Département", "departement"],
+            ["FIR", "fir"],
+            ["Etat", "etat"],
+            ["ONDAM", "ondam"],
+          ] as const
+        )
+          .filter(([, k]) => s.col(k) !== undefined)
+          .map(([label, k]): Part => [label, (row) => s.num(row, s.col(k))]),
+        out,
+      );
     }
     return out;
   },

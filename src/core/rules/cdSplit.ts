@@ -23,9 +23,19 @@ export const cdSplit: Rule = {
         const ms = v.num(r.row, v.yearCol("ms", y));
         const dgas = v.num(r.row, v.yearCol("dgas", y));
         const actual = v.num(r.row, cdCol);
-        const f = sumFinding(v, "cd-split", { row: r.row, col: cdCol, fiche: r.fiche ?? r.continuationOf }, `Total CD ${y}`, [ms, dgas], actual,
-          () => rulesText.cdSplit(y, ms, dgas, actual));
-        if (f && !holdsOverFiche(v, r.row, (rr) => v.num(rr, v.yearCol("ms", y)) + v.num(rr, v.yearCol("dgas", y)), (rr) => v.num(rr, cdCol))) out.push(f);
+        const f = sumFinding(v, "cd-split", { row: r.row, col: cdCol, fiche: r.fiche ?? r.continuationOf }, `Total CD ${y}`, [ms, dgas], actual, () =>
+          rulesText.cdSplit(y, ms, dgas, actual),
+        );
+        if (
+          f &&
+          !holdsOverFiche(
+            v,
+            r.row,
+            (rr) => v.num(rr, v.yearCol("ms", y)) + v.num(rr, v.yearCol("dgas", y)),
+            (rr) => v.num(rr, cdCol),
+          )
+        )
+          out.push(f);
       }
     }
     return out;

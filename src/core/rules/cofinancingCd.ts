@@ -6,7 +6,12 @@ import type { Finding, Rule } from "./types";
 export const cofinancingCd: Rule = {
   id: "cofinancing-cd",
   uses: { detail: ["ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
-  skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : !ctx.detail.years("cd").length && ctx.detail.col("cdTotal") === undefined ? rulesText.skipped(["cdTotal"]) : null),
+  skip: (ctx) =>
+    !ctx.detail
+      ? rulesText.skippedNoTable("detail")
+      : !ctx.detail.years("cd").length && ctx.detail.col("cdTotal") === undefined
+        ? rulesText.skipped(["cdTotal"])
+        : null,
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];

@@ -18,7 +18,22 @@ const PAIRS: Array<[SingleRole, SingleRole, string]> = [
 
 export const crossTable: Rule = {
   id: "cross-table",
-  uses: { detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "realisedLastYear", "realisedSinceStart", "realisedPrior", "cd"], summary: ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"] },
+  uses: {
+    detail: [
+      "budget",
+      "msTotal",
+      "dgasTotal",
+      "cdTotal",
+      "firTotal",
+      "etatTotal",
+      "ondamTotal",
+      "realisedLastYear",
+      "realisedSinceStart",
+      "realisedPrior",
+      "cd",
+    ],
+    summary: ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"],
+  },
   partial: true,
   skip: (ctx) => (ctx.detail && ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
@@ -29,7 +44,14 @@ export const crossTable: Rule = {
     for (const r of s.ficheRows()) summaryRows.set(r.fiche!, [...(summaryRows.get(r.fiche!) ?? []), r.row]);
     const out: Finding[] = [];
     // Each pair of columns on its own, when both were read with confidence.
-    const pairs = PAIRS.filter(([sRole, dRole]) => confident(s, sRole) && confident(d, dRole) && (dRole !== "cdTotal" || d.col("cdTotal") !== undefined || (d.years("cd").length ? confident(d, "cd") : confident(d, "ms", "dgas", "msTotal", "dgasTotal"))));
+    const pairs = PAIRS.filter(
+      ([sRole, dRole]) =>
+        confident(s, sRole) &&
+        confident(d, dRole) &&
+        (dRole !== "cdTotal" ||
+          d.col("cdTotal") !== undefined ||
+          (d.years("cd").length ? confident(d, "cd") : confident(d, "ms", "dgas", "msTotal", "dgasTotal"))),
+    );
     for (const [fiche, srows] of summaryRows) {
       const drows = detailRows.get(fiche);
       if (!drows) continue;
@@ -41,9 +63,11 @@ export const crossTable: Rule = {
         const dv = drows.reduce((a, r) => a + (dc !== undefined ? d.num(r, dc) : d.cdTotalOf(r)), 0);
         const cmp = compareAmounts(dv, sv);
         if (cmp === "equal") continue;
-        out.push(cmp === "rounding"
-          ? finding(s, "cross-table", "info", srows[0]!, sc, fiche, rulesText.rounding(what, dv, sv), dv, sv)
-          : finding(s, "cross-table", "error", srows[0]!, sc, fiche, rulesText.crossTable(what, sv, dv), dv, sv));
+        out.push(
+          cmp === "rounding"
+            ? finding(s, "cross-table", "info", srows[0]!, sc, fiche, rulesText.rounding(what, dv, sv), dv, sv)
+            : finding(s, "cross-table", "error", srows[0]!, sc, fiche, rulesText.crossTable(what, sv, dv), dv, sv),
+        );
       }
     }
     return out;

@@ -40,7 +40,13 @@ function mergedMaster(sheet: SheetSnapshot, row: number, col: number): boolean {
   return widthCache.get(sheet)!.masters.has(row * 20000 + col);
 }
 
-export function showsHashes(ctx: RuleContext, sheet: SheetSnapshot, row: number, col: number, cell: Cell): { overflow: boolean; widthPx: number; negativeDate: boolean } {
+export function showsHashes(
+  ctx: RuleContext,
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+  cell: Cell,
+): { overflow: boolean; widthPx: number; negativeDate: boolean } {
   const value = cell.value as number;
   const rendered = renderNumber(value, cell.numFmt);
   const widthPx = cellWidthPx(sheet, row, col);
@@ -98,7 +104,19 @@ export const displayOverflow: Rule = {
         }
         const isTotal = info?.kind === "total" || info?.kind === "subtotal";
         const message = res.negativeDate ? rulesText.negativeDate() : rulesText.displayOverflow(cell.value, isTotal);
-        out.push(finding(v, "display-overflow", isTotal ? "error" : "warning", r, c, info?.fiche ?? info?.continuationOf ?? null, message, cell.value, hashes(res.widthPx)));
+        out.push(
+          finding(
+            v,
+            "display-overflow",
+            isTotal ? "error" : "warning",
+            r,
+            c,
+            info?.fiche ?? info?.continuationOf ?? null,
+            message,
+            cell.value,
+            hashes(res.widthPx),
+          ),
+        );
       }
     }
     return out;

@@ -32,7 +32,26 @@ const needsRealised = (ctx: Parameters<Rule["skip"]>[0]) => {
 export const realisedWithoutBudget: Rule = {
   id: "realised-without-budget",
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
-  uses: { detail: ["budget", "rateLastYear", "rateGlobal", "gap", "ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
+  uses: {
+    detail: [
+      "budget",
+      "rateLastYear",
+      "rateGlobal",
+      "gap",
+      "ms",
+      "dgas",
+      "cd",
+      "fir",
+      "etat",
+      "ondam",
+      "msTotal",
+      "dgasTotal",
+      "cdTotal",
+      "firTotal",
+      "etatTotal",
+      "ondamTotal",
+    ],
+  },
   skip: needsRealised,
   run(ctx) {
     const v = ctx.detail!;
@@ -40,13 +59,46 @@ export const realisedWithoutBudget: Rule = {
     // The year's planned amount is computable only when every block has the year (else no rate, no verdict).
     const yearKnown = plannedComplete(v);
     for (const { r, f, fiche } of rowsWithFigures(v, false)) {
-      if (yearKnown && f.plannedLastYear === 0 && f.realisedLastYear > 0.005 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.plannedLastYear === 0 && w.realisedLastYear > 0.005)) {
+      if (
+        yearKnown &&
+        f.plannedLastYear === 0 &&
+        f.realisedLastYear > 0.005 &&
+        alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.plannedLastYear === 0 && w.realisedLastYear > 0.005)
+      ) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
-        out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetYear(v.lastYear!, f.realisedLastYear, shown(v, r.row, v.col("rateLastYear"))), null, f.realisedLastYear));
+        out.push(
+          finding(
+            v,
+            "realised-without-budget",
+            "warning",
+            r.row,
+            col,
+            fiche,
+            rulesText.realisedWithoutBudgetYear(v.lastYear!, f.realisedLastYear, shown(v, r.row, v.col("rateLastYear"))),
+            null,
+            f.realisedLastYear,
+          ),
+        );
       }
-      if (f.budget === 0 && f.realisedSinceStart > 0.005 && alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.budget === 0 && w.realisedSinceStart > 0.005)) {
+      if (
+        f.budget === 0 &&
+        f.realisedSinceStart > 0.005 &&
+        alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.budget === 0 && w.realisedSinceStart > 0.005)
+      ) {
         const col = v.col("rateGlobal") ?? v.col("realisedSinceStart")!;
-        out.push(finding(v, "realised-without-budget", "warning", r.row, col, fiche, rulesText.realisedWithoutBudgetGlobal(f.realisedSinceStart, shown(v, r.row, v.col("rateGlobal"))), null, f.realisedSinceStart));
+        out.push(
+          finding(
+            v,
+            "realised-without-budget",
+            "warning",
+            r.row,
+            col,
+            fiche,
+            rulesText.realisedWithoutBudgetGlobal(f.realisedSinceStart, shown(v, r.row, v.col("rateGlobal"))),
+            null,
+            f.realisedSinceStart,
+          ),
+        );
       }
     }
     return out;
@@ -56,21 +108,63 @@ export const realisedWithoutBudget: Rule = {
 export const overExecution: Rule = {
   id: "over-execution",
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
-  uses: { detail: ["budget", "rateLastYear", "rateGlobal", "gap", "ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
+  uses: {
+    detail: [
+      "budget",
+      "rateLastYear",
+      "rateGlobal",
+      "gap",
+      "ms",
+      "dgas",
+      "cd",
+      "fir",
+      "etat",
+      "ondam",
+      "msTotal",
+      "dgasTotal",
+      "cdTotal",
+      "firTotal",
+      "etatTotal",
+      "ondamTotal",
+    ],
+  },
   skip: needsRealised,
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
     const yearKnown = plannedComplete(v);
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
-      if (r.kind !== "total" && f.realisedSinceStart - f.budget > 1 && alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.realisedSinceStart - w.budget > 1)) {
+      if (
+        r.kind !== "total" &&
+        f.realisedSinceStart - f.budget > 1 &&
+        alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.realisedSinceStart - w.budget > 1)
+      ) {
         const col = v.col("gap") ?? v.col("realisedSinceStart")!;
-        out.push(finding(v, "over-execution", "warning", r.row, col, fiche, rulesText.overExecution(f.realisedSinceStart, f.budget), f.budget, f.realisedSinceStart));
+        out.push(
+          finding(v, "over-execution", "warning", r.row, col, fiche, rulesText.overExecution(f.realisedSinceStart, f.budget), f.budget, f.realisedSinceStart),
+        );
       }
       // As printed (whole percent): 100.05 % reads "100 %" and is no news.
-      if (yearKnown && f.rateLastYear !== null && Math.round(f.rateLastYear * 100) > 100 && alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.rateLastYear !== null && Math.round(w.rateLastYear * 100) > 100)) {
+      if (
+        yearKnown &&
+        f.rateLastYear !== null &&
+        Math.round(f.rateLastYear * 100) > 100 &&
+        alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.rateLastYear !== null && Math.round(w.rateLastYear * 100) > 100)
+      ) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
-        out.push(finding(v, "over-execution", "info", r.row, col, fiche, rulesText.overExecutionYear(v.lastYear!, f.rateLastYear), f.plannedLastYear, f.realisedLastYear));
+        out.push(
+          finding(
+            v,
+            "over-execution",
+            "info",
+            r.row,
+            col,
+            fiche,
+            rulesText.overExecutionYear(v.lastYear!, f.rateLastYear),
+            f.plannedLastYear,
+            f.realisedLastYear,
+          ),
+        );
       }
     }
     return out;
@@ -85,8 +179,24 @@ export const cumulativeBelowYear: Rule = {
     const v = ctx.detail!;
     const out: Finding[] = [];
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
-      if (f.realisedLastYear - f.realisedSinceStart <= 1 || !alsoOverFiche(v, r.row, ["realisedLastYear", "realisedSinceStart"], (w) => w.realisedLastYear - w.realisedSinceStart > 1)) continue;
-      out.push(finding(v, "cumulative-below-year", "error", r.row, v.col("realisedSinceStart")!, fiche, rulesText.cumulativeBelowYear(f.realisedSinceStart, f.realisedLastYear, v.lastYear!), f.realisedLastYear, f.realisedSinceStart));
+      if (
+        f.realisedLastYear - f.realisedSinceStart <= 1 ||
+        !alsoOverFiche(v, r.row, ["realisedLastYear", "realisedSinceStart"], (w) => w.realisedLastYear - w.realisedSinceStart > 1)
+      )
+        continue;
+      out.push(
+        finding(
+          v,
+          "cumulative-below-year",
+          "error",
+          r.row,
+          v.col("realisedSinceStart")!,
+          fiche,
+          rulesText.cumulativeBelowYear(f.realisedSinceStart, f.realisedLastYear, v.lastYear!),
+          f.realisedLastYear,
+          f.realisedSinceStart,
+        ),
+      );
     }
     return out;
   },

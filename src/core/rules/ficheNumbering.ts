@@ -14,7 +14,8 @@ export const ficheNumbering: Rule = {
       const seen = new Map<string, number[]>();
       for (const r of v.ficheRows()) seen.set(r.fiche!, [...(seen.get(r.fiche!) ?? []), r.row]);
       for (const [fiche, rows] of seen) {
-        for (const row of rows.slice(1)) out.push(finding(v, "fiche-numbering", "warning", row, v.col("fiche")!, fiche, rulesText.ficheDuplicate(fiche, rows), 1, rows.length));
+        for (const row of rows.slice(1))
+          out.push(finding(v, "fiche-numbering", "warning", row, v.col("fiche")!, fiche, rulesText.ficheDuplicate(fiche, rows), 1, rows.length));
       }
       sets.set(v.t.kind, new Set(seen.keys()));
     }
@@ -22,11 +23,26 @@ export const ficheNumbering: Rule = {
     const s = ctx.summary;
     if (d && s && sets.has("detail") && sets.has("summary")) {
       const name = { detail: layoutText.detail.toLowerCase(), summary: layoutText.summary.toLowerCase() };
-      for (const [v, other] of [[d, s], [s, d]] as const) {
+      for (const [v, other] of [
+        [d, s],
+        [s, d],
+      ] as const) {
         const otherSet = sets.get(other.t.kind)!;
         for (const r of v.ficheRows()) {
           if (otherSet.has(r.fiche!)) continue;
-          out.push(finding(v, "fiche-numbering", "warning", r.row, v.col("fiche")!, r.fiche, rulesText.ficheOnlyIn(r.fiche!, name[v.t.kind], name[other.t.kind]), r.fiche, null));
+          out.push(
+            finding(
+              v,
+              "fiche-numbering",
+              "warning",
+              r.row,
+              v.col("fiche")!,
+              r.fiche,
+              rulesText.ficheOnlyIn(r.fiche!, name[v.t.kind], name[other.t.kind]),
+              r.fiche,
+              null,
+            ),
+          );
         }
       }
     }

@@ -12,10 +12,11 @@ export const fundamentalCoverage: Rule = {
     const covered = new Set<number>();
     for (const e of detailObjectives(v)) if (e.n !== null && e.fiche) covered.add(e.n);
     const s = ctx.summary;
-    if (s) for (const r of s.ficheRows()) {
-      const n = objectiveByLabel(s.text(r.row, s.col("objectif")));
-      if (n !== null) covered.add(n);
-    }
+    if (s)
+      for (const r of s.ficheRows()) {
+        const n = objectiveByLabel(s.text(r.row, s.col("objectif")));
+        if (n !== null) covered.add(n);
+      }
     const col = v.col("objective")!;
     const out: Finding[] = [];
     for (const n of FUNDAMENTAL_NUMBERS) {

@@ -24,11 +24,35 @@ export const funderTheme: Rule = {
       const cellOf = (f: "fir" | "ondam") => v.col(`${f}Total` as SingleRole) ?? v.yearCol(f, v.years(f)[0]!);
       const ondam = money.get("ondam") ?? 0;
       if (ondam > 0.005 && fits(ONDAM_OBJECTIVES) === null && cellOf("ondam") !== undefined) {
-        out.push(finding(v, "funder-theme", "info", rows[0]!, cellOf("ondam")!, fiche, rulesText.funderThemeOndam(ondam, n), "objectifs 9, 15, 16, 24", n === null ? null : `objectif ${n}`));
+        out.push(
+          finding(
+            v,
+            "funder-theme",
+            "info",
+            rows[0]!,
+            cellOf("ondam")!,
+            fiche,
+            rulesText.funderThemeOndam(ondam, n),
+            "objectifs 9, 15, 16, 24",
+            n === null ? null : `objectif ${n}`,
+          ),
+        );
       }
       const fir = money.get("fir") ?? 0;
       if (fir > 0.005 && fits(FIR_OBJECTIVES) === null && cellOf("fir") !== undefined) {
-        out.push(finding(v, "funder-theme", "info", rows[0]!, cellOf("fir")!, fiche, rulesText.funderThemeFir(fir, n), "objectifs 1 à 5, 13", n === null ? null : `objectif ${n}`));
+        out.push(
+          finding(
+            v,
+            "funder-theme",
+            "info",
+            rows[0]!,
+            cellOf("fir")!,
+            fiche,
+            rulesText.funderThemeFir(fir, n),
+            "objectifs 1 à 5, 13",
+            n === null ? null : `objectif ${n}`,
+          ),
+        );
       }
     }
     return out;

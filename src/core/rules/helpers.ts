@@ -8,7 +8,17 @@ import { rulesText } from "../../messages/rules";
 import { compareAmounts } from "./tolerance";
 import type { Finding, RuleId, Severity } from "./types";
 
-export function finding(v: TableView, rule: RuleId, severity: Severity, row: number, col: number, fiche: string | null, message: string, expected: Finding["expected"], actual: Finding["actual"]): Finding {
+export function finding(
+  v: TableView,
+  rule: RuleId,
+  severity: Severity,
+  row: number,
+  col: number,
+  fiche: string | null,
+  message: string,
+  expected: Finding["expected"],
+  actual: Finding["actual"],
+): Finding {
   return { rule, severity, sheet: v.sheet.name, cell: `${colToLetters(col)}${row}`, fiche, message, expected, actual };
 }
 
@@ -34,7 +44,9 @@ function doubtfulCols(v: TableView): Set<number> {
 export function plannedColumns(v: TableView): number[] {
   const cols: number[] = [];
   const doubtful = doubtfulCols(v);
-  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c); };
+  const add = (c: number | undefined) => {
+    if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c);
+  };
   if (v.t.kind === "detail") {
     add(v.col("budget"));
     for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const) {
@@ -48,7 +60,9 @@ export function plannedColumns(v: TableView): number[] {
 export function realisedColumns(v: TableView): number[] {
   const cols: number[] = [];
   const doubtful = doubtfulCols(v);
-  const add = (c: number | undefined) => { if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c); };
+  const add = (c: number | undefined) => {
+    if (c !== undefined && !cols.includes(c) && !doubtful.has(c)) cols.push(c);
+  };
   if (v.t.kind === "detail") {
     for (const b of ["realised", "realisedTo"] as const) for (const y of v.years(b)) add(v.yearCol(b, y));
     add(v.col("realisedLastYear"));
@@ -102,8 +116,13 @@ export function* tableCells(v: TableView): Generator<{ row: number; col: number;
  * an info when within 1 € (hidden cents), else an error with the rule's own message.
  */
 export function sumFinding(
-  v: TableView, rule: RuleId, at: { row: number; col: number; fiche: string | null },
-  what: string, parts: number[], actual: number, error: (expected: number) => string,
+  v: TableView,
+  rule: RuleId,
+  at: { row: number; col: number; fiche: string | null },
+  what: string,
+  parts: number[],
+  actual: number,
+  error: (expected: number) => string,
 ): Finding | null {
   const expected = parts.reduce((a, b) => a + b, 0);
   const cmp = compareAmounts(expected, actual);
@@ -140,7 +159,10 @@ export function ficheFigures(v: TableView, rows: number[]): RowFigures | null {
     realisedSinceStart += f.realisedSinceStart;
   }
   return {
-    plannedLastYear, budget, realisedLastYear, realisedSinceStart,
+    plannedLastYear,
+    budget,
+    realisedLastYear,
+    realisedSinceStart,
     rateLastYear: plannedLastYear === 0 ? null : realisedLastYear / plannedLastYear,
     rateGlobal: budget === 0 ? null : realisedSinceStart / budget,
     gap: budget - realisedSinceStart,
@@ -155,7 +177,11 @@ export function plannedComplete(v: TableView): boolean {
   const y = v.lastYear;
   if (y === null) return false;
   const has = (b: "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam") => v.yearCol(b, y) !== undefined;
-  const cd = has("cd") || (has("ms") && has("dgas")) || (has("ms") && !v.years("dgas").length && v.col("dgasTotal") === undefined) || (has("dgas") && !v.years("ms").length && v.col("msTotal") === undefined);
+  const cd =
+    has("cd") ||
+    (has("ms") && has("dgas")) ||
+    (has("ms") && !v.years("dgas").length && v.col("dgasTotal") === undefined) ||
+    (has("dgas") && !v.years("ms").length && v.col("msTotal") === undefined);
   return cd && (["fir", "etat", "ondam"] as const).every((b) => !v.years(b).length || has(b));
 }
 

@@ -28,7 +28,14 @@ export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Findin
     if (!missing.length && !doubts.length) continue;
     const { r1, c1, c2 } = v.t.range;
     const where = `lignes ${v.t.headerRows.join("-")}, colonnes ${colToLetters(c1)} à ${colToLetters(c2)}`;
-    const message = incompleteText.message(v.t.kind, v.sheet.name, where, missing, doubts.map((d) => ({ key: d.key, col: colToLetters(d.col), why: d.why })), Math.max(skippedRules, 1));
+    const message = incompleteText.message(
+      v.t.kind,
+      v.sheet.name,
+      where,
+      missing,
+      doubts.map((d) => ({ key: d.key, col: colToLetters(d.col), why: d.why })),
+      Math.max(skippedRules, 1),
+    );
     out.push(finding(v, "layout-incomplete", "warning", r1, c1, null, message, [...missing, ...doubts.map((d) => d.key)].join(", "), null));
   }
   return out;

@@ -28,9 +28,11 @@ export const modalite: Rule = {
       if (zero.length) parts.push(rulesText.modaliteNamesZero(zero.map((f) => MODALITE_LABEL[f])));
       const unnamed = withMoney(money).filter((f) => !named.funders.has(f));
       if (unnamed.length) {
-        parts.push(named.namesCd && named.funders.size === 0
-          ? rulesText.modaliteCdWithFunders(unnamed.map((f) => `${FUNDER_LABEL[f]}`))
-          : rulesText.modaliteMissesMoney(unnamed.map((f) => [FUNDER_LABEL[f], money.get(f)!])));
+        parts.push(
+          named.namesCd && named.funders.size === 0
+            ? rulesText.modaliteCdWithFunders(unnamed.map((f) => `${FUNDER_LABEL[f]}`))
+            : rulesText.modaliteMissesMoney(unnamed.map((f) => [FUNDER_LABEL[f], money.get(f)!])),
+        );
       }
       if (!parts.length) continue;
       out.push(finding(v, "modalite", "warning", r.row, col, r.fiche, parts.join(" "), funderList(withMoney(money), FUNDER_LABEL), text ?? ""));

@@ -27,9 +27,11 @@ export const numberAsText: Rule = {
           if (typeof val !== "string" || !val.trim()) continue;
           const n = parseAmountText(val);
           const fiche = r.fiche ?? r.continuationOf;
-          out.push(n !== null
-            ? finding(v, "number-as-text", "warning", r.row, c, fiche, rulesText.numberAsText(val.trim(), n), n, val)
-            : finding(v, "number-as-text", "warning", r.row, c, fiche, rulesText.textInAmount(val.trim()), null, val));
+          out.push(
+            n !== null
+              ? finding(v, "number-as-text", "warning", r.row, c, fiche, rulesText.numberAsText(val.trim(), n), n, val)
+              : finding(v, "number-as-text", "warning", r.row, c, fiche, rulesText.textInAmount(val.trim()), null, val),
+          );
         }
       }
     }

@@ -29,7 +29,14 @@ export const objectiveTypeRule: Rule = {
       const parts: string[] = [];
       if (e.type && e.type !== national) {
         const others = (typesByNumber.get(e.n) ?? []).filter((x) => x.type !== e.type && x.fiche !== e.fiche);
-        if (others.length) parts.push(rulesText.objectiveBothWays(e.n, e.typeText ?? TYPE_LABEL[e.type], others.map((x) => fr`fiche ${x.fiche} : ${TYPE_LABEL[x.type as "fondamental"]}`)));
+        if (others.length)
+          parts.push(
+            rulesText.objectiveBothWays(
+              e.n,
+              e.typeText ?? TYPE_LABEL[e.type],
+              others.map((x) => fr`fiche ${x.fiche} : ${TYPE_LABEL[x.type as "fondamental"]}`),
+            ),
+          );
         parts.push(rulesText.objectiveAgainstCatalogue(e.n, e.typeText ?? TYPE_LABEL[e.type], national));
       }
       if (declared && national === "facultatif" && !declared.includes(e.n)) parts.push(rulesText.objectiveNotDeclared(e.n, declared));

@@ -17,7 +17,10 @@ export function objectiveType(text: string | null): ObjectiveType | null {
   return null;
 }
 
-const labelKey = (t: string) => normHead(t.replace(/^\s*objectif\s*(?:n\s*°\s*)?\d{1,2}\s*[:.-]?\s*/i, ""), 400).replace(/[^a-z0-9 ]/g, "").replace(/\s+/g, " ");
+const labelKey = (t: string) =>
+  normHead(t.replace(/^\s*objectif\s*(?:n\s*°\s*)?\d{1,2}\s*[:.-]?\s*/i, ""), 400)
+    .replace(/[^a-z0-9 ]/g, "")
+    .replace(/\s+/g, " ");
 const LABELS = NATIONAL_OBJECTIVES.map((o) => ({ n: o.n, key: labelKey(o.label) }));
 
 /** The one national objective whose label this text matches (on 40 characters or the whole label); ambiguous -> null. */
@@ -67,14 +70,30 @@ export function detailObjectives(v: TableView): ObjectiveEntry[] {
     const seen = new Set<string>();
     const objectives = cells.filter((c) => c.text && !seen.has(c.text) && seen.add(c.text));
     if (!objectives.length) {
-      out.push({ row: rows[0]!, typeRow: soleType?.row ?? rows[0]!, fiche, n: null, type: objectiveType(soleType?.typeText ?? null), text: null, typeText: soleType?.typeText ?? null });
+      out.push({
+        row: rows[0]!,
+        typeRow: soleType?.row ?? rows[0]!,
+        fiche,
+        n: null,
+        type: objectiveType(soleType?.typeText ?? null),
+        text: null,
+        typeText: soleType?.typeText ?? null,
+      });
       continue;
     }
     for (const o of objectives) {
       // An untyped objective takes the fiche's type only when it is the fiche's one objective (a further objective
       // on a continuation row, untyped, is not the first row's type).
       const t = o.typeText ? o : objectives.length === 1 ? soleType : undefined;
-      out.push({ row: o.row, typeRow: t?.row ?? o.row, fiche, n: objectiveNumber(o.text), type: objectiveType(t?.typeText ?? null), text: o.text, typeText: t?.typeText ?? null });
+      out.push({
+        row: o.row,
+        typeRow: t?.row ?? o.row,
+        fiche,
+        n: objectiveNumber(o.text),
+        type: objectiveType(t?.typeText ?? null),
+        text: o.text,
+        typeText: t?.typeText ?? null,
+      });
     }
   }
   return out;

@@ -11,9 +11,35 @@ const RATE_TOLERANCE = 0.0005;
 export const rateMismatch: Rule = {
   id: "rate-mismatch",
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
-  uses: { detail: ["rateLastYear", "rateGlobal", "gap", "budget", "realisedLastYear", "realisedSinceStart", "ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
+  uses: {
+    detail: [
+      "rateLastYear",
+      "rateGlobal",
+      "gap",
+      "budget",
+      "realisedLastYear",
+      "realisedSinceStart",
+      "ms",
+      "dgas",
+      "cd",
+      "fir",
+      "etat",
+      "ondam",
+      "msTotal",
+      "dgasTotal",
+      "cdTotal",
+      "firTotal",
+      "etatTotal",
+      "ondamTotal",
+    ],
+  },
   partial: true,
-  skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : ["rateLastYear", "rateGlobal", "gap"].every((r) => ctx.detail!.col(r as "gap") === undefined) ? rulesText.skipped(["rateLastYear", "rateGlobal", "gap"]) : null),
+  skip: (ctx) =>
+    !ctx.detail
+      ? rulesText.skippedNoTable("detail")
+      : ["rateLastYear", "rateGlobal", "gap"].every((r) => ctx.detail!.col(r as "gap") === undefined)
+        ? rulesText.skipped(["rateLastYear", "rateGlobal", "gap"])
+        : null,
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
@@ -30,7 +56,10 @@ export const rateMismatch: Rule = {
       // A fiche spread over several rows may write its rates and gap once, from all its rows' amounts.
       const spread = v.spreadFicheRows(r.row);
       const whole = spread ? ficheFigures(v, spread) : null;
-      for (const [role, computed] of [["rateLastYear", f.rateLastYear], ["rateGlobal", f.rateGlobal]] as const) {
+      for (const [role, computed] of [
+        ["rateLastYear", f.rateLastYear],
+        ["rateGlobal", f.rateGlobal],
+      ] as const) {
         const col = sure[role] ? v.col(role) : undefined;
         const cell = col === undefined ? undefined : v.cell(r.row, col);
         // Undefined rates are realised-without-budget's concern; empty or text cells are not filled yet.
@@ -43,13 +72,37 @@ export const rateMismatch: Rule = {
         const wholeRate = whole?.[role];
         if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
         const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
-        out.push(finding(v, "rate-mismatch", "error", r.row, col!, fiche, rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)), computed, cell.value));
+        out.push(
+          finding(
+            v,
+            "rate-mismatch",
+            "error",
+            r.row,
+            col!,
+            fiche,
+            rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)),
+            computed,
+            cell.value,
+          ),
+        );
       }
       const gapCol = sure.gap ? v.col("gap") : undefined;
       const gap = gapCol === undefined ? undefined : v.cell(r.row, gapCol);
       const gapOverFiche = spread && whole ? Math.abs(spread.reduce((a, rr) => a + v.num(rr, gapCol), 0) - whole.gap) <= 1 : false;
       if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > 1 && !gapOverFiche) {
-        out.push(finding(v, "rate-mismatch", "error", r.row, gapCol!, fiche, rulesText.rateMismatch("Écart moyens - réalisations", formatEuro(f.gap), formatEuro(gap.value)), f.gap, gap.value));
+        out.push(
+          finding(
+            v,
+            "rate-mismatch",
+            "error",
+            r.row,
+            gapCol!,
+            fiche,
+            rulesText.rateMismatch("Écart moyens - réalisations", formatEuro(f.gap), formatEuro(gap.value)),
+            f.gap,
+            gap.value,
+          ),
+        );
       }
     }
     return out;

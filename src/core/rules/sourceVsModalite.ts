@@ -25,7 +25,9 @@ export const sourceVsModalite: Rule = {
       const a = [...parseModalite(mod).funders].sort().join("+");
       const b = [...parseSource(src).funders].sort().join("+");
       if (a === b) continue;
-      out.push(finding(s, "source-vs-modalite", "warning", r.row, s.col("modalite")!, r.fiche, rulesText.sourceVsModalite(mod ?? "", src ?? ""), src ?? "", mod ?? ""));
+      out.push(
+        finding(s, "source-vs-modalite", "warning", r.row, s.col("modalite")!, r.fiche, rulesText.sourceVsModalite(mod ?? "", src ?? ""), src ?? "", mod ?? ""),
+      );
     }
     return out;
   },

@@ -5,7 +5,20 @@ import type { TableView } from "../layout/view";
 import { amountColumns, columnName, finding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
-const TEXT_ROLES: SingleRole[] = ["fiche", "label", "theme", "objective", "objectiveType", "indicator", "indicatorEtat", "indicatorExtra", "source", "mesure", "objectif", "modalite"];
+const TEXT_ROLES: SingleRole[] = [
+  "fiche",
+  "label",
+  "theme",
+  "objective",
+  "objectiveType",
+  "indicator",
+  "indicatorEtat",
+  "indicatorExtra",
+  "source",
+  "mesure",
+  "objectif",
+  "modalite",
+];
 
 function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label: string, out: Finding[]): void {
   const cols = amountColumns(v);
@@ -14,7 +27,8 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
     const cell = v.cell(total.row, col);
     if (!cell) continue;
     if (!cell.formula) {
-      if (typeof cell.value === "number" && formulas >= 3) out.push(finding(v, "total-formula", "warning", total.row, col, null, rulesText.totalConstant(label, columnName(v, col)), null, cell.value));
+      if (typeof cell.value === "number" && formulas >= 3)
+        out.push(finding(v, "total-formula", "warning", total.row, col, null, rulesText.totalConstant(label, columnName(v, col)), null, cell.value));
       continue;
     }
     if (!isPlainSum(cell.formula)) continue;
@@ -26,13 +40,27 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
       if (via !== undefined && via > 0 && covered.has(via)) continue;
       for (const r of rows) if (!covered.has(r)) left.push(r);
     }
-    if (left.length) out.push(finding(v, "total-formula", "warning", total.row, col, null, rulesText.totalFormulaGap(label, columnName(v, col), left), `=${cell.formula}`, `=${cell.formula}`));
+    if (left.length)
+      out.push(
+        finding(
+          v,
+          "total-formula",
+          "warning",
+          total.row,
+          col,
+          null,
+          rulesText.totalFormulaGap(label, columnName(v, col), left),
+          `=${cell.formula}`,
+          `=${cell.formula}`,
+        ),
+      );
   }
   for (const role of TEXT_ROLES) {
     const col = v.col(role);
     if (col === undefined) continue;
     const cell = v.cell(total.row, col);
-    if (cell?.formula) out.push(finding(v, "total-formula", "info", total.row, col, null, rulesText.totalOverText(label, columnName(v, col)), null, `=${cell.formula}`));
+    if (cell?.formula)
+      out.push(finding(v, "total-formula", "info", total.row, col, null, rulesText.totalOverText(label, columnName(v, col)), null, `=${cell.formula}`));
   }
 }
 
@@ -52,7 +80,10 @@ export const totalFormula: Rule = {
       if (!total) continue;
       const grouped = v.t.groups.map((g) => [g.subtotalRow ?? 0, ...g.rows]);
       const inGroups = new Set(v.t.groups.flatMap((g) => g.rows));
-      const loose = v.dataRows().filter((r) => !inGroups.has(r.row)).map((r) => r.row);
+      const loose = v
+        .dataRows()
+        .filter((r) => !inGroups.has(r.row))
+        .map((r) => r.row);
       checkRow(v, total, [...grouped, [0, ...loose]], v.t.kind === "detail" ? "TOTAL" : "Total", out);
     }
     return out;

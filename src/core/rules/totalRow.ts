@@ -34,7 +34,8 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
     const expected = rows.reduce((a, r) => a + v.num(r, col), 0);
     const blank = v.isBlank(totalRow.row, col);
     if (blank) {
-      if (Math.abs(expected) > 1 && col !== v.col("gap")) out.push(finding(v, "total-row", "error", totalRow.row, col, null, rulesText.totalBlank(label, columnName(v, col), expected), expected, null));
+      if (Math.abs(expected) > 1 && col !== v.col("gap"))
+        out.push(finding(v, "total-row", "error", totalRow.row, col, null, rulesText.totalBlank(label, columnName(v, col), expected), expected, null));
       continue;
     }
     const actual = v.num(totalRow.row, col);
@@ -44,13 +45,47 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
       const shownRows = rows.reduce((a, r) => a + displayed(v, r, col), 0);
       const shownTotal = displayed(v, totalRow.row, col);
       if (compareAmounts(shownRows, shownTotal) === "rounding") {
-        out.push(finding(v, "total-row", "info", totalRow.row, col, null, rulesText.rounding(`${label}, colonne ${columnName(v, col)} (tel qu'imprimé)`, shownRows, shownTotal), shownRows, shownTotal));
+        out.push(
+          finding(
+            v,
+            "total-row",
+            "info",
+            totalRow.row,
+            col,
+            null,
+            rulesText.rounding(`${label}, colonne ${columnName(v, col)} (tel qu'imprimé)`, shownRows, shownTotal),
+            shownRows,
+            shownTotal,
+          ),
+        );
       }
       continue;
     }
-    out.push(cmp === "rounding"
-      ? finding(v, "total-row", "info", totalRow.row, col, null, rulesText.rounding(`${label}, colonne ${columnName(v, col)}`, expected, actual), expected, actual)
-      : finding(v, "total-row", "error", totalRow.row, col, null, rulesText.totalRow(label, columnName(v, col), rowsLabel, expected, actual), expected, actual));
+    out.push(
+      cmp === "rounding"
+        ? finding(
+            v,
+            "total-row",
+            "info",
+            totalRow.row,
+            col,
+            null,
+            rulesText.rounding(`${label}, colonne ${columnName(v, col)}`, expected, actual),
+            expected,
+            actual,
+          )
+        : finding(
+            v,
+            "total-row",
+            "error",
+            totalRow.row,
+            col,
+            null,
+            rulesText.totalRow(label, columnName(v, col), rowsLabel, expected, actual),
+            expected,
+            actual,
+          ),
+    );
   }
 }
 
@@ -64,7 +99,8 @@ export const totalRow: Rule = {
       const data = v.dataRows().map((r) => r.row);
       for (const g of v.t.groups) {
         const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-        if (sub && g.rows.length) checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, rulesText.subtotalLabel(g.key), out);
+        if (sub && g.rows.length)
+          checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, rulesText.subtotalLabel(g.key), out);
       }
       const total = v.t.rows.find((r) => r.kind === "total");
       if (total) checkTotal(v, total, data, `lignes des fiches (${data[0]}-${data[data.length - 1]})`, v.t.kind === "detail" ? "TOTAL" : "Total", out);

@@ -6,10 +6,30 @@ import type { FontInfo, WorkbookSnapshot } from "../model/snapshot";
 export type Severity = "error" | "warning" | "info";
 
 export type RuleId =
-  | "year-sum" | "cd-split" | "budget-sum" | "total-row" | "total-formula" | "cell-error" | "display-overflow"
-  | "number-as-text" | "negative-amount" | "source-funder" | "modalite" | "objective-type" | "objective-missing"
-  | "fiche-numbering" | "cross-table" | "source-vs-modalite" | "consumed-sum" | "realised-without-budget"
-  | "over-execution" | "cumulative-below-year" | "rate-mismatch" | "fundamental-coverage" | "funder-theme" | "cofinancing-cd"
+  | "year-sum"
+  | "cd-split"
+  | "budget-sum"
+  | "total-row"
+  | "total-formula"
+  | "cell-error"
+  | "display-overflow"
+  | "number-as-text"
+  | "negative-amount"
+  | "source-funder"
+  | "modalite"
+  | "objective-type"
+  | "objective-missing"
+  | "fiche-numbering"
+  | "cross-table"
+  | "source-vs-modalite"
+  | "consumed-sum"
+  | "realised-without-budget"
+  | "over-execution"
+  | "cumulative-below-year"
+  | "rate-mismatch"
+  | "fundamental-coverage"
+  | "funder-theme"
+  | "cofinancing-cd"
   | "layout-incomplete";
 
 export interface Finding {
@@ -41,7 +61,10 @@ export interface RuleContext {
 }
 
 /** Role keys by table: single roles ("budget", "source") or whole yearly blocks ("ms", "fir"). */
-export interface RoleNeeds { detail?: string[]; summary?: string[] }
+export interface RoleNeeds {
+  detail?: string[];
+  summary?: string[];
+}
 
 export interface Rule {
   id: RuleId;

@@ -22,9 +22,25 @@ export const yearSum: Rule = {
         if (totalCol === undefined || !years.length || v.amount(r.row, totalCol) === null) continue;
         const actual = v.num(r.row, totalCol);
         const what = roleLabel(`${b}Total`);
-        const f = sumFinding(v, "year-sum", { row: r.row, col: totalCol, fiche: r.fiche ?? r.continuationOf }, what,
-          years.map((y) => v.num(r.row, v.yearCol(b, y))), actual, (expected) => rulesText.yearSum(what, years, expected, actual));
-        if (f && !holdsOverFiche(v, r.row, (rr) => years.reduce((a, y) => a + v.num(rr, v.yearCol(b, y)), 0), (rr) => v.num(rr, totalCol))) out.push(f);
+        const f = sumFinding(
+          v,
+          "year-sum",
+          { row: r.row, col: totalCol, fiche: r.fiche ?? r.continuationOf },
+          what,
+          years.map((y) => v.num(r.row, v.yearCol(b, y))),
+          actual,
+          (expected) => rulesText.yearSum(what, years, expected, actual),
+        );
+        if (
+          f &&
+          !holdsOverFiche(
+            v,
+            r.row,
+            (rr) => years.reduce((a, y) => a + v.num(rr, v.yearCol(b, y)), 0),
+            (rr) => v.num(rr, totalCol),
+          )
+        )
+          out.push(f);
       }
     }
     return out;

@@ -35,19 +35,43 @@ export function CheckView({ controller, state }: { controller: PaneController; s
   const actionsRow = useRovingGroup<HTMLDivElement>();
   const severityRow = useRovingGroup<HTMLDivElement>();
   const view = report ? findingsView(report, state.seen, { severities: new Set(severities), rule, hideSeen }) : null;
-  const actions = React.useMemo(() => ({
-    open: (f: Parameters<PaneController["select"]>[0]) => void controller.select(f),
-    toggleSeen: (f: Parameters<PaneController["select"]>[0]) => void controller.toggleSeen(f),
-    widen: (f: Parameters<PaneController["select"]>[0]) => void controller.widen(f),
-  }), [controller]);
+  const actions = React.useMemo(
+    () => ({
+      open: (f: Parameters<PaneController["select"]>[0]) => void controller.select(f),
+      toggleSeen: (f: Parameters<PaneController["select"]>[0]) => void controller.toggleSeen(f),
+      widen: (f: Parameters<PaneController["select"]>[0]) => void controller.widen(f),
+    }),
+    [controller],
+  );
   return (
     <div className={shared.col}>
-      {view && <Body1 as="p" role="status" data-testid="verdict" className={mergeClasses(styles.verdict, styles[view.tone])}><strong>{view.verdict}</strong></Body1>}
+      {view && (
+        <Body1 as="p" role="status" data-testid="verdict" className={mergeClasses(styles.verdict, styles[view.tone])}>
+          <strong>{view.verdict}</strong>
+        </Body1>
+      )}
       {!report && <Body1 as="p">{paneText.check.intro}</Body1>}
-      <div role="toolbar" aria-label={paneText.check.actions} className={styles.wrap} ref={actionsRow.ref} onKeyDown={actionsRow.onKeyDown} onFocus={actionsRow.onFocus}>
-        <Button data-roving size="small" appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy} data-testid="run-check">{report ? paneText.check.rerun : paneText.check.run}</Button>
-        {report && <Button data-roving size="small" onClick={() => void controller.flag()} disabled={!!state.busy}>{paneText.check.flag}</Button>}
-        {report && <Button data-roving size="small" onClick={() => void controller.clearFlags()} disabled={!!state.busy}>{paneText.check.clearFlags}</Button>}
+      <div
+        role="toolbar"
+        aria-label={paneText.check.actions}
+        className={styles.wrap}
+        ref={actionsRow.ref}
+        onKeyDown={actionsRow.onKeyDown}
+        onFocus={actionsRow.onFocus}
+      >
+        <Button data-roving size="small" appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy} data-testid="run-check">
+          {report ? paneText.check.rerun : paneText.check.run}
+        </Button>
+        {report && (
+          <Button data-roving size="small" onClick={() => void controller.flag()} disabled={!!state.busy}>
+            {paneText.check.flag}
+          </Button>
+        )}
+        {report && (
+          <Button data-roving size="small" onClick={() => void controller.clearFlags()} disabled={!!state.busy}>
+            {paneText.check.clearFlags}
+          </Button>
+        )}
       </div>
       {report && view && (
         <>
@@ -59,26 +83,46 @@ export function CheckView({ controller, state }: { controller: PaneController; s
               const d = describeTable(t);
               return (
                 <Caption1 key={kind}>
-                  <strong>{name}</strong> {quoted(d.sheet)} {d.range} — {paneText.check.fiches(d.fiches)}, {paneText.check.years(d.years)}, {paneText.check.confidence(d.confidence)}
+                  <strong>{name}</strong> {quoted(d.sheet)} {d.range} — {paneText.check.fiches(d.fiches)}, {paneText.check.years(d.years)},{" "}
+                  {paneText.check.confidence(d.confidence)}
                   {d.missing.length > 0 && <> — {paneText.check.missing(d.missing.map(roleLabel).join(", "))}</>}
                 </Caption1>
               );
             })}
           </div>
-          <div role="toolbar" aria-label={paneText.check.severityFilter} className={styles.wrap} ref={severityRow.ref} onKeyDown={severityRow.onKeyDown} onFocus={severityRow.onFocus}>
+          <div
+            role="toolbar"
+            aria-label={paneText.check.severityFilter}
+            className={styles.wrap}
+            ref={severityRow.ref}
+            onKeyDown={severityRow.onKeyDown}
+            onFocus={severityRow.onFocus}
+          >
             {SEVERITIES.map((s) => (
               <ToggleButton
-                key={s} data-roving size="small" appearance="subtle" data-testid={`count-${s}`} checked={severities.includes(s)}
+                key={s}
+                data-roving
+                size="small"
+                appearance="subtle"
+                data-testid={`count-${s}`}
+                checked={severities.includes(s)}
                 onClick={() => setSeverities((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))}
               >
-                {paneText.check.counts[s]}&nbsp;<Badge appearance="filled" color={BADGE[s]} size="small">{report.counts[s]}</Badge>
+                {paneText.check.counts[s]}&nbsp;
+                <Badge appearance="filled" color={BADGE[s]} size="small">
+                  {report.counts[s]}
+                </Badge>
               </ToggleButton>
             ))}
           </div>
           <div className={shared.row}>
             <Select size="small" className={styles.select} aria-label={paneText.check.ruleFilter} value={rule} onChange={(_, d) => setRule(d.value)}>
               <option value="">{paneText.check.allRules}</option>
-              {view.rules.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+              {view.rules.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
             </Select>
             <Checkbox label={paneText.check.hideSeen} checked={hideSeen} onChange={(_, d) => setHideSeen(!!d.checked)} />
           </div>

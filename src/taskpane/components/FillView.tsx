@@ -8,7 +8,12 @@ import { useShared } from "./shared";
 const useStyles = makeStyles({
   line: { display: "block", overflowWrap: "anywhere" },
   result: { color: tokens.colorNeutralForeground2 },
-  summary: { cursor: "pointer", padding: "2px 0", borderRadius: tokens.borderRadiusSmall, ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  summary: {
+    cursor: "pointer",
+    padding: "2px 0",
+    borderRadius: tokens.borderRadiusSmall,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 function Formula({ cell, formula, result }: FormulaColumn["lines"][number]): React.JSX.Element {
@@ -16,7 +21,10 @@ function Formula({ cell, formula, result }: FormulaColumn["lines"][number]): Rea
   const shared = useShared();
   return (
     <Caption1 className={styles.line}>
-      <code className={shared.code}>{paneText.fill.formula(cell, formula)}</code> <span className={styles.result}>{paneText.fill.gives}&nbsp;{result}</span>
+      <code className={shared.code}>{paneText.fill.formula(cell, formula)}</code>{" "}
+      <span className={styles.result}>
+        {paneText.fill.gives}&nbsp;{result}
+      </span>
     </Caption1>
   );
 }
@@ -31,18 +39,36 @@ export function FillView({ controller, state }: { controller: PaneController; st
   return (
     <div className={shared.col}>
       <Body1 as="p">{paneText.fill.intro}</Body1>
-      {!state.report && <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>{paneText.check.run}</Button>}
+      {!state.report && (
+        <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>
+          {paneText.check.run}
+        </Button>
+      )}
       {plan && preview && (
         <>
-          <Body1 as="p" data-testid="fill-preview"><strong>{preview.formulas ? paneText.fill.preview(preview.formulas, preview.columns.length) : paneText.fill.nothing}</strong></Body1>
+          <Body1 as="p" data-testid="fill-preview">
+            <strong>{preview.formulas ? paneText.fill.preview(preview.formulas, preview.columns.length) : paneText.fill.nothing}</strong>
+          </Body1>
           {preview.columns.map((c) => (
             <section key={c.key} aria-labelledby={`fill-${c.key}`} data-testid="fill-column">
-              <h3 id={`fill-${c.key}`} className={shared.heading}><Body1><strong>{paneText.fill.column(c.letter, c.label, c.lines.length)}</strong></Body1></h3>
+              <h3 id={`fill-${c.key}`} className={shared.heading}>
+                <Body1>
+                  <strong>{paneText.fill.column(c.letter, c.label, c.lines.length)}</strong>
+                </Body1>
+              </h3>
               <Formula {...c.lines[0]!} />
               {c.lines.length > 1 && (
                 <details>
-                  <summary className={styles.summary}><Caption1>{paneText.fill.showAll(c.lines.length)}</Caption1></summary>
-                  <ul className={shared.list}>{c.lines.map((l) => <li key={l.cell}><Formula {...l} /></li>)}</ul>
+                  <summary className={styles.summary}>
+                    <Caption1>{paneText.fill.showAll(c.lines.length)}</Caption1>
+                  </summary>
+                  <ul className={shared.list}>
+                    {c.lines.map((l) => (
+                      <li key={l.cell}>
+                        <Formula {...l} />
+                      </li>
+                    ))}
+                  </ul>
                 </details>
               )}
             </section>
@@ -50,7 +76,11 @@ export function FillView({ controller, state }: { controller: PaneController; st
           {plan.stats.unchanged > 0 && <Caption1 as="p">{paneText.fill.upToDate(plan.stats.unchanged)}</Caption1>}
           {preview.conflicts.length > 0 && (
             <section aria-labelledby="fill-conflicts-title">
-              <h3 id="fill-conflicts-title" className={shared.heading}><Body1><strong>{paneText.fill.conflicts(preview.conflicts.length)}</strong></Body1></h3>
+              <h3 id="fill-conflicts-title" className={shared.heading}>
+                <Body1>
+                  <strong>{paneText.fill.conflicts(preview.conflicts.length)}</strong>
+                </Body1>
+              </h3>
               <ul className={shared.list} data-testid="fill-conflicts">
                 {preview.conflicts.map((c) => (
                   <li key={c.key}>
@@ -58,7 +88,8 @@ export function FillView({ controller, state }: { controller: PaneController; st
                       <strong>{c.where}</strong> — {c.reason}
                     </Caption1>
                     <Caption1 className={styles.line}>
-                      {paneText.fill.typed} <strong data-testid="conflict-typed">{c.typed}</strong> · {paneText.fill.computed} <strong data-testid="conflict-computed">{c.computed}</strong>
+                      {paneText.fill.typed} <strong data-testid="conflict-typed">{c.typed}</strong> · {paneText.fill.computed}{" "}
+                      <strong data-testid="conflict-computed">{c.computed}</strong>
                     </Caption1>
                   </li>
                 ))}
@@ -66,8 +97,14 @@ export function FillView({ controller, state }: { controller: PaneController; st
               <Checkbox label={paneText.fill.force} checked={state.force} onChange={(_, d) => controller.setForce(!!d.checked)} />
             </section>
           )}
-          {preview.notes.map((n) => <Caption1 as="p" key={n}>{n}</Caption1>)}
-          <Button appearance="primary" onClick={() => void controller.applyFill()} disabled={!!state.busy || !plan.edits.length} data-testid="apply-fill">{paneText.fill.apply}</Button>
+          {preview.notes.map((n) => (
+            <Caption1 as="p" key={n}>
+              {n}
+            </Caption1>
+          ))}
+          <Button appearance="primary" onClick={() => void controller.applyFill()} disabled={!!state.busy || !plan.edits.length} data-testid="apply-fill">
+            {paneText.fill.apply}
+          </Button>
         </>
       )}
     </div>

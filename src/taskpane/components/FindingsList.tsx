@@ -8,13 +8,31 @@ import { useShared } from "./shared";
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: "4px", margin: 0, padding: 0, listStyle: "none" },
   card: {
-    display: "flex", flexDirection: "column", gap: "2px", padding: "4px 8px 6px", borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2, cursor: "pointer",
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: "4px 8px 6px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    cursor: "pointer",
   },
   seen: { border: `1px dashed ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
   main: {
-    display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", width: "100%", padding: "2px 0", margin: 0,
-    border: "none", background: "none", color: "inherit", font: "inherit", textAlign: "left", cursor: "pointer", borderRadius: tokens.borderRadiusSmall,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: "2px",
+    width: "100%",
+    padding: "2px 0",
+    margin: 0,
+    border: "none",
+    background: "none",
+    color: "inherit",
+    font: "inherit",
+    textAlign: "left",
+    cursor: "pointer",
+    borderRadius: tokens.borderRadiusSmall,
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
   line: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
@@ -48,7 +66,7 @@ export function FindingsList({ view, actions }: { view: FindingsView; actions: F
     ...(view.rounding.length ? [ROUNDING] : []),
     ...(roundingOpen ? view.rounding.map((i) => i.key) : []),
   ];
-  const active = activeKey !== null && keys.includes(activeKey) ? activeKey : keys[0] ?? null;
+  const active = activeKey !== null && keys.includes(activeKey) ? activeKey : (keys[0] ?? null);
 
   const itemOf = (el: Element | null) => el?.closest<HTMLElement>("[data-rove-item]") ?? null;
   const focusItem = (key: string) => {
@@ -100,21 +118,48 @@ export function FindingsList({ view, actions }: { view: FindingsView; actions: F
         data-rule={f.rule}
         data-cell={`${f.sheet}!${f.cell}`}
         className={mergeClasses(styles.card, it.seen && styles.seen)}
-        onClick={(e) => { if (!(e.target as Element).closest("button")) actions.open(f); }}
+        onClick={(e) => {
+          if (!(e.target as Element).closest("button")) actions.open(f);
+        }}
       >
-        <button type="button" data-rove className={styles.main} tabIndex={tab} onClick={() => actions.open(f)} aria-describedby={it.figures ? `${ids.msg} ${ids.fig}` : ids.msg}>
+        <button
+          type="button"
+          data-rove
+          className={styles.main}
+          tabIndex={tab}
+          onClick={() => actions.open(f)}
+          aria-describedby={it.figures ? `${ids.msg} ${ids.fig}` : ids.msg}
+        >
           <span className={styles.line}>
-            <Badge appearance="filled" color={BADGE[f.severity]} size="small">{it.severityLabel}</Badge>
+            <Badge appearance="filled" color={BADGE[f.severity]} size="small">
+              {it.severityLabel}
+            </Badge>
             <strong>{it.title}</strong>
-            {it.seen && <Badge appearance="outline" size="small">{paneText.check.seen}</Badge>}
+            {it.seen && (
+              <Badge appearance="outline" size="small">
+                {paneText.check.seen}
+              </Badge>
+            )}
           </span>
           <Caption1>{it.where}</Caption1>
         </button>
-        <Body1 as="p" id={ids.msg} className={styles.message}>{it.message}</Body1>
-        {it.figures && <Caption1 as="p" id={ids.fig} className={styles.message}>{it.figures}</Caption1>}
+        <Body1 as="p" id={ids.msg} className={styles.message}>
+          {it.message}
+        </Body1>
+        {it.figures && (
+          <Caption1 as="p" id={ids.fig} className={styles.message}>
+            {it.figures}
+          </Caption1>
+        )}
         <div className={styles.actions}>
-          {it.canWiden && <Button size="small" appearance="primary" tabIndex={tab} onClick={() => actions.widen(f)}>{paneText.check.widen}</Button>}
-          <Button size="small" appearance="subtle" tabIndex={tab} onClick={() => actions.toggleSeen(f)}>{it.seen ? paneText.check.unmarkSeen : paneText.check.markSeen}</Button>
+          {it.canWiden && (
+            <Button size="small" appearance="primary" tabIndex={tab} onClick={() => actions.widen(f)}>
+              {paneText.check.widen}
+            </Button>
+          )}
+          <Button size="small" appearance="subtle" tabIndex={tab} onClick={() => actions.toggleSeen(f)}>
+            {it.seen ? paneText.check.unmarkSeen : paneText.check.markSeen}
+          </Button>
         </div>
       </li>
     );
@@ -122,10 +167,16 @@ export function FindingsList({ view, actions }: { view: FindingsView; actions: F
 
   return (
     <div ref={ref} className={shared.col} onKeyDown={onKeyDown} onFocus={onFocus} data-testid="findings">
-      <Caption1 as="p" className={styles.message}>{paneText.check.listHint}</Caption1>
+      <Caption1 as="p" className={styles.message}>
+        {paneText.check.listHint}
+      </Caption1>
       {view.sections.map((s) => (
         <section key={s.severity} aria-labelledby={`section-${s.severity}`}>
-          <h3 id={`section-${s.severity}`} className={shared.heading}><Body1><strong>{paneText.check.section(s.title, s.items.length)}</strong></Body1></h3>
+          <h3 id={`section-${s.severity}`} className={shared.heading}>
+            <Body1>
+              <strong>{paneText.check.section(s.title, s.items.length)}</strong>
+            </Body1>
+          </h3>
           <ul className={styles.group}>{s.items.map(item)}</ul>
         </section>
       ))}
@@ -135,10 +186,17 @@ export function FindingsList({ view, actions }: { view: FindingsView; actions: F
             <li data-rove-item={ROUNDING}>
               <h3 id="section-rounding" className={shared.heading}>
                 <Button
-                  data-rove appearance="subtle" className={styles.fold} tabIndex={active === ROUNDING ? 0 : -1} data-testid="rounding-toggle"
-                  aria-expanded={roundingOpen} aria-controls="rounding-list" onClick={() => setRoundingOpen(!roundingOpen)}
+                  data-rove
+                  appearance="subtle"
+                  className={styles.fold}
+                  tabIndex={active === ROUNDING ? 0 : -1}
+                  data-testid="rounding-toggle"
+                  aria-expanded={roundingOpen}
+                  aria-controls="rounding-list"
+                  onClick={() => setRoundingOpen(!roundingOpen)}
                 >
-                  <span aria-hidden="true">{roundingOpen ? "▾" : "▸"}&nbsp;</span>{paneText.check.rounding(view.rounding.length)}
+                  <span aria-hidden="true">{roundingOpen ? "▾" : "▸"}&nbsp;</span>
+                  {paneText.check.rounding(view.rounding.length)}
                 </Button>
               </h3>
             </li>
@@ -146,7 +204,9 @@ export function FindingsList({ view, actions }: { view: FindingsView; actions: F
           <div id="rounding-list" hidden={!roundingOpen}>
             {roundingOpen && (
               <>
-                <Caption1 as="p" className={styles.message}>{paneText.check.roundingHint}</Caption1>
+                <Caption1 as="p" className={styles.message}>
+                  {paneText.check.roundingHint}
+                </Caption1>
                 <ul className={styles.group}>{view.rounding.map(item)}</ul>
               </>
             )}

@@ -23,11 +23,15 @@ export function InternalErrorView({ error, onReload }: { error: unknown; onReloa
         <p>{paneText.internal.body}</p>
         <details>
           <summary>{paneText.internal.detail}</summary>
-          <pre style={{ whiteSpace: "pre-wrap", userSelect: "text" }} data-testid="internal-error-detail">{errorDetail(error)}</pre>
+          <pre style={{ whiteSpace: "pre-wrap", userSelect: "text" }} data-testid="internal-error-detail">
+            {errorDetail(error)}
+          </pre>
         </details>
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" onClick={onReload}>{paneText.internal.reload}</Button>
+        <Button size="small" onClick={onReload}>
+          {paneText.internal.reload}
+        </Button>
       </MessageBarActions>
     </MessageBar>
   );

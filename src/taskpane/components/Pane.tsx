@@ -12,20 +12,52 @@ import { UndoBar } from "./UndoBar";
 import { MappingView } from "./MappingView";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", minWidth: "280px", maxWidth: "100vw", overflowWrap: "anywhere", color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorNeutralBackground1, minHeight: "100vh", boxSizing: "border-box", "& p": { marginTop: 0, marginBottom: 0 } },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "8px",
+    minWidth: "280px",
+    maxWidth: "100vw",
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    "& p": { marginTop: 0, marginBottom: 0 },
+  },
   // The tabs on one line at 320 px.
   tabs: { display: "flex", flexWrap: "nowrap", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   tab: {
     // Four tabs on one line at 320 px: compact padding and the small type size.
-    position: "relative", padding: "6px 5px", margin: 0, border: "none", background: "none", cursor: "pointer", whiteSpace: "nowrap",
-    fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2,
+    position: "relative",
+    padding: "6px 5px",
+    margin: 0,
+    border: "none",
+    background: "none",
+    cursor: "pointer",
+    whiteSpace: "nowrap",
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
     borderRadius: tokens.borderRadiusMedium,
     ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   selected: {
-    color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold,
-    "::after": { content: '""', position: "absolute", left: "5px", right: "5px", bottom: "-1px", height: "3px", borderRadius: "2px", backgroundColor: tokens.colorCompoundBrandStroke },
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    "::after": {
+      content: '""',
+      position: "absolute",
+      left: "5px",
+      right: "5px",
+      bottom: "-1px",
+      height: "3px",
+      borderRadius: "2px",
+      backgroundColor: tokens.colorCompoundBrandStroke,
+    },
   },
   status: { display: "flex", flexDirection: "column", gap: "6px" },
 });
@@ -42,11 +74,27 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
   return (
     <div className={styles.root}>
       <h1 className={shared.visuallyHidden}>{paneText.title}</h1>
-      <div role="tablist" aria-label={paneText.title} className={styles.tabs} data-testid="tabs" ref={roving.ref} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+      <div
+        role="tablist"
+        aria-label={paneText.title}
+        className={styles.tabs}
+        data-testid="tabs"
+        ref={roving.ref}
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+      >
         {TABS.map((k) => (
           <button
-            key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} aria-controls={tab === k ? `panel-${k}` : undefined} data-roving
-            className={mergeClasses(styles.tab, tab === k && styles.selected)} onClick={() => setTab(k)} onFocus={() => setTab(k)}
+            key={k}
+            type="button"
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={tab === k ? `panel-${k}` : undefined}
+            data-roving
+            className={mergeClasses(styles.tab, tab === k && styles.selected)}
+            onClick={() => setTab(k)}
+            onFocus={() => setTab(k)}
           >
             {paneText.tabs[k]}
           </button>
@@ -61,7 +109,9 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
               {s.error}
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" onClick={controller.dismiss}>{paneText.dismiss}</Button>
+              <Button size="small" onClick={controller.dismiss}>
+                {paneText.dismiss}
+              </Button>
             </MessageBarActions>
           </MessageBar>
         )}
@@ -69,7 +119,11 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
           <MessageBar intent="success" data-testid="info">
             <MessageBarBody>{s.info}</MessageBarBody>
             <MessageBarActions>
-              {s.canUndo && <Button size="small" appearance="primary" onClick={() => void controller.undo()} data-testid="undo">{paneText.undo}</Button>}
+              {s.canUndo && (
+                <Button size="small" appearance="primary" onClick={() => void controller.undo()} data-testid="undo">
+                  {paneText.undo}
+                </Button>
+              )}
             </MessageBarActions>
           </MessageBar>
         )}

@@ -16,8 +16,15 @@ function Bars({ title, bars }: { title: string; bars: RateBar[] }): React.JSX.El
   const barW = width - labelW - 44;
   return (
     <figure style={{ margin: 0 }}>
-      <figcaption><Caption1>{title}</Caption1></figcaption>
-      <svg viewBox={`0 0 ${width} ${bars.length * rowH}`} width="100%" role="img" aria-label={bars.map((b) => paneText.chart.bar(b.label, b.rate, b.consumed, b.planned)).join(" ; ")}>
+      <figcaption>
+        <Caption1>{title}</Caption1>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${bars.length * rowH}`}
+        width="100%"
+        role="img"
+        aria-label={bars.map((b) => paneText.chart.bar(b.label, b.rate, b.consumed, b.planned)).join(" ; ")}
+      >
         {bars.map((b, i) => {
           const w = b.rate === null ? 0 : (Math.min(b.rate, max) / max) * barW;
           const over = (b.rate ?? 0) > 1;
@@ -25,11 +32,15 @@ function Bars({ title, bars }: { title: string; bars: RateBar[] }): React.JSX.El
           return (
             <g key={b.key} transform={`translate(0 ${i * rowH})`}>
               <title>{paneText.chart.bar(b.label, b.rate, b.consumed, b.planned)}</title>
-              <text x={0} y={15} fontSize={11} fill={tokens.colorNeutralForeground1}>{label}</text>
+              <text x={0} y={15} fontSize={11} fill={tokens.colorNeutralForeground1}>
+                {label}
+              </text>
               <rect x={labelW} y={4} width={barW} height={14} fill={tokens.colorNeutralBackground3} rx={2} />
               <rect x={labelW} y={4} width={w} height={14} fill={over ? tokens.colorPaletteRedBackground3 : tokens.colorBrandBackground} rx={2} />
               <line x1={labelW + barW / max} x2={labelW + barW / max} y1={2} y2={20} stroke={tokens.colorNeutralForeground3} strokeDasharray="2 2" />
-              <text x={labelW + barW + 4} y={15} fontSize={11} fill={tokens.colorNeutralForeground1}>{b.rate === null ? "—" : formatPercent(b.rate)}</text>
+              <text x={labelW + barW + 4} y={15} fontSize={11} fill={tokens.colorNeutralForeground1}>
+                {b.rate === null ? "—" : formatPercent(b.rate)}
+              </text>
             </g>
           );
         })}

@@ -12,8 +12,12 @@ export function UndoBar({ controller, state }: { controller: PaneController; sta
   if (state.undoPending) {
     return (
       <div style={{ display: "flex", flexWrap: "wrap", gap: 6 }} data-testid="undo-confirm">
-        <Button size="small" appearance="primary" disabled={busy} onClick={() => void controller.confirmUndo(true)} data-testid="undo-keep">{excelText.undoKeep}</Button>
-        <Button size="small" disabled={busy} onClick={() => void controller.confirmUndo(false)} data-testid="undo-overwrite">{excelText.undoOverwrite}</Button>
+        <Button size="small" appearance="primary" disabled={busy} onClick={() => void controller.confirmUndo(true)} data-testid="undo-keep">
+          {excelText.undoKeep}
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => void controller.confirmUndo(false)} data-testid="undo-overwrite">
+          {excelText.undoOverwrite}
+        </Button>
       </div>
     );
   }
@@ -21,10 +25,18 @@ export function UndoBar({ controller, state }: { controller: PaneController; sta
   return (
     <div style={{ display: "flex", flexWrap: "wrap", gap: 6 }} data-testid="undo-bar">
       {state.undoable.map((k) => (
-        <Button key={k} size="small" disabled={busy} onClick={() => void controller.undo(k)} data-testid={`undo-${k}`}>{excelText.undoAction(excelText.kindLabel[k] ?? k)}</Button>
+        <Button key={k} size="small" disabled={busy} onClick={() => void controller.undo(k)} data-testid={`undo-${k}`}>
+          {excelText.undoAction(excelText.kindLabel[k] ?? k)}
+        </Button>
       ))}
-      {state.flagged && <Button size="small" disabled={busy} onClick={() => void controller.undo("flags")} data-testid="undo-flags">{excelText.undoAction(excelText.kindLabel.flags!)}</Button>}
-      <Button size="small" appearance="subtle" disabled={busy} onClick={() => void controller.clearAddinData()} data-testid="clear-data">{excelText.clearData}</Button>
+      {state.flagged && (
+        <Button size="small" disabled={busy} onClick={() => void controller.undo("flags")} data-testid="undo-flags">
+          {excelText.undoAction(excelText.kindLabel.flags!)}
+        </Button>
+      )}
+      <Button size="small" appearance="subtle" disabled={busy} onClick={() => void controller.clearAddinData()} data-testid="clear-data">
+        {excelText.clearData}
+      </Button>
     </div>
   );
 }

@@ -5,16 +5,34 @@ import type { PaneController, PaneState } from "../controller";
 import { yearPreview } from "../viewModel";
 import { useShared } from "./shared";
 
-function Listed({ title, items, testId, children }: { title: string; items: Array<{ key: string; text: string }>; testId: string; children?: React.ReactNode }): React.JSX.Element | null {
+function Listed({
+  title,
+  items,
+  testId,
+  children,
+}: {
+  title: string;
+  items: Array<{ key: string; text: string }>;
+  testId: string;
+  children?: React.ReactNode;
+}): React.JSX.Element | null {
   const shared = useShared();
   const id = React.useId();
   if (!items.length) return null;
   return (
     <section aria-labelledby={id}>
-      <h3 id={id} className={shared.heading}><Body1><strong>{title}</strong></Body1></h3>
+      <h3 id={id} className={shared.heading}>
+        <Body1>
+          <strong>{title}</strong>
+        </Body1>
+      </h3>
       {children}
       <ul className={shared.list} data-testid={testId}>
-        {items.map((i) => <li key={i.key}><Caption1>{i.text}</Caption1></li>)}
+        {items.map((i) => (
+          <li key={i.key}>
+            <Caption1>{i.text}</Caption1>
+          </li>
+        ))}
       </ul>
     </section>
   );
@@ -38,22 +56,41 @@ export function YearView({ controller, state }: { controller: PaneController; st
   return (
     <div className={shared.col}>
       <Body1 as="p">{paneText.year.intro}</Body1>
-      {state.year === null && <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>{paneText.check.run}</Button>}
+      {state.year === null && (
+        <Button appearance="primary" onClick={() => void controller.check()} disabled={!!state.busy}>
+          {paneText.check.run}
+        </Button>
+      )}
       {state.year !== null && justAdded && (
         <>
-          <Body1 as="p" role="status" data-testid="year-added"><strong>{paneText.year.added(added)}</strong></Body1>
-          <Button onClick={() => setAdded(null)} data-testid="year-another">{paneText.year.another(state.year)}</Button>
+          <Body1 as="p" role="status" data-testid="year-added">
+            <strong>{paneText.year.added(added)}</strong>
+          </Body1>
+          <Button onClick={() => setAdded(null)} data-testid="year-another">
+            {paneText.year.another(state.year)}
+          </Button>
         </>
       )}
       {state.year !== null && !justAdded && (
         <>
           <Field label={paneText.year.field} hint={preview.last !== null ? paneText.year.last(preview.last) : undefined}>
-            <SpinButton value={state.year} min={2000} max={2100} onChange={(_, d) => {
-              const y = d.value ?? Number(d.displayValue);
-              if (Number.isInteger(y)) controller.setYear(y);
-            }} data-testid="year-field" />
+            <SpinButton
+              value={state.year}
+              min={2000}
+              max={2100}
+              onChange={(_, d) => {
+                const y = d.value ?? Number(d.displayValue);
+                if (Number.isInteger(y)) controller.setYear(y);
+              }}
+              data-testid="year-field"
+            />
           </Field>
-          {plan?.blocked && plan.notes.map((n) => <Caption1 as="p" key={n} role="alert">{n}</Caption1>)}
+          {plan?.blocked &&
+            plan.notes.map((n) => (
+              <Caption1 as="p" key={n} role="alert">
+                {n}
+              </Caption1>
+            ))}
           {plan && !plan.blocked && (
             <>
               <Listed title={paneText.year.preview(preview.insertions.length)} items={preview.insertions} testId="year-preview" />
@@ -61,10 +98,16 @@ export function YearView({ controller, state }: { controller: PaneController; st
               <Listed title={paneText.year.kept(preview.kept.length)} items={preview.kept} testId="year-kept">
                 {preview.last !== null && <Caption1 as="p">{paneText.year.keptWhy(preview.last)}</Caption1>}
               </Listed>
-              {plan.notes.map((n) => <Caption1 as="p" key={n}>{n}</Caption1>)}
+              {plan.notes.map((n) => (
+                <Caption1 as="p" key={n}>
+                  {n}
+                </Caption1>
+              ))}
             </>
           )}
-          <Button appearance="primary" onClick={() => void apply()} disabled={!!state.busy || !plan || !!plan.blocked} data-testid="apply-year">{paneText.year.apply(state.year)}</Button>
+          <Button appearance="primary" onClick={() => void apply()} disabled={!!state.busy || !plan || !!plan.blocked} data-testid="apply-year">
+            {paneText.year.apply(state.year)}
+          </Button>
         </>
       )}
     </div>

@@ -5,7 +5,11 @@ import * as React from "react";
  * Fluent's TabList and Toolbar do this through Tabster, whose focusable aria-hidden "dummy inputs" axe reports
  * (aria-hidden-focus); this plain version has none.
  */
-export function useRovingGroup<T extends HTMLElement>(): { ref: React.RefObject<T | null>; onKeyDown: (e: React.KeyboardEvent) => void; onFocus: (e: React.FocusEvent) => void } {
+export function useRovingGroup<T extends HTMLElement>(): {
+  ref: React.RefObject<T | null>;
+  onKeyDown: (e: React.KeyboardEvent) => void;
+  onFocus: (e: React.FocusEvent) => void;
+} {
   const ref = React.useRef<T>(null);
   const items = () => [...(ref.current?.querySelectorAll<HTMLElement>("[data-roving]") ?? [])].filter((i) => !(i as HTMLButtonElement).disabled);
   const settle = (current?: HTMLElement) => {
@@ -26,8 +30,16 @@ export function useRovingGroup<T extends HTMLElement>(): { ref: React.RefObject<
     const all = items();
     const at = all.indexOf((e.target as HTMLElement).closest<HTMLElement>("[data-roving]")!);
     if (at < 0) return;
-    const to = e.key === "ArrowRight" ? all[(at + 1) % all.length] : e.key === "ArrowLeft" ? all[(at - 1 + all.length) % all.length]
-      : e.key === "Home" ? all[0] : e.key === "End" ? all[all.length - 1] : undefined;
+    const to =
+      e.key === "ArrowRight"
+        ? all[(at + 1) % all.length]
+        : e.key === "ArrowLeft"
+          ? all[(at - 1 + all.length) % all.length]
+          : e.key === "Home"
+            ? all[0]
+            : e.key === "End"
+              ? all[all.length - 1]
+              : undefined;
     if (!to) return;
     e.preventDefault();
     to.focus();

@@ -3,8 +3,15 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 // Styles several views share: hidden headings for screen readers, lists, and a visible keyboard focus.
 export const useShared = makeStyles({
   visuallyHidden: {
-    position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden",
-    clip: "rect(0 0 0 0)", whiteSpace: "nowrap", border: 0,
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
   },
   col: { display: "flex", flexDirection: "column", gap: "8px" },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },

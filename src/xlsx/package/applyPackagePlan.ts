@@ -7,11 +7,19 @@ import { PackageError } from "./errors";
 import { parseRels, relsPathOf, sheetsOf, type Rel, type SheetRef } from "./parts";
 import { SharedStrings } from "./sharedStrings";
 import { SheetXml, type CellNode, type RowNode } from "./sheetXml";
-import {
-  colLetters, mapCell, mapRect, parseArea, shiftFormula, shiftSqref, translateFormula, type Insertion, type Rect,
-} from "./shiftRefs";
+import { colLetters, mapCell, mapRect, parseArea, shiftFormula, shiftSqref, translateFormula, type Insertion, type Rect } from "./shiftRefs";
 import { Styles } from "./styles";
-import { crosses, moveTableFormulas, renameStructuredRefs, shiftFilterColumns, tableBoundElsewhere, tableName, tableRect, widenTable, type ColumnRenames } from "./tables";
+import {
+  crosses,
+  moveTableFormulas,
+  renameStructuredRefs,
+  shiftFilterColumns,
+  tableBoundElsewhere,
+  tableName,
+  tableRect,
+  widenTable,
+  type ColumnRenames,
+} from "./tables";
 import { escapeText, getAttr, setAttr, unescapeXml } from "./xml";
 import { entryData, makeEntry, readZip, writeZip, ZipFormatError, type ZipEntry } from "./zip";
 
@@ -42,7 +50,11 @@ class Package {
   removed = new Set<string>();
 
   /** `inflated`: parts already inflated and checked by the caller (the CLI's guard), used instead of inflating again. */
-  constructor(buf: Uint8Array, file: string, private inflated?: ReadonlyMap<string, Uint8Array>) {
+  constructor(
+    buf: Uint8Array,
+    file: string,
+    private inflated?: ReadonlyMap<string, Uint8Array>,
+  ) {
     try {
       this.entries = readZip(buf);
     } catch (e) {
@@ -126,16 +138,22 @@ function shiftSheetExtras(xml: string, sheet: string, ins: Insertion[], move: (s
 
 /** Manual page breaks before a column belong to that column (Excel's Range.PageBreak): they move with it. */
 function shiftColBreaks(xml: string, ins: Insertion[], sheet: string): string {
-  return xml.replace(/<((?:\w+:)?colBreaks)\b[^>]*>[\s\S]*?<\/\1>/g, (block) => block.replace(/<(?:\w+:)?brk\b[^>]*>/g, (brk) => {
-    const id = Number(getAttr(brk, "id") ?? NaN);
-    if (!Number.isInteger(id)) return brk;
-    // id is the last column before the break (1-based), i.e. the 0-based index of the column after it.
-    const next = mapCell(ins, sheet, 1, id + 1) - 1;
-    return next === id ? brk : setAttr(brk, "id", String(next));
-  }));
+  return xml.replace(/<((?:\w+:)?colBreaks)\b[^>]*>[\s\S]*?<\/\1>/g, (block) =>
+    block.replace(/<(?:\w+:)?brk\b[^>]*>/g, (brk) => {
+      const id = Number(getAttr(brk, "id") ?? NaN);
+      if (!Number.isInteger(id)) return brk;
+      // id is the last column before the break (1-based), i.e. the 0-based index of the column after it.
+      const next = mapCell(ins, sheet, 1, id + 1) - 1;
+      return next === id ? brk : setAttr(brk, "id", String(next));
+    }),
+  );
 }
 
-interface ColSpec { min: number; max: number; tag: string }
+interface ColSpec {
+  min: number;
+  max: number;
+  tag: string;
+}
 
 function parseCols(xml: string): { cols: ColSpec[]; start: number; end: number } | null {
   const m = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
@@ -186,7 +204,31 @@ function setWidth(cols: ColSpec[], col: number, width: number): ColSpec[] {
 }
 
 // Elements that follow mergeCells in a worksheet (schema order): a new <mergeCells> goes before the first present.
-const AFTER_MERGES = ["phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_MERGES = [
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 function addMerge(tail: string, ref: string): string {
   if (new RegExp(`<mergeCell ref="${ref}"\\s*/>`).test(tail)) return tail;
@@ -207,7 +249,12 @@ function addMerge(tail: string, ref: string): string {
 
 const fOf = (inner: string) => /<f\b([^>]*?)(?:\/>|>([^<]*)<\/f>)/.exec(inner);
 
-interface SharedGroup { si: string; master: { row: RowNode; cell: CellNode } | null; text: string; members: Array<{ row: RowNode; cell: CellNode }> }
+interface SharedGroup {
+  si: string;
+  master: { row: RowNode; cell: CellNode } | null;
+  text: string;
+  members: Array<{ row: RowNode; cell: CellNode }>;
+}
 
 function sharedGroups(doc: SheetXml): Map<string, SharedGroup> {
   const groups = new Map<string, SharedGroup>();
@@ -244,7 +291,11 @@ function unshare(g: SharedGroup, text: (m: { row: RowNode; cell: CellNode }) => 
 }
 
 /** `notes`: what the write changes beyond the plan's own cells, as Excel would (tables widened or renamed), in French. */
-export interface PackageResult { buffer: Buffer; changedParts: string[]; notes: string[] }
+export interface PackageResult {
+  buffer: Buffer;
+  changedParts: string[];
+  notes: string[];
+}
 
 export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "classeur", inflated?: ReadonlyMap<string, Uint8Array>): PackageResult {
   if (isEncrypted(buf)) throw new PackageError(packageText.encrypted(file));
@@ -273,7 +324,8 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
   // --- What the write cannot handle: refuse before changing anything.
   const inserts = plan.edits.filter((e): e is Ins => e.kind === "insertColumns");
   const firstOther = plan.edits.findIndex((e) => e.kind !== "insertColumns");
-  if (firstOther >= 0 && plan.edits.slice(firstOther).some((e) => e.kind === "insertColumns")) throw new PackageError(packageText.unsupported("insertion après une écriture"));
+  if (firstOther >= 0 && plan.edits.slice(firstOther).some((e) => e.kind === "insertColumns"))
+    throw new PackageError(packageText.unsupported("insertion après une écriture"));
   const ins: Insertion[] = inserts.map((e) => ({ sheet: e.sheet, at: e.at, count: e.count, rows: e.rows }));
   const edited = new Set(plan.edits.map((e) => e.sheet));
   for (const name of edited) {
@@ -292,7 +344,9 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
       const ref = getAttr(m[0], "ref");
       const r = ref ? parseArea(ref.replace(/\$/g, "")) : null;
       if (!r) continue;
-      const crosses = ins.some((i) => i.sheet.toLowerCase() === s.name.toLowerCase() && r.c1 < i.at && i.at <= r.c2 && (!i.rows || (r.r2 >= i.rows[0] && r.r1 <= i.rows[1])));
+      const crosses = ins.some(
+        (i) => i.sheet.toLowerCase() === s.name.toLowerCase() && r.c1 < i.at && i.at <= r.c2 && (!i.rows || (r.r2 >= i.rows[0] && r.r1 <= i.rows[1])),
+      );
       if (crosses) throw new PackageError(m[1] === "array" ? packageText.arrayAcross(s.name, ref!) : packageText.dataTableAcross(s.name, ref!));
       for (const e of plan.edits) {
         if ((e.kind !== "setFormula" && e.kind !== "setValue") || e.sheet !== s.name || inserts.length) continue;
@@ -307,7 +361,8 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     const s = sheetOf(i.sheet);
     for (const m of (pkg.text(s.part) ?? "").matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)) {
       const r = parseArea(getAttr(m[0], "ref") ?? "");
-      if (r && r.r2 >= i.rows[0] && r.r1 <= i.rows[1] && (r.r1 < i.rows[0] || r.r2 > i.rows[1]) && i.at <= r.c2) throw new PackageError(packageText.mergeCut(s.name, getAttr(m[0], "ref")!));
+      if (r && r.r2 >= i.rows[0] && r.r1 <= i.rows[1] && (r.r1 < i.rows[0] || r.r2 > i.rows[1]) && i.at <= r.c2)
+        throw new PackageError(packageText.mergeCut(s.name, getAttr(m[0], "ref")!));
     }
   }
   const tablesOf = (s: SheetRef) => relsOf(s.part).filter((r) => r.type === "table" && pkg.has(r.target));
@@ -328,13 +383,16 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
   // Header names of new table columns that the plan does not write itself (Excel writes « Colonne1 »…).
   const tableHeaders: Edit[] = [];
   let planHeaders: Map<string, string> | null = null;
-  const headerTextOn = (sheet: string) => (row: number, col: number): string | null => {
-    if (!planHeaders) {
-      planHeaders = new Map();
-      for (const e of plan.edits) if (e.kind === "setValue" && typeof e.value === "string") planHeaders.set(`${e.sheet.toLowerCase()}!${e.row}!${e.col}`, e.value);
-    }
-    return planHeaders.get(`${sheet.toLowerCase()}!${row}!${col}`) ?? null;
-  };
+  const headerTextOn =
+    (sheet: string) =>
+    (row: number, col: number): string | null => {
+      if (!planHeaders) {
+        planHeaders = new Map();
+        for (const e of plan.edits)
+          if (e.kind === "setValue" && typeof e.value === "string") planHeaders.set(`${e.sheet.toLowerCase()}!${e.row}!${e.col}`, e.value);
+      }
+      return planHeaders.get(`${sheet.toLowerCase()}!${row}!${col}`) ?? null;
+    };
   // Tables first: the columns they gain and those the plan renames (a header cell given another text, as add-year
   // does for « (2020, 2021, 2022) ») decide how structured references read everywhere else.
   const renames: ColumnRenames = new Map();
@@ -444,10 +502,13 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
         const xml = pkg.text(rel.target);
         if (xml === undefined) continue;
         if (rel.type === "comments" || rel.type === "threadedComment" || rel.type === "pivotTable") {
-          pkg.set(rel.target, xml.replace(/\s(ref|sqref)="([^"]*)"/g, (m, a: string, v: string) => {
-            const n = shiftSqref(ins, s.name, v);
-            return n === v ? m : ` ${a}="${n}"`;
-          }));
+          pkg.set(
+            rel.target,
+            xml.replace(/\s(ref|sqref)="([^"]*)"/g, (m, a: string, v: string) => {
+              const n = shiftSqref(ins, s.name, v);
+              return n === v ? m : ` ${a}="${n}"`;
+            }),
+          );
         } else if (rel.type === "drawing") {
           pkg.set(rel.target, shiftDrawing(xml, ins, s.name));
         } else if (rel.type === "vmlDrawing") {
@@ -457,7 +518,11 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     }
     // Tables' own formulas (calculated columns, totals), form controls' cell links and ranges, on any sheet.
     for (const s of sheets) {
-      for (const t of tablesOf(s)) pkg.set(t.target, moveTableFormulas(pkg.text(t.target)!, (f) => move(s.name, f)));
+      for (const t of tablesOf(s))
+        pkg.set(
+          t.target,
+          moveTableFormulas(pkg.text(t.target)!, (f) => move(s.name, f)),
+        );
       for (const rel of relsOf(s.part)) {
         if (rel.type !== "ctrlProp" && rel.type !== "vmlDrawing") continue;
         const xml = pkg.text(rel.target);
@@ -474,19 +539,25 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
     for (const name of pkg.names()) {
       if (/^xl\/charts\/chart(?:Ex)?\d*\.xml$/.test(name)) {
         const xml = pkg.text(name)!;
-        pkg.set(name, xml.replace(/<((?:\w+:)?f)>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
-          const next = move(null, unescapeXml(body));
-          return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
-        }));
+        pkg.set(
+          name,
+          xml.replace(/<((?:\w+:)?f)>([^<]*)<\/\1>/g, (m, tag: string, body: string) => {
+            const next = move(null, unescapeXml(body));
+            return next === unescapeXml(body) ? m : `<${tag}>${escapeText(next)}</${tag}>`;
+          }),
+        );
       } else if (/^xl\/pivotCache\/pivotCacheDefinition\d*\.xml$/.test(name)) {
         const xml = pkg.text(name)!;
-        pkg.set(name, xml.replace(/<worksheetSource\b[^>]*>/g, (tag) => {
-          const sheet = getAttr(tag, "sheet");
-          const ref = getAttr(tag, "ref");
-          if (!sheet || !ref || getAttr(tag, "r:id")) return tag;
-          const next = shiftSqref(ins, sheet, ref);
-          return next === ref ? tag : setAttr(tag, "ref", next);
-        }));
+        pkg.set(
+          name,
+          xml.replace(/<worksheetSource\b[^>]*>/g, (tag) => {
+            const sheet = getAttr(tag, "sheet");
+            const ref = getAttr(tag, "ref");
+            if (!sheet || !ref || getAttr(tag, "r:id")) return tag;
+            const next = shiftSqref(ins, sheet, ref);
+            return next === ref ? tag : setAttr(tag, "ref", next);
+          }),
+        );
       }
     }
   }
@@ -654,10 +725,13 @@ function shiftDrawing(xml: string, ins: Insertion[], sheet: string): string {
 
 /** from/to cell anchors (0-based col and row), whatever prefixes they carry (<from><xdr:col> in sheet controls). */
 function shiftFromTo(xml: string, ins: Insertion[], sheet: string): string {
-  return xml.replace(/(<(?:\w+:)?(?:from|to)>\s*<((?:\w+:)?)col>)(\d+)(<\/\2col>\s*<\2colOff>[^<]*<\/\2colOff>\s*<\2row>)(\d+)/g, (m, a: string, _p, col: string, b: string, row: string) => {
-    const c = mapCell(ins, sheet, Number(row) + 1, Number(col) + 1) - 1;
-    return c === Number(col) ? m : `${a}${c}${b}${row}`;
-  });
+  return xml.replace(
+    /(<(?:\w+:)?(?:from|to)>\s*<((?:\w+:)?)col>)(\d+)(<\/\2col>\s*<\2colOff>[^<]*<\/\2colOff>\s*<\2row>)(\d+)/g,
+    (m, a: string, _p, col: string, b: string, row: string) => {
+      const c = mapCell(ins, sheet, Number(row) + 1, Number(col) + 1) - 1;
+      return c === Number(col) ? m : `${a}${c}${b}${row}`;
+    },
+  );
 }
 
 /** Form controls and embedded objects placed on the sheet itself (<controls>, <oleObjects>): those that move with cells. */

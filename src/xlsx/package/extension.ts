@@ -29,7 +29,9 @@ export function packageExtension(buf: Uint8Array): string | null {
   };
   const wbPart = parseRels(text("_rels/.rels"), "").find((r) => r.type === "officeDocument")?.target ?? "xl/workbook.xml";
   const ct = text("[Content_Types].xml") ?? "";
-  const override = [...ct.matchAll(/<Override\b[^>]*>/g)].map((m) => m[0]).find((t) => (getAttr(t, "PartName") ?? "").replace(/^\//, "").toLowerCase() === wbPart.toLowerCase());
+  const override = [...ct.matchAll(/<Override\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => (getAttr(t, "PartName") ?? "").replace(/^\//, "").toLowerCase() === wbPart.toLowerCase());
   return EXTENSION_OF_MAIN[(override && getAttr(override, "ContentType")) ?? ""] ?? null;
 }
 

@@ -2,7 +2,12 @@
 import * as path from "path";
 import { getAttr, unescapeXml } from "./xml";
 
-export interface Rel { id: string; type: string; target: string; external: boolean }
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
 
 export function relsPathOf(part: string): string {
   const dir = path.posix.dirname(part);
@@ -22,13 +27,17 @@ export function parseRels(xml: string | undefined, part: string): Rel[] {
   return out;
 }
 
-export interface SheetRef { name: string; part: string; index: number }
+export interface SheetRef {
+  name: string;
+  part: string;
+  index: number;
+}
 
 export function sheetsOf(workbookXml: string, rels: Rel[]): SheetRef[] {
   const out: SheetRef[] = [];
   let index = 0;
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const id = /\sr:id="([^"]*)"/.exec(m[0])?.[1] ?? (/\s\w+:id="([^"]*)"/.exec(m[0])?.[1] ?? "");
+    const id = /\sr:id="([^"]*)"/.exec(m[0])?.[1] ?? /\s\w+:id="([^"]*)"/.exec(m[0])?.[1] ?? "";
     const rel = rels.find((r) => r.id === id);
     const name = getAttr(m[0], "name");
     if (rel && name !== null && rel.type === "worksheet") out.push({ name: unescapeXml(name), part: rel.target, index });

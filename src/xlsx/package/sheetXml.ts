@@ -134,7 +134,12 @@ export class SheetXml {
       const at = hasRef ? col : prev + 1;
       prev = at;
       // A cell without r is placed by its order: once its row is rewritten it gets its r, so that order may change.
-      cells.push({ col: at, raw: hasRef ? body.slice(s, end) : null, open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open, inner: selfClosing ? "" : body.slice(e + 1, end - 4) });
+      cells.push({
+        col: at,
+        raw: hasRef ? body.slice(s, end) : null,
+        open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open,
+        inner: selfClosing ? "" : body.slice(e + 1, end - 4),
+      });
       p = end;
     }
     row.cells = cells;

@@ -10,7 +10,12 @@ export interface Insertion {
   rows: [number, number] | null;
 }
 
-export interface Rect { c1: number; r1: number; c2: number; r2: number }
+export interface Rect {
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
@@ -105,7 +110,10 @@ export interface FormulaRef {
   sheet: string | null;
   prefix: string;
   kind: "cell" | "area" | "cols";
-  c1: number; r1: number; c2: number; r2: number;
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
   abs: [boolean, boolean, boolean, boolean];
 }
 
@@ -127,12 +135,21 @@ function parseRefText(text: string): Omit<FormulaRef, "start" | "end" | "sheet" 
   const hasCol = !!a[2] && !!b[2];
   const hasRow = !!a[4] && !!b[4];
   if (hasCol && hasRow) {
-    const c1 = lettersCol(a[2]!), c2 = lettersCol(b[2]!);
+    const c1 = lettersCol(a[2]!),
+      c2 = lettersCol(b[2]!);
     if (c1 > MAX_COL || c2 > MAX_COL) return null;
-    return { kind: parts.length > 1 ? "area" : "cell", c1, r1: Number(a[4]), c2, r2: Number(b[4]), abs: [a[1] === "$", a[3] === "$", b[1] === "$", b[3] === "$"] };
+    return {
+      kind: parts.length > 1 ? "area" : "cell",
+      c1,
+      r1: Number(a[4]),
+      c2,
+      r2: Number(b[4]),
+      abs: [a[1] === "$", a[3] === "$", b[1] === "$", b[3] === "$"],
+    };
   }
   if (hasCol && !a[4] && !b[4] && parts.length > 1) {
-    const c1 = lettersCol(a[2]!), c2 = lettersCol(b[2]!);
+    const c1 = lettersCol(a[2]!),
+      c2 = lettersCol(b[2]!);
     if (c1 > MAX_COL || c2 > MAX_COL) return null;
     return { kind: "cols", c1, r1: 1, c2, r2: MAX_ROW, abs: [a[1] === "$", false, b[1] === "$", false] };
   }
@@ -235,7 +252,8 @@ export function rewriteFormula(f: string, map: (r: FormulaRef) => { c1: number; 
     const next = map(r);
     if (!next || (next.c1 === r.c1 && next.c2 === r.c2 && next.r1 === r.r1 && next.r2 === r.r2)) continue;
     changed = true;
-    out += f.slice(last, r.start) + r.prefix + refBody({ ...r, ...next, kind: r.kind === "cell" && (next.c1 !== next.c2 || next.r1 !== next.r2) ? "area" : r.kind });
+    out +=
+      f.slice(last, r.start) + r.prefix + refBody({ ...r, ...next, kind: r.kind === "cell" && (next.c1 !== next.c2 || next.r1 !== next.r2) ? "area" : r.kind });
     last = r.end;
   }
   return changed ? out + f.slice(last) : f;

@@ -2,7 +2,15 @@
 import { escapeAttr, getAttr, setAttr, unescapeXml } from "./xml";
 
 const BUILTIN: Record<string, number> = {
-  General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11, "@": 49,
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "@": 49,
 };
 
 // Excel writes "#,##0\ €" where readers show "#,##0 €": both display the same, so an existing code is reused.
@@ -84,7 +92,7 @@ export class Styles {
   toXml(): string {
     let xml = this.xml;
     if (this.newNumFmts.length) {
-      if (/<numFmts\b[^>]*\/>/.test(xml)) xml = xml.replace(/<numFmts\b[^>]*\/>/, "<numFmts count=\"0\"></numFmts>");
+      if (/<numFmts\b[^>]*\/>/.test(xml)) xml = xml.replace(/<numFmts\b[^>]*\/>/, '<numFmts count="0"></numFmts>');
       if (/<numFmts\b/.test(xml)) {
         xml = xml.replace(/(<numFmts\b[^>]*>)([\s\S]*?)(<\/numFmts>)/, (_m, open: string, body: string, close: string) => {
           const n = (body.match(/<numFmt\b/g) ?? []).length + this.newNumFmts.length;
@@ -95,8 +103,10 @@ export class Styles {
       }
     }
     if (this.newXfs.length) {
-      xml = xml.replace(/(<cellXfs\b[^>]*>)([\s\S]*?)(<\/cellXfs>)/, (_m, open: string, body: string, close: string) =>
-        setAttr(open, "count", String(this.xfs.length)) + body + this.newXfs.join("") + close);
+      xml = xml.replace(
+        /(<cellXfs\b[^>]*>)([\s\S]*?)(<\/cellXfs>)/,
+        (_m, open: string, body: string, close: string) => setAttr(open, "count", String(this.xfs.length)) + body + this.newXfs.join("") + close,
+      );
     }
     return xml;
   }

@@ -27,7 +27,11 @@ export function crosses(i: Insertion, r: Rect): boolean {
   return r.c1 < i.at && i.at <= r.c2 && (!i.rows || (r.r2 >= i.rows[0] && r.r1 <= i.rows[1]));
 }
 
-export interface HeaderCell { row: number; col: number; name: string }
+export interface HeaderCell {
+  row: number;
+  col: number;
+  name: string;
+}
 
 export interface WidenedTable {
   xml: string;

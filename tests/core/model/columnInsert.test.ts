@@ -28,7 +28,11 @@ describe("column insertion, each range end on its own", () => {
     expect(apply([rowsOnly], "N4+N11+SUM(N9:N12)+SUM(N5:N6)")).toBe("P4+N11+SUM(N9:N12)+SUM(P5:P6)");
   });
   test("several insertions compose: each end moves by what was inserted at or left of it", () => {
-    const t = new ColumnInsertions("S", [{ at: L("P"), count: 1 }, { at: L("L"), count: 1 }, { at: L("AN"), count: 3 }]);
+    const t = new ColumnInsertions("S", [
+      { at: L("P"), count: 1 },
+      { at: L("L"), count: 1 },
+      { at: L("AN"), count: 3 },
+    ]);
     expect(t.final(L("K"))).toBe(L("K"));
     expect(t.final(L("L"))).toBe(L("M"));
     expect(t.final(L("O"))).toBe(L("P"));
@@ -40,16 +44,24 @@ describe("column insertion, each range end on its own", () => {
     expect(apply([t], "SUM(M4:O4)+AN4")).toBe("SUM(N4:P4)+AS4");
   });
   test("one composed pass gives what inserting the columns one at a time, right to left, gives", () => {
-    const ref = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 30 }), fc.boolean())
-      .map(([a, b, row, range]) => (range ? `SUM(${colToLetters(Math.min(a, b))}${row}:${colToLetters(Math.max(a, b))}${row + 3})` : `$${colToLetters(a)}${row}`));
-    const insertions = fc.uniqueArray(fc.integer({ min: 1, max: 42 }), { minLength: 1, maxLength: 8 }).chain((ats) => fc.tuple(fc.constant(ats), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: ats.length, maxLength: ats.length })));
-    fc.assert(fc.property(fc.array(ref, { minLength: 1, maxLength: 6 }), insertions, (refs, [ats, counts]) => {
-      const formula = refs.join("+");
-      const list = ats.map((at, i) => ({ at, count: counts[i]! }));
-      let sequential = formula;
-      for (const i of [...list].sort((a, b) => b.at - a.at)) sequential = shiftForInsertedColumns(sequential, "S", "S", i.at, i.count);
-      expect(apply([new ColumnInsertions("S", list)], formula)).toBe(sequential);
-    }), { numRuns: 300 });
+    const ref = fc
+      .tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 30 }), fc.boolean())
+      .map(([a, b, row, range]) =>
+        range ? `SUM(${colToLetters(Math.min(a, b))}${row}:${colToLetters(Math.max(a, b))}${row + 3})` : `$${colToLetters(a)}${row}`,
+      );
+    const insertions = fc
+      .uniqueArray(fc.integer({ min: 1, max: 42 }), { minLength: 1, maxLength: 8 })
+      .chain((ats) => fc.tuple(fc.constant(ats), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: ats.length, maxLength: ats.length })));
+    fc.assert(
+      fc.property(fc.array(ref, { minLength: 1, maxLength: 6 }), insertions, (refs, [ats, counts]) => {
+        const formula = refs.join("+");
+        const list = ats.map((at, i) => ({ at, count: counts[i]! }));
+        let sequential = formula;
+        for (const i of [...list].sort((a, b) => b.at - a.at)) sequential = shiftForInsertedColumns(sequential, "S", "S", i.at, i.count);
+        expect(apply([new ColumnInsertions("S", list)], formula)).toBe(sequential);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -75,20 +87,27 @@ test("a plan's inserts composed: every formula of the 2022 annex reads as after 
     const all = composedInsertions(edits)!;
     expect(all.length).toBeGreaterThan(0);
     let compared = 0;
-    for (const s of wb.sheets) for (const row of s.cells) for (const cell of row ?? []) {
-      if (!cell?.formula) continue;
-      let one = cell.formula;
-      for (const e of edits) {
-        if (e.kind !== "insertColumns") continue;
-        const rows = e.rows;
-        one = rows
-          ? rewriteRefs(one, (r) => new ColumnInsertions(e.sheet, [{ at: e.at, count: e.count }], rows).transform(r, s.name))
-          : shiftForInsertedColumns(one, s.name, e.sheet, e.at, e.count);
-      }
-      expect(shiftFormula(cell.formula, s.name, all)).toBe(one);
-      compared++;
-    }
+    for (const s of wb.sheets)
+      for (const row of s.cells)
+        for (const cell of row ?? []) {
+          if (!cell?.formula) continue;
+          let one = cell.formula;
+          for (const e of edits) {
+            if (e.kind !== "insertColumns") continue;
+            const rows = e.rows;
+            one = rows
+              ? rewriteRefs(one, (r) => new ColumnInsertions(e.sheet, [{ at: e.at, count: e.count }], rows).transform(r, s.name))
+              : shiftForInsertedColumns(one, s.name, e.sheet, e.at, e.count);
+          }
+          expect(shiftFormula(cell.formula, s.name, all)).toBe(one);
+          compared++;
+        }
     expect(compared).toBeGreaterThan(100);
   }
-  expect(composedInsertions([{ kind: "insertColumns", sheet: "S", at: 3, count: 1, rows: null }, { kind: "insertColumns", sheet: "S", at: 5, count: 1, rows: null }])).toBeNull();
+  expect(
+    composedInsertions([
+      { kind: "insertColumns", sheet: "S", at: 3, count: 1, rows: null },
+      { kind: "insertColumns", sheet: "S", at: 5, count: 1, rows: null },
+    ]),
+  ).toBeNull();
 });

@@ -9,7 +9,10 @@ import { ficheKey, type CorpusAnnex, type TableTruth } from "./generate";
 /** Label and theme only feed messages: a reading that misses them still checks right. */
 const NOT_REQUIRED = new Set(["label", "theme"]);
 
-export interface Reading { right: boolean; problems: string[] }
+export interface Reading {
+  right: boolean;
+  problems: string[];
+}
 
 function compareTable(kind: "detail" | "summary", truth: TableTruth, t: TableLayout | null): string[] {
   if (!t) return [`${kind}: table not recognised`];
@@ -46,13 +49,23 @@ export function readingOf(a: CorpusAnnex, report: ReturnType<typeof checkAnnex>)
   return { right: problems.length === 0, problems };
 }
 
-export interface CleanOutcome { reading: Reading; errors: CheckReport["findings"]; warnings: CheckReport["findings"]; layoutIncomplete: number }
+export interface CleanOutcome {
+  reading: Reading;
+  errors: CheckReport["findings"];
+  warnings: CheckReport["findings"];
+  layoutIncomplete: number;
+}
 
 export function runClean(a: CorpusAnnex): CleanOutcome {
   const report = checkAnnex(a.workbook);
   const errors = report.findings.filter((f) => f.severity === "error");
   const warnings = report.findings.filter((f) => f.severity === "warning");
-  return { reading: readingOf(a, report), errors, warnings, layoutIncomplete: report.findings.filter((f) => (f.rule as string) === "layout-incomplete").length };
+  return {
+    reading: readingOf(a, report),
+    errors,
+    warnings,
+    layoutIncomplete: report.findings.filter((f) => (f.rule as string) === "layout-incomplete").length,
+  };
 }
 
 export function faultFound(wb: WorkbookSnapshot, fault: InjectedFault): boolean {

@@ -6,12 +6,29 @@ import { Rng } from "./rng";
 import { FUNDERS, SOURCE_NAMES } from "./vocabulary";
 
 export const FAULT_KINDS = [
-  "year-sum", "cd-split", "budget-sum", "total-row", "subtotal-row", "sum-stops-short", "negative-amount", "number-as-text",
-  "cell-error", "source-names-unfunded", "cumulative-below-year", "cross-table", "consumed-sum",
+  "year-sum",
+  "cd-split",
+  "budget-sum",
+  "total-row",
+  "subtotal-row",
+  "sum-stops-short",
+  "negative-amount",
+  "number-as-text",
+  "cell-error",
+  "source-names-unfunded",
+  "cumulative-below-year",
+  "cross-table",
+  "consumed-sum",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export interface InjectedFault { kind: FaultKind; rule: string; sheet: string; cell: string; what: string }
+export interface InjectedFault {
+  kind: FaultKind;
+  rule: string;
+  sheet: string;
+  cell: string;
+  what: string;
+}
 
 function clone(wb: WorkbookSnapshot): WorkbookSnapshot {
   return {
@@ -19,7 +36,10 @@ function clone(wb: WorkbookSnapshot): WorkbookSnapshot {
     sheets: wb.sheets.map((s) => ({
       ...s,
       cells: s.cells.map((r) => r?.map((c) => (c ? { ...c, font: c.font ? { ...c.font } : undefined } : c))),
-      merges: s.merges.map((m) => ({ ...m })), colWidths: [...s.colWidths], hiddenCols: new Set(s.hiddenCols), hiddenRows: new Set(s.hiddenRows),
+      merges: s.merges.map((m) => ({ ...m })),
+      colWidths: [...s.colWidths],
+      hiddenCols: new Set(s.hiddenCols),
+      hiddenRows: new Set(s.hiddenRows),
     })),
   };
 }
@@ -105,7 +125,11 @@ export function injectFault(a: CorpusAnnex, kind: FaultKind, seed: number): { wo
       const s = useSummarySub ? sheetOf(wb, a.placement.summary!.sheet) : ds;
       const sheetName = useSummarySub ? a.placement.summary!.sheet : d.sheet;
       const c = useSummarySub ? a.placement.summary!.col.budget! : d.col[rng.pick(["budget", "cdTotal", "realisedLastYear"])]!;
-      const candidates = useSummarySub ? a.placement.summary!.subtotals : d.subtotals.length ? d.subtotals : [{ row: d.totalRow, rows: [...d.rows.values()].flat().sort((x, y) => x - y) }];
+      const candidates = useSummarySub
+        ? a.placement.summary!.subtotals
+        : d.subtotals.length
+          ? d.subtotals
+          : [{ row: d.totalRow, rows: [...d.rows.values()].flat().sort((x, y) => x - y) }];
       const withRows = candidates.filter((x) => x.rows.length >= 2 && x.rows.some((r) => num(cellAt(s, r, c)) !== 0));
       const sub = withRows.length ? rng.pick(withRows) : candidates[0]!;
       const rows = [...sub.rows].sort((x, y) => x - y);
@@ -117,7 +141,12 @@ export function injectFault(a: CorpusAnnex, kind: FaultKind, seed: number): { wo
       const kept = rows.slice(0, -1);
       const L = addr(1, c).replace(/\d+$/, "");
       const old = cellAt(s, sub.row, c);
-      setAt(s, sub.row, c, { value: kept.reduce((t, r) => t + num(cellAt(s, r, c)), 0), formula: `SUM(${L}${kept[0]}:${L}${kept[kept.length - 1]})`, numFmt: old?.numFmt, font: old?.font });
+      setAt(s, sub.row, c, {
+        value: kept.reduce((t, r) => t + num(cellAt(s, r, c)), 0),
+        formula: `SUM(${L}${kept[0]}:${L}${kept[kept.length - 1]})`,
+        numFmt: old?.numFmt,
+        font: old?.font,
+      });
       if (sub.row !== d.totalRow || useSummarySub) {
         // The table's total adds sub-totals: keep it equal to what Excel would show after the short sub-total.
         const totalRow = useSummarySub ? a.placement.summary!.totalRow : d.totalRow;

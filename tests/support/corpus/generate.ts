@@ -5,11 +5,26 @@ import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, typ
 import { generateLookalike } from "./lookalikes";
 import { Rng } from "./rng";
 import {
-  ACTIONS, BLOCKS, ENGAGEMENTS, FUNDERS, MODALITE_NAMES, OBJECTIVES, SOURCE_NAMES, THEMES, detailWords, summaryWords,
-  type Block, type Funder, type Years,
+  ACTIONS,
+  BLOCKS,
+  ENGAGEMENTS,
+  FUNDERS,
+  MODALITE_NAMES,
+  OBJECTIVES,
+  SOURCE_NAMES,
+  THEMES,
+  detailWords,
+  summaryWords,
+  type Block,
+  type Funder,
+  type Years,
 } from "./vocabulary";
 
-export interface Part { amounts: Record<Block, number[]>; realisedLast: number; realisedSince: number }
+export interface Part {
+  amounts: Record<Block, number[]>;
+  realisedLast: number;
+  realisedSince: number;
+}
 export interface Fiche {
   /** Canonical key (see ficheKey) used by the truth. */
   key: string;
@@ -35,12 +50,22 @@ export interface TableTruth {
   subtotalRows: number[];
 }
 
-export interface AnnexTruth { years: number[]; detail: TableTruth; summary: TableTruth | null }
+export interface AnnexTruth {
+  years: number[];
+  detail: TableTruth;
+  summary: TableTruth | null;
+}
 
 /** Where things are, for the fault injector. */
 export interface Placement {
   detail: { sheet: string; col: Record<string, number>; rows: Map<string, number[]>; totalRow: number; subtotals: Array<{ row: number; rows: number[] }> };
-  summary: { sheet: string; col: Record<string, number>; rows: Map<string, number>; totalRow: number; subtotals: Array<{ row: number; rows: number[] }> } | null;
+  summary: {
+    sheet: string;
+    col: Record<string, number>;
+    rows: Map<string, number>;
+    totalRow: number;
+    subtotals: Array<{ row: number; rows: number[] }>;
+  } | null;
 }
 
 export interface CorpusAnnex {
@@ -56,7 +81,11 @@ export interface CorpusAnnex {
 
 /** Normalises a fiche number as written so that "FA 01", "Fiche 1", "01" and 1 compare equal. */
 export function ficheKey(v: unknown): string {
-  let s = String(v ?? "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim();
+  let s = String(v ?? "")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .trim();
   s = s.replace(/^(fiche\s*action|fiche|fa|n°|no|action)\s*[-:.]?\s*(n°)?\s*/, "");
   s = s.replace(/\s+/g, " ").replace(/(^|[^\d.])0+(\d)/g, "$1$2");
   return s.replace(/\s*(bis|ter)$/, " $1").trim();
@@ -76,7 +105,7 @@ interface ColDef {
   width: number;
 }
 
-const AMOUNT_FORMATS = ['#,##0 "€"', "#,##0\\ \"€\"", '_-* #,##0 "€"_-;-* #,##0 "€"_-;_-* "-"?? "€"_-;_-@_-', "#,##0", '#,##0.00 "€"'];
+const AMOUNT_FORMATS = ['#,##0 "€"', '#,##0\\ "€"', '_-* #,##0 "€"_-;-* #,##0 "€"_-;_-* "-"?? "€"_-;_-@_-', "#,##0", '#,##0.00 "€"'];
 const RATE_FORMATS = ["0%", "0.0%", "0.00%"];
 
 function makeYears(rng: Rng): Years {
@@ -134,8 +163,23 @@ function makeFiches(rng: Rng, years: Years, style: NumberStyle, multirow: boolea
       lastBis = bis;
       if (bis) n--;
       const shown: CellValue =
-        style === "plain" ? n : style === "zero" ? String(n).padStart(2, "0") : style === "FA 1" ? `FA ${n}` : style === "FA-1" ? `FA-${n}`
-          : style === "Fiche 1" ? `Fiche ${n}` : style === "1.2" ? `${e + 1}.${k}` : style === "A1" ? `${"ABCDE"[e]}${k}` : bis ? `${n} bis` : n;
+        style === "plain"
+          ? n
+          : style === "zero"
+            ? String(n).padStart(2, "0")
+            : style === "FA 1"
+              ? `FA ${n}`
+              : style === "FA-1"
+                ? `FA-${n}`
+                : style === "Fiche 1"
+                  ? `Fiche ${n}`
+                  : style === "1.2"
+                    ? `${e + 1}.${k}`
+                    : style === "A1"
+                      ? `${"ABCDE"[e]}${k}`
+                      : bis
+                        ? `${n} bis`
+                        : n;
       const funders = rng.pick<Funder[]>([[], [], ["fir"], ["fir"], ["etat"], ["etat"], ["etat"], ["ondam"], ["etat", "ondam"]]);
       const fitting = OBJECTIVES.filter((o) => funders.every((f) => o.funders.includes(f)));
       const objective = rng.chance(0.1) ? null : rng.pick(fitting.length ? fitting : OBJECTIVES);
@@ -145,8 +189,16 @@ function makeFiches(rng: Rng, years: Years, style: NumberStyle, multirow: boolea
       const source = names.length ? names.join(rng.pick(["/", " / ", ", ", " + "])) : rng.pick(["", "-", "Aucun"]);
       const plainNumber = typeof shown === "string" && /^(FA ?-?|Fiche )?0?\d+$/.test(shown) ? Number(shown.replace(/\D/g, "")) : shown;
       out.push({
-        key: ficheKey(shown), shown, summaryShown: summaryPlain ? plainNumber : shown,
-        label: rng.pick(ACTIONS), theme: rng.pick(THEMES), objective, funders, source, parts, engagement: e,
+        key: ficheKey(shown),
+        shown,
+        summaryShown: summaryPlain ? plainNumber : shown,
+        label: rng.pick(ACTIONS),
+        theme: rng.pick(THEMES),
+        objective,
+        funders,
+        source,
+        parts,
+        engagement: e,
       });
     }
   }
@@ -172,10 +224,24 @@ function put(sheet: SheetSnapshot, row: number, col: number, cell: Cell): void {
 type HeaderMode = "two" | "one" | "lower";
 type SinglePlacement = "merge" | "top" | "bottom" | "split";
 
-interface HeaderStyle { mode: HeaderMode; single: SinglePlacement; upper: boolean; breaks: boolean; yearCell: "number" | "text" | "annee" }
+interface HeaderStyle {
+  mode: HeaderMode;
+  single: SinglePlacement;
+  upper: boolean;
+  breaks: boolean;
+  yearCell: "number" | "text" | "annee";
+}
 
 /** Writes one or two header rows for the column plan; returns the header rows. */
-function writeHeaders(sheet: SheetSnapshot, row: number, c0: number, cols: ColDef[], hs: HeaderStyle, rng: Rng, bannerOver?: Array<[number, number, string]>): number[] {
+function writeHeaders(
+  sheet: SheetSnapshot,
+  row: number,
+  c0: number,
+  cols: ColDef[],
+  hs: HeaderStyle,
+  rng: Rng,
+  bannerOver?: Array<[number, number, string]>,
+): number[] {
   const T = (s: string) => transformHeader(s, hs.upper, hs.breaks, rng);
   const bold = { bold: true };
   if (hs.mode === "one") {
@@ -223,14 +289,33 @@ function yearSub(y: number, hs: HeaderStyle): string {
   return hs.yearCell === "annee" ? `Année ${y}` : String(y);
 }
 
-interface BuildCtx { rng: Rng; years: Years; amountFmt: string; rateFmt: string; blankZeros: boolean; house: boolean }
+interface BuildCtx {
+  rng: Rng;
+  years: Years;
+  amountFmt: string;
+  rateFmt: string;
+  blankZeros: boolean;
+  house: boolean;
+}
 
 function detailPlan(ctx: BuildCtx, hs: HeaderStyle, variety: string[]): { cols: ColDef[]; banners: Array<[number, number, string]> } {
   const { rng, years } = ctx;
   const w = detailWords(years, rng, ctx.house);
   const cols: ColDef[] = [];
-  const single = (key: string | null, kind: Kind, header: string, width = 16, hidden = false) => cols.push({ key, kind, group: null, sub: header, flat: header, width, hidden });
-  const extras: Array<[string, Kind]> = ctx.house ? [] : rng.shuffle<[string, Kind]>([["Commentaires", "text"], ["Service pilote", "text"], ["Date de début", "date"], ["Date de fin", "date"], ["Code analytique", "text"], ["Partenaires", "text"]]).slice(0, rng.int(0, 3));
+  const single = (key: string | null, kind: Kind, header: string, width = 16, hidden = false) =>
+    cols.push({ key, kind, group: null, sub: header, flat: header, width, hidden });
+  const extras: Array<[string, Kind]> = ctx.house
+    ? []
+    : rng
+        .shuffle<[string, Kind]>([
+          ["Commentaires", "text"],
+          ["Service pilote", "text"],
+          ["Date de début", "date"],
+          ["Date de fin", "date"],
+          ["Code analytique", "text"],
+          ["Partenaires", "text"],
+        ])
+        .slice(0, rng.int(0, 3));
   if (extras.length) variety.push(`extras:${extras.map((e) => e[0]).join("+")}`);
   let hideNext = extras.length > 0 && rng.chance(0.4);
   const extra = ([h, k]: [string, Kind]) => {
@@ -252,8 +337,16 @@ function detailPlan(ctx: BuildCtx, hs: HeaderStyle, variety: string[]): { cols: 
   const block = (b: Block) => {
     const g = w.group[b];
     const span = years.list.join(", ");
-    const houseTotal: Record<Block, string> = { ms: `Total masse salariale (${span})`, dgas: `Total budget DGAS (${span})`, cd: "Total CD", fir: g, etat: g, ondam: g };
-    for (const y of years.list) cols.push({ key: `${b}${y}`, kind: "amount", group: g, sub: ctx.house && b === "cd" ? `Total CD ${y}` : yearSub(y, hs), flat: `${g} ${y}`, width: 15 });
+    const houseTotal: Record<Block, string> = {
+      ms: `Total masse salariale (${span})`,
+      dgas: `Total budget DGAS (${span})`,
+      cd: "Total CD",
+      fir: g,
+      etat: g,
+      ondam: g,
+    };
+    for (const y of years.list)
+      cols.push({ key: `${b}${y}`, kind: "amount", group: g, sub: ctx.house && b === "cd" ? `Total CD ${y}` : yearSub(y, hs), flat: `${g} ${y}`, width: 15 });
     cols.push({ key: `${b}Total`, kind: "amount", group: g, sub: ctx.house ? houseTotal[b] : w.totalSub, flat: w.totalFlat(b, g), width: 16 });
   };
   block("ms");
@@ -285,14 +378,30 @@ function detailPlan(ctx: BuildCtx, hs: HeaderStyle, variety: string[]): { cols: 
   variety.push(`gap:${w.gap}`, `realised:${w.realisedLastYear}`);
   for (const e of extras) extra(e);
   const banners: Array<[number, number, string]> = rng.chance(0.6)
-    ? [[firstAmount, lastAmount, rng.pick(["PRÉVISIONNEL", "Financement prévu", "Plan de financement"])], [firstExec, firstExec + 4, rng.pick(["RÉALISATIONS", "Exécution", "Suivi de la consommation"])]]
+    ? [
+        [firstAmount, lastAmount, rng.pick(["PRÉVISIONNEL", "Financement prévu", "Plan de financement"])],
+        [firstExec, firstExec + 4, rng.pick(["RÉALISATIONS", "Exécution", "Suivi de la consommation"])],
+      ]
     : [];
   return { cols, banners };
 }
 
 function summaryPlan(ctx: BuildCtx): ColDef[] {
   const w = summaryWords(ctx.years, ctx.rng, ctx.house);
-  const keys = ["mesure", "objectif", "fiche", "budget", "departement", "fir", "etat", "ondam", "modalite", "consumedPrior", "consumedLastYear", "consumedSinceStart"] as const;
+  const keys = [
+    "mesure",
+    "objectif",
+    "fiche",
+    "budget",
+    "departement",
+    "fir",
+    "etat",
+    "ondam",
+    "modalite",
+    "consumedPrior",
+    "consumedLastYear",
+    "consumedSinceStart",
+  ] as const;
   const kinds: Record<string, Kind> = { mesure: "text", objectif: "text", fiche: "fiche", modalite: "text" };
   return keys.map((k) => ({ key: k, kind: kinds[k] ?? "amount", group: null, sub: w[k], flat: w[k], width: k === "mesure" || k === "objectif" ? 28 : 16 }));
 }
@@ -319,13 +428,15 @@ export function generateCorpusAnnex(seed: number): CorpusAnnex {
   if (cents && !ctx.amountFmt.includes(".00")) ctx.amountFmt = '#,##0.00 "€"';
   if (ctx.blankZeros) variety.push("blank-zeros");
 
-  const hs: HeaderStyle = house ? { mode: "two", single: "merge", upper: false, breaks: false, yearCell: "number" } : {
-    mode: rng.pick<HeaderMode>(["two", "two", "two", "one", "lower"]),
-    single: rng.pick<SinglePlacement>(["merge", "merge", "top", "bottom", "split"]),
-    upper: rng.chance(0.2),
-    breaks: rng.chance(0.3),
-    yearCell: rng.pick(["number", "text", "annee"] as const),
-  };
+  const hs: HeaderStyle = house
+    ? { mode: "two", single: "merge", upper: false, breaks: false, yearCell: "number" }
+    : {
+        mode: rng.pick<HeaderMode>(["two", "two", "two", "one", "lower"]),
+        single: rng.pick<SinglePlacement>(["merge", "merge", "top", "bottom", "split"]),
+        upper: rng.chance(0.2),
+        breaks: rng.chance(0.3),
+        yearCell: rng.pick(["number", "text", "annee"] as const),
+      };
   variety.push(`headers:${hs.mode}${hs.mode === "two" ? "/" + hs.single : ""}`);
   if (hs.upper) variety.push("upper-case");
   if (hs.breaks) variety.push("line-breaks");
@@ -375,7 +486,8 @@ export function generateCorpusAnnex(seed: number): CorpusAnnex {
     row += fiches.length + 16;
   }
   const detail = writeDetail(ctx, dsheet, row, c0, dcols, banners, hs, fiches, { engagementRows, subtotals, blankRows });
-  if (ssheet && !summaryAt) summaryAt = sameSheet ? { sheet: ssheet, row: detail.lastRow + rng.int(3, 6), c0 } : { sheet: ssheet, row: rng.int(1, 4), c0: rng.int(1, 2) };
+  if (ssheet && !summaryAt)
+    summaryAt = sameSheet ? { sheet: ssheet, row: detail.lastRow + rng.int(3, 6), c0 } : { sheet: ssheet, row: rng.int(1, 4), c0: rng.int(1, 2) };
   const summary = summaryAt ? writeSummary(ctx, summaryAt.sheet, summaryAt.row, summaryAt.c0, fiches, rng.chance(0.3)) : null;
   if (summary && summary.twoRows) variety.push("summary:two-header-rows");
 
@@ -386,17 +498,38 @@ export function generateCorpusAnnex(seed: number): CorpusAnnex {
     summary: summary?.truth ?? null,
   };
   return {
-    id: `corpus-${seed}`, seed, variety, workbook: wb, truth, fiches,
+    id: `corpus-${seed}`,
+    seed,
+    variety,
+    workbook: wb,
+    truth,
+    fiches,
     placement: {
       detail: { sheet: dsheet.name, col: detail.col, rows: detail.rows, totalRow: detail.truth.totalRow, subtotals: detail.subtotals },
-      summary: summary ? { sheet: summaryAt!.sheet.name, col: summary.col, rows: summary.rows, totalRow: summary.truth.totalRow, subtotals: summary.subtotals } : null,
+      summary: summary
+        ? { sheet: summaryAt!.sheet.name, col: summary.col, rows: summary.rows, totalRow: summary.truth.totalRow, subtotals: summary.subtotals }
+        : null,
     },
   };
 }
 
-interface RowShape { engagementRows: boolean; subtotals: boolean; blankRows: boolean }
+interface RowShape {
+  engagementRows: boolean;
+  subtotals: boolean;
+  blankRows: boolean;
+}
 
-function writeDetail(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: number, cols: ColDef[], banners: Array<[number, number, string]>, hs: HeaderStyle, fiches: Fiche[], shape: RowShape) {
+function writeDetail(
+  ctx: BuildCtx,
+  sheet: SheetSnapshot,
+  top: number,
+  c0: number,
+  cols: ColDef[],
+  banners: Array<[number, number, string]>,
+  hs: HeaderStyle,
+  fiches: Fiche[],
+  shape: RowShape,
+) {
   const { rng, years } = ctx;
   const headerRows = writeHeaders(sheet, top, c0, cols, hs, rng, banners);
   const col: Record<string, number> = {};
@@ -421,27 +554,50 @@ function writeDetail(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numbe
     for (const b of BLOCKS) {
       for (let i = 0; i < n; i++) {
         const y = years.list[i]!;
-        if (b === "cd") put(sheet, row, col[`cd${y}`]!, { value: p.amounts.cd[i]!, formula: `${L(`ms${y}`)}${row}+${L(`dgas${y}`)}${row}`, numFmt: ctx.amountFmt });
+        if (b === "cd")
+          put(sheet, row, col[`cd${y}`]!, { value: p.amounts.cd[i]!, formula: `${L(`ms${y}`)}${row}+${L(`dgas${y}`)}${row}`, numFmt: ctx.amountFmt });
         else {
           const c = numCell(p.amounts[b][i]!, ctx.amountFmt, ctx.blankZeros);
           if (c) put(sheet, row, col[`${b}${y}`]!, c);
         }
       }
-      put(sheet, row, col[`${b}Total`]!, { value: sum(p.amounts[b]), formula: `SUM(${L(`${b}${years.list[0]}`)}${row}:${L(`${b}${yn}`)}${row})`, numFmt: ctx.amountFmt });
+      put(sheet, row, col[`${b}Total`]!, {
+        value: sum(p.amounts[b]),
+        formula: `SUM(${L(`${b}${years.list[0]}`)}${row}:${L(`${b}${yn}`)}${row})`,
+        numFmt: ctx.amountFmt,
+      });
     }
     const budget = sumAll(p.amounts);
-    put(sheet, row, col.budget!, { value: budget, formula: `${L("cdTotal")}${row}+${L("firTotal")}${row}+${L("etatTotal")}${row}+${L("ondamTotal")}${row}`, numFmt: ctx.amountFmt });
+    put(sheet, row, col.budget!, {
+      value: budget,
+      formula: `${L("cdTotal")}${row}+${L("firTotal")}${row}+${L("etatTotal")}${row}+${L("ondamTotal")}${row}`,
+      numFmt: ctx.amountFmt,
+    });
     const rl = numCell(p.realisedLast, ctx.amountFmt, ctx.blankZeros);
     if (rl) put(sheet, row, col.realisedLastYear!, rl);
     const rs = numCell(p.realisedSince, ctx.amountFmt, ctx.blankZeros);
     if (rs) put(sheet, row, col.realisedSinceStart!, rs);
-    writeComputed(row, budget, p.amounts.cd[n - 1]! + p.amounts.fir[n - 1]! + p.amounts.etat[n - 1]! + p.amounts.ondam[n - 1]!, p.realisedLast, p.realisedSince);
+    writeComputed(
+      row,
+      budget,
+      p.amounts.cd[n - 1]! + p.amounts.fir[n - 1]! + p.amounts.etat[n - 1]! + p.amounts.ondam[n - 1]!,
+      p.realisedLast,
+      p.realisedSince,
+    );
   };
   const plannedLastFormula = (row: number) => ["cd", "fir", "etat", "ondam"].map((b) => `${L(`${b}${yn}`)}${row}`).join("+");
   const writeComputed = (row: number, budget: number, plannedLast: number, realisedLast: number, realisedSince: number) => {
     const P = plannedLastFormula(row);
-    put(sheet, row, col.rateLastYear!, { value: plannedLast === 0 ? "" : realisedLast / plannedLast, formula: `IF((${P})=0,"",${L("realisedLastYear")}${row}/(${P}))`, numFmt: ctx.rateFmt });
-    put(sheet, row, col.rateGlobal!, { value: budget === 0 ? "" : realisedSince / budget, formula: `IF(${L("budget")}${row}=0,"",${L("realisedSinceStart")}${row}/${L("budget")}${row})`, numFmt: ctx.rateFmt });
+    put(sheet, row, col.rateLastYear!, {
+      value: plannedLast === 0 ? "" : realisedLast / plannedLast,
+      formula: `IF((${P})=0,"",${L("realisedLastYear")}${row}/(${P}))`,
+      numFmt: ctx.rateFmt,
+    });
+    put(sheet, row, col.rateGlobal!, {
+      value: budget === 0 ? "" : realisedSince / budget,
+      formula: `IF(${L("budget")}${row}=0,"",${L("realisedSinceStart")}${row}/${L("budget")}${row})`,
+      numFmt: ctx.rateFmt,
+    });
     put(sheet, row, col.gap!, { value: budget - realisedSince, formula: `${L("budget")}${row}-${L("realisedSinceStart")}${row}`, numFmt: ctx.amountFmt });
   };
   const sumRow = (row: number, over: number[], label: string, labelCol: number, isTotal: boolean, bySubtotals: number[] | null) => {
@@ -449,7 +605,9 @@ function writeDetail(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numbe
     for (const k of amountKeys) {
       const c = col[k]!;
       const value = (bySubtotals ?? over).reduce((s, rr) => s + cellNum(sheet, rr, c), 0);
-      const formula = bySubtotals ? bySubtotals.map((rr) => `${colToLetters(c)}${rr}`).join("+") : `SUM(${colToLetters(c)}${over[0]}:${colToLetters(c)}${over[over.length - 1]})`;
+      const formula = bySubtotals
+        ? bySubtotals.map((rr) => `${colToLetters(c)}${rr}`).join("+")
+        : `SUM(${colToLetters(c)}${over[0]}:${colToLetters(c)}${over[over.length - 1]})`;
       put(sheet, row, c, { value, formula, numFmt: ctx.amountFmt, font: { bold: true } });
     }
     if (isTotal) {
@@ -513,7 +671,10 @@ function writeDetail(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numbe
   const fichesTruth: Record<string, number[]> = {};
   for (const [k, v] of rows) fichesTruth[k] = v;
   return {
-    col, rows, subtotals, lastRow: totalRow,
+    col,
+    rows,
+    subtotals,
+    lastRow: totalRow,
     truth: { sheet: sheet.name, headerRows, columns, fiches: fichesTruth, totalRow, subtotalRows: subtotals.map((s) => s.row) } satisfies TableTruth,
   };
 }
@@ -529,7 +690,16 @@ function writeSummary(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numb
   let headerRows: number[];
   if (twoRows) {
     // Groups over the money and the consumption, single columns merged over both rows.
-    const groupOf: Record<string, string> = { budget: "Financement prévisionnel", departement: "Financement prévisionnel", fir: "Financement prévisionnel", etat: "Financement prévisionnel", ondam: "Financement prévisionnel", consumedPrior: "Consommation", consumedLastYear: "Consommation", consumedSinceStart: "Consommation" };
+    const groupOf: Record<string, string> = {
+      budget: "Financement prévisionnel",
+      departement: "Financement prévisionnel",
+      fir: "Financement prévisionnel",
+      etat: "Financement prévisionnel",
+      ondam: "Financement prévisionnel",
+      consumedPrior: "Consommation",
+      consumedLastYear: "Consommation",
+      consumedSinceStart: "Consommation",
+    };
     const grouped = cols.map((c) => ({ ...c, group: groupOf[c.key!] ?? null }));
     headerRows = writeHeaders(sheet, top, c0, grouped, { mode: "two", single: "merge", upper: false, breaks: false, yearCell: "number" }, rng);
   } else {
@@ -556,9 +726,20 @@ function writeSummary(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numb
       put(sheet, r, col.mesure!, { value: f.label });
       if (f.objective) put(sheet, r, col.objectif!, { value: `Objectif ${f.objective.n}` });
       put(sheet, r, col.fiche!, { value: f.summaryShown });
-      const vals: Record<string, number> = { departement: tot("cd"), fir: tot("fir"), etat: tot("etat"), ondam: tot("ondam"), consumedPrior: since - last, consumedLastYear: last };
+      const vals: Record<string, number> = {
+        departement: tot("cd"),
+        fir: tot("fir"),
+        etat: tot("etat"),
+        ondam: tot("ondam"),
+        consumedPrior: since - last,
+        consumedLastYear: last,
+      };
       for (const [k, v] of Object.entries(vals)) put(sheet, r, col[k]!, { value: v, numFmt: ctx.amountFmt });
-      put(sheet, r, col.budget!, { value: vals.departement! + vals.fir! + vals.etat! + vals.ondam!, formula: `${L("departement")}${r}+${L("fir")}${r}+${L("etat")}${r}+${L("ondam")}${r}`, numFmt: ctx.amountFmt });
+      put(sheet, r, col.budget!, {
+        value: vals.departement! + vals.fir! + vals.etat! + vals.ondam!,
+        formula: `${L("departement")}${r}+${L("fir")}${r}+${L("etat")}${r}+${L("ondam")}${r}`,
+        numFmt: ctx.amountFmt,
+      });
       put(sheet, r, col.consumedSinceStart!, { value: since, formula: `${L("consumedPrior")}${r}+${L("consumedLastYear")}${r}`, numFmt: ctx.amountFmt });
       const withMoney = FUNDERS.filter((b) => tot(b) > 0);
       put(sheet, r, col.modalite!, { value: withMoney.length ? withMoney.map((b) => MODALITE_NAMES[b]).join("/") : "CD" });
@@ -568,7 +749,12 @@ function writeSummary(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numb
     }
     put(sheet, r, c0, { value: rng.pick(["Sous-total", "Sous-total engagement", "SOUS-TOTAL"]), font: { bold: true } });
     for (const k of money) {
-      put(sheet, r, col[k]!, { value: groupRows.reduce((s, rr) => s + cellNum(sheet, rr, col[k]!), 0), formula: `SUM(${L(k)}${groupRows[0]}:${L(k)}${groupRows[groupRows.length - 1]})`, numFmt: ctx.amountFmt, font: { bold: true } });
+      put(sheet, r, col[k]!, {
+        value: groupRows.reduce((s, rr) => s + cellNum(sheet, rr, col[k]!), 0),
+        formula: `SUM(${L(k)}${groupRows[0]}:${L(k)}${groupRows[groupRows.length - 1]})`,
+        numFmt: ctx.amountFmt,
+        font: { bold: true },
+      });
     }
     subtotals.push({ row: r, rows: groupRows });
     r++;
@@ -576,11 +762,22 @@ function writeSummary(ctx: BuildCtx, sheet: SheetSnapshot, top: number, c0: numb
   const totalRow = r;
   put(sheet, r, c0, { value: rng.pick(["Total", "TOTAL", "Total général"]), font: { bold: true } });
   for (const k of money) {
-    put(sheet, r, col[k]!, { value: subtotals.reduce((s, st) => s + cellNum(sheet, st.row, col[k]!), 0), formula: subtotals.map((st) => `${L(k)}${st.row}`).join("+"), numFmt: ctx.amountFmt, font: { bold: true } });
+    put(sheet, r, col[k]!, {
+      value: subtotals.reduce((s, st) => s + cellNum(sheet, st.row, col[k]!), 0),
+      formula: subtotals.map((st) => `${L(k)}${st.row}`).join("+"),
+      numFmt: ctx.amountFmt,
+      font: { bold: true },
+    });
   }
   const columns: Record<string, string> = {};
   for (const [k, c] of Object.entries(col)) columns[k] = colToLetters(c);
   const fichesTruth: Record<string, number[]> = {};
   for (const [k, v] of rows) fichesTruth[k] = [v];
-  return { col, rows, subtotals, twoRows, truth: { sheet: sheet.name, headerRows, columns, fiches: fichesTruth, totalRow, subtotalRows: subtotals.map((s) => s.row) } satisfies TableTruth };
+  return {
+    col,
+    rows,
+    subtotals,
+    twoRows,
+    truth: { sheet: sheet.name, headerRows, columns, fiches: fichesTruth, totalRow, subtotalRows: subtotals.map((s) => s.row) } satisfies TableTruth,
+  };
 }

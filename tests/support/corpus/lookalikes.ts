@@ -24,7 +24,17 @@ function budget(rng: Rng): WorkbookSnapshot {
   const s = emptySheet(rng.pick(["BP 2024", "Budget enfance", "Budget DGAS"]));
   const y = rng.int(2021, 2025);
   row(s, 1, 1, [`Budget de la Direction enfance famille — exercice ${y}`], true);
-  const head = ["Chapitre", "Libellé", `Crédits ouverts ${y - 2}`, `Dépenses réalisées ${y - 2}`, `Crédits ouverts ${y - 1}`, `Réalisé ${y - 1}`, `Budget prévisionnel ${y}`, "Écart", "Taux d'exécution"];
+  const head = [
+    "Chapitre",
+    "Libellé",
+    `Crédits ouverts ${y - 2}`,
+    `Dépenses réalisées ${y - 2}`,
+    `Crédits ouverts ${y - 1}`,
+    `Réalisé ${y - 1}`,
+    `Budget prévisionnel ${y}`,
+    "Écart",
+    "Taux d'exécution",
+  ];
   row(s, 3, 1, head, true);
   let r = 4;
   const sections = ["Fonctionnement", "Investissement"];
@@ -34,8 +44,25 @@ function budget(rng: Rng): WorkbookSnapshot {
     const first = r;
     for (let i = 0; i < rng.int(3, 7); i++) {
       const a = rng.int(10, 900) * 1000;
-      const b = Math.round(a * rng.int(60, 100) / 100);
-      row(s, r++, 1, [`65${i}`, rng.pick(["Frais de séjour", "Allocations", "Subventions", "Personnel", "Prévention spécialisée", "PMI"]), a, b, a + 5000, b, a + 10000, a - b, b / a], false, EUR);
+      const b = Math.round((a * rng.int(60, 100)) / 100);
+      row(
+        s,
+        r++,
+        1,
+        [
+          `65${i}`,
+          rng.pick(["Frais de séjour", "Allocations", "Subventions", "Personnel", "Prévention spécialisée", "PMI"]),
+          a,
+          b,
+          a + 5000,
+          b,
+          a + 10000,
+          a - b,
+          b / a,
+        ],
+        false,
+        EUR,
+      );
     }
     row(s, r, 1, [`Total ${sec.toLowerCase()}`, null, ...[3, 4, 5, 6, 7, 8].map((c) => sumCol(s, c, first, r - 1))], true, EUR);
     subRows.push(r++);
@@ -49,12 +76,45 @@ function budget(rng: Rng): WorkbookSnapshot {
 function staffing(rng: Rng): WorkbookSnapshot {
   const s = emptySheet("Effectifs");
   const y0 = rng.int(2020, 2023);
-  row(s, 2, 1, ["N° fiche", "Intitulé du poste", "Service", `ETP ${y0}`, `ETP ${y0 + 1}`, `Masse salariale ${y0}`, `Masse salariale ${y0 + 1}`, "Total masse salariale", "Financeur"], true);
+  row(
+    s,
+    2,
+    1,
+    [
+      "N° fiche",
+      "Intitulé du poste",
+      "Service",
+      `ETP ${y0}`,
+      `ETP ${y0 + 1}`,
+      `Masse salariale ${y0}`,
+      `Masse salariale ${y0 + 1}`,
+      "Total masse salariale",
+      "Financeur",
+    ],
+    true,
+  );
   let r = 3;
   for (let i = 1; i <= rng.int(5, 12); i++) {
     const m1 = rng.int(30, 70) * 1000;
     const m2 = rng.int(30, 70) * 1000;
-    row(s, r++, 1, [`P-${String(i).padStart(3, "0")}`, rng.pick(["Puéricultrice", "Sage-femme", "Éducateur", "Assistant social", "Psychologue"]), rng.pick(["PMI", "ASE", "CRIP"]), 1, rng.pick([0.5, 1]), m1, m2, m1 + m2, rng.pick(["Département", "FIR", "CD"])], false, EUR);
+    row(
+      s,
+      r++,
+      1,
+      [
+        `P-${String(i).padStart(3, "0")}`,
+        rng.pick(["Puéricultrice", "Sage-femme", "Éducateur", "Assistant social", "Psychologue"]),
+        rng.pick(["PMI", "ASE", "CRIP"]),
+        1,
+        rng.pick([0.5, 1]),
+        m1,
+        m2,
+        m1 + m2,
+        rng.pick(["Département", "FIR", "CD"]),
+      ],
+      false,
+      EUR,
+    );
   }
   row(s, r, 1, ["Total", null, null, null, null, sumCol(s, 6, 3, r - 1), sumCol(s, 7, 3, r - 1), sumCol(s, 8, 3, r - 1)], true, EUR);
   widths(s, 9);
@@ -83,8 +143,23 @@ function subsidies(rng: Rng): WorkbookSnapshot {
   let r = 2;
   for (let i = 1; i <= rng.int(4, 10); i++) {
     const a = rng.int(5, 80) * 1000;
-    const p = Math.round(a * rng.int(0, 100) / 100);
-    row(s, r++, 1, [i, rng.pick(["Maison des familles", "Relais parental", "Espace rencontre", "Club de prévention"]), `Objectif ${rng.int(1, 26)}`, rng.pick(["CD", "FIR", "ETAT"]), a, p, a - p], false, EUR);
+    const p = Math.round((a * rng.int(0, 100)) / 100);
+    row(
+      s,
+      r++,
+      1,
+      [
+        i,
+        rng.pick(["Maison des familles", "Relais parental", "Espace rencontre", "Club de prévention"]),
+        `Objectif ${rng.int(1, 26)}`,
+        rng.pick(["CD", "FIR", "ETAT"]),
+        a,
+        p,
+        a - p,
+      ],
+      false,
+      EUR,
+    );
   }
   row(s, r, 1, ["Total", null, null, null, sumCol(s, 5, 2, r - 1), sumCol(s, 6, 2, r - 1), sumCol(s, 7, 2, r - 1)], true, EUR);
   widths(s, 7);
@@ -104,10 +179,15 @@ function sumCol(s: SheetSnapshot, c: number, r1: number, r2: number): number {
 export function generateLookalike(kind: LookalikeKind, seed: number): WorkbookSnapshot {
   const rng = new Rng(seed);
   switch (kind) {
-    case "budget": return budget(rng);
-    case "staffing": return staffing(rng);
-    case "pivot": return pivot(rng);
-    case "subsidies": return subsidies(rng);
-    case "empty": return { fileName: "vide.xlsx", sheets: [emptySheet("Feuil1")] };
+    case "budget":
+      return budget(rng);
+    case "staffing":
+      return staffing(rng);
+    case "pivot":
+      return pivot(rng);
+    case "subsidies":
+      return subsidies(rng);
+    case "empty":
+      return { fileName: "vide.xlsx", sheets: [emptySheet("Feuil1")] };
   }
 }

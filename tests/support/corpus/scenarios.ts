@@ -28,4 +28,3 @@ export function insertColumn(wb: WorkbookSnapshot, sheetName: string, col: numbe
   // Formulas are dropped: the file keeps the values Excel showed, which is what the checker reads.
   for (const r of s.cells) r?.forEach((c) => c && delete c.formula);
 }
-

@@ -57,13 +57,22 @@ export function arithmeticProblems(a: Annex): string[] {
     const budget = cd + a.funders.reduce((acc, f) => acc + total(f), 0);
     if (!near(budget, n("budget"))) out.push(`budget-sum row ${fr.row}: ${n("budget")} vs ${budget}`);
     if (n("realisedSinceStart") < n("realisedLastYear")) out.push(`cumulative-below-year row ${fr.row}`);
-    if (has(`realised${a.years[0]}`) && !near(a.years.slice(0, -1).reduce((acc, y) => acc + n(`realised${y}`), n("realisedLastYear")), n("realisedSinceStart"))) out.push(`realised per year ≠ cumulative row ${fr.row}`);
+    if (
+      has(`realised${a.years[0]}`) &&
+      !near(
+        a.years.slice(0, -1).reduce((acc, y) => acc + n(`realised${y}`), n("realisedLastYear")),
+        n("realisedSinceStart"),
+      )
+    )
+      out.push(`realised per year ≠ cumulative row ${fr.row}`);
     if (n("realisedSinceStart") > n("budget")) out.push(`over-execution row ${fr.row}`);
     const pLast = (has(`cd${yN}`) ? n(`cd${yN}`) : n(`ms${yN}`) + n(`dgas${yN}`)) + a.funders.reduce((acc, f) => acc + n(`${f}${yN}`), 0);
     if (pLast === 0 && n("realisedLastYear") > 0) out.push(`realised-without-budget row ${fr.row}`);
     const rate = (k: string) => getCell(ds, fr.row, colNum(d.columns[k] ?? "A"))?.v;
-    if (has("rateLastYear") && pLast > 0 && !near(Number(rate("rateLastYear")), n("realisedLastYear") / pLast, 0.0001)) out.push(`rate-mismatch rateLastYear row ${fr.row}`);
-    if (has("rateGlobal") && n("budget") > 0 && !near(Number(rate("rateGlobal")), n("realisedSinceStart") / n("budget"), 0.0001)) out.push(`rate-mismatch rateGlobal row ${fr.row}`);
+    if (has("rateLastYear") && pLast > 0 && !near(Number(rate("rateLastYear")), n("realisedLastYear") / pLast, 0.0001))
+      out.push(`rate-mismatch rateLastYear row ${fr.row}`);
+    if (has("rateGlobal") && n("budget") > 0 && !near(Number(rate("rateGlobal")), n("realisedSinceStart") / n("budget"), 0.0001))
+      out.push(`rate-mismatch rateGlobal row ${fr.row}`);
     if (has("gap") && !near(n("gap"), n("budget") - n("realisedSinceStart"))) out.push(`rate-mismatch gap row ${fr.row}`);
     const acc = perFiche.get(fr.fiche) ?? {};
     for (const k of new Set([...amountKeys, "budget", "realisedLastYear", "realisedSinceStart"])) acc[k] = (acc[k] ?? 0) + n(k);
@@ -105,7 +114,8 @@ export function arithmeticProblems(a: Annex): string[] {
       }
       byFiche.set(fr.fiche, e);
     }
-    for (const [fiche, e] of byFiche) if ([...e.named].sort().join() !== [...e.money].sort().join()) out.push(`source-funder fiche ${fiche}: named ${[...e.named]} money ${[...e.money]}`);
+    for (const [fiche, e] of byFiche)
+      if ([...e.named].sort().join() !== [...e.money].sort().join()) out.push(`source-funder fiche ${fiche}: named ${[...e.named]} money ${[...e.money]}`);
   }
   // Objective types against the catalogue, one type per number.
   if (has("objective") && has("objectiveType")) {
@@ -128,7 +138,10 @@ export function arithmeticProblems(a: Annex): string[] {
       if (!near(dep, n("budget"))) out.push(`summary budget-sum row ${fr.row}`);
       if (hs("consumedPrior") && !near(n("consumedPrior") + n("consumedLastYear"), n("consumedSinceStart"))) out.push(`consumed-sum row ${fr.row}`);
       const det = perFiche.get(fr.fiche);
-      if (!det) { out.push(`fiche-numbering ${fr.fiche} not in detail`); continue; }
+      if (!det) {
+        out.push(`fiche-numbering ${fr.fiche} not in detail`);
+        continue;
+      }
       if (!near(det.budget!, n("budget"))) out.push(`cross-table budget ${fr.fiche}`);
       if (!near(det.cd!, n("departement"))) out.push(`cross-table departement ${fr.fiche}`);
       for (const f of a.funders) if (!near(det[`f_${f}`]!, n(f))) out.push(`cross-table ${f} ${fr.fiche}`);
@@ -152,10 +165,11 @@ export function arithmeticProblems(a: Annex): string[] {
       }
       start = sr;
     }
-    if (sm.totalRow) for (const k of amountKeys2) {
-      const s = rows.reduce((acc, x) => acc + numAt(ss, sm, k, x), 0);
-      if (!near(s, numAt(ss, sm, k, sm.totalRow))) out.push(`summary total-row Total ${k}`);
-    }
+    if (sm.totalRow)
+      for (const k of amountKeys2) {
+        const s = rows.reduce((acc, x) => acc + numAt(ss, sm, k, x), 0);
+        if (!near(s, numAt(ss, sm, k, sm.totalRow))) out.push(`summary total-row Total ${k}`);
+      }
     const detailFiches = new Set(d.ficheRows.map((x) => x.fiche));
     const sumFiches = new Set(sm.ficheRows.map((x) => x.fiche));
     for (const f of detailFiches) if (!sumFiches.has(f)) out.push(`fiche-numbering ${f} not in summary`);

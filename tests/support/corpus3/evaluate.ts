@@ -8,7 +8,11 @@ import { parseRoleKey, SINGLE_ROLES, YEAR_BLOCKS } from "../../../src/core/layou
 import type { Annex, TableTruth } from "./generate";
 import { writeBook, type GBook } from "./grid";
 
-export interface CliRun { code: number; json: unknown; err: string }
+export interface CliRun {
+  code: number;
+  json: unknown;
+  err: string;
+}
 
 export async function runCli(args: string[]): Promise<CliRun> {
   let out = "";
@@ -26,7 +30,10 @@ export async function runCli(args: string[]): Promise<CliRun> {
 let dir: string | null = null;
 export function workDir(): string {
   // CORPUS3_DIR keeps the workbooks where a developer can open them (`cdppe inspect`, Excel).
-  if (!dir) dir = process.env.CORPUS3_DIR ? (fs.mkdirSync(process.env.CORPUS3_DIR, { recursive: true }), process.env.CORPUS3_DIR) : fs.mkdtempSync(path.join(os.tmpdir(), "corpus3-"));
+  if (!dir)
+    dir = process.env.CORPUS3_DIR
+      ? (fs.mkdirSync(process.env.CORPUS3_DIR, { recursive: true }), process.env.CORPUS3_DIR)
+      : fs.mkdtempSync(path.join(os.tmpdir(), "corpus3-"));
   return dir;
 }
 
@@ -42,9 +49,28 @@ export async function writeTemp(book: GBook, name: string): Promise<string> {
   return file;
 }
 
-export interface ReportFinding { rule: string; severity: string; sheet: string; cell: string; fiche: string | null; message: string }
-export interface ReportTable { kind: string; sheet: string; range: string; columns: Record<string, string>; fiches: number; confidence?: number; missing?: string[] }
-export interface CheckJson { tables: ReportTable[]; findings: ReportFinding[]; skipped?: Array<{ rule: string; reason: string }> }
+export interface ReportFinding {
+  rule: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+  fiche: string | null;
+  message: string;
+}
+export interface ReportTable {
+  kind: string;
+  sheet: string;
+  range: string;
+  columns: Record<string, string>;
+  fiches: number;
+  confidence?: number;
+  missing?: string[];
+}
+export interface CheckJson {
+  tables: ReportTable[];
+  findings: ReportFinding[];
+  skipped?: Array<{ rule: string; reason: string }>;
+}
 
 export async function checkBook(book: GBook, name: string): Promise<{ code: number; report: CheckJson | null; err: string; file: string }> {
   const file = await writeTemp(book, name);
@@ -52,7 +78,9 @@ export async function checkBook(book: GBook, name: string): Promise<{ code: numb
   return { code: r.code, report: r.json as CheckJson | null, err: r.err, file };
 }
 
-export interface MappingJson { mapping?: { entries: Array<{ table: string; sheet: string; key: string; header: string | null; column: string | null }> } }
+export interface MappingJson {
+  mapping?: { entries: Array<{ table: string; sheet: string; key: string; header: string | null; column: string | null }> };
+}
 
 export async function inspectFile(file: string): Promise<{ code: number; json: MappingJson | null }> {
   const r = await runCli(["inspect", file, "--format", "json"]);
@@ -60,7 +88,15 @@ export async function inspectFile(file: string): Promise<{ code: number; json: M
 }
 
 export type ProblemCause = "table-missing" | "extra-table" | "missing" | "wrong-column" | "spurious";
-export interface Problem { table: string; sheet: string; key: string; cause: ProblemCause; want: string | null; got: string | null; header: string }
+export interface Problem {
+  table: string;
+  sheet: string;
+  key: string;
+  cause: ProblemCause;
+  want: string | null;
+  got: string | null;
+  header: string;
+}
 
 /** Text roles no rule reads (label, theme, indicators): a miss there is counted apart. */
 export function isMinor(p: Problem): boolean {
@@ -99,7 +135,8 @@ export function compareReading(a: Annex, tables: Array<{ kind: string; sheet: st
     out.push(...compareTable(a, t, got.columns));
   }
   for (const x of tables) {
-    if (!a.truth.some((t) => t.kind === x.kind && t.sheet === x.sheet)) out.push({ table: x.kind, sheet: x.sheet, key: "*", cause: "extra-table", want: null, got: null, header: "" });
+    if (!a.truth.some((t) => t.kind === x.kind && t.sheet === x.sheet))
+      out.push({ table: x.kind, sheet: x.sheet, key: "*", cause: "extra-table", want: null, got: null, header: "" });
   }
   return out;
 }

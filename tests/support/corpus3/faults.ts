@@ -5,20 +5,54 @@ import { FUNDERS } from "./generate";
 import { addr, getCell, recompute, type GBook, type GSheet } from "./grid";
 import { Rng } from "./rng";
 
-export interface Fault { kind: string; rule: string; sheet: string; cell: string; alt: string[]; note: string }
+export interface Fault {
+  kind: string;
+  rule: string;
+  sheet: string;
+  cell: string;
+  alt: string[];
+  note: string;
+}
 
 const colNum = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 export const FAULT_KINDS = [
-  "total-row", "subtotal-row", "summary-subtotal-row", "total-formula-short", "year-sum", "cd-split", "budget-sum",
-  "source-funder-extra", "source-funder-missing", "modalite", "objective-type-both", "objective-type-catalogue",
-  "rate-mismatch-global", "rate-mismatch-last", "gap-mismatch", "cross-table", "consumed-sum", "cumulative-below-year",
-  "negative-amount", "number-as-text", "cell-error", "display-overflow", "fiche-duplicate", "over-execution",
-  "subtotal-formula-short", "summary-subtotal-formula-short",
+  "total-row",
+  "subtotal-row",
+  "summary-subtotal-row",
+  "total-formula-short",
+  "year-sum",
+  "cd-split",
+  "budget-sum",
+  "source-funder-extra",
+  "source-funder-missing",
+  "modalite",
+  "objective-type-both",
+  "objective-type-catalogue",
+  "rate-mismatch-global",
+  "rate-mismatch-last",
+  "gap-mismatch",
+  "cross-table",
+  "consumed-sum",
+  "cumulative-below-year",
+  "negative-amount",
+  "number-as-text",
+  "cell-error",
+  "display-overflow",
+  "fiche-duplicate",
+  "over-execution",
+  "subtotal-formula-short",
+  "summary-subtotal-formula-short",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-interface Ctx { a: Annex; book: GBook; d: TableTruth; s: TableTruth | undefined; rng: Rng }
+interface Ctx {
+  a: Annex;
+  book: GBook;
+  d: TableTruth;
+  s: TableTruth | undefined;
+  rng: Rng;
+}
 
 const sheet = (book: GBook, t: TableTruth): GSheet => book.sheets.find((x) => x.name === t.sheet)!;
 const cellOf = (t: TableTruth, key: string, row: number) => `${t.columns[key]}${row}`;
@@ -97,7 +131,14 @@ function inject(c: Ctx, kind: FaultKind): Fault {
   const rows = ficheRowsOf(c);
   const row = rng.pick(rows);
   const amountKeys = Object.keys(d.columns).filter((k) => /^(budget|realisedLastYear|realisedSinceStart|(ms|dgas|cd|fir|etat|ondam)Total)$/.test(k));
-  const mk = (rule: string, t: TableTruth, key: string, r: number, note: string, alt: string[] = []): Fault => ({ kind, rule, sheet: t.sheet, cell: cellOf(t, key, r), alt, note });
+  const mk = (rule: string, t: TableTruth, key: string, r: number, note: string, alt: string[] = []): Fault => ({
+    kind,
+    rule,
+    sheet: t.sheet,
+    cell: cellOf(t, key, r),
+    alt,
+    note,
+  });
   switch (kind) {
     case "total-row": {
       const k = rng.pick(amountKeys);
@@ -128,14 +169,17 @@ function inject(c: Ctx, kind: FaultKind): Fault {
       // An engagement's sub-total whose SUM stops one row short (the group's last fiche row left out).
       const t = kind === "subtotal-formula-short" ? d : s!;
       const sh = sheet(book, t);
-      const keys = Object.keys(t.columns).filter((k) => /^(budget|realisedLastYear|realisedSinceStart|(ms|dgas|cd|fir|etat|ondam)Total|departement|fir|etat|ondam|consumed\w+)$/.test(k));
+      const keys = Object.keys(t.columns).filter((k) =>
+        /^(budget|realisedLastYear|realisedSinceStart|(ms|dgas|cd|fir|etat|ondam)Total|departement|fir|etat|ondam|consumed\w+)$/.test(k),
+      );
       const cands: Array<{ r: number; k: string }> = [];
-      for (const r of t.subtotalRows) for (const k of keys) {
-        const cell = getCell(sh, r, colNum(t.columns[k]!));
-        const refs = cell?.calc?.kind === "sum" ? cell.calc.refs : [];
-        const lastRef = refs[refs.length - 1];
-        if (refs.length > 1 && lastRef && numAt(sh, t, k, lastRef.r) !== 0) cands.push({ r, k });
-      }
+      for (const r of t.subtotalRows)
+        for (const k of keys) {
+          const cell = getCell(sh, r, colNum(t.columns[k]!));
+          const refs = cell?.calc?.kind === "sum" ? cell.calc.refs : [];
+          const lastRef = refs[refs.length - 1];
+          if (refs.length > 1 && lastRef && numAt(sh, t, k, lastRef.r) !== 0) cands.push({ r, k });
+        }
       const { r, k } = cands.length ? rng.pick(cands) : { r: t.subtotalRows[0]!, k: keys[0]! };
       const cell = getCell(sh, r, colNum(t.columns[k]!))!;
       if (cell.calc?.kind === "sum") cell.calc = { kind: "sum", refs: cell.calc.refs.slice(0, -1), style: "range" };
@@ -156,7 +200,9 @@ function inject(c: Ctx, kind: FaultKind): Fault {
       return mk("budget-sum", d, "budget", row.row, `budget ≠ CD + funders, fiche ${row.fiche}`);
     }
     case "source-funder-extra": {
-      const cands = c.d.ficheRows.filter((x) => x.part === 0).map((x) => ({ x, f: a.fiches.find((f) => f.num === x.fiche)! }))
+      const cands = c.d.ficheRows
+        .filter((x) => x.part === 0)
+        .map((x) => ({ x, f: a.fiches.find((f) => f.num === x.fiche)! }))
         .filter(({ f }) => a.funders.some((fu) => f.parts.every((p) => p[fu].every((v) => v === 0))));
       const { x, f } = rng.pick(cands);
       const fu = a.funders.find((u) => f.parts.every((p) => p[u].every((v) => v === 0)))!;
@@ -168,7 +214,9 @@ function inject(c: Ctx, kind: FaultKind): Fault {
       return mk("source-funder", d, "source", x.row, `source names ${name} with no money, fiche ${x.fiche}`);
     }
     case "source-funder-missing": {
-      const cands = rows.map((x) => ({ x, f: a.fiches.find((f) => f.num === x.fiche)! })).filter(({ f }) => f.parts.length === 1 && FUNDERS.some((fu) => f.parts[0]![fu].some((v) => v > 0)));
+      const cands = rows
+        .map((x) => ({ x, f: a.fiches.find((f) => f.num === x.fiche)! }))
+        .filter(({ f }) => f.parts.length === 1 && FUNDERS.some((fu) => f.parts[0]![fu].some((v) => v > 0)));
       const { x, f } = rng.pick(cands);
       const money = FUNDERS.filter((fu) => f.parts[0]![fu].some((v) => v > 0));
       const drop = rng.pick(money);
@@ -197,7 +245,9 @@ function inject(c: Ctx, kind: FaultKind): Fault {
       const fr = d.ficheRows.find((x) => x.fiche === f.num && x.part === 0)!;
       const flipped = f.objective.type === "Fondamental" ? "Facultatif" : "Fondamental";
       setValue(ds, d, "objectiveType", fr.row, flipped);
-      const others = d.ficheRows.filter((x) => x.part === 0 && x.fiche !== f.num && count.get(f.objective.n)!.includes(x.fiche)).map((x) => cellOf(d, "objectiveType", x.row));
+      const others = d.ficheRows
+        .filter((x) => x.part === 0 && x.fiche !== f.num && count.get(f.objective.n)!.includes(x.fiche))
+        .map((x) => cellOf(d, "objectiveType", x.row));
       return mk("objective-type", d, "objectiveType", fr.row, `objective ${f.objective.n} typed ${flipped}, fiche ${f.num}`, others);
     }
     case "rate-mismatch-global":
@@ -219,7 +269,15 @@ function inject(c: Ctx, kind: FaultKind): Fault {
       const k = rng.pick(["departement", ...a.funders.filter((fu) => numAt(ss, s!, fu, sr.row) > 0), "consumedLastYear"]);
       setValue(ss, s!, k, sr.row, numAt(ss, s!, k, sr.row) + delta(rng));
       // A budget formula of the summary follows the changed cell; a typed budget then disagrees too (not this fault's cell).
-      const dk = ({ departement: d.columns.cdTotal ? "cdTotal" : "", fir: "firTotal", etat: "etatTotal", ondam: "ondamTotal", consumedLastYear: "realisedLastYear" } as Record<string, string>)[k];
+      const dk = (
+        {
+          departement: d.columns.cdTotal ? "cdTotal" : "",
+          fir: "firTotal",
+          etat: "etatTotal",
+          ondam: "ondamTotal",
+          consumedLastYear: "realisedLastYear",
+        } as Record<string, string>
+      )[k];
       const alt = dk && d.columns[dk] ? d.ficheRows.filter((x) => x.fiche === sr.fiche).map((x) => cellOf(d, dk, x.row)) : [];
       return mk("cross-table", s!, k, sr.row, `summary ${k} ≠ detail, fiche ${sr.fiche}`, alt);
     }

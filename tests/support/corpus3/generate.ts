@@ -9,14 +9,26 @@ export type Funder = "fir" | "etat" | "ondam";
 export const FUNDERS: Funder[] = ["fir", "etat", "ondam"];
 
 export interface Part {
-  ms: number[]; dgas: number[]; fir: number[]; etat: number[]; ondam: number[];
-  realisedLast: number; realisedSince: number; text: string;
+  ms: number[];
+  dgas: number[];
+  fir: number[];
+  etat: number[];
+  ondam: number[];
+  realisedLast: number;
+  realisedSince: number;
+  text: string;
   /** Realised per year (the last one is realisedLast); their sum is realisedSince. */
   realisedYears: number[];
 }
 export interface FicheData {
-  num: string; numValue: number | string; engagement: number; objective: Objective; label: string; theme: string;
-  indicator: string; parts: Part[];
+  num: string;
+  numValue: number | string;
+  engagement: number;
+  objective: Objective;
+  label: string;
+  theme: string;
+  indicator: string;
+  parts: Part[];
 }
 
 export interface TableTruth {
@@ -116,8 +128,10 @@ function shortYear(y: number) {
 
 interface ColDef {
   key: string; // role key, or "extra:<name>"
-  sup?: string; supId?: string;
-  group?: string; groupId?: string;
+  sup?: string;
+  supId?: string;
+  group?: string;
+  groupId?: string;
   leaf: string;
   flat: string;
   kind: "text" | "amount" | "rate" | "date" | "num";
@@ -125,9 +139,21 @@ interface ColDef {
 }
 
 interface Style {
-  amountFmt: string; rateFmt: string; zero: "zero" | "empty"; upper: boolean; breaks: number; headerRows: 1 | 2 | 3;
-  single: "merge" | "top" | "bottom"; totals: "formula" | "value"; blockTotals: "formula" | "value"; cdYear: "formula" | "value";
-  budget: "formula" | "value"; rates: "formula" | "value"; width: number; yearNumbers: boolean; euro: string;
+  amountFmt: string;
+  rateFmt: string;
+  zero: "zero" | "empty";
+  upper: boolean;
+  breaks: number;
+  headerRows: 1 | 2 | 3;
+  single: "merge" | "top" | "bottom";
+  totals: "formula" | "value";
+  blockTotals: "formula" | "value";
+  cdYear: "formula" | "value";
+  budget: "formula" | "value";
+  rates: "formula" | "value";
+  width: number;
+  yearNumbers: boolean;
+  euro: string;
   /** Group headers merged across their block, written over the first column only (« centrer sur plusieurs colonnes »), or repeated. */
   groups: "merge" | "first-only" | "repeat";
 }
@@ -156,7 +182,7 @@ export function generateAnnex(seed: number): Annex {
   feat(`cd:${cdMode}`);
 
   const style: Style = {
-    amountFmt: rng.pick(['#,##0 "€"', "#,##0\\ \"€\"", '_-* #,##0 "€"_-;-* #,##0 "€"_-;_-* "-"?? "€"_-;_-@_-', "#,##0", '#,##0.00 "€"']),
+    amountFmt: rng.pick(['#,##0 "€"', '#,##0\\ "€"', '_-* #,##0 "€"_-;-* #,##0 "€"_-;_-* "-"?? "€"_-;_-@_-', "#,##0", '#,##0.00 "€"']),
     rateFmt: rng.pick(["0%", "0.0%", "0.00%"]),
     zero: rng.chance(0.6) ? "zero" : "empty",
     upper: rng.chance(0.2),
@@ -221,11 +247,14 @@ export function generateAnnex(seed: number): Annex {
       const ms = yearly(rng.chance(0.6), 5000, 120000);
       const dgas = yearly(true, 2000, 250000);
       const part: Part = {
-        ms, dgas,
+        ms,
+        dgas,
         fir: yearly(has.fir && (p === 0 || rng.chance(0.5)), 5000, 90000),
         etat: yearly(has.etat && (p === 0 || rng.chance(0.5)), 5000, 150000),
         ondam: yearly(has.ondam && (p === 0 || rng.chance(0.5)), 5000, 200000),
-        realisedLast: 0, realisedSince: 0, realisedYears: [],
+        realisedLast: 0,
+        realisedSince: 0,
+        realisedYears: [],
         text: p === 0 ? "" : rng.pick(["Volet 2 : recrutement", "Volet investissement", "Suite : fonctionnement", "Sous-action b", "2e tranche"]),
       };
       // Realisations: never above plan, cumulative ≥ last year.
@@ -235,7 +264,16 @@ export function generateAnnex(seed: number): Annex {
       part.realisedSince = kEuro ? Math.round(sum(part.realisedYears) * 10) / 10 : r2(sum(part.realisedYears));
       parts.push(part);
     }
-    fiches.push({ num: "", numValue: "", engagement: objective.engagement, objective, label: rng.pick(FICHE_LABELS), theme: rng.pick(THEMES), indicator: rng.pick(INDICATORS), parts });
+    fiches.push({
+      num: "",
+      numValue: "",
+      engagement: objective.engagement,
+      objective,
+      label: rng.pick(FICHE_LABELS),
+      theme: rng.pick(THEMES),
+      indicator: rng.pick(INDICATORS),
+      parts,
+    });
   }
   fiches.sort((a, b) => a.engagement - b.engagement);
   // Numbers.
@@ -246,15 +284,40 @@ export function generateAnnex(seed: number): Annex {
     const k = (perEng.get(f.engagement) ?? 0) + 1;
     perEng.set(f.engagement, k);
     switch (ficheForm) {
-      case "int": f.numValue = seq; f.num = String(seq); break;
-      case "pad": f.num = String(seq).padStart(2, "0"); f.numValue = f.num; break;
-      case "FA": f.num = `FA ${seq}`; f.numValue = f.num; break;
-      case "FA-": f.num = `FA-${seq}`; f.numValue = f.num; break;
-      case "FAnum": f.num = `FA${String(seq).padStart(2, "0")}`; f.numValue = f.num; break;
-      case "Fiche": f.num = `Fiche ${seq}`; f.numValue = f.num; break;
-      case "dotted": f.num = `${f.engagement + 1}.${k}`; f.numValue = f.num; break;
-      case "letter": f.num = `${"ABCDE"[f.engagement]}${k}`; f.numValue = f.num; break;
-      case "bis": break;
+      case "int":
+        f.numValue = seq;
+        f.num = String(seq);
+        break;
+      case "pad":
+        f.num = String(seq).padStart(2, "0");
+        f.numValue = f.num;
+        break;
+      case "FA":
+        f.num = `FA ${seq}`;
+        f.numValue = f.num;
+        break;
+      case "FA-":
+        f.num = `FA-${seq}`;
+        f.numValue = f.num;
+        break;
+      case "FAnum":
+        f.num = `FA${String(seq).padStart(2, "0")}`;
+        f.numValue = f.num;
+        break;
+      case "Fiche":
+        f.num = `Fiche ${seq}`;
+        f.numValue = f.num;
+        break;
+      case "dotted":
+        f.num = `${f.engagement + 1}.${k}`;
+        f.numValue = f.num;
+        break;
+      case "letter":
+        f.num = `${"ABCDE"[f.engagement]}${k}`;
+        f.numValue = f.num;
+        break;
+      case "bis":
+        break;
     }
   }
   if (ficheForm === "bis") {
@@ -276,8 +339,28 @@ export function generateAnnex(seed: number): Annex {
   const summaryFirst = rng.chance(0.5);
   const hasSummary = rng.chance(0.92);
   const hasDetail = true;
-  const detailName = rng.pick(["Suivi fiches actions", "Détail", "Fiches actions", "Tableau 2", "Annexe 1 - détail", "Suivi FA", "Feuil2", "Bilan détaillé", `CDPPE ${yN}`, "Données"]);
-  const summaryName = rng.pick(["Synthèse financière", "Synthèse", "Récapitulatif", "Tableau 1", "Annexe 1", "Rapport financier", "Feuil1", "Récap engagements"]);
+  const detailName = rng.pick([
+    "Suivi fiches actions",
+    "Détail",
+    "Fiches actions",
+    "Tableau 2",
+    "Annexe 1 - détail",
+    "Suivi FA",
+    "Feuil2",
+    "Bilan détaillé",
+    `CDPPE ${yN}`,
+    "Données",
+  ]);
+  const summaryName = rng.pick([
+    "Synthèse financière",
+    "Synthèse",
+    "Récapitulatif",
+    "Tableau 1",
+    "Annexe 1",
+    "Rapport financier",
+    "Feuil1",
+    "Récap engagements",
+  ]);
   const book: GBook = { sheets: [] };
   const truth: TableTruth[] = [];
   let detailSheet: GSheet;
@@ -308,8 +391,14 @@ export function generateAnnex(seed: number): Annex {
     const piv = newSheet(rng.pick(["TCD", "Récap financeurs", "Tableau croisé"]));
     setCell(piv, 1, 1, { v: "Financeur", bold: true });
     setCell(piv, 1, 2, { v: "Somme de Montant", bold: true });
-    const rowsP: Array<[string, number]> = [["CD", sum(fiches.map((f) => sum(f.parts.map(cdTotalOf))))], ...funders.map((fu) => [fu.toUpperCase(), sum(fiches.map((f) => funderTotal(f, fu)))] as [string, number])];
-    rowsP.forEach(([l, v], i) => { setCell(piv, 2 + i, 1, { v: l }); setCell(piv, 2 + i, 2, { v, fmt: style.amountFmt }); });
+    const rowsP: Array<[string, number]> = [
+      ["CD", sum(fiches.map((f) => sum(f.parts.map(cdTotalOf))))],
+      ...funders.map((fu) => [fu.toUpperCase(), sum(fiches.map((f) => funderTotal(f, fu)))] as [string, number]),
+    ];
+    rowsP.forEach(([l, v], i) => {
+      setCell(piv, 2 + i, 1, { v: l });
+      setCell(piv, 2 + i, 2, { v, fmt: style.amountFmt });
+    });
     setCell(piv, 2 + rowsP.length, 1, { v: "Total général", bold: true });
     setCell(piv, 2 + rowsP.length, 2, { v: sum(rowsP.map((x) => x[1])), fmt: style.amountFmt, bold: true });
     piv.widths.set(2, 18);
@@ -370,11 +459,29 @@ export function generateAnnex(seed: number): Annex {
   const cols: ColDef[] = [];
   const add = (c: ColDef) => cols.push(c);
   const fichePick = rng.pick([
-    { leaf: "N° fiche" }, { leaf: "N°" }, { leaf: "Numéro fiche action" }, { leaf: "N° FA" }, { leaf: "Fiche n°" },
-    { leaf: "FA" }, { leaf: "N° de la fiche action" }, { leaf: "Réf. fiche" }, { leaf: "N° action" }, { leaf: "Nº" }, { leaf: "No fiche" },
-    { leaf: "Numéro" }, { leaf: "N° fiche\naction" },
+    { leaf: "N° fiche" },
+    { leaf: "N°" },
+    { leaf: "Numéro fiche action" },
+    { leaf: "N° FA" },
+    { leaf: "Fiche n°" },
+    { leaf: "FA" },
+    { leaf: "N° de la fiche action" },
+    { leaf: "Réf. fiche" },
+    { leaf: "N° action" },
+    { leaf: "Nº" },
+    { leaf: "No fiche" },
+    { leaf: "Numéro" },
+    { leaf: "N° fiche\naction" },
   ]);
-  const labelPick = rng.pick(["Intitulé de la fiche action", "Fiche action", "Libellé de l'action", "Intitulés fiches actions", "Action", "Intitulé", "Nom de l'action"]);
+  const labelPick = rng.pick([
+    "Intitulé de la fiche action",
+    "Fiche action",
+    "Libellé de l'action",
+    "Intitulés fiches actions",
+    "Action",
+    "Intitulé",
+    "Nom de l'action",
+  ]);
   add({ key: "fiche", leaf: fichePick.leaf, flat: fichePick.leaf, kind: "text" });
   add({ key: "label", leaf: labelPick, flat: labelPick, kind: "text" });
   if (rng.chance(0.5)) {
@@ -386,7 +493,14 @@ export function generateAnnex(seed: number): Annex {
   const objForm = rng.pick(["long", "long", "obj", "num-dash", "num"] as const);
   feat(`objective:${objForm}`);
   objCols.push({ key: "objective", leaf: objWording, flat: objWording, kind: "text" });
-  const typeWording = rng.pick(["Obj. fondamental/ facultatif", "Type d'objectif", "Fondamental / facultatif", "Nature de l'objectif", "Objectif fondamental ou facultatif", "Caractère de l'objectif"]);
+  const typeWording = rng.pick([
+    "Obj. fondamental/ facultatif",
+    "Type d'objectif",
+    "Fondamental / facultatif",
+    "Nature de l'objectif",
+    "Objectif fondamental ou facultatif",
+    "Caractère de l'objectif",
+  ]);
   objCols.push({ key: "objectiveType", leaf: typeWording, flat: typeWording, kind: "text" });
   for (const c of rng.chance(0.8) ? objCols : objCols.reverse()) add(c);
   const typeForm = rng.pick(["cap", "cap", "upper", "lower"] as const);
@@ -397,22 +511,36 @@ export function generateAnnex(seed: number): Annex {
       // Indicator targets per year, under a group: numbers, percentages or words in year columns that are not money.
       const g = rng.pick(["Valeurs cibles", "Cibles", "Objectifs chiffrés", "Indicateurs"]);
       const leafForm = rng.pick(["y", "cible"] as const);
-      for (const y of years) add({ key: `indicator${y}`, group: g, groupId: "ind", leaf: leafForm === "y" ? String(y) : `Cible ${y}`, flat: `Cible ${y}`, kind: "text" });
+      for (const y of years)
+        add({ key: `indicator${y}`, group: g, groupId: "ind", leaf: leafForm === "y" ? String(y) : `Cible ${y}`, flat: `Cible ${y}`, kind: "text" });
       feat("indicator-targets");
     }
   }
-  const extrasFront = rng.shuffle([
-    { key: "extra:Service pilote", leaf: "Service pilote", flat: "Service pilote", kind: "text" as const },
-    { key: "extra:Partenaires", leaf: "Partenaires", flat: "Partenaires", kind: "text" as const },
-    { key: "extra:Date de début", leaf: "Date de début", flat: "Date de début", kind: "date" as const },
-    { key: "extra:Échéance", leaf: "Échéance", flat: "Échéance", kind: "date" as const },
-    { key: "extra:Public visé", leaf: "Public visé", flat: "Public visé", kind: "text" as const },
-  ]).slice(0, rng.pick([0, 0, 1, 2, 3]));
-  for (const e of extrasFront) { add(e); feat(`extra-col:${e.leaf}`); }
+  const extrasFront = rng
+    .shuffle([
+      { key: "extra:Service pilote", leaf: "Service pilote", flat: "Service pilote", kind: "text" as const },
+      { key: "extra:Partenaires", leaf: "Partenaires", flat: "Partenaires", kind: "text" as const },
+      { key: "extra:Date de début", leaf: "Date de début", flat: "Date de début", kind: "date" as const },
+      { key: "extra:Échéance", leaf: "Échéance", flat: "Échéance", kind: "date" as const },
+      { key: "extra:Public visé", leaf: "Public visé", flat: "Public visé", kind: "text" as const },
+    ])
+    .slice(0, rng.pick([0, 0, 1, 2, 3]));
+  for (const e of extrasFront) {
+    add(e);
+    feat(`extra-col:${e.leaf}`);
+  }
 
   const budgetWord = rng.pick([
-    `Moyens financiers prévisionnels (${years.join(", ")})`, "Moyens financiers prévisionnels", "Budget prévisionnel total", "Coût total",
-    "Montant prévu", "Crédits prévus", "Budget global", `Budget prévisionnel ${y0}-${yN}`, "Coût total prévisionnel de l'action", "Montant total prévu",
+    `Moyens financiers prévisionnels (${years.join(", ")})`,
+    "Moyens financiers prévisionnels",
+    "Budget prévisionnel total",
+    "Coût total",
+    "Montant prévu",
+    "Crédits prévus",
+    "Budget global",
+    `Budget prévisionnel ${y0}-${yN}`,
+    "Coût total prévisionnel de l'action",
+    "Montant total prévu",
   ]);
   const budgetAfter = rng.chance(0.3);
   const budgetCol: ColDef = { key: "budget", leaf: budgetWord, flat: budgetWord, kind: "amount" };
@@ -439,7 +567,16 @@ export function generateAnnex(seed: number): Annex {
       return { key: `${prefix}${y}`, sup, supId: sup, group: w.group, groupId: id, leaf, flat: `${w.group} ${y}`, kind: "amount" };
     });
     const tl = rng.pick(["Total", w.total, w.total, `Total ${y0}-${yN}`, "Cumul"]);
-    const tc: ColDef = { key: `${prefix}Total`, sup, supId: sup, group: w.group, groupId: id, leaf: tl, flat: tl === "Total" || tl === "Cumul" || tl.startsWith("Total 20") ? `${w.total}` : tl, kind: "amount" };
+    const tc: ColDef = {
+      key: `${prefix}Total`,
+      sup,
+      supId: sup,
+      group: w.group,
+      groupId: id,
+      leaf: tl,
+      flat: tl === "Total" || tl === "Cumul" || tl.startsWith("Total 20") ? `${w.total}` : tl,
+      kind: "amount",
+    };
     if (!withTotal) return yc;
     return totalAtStart ? [tc, ...yc] : [...yc, tc];
   };
@@ -454,7 +591,15 @@ export function generateAnnex(seed: number): Annex {
     const t = rng.pick(["Total CD", "Total Département", "Total Conseil départemental"]);
     cdCols.push({ key: "cdTotal", sup: cdSup, supId: cdSup, leaf: t, flat: t, kind: "amount" });
   }
-  const sourceWord = rng.pick(["Source de co-financement", "Co-financeur(s)", "Financeur(s)", "Cofinanceurs", "Source(s) de financement", "Co-financement", "Partenaires financeurs"]);
+  const sourceWord = rng.pick([
+    "Source de co-financement",
+    "Co-financeur(s)",
+    "Financeur(s)",
+    "Cofinanceurs",
+    "Source(s) de financement",
+    "Co-financement",
+    "Partenaires financeurs",
+  ]);
   const sourceCol: ColDef = { key: "source", leaf: sourceWord, flat: sourceWord, kind: "text" };
   const sourcePos = rng.pick(["before-funders", "before-funders", "after-funders", "end"] as const);
   feat(`source:${sourcePos}`);
@@ -475,17 +620,41 @@ export function generateAnnex(seed: number): Annex {
   if (yearMajor) {
     feat("year-major-blocks");
     const names: Record<string, string> = {
-      ms: rng.pick(["Masse salariale", "MS", "Personnel"]), dgas: rng.pick(["Budget DGAS", "DGAS", "Crédits DGAS"]), cd: rng.pick(["Total CD", "Département", "Total Département"]),
-      fir: rng.pick(["FIR", "ARS (FIR)", "Crédits ARS"]), etat: rng.pick(["Etat", "État (P304)", "PLF"]), ondam: rng.pick(["ONDAM", "Assurance maladie", "AM"]),
+      ms: rng.pick(["Masse salariale", "MS", "Personnel"]),
+      dgas: rng.pick(["Budget DGAS", "DGAS", "Crédits DGAS"]),
+      cd: rng.pick(["Total CD", "Département", "Total Département"]),
+      fir: rng.pick(["FIR", "ARS (FIR)", "Crédits ARS"]),
+      etat: rng.pick(["Etat", "État (P304)", "PLF"]),
+      ondam: rng.pick(["ONDAM", "Assurance maladie", "AM"]),
     };
     const prefixes = [...(cdMode === "single" ? [] : ["ms", "dgas"]), ...(cdMode === "split" ? [] : ["cd"]), ...funders];
     const yg = rng.pick(["y", "annee", "budget"] as const);
     for (const y of years) {
       const g = yg === "y" ? String(y) : yg === "annee" ? `Année ${y}` : `Budget ${y}`;
-      for (const pre of prefixes) money.push({ key: `${pre}${y}`, sup: useSup3 ? supPlanned : undefined, supId: useSup3 ? supPlanned : undefined, group: g, groupId: `y${y}`, leaf: names[pre]!, flat: `${names[pre]} ${y}`, kind: "amount" });
+      for (const pre of prefixes)
+        money.push({
+          key: `${pre}${y}`,
+          sup: useSup3 ? supPlanned : undefined,
+          supId: useSup3 ? supPlanned : undefined,
+          group: g,
+          groupId: `y${y}`,
+          leaf: names[pre]!,
+          flat: `${names[pre]} ${y}`,
+          kind: "amount",
+        });
     }
     const tg = rng.pick(["Total", `Total ${y0}-${yN}`, "Cumul de la période"]);
-    for (const pre of prefixes) money.push({ key: `${pre}Total`, sup: useSup3 ? supPlanned : undefined, supId: useSup3 ? supPlanned : undefined, group: tg, groupId: "ytot", leaf: names[pre]!, flat: `Total ${names[pre]}`, kind: "amount" });
+    for (const pre of prefixes)
+      money.push({
+        key: `${pre}Total`,
+        sup: useSup3 ? supPlanned : undefined,
+        supId: useSup3 ? supPlanned : undefined,
+        group: tg,
+        groupId: "ytot",
+        leaf: names[pre]!,
+        flat: `Total ${names[pre]}`,
+        kind: "amount",
+      });
     if (sourcePos === "before-funders") money.unshift(sourceCol);
   } else if (cdAfterFunders) money.push(...(sourcePos === "before-funders" ? [sourceCol] : []), ...funderCols, ...cdCols);
   else money.push(...cdCols, ...(sourcePos === "before-funders" ? [sourceCol] : []), ...funderCols);
@@ -500,11 +669,49 @@ export function generateAnnex(seed: number): Annex {
   const withRateGlobal = rng.chance(0.8);
   const withGap = rng.chance(0.8);
   const supReal = useSup3 ? rng.pick(["Réalisations", "EXÉCUTION", "Bilan d'exécution"]) : undefined;
-  const rl = rng.pick([`Réalisations en ${yN}`, `Dépenses réalisées ${yN}`, `Exécution ${yN}`, `Consommé ${yN}`, `Mandaté ${yN}`, `Montant payé en ${yN}`, `Réalisé ${yN}`, `Dépenses mandatées au titre de ${yN}`]);
-  const rs = rng.pick([`Réalisation depuis ${y0}`, `Réalisé cumulé ${y0}-${yN}`, `Exécution cumulée ${y0}-${yN}`, `Consommé cumulé au 31/12/${yN}`, `Total mandaté depuis ${y0}`, `Cumul réalisé ${y0}-${yN}`, `Dépenses réalisées depuis ${y0}`]);
-  const rtl = rng.pick([`Niveau d'exécution budgétaire au titre de l'année ${yN}`, `Taux d'exécution ${yN}`, `Taux de consommation ${yN}`, `Taux de réalisation ${yN}`, `% réalisé ${yN}`]);
-  const rtg = rng.pick([`Niveau d'exécution budgétaire globale (au 31/12/${shortYear(yN)})`, "Taux global", "Taux cumulé", `Taux d'exécution global ${y0}-${yN}`, `Taux de consommation cumulé`]);
-  const gp = rng.pick([`Ecart Moyens financiers - Réalisations depuis ${y0}`, "Écart", "Reste à réaliser", "Solde", "Disponible", "Reste à consommer", "Crédits non consommés", `Écart prévu / réalisé`]);
+  const rl = rng.pick([
+    `Réalisations en ${yN}`,
+    `Dépenses réalisées ${yN}`,
+    `Exécution ${yN}`,
+    `Consommé ${yN}`,
+    `Mandaté ${yN}`,
+    `Montant payé en ${yN}`,
+    `Réalisé ${yN}`,
+    `Dépenses mandatées au titre de ${yN}`,
+  ]);
+  const rs = rng.pick([
+    `Réalisation depuis ${y0}`,
+    `Réalisé cumulé ${y0}-${yN}`,
+    `Exécution cumulée ${y0}-${yN}`,
+    `Consommé cumulé au 31/12/${yN}`,
+    `Total mandaté depuis ${y0}`,
+    `Cumul réalisé ${y0}-${yN}`,
+    `Dépenses réalisées depuis ${y0}`,
+  ]);
+  const rtl = rng.pick([
+    `Niveau d'exécution budgétaire au titre de l'année ${yN}`,
+    `Taux d'exécution ${yN}`,
+    `Taux de consommation ${yN}`,
+    `Taux de réalisation ${yN}`,
+    `% réalisé ${yN}`,
+  ]);
+  const rtg = rng.pick([
+    `Niveau d'exécution budgétaire globale (au 31/12/${shortYear(yN)})`,
+    "Taux global",
+    "Taux cumulé",
+    `Taux d'exécution global ${y0}-${yN}`,
+    `Taux de consommation cumulé`,
+  ]);
+  const gp = rng.pick([
+    `Ecart Moyens financiers - Réalisations depuis ${y0}`,
+    "Écart",
+    "Reste à réaliser",
+    "Solde",
+    "Disponible",
+    "Reste à consommer",
+    "Crédits non consommés",
+    `Écart prévu / réalisé`,
+  ]);
   const real: ColDef[] = [];
   if (realForm === "exec-groups") {
     const g1 = `Exécution ${yN}`;
@@ -516,18 +723,56 @@ export function generateAnnex(seed: number): Annex {
     if (withGap) real.push({ key: "gap", sup: supReal, supId: supReal, leaf: gp, flat: gp, kind: "amount" });
   } else if (realForm === "per-year") {
     const g = rng.pick(["Réalisations", "Réalisé", "Dépenses réalisées", "Exécution", "Montants mandatés"]);
-    for (const y of years) real.push({ key: y === yN ? "realisedLastYear" : `realised${y}`, sup: supReal, supId: supReal, group: g, groupId: "ry", leaf: String(y), flat: y === yN ? rl : `${g} ${y}`, kind: "amount" });
-    real.push({ key: "realisedSinceStart", sup: supReal, supId: supReal, group: g, groupId: "ry", leaf: rng.pick(["Total", `Cumul ${y0}-${yN}`, "Cumul", `Total ${y0}-${yN}`]), flat: rs, kind: "amount" });
+    for (const y of years)
+      real.push({
+        key: y === yN ? "realisedLastYear" : `realised${y}`,
+        sup: supReal,
+        supId: supReal,
+        group: g,
+        groupId: "ry",
+        leaf: String(y),
+        flat: y === yN ? rl : `${g} ${y}`,
+        kind: "amount",
+      });
+    real.push({
+      key: "realisedSinceStart",
+      sup: supReal,
+      supId: supReal,
+      group: g,
+      groupId: "ry",
+      leaf: rng.pick(["Total", `Cumul ${y0}-${yN}`, "Cumul", `Total ${y0}-${yN}`]),
+      flat: rs,
+      kind: "amount",
+    });
     if (withRateLast) real.push({ key: "rateLastYear", sup: supReal, supId: supReal, leaf: rtl, flat: rtl, kind: "rate" });
     if (withRateGlobal) real.push({ key: "rateGlobal", sup: supReal, supId: supReal, leaf: rtg, flat: rtg, kind: "rate" });
     if (withGap) real.push({ key: "gap", sup: supReal, supId: supReal, leaf: gp, flat: gp, kind: "amount" });
   } else if (realForm === "real-group") {
     const g = rng.pick(["Réalisations", "Réalisé", "Dépenses réalisées"]);
     real.push({ key: "realisedLastYear", sup: supReal, supId: supReal, group: g, groupId: "r", leaf: String(yN), flat: rl, kind: "amount" });
-    real.push({ key: "realisedSinceStart", sup: supReal, supId: supReal, group: g, groupId: "r", leaf: rng.pick([`Cumul ${y0}-${yN}`, `Depuis ${y0}`, `${y0}-${yN}`]), flat: rs, kind: "amount" });
+    real.push({
+      key: "realisedSinceStart",
+      sup: supReal,
+      supId: supReal,
+      group: g,
+      groupId: "r",
+      leaf: rng.pick([`Cumul ${y0}-${yN}`, `Depuis ${y0}`, `${y0}-${yN}`]),
+      flat: rs,
+      kind: "amount",
+    });
     const tg = rng.pick(["Taux d'exécution", "Taux de consommation"]);
     if (withRateLast) real.push({ key: "rateLastYear", sup: supReal, supId: supReal, group: tg, groupId: "t", leaf: String(yN), flat: rtl, kind: "rate" });
-    if (withRateGlobal) real.push({ key: "rateGlobal", sup: supReal, supId: supReal, group: tg, groupId: "t", leaf: rng.pick(["Global", "Cumulé", `${y0}-${yN}`]), flat: rtg, kind: "rate" });
+    if (withRateGlobal)
+      real.push({
+        key: "rateGlobal",
+        sup: supReal,
+        supId: supReal,
+        group: tg,
+        groupId: "t",
+        leaf: rng.pick(["Global", "Cumulé", `${y0}-${yN}`]),
+        flat: rtg,
+        kind: "rate",
+      });
     if (withGap) real.push({ key: "gap", sup: supReal, supId: supReal, leaf: gp, flat: gp, kind: "amount" });
   } else {
     real.push({ key: "realisedLastYear", sup: supReal, supId: supReal, leaf: rl, flat: rl, kind: "amount" });
@@ -544,14 +789,19 @@ export function generateAnnex(seed: number): Annex {
   }
   for (const c of real) add(c);
   if (sourcePos === "end") add(sourceCol);
-  const extrasEnd = rng.shuffle([
-    { key: "extra:Commentaires", leaf: "Commentaires", flat: "Commentaires", kind: "text" as const },
-    { key: "extra:Observations", leaf: "Observations", flat: "Observations", kind: "text" as const },
-    { key: "extra:Nombre de bénéficiaires", leaf: "Nombre de bénéficiaires", flat: "Nombre de bénéficiaires", kind: "num" as const },
-    { key: "extra:Date de fin", leaf: "Date de fin", flat: "Date de fin", kind: "date" as const },
-    { key: "extra:Code analytique", leaf: "Code analytique", flat: "Code analytique", kind: "text" as const, hidden: true },
-  ]).slice(0, rng.pick([0, 1, 1, 2, 3]));
-  for (const e of extrasEnd) { add(e); feat(`extra-col:${e.leaf}${e.hidden ? "(hidden)" : ""}`); }
+  const extrasEnd = rng
+    .shuffle([
+      { key: "extra:Commentaires", leaf: "Commentaires", flat: "Commentaires", kind: "text" as const },
+      { key: "extra:Observations", leaf: "Observations", flat: "Observations", kind: "text" as const },
+      { key: "extra:Nombre de bénéficiaires", leaf: "Nombre de bénéficiaires", flat: "Nombre de bénéficiaires", kind: "num" as const },
+      { key: "extra:Date de fin", leaf: "Date de fin", flat: "Date de fin", kind: "date" as const },
+      { key: "extra:Code analytique", leaf: "Code analytique", flat: "Code analytique", kind: "text" as const, hidden: true },
+    ])
+    .slice(0, rng.pick([0, 1, 1, 2, 3]));
+  for (const e of extrasEnd) {
+    add(e);
+    feat(`extra-col:${e.leaf}${e.hidden ? "(hidden)" : ""}`);
+  }
   if (rng.chance(0.15)) {
     // A hidden helper column in the middle of the amounts.
     const at = cols.findIndex((c) => c.key === "source") + 1 || cols.length;
@@ -604,12 +854,25 @@ export function generateAnnex(seed: number): Annex {
     writeHeaders(s, cols, startCol, hr, style, hText);
     if (autoFilter) s.autoFilter = `${letters(startCol)}${hr[hr.length - 1]}:${letters(startCol + cols.length - 1)}${hr[hr.length - 1]}`;
     r += style.headerRows;
-    const tt: TableTruth = { kind: "detail", sheet: s.name, headerRows: hr, columns: {}, headerOf: {}, extras: {}, ficheRows: [], subtotalRows: [], totalRow: null };
+    const tt: TableTruth = {
+      kind: "detail",
+      sheet: s.name,
+      headerRows: hr,
+      columns: {},
+      headerOf: {},
+      extras: {},
+      ficheRows: [],
+      subtotalRows: [],
+      totalRow: null,
+    };
     cols.forEach((c, i) => {
       const col = startCol + i;
       const header = [c.sup, c.group, c.leaf].filter((x): x is string => !!x).join(" / ");
       if (c.key.startsWith("extra:")) tt.extras[letters(col)] = header;
-      else { tt.columns[c.key] = letters(col); tt.headerOf[c.key] = style.headerRows === 1 ? c.flat : header; }
+      else {
+        tt.columns[c.key] = letters(col);
+        tt.headerOf[c.key] = style.headerRows === 1 ? c.flat : header;
+      }
       // Two tables on one sheet share their columns' widths: the wider need wins.
       s.widths.set(col, Math.max(s.widths.get(col) ?? 0, c.key.startsWith("extra:spacer") ? 2 : c.kind === "text" ? 26 : c.kind === "rate" ? 11 : style.width));
       if (c.hidden) s.hidden.add(col);
@@ -680,7 +943,12 @@ export function generateAnnex(seed: number): Annex {
         setCell(s, r, c, { v: 0, calc: { kind: "sum", refs: ficheRowsAll.map((x) => ({ r: x, c })), style: "range", text }, fmt: style.amountFmt, bold: true });
         continue;
       }
-      setCell(s, r, c, { v: 0, calc: { kind: "sum", refs, style: sumOfSubtotals ? rng.pick(["list", "plus"] as const) : "range" }, fmt: style.amountFmt, bold: true });
+      setCell(s, r, c, {
+        v: 0,
+        calc: { kind: "sum", refs, style: sumOfSubtotals ? rng.pick(["list", "plus"] as const) : "range" },
+        fmt: style.amountFmt,
+        bold: true,
+      });
     }
     writeRates(s, r, colOf, style, years, funders, cdMode, true);
     if (sumOfSubtotals) feat("total:sum-of-subtotals");
@@ -698,7 +966,13 @@ export function generateAnnex(seed: number): Annex {
     if (notesUnder) {
       // Notes under the table: a blank row, then text lines.
       r += 2;
-      setCell(s, r, startCol, { v: rngX.pick(["* Masse salariale : ETP valorisés au coût moyen chargé.", "(1) Montants en euros, hors reports.", "Source : compte administratif, requête du 15/02."]) });
+      setCell(s, r, startCol, {
+        v: rngX.pick([
+          "* Masse salariale : ETP valorisés au coût moyen chargé.",
+          "(1) Montants en euros, hors reports.",
+          "Source : compte administratif, requête du 15/02.",
+        ]),
+      });
       if (rngX.chance(0.5)) setCell(s, ++r, startCol, { v: "(2) Taux = réalisé / prévu de l'année." });
     }
     return r + 1;
@@ -708,26 +982,67 @@ export function generateAnnex(seed: number): Annex {
   const sumCols: ColDef[] = [];
   const sAdd = (c: ColDef) => sumCols.push(c);
   const sumHeaderRows = rng.pick([1, 2, 2] as const);
-  if (rng.chance(0.8)) { const t = rng.pick(["Mesure", "Engagement", "Axe", "Mesures"]); sAdd({ key: "mesure", leaf: t, flat: t, kind: "text" }); }
-  if (rng.chance(0.8)) { const t = rng.pick(["Objectif", "Objectifs", "Objectif national"]); sAdd({ key: "objectif", leaf: t, flat: t, kind: "text" }); }
-  { const t = rng.pick(["Fiche action N°", "N° fiche", "Fiche action", "N° FA", "Fiche n°"]); sAdd({ key: "fiche", leaf: t, flat: t, kind: "text" }); }
+  if (rng.chance(0.8)) {
+    const t = rng.pick(["Mesure", "Engagement", "Axe", "Mesures"]);
+    sAdd({ key: "mesure", leaf: t, flat: t, kind: "text" });
+  }
+  if (rng.chance(0.8)) {
+    const t = rng.pick(["Objectif", "Objectifs", "Objectif national"]);
+    sAdd({ key: "objectif", leaf: t, flat: t, kind: "text" });
+  }
+  {
+    const t = rng.pick(["Fiche action N°", "N° fiche", "Fiche action", "N° FA", "Fiche n°"]);
+    sAdd({ key: "fiche", leaf: t, flat: t, kind: "text" });
+  }
   const sg = rng.pick(["Financements prévus", `Financements prévus ${y0}-${yN}`, "Plan de financement", "Budget prévisionnel"]);
   const sBudget = rng.pick(["Budget global", "Coût total", "Montant total", "Budget total", "Total"]);
   const sBudgetFirst = rng.chance(0.75);
   const sFunding: ColDef[] = [];
   const dep = rng.pick(["Département", "CD", "Conseil départemental", "Part CD", "Fonds propres"]);
   sFunding.push({ key: "departement", group: sg, groupId: "sf", leaf: dep, flat: dep, kind: "amount" });
-  const sFw: Record<Funder, string[]> = { fir: ["FIR", "ARS (FIR)", "ARS"], etat: ["Etat", "État", "PLF", "Etat (P304)"], ondam: ["ONDAM", "Assurance maladie", "AM"] };
-  for (const fu of funders) { const t = rng.pick(sFw[fu]); sFunding.push({ key: fu, group: sg, groupId: "sf", leaf: t, flat: t, kind: "amount" }); }
+  const sFw: Record<Funder, string[]> = {
+    fir: ["FIR", "ARS (FIR)", "ARS"],
+    etat: ["Etat", "État", "PLF", "Etat (P304)"],
+    ondam: ["ONDAM", "Assurance maladie", "AM"],
+  };
+  for (const fu of funders) {
+    const t = rng.pick(sFw[fu]);
+    sFunding.push({ key: fu, group: sg, groupId: "sf", leaf: t, flat: t, kind: "amount" });
+  }
   const sBudgetCol: ColDef = { key: "budget", group: sg, groupId: "sf", leaf: sBudget, flat: sBudget === "Total" ? "Budget total" : sBudget, kind: "amount" };
   for (const c of sBudgetFirst ? [sBudgetCol, ...sFunding] : [...sFunding, sBudgetCol]) sAdd(c);
   const withModalite = rng.chance(0.85);
-  if (withModalite) { const t = rng.pick(["Modalités de financement Etat/AM", "Modalités de financement", "Modalité", "Modalités"]); sAdd({ key: "modalite", leaf: t, flat: t, kind: "text" }); }
+  if (withModalite) {
+    const t = rng.pick(["Modalités de financement Etat/AM", "Modalités de financement", "Modalité", "Modalités"]);
+    sAdd({ key: "modalite", leaf: t, flat: t, kind: "text" });
+  }
   const cg = rng.pick(["Budget consommé", "Réalisé", "Consommation"]);
   const withPrior = years.length > 1 && rng.chance(0.85);
-  if (withPrior) sAdd({ key: "consumedPrior", group: cg, groupId: "sc", leaf: `au 31/12/${yN - 1}`, flat: rng.pick([`Budget consommé au 31/12/${yN - 1}`, `Réalisé au 31/12/${yN - 1}`, `Consommé au 31/12/${yN - 1}`]), kind: "amount" });
-  sAdd({ key: "consumedLastYear", group: cg, groupId: "sc", leaf: `en ${yN}`, flat: rng.pick([`Budget consommé en ${yN}`, `Consommé en ${yN}`, `Réalisé ${yN}`, `Dépenses ${yN}`]), kind: "amount" });
-  sAdd({ key: "consumedSinceStart", group: cg, groupId: "sc", leaf: `${y0}-${yN}`, flat: rng.pick([`Budget consommé ${y0}-${yN}`, `Total consommé ${y0}-${yN}`, `Réalisé cumulé ${y0}-${yN}`]), kind: "amount" });
+  if (withPrior)
+    sAdd({
+      key: "consumedPrior",
+      group: cg,
+      groupId: "sc",
+      leaf: `au 31/12/${yN - 1}`,
+      flat: rng.pick([`Budget consommé au 31/12/${yN - 1}`, `Réalisé au 31/12/${yN - 1}`, `Consommé au 31/12/${yN - 1}`]),
+      kind: "amount",
+    });
+  sAdd({
+    key: "consumedLastYear",
+    group: cg,
+    groupId: "sc",
+    leaf: `en ${yN}`,
+    flat: rng.pick([`Budget consommé en ${yN}`, `Consommé en ${yN}`, `Réalisé ${yN}`, `Dépenses ${yN}`]),
+    kind: "amount",
+  });
+  sAdd({
+    key: "consumedSinceStart",
+    group: cg,
+    groupId: "sc",
+    leaf: `${y0}-${yN}`,
+    flat: rng.pick([`Budget consommé ${y0}-${yN}`, `Total consommé ${y0}-${yN}`, `Réalisé cumulé ${y0}-${yN}`]),
+    kind: "amount",
+  });
   const sColOf = new Map<string, number>();
   sumCols.forEach((c, i) => sColOf.set(c.key, startCol + i));
   const sStyle: Style = { ...style, headerRows: sumHeaderRows };
@@ -744,7 +1059,17 @@ export function generateAnnex(seed: number): Annex {
     const hr = Array.from({ length: sumHeaderRows }, (_, i) => r + i);
     writeHeaders(s, sumCols, startCol, hr, sStyle, hText);
     r += sumHeaderRows;
-    const tt: TableTruth = { kind: "summary", sheet: s.name, headerRows: hr, columns: {}, headerOf: {}, extras: {}, ficheRows: [], subtotalRows: [], totalRow: null };
+    const tt: TableTruth = {
+      kind: "summary",
+      sheet: s.name,
+      headerRows: hr,
+      columns: {},
+      headerOf: {},
+      extras: {},
+      ficheRows: [],
+      subtotalRows: [],
+      totalRow: null,
+    };
     sumCols.forEach((c, i) => {
       const col = startCol + i;
       tt.columns[c.key] = letters(col);
@@ -760,7 +1085,10 @@ export function generateAnnex(seed: number): Annex {
       const rows: number[] = [];
       const groupFirst = r;
       for (const f of fiches.filter((x) => x.engagement === g)) {
-        const put = (k: string, cell: GCell) => { const c = sColOf.get(k); if (c) setCell(s, r, c, cell); };
+        const put = (k: string, cell: GCell) => {
+          const c = sColOf.get(k);
+          if (c) setCell(s, r, c, cell);
+        };
         const amt = (v: number): GCell => ({ v: v === 0 && style.zero === "empty" ? null : v, fmt: style.amountFmt });
         if (mesureForm === "each" || r === groupFirst) put("mesure", { v: mesureText(g) });
         put("objectif", { v: f.objective.label });
@@ -769,7 +1097,11 @@ export function generateAnnex(seed: number): Annex {
         const fu = Object.fromEntries(FUNDERS.map((x) => [x, funderTotal(f, x)])) as Record<Funder, number>;
         const budget = cd + fu.fir + fu.etat + fu.ondam;
         if (style.budget === "formula" && sColOf.has("departement")) {
-          put("budget", { v: budget, calc: { kind: "sum", refs: ["departement", ...funders].map((k) => ({ r, c: sColOf.get(k)! })), style: "plus" }, fmt: style.amountFmt });
+          put("budget", {
+            v: budget,
+            calc: { kind: "sum", refs: ["departement", ...funders].map((k) => ({ r, c: sColOf.get(k)! })), style: "plus" },
+            fmt: style.amountFmt,
+          });
         } else put("budget", amt(budget));
         put("departement", amt(cd));
         for (const x of funders) put(x, amt(fu[x]));
@@ -779,7 +1111,19 @@ export function generateAnnex(seed: number): Annex {
         const since = sum(f.parts.map((p) => p.realisedSince));
         put("consumedPrior", amt(since - last));
         put("consumedLastYear", amt(last));
-        if (withPrior && style.totals === "formula") put("consumedSinceStart", { v: since, calc: { kind: "sum", refs: [{ r, c: sColOf.get("consumedPrior")! }, { r, c: sColOf.get("consumedLastYear")! }], style: "plus" }, fmt: style.amountFmt });
+        if (withPrior && style.totals === "formula")
+          put("consumedSinceStart", {
+            v: since,
+            calc: {
+              kind: "sum",
+              refs: [
+                { r, c: sColOf.get("consumedPrior")! },
+                { r, c: sColOf.get("consumedLastYear")! },
+              ],
+              style: "plus",
+            },
+            fmt: style.amountFmt,
+          });
         else put("consumedSinceStart", amt(since));
         tt.ficheRows.push({ row: r, fiche: f.num, part: 0 });
         rows.push(r);
@@ -796,13 +1140,19 @@ export function generateAnnex(seed: number): Annex {
           r++;
         }
       }
-      if (mesureForm === "merged" && sColOf.has("mesure") && r - 1 > groupFirst) s.merges.push([groupFirst, sColOf.get("mesure")!, r - 1, sColOf.get("mesure")!]);
+      if (mesureForm === "merged" && sColOf.has("mesure") && r - 1 > groupFirst)
+        s.merges.push([groupFirst, sColOf.get("mesure")!, r - 1, sColOf.get("mesure")!]);
       setCell(s, r, startCol, { v: rng.pick(["Sous-total", "Sous-total", "SOUS-TOTAL", `Sous-total engagement ${g + 1}`]), bold: true });
       for (const k of amountKeys) {
         const c = sColOf.get(k)!;
         // Over the group's rows, objective rows included (they are empty).
         const span = Array.from({ length: r - groupFirst }, (_, i) => groupFirst + i);
-        setCell(s, r, c, { v: 0, calc: { kind: "sum", refs: (objectiveRows ? span : rows).map((x) => ({ r: x, c })), style: "range" }, fmt: style.amountFmt, bold: true });
+        setCell(s, r, c, {
+          v: 0,
+          calc: { kind: "sum", refs: (objectiveRows ? span : rows).map((x) => ({ r: x, c })), style: "range" },
+          fmt: style.amountFmt,
+          bold: true,
+        });
       }
       subRows.push(r);
       r++;
@@ -856,7 +1206,8 @@ function freeze(s: GSheet, r: number, c: number): void {
 function writeHeaders(s: GSheet, cols: ColDef[], startCol: number, hr: number[], style: Style, hText: (x: string) => string): void {
   const n = hr.length;
   const eu = (c: ColDef, t: string) => (c.kind === "amount" && !/^\d{4}$|\d{4}\n/.test(t) ? t + style.euro : t);
-  const put = (r: number, c: number, t: string) => setCell(s, r, c, { v: style.yearNumbers && /^20\d\d$/.test(t) ? Number(t) : hText(t), bold: true, wrap: true });
+  const put = (r: number, c: number, t: string) =>
+    setCell(s, r, c, { v: style.yearNumbers && /^20\d\d$/.test(t) ? Number(t) : hText(t), bold: true, wrap: true });
   const runs = (ids: Array<string | undefined>) => {
     const out: Array<{ from: number; to: number; id: string }> = [];
     ids.forEach((id, i) => {
@@ -905,18 +1256,43 @@ function writeHeaders(s: GSheet, cols: ColDef[], startCol: number, hr: number[],
 }
 
 function writeDetailRow(
-  s: GSheet, r: number, f: FicheData, p: Part, pi: number, cols: ColDef[], colOf: Map<string, number>, style: Style,
-  years: number[], funders: Funder[], cdMode: CdMode, rng: Rng, objForm: string, typeForm: string,
+  s: GSheet,
+  r: number,
+  f: FicheData,
+  p: Part,
+  pi: number,
+  cols: ColDef[],
+  colOf: Map<string, number>,
+  style: Style,
+  years: number[],
+  funders: Funder[],
+  cdMode: CdMode,
+  rng: Rng,
+  objForm: string,
+  typeForm: string,
 ): void {
-  const put = (k: string, cell: GCell) => { const c = colOf.get(k); if (c) setCell(s, r, c, cell); };
+  const put = (k: string, cell: GCell) => {
+    const c = colOf.get(k);
+    if (c) setCell(s, r, c, cell);
+  };
   const amt = (v: number): GCell => ({ v: v === 0 && style.zero === "empty" ? null : v, fmt: style.amountFmt });
-  const ref = (k: string): Ref | null => { const c = colOf.get(k); return c ? { r, c } : null; };
+  const ref = (k: string): Ref | null => {
+    const c = colOf.get(k);
+    return c ? { r, c } : null;
+  };
   if (pi === 0) {
     put("fiche", { v: f.numValue });
     put("label", { v: f.label });
     put("theme", { v: f.theme });
     const o = f.objective;
-    const objText = objForm === "long" ? `Objectif ${o.n} : ${o.label}` : objForm === "obj" ? `Obj. ${o.n} - ${o.label}` : objForm === "num-dash" ? `${o.n} - ${o.label}` : o.n;
+    const objText =
+      objForm === "long"
+        ? `Objectif ${o.n} : ${o.label}`
+        : objForm === "obj"
+          ? `Obj. ${o.n} - ${o.label}`
+          : objForm === "num-dash"
+            ? `${o.n} - ${o.label}`
+            : o.n;
     put("objective", { v: objText });
     const t = typeForm === "upper" ? o.type.toUpperCase() : typeForm === "lower" ? o.type.toLowerCase() : o.type;
     put("objectiveType", { v: t });
@@ -957,24 +1333,35 @@ function writeDetailRow(
     const tk = `${pre}Total`;
     if (colOf.has(tk)) {
       const total = sum(blockVals[pre]!);
-      if (style.blockTotals === "formula") put(tk, { v: total, calc: { kind: "sum", refs: blockKeys(pre).map((k) => ref(k)!), style: "range" }, fmt: style.amountFmt });
+      if (style.blockTotals === "formula")
+        put(tk, { v: total, calc: { kind: "sum", refs: blockKeys(pre).map((k) => ref(k)!), style: "range" }, fmt: style.amountFmt });
       else put(tk, amt(total));
     }
   }
   if (colOf.has("cdTotal") && !colOf.has(`cd${years[0]}`)) {
     const total = sum(p.ms) + sum(p.dgas);
-    if (style.blockTotals === "formula" && colOf.has("msTotal") && colOf.has("dgasTotal")) put("cdTotal", { v: total, calc: { kind: "sum", refs: [ref("msTotal")!, ref("dgasTotal")!], style: "plus" }, fmt: style.amountFmt });
+    if (style.blockTotals === "formula" && colOf.has("msTotal") && colOf.has("dgasTotal"))
+      put("cdTotal", { v: total, calc: { kind: "sum", refs: [ref("msTotal")!, ref("dgasTotal")!], style: "plus" }, fmt: style.amountFmt });
     else put("cdTotal", amt(total));
   }
   const budget = sum(p.ms) + sum(p.dgas) + sum(p.fir) + sum(p.etat) + sum(p.ondam);
-  const partsRefs = [colOf.has("cdTotal") ? "cdTotal" : null, ...(colOf.has("cdTotal") ? [] : ["msTotal", "dgasTotal"]), ...funders.map((x) => `${x}Total`)].filter((k): k is string => !!k && colOf.has(k));
+  const partsRefs = [
+    colOf.has("cdTotal") ? "cdTotal" : null,
+    ...(colOf.has("cdTotal") ? [] : ["msTotal", "dgasTotal"]),
+    ...funders.map((x) => `${x}Total`),
+  ].filter((k): k is string => !!k && colOf.has(k));
   const budgetComplete = (colOf.has("cdTotal") || (colOf.has("msTotal") && colOf.has("dgasTotal"))) && funders.every((x) => colOf.has(`${x}Total`));
-  if (style.budget === "formula" && budgetComplete) put("budget", { v: budget, calc: { kind: "sum", refs: partsRefs.map((k) => ref(k)!), style: "plus" }, fmt: style.amountFmt });
+  if (style.budget === "formula" && budgetComplete)
+    put("budget", { v: budget, calc: { kind: "sum", refs: partsRefs.map((k) => ref(k)!), style: "plus" }, fmt: style.amountFmt });
   else put("budget", amt(budget));
   put("realisedLastYear", amt(p.realisedLast));
   years.slice(0, -1).forEach((y, k) => put(`realised${y}`, amt(p.realisedYears[k]!)));
   if (colOf.has(`realised${years[0]}`) && style.blockTotals === "formula") {
-    put("realisedSinceStart", { v: p.realisedSince, calc: { kind: "sum", refs: [...years.slice(0, -1).map((y) => ref(`realised${y}`)!), ref("realisedLastYear")!], style: "range" }, fmt: style.amountFmt });
+    put("realisedSinceStart", {
+      v: p.realisedSince,
+      calc: { kind: "sum", refs: [...years.slice(0, -1).map((y) => ref(`realised${y}`)!), ref("realisedLastYear")!], style: "range" },
+      fmt: style.amountFmt,
+    });
   } else put("realisedSinceStart", amt(p.realisedSince));
   writeRates(s, r, colOf, style, years, funders, cdMode, false);
   void cols;
@@ -996,10 +1383,25 @@ function writeDetailRow(
 }
 
 /** Rates and gap of a row (fiche, sub-total or TOTAL): formulas, or the values such formulas give. */
-function writeRates(s: GSheet, r: number, colOf: Map<string, number>, style: Style, years: number[], funders: Funder[], cdMode: CdMode, isTotal: boolean): void {
+function writeRates(
+  s: GSheet,
+  r: number,
+  colOf: Map<string, number>,
+  style: Style,
+  years: number[],
+  funders: Funder[],
+  cdMode: CdMode,
+  isTotal: boolean,
+): void {
   const yN = years[years.length - 1]!;
-  const ref = (k: string): Ref | null => { const c = colOf.get(k); return c ? { r, c } : null; };
-  const denLast = (colOf.has(`cd${yN}`) ? [`cd${yN}`] : [`ms${yN}`, `dgas${yN}`]).concat(funders.map((x) => `${x}${yN}`)).map(ref).filter((x): x is Ref => !!x);
+  const ref = (k: string): Ref | null => {
+    const c = colOf.get(k);
+    return c ? { r, c } : null;
+  };
+  const denLast = (colOf.has(`cd${yN}`) ? [`cd${yN}`] : [`ms${yN}`, `dgas${yN}`])
+    .concat(funders.map((x) => `${x}${yN}`))
+    .map(ref)
+    .filter((x): x is Ref => !!x);
   const set = (k: string, calc: Calc, fmt: string) => {
     const c = colOf.get(k);
     if (!c) return;

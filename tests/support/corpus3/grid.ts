@@ -28,7 +28,9 @@ export interface GSheet {
   heights: Map<number, number>;
   autoFilter?: string;
 }
-export interface GBook { sheets: GSheet[] }
+export interface GBook {
+  sheets: GSheet[];
+}
 
 export const key = (r: number, c: number) => `${r},${c}`;
 

@@ -32,8 +32,24 @@ export function generateLookalike(kind: LookalikeKind, seed: number): GBook {
       const sub = years.map(() => 0);
       for (let i = 0; i < rng.int(2, 5); i++) {
         const v = years.map(() => rng.amount(10000, 900000));
-        v.forEach((x, k) => { sub[k]! += x; totals[k]! += x; });
-        row(s, r++, 1, [ch.slice(0, 3), String(6000 + rng.int(10, 999)), rng.pick(["Frais d'hébergement", "Prestations", "Subventions", "Rémunérations", "Placement familial"]), ...v, v[2]! / v[1]! - 1], false, EUR);
+        v.forEach((x, k) => {
+          sub[k]! += x;
+          totals[k]! += x;
+        });
+        row(
+          s,
+          r++,
+          1,
+          [
+            ch.slice(0, 3),
+            String(6000 + rng.int(10, 999)),
+            rng.pick(["Frais d'hébergement", "Prestations", "Subventions", "Rémunérations", "Placement familial"]),
+            ...v,
+            v[2]! / v[1]! - 1,
+          ],
+          false,
+          EUR,
+        );
       }
       row(s, r++, 1, [`Total chapitre ${ch.slice(0, 3)}`, null, null, ...sub], true, EUR);
     }
@@ -45,7 +61,24 @@ export function generateLookalike(kind: LookalikeKind, seed: number): GBook {
     for (let i = 1; i <= rng.int(5, 12); i++) {
       const cost = rng.amount(30000, 70000);
       tot += cost;
-      row(s, r++, 1, [i, rng.pick(names), rng.pick(["Anne", "Paul", "Léa", "Marc", "Sophie"]), rng.pick(["PMI", "ASE", "CRIP", "ODPE"]), rng.pick(["Attaché", "Rédacteur", "Puéricultrice", "Assistant socio-éducatif"]), 1, rng.pick([0.5, 0.8, 1]), 1, cost], false, EUR);
+      row(
+        s,
+        r++,
+        1,
+        [
+          i,
+          rng.pick(names),
+          rng.pick(["Anne", "Paul", "Léa", "Marc", "Sophie"]),
+          rng.pick(["PMI", "ASE", "CRIP", "ODPE"]),
+          rng.pick(["Attaché", "Rédacteur", "Puéricultrice", "Assistant socio-éducatif"]),
+          1,
+          rng.pick([0.5, 0.8, 1]),
+          1,
+          cost,
+        ],
+        false,
+        EUR,
+      );
     }
     row(s, r++, 1, ["Total", null, null, null, null, null, null, null, tot], true, EUR);
   } else if (kind === "pivot") {
@@ -70,7 +103,20 @@ export function generateLookalike(kind: LookalikeKind, seed: number): GBook {
       const y = Math.round(x * rng.pick([0.5, 1, 1]));
       a += x;
       v += y;
-      row(s, r, 1, [rng.pick(["ADSEA", "Sauvegarde", "Les Nids", "Apprentis d'Auteuil", "UDAF", "Maison des familles"]), rng.pick(["Médiation familiale", "Parrainage", "Accueil de jour", "Prévention spécialisée"]), x, y, rng.pick(["CD", "ARS", "État", "CD/ARS"])], false, EUR);
+      row(
+        s,
+        r,
+        1,
+        [
+          rng.pick(["ADSEA", "Sauvegarde", "Les Nids", "Apprentis d'Auteuil", "UDAF", "Maison des familles"]),
+          rng.pick(["Médiation familiale", "Parrainage", "Accueil de jour", "Prévention spécialisée"]),
+          x,
+          y,
+          rng.pick(["CD", "ARS", "État", "CD/ARS"]),
+        ],
+        false,
+        EUR,
+      );
       setCell(s, r, 6, { v: new Date(Date.UTC(years[2]!, rng.int(0, 11), rng.int(1, 28))), fmt: "dd/mm/yyyy" });
       r++;
     }
@@ -80,7 +126,15 @@ export function generateLookalike(kind: LookalikeKind, seed: number): GBook {
     for (let i = 1; i <= rng.int(5, 15); i++) {
       const target = rng.int(10, 500);
       const done = rng.int(5, target);
-      row(s, r++, 1, [`FA ${i}`, rng.pick(["Nombre d'EPP", "Nombre de bilans", "Nombre de VAD", "Jeunes accompagnés"]), Math.round(target / 2), Math.round(target * 0.8), target, done, done / target]);
+      row(s, r++, 1, [
+        `FA ${i}`,
+        rng.pick(["Nombre d'EPP", "Nombre de bilans", "Nombre de VAD", "Jeunes accompagnés"]),
+        Math.round(target / 2),
+        Math.round(target * 0.8),
+        target,
+        done,
+        done / target,
+      ]);
     }
   } else if (kind === "funding-plan") {
     // Establishments' funding by year and funder (CD, ARS, État) with totals: money, years and funders, but no fiche.
@@ -91,12 +145,29 @@ export function generateLookalike(kind: LookalikeKind, seed: number): GBook {
       const v = years.flatMap(() => [rng.amount(50000, 900000), rng.amount(0, 200000), rng.amount(0, 100000)]);
       const all = [...v, v.reduce((a, b) => a + b, 0)];
       all.forEach((x, k) => (tot[k]! += x));
-      row(s, r++, 1, [rng.pick(["MECS Les Tilleuls", "Foyer de l'enfance", "Pouponnière", "Lieu de vie", "Service AEMO"]) + ` ${i + 1}`, rng.pick(["MECS", "FDE", "AEMO", "LVA"]), ...all], false, EUR);
+      row(
+        s,
+        r++,
+        1,
+        [
+          rng.pick(["MECS Les Tilleuls", "Foyer de l'enfance", "Pouponnière", "Lieu de vie", "Service AEMO"]) + ` ${i + 1}`,
+          rng.pick(["MECS", "FDE", "AEMO", "LVA"]),
+          ...all,
+        ],
+        false,
+        EUR,
+      );
     }
     row(s, r++, 1, ["Total", null, ...tot], true, EUR);
   } else {
     row(s, r++, 1, ["N°", "Action", ...years.flatMap((y) => [`T1 ${y}`, `T3 ${y}`]), "Pilote"], true);
-    for (let i = 1; i <= rng.int(5, 12); i++) row(s, r++, 1, [i, rng.pick(["Recrutement", "Marché public", "Formation", "Ouverture", "Évaluation"]), ...years.flatMap(() => [rng.pick(["x", "", "X"]), rng.pick(["x", ""])]).map((v) => v || null), rng.pick(["PMI", "ASE"])]);
+    for (let i = 1; i <= rng.int(5, 12); i++)
+      row(s, r++, 1, [
+        i,
+        rng.pick(["Recrutement", "Marché public", "Formation", "Ouverture", "Évaluation"]),
+        ...years.flatMap(() => [rng.pick(["x", "", "X"]), rng.pick(["x", ""])]).map((v) => v || null),
+        rng.pick(["PMI", "ASE"]),
+      ]);
   }
   return book;
 }

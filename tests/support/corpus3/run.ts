@@ -42,7 +42,17 @@ export async function runAnnex(seed: number, opts: { inspect?: boolean } = {}): 
   const arithmetic = arithmeticProblems(a);
   const clean = await checkBook(a.book, `annex-${seed}`);
   const tables = clean.report?.tables ?? [];
-  const problems = clean.report ? compareReading(a, tables) : a.truth.map((t) => ({ table: t.kind, sheet: t.sheet, key: "*", cause: "table-missing" as const, want: null, got: null, header: clean.err.trim().slice(0, 200) }));
+  const problems = clean.report
+    ? compareReading(a, tables)
+    : a.truth.map((t) => ({
+        table: t.kind,
+        sheet: t.sheet,
+        key: "*",
+        cause: "table-missing" as const,
+        want: null,
+        got: null,
+        header: clean.err.trim().slice(0, 200),
+      }));
   let inspectRight: boolean | null = null;
   let inspectProblems: Problem[] = [];
   if (opts.inspect) {
@@ -64,15 +74,36 @@ export async function runAnnex(seed: number, opts: { inspect?: boolean } = {}): 
   const cells = [fault.cell, ...fault.alt];
   const faultFound = ff.some((f) => f.rule === fault.rule && f.sheet === fault.sheet && cells.includes(f.cell));
   return {
-    seed, features: a.features, arithmetic, readRight, readRightRules: problems.every(isMinor), problems, inspectRight, inspectProblems, exitClean: clean.code,
-    falseErrors, falseWarnings, layoutNotices, flood, fault, faultFound, faultFindings: ff.filter((f) => f.severity !== "info"),
+    seed,
+    features: a.features,
+    arithmetic,
+    readRight,
+    readRightRules: problems.every(isMinor),
+    problems,
+    inspectRight,
+    inspectProblems,
+    exitClean: clean.code,
+    falseErrors,
+    falseWarnings,
+    layoutNotices,
+    flood,
+    fault,
+    faultFound,
+    faultFindings: ff.filter((f) => f.severity !== "info"),
   };
 }
 
 export async function runLookalike(kind: (typeof LOOKALIKE_KINDS)[number], seed: number) {
   const r = await checkBook(generateLookalike(kind, seed), `lookalike-${kind}-${seed}`);
   const findings = r.report?.findings?.length ?? 0;
-  return { kind, seed, rejected: r.code === 2 && !r.report?.tables?.length && findings === 0, code: r.code, findings, tables: (r.report?.tables ?? []).map((t) => `${t.kind}@${t.sheet}`) };
+  return {
+    kind,
+    seed,
+    rejected: r.code === 2 && !r.report?.tables?.length && findings === 0,
+    code: r.code,
+    findings,
+    tables: (r.report?.tables ?? []).map((t) => `${t.kind}@${t.sheet}`),
+  };
 }
 
 export async function runCorpus(seeds: number[], lookalikeSeeds: number[], opts: { inspect?: boolean } = {}): Promise<CorpusResult> {

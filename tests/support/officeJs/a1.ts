@@ -4,7 +4,12 @@
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-export interface Rect { r1: number; c1: number; r2: number; c2: number }
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
 
 export function letters(col: number): string {
   let s = "";
@@ -36,19 +41,23 @@ export function parseAddress(address: string): (Rect & { sheet: string | null; w
   a = a.replace(/\$/g, "").toUpperCase();
   let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(a);
   if (m) {
-    const c1 = columnNumber(m[1]!), r1 = Number(m[2]);
-    const c2 = m[3] ? columnNumber(m[3]) : c1, r2 = m[4] ? Number(m[4]) : r1;
+    const c1 = columnNumber(m[1]!),
+      r1 = Number(m[2]);
+    const c2 = m[3] ? columnNumber(m[3]) : c1,
+      r2 = m[4] ? Number(m[4]) : r1;
     if (r1 < 1 || r2 < 1 || r1 > MAX_ROWS || r2 > MAX_ROWS || c1 > MAX_COLS || c2 > MAX_COLS) return null;
     return { sheet, r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2), wholeColumns: false, wholeRows: false };
   }
   m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(a);
   if (m) {
-    const c1 = columnNumber(m[1]!), c2 = columnNumber(m[2]!);
+    const c1 = columnNumber(m[1]!),
+      c2 = columnNumber(m[2]!);
     return { sheet, r1: 1, r2: MAX_ROWS, c1: Math.min(c1, c2), c2: Math.max(c1, c2), wholeColumns: true, wholeRows: false };
   }
   m = /^(\d+):(\d+)$/.exec(a);
   if (m) {
-    const r1 = Number(m[1]), r2 = Number(m[2]);
+    const r1 = Number(m[1]),
+      r2 = Number(m[2]);
     return { sheet, r1: Math.min(r1, r2), r2: Math.max(r1, r2), c1: 1, c2: MAX_COLS, wholeColumns: false, wholeRows: true };
   }
   return null;

@@ -46,7 +46,12 @@ function render(v: number, section: string): string {
   // Literal pieces and the numeric pattern.
   const parts: Array<{ lit: string } | { num: string }> = [];
   let num = "";
-  const flush = () => { if (num) { parts.push({ num }); num = ""; } };
+  const flush = () => {
+    if (num) {
+      parts.push({ num });
+      num = "";
+    }
+  };
   for (let i = 0; i < section.length; i++) {
     const ch = section[i]!;
     if (ch === '"') {

@@ -41,7 +41,13 @@ export function loadOfficeJs(): OfficeJsLibrary {
     clearTimeout,
     navigator: { userAgent: "Node" },
     location: { href: "https://localhost/taskpane.html", search: "", hash: "", protocol: "https:", host: "localhost" },
-    document: { readyState: "complete", cookie: "", addEventListener() {}, getElementsByTagName: () => [], createElement: () => ({ setAttribute() {}, style: {} }) },
+    document: {
+      readyState: "complete",
+      cookie: "",
+      addEventListener() {},
+      getElementsByTagName: () => [],
+      createElement: () => ({ setAttribute() {}, style: {} }),
+    },
   };
   // Office.context.requirements: the library asks it before queuing a call of a newer API set (ApiNotFound otherwise).
   window.Office = { context: { requirements: { isSetSupported: (name: string, version?: string) => requirement(name, version) } } };
@@ -52,7 +58,15 @@ export function loadOfficeJs(): OfficeJsLibrary {
   // that claims those names gives both.
   const topLevel = new Set([...source.matchAll(/^var ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!));
   const scope = new Proxy(window, { has: (t, k) => typeof k === "string" && (k in t || topLevel.has(k)) });
-  const factory = new Function("window", "self", "document", "navigator", "location", "scope", `with (scope) {\n${source}\nreturn { Excel: Excel, OfficeExtension: OfficeExtension };\n}\n//# sourceURL=${OFFICE_JS_FILE}`);
+  const factory = new Function(
+    "window",
+    "self",
+    "document",
+    "navigator",
+    "location",
+    "scope",
+    `with (scope) {\n${source}\nreturn { Excel: Excel, OfficeExtension: OfficeExtension };\n}\n//# sourceURL=${OFFICE_JS_FILE}`,
+  );
   const lib = factory(window, window, window.document, window.navigator, window.location, scope) as { Excel: any; OfficeExtension: any };
   cached = { ...lib, file };
   return cached;

@@ -41,12 +41,23 @@ export function officeJsHost(state: FakeState, opts: { keepRequests?: boolean; e
       const out = processor.execute(text);
       if (out.status === "refused") {
         entry.response = Buffer.byteLength(JSON.stringify({ code: out.code, message: out.message }));
-        return Promise.resolve({ HttpStatusCode: out.code.startsWith("Request") ? 413 : 500, ErrorCode: out.code, ErrorMessage: out.message, Headers: {}, Body: null });
+        return Promise.resolve({
+          HttpStatusCode: out.code.startsWith("Request") ? 413 : 500,
+          ErrorCode: out.code,
+          ErrorMessage: out.message,
+          Headers: {},
+          Body: null,
+        });
       }
       entry.response = Buffer.byteLength(out.text);
       if (process.env.OFFICEJS_TRACE && out.body.Error) {
         const a = (message.Body as { Actions: unknown[] }).Actions[out.body.Error.ActionIndex];
-        console.log("office.js host refused", JSON.stringify(out.body.Error), JSON.stringify(a), JSON.stringify((message.Body as { ObjectPaths: unknown }).ObjectPaths).slice(0, 3000));
+        console.log(
+          "office.js host refused",
+          JSON.stringify(out.body.Error),
+          JSON.stringify(a),
+          JSON.stringify((message.Body as { ObjectPaths: unknown }).ObjectPaths).slice(0, 3000),
+        );
       }
       // The client gets its own parse of the bytes, as from the wire.
       return Promise.resolve({ HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body: JSON.parse(out.text) });
@@ -56,7 +67,7 @@ export function officeJsHost(state: FakeState, opts: { keepRequests?: boolean; e
     _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: "https://localhost/fake-excel", headers: {} }),
     _createRequestExecutorOrNull: () => executor,
   };
-  const run: HostRunner = <T,>(batch: (ctx: HostContext) => Promise<T>): Promise<T> => {
+  const run: HostRunner = <T>(batch: (ctx: HostContext) => Promise<T>): Promise<T> => {
     state.batches++;
     supportExcelApi(opts.excelApi ?? "1.17");
     return Excel.run(session, (ctx: any) => batch(ctx as HostContext)) as Promise<T>;

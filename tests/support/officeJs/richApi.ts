@@ -19,7 +19,10 @@ const DEFAULT_WIDTH_PT = 48;
 const MAX_MERGED_AREAS = 512;
 
 export class ExcelError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -41,10 +44,29 @@ type Handle =
   | { k: "scoped"; ns: string }
   | { k: "part"; id: string };
 
-interface PathInfo { Id: number; ObjectPathType: number; Name: string; ParentObjectPathId?: number; ArgumentInfo?: { Arguments?: unknown[] } }
-interface ActionInfo { Id: number; ActionType: number; Name: string; ObjectPathId: number; ArgumentInfo?: { Arguments?: unknown[] }; QueryInfo?: { Select?: string[]; Expand?: string[] } }
-export interface RequestBody { Actions: ActionInfo[]; ObjectPaths: Record<string, PathInfo> }
-export interface ResponseBody { Results: Array<{ ActionId: number; Value: unknown }>; Error?: { Code: string; Message: string; Location: string; ActionIndex: number; HttpStatusCode: number } }
+interface PathInfo {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments?: unknown[] };
+}
+interface ActionInfo {
+  Id: number;
+  ActionType: number;
+  Name: string;
+  ObjectPathId: number;
+  ArgumentInfo?: { Arguments?: unknown[] };
+  QueryInfo?: { Select?: string[]; Expand?: string[] };
+}
+export interface RequestBody {
+  Actions: ActionInfo[];
+  ObjectPaths: Record<string, PathInfo>;
+}
+export interface ResponseBody {
+  Results: Array<{ ActionId: number; Value: unknown }>;
+  Error?: { Code: string; Message: string; Location: string; ActionIndex: number; HttpStatusCode: number };
+}
 
 const cellKey = (r: number, c: number) => `${r}:${c}`;
 const splitKey = (k: string) => k.split(":").map(Number) as [number, number];
@@ -76,7 +98,11 @@ export function writeInput(cell: FakeCell, x: unknown): void {
   } else cell.value = s;
 }
 
-export interface WireLog { request: number; response: number; ops: number }
+export interface WireLog {
+  request: number;
+  response: number;
+  ops: number;
+}
 
 export class RichApiProcessor {
   private objects = new Map<number, Handle | null>();
@@ -97,7 +123,8 @@ export class RichApiProcessor {
   /** One round trip: the request as the client serialised it, the response as Excel would serialise it. */
   execute(requestText: string): { status: "ok"; body: ResponseBody; text: string } | { status: "refused"; code: string; message: string } {
     const body = JSON.parse(requestText) as RequestBody;
-    if (Buffer.byteLength(requestText) > WIRE_LIMIT) return { status: "refused", code: "RequestPayloadSizeLimitExceeded", message: `request of ${Buffer.byteLength(requestText)} bytes` };
+    if (Buffer.byteLength(requestText) > WIRE_LIMIT)
+      return { status: "refused", code: "RequestPayloadSizeLimitExceeded", message: `request of ${Buffer.byteLength(requestText)} bytes` };
     this.objects = new Map();
     this.kept = new Map();
     this.paths = body.ObjectPaths ?? {};
@@ -114,7 +141,8 @@ export class RichApiProcessor {
       }
     }
     const text = JSON.stringify(out);
-    if (Buffer.byteLength(text) > WIRE_LIMIT) return { status: "refused", code: "ResponsePayloadSizeLimitExceeded", message: `response of ${Buffer.byteLength(text)} bytes` };
+    if (Buffer.byteLength(text) > WIRE_LIMIT)
+      return { status: "refused", code: "ResponsePayloadSizeLimitExceeded", message: `response of ${Buffer.byteLength(text)} bytes` };
     return { status: "ok", body: out, text };
   }
 
@@ -179,7 +207,8 @@ export class RichApiProcessor {
 
   private methodObject(h: Handle, name: string, args: unknown[]): Handle | null {
     const since = SINCE[name];
-    if (since && newer(since, this.excelApi)) throw new ExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
+    if (since && newer(since, this.excelApi))
+      throw new ExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
     switch (`${h.k}.${name}`) {
       case "worksheets.GetItem": {
         const s = this.sheetByKey(args[0]);
@@ -215,7 +244,8 @@ export class RichApiProcessor {
       case "sheet.GetRangeByIndexes": {
         const s = this.live((h as { s: FakeSheet }).s);
         const [row, col, rows, cols] = args.map(Number) as [number, number, number, number];
-        if (!(rows >= 1 && cols >= 1 && row >= 0 && col >= 0 && row + rows <= MAX_ROWS && col + cols <= MAX_COLS)) throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        if (!(rows >= 1 && cols >= 1 && row >= 0 && col >= 0 && row + rows <= MAX_ROWS && col + cols <= MAX_COLS))
+          throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
         return { k: "range", s, r: { r1: row + 1, c1: col + 1, r2: row + rows, c2: col + cols } };
       }
       case "sheet.GetUsedRange":
@@ -264,7 +294,8 @@ export class RichApiProcessor {
           if (!other) throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
           out = { r1: Math.min(r.r1, other.r1), c1: Math.min(r.c1, other.c1), r2: Math.max(r.r2, other.r2), c2: Math.max(r.c2, other.c2) };
         }
-        if (out.r1 < 1 || out.c1 < 1 || out.r2 > MAX_ROWS || out.c2 > MAX_COLS || out.r2 < out.r1 || out.c2 < out.c1) throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        if (out.r1 < 1 || out.c1 < 1 || out.r2 > MAX_ROWS || out.c2 > MAX_COLS || out.r2 < out.r1 || out.c2 < out.c1)
+          throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
         return { k: "range", s, r: out };
       }
       case "areaList.GetItemAt": {
@@ -310,7 +341,8 @@ export class RichApiProcessor {
   private action(a: ActionInfo): unknown {
     const args = a.ArgumentInfo?.Arguments ?? [];
     switch (a.ActionType) {
-      case 1: { // Instantiate
+      case 1: {
+        // Instantiate
         const h = this.resolve(a.ObjectPathId);
         if (h === null) return null;
         let ref = this.kept.get(a.ObjectPathId);
@@ -320,11 +352,13 @@ export class RichApiProcessor {
         if (ref) this.kept.set(a.ObjectPathId, ref);
         return ref ? { _ReferenceId: ref } : {};
       }
-      case 2: { // Query
+      case 2: {
+        // Query
         const h = this.resolve(a.ObjectPathId);
         return h === null ? null : this.query(h, a.QueryInfo?.Select ?? null);
       }
-      case 3: { // Method
+      case 3: {
+        // Method
         const h = this.resolve(a.ObjectPathId);
         if (a.Name === "_KeepReference") {
           if (h !== null && !this.kept.has(a.ObjectPathId)) this.kept.set(a.ObjectPathId, this.reference(h));
@@ -337,7 +371,8 @@ export class RichApiProcessor {
         if (h === null) throw new ExcelError("ItemNotFound", "The requested resource doesn't exist.");
         return this.method(h, a.Name, args);
       }
-      case 4: { // SetProperty
+      case 4: {
+        // SetProperty
         const h = this.resolve(a.ObjectPathId);
         if (h === null) throw new ExcelError("ItemNotFound", "The requested resource doesn't exist.");
         this.set(h, a.Name, args[0]);
@@ -428,7 +463,8 @@ export class RichApiProcessor {
           // One colour for the whole range, or null when its cells differ (as Excel).
           const s = this.live(h.s);
           const colours = new Set<string>();
-          for (let r = h.r.r1; r <= Math.min(h.r.r2, h.r.r1 + 1000); r++) for (let c = h.r.c1; c <= Math.min(h.r.c2, h.r.c1 + 200); c++) colours.add(s.cells.get(cellKey(r, c))?.fill ?? "#FFFFFF");
+          for (let r = h.r.r1; r <= Math.min(h.r.r2, h.r.r1 + 1000); r++)
+            for (let c = h.r.c1; c <= Math.min(h.r.c2, h.r.c1 + 200); c++) colours.add(s.cells.get(cellKey(r, c))?.fill ?? "#FFFFFF");
           return colours.size === 1 ? [...colours][0] : null;
         }
         break;
@@ -451,17 +487,42 @@ export class RichApiProcessor {
       return out;
     };
     switch (p) {
-      case "address": return formatAddress(s.name, r);
-      case "rowIndex": return r.r1 - 1;
-      case "columnIndex": return r.c1 - 1;
-      case "rowCount": return r.r2 - r.r1 + 1;
-      case "columnCount": return r.c2 - r.c1 + 1;
-      case "cellCount": return (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
-      case "values": return grid((c) => (!c ? "" : c.error ? c.error : c.formula ? c.value ?? 0 : c.value ?? ""));
-      case "formulas": return grid((c) => (!c ? "" : c.formula ? `=${c.formula}` : c.error ? c.error : c.value ?? ""));
-      case "numberFormat": return grid((c) => c?.numFmt ?? "General");
-      case "valueTypes": return grid((c) => (!c ? "Empty" : c.error ? "Error" : c.formula && c.value === null ? "Double" : c.value === null ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String"));
-      case "text": return grid((c) => cellText(c));
+      case "address":
+        return formatAddress(s.name, r);
+      case "rowIndex":
+        return r.r1 - 1;
+      case "columnIndex":
+        return r.c1 - 1;
+      case "rowCount":
+        return r.r2 - r.r1 + 1;
+      case "columnCount":
+        return r.c2 - r.c1 + 1;
+      case "cellCount":
+        return (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
+      case "values":
+        return grid((c) => (!c ? "" : c.error ? c.error : c.formula ? (c.value ?? 0) : (c.value ?? "")));
+      case "formulas":
+        return grid((c) => (!c ? "" : c.formula ? `=${c.formula}` : c.error ? c.error : (c.value ?? "")));
+      case "numberFormat":
+        return grid((c) => c?.numFmt ?? "General");
+      case "valueTypes":
+        return grid((c) =>
+          !c
+            ? "Empty"
+            : c.error
+              ? "Error"
+              : c.formula && c.value === null
+                ? "Double"
+                : c.value === null
+                  ? "Empty"
+                  : typeof c.value === "number"
+                    ? "Double"
+                    : typeof c.value === "boolean"
+                      ? "Boolean"
+                      : "String",
+        );
+      case "text":
+        return grid((c) => cellText(c));
       case "columnHidden": {
         let all = true;
         for (let c = r.c1; c <= r.c2 && all; c++) all = s.hiddenCols.has(c);
@@ -472,10 +533,12 @@ export class RichApiProcessor {
         for (let i = r.r1; i <= r.r2 && all; i++) all = s.hiddenRows.has(i);
         return all;
       }
-      case "hyperlink": return s.hyperlinks.get(cellKey(r.r1, r.c1)) ?? null;
+      case "hyperlink":
+        return s.hyperlinks.get(cellKey(r.r1, r.c1)) ?? null;
       case "hasSpill":
       case "savedAsArray": {
-        if (newer("1.12", this.excelApi)) throw new ExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
+        if (newer("1.12", this.excelApi))
+          throw new ExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
         // Excel's three states: every cell covered (true), none (false), some (null). hasSpill: dynamic arrays only.
         const arrays = (s.arrays ?? []).filter((x) => p === "savedAsArray" || x.kind === "spill");
         let covered = 0;
@@ -486,9 +549,12 @@ export class RichApiProcessor {
         }
         return covered === 0 ? false : covered === (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) ? true : null;
       }
-      case "isEntireColumn": return r.r1 === 1 && r.r2 === MAX_ROWS;
-      case "isEntireRow": return r.c1 === 1 && r.c2 === MAX_COLS;
-      default: throw new ExcelError("InvalidArgument", `Cannot load ${p} on a range.`);
+      case "isEntireColumn":
+        return r.r1 === 1 && r.r2 === MAX_ROWS;
+      case "isEntireRow":
+        return r.c1 === 1 && r.c2 === MAX_COLS;
+      default:
+        throw new ExcelError("InvalidArgument", `Cannot load ${p} on a range.`);
     }
   }
 
@@ -496,8 +562,11 @@ export class RichApiProcessor {
     // Excel.run keeps the objects it tracks alive across syncs; the test host keeps no per-object state.
     if (name === "_KeepReference") return null;
     switch (`${h.k}.${name}`) {
-      case "worksheets.GetCount": return this.state.sheets.length;
-      case "sheet.Activate": this.state.active = this.live((h as { s: FakeSheet }).s).name; return null;
+      case "worksheets.GetCount":
+        return this.state.sheets.length;
+      case "sheet.Activate":
+        this.state.active = this.live((h as { s: FakeSheet }).s).name;
+        return null;
       case "sheet.Delete": {
         const s = this.live((h as { s: FakeSheet }).s);
         if (this.state.sheets.length === 1) throw new ExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
@@ -507,25 +576,35 @@ export class RichApiProcessor {
       case "range._ValidateArraySize": {
         // Sent by the library before a large array write: the array must match the range.
         const { r } = h as { r: Rect };
-        if (Number(args[0]) !== r.r2 - r.r1 + 1 || Number(args[1]) !== r.c2 - r.c1 + 1) throw new ExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        if (Number(args[0]) !== r.r2 - r.r1 + 1 || Number(args[1]) !== r.c2 - r.c1 + 1)
+          throw new ExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
         return null;
       }
-      case "range.GetCellProperties": return this.cellProperties(h as { s: FakeSheet; r: Rect }, args[0] as Record<string, any>);
+      case "range.GetCellProperties":
+        return this.cellProperties(h as { s: FakeSheet; r: Rect }, args[0] as Record<string, any>);
       case "range.Select": {
         const { s, r } = h as { s: FakeSheet; r: Rect };
         this.state.selection = formatAddress(this.live(s).name, r);
         return null;
       }
-      case "range.Clear": this.clear(h as { s: FakeSheet; r: Rect }); return null;
-      case "range.Delete": this.deleteCells(h as { s: FakeSheet; r: Rect }, String(args[0])); return null;
-      case "range.Merge": this.merge(h as { s: FakeSheet; r: Rect }, args[0] === true); return null;
+      case "range.Clear":
+        this.clear(h as { s: FakeSheet; r: Rect });
+        return null;
+      case "range.Delete":
+        this.deleteCells(h as { s: FakeSheet; r: Rect }, String(args[0]));
+        return null;
+      case "range.Merge":
+        this.merge(h as { s: FakeSheet; r: Rect }, args[0] === true);
+        return null;
       case "range.Unmerge": {
         const { s, r } = h as { s: FakeSheet; r: Rect };
         this.guard(s, r, "unmerge");
         s.merges = s.merges.filter((m) => !overlaps(m, r));
         return null;
       }
-      case "range.CopyFrom": this.copyFormats(h as { s: FakeSheet; r: Rect }, args[0], String(args[1] ?? "All")); return null;
+      case "range.CopyFrom":
+        this.copyFormats(h as { s: FakeSheet; r: Rect }, args[0], String(args[1] ?? "All"));
+        return null;
       case "format.AutofitColumns": {
         const { s, r } = h as { s: FakeSheet; r: Rect };
         this.guard(s, r, "autofit");
@@ -535,17 +614,25 @@ export class RichApiProcessor {
             const [row, col] = splitKey(k);
             if (col === c && row >= r.r1 && row <= r.r2) chars = Math.max(chars, cellText(cell).length);
           }
-          s.widths.set(c, chars ? Math.min(409, Math.round((chars * 7 + 10) * 0.75 * 100) / 100) : s.widths.get(c) ?? DEFAULT_WIDTH_PT);
+          s.widths.set(c, chars ? Math.min(409, Math.round((chars * 7 + 10) * 0.75 * 100) / 100) : (s.widths.get(c) ?? DEFAULT_WIDTH_PT));
         }
         return null;
       }
       case "fill.Clear": {
         const { s, r } = h as { s: FakeSheet; r: Rect };
         this.guard(s, r, "fill");
-        this.eachCell(s, r, (cell) => { delete cell.fill; }, false);
+        this.eachCell(
+          s,
+          r,
+          (cell) => {
+            delete cell.fill;
+          },
+          false,
+        );
         return null;
       }
-      case "part.GetXml": return this.partXml((h as { id: string }).id);
+      case "part.GetXml":
+        return this.partXml((h as { id: string }).id);
       case "part.Delete": {
         const id = (h as { id: string }).id;
         this.partXml(id);
@@ -568,7 +655,16 @@ export class RichApiProcessor {
     if (h.k === "range") {
       const { s, r } = h;
       if (name === "Values" || name === "Formulas") return this.setGrid(s, r, v, (cell, x) => writeInput(cell, x), true);
-      if (name === "NumberFormat") return this.setGrid(s, r, v, (cell, x) => { cell.numFmt = String(x); }, false);
+      if (name === "NumberFormat")
+        return this.setGrid(
+          s,
+          r,
+          v,
+          (cell, x) => {
+            cell.numFmt = String(x);
+          },
+          false,
+        );
       if (name === "Hyperlink") {
         this.guard(s, r, "write");
         if (v === null) s.hyperlinks.delete(cellKey(r.r1, r.c1));
@@ -585,14 +681,22 @@ export class RichApiProcessor {
     }
     if (h.k === "fill" && name === "Color") {
       this.guard(h.s, h.r, "fill");
-      this.eachCell(h.s, h.r, (cell) => { cell.fill = String(v).toUpperCase(); }, true);
+      this.eachCell(
+        h.s,
+        h.r,
+        (cell) => {
+          cell.fill = String(v).toUpperCase();
+        },
+        true,
+      );
       return;
     }
     if (h.k === "sheet" && name === "Name") {
       const s = this.live(h.s);
       const n = String(v);
       validSheetName(n);
-      if (this.state.sheets.some((x) => x !== s && x.name.toLowerCase() === n.toLowerCase())) throw new ExcelError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
+      if (this.state.sheets.some((x) => x !== s && x.name.toLowerCase() === n.toLowerCase()))
+        throw new ExcelError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
       s.name = n;
       return;
     }
@@ -604,7 +708,8 @@ export class RichApiProcessor {
   /** Refusals common to every change: protection, then the test's own refusal hook (state.refuse). */
   private guard(sheet: FakeSheet, r: Rect, kind: string): void {
     const s = this.live(sheet);
-    if (s.protected) throw new ExcelError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.");
+    if (s.protected)
+      throw new ExcelError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.");
     const code = this.state.refuse?.({ kind, sheet: s.name, r1: r.r1, c1: r.c1, r2: r.r2, c2: r.c2 });
     if (code) throw new ExcelError(code, `${kind} refused`);
   }
@@ -618,11 +723,12 @@ export class RichApiProcessor {
       }
       if (big || !create) return;
     }
-    for (let i = r.r1; i <= r.r2; i++) for (let j = r.c1; j <= r.c2; j++) {
-      let c = s.cells.get(cellKey(i, j));
-      if (!c) s.cells.set(cellKey(i, j), (c = { value: null, numFmt: "General" }));
-      fn(c);
-    }
+    for (let i = r.r1; i <= r.r2; i++)
+      for (let j = r.c1; j <= r.c2; j++) {
+        let c = s.cells.get(cellKey(i, j));
+        if (!c) s.cells.set(cellKey(i, j), (c = { value: null, numFmt: "General" }));
+        fn(c);
+      }
   }
 
   private setGrid(sheet: FakeSheet, r: Rect, v: unknown, fn: (cell: FakeCell, x: unknown) => void, content: boolean): void {
@@ -632,25 +738,32 @@ export class RichApiProcessor {
     const cols = r.c2 - r.c1 + 1;
     // A single value is written to every cell (as Office.js allows); else the array must match the range.
     const data: unknown[][] = Array.isArray(v) ? (v as unknown[][]) : Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
-    if (data.length !== rows || data.some((l) => !Array.isArray(l) || l.length !== cols)) throw new ExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    if (data.length !== rows || data.some((l) => !Array.isArray(l) || l.length !== cols))
+      throw new ExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
     if (content) {
       // Excel keeps a merged area's content in its top-left cell and refuses content written into its other cells.
       for (const m of s.merges) {
         if (!overlaps(m, r)) continue;
-        for (let i = Math.max(m.r1, r.r1); i <= Math.min(m.r2, r.r2); i++) for (let j = Math.max(m.c1, r.c1); j <= Math.min(m.c2, r.c2); j++) {
-          if (i === m.r1 && j === m.c1) continue;
-          const x = data[i - r.r1]![j - r.c1];
-          if (x !== null && x !== undefined && x !== "") throw new ExcelError("InvalidOperation", "This operation can't be performed on part of a merged cell.");
-        }
+        for (let i = Math.max(m.r1, r.r1); i <= Math.min(m.r2, r.r2); i++)
+          for (let j = Math.max(m.c1, r.c1); j <= Math.min(m.c2, r.c2); j++) {
+            if (i === m.r1 && j === m.c1) continue;
+            const x = data[i - r.r1]![j - r.c1];
+            if (x !== null && x !== undefined && x !== "")
+              throw new ExcelError("InvalidOperation", "This operation can't be performed on part of a merged cell.");
+          }
       }
     }
     if (content) {
-      const written = (i: number, j: number) => overlaps(r, { r1: i, c1: j, r2: i, c2: j }) && data[i - r.r1]![j - r.c1] !== null && data[i - r.r1]![j - r.c1] !== undefined;
+      const written = (i: number, j: number) =>
+        overlaps(r, { r1: i, c1: j, r2: i, c2: j }) && data[i - r.r1]![j - r.c1] !== null && data[i - r.r1]![j - r.c1] !== undefined;
       for (const x of s.arrays ?? []) {
         if (!overlaps(x, r)) continue;
         let some = false;
         let all = true;
-        for (let i = x.r1; i <= x.r2; i++) for (let j = x.c1; j <= x.c2; j++) if (written(i, j)) some = true; else all = false;
+        for (let i = x.r1; i <= x.r2; i++)
+          for (let j = x.c1; j <= x.c2; j++)
+            if (written(i, j)) some = true;
+            else all = false;
         // A CSE array is changed whole or not at all; a value typed into a spill range blocks it (#SPILL!).
         if (some && x.kind === "cse" && !all) throw new ExcelError("InvalidOperation", "You can't change part of an array.");
         if (some && x.kind === "spill" && !written(x.r1, x.c1)) {
@@ -662,13 +775,15 @@ export class RichApiProcessor {
         }
       }
     }
-    data.forEach((line, i) => line.forEach((x, j) => {
-      if (x === null || x === undefined) return; // null leaves the cell alone
-      const k = cellKey(r.r1 + i, r.c1 + j);
-      let cell = s.cells.get(k);
-      if (!cell) s.cells.set(k, (cell = { value: null, numFmt: "General" }));
-      fn(cell, x);
-    }));
+    data.forEach((line, i) =>
+      line.forEach((x, j) => {
+        if (x === null || x === undefined) return; // null leaves the cell alone
+        const k = cellKey(r.r1 + i, r.c1 + j);
+        let cell = s.cells.get(k);
+        if (!cell) s.cells.set(k, (cell = { value: null, numFmt: "General" }));
+        fn(cell, x);
+      }),
+    );
   }
 
   private cellProperties(h: { s: FakeSheet; r: Rect }, opts: Record<string, any>): unknown {
@@ -778,15 +893,17 @@ export class RichApiProcessor {
     const inside = from.merges.filter((m) => contains(a, m) && (m.r1 !== m.r2 || m.c1 !== m.c2));
     const tilesR = whole ? 1 : Math.ceil((r.r2 - r.r1 + 1) / srcRows);
     const tilesC = Math.ceil((r.c2 - r.c1 + 1) / srcCols);
-    for (const m of inside) for (let i = 0; i < tilesR; i++) for (let j = 0; j < tilesC; j++) {
-      const dr = r.r1 - a.r1 + i * srcRows;
-      const dc = r.c1 - a.c1 + j * srcCols;
-      const moved = { r1: m.r1 + dr, c1: m.c1 + dc, r2: m.r2 + dr, c2: m.c2 + dc };
-      if (contains(r, moved)) {
-        s.merges = s.merges.filter((x) => !overlaps(x, moved));
-        s.merges.push(moved);
-      }
-    }
+    for (const m of inside)
+      for (let i = 0; i < tilesR; i++)
+        for (let j = 0; j < tilesC; j++) {
+          const dr = r.r1 - a.r1 + i * srcRows;
+          const dc = r.c1 - a.c1 + j * srcCols;
+          const moved = { r1: m.r1 + dr, c1: m.c1 + dc, r2: m.r2 + dr, c2: m.c2 + dc };
+          if (contains(r, moved)) {
+            s.merges = s.merges.filter((x) => !overlaps(x, moved));
+            s.merges.push(moved);
+          }
+        }
   }
 
   // ---- structure ------------------------------------------------------------------------------------------------
@@ -803,14 +920,17 @@ export class RichApiProcessor {
       // Shifting part of the rows would cut a merged area or a table that spans more rows, or one the cells go into.
       for (const m of [...s.merges, ...s.tables]) {
         if (!band(m) || m.c2 < at) continue;
-        if (m.r1 < r.r1 || m.r2 > r.r2 || m.c1 < at) throw new ExcelError("InsertDeleteConflict", "The insert or delete operation attempted resulted in a conflict.");
+        if (m.r1 < r.r1 || m.r2 > r.r2 || m.c1 < at)
+          throw new ExcelError("InsertDeleteConflict", "The insert or delete operation attempted resulted in a conflict.");
       }
     }
     // Cells inserted through a CSE array would change part of it.
-    if ((s.arrays ?? []).some((x) => x.kind === "cse" && x.c1 < at && x.c2 >= at && x.r1 <= r.r2 && x.r2 >= r.r1)) throw new ExcelError("InvalidOperation", "You can't change part of an array.");
+    if ((s.arrays ?? []).some((x) => x.kind === "cse" && x.c1 < at && x.c2 >= at && x.r1 <= r.r2 && x.r2 >= r.r1))
+      throw new ExcelError("InvalidOperation", "You can't change part of an array.");
     for (const k of s.cells.keys()) {
       const [row, col] = splitKey(k);
-      if (col > MAX_COLS - n && (wholeCols || (row >= r.r1 && row <= r.r2))) throw new ExcelError("InsertDeleteConflict", "The cells would be pushed off the sheet.");
+      if (col > MAX_COLS - n && (wholeCols || (row >= r.r1 && row <= r.r2)))
+        throw new ExcelError("InsertDeleteConflict", "The cells would be pushed off the sheet.");
     }
     const moved = new Map<string, FakeCell>();
     for (const [k, c] of [...s.cells]) {
@@ -856,7 +976,8 @@ export class RichApiProcessor {
     if (!wholeCols) {
       for (const m of [...s.merges, ...s.tables]) {
         if (!band(m) || m.c2 < at) continue;
-        if (m.r1 < r.r1 || m.r2 > r.r2 || (m.c1 < at && m.c2 >= at) || (m.c1 <= r.c2 && m.c2 > r.c2)) throw new ExcelError("InsertDeleteConflict", "The insert or delete operation attempted resulted in a conflict.");
+        if (m.r1 < r.r1 || m.r2 > r.r2 || (m.c1 < at && m.c2 >= at) || (m.c1 <= r.c2 && m.c2 > r.c2))
+          throw new ExcelError("InsertDeleteConflict", "The insert or delete operation attempted resulted in a conflict.");
       }
     }
     const inRows = (row: number) => wholeCols || (row >= r.r1 && row <= r.r2);
@@ -874,20 +995,23 @@ export class RichApiProcessor {
       else if (col > r.c2) links.set(cellKey(row, col - n), v);
     }
     s.hyperlinks = links;
-    const shrink = <T extends Rect>(list: T[]): T[] => list
-      .filter((m) => !((wholeCols || (m.r1 >= r.r1 && m.r2 <= r.r2)) && m.c1 >= at && m.c2 <= r.c2))
-      .map((m) => {
-        if (!wholeCols && !(m.r1 >= r.r1 && m.r2 <= r.r2)) return m;
-        const c1 = m.c1 < at ? m.c1 : m.c1 > r.c2 ? m.c1 - n : at;
-        const c2 = m.c2 < at ? m.c2 : m.c2 > r.c2 ? m.c2 - n : at - 1;
-        return { ...m, c1, c2 };
-      });
+    const shrink = <T extends Rect>(list: T[]): T[] =>
+      list
+        .filter((m) => !((wholeCols || (m.r1 >= r.r1 && m.r2 <= r.r2)) && m.c1 >= at && m.c2 <= r.c2))
+        .map((m) => {
+          if (!wholeCols && !(m.r1 >= r.r1 && m.r2 <= r.r2)) return m;
+          const c1 = m.c1 < at ? m.c1 : m.c1 > r.c2 ? m.c1 - n : at;
+          const c2 = m.c2 < at ? m.c2 : m.c2 > r.c2 ? m.c2 - n : at - 1;
+          return { ...m, c1, c2 };
+        });
     s.merges = shrink(s.merges).filter((m) => m.r1 !== m.r2 || m.c1 !== m.c2);
     s.tables = shrink(s.tables);
     if (s.arrays) s.arrays = shrink(s.arrays);
     if (wholeCols) {
       const widths = new Map<number, number>();
-      for (const [c, w] of s.widths) if (c < at) widths.set(c, w); else if (c > r.c2) widths.set(c - n, w);
+      for (const [c, w] of s.widths)
+        if (c < at) widths.set(c, w);
+        else if (c > r.c2) widths.set(c - n, w);
       s.widths = widths;
       s.hiddenCols = new Set([...s.hiddenCols].filter((c) => c < at || c > r.c2).map((c) => (c > r.c2 ? c - n : c)));
     }
@@ -902,7 +1026,18 @@ export class RichApiProcessor {
     if (!n) for (let i = this.state.sheets.length + 1; !n || this.sheetByKey(n); i++) n = `Feuil${i}`;
     validSheetName(n);
     if (this.sheetByKey(n)) throw new ExcelError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
-    const sheet: FakeSheet = { name: n, cells: new Map(), widths: new Map(), hiddenCols: new Set(), hiddenRows: new Set(), merges: [], protected: false, hyperlinks: new Map(), id: guid(this.nextId++ + 0x5000), tables: [] };
+    const sheet: FakeSheet = {
+      name: n,
+      cells: new Map(),
+      widths: new Map(),
+      hiddenCols: new Set(),
+      hiddenRows: new Set(),
+      merges: [],
+      protected: false,
+      hyperlinks: new Map(),
+      id: guid(this.nextId++ + 0x5000),
+      tables: [],
+    };
     this.state.sheets.push(sheet);
     return sheet;
   }
@@ -931,16 +1066,26 @@ const newer = (v: string, than: string) => {
 
 function defaultSelect(h: Handle): string[] {
   switch (h.k) {
-    case "workbook": return ["name"];
-    case "sheet": return ["name", "id", "visibility", "position"];
-    case "protection": return ["protected"];
-    case "part": return ["id", "namespaceUri"];
-    case "areas": return ["address", "areaCount", "cellCount"];
-    case "range": return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "text", "valueTypes"];
-    case "format": return ["columnWidth"];
-    case "fill": return ["color"];
-    case "table": return ["name"];
-    default: return [];
+    case "workbook":
+      return ["name"];
+    case "sheet":
+      return ["name", "id", "visibility", "position"];
+    case "protection":
+      return ["protected"];
+    case "part":
+      return ["id", "namespaceUri"];
+    case "areas":
+      return ["address", "areaCount", "cellCount"];
+    case "range":
+      return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "text", "valueTypes"];
+    case "format":
+      return ["columnWidth"];
+    case "fill":
+      return ["color"];
+    case "table":
+      return ["name"];
+    default:
+      return [];
   }
 }
 
@@ -955,7 +1100,10 @@ function cellText(c: FakeCell | undefined): string {
 }
 
 function usedRect(s: FakeSheet, valuesOnly: boolean): Rect | null {
-  let r1 = Infinity, c1 = Infinity, r2 = 0, c2 = 0;
+  let r1 = Infinity,
+    c1 = Infinity,
+    r2 = 0,
+    c2 = 0;
   for (const [k, c] of s.cells) {
     if (valuesOnly ? !isContent(c) : !isUsed(c)) continue;
     const [r, col] = splitKey(k);
@@ -991,7 +1139,8 @@ function visibleRects(s: FakeSheet, r: Rect): Rect[] {
 }
 
 function validSheetName(n: string): void {
-  if (!n || n.length > 31 || /[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'")) throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+  if (!n || n.length > 31 || /[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'"))
+    throw new ExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
 }
 
 function guid(n: number): string {
@@ -1002,7 +1151,11 @@ function guid(n: number): string {
 /** Custom XML parts must be well-formed XML (Excel refuses the others). */
 function checkXml(xml: string): void {
   let bad = false;
-  const doc = new DOMParser({ onError: (level: string) => { if (level !== "warning") bad = true; } }).parseFromString(xml, "text/xml");
+  const doc = new DOMParser({
+    onError: (level: string) => {
+      if (level !== "warning") bad = true;
+    },
+  }).parseFromString(xml, "text/xml");
   if (bad || !doc || !doc.documentElement) throw new ExcelError("InvalidArgument", "The XML is not well formed.");
 }
 
