@@ -58,7 +58,7 @@ test("the global setup asks only for the tools of the selected tests", async () 
   try {
     process.env.SOFFICE_PATH = path.join(tmp, "pas-de-soffice");
     await expect(globalSetup({ testPathPattern: "tests/cli/usage" })).resolves.toBeUndefined();
-    await expect(globalSetup({ testPathPattern: "tests/compute/fill" })).rejects.toThrow(
+    await expect(globalSetup({ testPathPattern: "tests/core/compute/fill" })).rejects.toThrow(
       /^Les tests ont besoin d'outils absents de cette machine\u00a0:\n {2}- LibreOffice \(soffice\) introuvable \(SOFFICE_PATH=.*pas-de-soffice ne désigne pas un programme\)/,
     );
   } finally {
@@ -67,7 +67,7 @@ test("the global setup asks only for the tools of the selected tests", async () 
 });
 
 test("a whole Jest run without LibreOffice stops at once with that one message, no raw ENOENT", () => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "jest", "bin", "jest.js"), "tests/compute/fill.test.ts"], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "jest", "bin", "jest.js"), "tests/core/compute/fill.test.ts"], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, SOFFICE_PATH: path.join(tmp, "pas-de-soffice") },

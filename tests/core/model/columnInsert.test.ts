@@ -3,7 +3,7 @@ import { cellKey, cellOfKey } from "../../../src/core/model/cellKey";
 import { ColumnInsertions, composedInsertions, shiftFormula, transformRef } from "../../../src/core/model/columnInsert";
 import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
 import { rewriteRefs, rowsReferenced, shiftForInsertedColumns } from "../../../src/core/model/formulaRefs";
-import { loadWorkbook, readCases } from "../../compute/planSnapshot";
+import { loadWorkbook, readCases } from "../compute/planSnapshot";
 
 const L = lettersToCol;
 const one = (at: string, count = 1) => new ColumnInsertions("S", [{ at: L(at), count }]);

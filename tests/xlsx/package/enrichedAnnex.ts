@@ -4,7 +4,7 @@
 // document properties. Parts are hand-written XML added to the fixture's zip (with fflate, not the code under test).
 import * as fs from "fs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { FIXTURE_2022 } from "../support/fixtures";
+import { FIXTURE_2022 } from "../../support/fixtures";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

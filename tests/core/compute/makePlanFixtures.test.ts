@@ -1,14 +1,14 @@
 // Writes tests/compute/fixtures/add-year-plans/*.json from the planner as it is (run once, on the code being replaced):
-//   MAKE_PLAN_FIXTURES=1 npx jest tests/compute/makePlanFixtures.test.ts
-import { planAddYear } from "../../src/core/compute/addYear";
-import { recognise } from "../../src/core/layout/recognise";
-import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { applyPlanToExcelJs } from "../../src/xlsx/applyPlan";
-import { snapshotOfWorkbook } from "../../src/xlsx/readWorkbook";
-import { generateAnnex, type AnnexOptions } from "../support/annexGenerator";
-import { FIXTURE_2022, FIXTURE_2022_PUBLISHED } from "../support/fixtures";
-import { snap } from "../support/workbookDiff";
-import { toExcelJs } from "../support/xlsxWrite";
+//   MAKE_PLAN_FIXTURES=1 npx jest tests/core/compute/makePlanFixtures.test.ts
+import { planAddYear } from "../../../src/core/compute/addYear";
+import { recognise } from "../../../src/core/layout/recognise";
+import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { applyPlanToExcelJs } from "../../../src/xlsx/applyPlan";
+import { snapshotOfWorkbook } from "../../../src/xlsx/readWorkbook";
+import { generateAnnex, type AnnexOptions } from "../../support/annexGenerator";
+import { FIXTURE_2022, FIXTURE_2022_PUBLISHED } from "../../support/fixtures";
+import { snap } from "../../support/workbookDiff";
+import { toExcelJs } from "../../support/xlsxWrite";
 import { storeWorkbook, writeCase } from "./planSnapshot";
 
 const GENERATED: Array<[string, Partial<AnnexOptions>]> = [

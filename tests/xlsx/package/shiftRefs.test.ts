@@ -1,4 +1,4 @@
-import { findFormulaRefs, mapRect, shiftFormula, shiftSqref, translateFormula, type Insertion } from "../../src/xlsx/package/shiftRefs";
+import { findFormulaRefs, mapRect, shiftFormula, shiftSqref, translateFormula, type Insertion } from "../../../src/xlsx/package/shiftRefs";
 
 const S = "Suivi fiches actions";
 // Excel's "insert 2 columns before D" on sheet S.

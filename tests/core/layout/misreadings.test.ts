@@ -1,9 +1,9 @@
 // One test per misreading reported in issue #10, on small hand-shaped annexes: the reading, then the findings.
-import { checkAnnex } from "../../src/core/check";
-import { columnLetters } from "../../src/core/layout/describe";
-import { recognise } from "../../src/core/layout/recognise";
-import type { Finding } from "../../src/core/rules/types";
-import { fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "./miniAnnex";
+import { checkAnnex } from "../../../src/core/check";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { recognise } from "../../../src/core/layout/recognise";
+import type { Finding } from "../../../src/core/rules/types";
+import { fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] =>

@@ -1,9 +1,9 @@
 // A wrong or incomplete reading gives one layout-incomplete finding per table, never a flood of errors on guessed columns.
-import { checkAnnex } from "../../src/core/check";
-import { columnLetters } from "../../src/core/layout/describe";
-import { recognise } from "../../src/core/layout/recognise";
-import type { Finding } from "../../src/core/rules/types";
-import { fiches, miniDetail, standardCols, type MiniCol } from "./miniAnnex";
+import { checkAnnex } from "../../../src/core/check";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { recognise } from "../../../src/core/layout/recognise";
+import type { Finding } from "../../../src/core/rules/types";
+import { fiches, miniDetail, standardCols, type MiniCol } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info");
 const rename = (cols: MiniCol[], key: string, head: string): MiniCol[] => cols.map((c) => (c.key === key ? { ...c, head } : c));

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parseModalite, parseSource } from "../../src/core/catalogue/funders";
-import { FIR_OBJECTIVES, FUNDAMENTAL_NUMBERS, NATIONAL_OBJECTIVES, nationalType, ONDAM_OBJECTIVES } from "../../src/core/catalogue/objectives";
-import { FUNDER_BLOCKS } from "../../src/core/layout/types";
+import { parseModalite, parseSource } from "../../../src/core/catalogue/funders";
+import { FIR_OBJECTIVES, FUNDAMENTAL_NUMBERS, NATIONAL_OBJECTIVES, nationalType, ONDAM_OBJECTIVES } from "../../../src/core/catalogue/objectives";
+import { FUNDER_BLOCKS } from "../../../src/core/layout/types";
 
 describe("national objectives catalogue", () => {
   test("numbers are unique and ascending; the type follows the national numbering (≤ 11 fondamental)", () => {
@@ -47,7 +47,7 @@ describe("national objectives catalogue", () => {
 
 describe("docs/annexe.md shows the catalogue as it is in the code", () => {
   // The reference's table of national objectives is read back and compared row by row, so neither can drift.
-  const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "annexe.md"), "utf8");
+  const doc = fs.readFileSync(path.join(__dirname, "..", "..", "..", "docs", "annexe.md"), "utf8");
   const start = doc.indexOf("<!-- objectives:start -->");
   const end = doc.indexOf("<!-- objectives:end -->");
   const LABEL = { FIR: "fir", PLF: "etat", ONDAM: "ondam" } as const;

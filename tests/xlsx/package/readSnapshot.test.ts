@@ -2,12 +2,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readXlsx } from "../../src/xlsx/readWorkbook";
-import { readSnapshotFromPackage } from "../../src/xlsx/package/readSnapshot";
-import { FIXTURE_2022, FIXTURE_2022_PUBLISHED } from "../support/fixtures";
-import { generateAnnex } from "../support/annexGenerator";
-import { writeXlsx } from "../support/xlsxWrite";
-import { recalc } from "../support/libreoffice";
+import { readXlsx } from "../../../src/xlsx/readWorkbook";
+import { readSnapshotFromPackage } from "../../../src/xlsx/package/readSnapshot";
+import { FIXTURE_2022, FIXTURE_2022_PUBLISHED } from "../../support/fixtures";
+import { generateAnnex } from "../../support/annexGenerator";
+import { writeXlsx } from "../../support/xlsxWrite";
+import { recalc } from "../../support/libreoffice";
 import { enrichedAnnex } from "./enrichedAnnex";
 
 jest.setTimeout(120_000);

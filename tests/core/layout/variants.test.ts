@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { recognise } from "../../src/core/layout/recognise";
-import { columnLetters } from "../../src/core/layout/describe";
-import { generateAnnex, type AnnexOptions } from "../support/annexGenerator";
-import { emptySheet, setCell } from "../../src/core/model/snapshot";
-import { noAnnexMessage } from "../../src/messages/layout";
+import { recognise } from "../../../src/core/layout/recognise";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { generateAnnex, type AnnexOptions } from "../../support/annexGenerator";
+import { emptySheet, setCell } from "../../../src/core/model/snapshot";
+import { noAnnexMessage } from "../../../src/messages/layout";
 
 const optionsArb: fc.Arbitrary<Partial<AnnexOptions>> = fc.record({
   seed: fc.integer({ min: 1, max: 1_000_000 }),

@@ -1,6 +1,6 @@
-import { renderNumber } from "../../src/core/format/numfmt";
-import { CELL_PADDING_PX, columnWidthPx, textWidthPx } from "../../src/core/format/textWidth";
-import { formatEuro, formatPercent } from "../../src/messages/format";
+import { renderNumber } from "../../../src/core/format/numfmt";
+import { CELL_PADDING_PX, columnWidthPx, textWidthPx } from "../../../src/core/format/textWidth";
+import { formatEuro, formatPercent } from "../../../src/messages/format";
 
 const ACC = '_-* #,##0 "€"_-;-* #,##0 "€"_-;_-* "-"?? "€"_-;_-@_-';
 const sp = (s: string) => s.replace(/\u00a0/g, " ");

@@ -2,16 +2,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { planFill } from "../../src/core/compute/fill";
-import { recognise } from "../../src/core/layout/recognise";
-import { applyPlanToExcelJs } from "../../src/xlsx/applyPlan";
-import { snapshotOfWorkbook } from "../../src/xlsx/readWorkbook";
-import { checkAnnex } from "../../src/core/check";
-import { NO_BUDGET_MARKER } from "../../src/messages/fr";
-import { FIXTURE_2022, FIXTURE_2022_PUBLISHED, truth } from "../support/fixtures";
-import { recalc } from "../support/libreoffice";
-import { cellAt, changedCells, snap, valueAt } from "../support/workbookDiff";
-import { main } from "../../src/cli/main";
+import { planFill } from "../../../src/core/compute/fill";
+import { recognise } from "../../../src/core/layout/recognise";
+import { applyPlanToExcelJs } from "../../../src/xlsx/applyPlan";
+import { snapshotOfWorkbook } from "../../../src/xlsx/readWorkbook";
+import { checkAnnex } from "../../../src/core/check";
+import { NO_BUDGET_MARKER } from "../../../src/messages/fr";
+import { FIXTURE_2022, FIXTURE_2022_PUBLISHED, truth } from "../../support/fixtures";
+import { recalc } from "../../support/libreoffice";
+import { cellAt, changedCells, snap, valueAt } from "../../support/workbookDiff";
+import { main } from "../../../src/cli/main";
 
 jest.setTimeout(240_000);
 

@@ -1,9 +1,9 @@
 // Look-alikes that are not annexes: nothing recognised, and the closest candidate says why it was set aside.
-import { checkAnnex } from "../../src/core/check";
-import { recognise } from "../../src/core/layout/recognise";
-import { emptySheet, setCell, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { noAnnexMessage } from "../../src/messages/layout";
-import { miniDetail } from "./miniAnnex";
+import { checkAnnex } from "../../../src/core/check";
+import { recognise } from "../../../src/core/layout/recognise";
+import { emptySheet, setCell, type SheetSnapshot, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { noAnnexMessage } from "../../../src/messages/layout";
+import { miniDetail } from "../miniAnnex";
 
 function sheetOf(name: string, rows: Array<Array<string | number | null>>, top = 1): SheetSnapshot {
   const s = emptySheet(name);

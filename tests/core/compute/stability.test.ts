@@ -1,13 +1,13 @@
 import fc from "fast-check";
-import { planAddYear } from "../../src/core/compute/addYear";
-import { planFill } from "../../src/core/compute/fill";
-import { checkAnnex } from "../../src/core/check";
-import { recognise } from "../../src/core/layout/recognise";
-import type { EditPlan } from "../../src/core/plan/types";
-import { applyPlanToExcelJs } from "../../src/xlsx/applyPlan";
-import { snapshotOfWorkbook } from "../../src/xlsx/readWorkbook";
-import { generateAnnex, type AnnexOptions } from "../support/annexGenerator";
-import { toExcelJs } from "../support/xlsxWrite";
+import { planAddYear } from "../../../src/core/compute/addYear";
+import { planFill } from "../../../src/core/compute/fill";
+import { checkAnnex } from "../../../src/core/check";
+import { recognise } from "../../../src/core/layout/recognise";
+import type { EditPlan } from "../../../src/core/plan/types";
+import { applyPlanToExcelJs } from "../../../src/xlsx/applyPlan";
+import { snapshotOfWorkbook } from "../../../src/xlsx/readWorkbook";
+import { generateAnnex, type AnnexOptions } from "../../support/annexGenerator";
+import { toExcelJs } from "../../support/xlsxWrite";
 
 const arb = fc.record({
   seed: fc.integer({ min: 1, max: 100000 }),

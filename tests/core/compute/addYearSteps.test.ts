@@ -1,15 +1,15 @@
 // Each add-year step on its own, on the 2022 annex (snapshot and layout stored with the plan fixtures) and on a
 // generated annex whose two tables share a sheet.
-import { planAddYear } from "../../src/core/compute/addYear";
-import { cumulativeColumn, newColumns, rowTotals, summaryCumulativeColumn, tableFacts } from "../../src/core/compute/addYearCells";
-import { PlannedFormulas } from "../../src/core/compute/addYearFormulas";
-import { yearListHeaders } from "../../src/core/compute/addYearHeaders";
-import { insertColumnEdits, sharedSheetWidths, whereColumnsGo, type AddYearStart } from "../../src/core/compute/addYearPlace";
-import { TableView } from "../../src/core/layout/view";
-import { colToLetters, lettersToCol } from "../../src/core/model/a1";
-import * as formulaRefs from "../../src/core/model/formulaRefs";
-import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
-import type { Edit } from "../../src/core/plan/types";
+import { planAddYear } from "../../../src/core/compute/addYear";
+import { cumulativeColumn, newColumns, rowTotals, summaryCumulativeColumn, tableFacts } from "../../../src/core/compute/addYearCells";
+import { PlannedFormulas } from "../../../src/core/compute/addYearFormulas";
+import { yearListHeaders } from "../../../src/core/compute/addYearHeaders";
+import { insertColumnEdits, sharedSheetWidths, whereColumnsGo, type AddYearStart } from "../../../src/core/compute/addYearPlace";
+import { TableView } from "../../../src/core/layout/view";
+import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
+import * as formulaRefs from "../../../src/core/model/formulaRefs";
+import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import type { Edit } from "../../../src/core/plan/types";
 import { loadWorkbook, readCases, type PlanCase } from "./planSnapshot";
 
 const cases = readCases();

@@ -1,13 +1,13 @@
 // Classes of misreading found on corpus3 (annexes made independently of the recogniser), one test per class, on
 // small hand-shaped annexes: the reading, then no false finding.
-import { checkAnnex } from "../../src/core/check";
-import { classifyHeader } from "../../src/core/layout/classify";
-import { columnLetters } from "../../src/core/layout/describe";
-import { recognise } from "../../src/core/layout/recognise";
-import { colToLetters, lettersToCol } from "../../src/core/model/a1";
-import { emptySheet, setCell, type WorkbookSnapshot } from "../../src/core/model/snapshot";
-import type { Finding } from "../../src/core/rules/types";
-import { budgetOf, fiches, miniDetail, miniSummary, standardCols, valueOf, type MiniCol } from "./miniAnnex";
+import { checkAnnex } from "../../../src/core/check";
+import { classifyHeader } from "../../../src/core/layout/classify";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { recognise } from "../../../src/core/layout/recognise";
+import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
+import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import type { Finding } from "../../../src/core/rules/types";
+import { budgetOf, fiches, miniDetail, miniSummary, standardCols, valueOf, type MiniCol } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 const rename = (cols: MiniCol[], key: string, head: string, group?: string): MiniCol[] =>

@@ -1,11 +1,11 @@
-import { recognise } from "../../src/core/layout/recognise";
-import { columnLetters } from "../../src/core/layout/describe";
-import { mappingFromLayout, parseMapping, type ColumnMapping } from "../../src/core/layout/mapping";
-import { lettersToCol } from "../../src/core/model/a1";
-import { setCell, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { checkAnnex } from "../../src/core/check";
-import { fiches, miniDetail, miniSummary } from "./miniAnnex";
-import { generateAnnex } from "../support/annexGenerator";
+import { recognise } from "../../../src/core/layout/recognise";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { mappingFromLayout, parseMapping, type ColumnMapping } from "../../../src/core/layout/mapping";
+import { lettersToCol } from "../../../src/core/model/a1";
+import { setCell, type SheetSnapshot, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { checkAnnex } from "../../../src/core/check";
+import { fiches, miniDetail, miniSummary } from "../miniAnnex";
+import { generateAnnex } from "../../support/annexGenerator";
 
 /** Inserts an empty column before `at` in one sheet (cells, merges, widths), as a user would in Excel. */
 function insertColumn(wb: WorkbookSnapshot, sheetName: string, at: number): void {

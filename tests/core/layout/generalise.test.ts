@@ -1,12 +1,12 @@
 // Issue #10, second round: classes of wording and shape the independent corpus met after the first round, each on a
 // small hand-shaped annex (the reading, the findings on the clean annex, and a fault found at its cell).
-import { checkAnnex } from "../../src/core/check";
-import { columnLetters } from "../../src/core/layout/describe";
-import { recognise } from "../../src/core/layout/recognise";
-import { lettersToCol } from "../../src/core/model/a1";
-import type { SheetSnapshot } from "../../src/core/model/snapshot";
-import type { Finding } from "../../src/core/rules/types";
-import { fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "./miniAnnex";
+import { checkAnnex } from "../../../src/core/check";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { recognise } from "../../../src/core/layout/recognise";
+import { lettersToCol } from "../../../src/core/model/a1";
+import type { SheetSnapshot } from "../../../src/core/model/snapshot";
+import type { Finding } from "../../../src/core/rules/types";
+import { fiches, miniDetail, miniSummary, standardCols, type MiniCol } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 

@@ -1,5 +1,5 @@
 // Funder names in a source or modalité cell, as other départements write them (issue #10).
-import { parseSource } from "../../src/core/catalogue/funders";
+import { parseSource } from "../../../src/core/catalogue/funders";
 
 const named = (t: string) => [...parseSource(t).funders].sort();
 

@@ -1,9 +1,9 @@
 // The package layer on small hand-written packages: shared formulas, cells without r, rows out of order, inline strings.
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { emptyPlan, type Edit, type EditPlan } from "../../src/core/plan/types";
-import { applyPlanToPackage } from "../../src/xlsx/package/applyPackagePlan";
-import { PackageError } from "../../src/xlsx/package/errors";
-import { renameStructuredRefs } from "../../src/xlsx/package/tables";
+import { emptyPlan, type Edit, type EditPlan } from "../../../src/core/plan/types";
+import { applyPlanToPackage } from "../../../src/xlsx/package/applyPackagePlan";
+import { PackageError } from "../../../src/xlsx/package/errors";
+import { renameStructuredRefs } from "../../../src/xlsx/package/tables";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

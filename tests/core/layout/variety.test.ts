@@ -1,11 +1,11 @@
 // Property tests over the wider variety of tests/core/varietyAnnex.ts: clean annexes give no error and no warning,
 // every injected fault is found at its cell, a wrong reading gives at most the one layout-incomplete finding.
 import fc from "fast-check";
-import { checkAnnex } from "../../src/core/check";
-import { columnLetters } from "../../src/core/layout/describe";
-import { lettersToCol } from "../../src/core/model/a1";
-import type { Finding } from "../../src/core/rules/types";
-import { varietyAnnex, type Variety } from "./varietyAnnex";
+import { checkAnnex } from "../../../src/core/check";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { lettersToCol } from "../../../src/core/model/a1";
+import type { Finding } from "../../../src/core/rules/types";
+import { varietyAnnex, type Variety } from "../varietyAnnex";
 
 const varietyArb: fc.Arbitrary<Variety> = fc.record({
   seed: fc.integer({ min: 1, max: 1_000_000 }),

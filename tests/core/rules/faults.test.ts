@@ -1,8 +1,8 @@
-import { checkAnnex } from "../../src/core/check";
-import { generateAnnex, type GeneratedAnnex } from "../support/annexGenerator";
-import { AnnexEditor } from "../support/mutate";
-import type { Finding, RuleId } from "../../src/core/rules/types";
-import { RULES } from "../../src/core/rules/registry";
+import { checkAnnex } from "../../../src/core/check";
+import { generateAnnex, type GeneratedAnnex } from "../../support/annexGenerator";
+import { AnnexEditor } from "../../support/mutate";
+import type { Finding, RuleId } from "../../../src/core/rules/types";
+import { RULES } from "../../../src/core/rules/registry";
 
 const clean = () => generateAnnex({ seed: 11, fiches: 15, years: [2020, 2021, 2022], continuationEvery: 5 });
 

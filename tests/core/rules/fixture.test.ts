@@ -1,7 +1,7 @@
-import { checkAnnex, type CheckReport } from "../../src/core/check";
-import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { setCell } from "../../src/core/model/snapshot";
-import { FIXTURE_2022, FIXTURE_2022_PUBLISHED, fixtureSnapshot } from "../support/fixtures";
+import { checkAnnex, type CheckReport } from "../../../src/core/check";
+import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { setCell } from "../../../src/core/model/snapshot";
+import { FIXTURE_2022, FIXTURE_2022_PUBLISHED, fixtureSnapshot } from "../../support/fixtures";
 
 // Every finding on the rebuilt 2022 annex, one by one: spec §4 "Expected on the 2022 annex" and every discrepancy
 // of fixtures/arithmetic.md (numbers in brackets). D = "Suivi fiches actions", S = "Synthèse financière".

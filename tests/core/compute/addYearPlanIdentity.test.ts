@@ -1,6 +1,6 @@
 // The add-year planner, rewritten as named steps, gives the very plan the former single function gave: the fixtures
-// were written by that function (tests/compute/makePlanFixtures.test.ts) on the 2022 annexes and on generated annexes.
-import { planAddYear } from "../../src/core/compute/addYear";
+// were written by that function (tests/core/compute/makePlanFixtures.test.ts) on the 2022 annexes and on generated annexes.
+import { planAddYear } from "../../../src/core/compute/addYear";
 import { loadWorkbook, readCases } from "./planSnapshot";
 
 const cases = readCases();

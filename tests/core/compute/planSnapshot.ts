@@ -3,10 +3,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import type { AnnexLayout } from "../../src/core/layout/types";
-import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
-import type { EditPlan } from "../../src/core/plan/types";
-import type { AddYearOptions } from "../../src/core/compute/addYear";
+import type { AnnexLayout } from "../../../src/core/layout/types";
+import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import type { EditPlan } from "../../../src/core/plan/types";
+import type { AddYearOptions } from "../../../src/core/compute/addYear";
 
 export const PLAN_FIXTURES = path.join(__dirname, "fixtures", "add-year-plans");
 

@@ -1,7 +1,7 @@
-import { recognise } from "../../src/core/layout/recognise";
-import { columnLetters, describeTable } from "../../src/core/layout/describe";
-import { fixtureSnapshot, sidecar } from "../support/fixtures";
-import type { AnnexLayout } from "../../src/core/layout/types";
+import { recognise } from "../../../src/core/layout/recognise";
+import { columnLetters, describeTable } from "../../../src/core/layout/describe";
+import { fixtureSnapshot, sidecar } from "../../support/fixtures";
+import type { AnnexLayout } from "../../../src/core/layout/types";
 
 let layout: AnnexLayout;
 const side = sidecar().layout;
