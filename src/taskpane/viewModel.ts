@@ -6,7 +6,7 @@ import { addr, colToLetters, parseAddr } from "../core/model/a1";
 import type { CellValue, WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
 import { percentDecimals } from "../core/format/percent";
-import { compareAmounts } from "../core/rules/tolerance";
+import { compareAmounts } from "../core/model/tolerance";
 import type { Finding, RuleId, Severity } from "../core/rules/types";
 import { formatEuro, formatPercent, quoted } from "../messages/format";
 import { roleLabel } from "../messages/layout";

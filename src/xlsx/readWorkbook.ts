@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { parseRange, type Rect } from "../core/model/a1";
 import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../core/model/snapshot";
+import { cellKey } from "../core/model/cellKey";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -53,11 +54,11 @@ export function snapshotOfWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const sheet = emptySheet(ws.name);
   sheet.merges = mergesOf(ws);
   const slaves = new Set<number>();
-  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) slaves.add(r * 20000 + c);
+  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) slaves.add(cellKey(r, c));
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (row.hidden) sheet.hiddenRows.add(r);
     row.eachCell({ includeEmpty: false }, (c, col) => {
-      if (slaves.has(r * 20000 + col)) return;
+      if (slaves.has(cellKey(r, col))) return;
       const cell = readCell(c);
       if (cell) setCell(sheet, r, col, cell);
     });

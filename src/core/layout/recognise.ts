@@ -11,6 +11,7 @@ import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading } from "./verify";
 import { rejectText } from "../../messages/layout";
+import { cellKey } from "../model/cellKey";
 
 export interface RecogniseOptions {
   /** The user's reading (pane view or --mapping FILE.json): mapped roles are confirmed, "absent" ones are not reported missing. */
@@ -94,11 +95,11 @@ class MergeIndex {
   constructor(sheet: SheetSnapshot) {
     for (const m of sheet.merges) {
       if ((m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1) > 5000) continue;
-      for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) this.map.set(r * 20000 + c, m);
+      for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) this.map.set(cellKey(r, c), m);
     }
   }
   at(r: number, c: number): Rect | undefined {
-    return this.map.get(r * 20000 + c);
+    return this.map.get(cellKey(r, c));
   }
 }
 

@@ -5,6 +5,7 @@ import { colToLetters } from "../model/a1";
 import { isError, type SheetSnapshot } from "../model/snapshot";
 import { incompleteText } from "../../messages/layout";
 import type { RowInfo, SingleRole, TableKind, YearBlock } from "./types";
+import { EPS } from "../model/tolerance";
 
 export interface Doubt {
   key: string;
@@ -71,7 +72,7 @@ function test(units: number[][], pair: (row: number) => [number, number | null] 
         written = true;
       }
     }
-    if (!written || (Math.abs(expected) < 0.005 && Math.abs(actual) < 0.005)) continue;
+    if (!written || (Math.abs(expected) < EPS && Math.abs(actual) < EPS)) continue;
     evaluated++;
     if (Math.abs(expected - actual) > TOLERANCE) failed++;
   }
@@ -364,7 +365,7 @@ export function verifyAcross(
       if (!drows) continue;
       const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
       const b = drows.reduce((x, r) => x + (dc === -1 ? cdOf(r) : d.sum0(r, dc)), 0);
-      if (Math.abs(a) < 0.005 && Math.abs(b) < 0.005) continue;
+      if (Math.abs(a) < EPS && Math.abs(b) < EPS) continue;
       evaluated++;
       if (Math.abs(a - b) > TOLERANCE) failed++;
     }

@@ -2,6 +2,7 @@ import { rulesText } from "../../messages/rules";
 import { finding } from "./helpers";
 import { moneyByFunder } from "./funding";
 import type { Finding, Rule } from "./types";
+import { EPS } from "../model/tolerance";
 
 export const cofinancingCd: Rule = {
   id: "cofinancing-cd",
@@ -18,7 +19,7 @@ export const cofinancingCd: Rule = {
     for (const [fiche, rows] of v.rowsByFiche()) {
       const co = [...moneyByFunder(v, rows).values()].reduce((a, b) => a + b, 0);
       const cd = rows.reduce((a, r) => a + v.blockTotal(r, "cd"), 0);
-      if (co <= 0.005 || Math.abs(cd) > 0.005) continue;
+      if (co <= EPS || Math.abs(cd) > EPS) continue;
       const col = v.col("cdTotal") ?? v.yearCol("cd", v.years("cd")[0]!)!;
       out.push(finding(v, "cofinancing-cd", "info", rows[0]!, col, fiche, rulesText.cofinancingCd(co), "> 0 €", cd));
     }

@@ -2,7 +2,7 @@ import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
 import { finding } from "./helpers";
 import { confident } from "./needs";
-import { compareAmounts } from "./tolerance";
+import { compareAmounts } from "../model/tolerance";
 import type { Finding, Rule } from "./types";
 
 const PAIRS: Array<[SingleRole, SingleRole, string]> = [

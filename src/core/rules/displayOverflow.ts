@@ -4,6 +4,7 @@ import { CELL_PADDING_PX, columnWidthPx, textWidthPx } from "../format/textWidth
 import { colWidth, type Cell, type SheetSnapshot } from "../model/snapshot";
 import { finding, tableCells } from "./helpers";
 import type { Finding, Rule, RuleContext } from "./types";
+import { cellKey } from "../model/cellKey";
 
 /** The ##### Excel would print in this width: as many # as fit. */
 export function hashes(widthPx: number): string {
@@ -17,10 +18,10 @@ function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
   let cache = widthCache.get(sheet);
   if (!cache) {
     cache = { cols: new Map(), masters: new Map() };
-    for (const m of sheet.merges) cache.masters.set(m.r1 * 20000 + m.c1, m.c2);
+    for (const m of sheet.merges) cache.masters.set(cellKey(m.r1, m.c1), m.c2);
     widthCache.set(sheet, cache);
   }
-  const c2 = cache.masters.get(row * 20000 + col) ?? col;
+  const c2 = cache.masters.get(cellKey(row, col)) ?? col;
   let px = 0;
   for (let c = col; c <= c2; c++) {
     if (sheet.hiddenCols.has(c)) continue;
@@ -37,7 +38,7 @@ function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
 /** Does this number cell show #####? Uses the host's text when there is one (Office.js), else renders it. */
 function mergedMaster(sheet: SheetSnapshot, row: number, col: number): boolean {
   cellWidthPx(sheet, row, col);
-  return widthCache.get(sheet)!.masters.has(row * 20000 + col);
+  return widthCache.get(sheet)!.masters.has(cellKey(row, col));
 }
 
 export function showsHashes(
@@ -81,7 +82,7 @@ function shapeKey(cell: Cell, col: number): number | null {
   const v = cell.value as number;
   const digits = v === 0 ? 0 : Math.min(30, Math.max(1, Math.floor(Math.log10(Math.abs(v) + 0.5)) + 1));
   const shape = ((digits * 3 + Math.sign(v) + 1) * 2 + (cell.font?.bold ? 1 : 0)) * 100 + Math.min(99, Math.round(cell.font?.size ?? 0));
-  return (id * 20000 + col) * 100000 + shape;
+  return cellKey(id, col) * 100000 + shape;
 }
 
 export const displayOverflow: Rule = {

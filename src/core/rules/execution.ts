@@ -5,6 +5,7 @@ import type { TableView } from "../layout/view";
 import { ficheFigures, figureColumns, finding, leansOnFiche, missingRoles, plannedComplete, rowsWithFigures } from "./helpers";
 import type { RowFigures } from "../compute/rates";
 import type { Finding, Rule } from "./types";
+import { EPS } from "../model/tolerance";
 
 function shown(v: TableView, row: number, col: number | undefined): string | null {
   if (col === undefined) return null;
@@ -62,8 +63,8 @@ export const realisedWithoutBudget: Rule = {
       if (
         yearKnown &&
         f.plannedLastYear === 0 &&
-        f.realisedLastYear > 0.005 &&
-        alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.plannedLastYear === 0 && w.realisedLastYear > 0.005)
+        f.realisedLastYear > EPS &&
+        alsoOverFiche(v, r.row, ["planned", "realisedLastYear"], (w) => w.plannedLastYear === 0 && w.realisedLastYear > EPS)
       ) {
         const col = v.col("rateLastYear") ?? v.col("realisedLastYear")!;
         out.push(
@@ -82,8 +83,8 @@ export const realisedWithoutBudget: Rule = {
       }
       if (
         f.budget === 0 &&
-        f.realisedSinceStart > 0.005 &&
-        alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.budget === 0 && w.realisedSinceStart > 0.005)
+        f.realisedSinceStart > EPS &&
+        alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.budget === 0 && w.realisedSinceStart > EPS)
       ) {
         const col = v.col("rateGlobal") ?? v.col("realisedSinceStart")!;
         out.push(

@@ -5,6 +5,7 @@ import { finding } from "./helpers";
 import { moneyByFunder } from "./funding";
 import { detailObjectives } from "./objectives";
 import type { Finding, Rule } from "./types";
+import { EPS } from "../model/tolerance";
 
 export const funderTheme: Rule = {
   id: "funder-theme",
@@ -23,7 +24,7 @@ export const funderTheme: Rule = {
       const n = ns[0] ?? null;
       const cellOf = (f: "fir" | "ondam") => v.col(`${f}Total` as SingleRole) ?? v.yearCol(f, v.years(f)[0]!);
       const ondam = money.get("ondam") ?? 0;
-      if (ondam > 0.005 && fits(ONDAM_OBJECTIVES) === null && cellOf("ondam") !== undefined) {
+      if (ondam > EPS && fits(ONDAM_OBJECTIVES) === null && cellOf("ondam") !== undefined) {
         out.push(
           finding(
             v,
@@ -39,7 +40,7 @@ export const funderTheme: Rule = {
         );
       }
       const fir = money.get("fir") ?? 0;
-      if (fir > 0.005 && fits(FIR_OBJECTIVES) === null && cellOf("fir") !== undefined) {
+      if (fir > EPS && fits(FIR_OBJECTIVES) === null && cellOf("fir") !== undefined) {
         out.push(
           finding(
             v,

@@ -1,6 +1,7 @@
 // Shared by the funding rules: money per funder for a fiche, and the funders a text names.
 import { FUNDER_BLOCKS, type Funder, type SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
+import { EPS } from "../model/tolerance";
 
 /** Money per funder over a fiche's rows (detail: block totals or years; summary: FIR/Etat/ONDAM columns). */
 export function moneyByFunder(v: TableView, rows: number[], only: readonly Funder[] = FUNDER_BLOCKS): Map<Funder, number> {
@@ -28,7 +29,7 @@ export function moneyByFunder(v: TableView, rows: number[], only: readonly Funde
 }
 
 export function withMoney(m: Map<Funder, number>): Funder[] {
-  return [...m.entries()].filter(([, x]) => x > 0.005).map(([f]) => f);
+  return [...m.entries()].filter(([, x]) => x > EPS).map(([f]) => f);
 }
 
 export function funderList(fs: Iterable<Funder>, labels: Record<Funder, string>): string {

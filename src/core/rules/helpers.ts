@@ -5,7 +5,7 @@ import type { RowInfo, SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { roleLabel } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
-import { compareAmounts } from "./tolerance";
+import { compareAmounts } from "../model/tolerance";
 import type { Finding, RuleId, Severity } from "./types";
 
 export function finding(

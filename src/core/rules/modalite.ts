@@ -5,6 +5,7 @@ import { confident } from "./needs";
 import { FUNDER_BLOCKS } from "../layout/types";
 import { funderList, moneyByFunder, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
+import { EPS } from "../model/tolerance";
 
 export const modalite: Rule = {
   id: "modalite",
@@ -24,7 +25,7 @@ export const modalite: Rule = {
       const money = moneyByFunder(v, [r.row], sure);
       const parts: string[] = [];
       if (named.unknown.length) parts.push(rulesText.modaliteUnknown(text ?? ""));
-      const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= 0.005);
+      const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= EPS);
       if (zero.length) parts.push(rulesText.modaliteNamesZero(zero.map((f) => MODALITE_LABEL[f])));
       const unnamed = withMoney(money).filter((f) => !named.funders.has(f));
       if (unnamed.length) {

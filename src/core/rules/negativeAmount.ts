@@ -1,6 +1,7 @@
 import { rulesText } from "../../messages/rules";
 import { amountColumns, columnName, finding } from "./helpers";
 import type { Finding, Rule } from "./types";
+import { EPS } from "../model/tolerance";
 
 export const negativeAmount: Rule = {
   id: "negative-amount",
@@ -13,7 +14,7 @@ export const negativeAmount: Rule = {
       for (const r of v.dataRows()) {
         for (const c of cols) {
           const n = v.amount(r.row, c);
-          if (n === null || n >= -0.005) continue;
+          if (n === null || n >= -EPS) continue;
           out.push(finding(v, "negative-amount", "error", r.row, c, r.fiche ?? r.continuationOf, rulesText.negative(columnName(v, c), n), null, n));
         }
       }

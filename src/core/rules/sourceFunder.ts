@@ -5,6 +5,7 @@ import { confident } from "./needs";
 import { FUNDER_BLOCKS } from "../layout/types";
 import { fichesText, funderList, moneyByFunder, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
+import { EPS } from "../model/tolerance";
 
 export const sourceFunder: Rule = {
   id: "source-funder",
@@ -23,7 +24,7 @@ export const sourceFunder: Rule = {
       const { text } = fichesText(v, rows, col);
       const named = parseSource(text);
       const parts: string[] = [];
-      const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= 0.005);
+      const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= EPS);
       if (zero.length) parts.push(rulesText.sourceNamesZero(zero.map((f) => FUNDER_LABEL[f])));
       const unnamed = withMoney(money).filter((f) => !named.funders.has(f));
       if (unnamed.length) parts.push(rulesText.sourceMissesMoney(unnamed.map((f) => [FUNDER_LABEL[f], money.get(f)!])));

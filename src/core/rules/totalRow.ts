@@ -3,7 +3,7 @@ import type { RowInfo } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { isError } from "../model/snapshot";
 import { amountColumns, columnName, finding } from "./helpers";
-import { compareAmounts } from "./tolerance";
+import { compareAmounts } from "../model/tolerance";
 import type { Finding, Rule } from "./types";
 
 /** Decimals the format shows ("# ##0 €" -> 0); General shows them all. */

@@ -7,6 +7,7 @@ import { parseRels, relsPathOf, sheetsOf } from "./parts";
 import { parseArea, translateFormula } from "./shiftRefs";
 import { getAttr, unescapeXml } from "./xml";
 import { entryData, readZip, ZipFormatError, type ZipEntry } from "./zip";
+import { cellKey } from "../../core/model/cellKey";
 
 const BUILTIN_FORMATS: Record<number, string> = {
   1: "0",
@@ -185,7 +186,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
   const merges = [...tail.matchAll(/<mergeCell\b[^>]*>/g)].map((m) => parseArea(getAttr(m[0], "ref") ?? "")).filter((r) => r !== null);
   sheet.merges = merges.map((r) => ({ r1: r.r1, c1: r.c1, r2: r.r2, c2: r.c2 }));
   const slaves = new Set<number>();
-  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) slaves.add(r * 20000 + c);
+  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) slaves.add(cellKey(r, c));
   const prot = /<sheetProtection\b[^>]*>/.exec(tail)?.[0];
   const protSheet = prot ? getAttr(prot, "sheet") : null;
   sheet.protected = protSheet === "1" || protSheet === "true";
@@ -317,7 +318,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
         }
         if (value === null && formula === undefined) continue;
         hasValue = true;
-        if (slaves.size && slaves.has(r * 20000 + col)) continue;
+        if (slaves.size && slaves.has(cellKey(r, col))) continue;
         const cell: Cell = { value };
         if (formula !== undefined) cell.formula = formula;
         // Style 0 is the sheet's default: ExcelJS reported neither format nor font for it (nor for a cell without s).
