@@ -66,7 +66,7 @@ export function describeLive(formula: unknown, numFmt: unknown): string {
     return typeof numFmt === "string" && numFmt.includes("%")
       ? formatPercent(formula)
       : renderNumber(formula, typeof numFmt === "string" ? numFmt : "General").text;
-  return `« ${String(formula)} »`;
+  return excelText.formulaShown(String(formula));
 }
 
 const describeExpected = (e: ExpectedCell) => e.formula ?? (e.value === null ? "" : typeof e.value === "object" ? e.value.error : String(e.value));
@@ -506,5 +506,5 @@ async function insertionsDone(ctx: HostContext, inserts: Insertion[], expected: 
   for (let k = inserts.length; k >= 0; k--) {
     if (probes.filter((p) => p.k === k).every((p) => stillHolds(p.e, byKey.get(`${p.sheet}!${p.row}:${p.col}`)!))) return k;
   }
-  throw new Error("position des colonnes indéterminée");
+  throw new Error(excelText.columnPositionUnknown);
 }

@@ -8,7 +8,7 @@ import { reportText } from "../messages/report";
 import { severityLabel } from "../messages/rules";
 import type { HostContext, HostWorksheet } from "./host";
 
-export const REPORT_SHEET = "Contrôle annexe";
+export const REPORT_SHEET = excelText.reportSheetName;
 
 export function reportRows(report: CheckReport, fileName: string, when: Date): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [

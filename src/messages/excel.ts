@@ -2,6 +2,10 @@
 import { fr } from "./format";
 
 export const excelText = {
+  reportSheetName: "Contrôle annexe",
+  // An internal error (a bug, not the user's doing): shown through the internal-error message.
+  columnPositionUnknown: "position des colonnes indéterminée",
+  formulaShown: (formula: string) => fr`« ${formula} »`,
   unsupported: fr`Cette version d'Excel est trop ancienne pour Annexe CDPPE (il faut l'API Excel 1.9 : Microsoft 365, Excel 2021 ou Excel sur le web).`,
   accessDenied: fr`Excel refuse l'écriture : la feuille ou le classeur est protégé, ou le document est ouvert en lecture seule. Ôtez la protection (Révision > Ôter la protection) ou enregistrez une copie modifiable, puis recommencez. Rien n'a été écrit.`,
   notFound: fr`Une feuille de l'annexe a été supprimée ou renommée pendant que le volet était ouvert : relancez le contrôle pour relire le classeur. Rien n'a été écrit.`,

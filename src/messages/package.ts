@@ -30,6 +30,8 @@ export const packageText = {
   wrongExtension: (f: string, ext: string) =>
     fr`Le fichier de sortie ${f} doit avoir l'extension ${ext}, celle du classeur lu : Excel refuse d'ouvrir un classeur dont l'extension ne correspond pas au contenu. Rien n'a été écrit.`,
   sheetMissing: (sheet: string) => fr`La feuille « ${sheet} » est introuvable dans le fichier. Rien n'a été écrit.`,
+  insertAfterWrite: "insertion après une écriture",
+  sheetDataUnreadable: "feuille sans <sheetData> lisible",
   unsupported: (what: string) => fr`Le fichier contient un élément que l'écriture ne sait pas modifier sans risque (${what}). Rien n'a été écrit.`,
   outputExists: (f: string) => fr`Le fichier de sortie ${f} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.`,
   outputIsDirectory: (f: string) => fr`${f} est un dossier : indiquez un nom de fichier .xlsx pour la sortie.`,

@@ -14,7 +14,8 @@ export const cellError: Rule = {
         const val = cell.value;
         if (val === null || !isError(val)) continue;
         const fiche = info?.fiche ?? info?.continuationOf ?? null;
-        const where = info?.kind === "total" || info?.kind === "subtotal" ? "ligne de total" : fiche ? `fiche ${fiche}` : `ligne ${row}`;
+        const where =
+          info?.kind === "total" || info?.kind === "subtotal" ? rulesText.whereTotalLine : fiche ? rulesText.whereFiche(fiche) : rulesText.whereLine(row);
         out.push(finding(v, "cell-error", "error", row, col, fiche, rulesText.cellError(val.error, where), null, val.error));
       }
     }

@@ -20,7 +20,7 @@ export const consumedSum: Rule = {
       const prior = v.num(r.row, p);
       const last = v.num(r.row, l);
       const actual = v.num(r.row, s);
-      const f = sumFinding(v, "consumed-sum", { row: r.row, col: s, fiche: r.fiche }, "Consommé cumulé", [prior, last], actual, () =>
+      const f = sumFinding(v, "consumed-sum", { row: r.row, col: s, fiche: r.fiche }, rulesText.consumedSumLabel, [prior, last], actual, () =>
         rulesText.consumedSum(prior, last, actual),
       );
       if (f) out.push(f);

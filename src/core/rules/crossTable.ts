@@ -6,14 +6,14 @@ import { compareAmounts } from "../model/tolerance";
 import type { Finding, Rule } from "./types";
 
 const PAIRS: Array<[SingleRole, SingleRole, string]> = [
-  ["budget", "budget", "Budget global / Moyens financiers"],
-  ["departement", "cdTotal", "Département / Total CD"],
-  ["fir", "firTotal", "FIR"],
-  ["etat", "etatTotal", "Etat"],
-  ["ondam", "ondamTotal", "ONDAM"],
-  ["consumedLastYear", "realisedLastYear", "Consommé dans l'année / Réalisations de l'année"],
-  ["consumedSinceStart", "realisedSinceStart", "Consommé depuis le début / Réalisation depuis le début"],
-  ["consumedPrior", "realisedPrior", "Consommé au 31/12 précédent / Réalisations au 31/12"],
+  ["budget", "budget", rulesText.crossTablePairs.budget],
+  ["departement", "cdTotal", rulesText.crossTablePairs.departement],
+  ["fir", "firTotal", rulesText.crossTablePairs.fir],
+  ["etat", "etatTotal", rulesText.crossTablePairs.etat],
+  ["ondam", "ondamTotal", rulesText.crossTablePairs.ondam],
+  ["consumedLastYear", "realisedLastYear", rulesText.crossTablePairs.consumedLastYear],
+  ["consumedSinceStart", "realisedSinceStart", rulesText.crossTablePairs.consumedSinceStart],
+  ["consumedPrior", "realisedPrior", rulesText.crossTablePairs.consumedPrior],
 ];
 
 export const crossTable: Rule = {

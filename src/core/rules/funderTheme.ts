@@ -35,7 +35,7 @@ export const funderTheme: Rule = {
             fiche,
             rulesText.funderThemeOndam(ondam, n),
             "objectifs 9, 15, 16, 24",
-            n === null ? null : `objectif ${n}`,
+            n === null ? null : rulesText.objectiveRef(n),
           ),
         );
       }
@@ -50,8 +50,8 @@ export const funderTheme: Rule = {
             cellOf("fir")!,
             fiche,
             rulesText.funderThemeFir(fir, n),
-            "objectifs 1 à 5, 13",
-            n === null ? null : `objectif ${n}`,
+            rulesText.firObjectives,
+            n === null ? null : rulesText.objectiveRef(n),
           ),
         );
       }

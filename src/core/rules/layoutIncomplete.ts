@@ -2,6 +2,7 @@
 // be read, where it looked and how to correct it. Not in RULES: it speaks for the engine's skips, not for a check.
 import { colToLetters } from "../model/a1";
 import { incompleteText } from "../../messages/layout";
+import { rulesText } from "../../messages/rules";
 import type { TableView } from "../layout/view";
 import { present } from "./needs";
 import { finding } from "./helpers";
@@ -27,7 +28,7 @@ export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Findin
     const doubts = v.t.doubts;
     if (!missing.length && !doubts.length) continue;
     const { r1, c1, c2 } = v.t.range;
-    const where = `lignes ${v.t.headerRows.join("-")}, colonnes ${colToLetters(c1)} à ${colToLetters(c2)}`;
+    const where = rulesText.headerArea(v.t.headerRows, colToLetters(c1), colToLetters(c2));
     const message = incompleteText.message(
       v.t.kind,
       v.sheet.name,

@@ -1,4 +1,3 @@
-import { fr } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
 import { detailObjectives } from "./objectives";
@@ -14,7 +13,7 @@ export const objectiveMissing: Rule = {
     // A fiche over several rows has an objective when any of its rows names one.
     for (const e of detailObjectives(v)) {
       if (e.text !== null || !v.isBlank(e.row, col)) continue;
-      out.push(finding(v, "objective-missing", "info", e.row, col, e.fiche, rulesText.objectiveMissing(), fr`Objectif n : …`, null));
+      out.push(finding(v, "objective-missing", "info", e.row, col, e.fiche, rulesText.objectiveMissing(), rulesText.objectiveExpected, null));
     }
     return out;
   },

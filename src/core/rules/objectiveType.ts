@@ -1,5 +1,4 @@
 import { nationalType } from "../catalogue/objectives";
-import { fr } from "../../messages/format";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
 import { detailObjectives, objectiveByLabel } from "./objectives";
@@ -34,7 +33,7 @@ export const objectiveTypeRule: Rule = {
             rulesText.objectiveBothWays(
               e.n,
               e.typeText ?? TYPE_LABEL[e.type],
-              others.map((x) => fr`fiche ${x.fiche} : ${TYPE_LABEL[x.type as "fondamental"]}`),
+              others.map((x) => rulesText.ficheTyped(String(x.fiche), TYPE_LABEL[x.type as "fondamental"])),
             ),
           );
         parts.push(rulesText.objectiveAgainstCatalogue(e.n, e.typeText ?? TYPE_LABEL[e.type], national));

@@ -71,7 +71,7 @@ export const rateMismatch: Rule = {
         if (Math.abs(computed - cell.value) <= RATE_TOLERANCE) continue;
         const wholeRate = whole?.[role];
         if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
-        const what = role === "rateLastYear" ? `Niveau d'exécution ${v.lastYear}` : "Niveau d'exécution global";
+        const what = role === "rateLastYear" ? rulesText.rateYearLabel(v.lastYear) : rulesText.rateGlobalLabel;
         out.push(
           finding(
             v,
@@ -98,7 +98,7 @@ export const rateMismatch: Rule = {
             r.row,
             gapCol!,
             fiche,
-            rulesText.rateMismatch("Écart moyens - réalisations", formatEuro(f.gap), formatEuro(gap.value)),
+            rulesText.rateMismatch(rulesText.gapLabel, formatEuro(f.gap), formatEuro(gap.value)),
             f.gap,
             gap.value,
           ),

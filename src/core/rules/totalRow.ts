@@ -53,7 +53,7 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
             totalRow.row,
             col,
             null,
-            rulesText.rounding(`${label}, colonne ${columnName(v, col)} (tel qu'imprimé)`, shownRows, shownTotal),
+            rulesText.rounding(rulesText.inColumnAsPrinted(label, columnName(v, col)), shownRows, shownTotal),
             shownRows,
             shownTotal,
           ),
@@ -70,7 +70,7 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
             totalRow.row,
             col,
             null,
-            rulesText.rounding(`${label}, colonne ${columnName(v, col)}`, expected, actual),
+            rulesText.rounding(rulesText.inColumn(label, columnName(v, col)), expected, actual),
             expected,
             actual,
           )
@@ -99,11 +99,10 @@ export const totalRow: Rule = {
       const data = v.dataRows().map((r) => r.row);
       for (const g of v.t.groups) {
         const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-        if (sub && g.rows.length)
-          checkTotal(v, sub, g.rows, `lignes du groupe (${g.rows[0]}-${g.rows[g.rows.length - 1]})`, rulesText.subtotalLabel(g.key), out);
+        if (sub && g.rows.length) checkTotal(v, sub, g.rows, rulesText.groupRows(g.rows[0]!, g.rows[g.rows.length - 1]!), rulesText.subtotalLabel(g.key), out);
       }
       const total = v.t.rows.find((r) => r.kind === "total");
-      if (total) checkTotal(v, total, data, `lignes des fiches (${data[0]}-${data[data.length - 1]})`, v.t.kind === "detail" ? "TOTAL" : "Total", out);
+      if (total) checkTotal(v, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), rulesText.totalLabel(v.t.kind === "detail"), out);
     }
     return out;
   },

@@ -325,7 +325,7 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
   const inserts = plan.edits.filter((e): e is Ins => e.kind === "insertColumns");
   const firstOther = plan.edits.findIndex((e) => e.kind !== "insertColumns");
   if (firstOther >= 0 && plan.edits.slice(firstOther).some((e) => e.kind === "insertColumns"))
-    throw new PackageError(packageText.unsupported("insertion après une écriture"));
+    throw new PackageError(packageText.unsupported(packageText.insertAfterWrite));
   const ins: Insertion[] = inserts.map((e) => ({ sheet: e.sheet, at: e.at, count: e.count, rows: e.rows }));
   const edited = new Set(plan.edits.map((e) => e.sheet));
   for (const name of edited) {

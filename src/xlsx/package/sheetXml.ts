@@ -64,7 +64,7 @@ export class SheetXml {
   constructor(xml: string) {
     const open = xml.search(/<sheetData\b/);
     // A sheet whose main namespace carries a prefix (<x:sheetData>) is not edited rather than edited wrongly.
-    if (open < 0) throw new PackageError(packageText.unsupported("feuille sans <sheetData> lisible"));
+    if (open < 0) throw new PackageError(packageText.unsupported(packageText.sheetDataUnreadable));
     const openEnd = xml.indexOf(">", open);
     if (xml[openEnd - 1] === "/") {
       this.head = xml.slice(0, open) + "<sheetData>";
