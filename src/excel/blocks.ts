@@ -13,8 +13,6 @@ export interface Block<T extends At> {
   cells: Array<Array<T | null>>;
 }
 
-/** Measured on the real Office.js wire (issue #11): 171–264 bytes per cell for a full read; the top of that range. */
-export const BYTES_PER_CELL_MEASURED = 264;
 /** Per round trip, under Excel on the web's 5 MB for a request and for a response. */
 export const PAYLOAD_BUDGET = 4_000_000;
 

@@ -6,10 +6,6 @@ export interface HostClientResult<T> {
   value: T;
 }
 
-export interface HostCellProperties {
-  format?: { font?: { name?: string; size?: number; bold?: boolean }; fill?: { color?: string } };
-}
-
 export interface HostRangeFormat {
   columnWidth: number;
   fill: { color: string; clear(): void };

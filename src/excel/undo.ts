@@ -94,12 +94,6 @@ export function undoXmlParts(record: UndoRecord): string[] {
   return out;
 }
 
-export function undoXml(record: UndoRecord): string {
-  const parts = undoXmlParts(record);
-  if (parts.length !== 1) throw new Error("record too large for one part");
-  return parts[0]!;
-}
-
 interface PartHead {
   ns: string;
   id: string;

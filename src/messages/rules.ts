@@ -112,7 +112,6 @@ export const rulesText = {
   skippedNoTotal: "aucune ligne de total trouvée",
   skippedNoTable: (which: "detail" | "summary" | "both") =>
     which === "both" ? "il faut les deux tableaux" : which === "detail" ? "tableau détaillé absent" : "tableau de synthèse absent",
-  rowLabel: (fiche: string | null, kind: string) => (kind === "total" ? "TOTAL" : kind === "subtotal" ? "Sous-total" : fiche ? `fiche ${fiche}` : "ligne"),
   subtotalLabel: (groupKey: string) => `Sous-total ${groupOf(groupKey)}`,
   // Phrases the rules put into their messages (where a cell is, what a column is called).
   whereTotalLine: "ligne de total",

@@ -69,6 +69,3 @@ export function parseRoleKey(key: string): RoleKey | null {
   return null;
 }
 
-export function roleKeyString(k: RoleKey): string {
-  return "role" in k ? k.role : `${k.block}${k.year}`;
-}

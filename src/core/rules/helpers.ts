@@ -79,10 +79,6 @@ export function amountColumns(v: TableView): number[] {
   return [...plannedColumns(v), ...realisedColumns(v)];
 }
 
-export function rowLabel(r: RowInfo): string {
-  return rulesText.rowLabel(r.fiche ?? r.continuationOf, r.kind);
-}
-
 export function missingRoles(v: TableView | null, roles: SingleRole[]): string[] {
   if (!v) return [];
   return roles.filter((r) => v.col(r) === undefined);

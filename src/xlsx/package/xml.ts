@@ -55,8 +55,3 @@ export function setAttr(tag: string, name: string, value: string | null): string
 /** Local name of an element, without its namespace prefix. */
 export const localName = (qname: string) => qname.slice(qname.indexOf(":") + 1);
 
-/** Namespace prefix the document uses for the main SpreadsheetML namespace ("" when it is the default one). */
-export function mainPrefix(xml: string, root: string): string {
-  const m = new RegExp(`<([A-Za-z0-9_]+:)?${root}[\\s>]`).exec(xml);
-  return m?.[1] ?? "";
-}
