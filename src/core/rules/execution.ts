@@ -1,6 +1,7 @@
 // Rules on realisations against plans: spending without a plan, over-execution, a cumulative below its year.
 import { rulesText } from "../../messages/rules";
 import { renderNumber } from "../format/numfmt";
+import { PLANNED_BLOCKS } from "./needs";
 import type { TableView } from "../layout/view";
 import { ficheFigures, figureColumns, finding, leansOnFiche, missingRoles, plannedComplete, rowsWithFigures } from "./helpers";
 import type { RowFigures } from "../compute/rates";
@@ -34,24 +35,7 @@ export const realisedWithoutBudget: Rule = {
   id: "realised-without-budget",
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
   uses: {
-    detail: [
-      "budget",
-      "rateLastYear",
-      "rateGlobal",
-      "gap",
-      "ms",
-      "dgas",
-      "cd",
-      "fir",
-      "etat",
-      "ondam",
-      "msTotal",
-      "dgasTotal",
-      "cdTotal",
-      "firTotal",
-      "etatTotal",
-      "ondamTotal",
-    ],
+    detail: ["budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
   },
   skip: needsRealised,
   run(ctx) {
@@ -110,24 +94,7 @@ export const overExecution: Rule = {
   id: "over-execution",
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
   uses: {
-    detail: [
-      "budget",
-      "rateLastYear",
-      "rateGlobal",
-      "gap",
-      "ms",
-      "dgas",
-      "cd",
-      "fir",
-      "etat",
-      "ondam",
-      "msTotal",
-      "dgasTotal",
-      "cdTotal",
-      "firTotal",
-      "etatTotal",
-      "ondamTotal",
-    ],
+    detail: ["budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
   },
   skip: needsRealised,
   run(ctx) {

@@ -8,6 +8,9 @@ import type { Rule, RuleContext } from "./types";
 /** "fir" is a column of the summary but a yearly block of the detail table: a key is a block where no column has that role. */
 const isBlock = (v: TableView, key: string) => v.col(key as "budget") === undefined && Object.prototype.hasOwnProperty.call(YEAR_BLOCKS, key);
 
+/** The planned amounts by block, yearly and total: the columns a rule reading the money uses. */
+export const PLANNED_BLOCKS = ["ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"];
+
 export function present(v: TableView, key: string): boolean {
   return isBlock(v, key) ? v.years(key as "ms").length > 0 : v.col(key as "budget") !== undefined;
 }

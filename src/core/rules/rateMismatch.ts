@@ -2,7 +2,7 @@ import { formatEuro, formatPercent } from "../../messages/format";
 import { percentDecimals } from "../format/percent";
 import { rulesText } from "../../messages/rules";
 import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpers";
-import { confident } from "./needs";
+import { confident, PLANNED_BLOCKS } from "./needs";
 import type { Finding, Rule } from "./types";
 
 /** Below this absolute difference (0,05 point) a rate is the computed one, stored rounded. */
@@ -12,26 +12,7 @@ export const rateMismatch: Rule = {
   id: "rate-mismatch",
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
   uses: {
-    detail: [
-      "rateLastYear",
-      "rateGlobal",
-      "gap",
-      "budget",
-      "realisedLastYear",
-      "realisedSinceStart",
-      "ms",
-      "dgas",
-      "cd",
-      "fir",
-      "etat",
-      "ondam",
-      "msTotal",
-      "dgasTotal",
-      "cdTotal",
-      "firTotal",
-      "etatTotal",
-      "ondamTotal",
-    ],
+    detail: ["rateLastYear", "rateGlobal", "gap", "budget", "realisedLastYear", "realisedSinceStart", ...PLANNED_BLOCKS],
   },
   partial: true,
   skip: (ctx) =>
