@@ -14,7 +14,7 @@ const RATCHET = {
   readRight: 22,
   readRightRules: 22,
   inspectRight: 22,
-  faultsFound: 23,
+  faultsFound: 25,
   maxFalseErrors: 0,
   maxFalseWarnings: 0,
   maxFlooded: 0,
