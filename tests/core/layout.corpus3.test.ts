@@ -269,3 +269,40 @@ describe("headers of three rows", () => {
     ]);
   });
 });
+
+describe("groups written over their first column only, with no merge and no years under them", () => {
+  // corpus3 seed 19: « Financements prévus » over CD | FIR | AM | Total, « Consommation » over au 31/12 | en 2027 | 2025-2027.
+  test("the summary is found, each sub-header read under the group on its left", () => {
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const sheet = emptySheet("Récap engagements");
+    wb.sheets.push(sheet);
+    const top = ["Axe", "N° fiche", "Financements prévus", "", "", "", "Consommation", "", ""];
+    const sub = ["", "", "CD", "FIR", "AM", "Total", "au 31/12/2026", "en 2027", "2025-2027"];
+    top.forEach((t, i) => t && setCell(sheet, 3, i + 1, { value: t }));
+    sub.forEach((t, i) => t && setCell(sheet, 4, i + 1, { value: t }));
+    const rows: Array<[number, number, number, number, number]> = [
+      [1, 675000, 0, 328184, 61282],
+      [2, 428500, 137000, 111536, 198869],
+      [3, 424000, 0, 67157, 112360],
+    ];
+    rows.forEach(([n, cd, fir, prior, last], i) => {
+      const r = 5 + i;
+      const values = ["ENGAGEMENT 1", n, cd, fir, 0, cd + fir, prior, last, prior + last];
+      values.forEach((v, c) => setCell(sheet, r, c + 1, { value: v }));
+    });
+    sheet.rowCount = 7;
+    sheet.colCount = 9;
+    const l = recognise(wb);
+    expect(l.summary).not.toBeNull();
+    expect(columnLetters(l.summary!)).toMatchObject({
+      fiche: "B",
+      departement: "C",
+      fir: "D",
+      ondam: "E",
+      budget: "F",
+      consumedPrior: "G",
+      consumedLastYear: "H",
+      consumedSinceStart: "I",
+    });
+  });
+});

@@ -180,6 +180,44 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
   });
 }
 
+/**
+ * Groups written over their first column only, with no merge (« Financements prévus » over « CD », « FIR », « Total »):
+ * at least two texts of row r + 1 say nothing alone, sit under blank cells of row r, and say something under the
+ * nearest text of row r on their left. No amount on row r + 1.
+ */
+/**
+ * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
+ * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
+ */
+function fitsUnder(group: string, sub: string): boolean {
+  const key = (x: ColumnClass | null) => JSON.stringify(x);
+  const under = classifyHeader(group, sub);
+  if (!under) return false;
+  const alone = classifyHeader("", sub);
+  if (alone) return key(alone) === key(under);
+  return GENERIC_WORD.test(norm(sub)) || key(classifyHeader(group, "")) !== key(under);
+}
+
+function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.cells[r - 1];
+  const next = sheet.cells[r];
+  if (!row || !next) return false;
+  let group = "";
+  let under = 0;
+  for (let c = 1; c <= Math.max(row.length, next.length); c++) {
+    const own = cellText(row[c - 1]?.value ?? null);
+    const v = next[c - 1]?.value ?? null;
+    if (typeof v === "number" && !isBareYear(String(v))) return false;
+    if (own) {
+      group = own;
+      continue;
+    }
+    const sub = typeof v === "string" ? v.trim() : "";
+    if (group && sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
+  }
+  return under >= 2;
+}
+
 function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
   return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
 }
@@ -263,7 +301,7 @@ function headerContinuation(sheet: SheetSnapshot, r: number): boolean {
 /** Header of one, two or three rows starting at r, one entry per column from the first to the last header cell. */
 function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
   const next = countBareYears(sheet, r + 1);
-  const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
+  const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled) || groupsWrittenFirstOnly(sheet, r);
   // Three levels ("Cofinanceurs" / "Crédits ARS" / "ARS 2025"): the middle row is the group, the top one qualifies it.
   const threeLevel = twoLevel && headerContinuation(sheet, r + 2);
   const rows = threeLevel ? [r, r + 1, r + 2] : twoLevel ? [r, r + 1] : [r];
@@ -303,6 +341,8 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       const subYear = isBareYear(norm(sub));
       // Plain layouts write the group once, over the first year: the following years belong to it.
       if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
+      // Or any sub-header that fits under that group (« FIR », « Total » under « Financements prévus »).
+      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub)) group = prevGroup;
       prevGroup = group;
       prevSubYear = subYear;
     } else {
