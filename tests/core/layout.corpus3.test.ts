@@ -305,4 +305,46 @@ describe("groups written over their first column only, with no merge and no year
       consumedSinceStart: "I",
     });
   });
+  // corpus3 seed 13: the column names on the second row already read as a table; the groups above them qualify three.
+  test("over a header row that reads alone, the groups of the row above still qualify the columns under them", () => {
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const sheet = emptySheet("Synthèse");
+    wb.sheets.push(sheet);
+    const top = ["", "Plan de financement", "", "", "", "", "", "Budget consommé", "", ""];
+    const sub = [
+      "Fiche action",
+      "Conseil départemental (€)",
+      "ARS (FIR) (€)",
+      "Etat (€)",
+      "AM (€)",
+      "Montant total (€)",
+      "Modalités de financement",
+      "au 31/12/2025 (€)",
+      "en 2026 (€)",
+      "2022-2026 (€)",
+    ];
+    top.forEach((t, i) => t && setCell(sheet, 1, i + 1, { value: t }));
+    sub.forEach((t, i) => t && setCell(sheet, 2, i + 1, { value: t }));
+    const rows: Array<[string, number, number, string, number, number]> = [
+      ["Fiche 1", 1111500, 0, "CD", 614337, 45587],
+      ["Fiche 2", 989000, 332000, "PLF", 895389, 46304],
+      ["Fiche 3", 420000, 0, "CD", 100000, 20000],
+    ];
+    rows.forEach(([f, cd, etat, m, prior, last], i) => {
+      const values = [f, cd, 0, etat, 0, cd + etat, m, prior, last, prior + last];
+      values.forEach((v, c) => setCell(sheet, 3 + i, c + 1, { value: v }));
+    });
+    sheet.rowCount = 5;
+    sheet.colCount = 10;
+    const l = recognise(wb);
+    expect(l.summary).not.toBeNull();
+    expect(columnLetters(l.summary!)).toMatchObject({
+      fiche: "A",
+      departement: "B",
+      budget: "F",
+      consumedPrior: "H",
+      consumedLastYear: "I",
+      consumedSinceStart: "J",
+    });
+  });
 });

@@ -736,7 +736,7 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       r++;
       continue;
     }
-    const above = groupRowAbove(sheet, merges, r);
+    const above = groupRowAbove(sheet, merges, r) || (r > 1 && groupsWrittenFirstOnly(sheet, r - 1));
     const deep = above ? null : headerRowsAt(sheet, merges, r);
     const header =
       deep && deep.length > 2
