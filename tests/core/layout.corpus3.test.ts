@@ -348,3 +348,43 @@ describe("groups written over their first column only, with no merge and no year
     });
   });
 });
+
+describe("a summary worded like a detail table", () => {
+  // corpus3 seed 17: « Axe », « Objectif », « Réalisé » over au 31/12 | en 2022 | 2020-2022, but « Département » and no yearly block.
+  test("with no yearly block and a column only the summary names, it is the summary", () => {
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const sheet = emptySheet("Récapitulatif");
+    wb.sheets.push(sheet);
+    const heads = [
+      "Axe",
+      "Objectif",
+      "Fiche action N°",
+      "Département (en €)",
+      "Etat (P304) (en €)",
+      "ONDAM (en €)",
+      "ARS (FIR) (en €)",
+      "Montant total (en €)",
+      "au 31/12/2021 (en €)",
+      "en 2022 (en €)",
+      "2020-2022 (en €)",
+    ];
+    setCell(sheet, 3, 9, { value: "Réalisé" });
+    sheet.merges.push({ r1: 3, c1: 9, r2: 3, c2: 11 });
+    heads.forEach((t, i) => setCell(sheet, 4, i + 1, { value: t }));
+    const rows: Array<[string, number, number, number, number]> = [
+      ["A1", 641500, 155000, 292848, 76509],
+      ["A2", 300000, 0, 100000, 50000],
+      ["A3", 250000, 40000, 90000, 10000],
+    ];
+    rows.forEach(([f, cd, fir, prior, last], i) => {
+      const values = ["ENGAGEMENT 1", "Soutenir les actions innovantes en PMI", f, cd, 0, 0, fir, cd + fir, prior, last, prior + last];
+      values.forEach((v, c) => setCell(sheet, 5 + i, c + 1, { value: v }));
+    });
+    sheet.rowCount = 7;
+    sheet.colCount = 11;
+    const l = recognise(wb);
+    expect(l.detail).toBeNull();
+    expect(l.summary).not.toBeNull();
+    expect(columnLetters(l.summary!)).toMatchObject({ fiche: "C", departement: "D", budget: "H", consumedSinceStart: "K" });
+  });
+});

@@ -424,7 +424,9 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     }
     // A summary worded like a detail table ("Réalisé", "Total Département", "Axe") is still a summary when only
     // the summary's own columns (Modalités, Mesure) are certain and no yearly amount block says otherwise.
-    const summaryByStrong = sStrong > 0 && dStrong === 0 && d + s >= 3;
+    // Without any yearly amount block or other column only a detail table has, a column worded as the summary's own
+    // (« Département ») says which table it is, even beside realisations worded like the detail's.
+    const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
     const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
     return { kind, run };
   });
