@@ -20,6 +20,8 @@ const key = (g: string, s: string) => {
 describe("wording of other départements", () => {
   test.each([
     ["", "Action", "label"],
+    ["", "RÉF. FICHE", "fiche"],
+    ["", "Référence fiche", "fiche"],
     ["", "Intitulé", "label"],
     ["", "Nom de l'action", "label"],
     ["Numéro fiche", "action", "fiche"],
