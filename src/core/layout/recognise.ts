@@ -195,7 +195,8 @@ function fitsUnder(group: string, sub: string): boolean {
   if (!under) return false;
   const alone = classifyHeader("", sub);
   if (alone) return key(alone) === key(under);
-  return GENERIC_WORD.test(norm(sub)) || key(classifyHeader(group, "")) !== key(under);
+  // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
+  return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
 }
 
 function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean {
@@ -209,6 +210,8 @@ function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean {
     const v = next[c - 1]?.value ?? null;
     if (typeof v === "number" && !isBareYear(String(v))) return false;
     if (own) {
+      // A title over the table (« CONTRAT DÉPARTEMENTAL… ») is no group.
+      if (own.length > 40) return false;
       group = own;
       continue;
     }
