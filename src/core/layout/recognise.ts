@@ -181,6 +181,47 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
   });
 }
 
+/**
+ * Groups written over their first column only, with no merge (« Financements prévus » over « CD », « FIR », « Total »):
+ * at least two texts of row r + 1 say nothing alone, sit under blank cells of row r, and say something under the
+ * nearest text of row r on their left. No amount on row r + 1.
+ */
+/**
+ * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
+ * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
+ */
+function fitsUnder(group: string, sub: string): boolean {
+  const key = (x: ColumnClass | null) => JSON.stringify(x);
+  const under = classifyHeader(group, sub);
+  if (!under) return false;
+  const alone = classifyHeader("", sub);
+  if (alone) return key(alone) === key(under);
+  // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
+  return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
+}
+
+function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.cells[r - 1];
+  const next = sheet.cells[r];
+  if (!row || !next) return false;
+  let group = "";
+  let under = 0;
+  for (let c = 1; c <= Math.max(row.length, next.length); c++) {
+    const own = cellText(row[c - 1]?.value ?? null);
+    const v = next[c - 1]?.value ?? null;
+    if (typeof v === "number" && !isBareYear(String(v))) return false;
+    if (own) {
+      // A title over the table (« CONTRAT DÉPARTEMENTAL… ») is no group.
+      if (own.length > 40) return false;
+      group = own;
+      continue;
+    }
+    const sub = typeof v === "string" ? v.trim() : "";
+    if (group && sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
+  }
+  return under >= 2;
+}
+
 function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
   return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
 }
@@ -264,7 +305,7 @@ function headerContinuation(sheet: SheetSnapshot, r: number): boolean {
 /** Header of one, two or three rows starting at r, one entry per column from the first to the last header cell. */
 function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
   const next = countBareYears(sheet, r + 1);
-  const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled);
+  const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled) || groupsWrittenFirstOnly(sheet, r);
   // Three levels ("Cofinanceurs" / "Crédits ARS" / "ARS 2025"): the middle row is the group, the top one qualifies it.
   const threeLevel = twoLevel && headerContinuation(sheet, r + 2);
   const rows = threeLevel ? [r, r + 1, r + 2] : twoLevel ? [r, r + 1] : [r];
@@ -304,6 +345,8 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       const subYear = isBareYear(norm(sub));
       // Plain layouts write the group once, over the first year: the following years belong to it.
       if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
+      // Or any sub-header that fits under that group (« FIR », « Total » under « Financements prévus »).
+      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub)) group = prevGroup;
       prevGroup = group;
       prevSubYear = subYear;
     } else {
@@ -385,7 +428,9 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     }
     // A summary worded like a detail table ("Réalisé", "Total Département", "Axe") is still a summary when only
     // the summary's own columns (Modalités, Mesure) are certain and no yearly amount block says otherwise.
-    const summaryByStrong = sStrong > 0 && dStrong === 0 && d + s >= 3;
+    // Without any yearly amount block or other column only a detail table has, a column worded as the summary's own
+    // (« Département ») says which table it is, even beside realisations worded like the detail's.
+    const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
     const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
     return { kind, run };
   });
@@ -697,7 +742,7 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       r++;
       continue;
     }
-    const above = groupRowAbove(sheet, merges, r);
+    const above = groupRowAbove(sheet, merges, r) || (r > 1 && groupsWrittenFirstOnly(sheet, r - 1));
     const deep = above ? null : headerRowsAt(sheet, merges, r);
     const header =
       deep && deep.length > 2

@@ -3,10 +3,18 @@ import { NATIONAL_OBJECTIVES, type ObjectiveType } from "../catalogue/objectives
 import { normHead } from "../layout/normalize";
 import type { TableView } from "../layout/view";
 
+// « Objectif n° 3 : … », « Obj. 3 - … », « OBJ 3 », or in the objective column alone « 3 - … », « 3. … », « 3 ».
+const NUMBERED = /^\s*(?:obj(?:ectif)?\s*\.?\s*(?:n\s*°\s*)?(\d{1,2})\b|(\d{1,2})\s*(?:$|[-–—:.)]\s*[^\d\s]|[-–—:.)]?\s*$))/i;
+
 export function objectiveNumber(text: string | null): number | null {
   if (!text) return null;
   const m = /objectif\s*(?:n\s*°\s*)?(\d{1,2})\b/i.exec(text);
-  return m ? Number(m[1]) : null;
+  if (m) return Number(m[1]);
+  const p = NUMBERED.exec(text);
+  if (!p) return null;
+  const n = Number(p[1] ?? p[2]);
+  // A leading number is an objective only when the national catalogue has one so numbered.
+  return NATIONAL_OBJECTIVES.some((o) => o.n === n) ? n : null;
 }
 
 export function objectiveType(text: string | null): ObjectiveType | null {
@@ -18,7 +26,7 @@ export function objectiveType(text: string | null): ObjectiveType | null {
 }
 
 const labelKey = (t: string) =>
-  normHead(t.replace(/^\s*objectif\s*(?:n\s*°\s*)?\d{1,2}\s*[:.-]?\s*/i, ""), 400)
+  normHead(t.replace(/^\s*(?:obj(?:ectif)?\s*\.?\s*(?:n\s*°\s*)?)?\d{1,2}\s*[:.)–—-]?\s*/i, ""), 400)
     .replace(/[^a-z0-9 ]/g, "")
     .replace(/\s+/g, " ");
 const LABELS = NATIONAL_OBJECTIVES.map((o) => ({ n: o.n, key: labelKey(o.label) }));

@@ -20,6 +20,8 @@ const key = (g: string, s: string) => {
 describe("wording of other départements", () => {
   test.each([
     ["", "Action", "label"],
+    ["", "RÉF. FICHE", "fiche"],
+    ["", "Référence fiche", "fiche"],
     ["", "Intitulé", "label"],
     ["", "Nom de l'action", "label"],
     ["Numéro fiche", "action", "fiche"],
@@ -267,5 +269,124 @@ describe("headers of three rows", () => {
       s.colOf.consumedLastYear,
       s.colOf.consumedSinceStart,
     ]);
+  });
+});
+
+describe("groups written over their first column only, with no merge and no years under them", () => {
+  // corpus3 seed 19: « Financements prévus » over CD | FIR | AM | Total, « Consommation » over au 31/12 | en 2027 | 2025-2027.
+  test("the summary is found, each sub-header read under the group on its left", () => {
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const sheet = emptySheet("Récap engagements");
+    wb.sheets.push(sheet);
+    const top = ["Axe", "N° fiche", "Financements prévus", "", "", "", "Consommation", "", ""];
+    const sub = ["", "", "CD", "FIR", "AM", "Total", "au 31/12/2026", "en 2027", "2025-2027"];
+    top.forEach((t, i) => t && setCell(sheet, 3, i + 1, { value: t }));
+    sub.forEach((t, i) => t && setCell(sheet, 4, i + 1, { value: t }));
+    const rows: Array<[number, number, number, number, number]> = [
+      [1, 675000, 0, 328184, 61282],
+      [2, 428500, 137000, 111536, 198869],
+      [3, 424000, 0, 67157, 112360],
+    ];
+    rows.forEach(([n, cd, fir, prior, last], i) => {
+      const r = 5 + i;
+      const values = ["ENGAGEMENT 1", n, cd, fir, 0, cd + fir, prior, last, prior + last];
+      values.forEach((v, c) => setCell(sheet, r, c + 1, { value: v }));
+    });
+    sheet.rowCount = 7;
+    sheet.colCount = 9;
+    const l = recognise(wb);
+    expect(l.summary).not.toBeNull();
+    expect(columnLetters(l.summary!)).toMatchObject({
+      fiche: "B",
+      departement: "C",
+      fir: "D",
+      ondam: "E",
+      budget: "F",
+      consumedPrior: "G",
+      consumedLastYear: "H",
+      consumedSinceStart: "I",
+    });
+  });
+  // corpus3 seed 13: the column names on the second row already read as a table; the groups above them qualify three.
+  test("over a header row that reads alone, the groups of the row above still qualify the columns under them", () => {
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const sheet = emptySheet("Synthèse");
+    wb.sheets.push(sheet);
+    const top = ["", "Plan de financement", "", "", "", "", "", "Budget consommé", "", ""];
+    const sub = [
+      "Fiche action",
+      "Conseil départemental (€)",
+      "ARS (FIR) (€)",
+      "Etat (€)",
+      "AM (€)",
+      "Montant total (€)",
+      "Modalités de financement",
+      "au 31/12/2025 (€)",
+      "en 2026 (€)",
+      "2022-2026 (€)",
+    ];
+    top.forEach((t, i) => t && setCell(sheet, 1, i + 1, { value: t }));
+    sub.forEach((t, i) => t && setCell(sheet, 2, i + 1, { value: t }));
+    const rows: Array<[string, number, number, string, number, number]> = [
+      ["Fiche 1", 1111500, 0, "CD", 614337, 45587],
+      ["Fiche 2", 989000, 332000, "PLF", 895389, 46304],
+      ["Fiche 3", 420000, 0, "CD", 100000, 20000],
+    ];
+    rows.forEach(([f, cd, etat, m, prior, last], i) => {
+      const values = [f, cd, 0, etat, 0, cd + etat, m, prior, last, prior + last];
+      values.forEach((v, c) => setCell(sheet, 3 + i, c + 1, { value: v }));
+    });
+    sheet.rowCount = 5;
+    sheet.colCount = 10;
+    const l = recognise(wb);
+    expect(l.summary).not.toBeNull();
+    expect(columnLetters(l.summary!)).toMatchObject({
+      fiche: "A",
+      departement: "B",
+      budget: "F",
+      consumedPrior: "H",
+      consumedLastYear: "I",
+      consumedSinceStart: "J",
+    });
+  });
+});
+
+describe("a summary worded like a detail table", () => {
+  // corpus3 seed 17: « Axe », « Objectif », « Réalisé » over au 31/12 | en 2022 | 2020-2022, but « Département » and no yearly block.
+  test("with no yearly block and a column only the summary names, it is the summary", () => {
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const sheet = emptySheet("Récapitulatif");
+    wb.sheets.push(sheet);
+    const heads = [
+      "Axe",
+      "Objectif",
+      "Fiche action N°",
+      "Département (en €)",
+      "Etat (P304) (en €)",
+      "ONDAM (en €)",
+      "ARS (FIR) (en €)",
+      "Montant total (en €)",
+      "au 31/12/2021 (en €)",
+      "en 2022 (en €)",
+      "2020-2022 (en €)",
+    ];
+    setCell(sheet, 3, 9, { value: "Réalisé" });
+    sheet.merges.push({ r1: 3, c1: 9, r2: 3, c2: 11 });
+    heads.forEach((t, i) => setCell(sheet, 4, i + 1, { value: t }));
+    const rows: Array<[string, number, number, number, number]> = [
+      ["A1", 641500, 155000, 292848, 76509],
+      ["A2", 300000, 0, 100000, 50000],
+      ["A3", 250000, 40000, 90000, 10000],
+    ];
+    rows.forEach(([f, cd, fir, prior, last], i) => {
+      const values = ["ENGAGEMENT 1", "Soutenir les actions innovantes en PMI", f, cd, 0, 0, fir, cd + fir, prior, last, prior + last];
+      values.forEach((v, c) => setCell(sheet, 5 + i, c + 1, { value: v }));
+    });
+    sheet.rowCount = 7;
+    sheet.colCount = 11;
+    const l = recognise(wb);
+    expect(l.detail).toBeNull();
+    expect(l.summary).not.toBeNull();
+    expect(columnLetters(l.summary!)).toMatchObject({ fiche: "C", departement: "D", budget: "H", consumedSinceStart: "K" });
   });
 });

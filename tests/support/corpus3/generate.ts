@@ -1420,7 +1420,15 @@ function writeRates(
       const c = colOf.get(k);
       const cell = c ? s.cells.get(`${r},${c}`) : undefined;
       if (cell?.calc) {
-        if (typeof cell.v === "number" && k !== "gap") cell.v = Math.round(cell.v * 10000) / 10000;
+        // Round the rate once, from the exact ratio (recompute's cached value is already rounded to 1e-6).
+        if (cell.calc.kind === "ratio" && typeof cell.v === "number") {
+          const val = (x: Ref) => {
+            const v = s.cells.get(`${x.r},${x.c}`)?.v;
+            return typeof v === "number" ? v : 0;
+          };
+          const d = cell.calc.den.reduce((a, x) => a + val(x), 0);
+          cell.v = Math.round((val(cell.calc.num) / d) * 10000) / 10000;
+        }
         if (cell.v === "") cell.v = null;
         delete cell.calc;
       }
