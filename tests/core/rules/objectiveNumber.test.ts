@@ -1,4 +1,4 @@
-import { objectiveNumber } from "../../src/core/rules/objectives";
+import { objectiveNumber } from "../../../src/core/rules/objectives";
 
 // Départements number their objectives many ways; each must read as the same objective number (corpus3 seeds 8, 28).
 describe("objectiveNumber", () => {
