@@ -21,6 +21,11 @@ export function rowFigures(v: TableView, row: number): RowFigures | null {
     v.col("budget") !== undefined ? v.num(row, v.col("budget")) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + v.blockTotal(row, b), 0);
   const realisedLastYear = v.num(row, v.col("realisedLastYear"));
   const realisedSinceStart = v.num(row, v.col("realisedSinceStart"));
+  return figuresOf(plannedLastYear, budget, realisedLastYear, realisedSinceStart);
+}
+
+/** Rates and gap of planned and realised amounts (a row's, or a fiche's summed over its rows). */
+export function figuresOf(plannedLastYear: number, budget: number, realisedLastYear: number, realisedSinceStart: number): RowFigures {
   return {
     plannedLastYear,
     budget,

@@ -1,6 +1,6 @@
 import { colToLetters } from "../model/a1";
 import type { Cell } from "../model/snapshot";
-import { rowFigures, type RowFigures } from "../compute/rates";
+import { figuresOf, rowFigures, type RowFigures } from "../compute/rates";
 import type { RowInfo, SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { roleLabel } from "../../messages/layout";
@@ -154,15 +154,7 @@ export function ficheFigures(v: TableView, rows: number[]): RowFigures | null {
     realisedLastYear += f.realisedLastYear;
     realisedSinceStart += f.realisedSinceStart;
   }
-  return {
-    plannedLastYear,
-    budget,
-    realisedLastYear,
-    realisedSinceStart,
-    rateLastYear: plannedLastYear === 0 ? null : realisedLastYear / plannedLastYear,
-    rateGlobal: budget === 0 ? null : realisedSinceStart / budget,
-    gap: budget - realisedSinceStart,
-  };
+  return figuresOf(plannedLastYear, budget, realisedLastYear, realisedSinceStart);
 }
 
 /**
