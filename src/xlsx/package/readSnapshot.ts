@@ -8,6 +8,9 @@ import { parseArea, translateFormula } from "./shiftRefs";
 import { getAttr, unescapeXml } from "./xml";
 import { entryData, readZip, ZipFormatError, type ZipEntry } from "./zip";
 import { cellKey } from "../../core/model/cellKey";
+import { calculateWorkbook } from "../../core/formula/calculate";
+
+const FULL_CALC = /<calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/;
 
 const BUILTIN_FORMATS: Record<number, string> = {
   1: "0",
@@ -389,5 +392,9 @@ export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: M
     parts?.delete(s.part);
     return sheet;
   });
-  return { fileName: file.split(/[\\/]/).pop(), sheets };
+  const wb: WorkbookSnapshot = { fileName: file.split(/[\\/]/).pop(), sheets };
+  // Formulas stored without a result, or with results the file itself does not trust (fullCalcOnLoad: written by a
+  // tool that does not calculate), are computed as Excel will on open.
+  calculateWorkbook(wb, { all: FULL_CALC.test(wbXml) });
+  return wb;
 }
