@@ -7,4 +7,6 @@ export const formulaText = {
     count > 1
       ? fr`${count} formules enregistrées sans résultat que l'outil ne sait pas calculer (par exemple ${example}) : les contrôles qui en dépendent sont ignorés. Ouvrez le fichier dans Excel et enregistrez-le pour un contrôle complet.`
       : fr`une formule enregistrée sans résultat que l'outil ne sait pas calculer (${example}) : les contrôles qui en dépendent sont ignorés. Ouvrez le fichier dans Excel et enregistrez-le pour un contrôle complet.`,
+  /** The other rules that left cells unchecked for the same reason. */
+  uncomputedSame: (rule: string) => fr`cellules qui dépendent des mêmes formules non calculées ignorées (voir ${rule})`,
 };

@@ -190,6 +190,12 @@ class Calculator implements Env {
       v = raw === null ? 0 : raw;
     }
     st.set(f.row, f.col, DONE);
+    // A result the file stored is kept when the evaluator cannot reproduce it, unless it is 0: the value xlsxwriter and
+    // similar tools cache for every formula they never calculated.
+    if (isUnknown(v) && cell.value !== null && cell.value !== 0) {
+      this.summary.computed++;
+      return;
+    }
     if (isUnknown(v)) {
       cell.value = null;
       cell.uncomputed = true;
