@@ -70,7 +70,7 @@ class Calculator implements Env {
   private readonly byName = new Map<string, number>();
   private readonly states: States[];
   private budget: number;
-  private here: { sheet: number; row: number; col: number } = { sheet: 0, row: 0, col: 0 };
+  private readonly here = { sheet: 0, row: 0, col: 0 };
   readonly summary: CalcSummary = { computed: 0, uncomputed: 0, examples: [] };
 
   constructor(wb: WorkbookSnapshot, budget: number) {
@@ -85,14 +85,17 @@ class Calculator implements Env {
     let n = 0;
     this.sheets.forEach((s, si) => {
       const st = this.states[si]!;
-      s.cells.forEach((row, ri) => {
-        row?.forEach((cell, ci) => {
-          if (cell?.formula !== undefined && (all || cell.value === null)) {
-            st.set(ri + 1, ci + 1, PENDING);
+      for (let r = 0; r < s.cells.length; r++) {
+        const cells = s.cells[r];
+        if (!cells) continue;
+        for (let c = 0; c < cells.length; c++) {
+          const cell = cells[c];
+          if (cell !== undefined && cell.formula !== undefined && (all || cell.value === null)) {
+            st.set(r + 1, c + 1, PENDING);
             n++;
           }
-        });
-      });
+        }
+      }
     });
     return n;
   }
@@ -100,11 +103,11 @@ class Calculator implements Env {
   run(): void {
     this.sheets.forEach((s, si) => {
       const st = this.states[si]!;
-      s.cells.forEach((row, ri) => {
-        row?.forEach((cell, ci) => {
-          if (cell && st.get(ri + 1, ci + 1) === PENDING) this.walk(si, ri + 1, ci + 1);
-        });
-      });
+      for (let r = 0; r < s.cells.length; r++) {
+        const cells = s.cells[r];
+        if (!cells) continue;
+        for (let c = 0; c < cells.length; c++) if (cells[c] !== undefined && st.get(r + 1, c + 1) === PENDING) this.walk(si, r + 1, c + 1);
+      }
     });
   }
 
@@ -185,7 +188,9 @@ class Calculator implements Env {
     const cell = this.cellAt(f.sheet, f.row, f.col)!;
     let v: Scalar | Unknown = UNKNOWN;
     if (!cyclic && f.compiled && this.budget >= 0) {
-      this.here = { sheet: f.sheet, row: f.row, col: f.col };
+      this.here.sheet = f.sheet;
+      this.here.row = f.row;
+      this.here.col = f.col;
       const raw = this.scalar(this.eval(f.compiled.node));
       v = raw === null ? 0 : raw;
     }
@@ -234,8 +239,9 @@ class Calculator implements Env {
       const cLast = Math.min(a.c2, cells.length);
       this.budget -= cLast - a.c1 + 1;
       for (let c = a.c1; c <= cLast; c++) {
-        if (!cells[c - 1]) continue;
-        const v = this.at(a.sheet, r, c);
+        const cell = cells[c - 1];
+        if (cell === undefined) continue;
+        const v = cell.formula === undefined ? cell.value : this.at(a.sheet, r, c);
         if (v === null) continue;
         if (visit(v, r, c) === false) return;
       }
@@ -344,11 +350,28 @@ class Calculator implements Env {
   }
 }
 
+function needsCalculation(wb: WorkbookSnapshot, all: boolean): boolean {
+  for (const s of wb.sheets) {
+    const rows = s.cells;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      if (!cells) continue;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell !== undefined && cell.formula !== undefined && (all || cell.value === null)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Computes the formulas that need it (those with no stored result, or all of them with `all`), in place: each gets
  * its value, or `uncomputed` and a null value when the evaluator cannot reproduce Excel exactly.
  */
 export function calculateWorkbook(wb: WorkbookSnapshot, options: CalcOptions): CalcSummary {
+  // The usual file holds Excel's results: one plain scan finds nothing to do and nothing is allocated.
+  if (!needsCalculation(wb, options.all)) return { computed: 0, uncomputed: 0, examples: [] };
   const calc = new Calculator(wb, options.budget ?? DEFAULT_BUDGET);
   if (calc.mark(options.all) === 0) return calc.summary;
   calc.run();

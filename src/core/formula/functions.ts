@@ -55,9 +55,12 @@ class Tally {
   product = 1;
   mean = 0;
   m2 = 0;
+  /** `full`: more than the sum and count is needed (MIN, MAX, PRODUCT, AVERAGE, STDEV, VAR). */
+  constructor(private readonly full: boolean) {}
   add(x: number): void {
     this.sum += x;
     this.count++;
+    if (!this.full) return;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
     this.product *= x;
@@ -74,8 +77,8 @@ interface TallyOptions {
 }
 
 /** Numbers of the arguments as SUM reads them: in ranges only numbers; direct values converted; first error wins. */
-function tally(args: Node[], env: Env, opt: TallyOptions = {}): Tally | Scalar | Unknown {
-  const t = new Tally();
+function tally(args: Node[], env: Env, opt: TallyOptions, full: boolean): Tally | Scalar | Unknown {
+  const t = new Tally(full);
   let error: Scalar | null = null;
   let unknown = false;
   for (const n of args) {
@@ -119,7 +122,7 @@ const REDUCERS: Record<number, Reduce> = {
 };
 
 function aggregate(args: Node[], env: Env, which: number, opt: TallyOptions = {}): Value {
-  const t = tally(args, env, opt);
+  const t = tally(args, env, opt, which !== 9 && which !== 2);
   if (!(t instanceof Tally)) return t;
   return REDUCERS[which]!(t);
 }

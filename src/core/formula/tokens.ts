@@ -70,6 +70,42 @@ function refAt(s: string, i: number, sheet: string | null): { token: Token; end:
   return null;
 }
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Characters that, right after a cell reference, make it something else (a name, a function, a sheet). */
+const isNameChar = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 46 || c === 40 || c === 33 || c === 91;
+
+/** One cell "$AB$12" at i without regular expressions: [end, row, col], or null. */
+function plainCellAt(s: string, i: number): [number, number, number] | null {
+  let k = i;
+  if (s.charCodeAt(k) === 36) k++;
+  let col = 0;
+  const l0 = k;
+  while (k < s.length && isLetter(s.charCodeAt(k)) && k - l0 < 3) col = col * 26 + (s.charCodeAt(k++) & 0xdf) - 64;
+  if (k === l0) return null;
+  if (s.charCodeAt(k) === 36) k++;
+  const d0 = k;
+  let row = 0;
+  while (k < s.length && isDigit(s.charCodeAt(k)) && k - d0 < 7) row = row * 10 + s.charCodeAt(k++) - 48;
+  if (k === d0 || row < 1 || row > MAX_ROW || col > MAX_COL) return null;
+  return [k, row, col];
+}
+
+/** The common case, an unqualified cell or cell range (D4, $L$4:L45), read by hand: most formulas are only these. */
+function plainRefAt(s: string, i: number): { token: Token; end: number } | null {
+  const a = plainCellAt(s, i);
+  if (!a) return null;
+  let [end, r2, c2] = a;
+  if (s.charCodeAt(end) === 58 /* : */) {
+    const b = plainCellAt(s, end + 1);
+    if (!b) return null;
+    [end, r2, c2] = b;
+  }
+  if (end < s.length && isNameChar(s.charCodeAt(end))) return null;
+  const [, r1, c1] = a;
+  return { token: { t: "ref", sheet: null, r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) }, end };
+}
+
 export function tokenize(s: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -100,6 +136,12 @@ export function tokenize(s: string): Token[] {
       continue;
     }
     if (ch === "{" || ch === "[" || ch === ";" || ch === "@") return [{ t: "unsupported", v: ch }];
+    const fast = plainRefAt(s, i);
+    if (fast) {
+      out.push(fast.token);
+      i = fast.end;
+      continue;
+    }
     // A sheet-qualified reference.
     const sh = ch === "'" || ch === "[" || /[A-Za-z_\u00A0-\uFFFF\\]/.test(ch) ? at(SHEET, s, i) : null;
     if (sh) {

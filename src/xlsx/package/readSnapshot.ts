@@ -11,6 +11,8 @@ import { cellKey } from "../../core/model/cellKey";
 import { calculateWorkbook } from "../../core/formula/calculate";
 
 const FULL_CALC = /<calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/;
+/** Formula cells read with no stored result, counted by readSheet for the workbook being read. */
+let uncachedFormulas = 0;
 
 const BUILTIN_FORMATS: Record<number, string> = {
   1: "0",
@@ -320,6 +322,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
           }
         }
         if (value === null && formula === undefined) continue;
+        if (value === null) uncachedFormulas++;
         hasValue = true;
         if (slaves.size && slaves.has(cellKey(r, col))) continue;
         const cell: Cell = { value };
@@ -387,6 +390,7 @@ export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: M
   const stylesPart = rels.find((r) => r.type === "styles")?.target;
   const sst = readSharedStrings(sstPart ? text(sstPart) : undefined);
   const xfs = readStyles(stylesPart ? text(stylesPart) : undefined);
+  uncachedFormulas = 0;
   const sheets = sheetsOf(wbXml, rels).map((s) => {
     const sheet = readSheet(s.name, text(s.part) ?? "", sst, xfs);
     parts?.delete(s.part);
@@ -395,6 +399,7 @@ export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: M
   const wb: WorkbookSnapshot = { fileName: file.split(/[\\/]/).pop(), sheets };
   // Formulas stored without a result, or with results the file itself does not trust (fullCalcOnLoad: written by a
   // tool that does not calculate), are computed as Excel will on open.
-  calculateWorkbook(wb, { all: FULL_CALC.test(wbXml) });
+  const all = FULL_CALC.test(wbXml);
+  if (all || uncachedFormulas) calculateWorkbook(wb, { all });
   return wb;
 }
