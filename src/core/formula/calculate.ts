@@ -207,7 +207,8 @@ class Calculator implements Env {
       this.summary.uncomputed++;
       if (this.summary.examples.length < 3) this.summary.examples.push({ sheet: this.sheets[f.sheet]!.name, row: f.row, col: f.col });
     } else {
-      cell.value = typeof v === "number" && !Number.isFinite(v) ? NUM : v;
+      // Excel shows and formats a result from its first 15 significant digits: 1583506.4999999998 prints as 1 583 507 €.
+      cell.value = typeof v === "number" ? (Number.isFinite(v) ? Number(v.toPrecision(15)) : NUM) : v;
       delete cell.uncomputed;
       this.summary.computed++;
     }

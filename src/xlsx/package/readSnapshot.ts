@@ -359,8 +359,14 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
 /**
  * `parts`: the package's parts already inflated (the CLI's input guard inflates and checks each one): they are used
  * instead of inflating again, and each sheet's bytes are dropped from the map once read, so memory holds one at a time.
+ * `calculate: false` keeps the stored results as they are (formulas the file left uncalculated stay null).
  */
-export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: Map<string, Uint8Array>): WorkbookSnapshot {
+export function readSnapshotFromPackage(
+  buf: Uint8Array,
+  file: string,
+  parts?: Map<string, Uint8Array>,
+  options: { calculate?: boolean } = {},
+): WorkbookSnapshot {
   let text: (n: string) => string | undefined;
   if (parts) {
     text = (n) => {
@@ -400,6 +406,6 @@ export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: M
   // Formulas stored without a result, or with results the file itself does not trust (fullCalcOnLoad: written by a
   // tool that does not calculate), are computed as Excel will on open.
   const all = FULL_CALC.test(wbXml);
-  if (all || uncachedFormulas) calculateWorkbook(wb, { all });
+  if (options.calculate !== false && (all || uncachedFormulas)) calculateWorkbook(wb, { all });
   return wb;
 }
