@@ -40,12 +40,21 @@ function flavoured(file: string, flavour: Flavour, patch: (sheetXml: string) => 
       // A formula cell keeps its formula; its type goes (xlsxwriter writes a number), its result goes or becomes 0.
       text = patch(text.replace(FORMULA_CELL, (_m, attrs: string, f: string) => `<c${attrs.replace(/\s+t="[^"]*"/, "")}>${f}${zeros ? "<v>0</v>" : ""}</c>`));
     } else if (name === "xl/workbook.xml") {
-      text = Buffer.from(data).toString("utf8").replace(/\s*fullCalcOnLoad="[^"]*"/g, "");
-      if (fullCalc) text = /<calcPr\b/.test(text) ? text.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"') : text.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>');
+      text = Buffer.from(data)
+        .toString("utf8")
+        .replace(/\s*fullCalcOnLoad="[^"]*"/g, "");
+      if (fullCalc)
+        text = /<calcPr\b/.test(text)
+          ? text.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"')
+          : text.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>');
     } else if (name === "[Content_Types].xml") {
-      text = Buffer.from(data).toString("utf8").replace(/<Override[^>]*calcChain[^>]*\/>/g, "");
+      text = Buffer.from(data)
+        .toString("utf8")
+        .replace(/<Override[^>]*calcChain[^>]*\/>/g, "");
     } else if (/workbook\.xml\.rels$/.test(name)) {
-      text = Buffer.from(data).toString("utf8").replace(/<Relationship[^>]*calcChain[^>]*\/>/g, "");
+      text = Buffer.from(data)
+        .toString("utf8")
+        .replace(/<Relationship[^>]*calcChain[^>]*\/>/g, "");
     }
     out[name] = text === null ? data : Buffer.from(text, "utf8");
   }
@@ -93,28 +102,53 @@ describe("the 2022 annex written by a tool that does not calculate", () => {
     expect(r.report.skipped).toEqual(original.report.skipped);
   });
 
+  test("shared formulas (a master and dependents holding only its index) stored without results give the same findings", async () => {
+    // Every year's CD total (P, T, X…) and the budget (L) of rows 4-45 written once per column, as Excel shares them.
+    const share = (x: string) => {
+      let si = 0;
+      for (const col of ["L", "P", "T", "X", "AC", "AG", "AK"]) {
+        const master = new RegExp(`<c r="${col}4"([^>]*)><f>([^<]*)</f>`);
+        const m = master.exec(x);
+        if (!m) continue;
+        x = x.replace(master, `<c r="${col}4"$1><f t="shared" ref="${col}4:${col}45" si="${si}">$2</f>`);
+        x = x.replace(new RegExp(`<c r="${col}([5-9]|[1-3]\\d|4[0-5])"([^>]*)><f>[^<]*</f>`, "g"), `<c r="${col}$1"$2><f t="shared" si="${si}"/>`);
+        si++;
+      }
+      return x;
+    };
+    const file = flavoured(FIXTURE_2022, "openpyxl", share, "-shared");
+    const sheet = Buffer.from(unzipSync(fs.readFileSync(file))["xl/worksheets/sheet2.xml"]!).toString("utf8");
+    expect(sheet.match(/<f t="shared" si="\d+"\/><\/c>/g)?.length).toBeGreaterThan(200);
+    const r = await check(file);
+    expect(findingsOf(r.report)).toEqual(findingsOf(original.report));
+    expect(r.report.rows).toEqual(original.report.rows);
+  });
+
   test("cached zeros without fullCalcOnLoad are the file's word and are trusted (this comparison can fail)", async () => {
     const r = await check(flavoured(FIXTURE_2022, "zeros-no-fullcalc"));
     expect(findingsOf(r.report)).not.toEqual(findingsOf(original.report));
   });
 
-  test.each<Flavour>(["openpyxl", "xlsxwriter"])("%s: a formula the evaluator cannot compute is unknown: nothing reported on it nor on what it feeds, said once", async (flavour) => {
-    // Fiche 7's FIR total (row 10) read from another workbook: its budget (L10) and the TOTAL row's L and AC follow it.
-    const file = flavoured(FIXTURE_2022, flavour, (x) => x.replace("<f>SUM(Z10:AB10)</f>", "<f>[1]Budget!A1</f>"), "-external");
-    const r = await check(file);
-    const before = new Set(findingsOf(original.report));
-    const after = findingsOf(r.report);
-    // Nothing new: no false error from reading the unknown as 0 (or as the cached 0).
-    expect(after.filter((f) => !before.has(f))).toEqual([]);
-    expect(r.report.findings.filter((f) => f.sheet === "Suivi fiches actions" && /^[A-Z]+10$/.test(f.cell))).toEqual([]);
-    expect(r.report.findings.filter((f) => f.sheet === "Suivi fiches actions" && /^(L|AC)46$/.test(f.cell))).toEqual([]);
-    // Other rows are still checked.
-    expect(r.report.findings.length).toBeGreaterThan(original.report.findings.length / 2);
-    const notices = (r.report.skipped as Array<{ rule: string; reason: string }>).filter((x) => /ne sait pas calculer/.test(x.reason));
-    expect(new Set(notices.map((x) => x.reason)).size).toBeLessThanOrEqual(1);
-    if (after.length < before.size) expect(notices.length).toBeGreaterThan(0);
-    expect(notices[0]?.reason ?? "").toMatch(/'Suivi fiches actions'!AC10/);
-  });
+  test.each<Flavour>(["openpyxl", "xlsxwriter"])(
+    "%s: a formula the evaluator cannot compute is unknown: nothing reported on it nor on what it feeds, said once",
+    async (flavour) => {
+      // Fiche 7's FIR total (row 10) read from another workbook: its budget (L10) and the TOTAL row's L and AC follow it.
+      const file = flavoured(FIXTURE_2022, flavour, (x) => x.replace("<f>SUM(Z10:AB10)</f>", "<f>[1]Budget!A1</f>"), "-external");
+      const r = await check(file);
+      const before = new Set(findingsOf(original.report));
+      const after = findingsOf(r.report);
+      // Nothing new: no false error from reading the unknown as 0 (or as the cached 0).
+      expect(after.filter((f) => !before.has(f))).toEqual([]);
+      expect(r.report.findings.filter((f) => f.sheet === "Suivi fiches actions" && /^[A-Z]+10$/.test(f.cell))).toEqual([]);
+      expect(r.report.findings.filter((f) => f.sheet === "Suivi fiches actions" && /^(L|AC)46$/.test(f.cell))).toEqual([]);
+      // Other rows are still checked.
+      expect(r.report.findings.length).toBeGreaterThan(original.report.findings.length / 2);
+      const notices = (r.report.skipped as Array<{ rule: string; reason: string }>).filter((x) => /ne sait pas calculer/.test(x.reason));
+      expect(new Set(notices.map((x) => x.reason)).size).toBeLessThanOrEqual(1);
+      if (after.length < before.size) expect(notices.length).toBeGreaterThan(0);
+      expect(notices[0]?.reason ?? "").toMatch(/'Suivi fiches actions'!AC10/);
+    },
+  );
 
   test.each<Flavour>(["openpyxl", "xlsxwriter"])("%s: fill and add-year plan exactly what they plan on the calculated file", (flavour) => {
     const file = flavoured(FIXTURE_2022, flavour);

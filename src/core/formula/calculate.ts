@@ -10,7 +10,22 @@ import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/
 import { FUNCTIONS, power, type Env } from "./functions";
 import { compile, type Compiled, type Node, type RefNode } from "./parse";
 import { MAX_COL } from "./tokens";
-import { DIV0, NUM, UNKNOWN, VALUE, compareScalars, isArea, isErr, isUnknown, toNumber, toText, type Area, type Scalar, type Unknown, type Value } from "./values";
+import {
+  DIV0,
+  NUM,
+  UNKNOWN,
+  VALUE,
+  compareScalars,
+  isArea,
+  isErr,
+  isUnknown,
+  toNumber,
+  toText,
+  type Area,
+  type Scalar,
+  type Unknown,
+  type Value,
+} from "./values";
 
 export interface CalcOptions {
   /** Compute every formula (the file asks for a full recalculation on load: its cached results are not trusted). */
@@ -38,7 +53,10 @@ const SUBTOTAL_CALL = /\b(?:_xlfn\.)?(?:SUBTOTAL|AGGREGATE)\s*\(/i;
 class States {
   private readonly flat: Uint8Array | null;
   private readonly map: Map<number, number> | null;
-  constructor(private readonly cols: number, rows: number) {
+  constructor(
+    private readonly cols: number,
+    rows: number,
+  ) {
     const size = cols * rows;
     this.flat = size <= 1 << 26 ? new Uint8Array(size) : null;
     this.map = this.flat ? null : new Map();

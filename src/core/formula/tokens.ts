@@ -23,7 +23,8 @@ const ERRORS = /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPIL
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
 const STRING = /"((?:[^"]|"")*)"/y;
 // Sheet prefix: 'quoted name'! or a bare name! ([1] marks an external workbook; Sheet1:Sheet3 a 3D reference).
-const SHEET = /(?:'((?:[^']|'')+)'|([A-Za-z_\u00A0-\uFFFF\\][A-Za-z0-9_.\u00A0-\uFFFF]*|\[\d+\][^!'"()+\-*/^&=<>,;:\s]*)(?::[A-Za-z_\u00A0-\uFFFF][A-Za-z0-9_.\u00A0-\uFFFF]*)?)!/y;
+const SHEET =
+  /(?:'((?:[^']|'')+)'|([A-Za-z_\u00A0-\uFFFF\\][A-Za-z0-9_.\u00A0-\uFFFF]*|\[\d+\][^!'"()+\-*/^&=<>,;:\s]*)(?::[A-Za-z_\u00A0-\uFFFF][A-Za-z0-9_.\u00A0-\uFFFF]*)?)!/y;
 const CELL_RANGE = /\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?(?![A-Za-z0-9_.(![])/y;
 const COL_RANGE = /\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![A-Za-z0-9_.(![])/y;
 const ROW_RANGE = /\$?(\d{1,7}):\$?(\d{1,7})(?![A-Za-z0-9_.(![])/y;
