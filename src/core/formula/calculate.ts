@@ -131,7 +131,8 @@ class Calculator implements Env {
 
   private frame(sheet: number, row: number, col: number): Frame {
     const cell = this.cellAt(sheet, row, col)!;
-    const compiled = compile(cell.formula!);
+    // Once the budget is spent the rest is unknown: nothing more is parsed.
+    const compiled = this.budget >= 0 ? compile(cell.formula!) : null;
     const first = compiled?.refs[0];
     return { sheet, row, col, compiled, ref: 0, r: first ? first.r1 : 0, c: first ? first.c1 : 0 };
   }
@@ -265,6 +266,15 @@ class Calculator implements Env {
         if (visit(v, r, c) === false) return;
       }
     }
+  }
+
+  rowsUsed(sheet: number): number {
+    return this.sheets[sheet]!.rowCount;
+  }
+
+  spend(cells: number): boolean {
+    this.budget -= cells;
+    return this.budget >= 0;
   }
 
   hiddenRow(sheet: number, row: number): boolean {

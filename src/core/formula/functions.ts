@@ -35,6 +35,10 @@ export interface Env {
   hiddenRow(sheet: number, row: number): boolean;
   /** The cell holds a SUBTOTAL or AGGREGATE formula (ignored by those functions, as Excel does). */
   subtotalCell(sheet: number, row: number, col: number): boolean;
+  /** The last row of a sheet that holds something: rows below are blank. */
+  rowsUsed(sheet: number): number;
+  /** Takes `cells` from the work budget; false once it is spent (the result is then unknown). */
+  spend(cells: number): boolean;
 }
 
 type Fn = (args: Node[], env: Env) => Value;
@@ -298,8 +302,12 @@ function matches(pairs: Array<[Area, (v: Scalar) => boolean]>, env: Env, visit: 
   const h = a0.r2 - a0.r1;
   const w = a0.c2 - a0.c1;
   for (const [a] of pairs) if (a.r2 - a.r1 !== h || a.c2 - a.c1 !== w) return UNKNOWN;
-  // Whole columns: only rows that hold something can match a non-blank criterion; blank criteria are left unknown.
-  for (let dr = 0; dr <= h; dr++) {
+  // Rows below every sheet's last used row are blank: read up to there (whole columns stay cheap), and count the
+  // rest at once when blank cells match every criterion.
+  const last = Math.min(h, Math.max(...pairs.map(([a]) => env.rowsUsed(a.sheet) - a.r1)));
+  if (h > last && pairs.every(([, t]) => t(null))) for (let dr = Math.max(last + 1, 0); dr <= h; dr++) for (let dc = 0; dc <= w; dc++) visit(dr, dc);
+  for (let dr = 0; dr <= last; dr++) {
+    if (!env.spend(pairs.length * (w + 1))) return UNKNOWN;
     for (let dc = 0; dc <= w; dc++) {
       let ok = true;
       for (const [a, t] of pairs) {
@@ -312,7 +320,6 @@ function matches(pairs: Array<[Area, (v: Scalar) => boolean]>, env: Env, visit: 
       }
       if (ok) visit(dr, dc);
     }
-    if (h > 200000) return UNKNOWN;
   }
   return null;
 }
@@ -340,7 +347,6 @@ function criteriaPairs(args: Node[], env: Env): Array<[Area, (v: Scalar) => bool
   for (let i = 0; i + 1 < args.length; i += 2) {
     const a = env.eval(args[i]!);
     if (!isArea(a)) return isUnknown(a) ? a : VALUE;
-    if (a.r2 - a.r1 > 200000) return UNKNOWN;
     const c = scalarArg(env, args[i + 1]);
     if (isUnknown(c)) return c;
     const t = criterion(c);
@@ -395,9 +401,11 @@ function sumProduct(args: Node[], env: Env): Value {
   const h = areas[0]!.r2 - areas[0]!.r1;
   const w = areas[0]!.c2 - areas[0]!.c1;
   if (areas.some((a) => a.r2 - a.r1 !== h || a.c2 - a.c1 !== w)) return VALUE;
-  if (h > 200000) return UNKNOWN;
+  // Below the last used row every product has a blank factor: 0.
+  const last = Math.min(h, Math.max(...areas.map((a) => env.rowsUsed(a.sheet) - a.r1)));
   let sum = 0;
-  for (let dr = 0; dr <= h; dr++)
+  for (let dr = 0; dr <= last; dr++) {
+    if (!env.spend(areas.length * (w + 1))) return UNKNOWN;
     for (let dc = 0; dc <= w; dc++) {
       let p = 1;
       for (const a of areas) {
@@ -408,6 +416,7 @@ function sumProduct(args: Node[], env: Env): Value {
       }
       sum += p;
     }
+  }
   return sum;
 }
 
@@ -442,8 +451,9 @@ function ifError(onlyNa: boolean): Fn {
 /** Exact-match position of a value in a one-row or one-column area (1-based), or #N/A. */
 function exactIndex(x: Scalar, a: Area, env: Env, vertical: boolean): number | Scalar | Unknown {
   if (typeof x === "string" && /[*?~]/.test(x)) return UNKNOWN;
-  const n = vertical ? a.r2 - a.r1 : a.c2 - a.c1;
-  if (n > 200000) return UNKNOWN;
+  // Blank cells never match: a column is read down to its sheet's last used row only.
+  const n = vertical ? Math.min(a.r2, env.rowsUsed(a.sheet)) - a.r1 : a.c2 - a.c1;
+  if (!env.spend(n + 1)) return UNKNOWN;
   for (let i = 0; i <= n; i++) {
     const v = vertical ? env.at(a.sheet, a.r1 + i, a.c1) : env.at(a.sheet, a.r1, a.c1 + i);
     if (isUnknown(v)) return UNKNOWN;

@@ -41,7 +41,9 @@ export const NA = err("#N/A");
 export const NUM = err("#NUM!");
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?$/;
-const HAS_DIGIT = /\d/;
+/** Text a regional setting may read as a number, an amount or a date: "1 155 000 €", "12,5", "01/02/2022", "(300)". */
+const LOCALE_NUMBER =
+  /^[(+-]?\s*(?:[$€£]\s*)?\d[\d\s\u00a0\u202f.,']*(?:\s*[$€£%])?\)?$|^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$|^\d{1,2}:\d{2}(?::\d{2})?$/;
 
 /**
  * Text read as a number the way arithmetic does. Plain numbers only: text such as "1 155 000 €" or "01/02/2022"
@@ -50,7 +52,7 @@ const HAS_DIGIT = /\d/;
 export function textToNumber(s: string): number | ErrorValue | Unknown {
   const t = s.trim();
   if (PLAIN_NUMBER.test(t)) return t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
-  return HAS_DIGIT.test(t) ? UNKNOWN : VALUE;
+  return LOCALE_NUMBER.test(t) ? UNKNOWN : VALUE;
 }
 
 export function toNumber(v: Scalar | Unknown): number | ErrorValue | Unknown {

@@ -98,6 +98,8 @@ describe("operators", () => {
 
   test("text whose conversion depends on the user's regional settings is unknown, not #VALUE!", () => {
     expect(ev("C2+0")).toBe("unknown");
+    for (const t of ["12,5", "1.155.000", "01/02/2022", "(300)", "300 €", "12:30"]) expect([t, ev(`"${t}"*1`)]).toEqual([t, "unknown"]);
+    for (const t of ["F1", "FA 12", "abc", "1 bis"]) expect([t, ev(`"${t}"*1`)]).toEqual([t, { error: "#VALUE!" }]);
   });
 
   test("a blank reference shows 0; a formula returning text or a boolean keeps it", () => {
@@ -173,6 +175,12 @@ describe("functions", () => {
     ["SUMIF(E1:E3,200)", 200],
     ['SUMIFS(E1:E3,D1:D3,"fondamental",E1:E3,">100")', 300],
     ['COUNTIF(D1:D3,"fondamental")', 2],
+    ['SUMIF(D:D,"fondamental",E:E)', 400],
+    ['COUNTIF(D:D,"f*")', 3],
+    ['COUNTIF(D1:D10,"")', 7],
+    ['COUNTIF(D:D,"<>Facultatif")', 1048575],
+    ["SUMPRODUCT(A:A,E:E)", 5000],
+    ['MATCH("Facultatif",D:D,0)', 2],
     ['COUNTIFS(D1:D3,"f*",E1:E3,"<300")', 2],
     ["SUMPRODUCT(A1:A2,E1:E2)", 5000],
     ['MATCH("Facultatif",D1:D3,0)', 2],
@@ -315,6 +323,19 @@ describe("cycles and depth", () => {
     const terms = Array.from({ length: 10_000 }, (_, i) => `A${(i % 2) + 1}`).join("+");
     expect(compile(terms)).not.toBeNull();
     expect(ev(terms)).toBe(5000 * 30);
+  });
+
+  test("a SUMIF per row over every row (quadratic) stops at the budget instead of hanging", () => {
+    const s = emptySheet("S");
+    for (let r = 1; r <= 3000; r++) {
+      setCell(s, r, 1, { value: `F${r % 7}` });
+      setCell(s, r, 2, { value: r });
+      setCell(s, r, 3, { value: null, formula: `SUMIF(A:A,A${r},B:B)` });
+    }
+    const wb: WorkbookSnapshot = { sheets: [s] };
+    calculateWorkbook(wb, { all: false, budget: 200_000 });
+    expect(typeof s.cells[0]![2]!.value).toBe("number");
+    expect(s.cells[2999]![2]!.uncomputed).toBe(true);
   });
 
   test("past the work budget the rest is unknown rather than a hang", () => {
