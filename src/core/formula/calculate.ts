@@ -10,22 +10,7 @@ import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/
 import { FUNCTIONS, power, type Env } from "./functions";
 import { compile, type Compiled, type Node, type RefNode } from "./parse";
 import { MAX_COL } from "./tokens";
-import {
-  DIV0,
-  NUM,
-  UNKNOWN,
-  VALUE,
-  compareScalars,
-  isArea,
-  isErr,
-  isUnknown,
-  toNumber,
-  toText,
-  type Area,
-  type Scalar,
-  type Unknown,
-  type Value,
-} from "./values";
+import { DIV0, NUM, UNKNOWN, compareScalars, isArea, isErr, isUnknown, toNumber, toText, type Area, type Scalar, type Unknown, type Value } from "./values";
 
 export interface CalcOptions {
   /** Compute every formula (the file asks for a full recalculation on load: its cached results are not trusted). */
@@ -289,12 +274,9 @@ class Calculator implements Env {
   scalar(v: Value): Scalar | Unknown {
     if (!isArea(v)) return v;
     if (v.r1 === v.r2 && v.c1 === v.c2) return this.at(v.sheet, v.r1, v.c1);
-    // Implicit intersection with the formula's own row (a column range) or column (a row range).
-    if (v.sheet === this.here.sheet) {
-      if (v.c1 === v.c2 && this.here.row >= v.r1 && this.here.row <= v.r2) return this.at(v.sheet, this.here.row, v.c1);
-      if (v.r1 === v.r2 && this.here.col >= v.c1 && this.here.col <= v.c2) return this.at(v.sheet, v.r1, this.here.col);
-    }
-    return VALUE;
+    // Several cells where one value is expected: an array formula (SUM(A1:A5*B1:B5)), a dynamic array that spills,
+    // or a legacy implicit intersection. The reader cannot tell them apart: unknown.
+    return UNKNOWN;
   }
 
   eval(node: Node): Value {
