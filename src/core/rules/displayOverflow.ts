@@ -14,13 +14,18 @@ export function hashes(widthPx: number): string {
 // Widths per sheet and column, merged masters per sheet: computed once, not per cell.
 const widthCache = new WeakMap<SheetSnapshot, { cols: Map<number, number>; masters: Map<number, number> }>();
 
-function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
+function cacheOf(sheet: SheetSnapshot): { cols: Map<number, number>; masters: Map<number, number> } {
   let cache = widthCache.get(sheet);
   if (!cache) {
     cache = { cols: new Map(), masters: new Map() };
     for (const m of sheet.merges) cache.masters.set(cellKey(m.r1, m.c1), m.c2);
     widthCache.set(sheet, cache);
   }
+  return cache;
+}
+
+function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
+  const cache = cacheOf(sheet);
   const c2 = cache.masters.get(cellKey(row, col)) ?? col;
   let px = 0;
   for (let c = col; c <= c2; c++) {
@@ -37,8 +42,7 @@ function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
 
 /** Does this number cell show #####? Uses the host's text when there is one (Office.js), else renders it. */
 function mergedMaster(sheet: SheetSnapshot, row: number, col: number): boolean {
-  cellWidthPx(sheet, row, col);
-  return widthCache.get(sheet)!.masters.has(cellKey(row, col));
+  return cacheOf(sheet).masters.has(cellKey(row, col));
 }
 
 export function showsHashes(

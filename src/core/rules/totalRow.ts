@@ -20,8 +20,20 @@ export function shownDecimals(numFmt: string | undefined): number | null {
   return d;
 }
 
+let lastFmt: string | undefined;
+let lastDecimals: number | null = null;
+
 function displayed(v: TableView, row: number, col: number): number {
-  const d = shownDecimals(v.cell(row, col)?.numFmt);
+  const cell = v.cell(row, col);
+  // Cells of a column mostly share one format string: the last answer is kept at hand.
+  const fmt = cell?.numFmt;
+  let d: number | null;
+  if (fmt === lastFmt) d = lastDecimals;
+  else {
+    d = shownDecimals(fmt);
+    lastFmt = fmt;
+    lastDecimals = d;
+  }
   const x = v.num(row, col);
   return d === null ? x : Math.round(x * 10 ** d) / 10 ** d;
 }
@@ -31,7 +43,8 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
   for (const col of cols) {
     const cell = v.cell(totalRow.row, col);
     if (cell && (typeof cell.value === "string" || isError(cell.value))) continue; // number-as-text / cell-error say it
-    const expected = rows.reduce((a, r) => a + v.num(r, col), 0);
+    let expected = 0;
+    for (let i = 0; i < rows.length; i++) expected += v.num(rows[i]!, col);
     const blank = v.isBlank(totalRow.row, col);
     if (blank) {
       if (Math.abs(expected) > 1 && col !== v.col("gap"))
@@ -42,7 +55,8 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
     const cmp = compareAmounts(expected, actual);
     if (cmp === "equal") {
       // Stored cents agree, but a reader adding the printed rows finds another total (hidden cents).
-      const shownRows = rows.reduce((a, r) => a + displayed(v, r, col), 0);
+      let shownRows = 0;
+      for (let i = 0; i < rows.length; i++) shownRows += displayed(v, rows[i]!, col);
       const shownTotal = displayed(v, totalRow.row, col);
       if (compareAmounts(shownRows, shownTotal) === "rounding") {
         out.push(
