@@ -29,11 +29,11 @@ export function cleanUp(): void {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 
-function runOnce(script: string, args: string[]): RunFigures {
+function runOnce(script: string, args: string[], env: NodeJS.ProcessEnv = {}): RunFigures {
   const usageFile = path.join(scratch, `usage-${++serial}.json`);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["-r", HOOK, script, ...args], {
-    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+    env: { ...process.env, ...env, BENCH_USAGE_FILE: usageFile },
     stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 64 << 20,
     timeout: TIMEOUT_MS,
@@ -73,7 +73,10 @@ export function measure(command: CommandName, file: string, runs: number, warmUp
   return { ms: pick("ms"), userMs: pick("userMs"), systemMs: pick("systemMs"), maxRssMb: pick("maxRssMb"), status: all[0]!.status };
 }
 
-/** `cdppe check` over many files at once (a controller's folder). */
-export function measureBatch(files: string[]): RunFigures {
-  return runOnce(BIN, ["check", ...files]);
+/** `cdppe check` over many files at once (a controller's folder); `threads` sets CDPPE_THREADS (else the default). */
+export function measureBatch(files: string[], threads?: number): RunFigures {
+  const env: NodeJS.ProcessEnv = {};
+  if (threads === undefined) env.CDPPE_THREADS = "";
+  else env.CDPPE_THREADS = String(threads);
+  return runOnce(BIN, ["check", ...files], env);
 }

@@ -46,20 +46,32 @@ export interface CheckReport {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(fs: Finding[], sheetOrder: string[]): Finding[] {
-  const key = (f: Finding) => {
+  // Each finding's place parsed once, not at every comparison (a file with thousands of findings).
+  const keyed = fs.map((f) => {
     const { row, col } = parseAddr(f.cell);
-    return [sheetOrder.indexOf(f.sheet), row, col];
-  };
-  return [...fs].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+    return { f, k: [sheetOrder.indexOf(f.sheet), row, col] };
   });
+  keyed.sort((x, y) => {
+    const ka = x.k;
+    const kb = y.k;
+    for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] || x.f.rule.localeCompare(y.f.rule);
+  });
+  return keyed.map((x) => x.f);
 }
 
-export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: CheckOptions = {}): { findings: Finding[]; skipped: CheckReport["skipped"] } {
-  const ctx: RuleContext = { wb, layout, detail: TableView.of(wb, layout.detail), summary: TableView.of(wb, layout.summary), options };
+type Views = { detail: TableView | null; summary: TableView | null };
+
+const viewsOf = (wb: WorkbookSnapshot, layout: AnnexLayout): Views => ({ detail: TableView.of(wb, layout.detail), summary: TableView.of(wb, layout.summary) });
+
+/** `views`: the tables' views when the caller already has them (their row figures are then computed once for both). */
+export function runRules(
+  wb: WorkbookSnapshot,
+  layout: AnnexLayout,
+  options: CheckOptions = {},
+  views: Views = viewsOf(wb, layout),
+): { findings: Finding[]; skipped: CheckReport["skipped"] } {
+  const ctx: RuleContext = { wb, layout, detail: views.detail, summary: views.summary, options };
   const findings: Finding[] = [];
   const skipped: CheckReport["skipped"] = [];
   let gated = 0;
@@ -69,7 +81,8 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
     const why = gate ?? rule.skip(ctx);
     if (why) skipped.push({ rule: rule.id, reason: why });
     else {
-      findings.push(...rule.run(ctx));
+      // One push per finding: spreading an array of 100 000 findings as arguments overflows the stack.
+      for (const f of rule.run(ctx)) findings.push(f);
       // A partial rule ran on the roles read with confidence; the doubtful part is skipped and said so.
       const part = partialReason(rule, ctx);
       if (part) {
@@ -100,8 +113,8 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function computedRows(wb: WorkbookSnapshot, layout: AnnexLayout): ReportRow[] {
-  const v = TableView.of(wb, layout.detail);
+export function computedRows(wb: WorkbookSnapshot, layout: AnnexLayout, view: TableView | null = TableView.of(wb, layout.detail)): ReportRow[] {
+  const v = view;
   if (!v) return [];
   const out: ReportRow[] = [];
   for (const r of v.t.rows) {
@@ -125,7 +138,8 @@ export function checkAnnex(
   options: CheckOptions = {},
   layout: AnnexLayout = recognise(wb, { mapping: options.mapping }),
 ): CheckReport & { layout: AnnexLayout } {
-  const { findings, skipped } = layout.detail || layout.summary ? runRules(wb, layout, options) : { findings: [], skipped: [] };
+  const views = viewsOf(wb, layout);
+  const { findings, skipped } = layout.detail || layout.summary ? runRules(wb, layout, options, views) : { findings: [], skipped: [] };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return {
@@ -145,7 +159,7 @@ export function checkAnnex(
         doubtful: t.doubtful,
       };
     }),
-    rows: computedRows(wb, layout),
+    rows: computedRows(wb, layout, views.detail),
     findings,
     skipped,
     counts,

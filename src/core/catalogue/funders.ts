@@ -1,7 +1,9 @@
 // Which funders a free-text "Source de co-financement" or "Modalités de financement" names.
 import type { Funder } from "../layout/types";
 import { normHead } from "../layout/normalize";
+import { memoByText } from "../model/textMemo";
 
+/** What a text names; shared by every caller asking about the same text: not to be changed. */
 export interface NamedFunders {
   funders: Set<Funder>;
   unknown: string[];
@@ -19,10 +21,14 @@ export function parseModalite(text: string | null): NamedFunders {
 }
 
 function parseTokens(text: string | null): NamedFunders {
+  if (!text) return { funders: new Set<Funder>(), unknown: [], namesCd: false };
+  return parseText(text);
+}
+
+const parseText = memoByText((text: string): NamedFunders => {
   const funders = new Set<Funder>();
   const unknown: string[] = [];
   let namesCd = false;
-  if (!text) return { funders, unknown, namesCd };
   const t = normHead(text, 200);
   const tokens = t
     .split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/)
@@ -38,7 +44,7 @@ function parseTokens(text: string | null): NamedFunders {
     else unknown.push(tok);
   }
   return { funders, unknown, namesCd };
-}
+});
 
 export const FUNDER_LABEL: Record<Funder, string> = { fir: "FIR", etat: "ETAT", ondam: "ONDAM" };
 export const MODALITE_LABEL: Record<Funder, string> = { fir: "FIR", etat: "PLF", ondam: "AM" };

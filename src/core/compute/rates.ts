@@ -13,7 +13,19 @@ export interface RowFigures {
   gap: number;
 }
 
+// Several rules, the report and the fill plan ask for the same rows' figures: computed once per view and row.
+const figuresMemo = new WeakMap<TableView, Map<number, RowFigures | null>>();
+
+/** A row's figures; the object is shared by every caller of the same view: not to be changed. */
 export function rowFigures(v: TableView, row: number): RowFigures | null {
+  let memo = figuresMemo.get(v);
+  if (!memo) figuresMemo.set(v, (memo = new Map()));
+  let f = memo.get(row);
+  if (f === undefined) memo.set(row, (f = computeRowFigures(v, row)));
+  return f;
+}
+
+function computeRowFigures(v: TableView, row: number): RowFigures | null {
   const year = v.lastYear;
   if (year === null) return null;
   const plannedLastYear = v.plannedOfYear(row, year);

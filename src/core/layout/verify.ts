@@ -328,7 +328,11 @@ function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   for (const r of rows) {
     const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
-    if (key) m.set(key, [...(m.get(key) ?? []), r.row]);
+    if (key) {
+      const list = m.get(key);
+      if (list) list.push(r.row);
+      else m.set(key, [r.row]);
+    }
   }
   return m;
 }

@@ -3,6 +3,20 @@ import { addr } from "../model/a1";
 import { isError, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import type { AmountBlock, RowInfo, SingleRole, TableLayout, YearBlock } from "./types";
 
+// Role names built once: a name made per call (`${block}Total`) is a new string to hash at every lookup.
+const TOTAL_ROLE: Record<AmountBlock, SingleRole> = {
+  ms: "msTotal",
+  dgas: "dgasTotal",
+  cd: "cdTotal",
+  fir: "firTotal",
+  etat: "etatTotal",
+  ondam: "ondamTotal",
+};
+
+/**
+ * A view reads a snapshot as it is when the view is made (row lists and fiche maps are built once per view and shared
+ * by every rule): make a new view after changing the snapshot.
+ */
 export class TableView {
   readonly lastYear: number | null;
 
@@ -81,26 +95,39 @@ export class TableView {
     return addr(row, col);
   }
 
-  /** Rows that carry a fiche's figures: fiche rows and their continuation rows (detail) / objective rows (summary). */
+  private dataRowsMemo: RowInfo[] | null = null;
+  private ficheRowsMemo: RowInfo[] | null = null;
+  private byFicheMemo: Map<string, number[]> | null = null;
+  private infoMemo: Map<number, RowInfo> | null = null;
+
+  /** Rows that carry a fiche's figures: fiche rows and their continuation rows (detail) / objective rows (summary). Shared: not to be changed. */
   dataRows(): RowInfo[] {
-    return this.t.rows.filter((r) => r.kind === "fiche" || r.kind === "continuation" || r.kind === "objective");
+    return (this.dataRowsMemo ??= this.t.rows.filter((r) => r.kind === "fiche" || r.kind === "continuation" || r.kind === "objective"));
   }
 
+  /** Shared: not to be changed. */
   ficheRows(): RowInfo[] {
-    return this.t.rows.filter((r) => r.kind === "fiche");
+    return (this.ficheRowsMemo ??= this.t.rows.filter((r) => r.kind === "fiche"));
   }
 
-  /** Fiche number -> its rows (the fiche row first, then continuations). */
+  /** Fiche number -> its rows (the fiche row first, then continuations). Shared: not to be changed. */
   rowsByFiche(): Map<string, number[]> {
+    if (this.byFicheMemo) return this.byFicheMemo;
     const m = new Map<string, number[]>();
     for (const r of this.t.rows) {
       const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
       if (!key) continue;
-      const list = m.get(key) ?? [];
-      list.push(r.row);
-      m.set(key, list);
+      const list = m.get(key);
+      if (list) list.push(r.row);
+      else m.set(key, [r.row]);
     }
-    return m;
+    return (this.byFicheMemo = m);
+  }
+
+  /** The row's reading (the last one listed for that row, as a map built from the rows would give). */
+  rowInfo(row: number): RowInfo | undefined {
+    if (!this.infoMemo) this.infoMemo = new Map(this.t.rows.map((r) => [r.row, r]));
+    return this.infoMemo.get(row);
   }
 
   private ficheOfRow: Map<number, number[]> | null = null;
@@ -123,11 +150,15 @@ export class TableView {
 
   /** Amount of a block: its total column, else the sum of its years. */
   blockTotal(row: number, block: AmountBlock): number {
-    const total = this.col(`${block}Total` as SingleRole);
+    const total = this.t.columns[TOTAL_ROLE[block]];
     if (total !== undefined) return this.num(row, total);
     // No Total CD column at all: the département's share is masse salariale + DGAS.
     if (block === "cd" && !this.years("cd").length) return this.blockTotal(row, "ms") + this.blockTotal(row, "dgas");
-    return this.years(block).reduce((a, y) => a + this.num(row, this.yearCol(block, y)), 0);
+    const years = this.years(block);
+    const cols = this.t.blocks[block];
+    let sum = 0;
+    for (let i = 0; i < years.length; i++) sum += this.num(row, cols?.[years[i]!]);
+    return sum;
   }
 
   /** Total CD of a row: its column or block, else masse salariale + DGAS (a CD split in two with no CD column). */
@@ -145,6 +176,9 @@ export class TableView {
 
   /** P(Y) = CD(Y) + FIR(Y) + ETAT(Y) + ONDAM(Y). */
   plannedOfYear(row: number, year: number): number {
-    return this.cdOfYear(row, year) + (["fir", "etat", "ondam"] as const).reduce((a, b) => a + this.num(row, this.yearCol(b, year)), 0);
+    // Summed in the same order as before (0 + FIR + ETAT + ONDAM, then CD): the same float result to the last bit.
+    const b = this.t.blocks;
+    const funders = 0 + this.num(row, b.fir?.[year]) + this.num(row, b.etat?.[year]) + this.num(row, b.ondam?.[year]);
+    return this.cdOfYear(row, year) + funders;
   }
 }

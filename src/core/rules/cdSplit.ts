@@ -15,9 +15,10 @@ export const cdSplit: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
+    // The years read with confidence, looked up once rather than once per row.
+    const years = v.years("cd").filter((y) => confident(v, `cd${y}`, `ms${y}`, `dgas${y}`));
     for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
-      for (const y of v.years("cd")) {
-        if (!confident(v, `cd${y}`, `ms${y}`, `dgas${y}`)) continue;
+      for (const y of years) {
         const cdCol = v.yearCol("cd", y)!;
         if (v.amount(r.row, cdCol) === null) continue;
         const ms = v.num(r.row, v.yearCol("ms", y));

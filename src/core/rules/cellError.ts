@@ -1,6 +1,6 @@
 import { rulesText } from "../../messages/rules";
 import { isError } from "../model/snapshot";
-import { finding, tableCells } from "./helpers";
+import { eachTableCell, finding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 export const cellError: Rule = {
@@ -10,14 +10,14 @@ export const cellError: Rule = {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
-      for (const { row, col, cell, info } of tableCells(v)) {
+      eachTableCell(v, (row, col, cell, info) => {
         const val = cell.value;
-        if (val === null || !isError(val)) continue;
+        if (val === null || typeof val !== "object" || !isError(val)) return;
         const fiche = info?.fiche ?? info?.continuationOf ?? null;
         const where =
           info?.kind === "total" || info?.kind === "subtotal" ? rulesText.whereTotalLine : fiche ? rulesText.whereFiche(fiche) : rulesText.whereLine(row);
         out.push(finding(v, "cell-error", "error", row, col, fiche, rulesText.cellError(val.error, where), null, val.error));
-      }
+      });
     }
     return out;
   },

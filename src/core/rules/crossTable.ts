@@ -41,7 +41,11 @@ export const crossTable: Rule = {
     const s = ctx.summary!;
     const detailRows = d.rowsByFiche();
     const summaryRows = new Map<string, number[]>();
-    for (const r of s.ficheRows()) summaryRows.set(r.fiche!, [...(summaryRows.get(r.fiche!) ?? []), r.row]);
+    for (const r of s.ficheRows()) {
+      const list = summaryRows.get(r.fiche!);
+      if (list) list.push(r.row);
+      else summaryRows.set(r.fiche!, [r.row]);
+    }
     const out: Finding[] = [];
     // Each pair of columns on its own, when both were read with confidence.
     const pairs = PAIRS.filter(

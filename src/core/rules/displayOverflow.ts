@@ -2,7 +2,7 @@ import { rulesText } from "../../messages/rules";
 import { renderNumber } from "../format/numfmt";
 import { CELL_PADDING_PX, columnWidthPx, textWidthPx } from "../format/textWidth";
 import { colWidth, type Cell, type SheetSnapshot } from "../model/snapshot";
-import { finding, tableCells } from "./helpers";
+import { eachTableCell, finding } from "./helpers";
 import type { Finding, Rule, RuleContext } from "./types";
 import { cellKey } from "../model/cellKey";
 
@@ -14,13 +14,18 @@ export function hashes(widthPx: number): string {
 // Widths per sheet and column, merged masters per sheet: computed once, not per cell.
 const widthCache = new WeakMap<SheetSnapshot, { cols: Map<number, number>; masters: Map<number, number> }>();
 
-function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
+function cacheOf(sheet: SheetSnapshot): { cols: Map<number, number>; masters: Map<number, number> } {
   let cache = widthCache.get(sheet);
   if (!cache) {
     cache = { cols: new Map(), masters: new Map() };
     for (const m of sheet.merges) cache.masters.set(cellKey(m.r1, m.c1), m.c2);
     widthCache.set(sheet, cache);
   }
+  return cache;
+}
+
+function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
+  const cache = cacheOf(sheet);
   const c2 = cache.masters.get(cellKey(row, col)) ?? col;
   let px = 0;
   for (let c = col; c <= c2; c++) {
@@ -37,8 +42,7 @@ function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
 
 /** Does this number cell show #####? Uses the host's text when there is one (Office.js), else renders it. */
 function mergedMaster(sheet: SheetSnapshot, row: number, col: number): boolean {
-  cellWidthPx(sheet, row, col);
-  return widthCache.get(sheet)!.masters.has(cellKey(row, col));
+  return cacheOf(sheet).masters.has(cellKey(row, col));
 }
 
 export function showsHashes(
@@ -75,14 +79,15 @@ function formatId(fmt: string): number {
   return id;
 }
 
-function shapeKey(cell: Cell, col: number): number | null {
+/** The cell's shape within its column (format, digits, sign, font): below 2^30, a small integer for the sets. */
+function shapeKey(cell: Cell): number | null {
   if (cell.text) return null;
   const id = formatId(cell.numFmt ?? "");
   if (id < 0) return null;
   const v = cell.value as number;
   const digits = v === 0 ? 0 : Math.min(30, Math.max(1, Math.floor(Math.log10(Math.abs(v) + 0.5)) + 1));
   const shape = ((digits * 3 + Math.sign(v) + 1) * 2 + (cell.font?.bold ? 1 : 0)) * 100 + Math.min(99, Math.round(cell.font?.size ?? 0));
-  return cellKey(id, col) * 100000 + shape;
+  return id * 100000 + shape;
 }
 
 export const displayOverflow: Rule = {
@@ -92,16 +97,17 @@ export const displayOverflow: Rule = {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
-      const fits = new Set<number>();
-      for (const { row: r, col: c, cell, info } of tableCells(v)) {
-        if (typeof cell.value !== "number" || v.sheet.hiddenRows.has(r) || v.sheet.hiddenCols.has(c)) continue;
+      // Shapes known to fit, per column.
+      const fits: Array<Set<number> | undefined> = [];
+      eachTableCell(v, (r, c, cell, info) => {
+        if (typeof cell.value !== "number" || v.sheet.hiddenRows.has(r) || v.sheet.hiddenCols.has(c)) return;
         // Merged masters span several columns: their width is not the column's.
-        const key = v.sheet.merges.length && mergedMaster(v.sheet, r, c) ? null : shapeKey(cell, c);
-        if (key !== null && fits.has(key)) continue;
+        const key = v.sheet.merges.length && mergedMaster(v.sheet, r, c) ? null : shapeKey(cell);
+        if (key !== null && fits[c]?.has(key)) return;
         const res = showsHashes(ctx, v.sheet, r, c, cell);
         if (!res.overflow) {
-          if (key !== null) fits.add(key);
-          continue;
+          if (key !== null) (fits[c] ??= new Set()).add(key);
+          return;
         }
         const isTotal = info?.kind === "total" || info?.kind === "subtotal";
         const message = res.negativeDate ? rulesText.negativeDate() : rulesText.displayOverflow(cell.value, isTotal);
@@ -118,7 +124,7 @@ export const displayOverflow: Rule = {
             hashes(res.widthPx),
           ),
         );
-      }
+      });
     }
     return out;
   },

@@ -12,7 +12,11 @@ export const ficheNumbering: Rule = {
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v || v.col("fiche") === undefined) continue;
       const seen = new Map<string, number[]>();
-      for (const r of v.ficheRows()) seen.set(r.fiche!, [...(seen.get(r.fiche!) ?? []), r.row]);
+      for (const r of v.ficheRows()) {
+        const list = seen.get(r.fiche!);
+        if (list) list.push(r.row);
+        else seen.set(r.fiche!, [r.row]);
+      }
       for (const [fiche, rows] of seen) {
         for (const row of rows.slice(1))
           out.push(finding(v, "fiche-numbering", "warning", row, v.col("fiche")!, fiche, rulesText.ficheDuplicate(fiche, rows), 1, rows.length));

@@ -16,7 +16,12 @@ export const funderTheme: Rule = {
     const out: Finding[] = [];
     // The objectives of a fiche come from all its rows; its money goes with any of them.
     const numbers = new Map<string, number[]>();
-    for (const e of detailObjectives(v)) if (e.fiche && e.n !== null) numbers.set(e.fiche, [...(numbers.get(e.fiche) ?? []), e.n]);
+    for (const e of detailObjectives(v)) {
+      if (!e.fiche || e.n === null) continue;
+      const list = numbers.get(e.fiche);
+      if (list) list.push(e.n);
+      else numbers.set(e.fiche, [e.n]);
+    }
     for (const [fiche, rows] of v.rowsByFiche()) {
       const money = moneyByFunder(v, rows);
       const ns = numbers.get(fiche) ?? [];

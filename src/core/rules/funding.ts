@@ -1,23 +1,33 @@
 // Shared by the funding rules: money per funder for a fiche, and the funders a text names.
 import { FUNDER_BLOCKS, type Funder, type SingleRole } from "../layout/types";
+
+const TOTAL_ROLE: Record<Funder, SingleRole> = { fir: "firTotal", etat: "etatTotal", ondam: "ondamTotal" };
 import type { TableView } from "../layout/view";
 import { EPS } from "../model/tolerance";
 
 /** Money per funder over a fiche's rows (detail: block totals or years; summary: FIR/Etat/ONDAM columns). */
 export function moneyByFunder(v: TableView, rows: number[], only: readonly Funder[] = FUNDER_BLOCKS): Map<Funder, number> {
   const m = new Map<Funder, number>();
+  const detail = v.t.kind === "detail";
   for (const f of only) {
     let sum = 0;
     let known = false;
+    // Looked up once per funder, not once per row.
+    const years = v.years(f);
+    const yearCols = v.t.blocks[f];
+    const hasCols = detail && (v.col(TOTAL_ROLE[f]) !== undefined || years.length > 0);
+    const c = detail ? undefined : v.col(f);
     for (const r of rows) {
-      if (v.t.kind === "detail") {
-        const hasCols = v.col(`${f}Total` as SingleRole) !== undefined || v.years(f).length > 0;
+      if (detail) {
         if (!hasCols) continue;
         known = true;
         // Use the years when present: a stale block total should not decide who funds the fiche.
-        sum += v.years(f).length ? v.years(f).reduce((a, y) => a + v.num(r, v.yearCol(f, y)), 0) : v.blockTotal(r, f);
+        if (years.length) {
+          let s = 0;
+          for (let i = 0; i < years.length; i++) s += v.num(r, yearCols?.[years[i]!]);
+          sum += s;
+        } else sum += v.blockTotal(r, f);
       } else {
-        const c = v.col(f);
         if (c === undefined) continue;
         known = true;
         sum += v.num(r, c);

@@ -18,7 +18,12 @@ export const objectiveTypeRule: Rule = {
     const v = ctx.detail!;
     const entries = detailObjectives(v);
     const typesByNumber = new Map<number, Array<{ fiche: string | null; type: string }>>();
-    for (const e of entries) if (e.n !== null && e.type) typesByNumber.set(e.n, [...(typesByNumber.get(e.n) ?? []), { fiche: e.fiche, type: e.type }]);
+    for (const e of entries) {
+      if (e.n === null || !e.type) continue;
+      const list = typesByNumber.get(e.n);
+      if (list) list.push({ fiche: e.fiche, type: e.type });
+      else typesByNumber.set(e.n, [{ fiche: e.fiche, type: e.type }]);
+    }
     const out: Finding[] = [];
     const declared = ctx.options.declaredOptional;
     for (const e of entries) {

@@ -2,12 +2,16 @@
 import { NATIONAL_OBJECTIVES, type ObjectiveType } from "../catalogue/objectives";
 import { normHead } from "../layout/normalize";
 import type { TableView } from "../layout/view";
+import { memoByText } from "../model/textMemo";
 
 // « Objectif n° 3 : … », « Obj. 3 - … », « OBJ 3 », or in the objective column alone « 3 - … », « 3. … », « 3 ».
 const NUMBERED = /^\s*(?:obj(?:ectif)?\s*\.?\s*(?:n\s*°\s*)?(\d{1,2})\b|(\d{1,2})\s*(?:$|[-–—:.)]\s*[^\d\s]|[-–—:.)]?\s*$))/i;
 
 export function objectiveNumber(text: string | null): number | null {
-  if (!text) return null;
+  return text ? numberOfText(text) : null;
+}
+
+const numberOfText = memoByText((text: string): number | null => {
   const m = /objectif\s*(?:n\s*°\s*)?(\d{1,2})\b/i.exec(text);
   if (m) return Number(m[1]);
   const p = NUMBERED.exec(text);
@@ -15,15 +19,18 @@ export function objectiveNumber(text: string | null): number | null {
   const n = Number(p[1] ?? p[2]);
   // A leading number is an objective only when the national catalogue has one so numbered.
   return NATIONAL_OBJECTIVES.some((o) => o.n === n) ? n : null;
-}
+});
 
 export function objectiveType(text: string | null): ObjectiveType | null {
-  if (!text) return null;
+  return text ? typeOfText(text) : null;
+}
+
+const typeOfText = memoByText((text: string): ObjectiveType | null => {
   const t = normHead(text, 40);
   if (/fondamental/.test(t)) return "fondamental";
   if (/facultatif/.test(t)) return "facultatif";
   return null;
-}
+});
 
 const labelKey = (t: string) =>
   normHead(t.replace(/^\s*(?:obj(?:ectif)?\s*\.?\s*(?:n\s*°\s*)?)?\d{1,2}\s*[:.)–—-]?\s*/i, ""), 400)
@@ -33,7 +40,10 @@ const LABELS = NATIONAL_OBJECTIVES.map((o) => ({ n: o.n, key: labelKey(o.label) 
 
 /** The one national objective whose label this text matches (on 40 characters or the whole label); ambiguous -> null. */
 export function objectiveByLabel(text: string | null): number | null {
-  if (!text) return null;
+  return text ? byLabelOfText(text) : null;
+}
+
+const byLabelOfText = memoByText((text: string): number | null => {
   const key = labelKey(text);
   if (key.length < 15) return null;
   const hits = LABELS.filter((l) => {
@@ -41,7 +51,7 @@ export function objectiveByLabel(text: string | null): number | null {
     return len >= 15 && key.slice(0, len) === l.key.slice(0, len) && (len === 40 || len === l.key.length || len === key.length);
   });
   return hits.length === 1 ? hits[0]!.n : null;
-}
+});
 
 export interface ObjectiveEntry {
   /** Where the objective is written (the fiche's first row when it has none). */

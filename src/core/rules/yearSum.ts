@@ -14,14 +14,14 @@ export const yearSum: Rule = {
     const v = ctx.detail!;
     const out: Finding[] = [];
     // Each block on its own: a block whose years or total were read with doubt is left out.
-    const blocks = (["ms", "dgas", "cd", "fir", "etat", "ondam"] as const).filter((b) => confident(v, b, `${b}Total`));
+    // What each block needs, looked up once rather than once per row.
+    const blocks = (["ms", "dgas", "cd", "fir", "etat", "ondam"] as const)
+      .filter((b) => confident(v, b, `${b}Total`))
+      .map((b) => ({ b, totalCol: v.col(`${b}Total` as SingleRole), years: v.years(b), what: roleLabel(`${b}Total`) }));
     for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
-      for (const b of blocks) {
-        const totalCol = v.col(`${b}Total` as SingleRole);
-        const years = v.years(b);
+      for (const { b, totalCol, years, what } of blocks) {
         if (totalCol === undefined || !years.length || v.amount(r.row, totalCol) === null) continue;
         const actual = v.num(r.row, totalCol);
-        const what = roleLabel(`${b}Total`);
         const f = sumFinding(
           v,
           "year-sum",

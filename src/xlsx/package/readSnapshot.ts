@@ -164,6 +164,35 @@ function intAt(xml: string, v0: number, v1: number): number {
   return n;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * Number(xml.slice(v0, v1)) without making the slice (one string per numeric cell). Plain decimals ("-1234.56") whose
+ * digits make an integer below 2^53, with at most 22 decimals, are read as that integer divided by a power of ten: both
+ * exact, so the one rounding of the division gives the double nearest the decimal, which is what Number() gives.
+ * Anything else (exponents, spaces, long digits) goes through Number().
+ */
+export function numberAt(xml: string, v0: number, v1: number): number {
+  let i = v0;
+  const negative = i < v1 && xml.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < v1; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 /* . */ && decimals < 0) decimals = 0;
+    else return Number(xml.slice(v0, v1));
+  }
+  if (digits === 0 || digits > 15 || decimals === 0 || decimals > 22) return Number(xml.slice(v0, v1));
+  const x = decimals > 0 ? mantissa / POW10[decimals]! : mantissa;
+  return negative ? -x : x;
+}
+
 // Cell types (the t attribute), as small numbers compared in the loop.
 const CellType = { Number: 0, Shared: 1, Str: 2, Bool: 3, Error: 4, Date: 5, Inline: 6 } as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
@@ -312,7 +341,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
         if (type === CellType.Inline) value = inline ?? "";
         else if (v0 >= 0) {
           if (type === CellType.Shared) value = sst[intAt(xml, v0, v1)] ?? null;
-          else if (type === CellType.Number) value = Number(xml.slice(v0, v1));
+          else if (type === CellType.Number) value = numberAt(xml, v0, v1);
           else {
             const v = unescapeXml(xml.slice(v0, v1));
             if (type === CellType.Str) value = v;
