@@ -868,7 +868,11 @@ function planSummary(rng: Rng, funders: Funder[], years: number[], T: (s: string
   const cg = depth === 2 && rng.chance(0.6) ? T(rng.pick(["Budget consommé", "Réalisations", "Exécution"])) : null;
   if (cg) {
     features.push("summary:consumed-group");
-    cols.push({ key: "consumedPrior", path: [cg, T(rng.pick([`au 31/12/${yn - 1}`, `${y0}-${yn - 1}`, "Antérieur"]))], width: 18 });
+    cols.push({
+      key: "consumedPrior",
+      path: [cg, T(rng.pick([`au 31/12/${yn - 1}`, y0 === yn - 1 ? String(y0) : `${y0}-${yn - 1}`, "Antérieur"]))],
+      width: 18,
+    });
     cols.push({ key: "consumedLastYear", path: [cg, T(rng.pick([`en ${yn}`, String(yn), `Année ${yn}`]))], width: 18 });
     cols.push({ key: "consumedSinceStart", path: [cg, T(rng.pick([`${y0}-${yn}`, "Cumul", "Total"]))], width: 18 });
   } else {
