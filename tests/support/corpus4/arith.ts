@@ -6,7 +6,8 @@ import type { Annex, TableIndex } from "./generate";
 import { MODALITE_NAMES, SOURCE_NAMES, type Funder } from "./domain";
 
 const TOL = 1;
-const num = (c: Cell | undefined): number | null => (c === undefined || c.v === null || c.v === "" ? 0 : typeof c.v === "number" ? c.v : null);
+// An empty cell, or a zero typed as « - », is no amount: 0 to SUM and to the rules.
+const num = (c: Cell | undefined): number | null => (c === undefined || c.v === null || c.v === "" || c.v === "-" ? 0 : typeof c.v === "number" ? c.v : null);
 
 function fundersNamed(text: string, names: Record<Funder, string[]>): Set<Funder> {
   const out = new Set<Funder>();

@@ -95,7 +95,7 @@ export const WORDS = {
   cd: ["Total CD", "Total Département", "Département", "Fonds propres", "Conseil départemental", "Part départementale", "Total CD77", "Financement CD"],
   fir: ["FIR", "ARS (FIR)", "Crédits ARS", "Agence régionale de santé", "Fonds d'intervention régional", "ARS - FIR", "Montant FIR"],
   etat: ["État", "Etat", "P304", "Programme 304", "PLF", "DGCS", "Crédits État (P304)", "Montant ETAT", "Etat - programme 304"],
-  ondam: ["ONDAM", "Assurance maladie", "AM", "CNSA", "ONDAM médico-social", "Assurance maladie (ONDAM)", "Montant ONDAM"],
+  ondam: ["ONDAM", "Assurance maladie", "AM", "CNSA", "ONDAM médico-social", "Assurance maladie (ONDAM)", "Montant ONDAM", "CPAM"],
   source: [
     "Source de co-financement",
     "Co-financeur(s)",

@@ -5,7 +5,19 @@
 import { addr, colLetter, merge, newSheet, setCell, sheetRef, type Book, type Sheet, type StyleKey, type Value } from "./book";
 import { WORDS, OBJECTIVES, type Funder } from "./domain";
 import { recalculate } from "./formula";
-import { buildModel, cdYear, engagementTitle, lineBudget, plannedYear, sum, type Block, type FicheModel, type Line, type Model } from "./model";
+import {
+  buildModel,
+  cdYear,
+  engagementShort,
+  engagementTitle,
+  lineBudget,
+  plannedYear,
+  sum,
+  type Block,
+  type FicheModel,
+  type Line,
+  type Model,
+} from "./model";
 import { Rng } from "./rng";
 import type { Flavour } from "./xlsx";
 import { lookalikeSheet } from "./lookalikes";
@@ -368,6 +380,10 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
   ] as const);
   feat(`placement:${placement}`);
   const detailName = rng.pick([
+    "Annexe financière (2)",
+    "Suivi FA 2022-2024",
+    "CDPPE - Annexe 1",
+    "Bilan d'exécution",
     "Suivi fiches actions",
     "Annexe financière",
     "Détail FA",
@@ -435,6 +451,13 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
   const numberMerged = rng.chance(0.6);
 
   const leftCol = rng.chance(0.45) ? 1 : rng.int(2, 8);
+  const numericYears = rng.chance(0.5);
+  if (numericYears) feat("year-header:number-cell");
+  const unitRow = depth <= 3 && rng.chance(0.15);
+  const unitWord = rng.pick(["€", "en €", "(€)", "euros"]);
+  if (unitRow) feat("header:unit-row");
+  const zeroDash = formulas === "typed" && rng.chance(0.3);
+  if (zeroDash) feat("amounts:zero-typed-as-dash");
   const titleRows = rng.chance(0.2) ? 0 : rng.int(1, Math.max(1, 19 - depth - 1));
   if (leftCol > 1) feat("offset:column");
   if (titleRows > 3) feat("offset:rows");
@@ -460,16 +483,23 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
       if (i === 0 && rng.chance(0.5)) merge(sh, top, leftCol, top, Math.min(lastCol, leftCol + 8));
     }
     const h0 = top + titleRows;
-    const headerRows = Array.from({ length: depth }, (_, i) => h0 + i);
-    writeHeaders(sh, cols, h0, depth, align, groupMode);
+    const hdr = depth + (unitRow ? 1 : 0);
+    const headerRows = Array.from({ length: hdr }, (_, i) => h0 + i);
+    writeHeaders(sh, cols, h0, depth, align, groupMode, numericYears);
+    if (unitRow)
+      for (const dc of cols) {
+        const isRate = ["rateLast", "rateGlobal", "share"].includes(dc.k.r);
+        const isAmount = ["year", "btotal", "budget", "realisedLast", "realisedSince", "gap"].includes(dc.k.r);
+        if (isRate || isAmount) setCell(sh, h0 + depth, dc.col, isRate ? "%" : unitWord, "head");
+      }
     const headerOf: Record<string, string> = {};
     for (const dc of cols) if (dc.key) headerOf[dc.key] = dc.path.join(" / ");
     for (const dc of cols) {
       sh.widths.set(dc.col, dc.width);
       if (dc.k.r === "extra" && dc.k.hidden) sh.hiddenCols.add(dc.col);
     }
-    let r = h0 + depth;
-    const index: TableIndex = { sheet: sh, col: colOf, lines: [], groups: [], totalRow: null, rowOf: new Map(), headerBottom: h0 + depth - 1 };
+    let r = h0 + hdr;
+    const index: TableIndex = { sheet: sh, col: colOf, lines: [], groups: [], totalRow: null, rowOf: new Map(), headerBottom: h0 + hdr - 1 };
     const ficheRows: Record<string, number[]> = {};
     const subtotalRows: number[] = [];
     const amountCols = cols.filter((x) => ["year", "btotal", "budget", "realisedLast", "realisedSince", "gap"].includes(x.k.r));
@@ -566,7 +596,8 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
               setCell(budgetSheet, budgetRow, 3, years[k.yi]!);
               setCell(budgetSheet, budgetRow, 4, v, amountStyle);
               setCell(sh, row, dc.col, null, amountStyle, `${sheetRef(budgetSheet.name)}!D${budgetRow}`);
-            } else setCell(sh, row, dc.col, v === 0 && f.lines.length === 1 && seed % 5 === 0 ? null : v, amountStyle);
+            } else if (v === 0 && zeroDash) setCell(sh, row, dc.col, "-", "text");
+            else setCell(sh, row, dc.col, v === 0 && f.lines.length === 1 && seed % 5 === 0 ? null : v, amountStyle);
             break;
           }
           case "btotal": {
@@ -651,8 +682,8 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
     const subWord = rng.pick(["Sous-total", "Total", "S/T", "Sous-total"]);
     groupList.forEach((fis, g) => {
       const f0 = model.fiches[fis[0]!]!;
-      const engText = engagementTitle(f0.eng);
-      const shortEng = f0.eng < 4 ? `engagement ${f0.eng + 1}` : "conditions pour y parvenir";
+      const engText = engagementTitle(f0.eng, model.engStyle);
+      const shortEng = engagementShort(f0.eng, model.engStyle);
       if (bodyMode === "titles" || (bodyMode === "subtotals" && rng.chance(0.7))) items.push({ t: "title", g, text: engText });
       if (bodyMode === "engsum") items.push({ t: "engsum", g, text: engText });
       for (const fi of fis) model.fiches[fi]!.lines.forEach((_, li) => items.push({ t: "line", fi, li }));
@@ -705,8 +736,8 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
       setCell(sh, last + 1, leftCol, `(1) Montants votés au BP ${yn} et décisions modificatives.`, "text");
       feat("notes-under-table");
     }
-    if (rng.chance(0.5)) sh.freeze = { row: h0 + depth - 1, col: rng.chance(0.5) ? colOf.label! : 0 };
-    if (rng.chance(0.15)) sh.autoFilter = `${addr(h0 + depth - 1, leftCol)}:${addr(last - 1, lastCol)}`;
+    if (rng.chance(0.5)) sh.freeze = { row: h0 + hdr - 1, col: rng.chance(0.5) ? colOf.label! : 0 };
+    if (rng.chance(0.15)) sh.autoFilter = `${addr(h0 + hdr - 1, leftCol)}:${addr(last - 1, lastCol)}`;
     const columns: Record<string, string> = {};
     for (const dc of cols) if (dc.key) columns[dc.key] = colLetter(dc.col);
     return {
@@ -781,7 +812,7 @@ function typeText(fund: boolean, seed: number): string {
 }
 
 /** Writes header cells for columns with paths of 1..depth levels. */
-function writeHeaders(sh: Sheet, cols: DCol[], h0: number, depth: number, align: string, groupMode: string): void {
+function writeHeaders(sh: Sheet, cols: DCol[], h0: number, depth: number, align: string, groupMode: string, numericYears = false): void {
   const bottom = h0 + depth - 1;
   // per column: the row each path level sits on
   const levelRows = (dc: DCol): number[] => {
@@ -820,7 +851,9 @@ function writeHeaders(sh: Sheet, cols: DCol[], h0: number, depth: number, align:
   for (const dc of cols) {
     const rows = levelRows(dc);
     const leafRow = rows[rows.length - 1]!;
-    setCell(sh, leafRow, dc.col, dc.path[dc.path.length - 1]!, "head");
+    const leaf = dc.path[dc.path.length - 1]!;
+    // A year typed into a header cell is a number in Excel, not a text.
+    setCell(sh, leafRow, dc.col, numericYears && /^20\d\d$/.test(leaf) ? Number(leaf) : leaf, "head");
     if (align === "merge" && leafRow < bottom) merge(sh, leafRow, dc.col, bottom, dc.col);
   }
 }
@@ -930,11 +963,14 @@ function renderSummary(
     if (!groups.has(f.eng)) groups.set(f.eng, []);
     groups.get(f.eng)!.push(fi);
   });
-  const engShort = (e: number) => (e < 4 ? `Engagement ${e + 1}` : "Conditions pour y parvenir");
+  const engShort = (e: number) => {
+    const s = engagementShort(e, model.engStyle);
+    return s[0]!.toUpperCase() + s.slice(1);
+  };
   const subRows: number[] = [];
   for (const [eng, fis] of groups) {
     if (spec.titles) {
-      setCell(sh, r, left, engagementTitle(eng), "head");
+      setCell(sh, r, left, engagementTitle(eng, model.engStyle), "head");
       r++;
     }
     const first = r;
@@ -992,7 +1028,7 @@ function renderSummary(
     }
     const last = r - 1;
     if (spec.subtotals) {
-      setCell(sh, r, colOf.mesure ?? colOf.fiche!, `Sous-total ${engShort(eng).toLowerCase().replace("engagement", "engagement")}`, "head");
+      setCell(sh, r, colOf.mesure ?? colOf.fiche!, `Sous-total ${model.engStyle === 2 ? engShort(eng) : engShort(eng).toLowerCase()}`, "head");
       for (const k of amountKeys)
         setCell(
           sh,

@@ -31,6 +31,8 @@ export interface Model {
   cents: boolean;
   fiches: FicheModel[];
   numbering: string;
+  /** How engagements are titled (see engagementTitle). */
+  engStyle: number;
 }
 
 export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -50,6 +52,7 @@ export function lineBudget(l: Line): number {
 const NUMBERINGS = ["int", "int", "01", "FA 1", "FA-1", "FA n°1", "Fiche 1", "1.2", "1.2.3", "bis", "A1", "I.1", "FA01"] as const;
 
 function numberFiches(rng: Rng, fiches: FicheModel[], style: string): void {
+  const numericDots = rng.chance(0.4);
   const perEng = new Map<number, number>();
   const perObj = new Map<string, number>();
   let n = 0;
@@ -91,6 +94,8 @@ function numberFiches(rng: Rng, fiches: FicheModel[], style: string): void {
         break;
       case "1.2":
         f.display = `${f.eng + 1}.${e}`;
+        // Typed into Excel, « 1.2 » becomes the number 1.2 (and « 1.10 » would become 1.1: kept as text then).
+        f.numeric = numericDots && e < 10;
         break;
       case "1.2.3":
         f.display = `${f.eng + 1}.${objIdx.get(ek)}.${k}`;
@@ -186,7 +191,28 @@ export function buildModel(rng: Rng, years: number[], funders: Funder[], cents: 
     f.source = sourceText(rng, f.funders, sourceStyle);
     f.modalite = modaliteText(rng, f.funders);
   }
-  return { years, funders, cents, fiches, numbering };
+  const engStyle = rng.weighted([
+    [0, 4],
+    [1, 2],
+    [2, 1],
+    [3, 1],
+  ] as const);
+  return { years, funders, cents, fiches, numbering, engStyle };
 }
 
-export const engagementTitle = (e: number) => ENGAGEMENTS[e]!;
+/** An engagement's title row as a département words it: « Engagement 1 : … », « Axe 1 - … », « I. … ». */
+export function engagementTitle(e: number, style = 0): string {
+  const text = ENGAGEMENTS[e]!.replace(/^Engagement \d : /, "");
+  if (e === 4) return style === 1 ? `Axe 5 - ${text}` : style === 2 ? `V. ${text}` : style === 3 ? text.toUpperCase() : text;
+  if (style === 1) return `Axe ${e + 1} - ${text}`;
+  if (style === 2) return `${ROMAN[e]}. ${text}`;
+  if (style === 3) return `ENGAGEMENT ${e + 1} – ${text.toUpperCase()}`;
+  return ENGAGEMENTS[e]!;
+}
+
+/** The short name a sub-total row uses: « engagement 1 », « axe 1 », « I ». */
+export function engagementShort(e: number, style = 0): string {
+  if (style === 1) return `axe ${e + 1}`;
+  if (style === 2) return ROMAN[e]!;
+  return e < 4 ? `engagement ${e + 1}` : "conditions pour y parvenir";
+}

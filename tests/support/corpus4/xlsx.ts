@@ -199,5 +199,5 @@ export function writeXlsx(book: Book, flavour: Flavour): Uint8Array {
       `</Types>`,
   );
   // Sheets first, as writers do; the order does not matter to a reader.
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level: 6, mtime: new Date(2024, 0, 1) });
 }
