@@ -129,6 +129,14 @@ async function run(): Promise<void> {
   console.log(`  look-alike kinds                    ${LOOKALIKE_KINDS.join(", ")}`);
 
   if (!verbose) return;
+  console.log(
+    `\n  annexes read right: seeds ${
+      r.annexes
+        .filter((a) => a.readRight)
+        .map((a) => a.seed)
+        .join(",") || "none"
+    }`,
+  );
   const groups = new Map<string, { seeds: number[]; headers: Set<string> }>();
   for (const a of r.annexes)
     for (const p of a.problems) {
