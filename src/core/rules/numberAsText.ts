@@ -2,10 +2,14 @@ import { rulesText } from "../../messages/rules";
 import { amountColumns, finding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
-/** "1 155 000 €", "12,5", "-  €" -> a number; anything else -> null. */
+const bare = (text: string) => text.replace(/[\s\u00a0\u202f]/g, "").replace(/(€|eur|euros?)$/i, "");
+
+/** « - », « – », « -  € »: how finance officers write a nil amount; SUM reads it as 0, as they mean it. */
+export const isNilDash = (text: string): boolean => /^[-\u2010-\u2015\u2212]+$/.test(bare(text));
+
+/** "1 155 000 €", "12,5" -> a number; anything else -> null. */
 export function parseAmountText(text: string): number | null {
-  const t = text.replace(/[\s\u00a0\u202f]/g, "").replace(/(€|eur|euros?)$/i, "");
-  if (/^-+$/.test(t)) return 0;
+  const t = bare(text);
   const m = /^(-)?(\d+(?:[.,]\d+)?)$/.exec(t.replace(/\.(?=\d{3}(?:\D|$))/g, ""));
   if (!m) return null;
   const n = Number(m[2]!.replace(",", "."));
@@ -24,7 +28,7 @@ export const numberAsText: Rule = {
         if (r.kind === "title" || r.kind === "blank") continue;
         for (const c of cols) {
           const val = v.cell(r.row, c)?.value;
-          if (typeof val !== "string" || !val.trim()) continue;
+          if (typeof val !== "string" || !val.trim() || isNilDash(val)) continue;
           const n = parseAmountText(val);
           const fiche = r.fiche ?? r.continuationOf;
           out.push(
