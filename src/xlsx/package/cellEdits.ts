@@ -26,15 +26,22 @@ export interface IndexedEdits {
   bySheet: Map<string, SheetEdits>;
   /** Shared string index of each string value, taken in plan order so that new strings are appended in that order. */
   stringIndex: Int32Array;
+  /** Column of each cell edit, read without going through edits of several shapes. */
+  cols: Int32Array;
 }
 
 export function indexEdits(all: Edit[], sheetPart: (name: string) => string, sst: SharedStrings | null): IndexedEdits {
   const bySheet = new Map<string, SheetEdits>();
   const stringIndex = new Int32Array(all.length).fill(-1);
+  const cols = new Int32Array(all.length);
+  let lastName = "";
+  let lastPart = "";
   all.forEach((e, i) => {
     if (e.kind !== "setFormula" && e.kind !== "setValue" && e.kind !== "setNumberFormat") return;
+    cols[i] = e.col;
     if (e.kind === "setValue" && typeof e.value === "string" && sst) stringIndex[i] = sst.indexOf(e.value);
-    const part = sheetPart(e.sheet);
+    if (e.sheet !== lastName) [lastName, lastPart] = [e.sheet, sheetPart(e.sheet)];
+    const part = lastPart;
     let sheet = bySheet.get(part);
     if (!sheet) bySheet.set(part, (sheet = { rows: [], byRow: new Map() }));
     let row = sheet.byRow.get(e.row);
@@ -43,9 +50,9 @@ export function indexEdits(all: Edit[], sheetPart: (name: string) => string, sst
   });
   for (const sheet of bySheet.values()) {
     sheet.rows = [...sheet.byRow.keys()].sort((a, b) => a - b);
-    for (const list of sheet.byRow.values()) if (list.length > 1) list.sort((a, b) => (all[a] as CellEdit).col - (all[b] as CellEdit).col || a - b);
+    for (const list of sheet.byRow.values()) if (list.length > 1) list.sort((a, b) => cols[a]! - cols[b]! || a - b);
   }
-  return { all, bySheet, stringIndex };
+  return { all, bySheet, stringIndex, cols };
 }
 
 /** A cell tag with at most a style: `<c>` or `<c s="7">` (a style still to be resolved included). */
@@ -60,9 +67,16 @@ export function styleOf(open: string): string | null {
   return open.slice(at + 4, open.indexOf('"', at + 4));
 }
 
+/** `<c>` or `<c s="…">` with no other attribute, told without a regular expression in the common cases. */
+function simpleOpen(open: string): boolean {
+  if (open === "<c>") return true;
+  if (open.startsWith('<c s="')) return open.indexOf('"', 6) === open.length - 2;
+  return SIMPLE_OPEN.test(open);
+}
+
 function openTag(open: string, s: string, t: string | null): string {
   // The tag of a cell the plan creates (<c s="7">) is made directly: this runs for every cell a plan writes.
-  if (t === null && SIMPLE_OPEN.test(open)) {
+  if (t === null && simpleOpen(open)) {
     if (s && s !== "0") return `<c s="${s}">`;
     return open !== "<c>" && s === "0" ? '<c s="0">' : "<c>";
   }
@@ -82,32 +96,32 @@ function valueInner(v: CellValue | undefined): { t: string | null; v: string } {
 /** Writes edit number `i` into the cell; returns whether it wrote a formula. */
 export function applyEdit(c: CellState, edits: IndexedEdits, i: number, styles: StyleRequests, hasSst: boolean): boolean {
   const e = edits.all[i] as CellEdit;
-  const styled = () => styles.styled(styleOf(c.open), e.numFmt, i);
+  const style = styles.styled(styleOf(c.open), e.numFmt, i);
   if (e.kind === "setNumberFormat") {
-    c.open = openTag(c.open, styled(), getAttr(c.open, "t"));
+    c.open = openTag(c.open, style, getAttr(c.open, "t"));
     return false;
   }
   if (e.kind === "setFormula") {
     const r = e.result;
     const t = typeof r === "string" ? "str" : null;
     const v = r === null || r === undefined ? "" : typeof r === "string" ? `<v>${escapeText(r)}</v>` : `<v>${r}</v>`;
-    c.open = openTag(c.open, styled(), t);
+    c.open = openTag(c.open, style, t);
     c.inner = `<f>${escapeText(e.formula.charCodeAt(0) === 61 ? e.formula.slice(1) : e.formula)}</f>${v}`;
     return true;
   }
   const v = e.value;
   if (typeof v === "string") {
     if (hasSst) {
-      c.open = openTag(c.open, styled(), "s");
+      c.open = openTag(c.open, style, "s");
       c.inner = `<v>${edits.stringIndex[i]}</v>`;
     } else {
-      c.open = openTag(c.open, styled(), "inlineStr");
+      c.open = openTag(c.open, style, "inlineStr");
       c.inner = `<is><t xml:space="preserve">${escapeText(v)}</t></is>`;
     }
     return false;
   }
   const x = valueInner(v);
-  c.open = openTag(c.open, styled(), x.t);
+  c.open = openTag(c.open, style, x.t);
   c.inner = x.v;
   return false;
 }

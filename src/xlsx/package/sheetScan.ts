@@ -20,7 +20,8 @@ export function frameOf(xml: string): SheetFrame {
   if (open < 0) throw new PackageError(packageText.unsupported(packageText.sheetDataUnreadable));
   const openEnd = xml.indexOf(">", open);
   if (xml[openEnd - 1] === "/") return { head: xml.slice(0, open) + "<sheetData>", tail: "</sheetData>" + xml.slice(openEnd + 1), start: openEnd + 1, end: openEnd + 1 };
-  const close = xml.indexOf("</sheetData>", openEnd);
+  // Looked for from the end, where it is: the rows before it may be many megabytes.
+  const close = xml.lastIndexOf("</sheetData>");
   return { head: xml.slice(0, openEnd + 1), tail: xml.slice(close), start: openEnd + 1, end: close };
 }
 

@@ -87,20 +87,14 @@ function anyOrder(xml: string, frame: SheetFrame, input: SheetStreamInput): RowW
   return w;
 }
 
-/** New cells of a row (inserted columns' formatted cells), by final column. */
-interface NewCell {
-  col: number;
-  style: string;
-}
-
 class RowWriter {
-  readonly parts: string[] = [];
+  private parts: string[] = [];
+  private chunks: string[] = [];
   private changed = false;
   formulasMoved = false;
   formulasWritten = false;
   private cells = new CellSpans();
   private finalCol: number[] = [];
-  private rowParts: string[] = [];
   private nextF = -2;
   private readonly wholeColumns: Ins[] | null;
 
@@ -129,131 +123,196 @@ class RowWriter {
     const formulas = (this.input.move !== null || this.input.shared !== null) && this.formulaBetween(row.openEnd, row.innerEnd);
     if (!rowIns.length && !edits && !formulas) return;
     this.cells.read(this.xml, row.openEnd + 1, row.innerEnd);
+    // Written straight into parts behind a slot for the row's tag; taken back if the row turns out unchanged.
+    const mark = this.parts.length;
+    if (row.start > this.copyFrom) this.parts.push(this.xml.slice(this.copyFrom, row.start));
+    const slot = this.parts.push("") - 1;
     const span = this.writeCells(row, rowIns, edits, formulas);
-    if (!span) return;
+    if (!span) {
+      this.parts.length = mark;
+      return;
+    }
     let open = setAttr(this.xml.slice(row.start, row.openEnd + 1), "r", String(row.r));
     if (getAttr(open, "spans") !== null) open = setAttr(open, "spans", `${span[0]}:${span[1]}`);
     if (row.selfClosing) open = open.slice(0, -2).trimEnd() + ">";
-    this.emit(row.start, open);
-    for (const p of this.rowParts) this.parts.push(p);
-    this.parts.push("</row>");
-    this.copyFrom = row.end;
+    this.parts[slot] = open;
+    this.endRow(row.end);
   }
 
   newRow(r: number, at: number): void {
-    const span = this.writeCells(null, [], this.input.edits!.byRow.get(r)!, false, r);
-    if (!span) return;
-    this.emit(at, `<row r="${r}">`);
-    for (const p of this.rowParts) this.parts.push(p);
-    this.parts.push("</row>");
-    this.copyFrom = at;
+    const mark = this.parts.length;
+    if (at > this.copyFrom) this.parts.push(this.xml.slice(this.copyFrom, at));
+    this.parts.push(`<row r="${r}">`);
+    if (!this.writeCells(null, [], this.input.edits!.byRow.get(r)!, false, r)) {
+      this.parts.length = mark;
+      return;
+    }
+    this.endRow(at);
   }
 
-  private emit(at: number, text: string): void {
-    if (at > this.copyFrom) this.parts.push(this.xml.slice(this.copyFrom, at));
-    this.parts.push(text);
+  private endRow(copyFrom: number): void {
+    this.parts.push("</row>");
+    this.copyFrom = copyFrom;
     this.changed = true;
+    // Pieces joined every few thousand: they die young instead of all surviving to the end of the sheet.
+    if (this.parts.length >= 4096) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(this.parts.join(""));
+    this.parts.length = 0;
   }
 
   finish(end: number): string[] | null {
     if (!this.changed) return null;
     if (end > this.copyFrom) this.parts.push(this.xml.slice(this.copyFrom, end));
-    return this.parts;
+    this.flush();
+    return this.chunks;
   }
 
   /**
-   * The row's cells in final column order into rowParts: existing cells (moved, formulas moved, written), new
+   * The row's cells in final column order into parts: existing cells (moved, formulas moved, written), new
    * formatted cells of inserted columns, cells the plan creates. Returns the first and last columns when the row
    * changed, else null.
    */
   private writeCells(row: RowSpan | null, rowIns: Ins[], edits: number[] | null, formulas: boolean, newRow = 0): [number, number] | null {
-    const { xml, cells, finalCol, rowParts } = this;
+    const { xml, cells, finalCol, parts } = this;
     const r = row ? row.r : newRow;
-    const rowText = String(r);
-    rowParts.length = 0;
-    for (let k = 0; k < cells.n && row; k++) finalCol[k] = mapThrough(rowIns, cells.col[k]!);
-    const added = row ? this.insertedCells(rowIns) : [];
+    this.rowText = String(r);
     const n = row ? cells.n : 0;
-    const all = this.input.all;
-    let pos = row ? row.openEnd + 1 : 0;
+    const map = this.columnMap(rowIns);
+    for (let k = 0; k < n; k++) finalCol[k] = map ? map[cells.col[k]!]! : mapThrough(rowIns, cells.col[k]!);
+    const nAdded = row ? this.insertedCells(rowIns) : 0;
+    const cols = this.input.all.cols;
+    this.pos = row ? row.openEnd + 1 : 0;
+    this.q = 0;
     let i = 0;
     let a = 0;
-    let q = 0;
     const nq = edits ? edits.length : 0;
     let first = -1;
     let last = -1;
     let changed = false;
-    const put = (at: number, col: number, c: CellState) => {
-      if (row && at > pos) rowParts.push(xml.slice(pos, at));
-      const tag = withRef(c.open, colLetters(col) + rowText);
-      if (c.inner) rowParts.push(tag, c.inner, "</c>");
-      else rowParts.push(tag.slice(0, -1) + "/>");
-    };
-    const writeEdits = (c: CellState, col: number) => {
-      while (q < nq && editCol(all, edits![q]!) === col) {
-        if (applyEdit(c, all, edits![q]!, this.input.styles, this.input.hasSst)) this.formulasWritten = true;
-        q++;
-      }
-    };
-    while (i < n || a < added.length || q < nq) {
+    while (i < n || a < nAdded || this.q < nq) {
       const cE = i < n ? finalCol[i]! : Infinity;
-      const cA = a < added.length ? added[a]!.col : Infinity;
-      const cQ = q < nq ? editCol(all, edits![q]!) : Infinity;
-      const col = Math.min(cE, cA, cQ);
+      const cA = a < nAdded ? this.addedCol[a]! : Infinity;
+      const cQ = this.q < nq ? cols[edits![this.q]!]! : Infinity;
+      const col = cE < cA ? (cE < cQ ? cE : cQ) : cA < cQ ? cA : cQ;
       if (first < 0) first = col;
       last = col;
       if (cE === col) {
-        const s = cells.start[i]!;
-        const oe = cells.openEnd[i]!;
-        const end = cells.end[i]!;
-        const selfClosing = cells.selfClosing[i]!;
-        let inner: string | null = null;
-        let moved = cE !== cells.col[i];
-        if (formulas && !selfClosing && this.formulaBetween(oe, end)) {
-          const before = xml.slice(oe + 1, end - 4);
-          const after = this.movedFormula(before, r, rowText, cells.col[i]!);
-          if (after !== before) {
-            inner = after;
-            moved = true;
-          }
-        }
-        const written = cQ === col;
-        if (!written && (moved || inner !== null) && cells.hasRef[i] && xml.startsWith('<c r="', s)) {
-          // The usual spelling: the new reference and the new formula go in as pieces, the rest stays slices.
-          if (cE !== cells.col[i]) {
-            rowParts.push(xml.slice(pos, s + 6), colLetters(col), rowText);
-            pos = xml.indexOf('"', s + 6);
-          }
-          if (inner !== null) {
-            rowParts.push(xml.slice(pos, oe + 1), inner, "</c>");
-            pos = end;
-          }
-          changed = true;
-          i++;
-          continue;
-        }
-        if (moved || written || !cells.hasRef[i]) {
-          const open = xml.slice(s, oe + 1);
-          const c: CellState = { open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open, inner: inner ?? (selfClosing ? "" : xml.slice(oe + 1, end - 4)) };
-          writeEdits(c, col);
-          put(s, col, c);
-          pos = end;
-          if (moved || written) changed = true;
-        }
+        if (this.existingCell(i, col, r, cQ === col ? edits : null, formulas)) changed = true;
         i++;
         continue;
       }
       const at = i < n ? cells.start[i]! : row ? row.innerEnd : 0;
-      const c: CellState = cA === col ? { open: `<c s="${added[a++]!.style}">`, inner: "" } : { open: "<c>", inner: "" };
-      writeEdits(c, col);
-      put(at, col, c);
-      pos = Math.max(pos, at);
+      const c: CellState = { open: cA === col ? this.addedOpen[a++]! : "<c>", inner: "" };
+      this.writeEdits(c, col, edits);
+      this.put(at, col, c, row !== null);
+      if (at > this.pos) this.pos = at;
       changed = true;
     }
     if (!changed) return null;
-    if (row && row.innerEnd > pos) rowParts.push(xml.slice(pos, row.innerEnd));
+    if (row && row.innerEnd > this.pos) parts.push(xml.slice(this.pos, row.innerEnd));
     return first < 0 ? null : [first, last];
   }
+
+  // Per-row state of writeCells: the row's number as text, how far the row's text is copied, the next edit.
+  private rowText = "";
+  private pos = 0;
+  private q = 0;
+
+  /** Existing cell i, landing at col: moved, its formula moved, written. Returns whether it changed. */
+  private existingCell(i: number, col: number, r: number, edits: number[] | null, formulas: boolean): boolean {
+    const { xml, cells, parts } = this;
+    const s = cells.start[i]!;
+    const oe = cells.openEnd[i]!;
+    const end = cells.end[i]!;
+    const selfClosing = cells.selfClosing[i]!;
+    const shifted = col !== cells.col[i];
+    // A formula moved in place: its text between fa and fb becomes fText; or the whole content becomes inner.
+    let fText: string | null = null;
+    let fa = 0;
+    let fb = 0;
+    let inner: string | null = null;
+    if (formulas && !selfClosing && this.formulaBetween(oe, end)) {
+      const at = this.nextF;
+      if (this.input.move && xml.startsWith("<f>", at)) {
+        fa = at + 3;
+        fb = xml.indexOf("</f>", fa);
+        const text = unescapeXml(xml.slice(fa, fb));
+        const next = this.input.move(text, this.rowText);
+        if (next !== text) {
+          fText = escapeText(next);
+          this.formulasMoved = true;
+        }
+      } else {
+        const before = xml.slice(oe + 1, end - 4);
+        const after = this.movedFormula(before, r, this.rowText, cells.col[i]!);
+        if (after !== before) inner = after;
+      }
+    }
+    const changed = shifted || fText !== null || inner !== null;
+    if (!edits && changed && cells.hasRef[i] && xml.startsWith('<c r="', s)) {
+      // The usual spelling: the new reference and the new formula go in as pieces, the rest stays slices.
+      if (shifted) {
+        parts.push(xml.slice(this.pos, s + 6), colLetters(col), this.rowText);
+        this.pos = xml.indexOf('"', s + 6);
+      }
+      if (fText !== null) {
+        parts.push(xml.slice(this.pos, fa), fText);
+        this.pos = fb;
+      } else if (inner !== null) {
+        parts.push(xml.slice(this.pos, oe + 1), inner, "</c>");
+        this.pos = end;
+      }
+      return true;
+    }
+    if (!changed && !edits && cells.hasRef[i]) return false;
+    const open = xml.slice(s, oe + 1);
+    if (fText !== null) inner = xml.slice(oe + 1, fa) + fText + xml.slice(fb, end - 4);
+    const c: CellState = { open: selfClosing ? open.slice(0, -2).trimEnd() + ">" : open, inner: inner ?? (selfClosing ? "" : xml.slice(oe + 1, end - 4)) };
+    if (edits) this.writeEdits(c, col, edits);
+    this.put(s, col, c, true);
+    this.pos = end;
+    // A cell without r gets one when its row is rewritten; alone, that does not rewrite the row.
+    return changed || edits !== null;
+  }
+
+  private writeEdits(c: CellState, col: number, edits: number[] | null): void {
+    if (!edits) return;
+    const all = this.input.all;
+    while (this.q < edits.length && all.cols[edits[this.q]!] === col) {
+      if (applyEdit(c, all, edits[this.q]!, this.input.styles, this.input.hasSst)) this.formulasWritten = true;
+      this.q++;
+    }
+  }
+
+  /** A written cell into parts, after the row's text up to `at`. */
+  private put(at: number, col: number, c: CellState, inRow: boolean): void {
+    const parts = this.parts;
+    if (inRow && at > this.pos) parts.push(this.xml.slice(this.pos, at));
+    const tail = simpleTail(c.open, c.inner === "");
+    if (tail !== null) {
+      parts.push('<c r="', colLetters(col), this.rowText, tail);
+      if (c.inner) parts.push(c.inner, "</c>");
+      return;
+    }
+    const tag = withRef(c.open, colLetters(col) + this.rowText);
+    if (c.inner) parts.push(tag, c.inner, "</c>");
+    else parts.push(tag.slice(0, -1) + "/>");
+  }
+
+  /** Column map of whole-column insertions (one lookup per cell), made once per writer. */
+  private columnMap(rowIns: Ins[]): Int32Array | null {
+    if (!rowIns.length || rowIns !== this.wholeColumns) return null;
+    if (!this.map) {
+      this.map = new Int32Array(16386);
+      for (let c = 0; c < this.map.length; c++) this.map[c] = mapThrough(rowIns, c);
+    }
+    return this.map;
+  }
+
+  private map: Int32Array | null = null;
 
   /** A cell's content with its formula moved (shared groups as planned, others through the mover). */
   private movedFormula(inner: string, r: number, rowText: string, col: number): string {
@@ -278,21 +337,42 @@ class RowWriter {
     return out;
   }
 
+  // New cells of the row (addedCol/addedOpen, nAdded of them), rebuilt for each row in arrays kept between rows.
+  private addedCol: number[] = [];
+  private addedOpen: string[] = [];
+  private insStyle: (string | null)[] = [];
+  private order: Array<{ k: number; col: number }> | null = null;
+
   /**
    * Cells the insertions create in this row: each takes the style of the cell its insertion copies the format from
-   * (as it stands after the insertions before it), when that style is not the default.
+   * (as it stands after the insertions before it), when that style is not the default. Returns how many.
    */
-  private insertedCells(rowIns: Ins[]): NewCell[] {
-    if (!rowIns.length) return NOTHING;
-    const styles: (string | null)[] = [];
-    const out: NewCell[] = [];
-    rowIns.forEach((e, k) => {
-      const style = this.styleAt(rowIns, k, styles);
-      styles.push(style && style !== "0" ? style : null);
-      if (!style || style === "0") return;
-      for (let j = 0; j < e.count; j++) out.push({ col: mapThrough(rowIns.slice(k + 1), e.at + j), style });
-    });
-    return out.length > 1 ? out.sort((x, y) => x.col - y.col) : out;
+  private insertedCells(rowIns: Ins[]): number {
+    if (!rowIns.length) return 0;
+    const made = this.insStyle;
+    made.length = 0;
+    for (let k = 0; k < rowIns.length; k++) {
+      const style = this.styleAt(rowIns, k, made);
+      made.push(style && style !== "0" ? style : null);
+    }
+    // Where each insertion's new cells land once all are made: the same on every row when all take whole columns.
+    let order = rowIns === this.wholeColumns ? this.order : null;
+    if (!order) {
+      order = [];
+      rowIns.forEach((e, k) => {
+        for (let j = 0; j < e.count; j++) order!.push({ k, col: mapThrough(rowIns.slice(k + 1), e.at + j) });
+      });
+      order.sort((x, y) => x.col - y.col);
+      if (rowIns === this.wholeColumns) this.order = order;
+    }
+    let n = 0;
+    for (const o of order) {
+      const style = made[o.k];
+      if (!style) continue;
+      this.addedCol[n] = o.col;
+      this.addedOpen[n++] = openOfStyle(style);
+    }
+    return n;
   }
 
   /** Style of the cell at insertion k's copyFormatFrom, once insertions 0..k are made. */
@@ -305,16 +385,42 @@ class RowWriter {
     }
     const { cells, xml } = this;
     for (let i = 0; i < cells.n; i++) {
-      if (cells.col[i] === x) return getAttr(xml.slice(cells.start[i], cells.openEnd[i]! + 1), "s");
+      if (cells.col[i] === x) return styleIn(xml, cells.start[i]!, cells.openEnd[i]!);
       if (cells.col[i]! > x) break;
     }
     return null;
   }
 }
 
-const NOTHING: NewCell[] = [];
+/** The s attribute of the cell tag between s and e, read in place in the usual spelling. */
+function styleIn(xml: string, s: number, e: number): string | null {
+  const at = xml.indexOf(' s="', s);
+  if (at >= 0 && at < e) return xml.slice(at + 4, xml.indexOf('"', at + 4));
+  return getAttr(xml.slice(s, e + 1), "s");
+}
 
-const editCol = (all: IndexedEdits, i: number) => (all.all[i] as { col: number }).col;
+// Tags made once per style: a row's new cells reuse them.
+const openOfStyleCache = new Map<string, string>();
+function openOfStyle(style: string): string {
+  let t = openOfStyleCache.get(style);
+  if (t === undefined) openOfStyleCache.set(style, (t = `<c s="${style}">`));
+  return t;
+}
+
+/** What follows `<c r="A1` in a written cell whose tag is `<c>` or `<c s="N">` (null for other tags). */
+const tailCache = new Map<string, string>();
+function simpleTail(open: string, empty: boolean): string | null {
+  const key = empty ? open + "/" : open;
+  const known = tailCache.get(key);
+  if (known !== undefined) return known;
+  let tail: string | null = null;
+  if (open === "<c>") tail = '"';
+  else if (open.startsWith('<c s="') && open.indexOf('"', 6) === open.length - 2) tail = '" ' + open.slice(3, -1);
+  if (tail === null) return null;
+  tail += empty ? "/>" : ">";
+  if (tailCache.size < 10000) tailCache.set(key, tail);
+  return tail;
+}
 
 /** A column after the insertions, in order. */
 function mapThrough(ins: readonly Ins[], col: number): number {

@@ -24,8 +24,8 @@ function refuseProtectedSheets({ plan, pkg, sheetOf }: WriteContext): void {
   for (const name of new Set(plan.edits.map((e) => e.sheet))) {
     const s = sheetOf(name);
     const xml = pkg.text(s.part) ?? "";
-    // Found by indexOf first: the pattern alone walks a large sheet slowly.
-    const at = xml.indexOf("sheetProtection");
+    // Found by indexOf first, after the rows where the schema puts it: the pattern alone walks a large sheet slowly.
+    const at = xml.indexOf("sheetProtection", Math.max(0, xml.lastIndexOf("</sheetData>")));
     const prot = at < 0 ? null : /<(?:\w+:)?sheetProtection\b[^>]*>/.exec(xml.slice(xml.lastIndexOf("<", at)));
     if (!prot) continue;
     const v = getAttr(prot[0], "sheet");
@@ -35,12 +35,14 @@ function refuseProtectedSheets({ plan, pkg, sheetOf }: WriteContext): void {
 
 const overlapsRows = (i: Insertion, r: Rect) => !i.rows || (r.r2 >= i.rows[0] && r.r1 <= i.rows[1]);
 
+const ARRAY_OR_TABLE = /t="(?:array|dataTable)"/;
+
 function refuseArraysInTheWay({ plan, pkg, sheets, ins, inserts }: WriteContext): void {
   // Cells the plan writes, by sheet: an array formula is checked against them without going through every edit.
   let written: Map<string, Edit[]> | null = null;
   for (const s of sheets) {
     const xml = pkg.text(s.part) ?? "";
-    if (!xml.includes('t="array"') && !xml.includes('t="dataTable"')) continue;
+    if (!ARRAY_OR_TABLE.test(xml)) continue;
     for (const m of xml.matchAll(/<f\b[^>]*\bt="(array|dataTable)"[^>]*>/g)) {
       const ref = getAttr(m[0], "ref");
       const r = ref ? parseArea(ref.replace(/\$/g, "")) : null;
