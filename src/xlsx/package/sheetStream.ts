@@ -132,10 +132,7 @@ class RowWriter {
       this.parts.length = mark;
       return;
     }
-    let open = setAttr(this.xml.slice(row.start, row.openEnd + 1), "r", String(row.r));
-    if (getAttr(open, "spans") !== null) open = setAttr(open, "spans", `${span[0]}:${span[1]}`);
-    if (row.selfClosing) open = open.slice(0, -2).trimEnd() + ">";
-    this.parts[slot] = open;
+    this.parts[slot] = rowOpen(this.xml.slice(row.start, row.openEnd + 1), row.r, span, row.selfClosing);
     this.endRow(row.end);
   }
 
@@ -407,18 +404,28 @@ function openOfStyle(style: string): string {
   return t;
 }
 
+/** A rewritten row's tag: its r set, its spans (when it has some) those of its cells, never self-closed. */
+function rowOpen(open: string, r: number, span: [number, number], selfClosing: boolean): string {
+  const rText = String(r);
+  let out = open.startsWith(`<row r="${rText}"`) ? open : setAttr(open, "r", rText);
+  const at = out.indexOf(' spans="');
+  if (at >= 0) out = out.slice(0, at + 8) + `${span[0]}:${span[1]}` + out.slice(out.indexOf('"', at + 8));
+  else if (getAttr(out, "spans") !== null) out = setAttr(out, "spans", `${span[0]}:${span[1]}`);
+  return selfClosing ? out.slice(0, -2).trimEnd() + ">" : out;
+}
+
 /** What follows `<c r="A1` in a written cell whose tag is `<c>` or `<c s="N">` (null for other tags). */
-const tailCache = new Map<string, string>();
+const tailCache = [new Map<string, string>(), new Map<string, string>()];
 function simpleTail(open: string, empty: boolean): string | null {
-  const key = empty ? open + "/" : open;
-  const known = tailCache.get(key);
+  const cache = tailCache[empty ? 1 : 0]!;
+  const known = cache.get(open);
   if (known !== undefined) return known;
   let tail: string | null = null;
   if (open === "<c>") tail = '"';
   else if (open.startsWith('<c s="') && open.indexOf('"', 6) === open.length - 2) tail = '" ' + open.slice(3, -1);
   if (tail === null) return null;
   tail += empty ? "/>" : ">";
-  if (tailCache.size < 10000) tailCache.set(key, tail);
+  if (cache.size < 10000) cache.set(open, tail);
   return tail;
 }
 
