@@ -98,3 +98,17 @@ test("escaped formulas are moved and escaped again; a row whose formulas do not 
   expect(out).toContain('<c r="A1"><f>IF(E1&lt;0,"a&amp;b",E1&amp;"&gt;")</f><v>0</v></c>');
   expect(out).toContain('<row r="2" customHeight="1"><c><v>1</v></c><c r="B2"><f>A2&amp;"x"</f><v>0</v></c></row>');
 });
+
+test("cells written past the sheet's dimension grow it; new rows go in row order, before, between and after", () => {
+  const xml = '<row r="2"><c r="A2"><v>1</v></c></row><row r="4"><c r="B4"><v>2</v></c></row>';
+  const buf = zipSync({
+    ...unzipSync(book(xml)),
+    "xl/worksheets/sheet1.xml": strToU8(`<worksheet ${NS}><dimension ref="A2:B4"/><sheetData>${xml}</sheetData></worksheet>`),
+  });
+  const edits: Edit[] = [7, 1, 3].map((row) => ({ kind: "setValue", sheet: "Feuille", row, col: row === 7 ? 4 : 1, value: row }));
+  const out = sheetOut(applyPlanToPackage(buf, plan(edits)).buffer);
+  expect(out).toContain('<dimension ref="A1:D7"/>');
+  expect(out).toContain(
+    '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row><row r="4"><c r="B4"><v>2</v></c></row><row r="7"><c r="D7"><v>7</v></c></row></sheetData>',
+  );
+});
