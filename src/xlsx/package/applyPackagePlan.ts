@@ -46,11 +46,11 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
   }
   // Styles the cells asked for are added in plan order, then the sheets' texts are made, once each.
   requests.resolve();
-  for (const [part, r] of results) if (r.pieces) pkg.set(part, requests.pending ? requests.fill(r.pieces.join("")) : r.pieces.join(""));
+  // Tokens filled chunk by chunk: the sheet's text is made once, not copied again whole.
+  for (const [part, r] of results) if (r.pieces) pkg.set(part, (requests.pending ? r.pieces.map((p) => requests.fill(p)) : r.pieces).join(""));
   if (sst?.changed) pkg.set(sstRel!.target, sst.toXml());
   if (styles?.changed) pkg.set(stylesRel!.target, styles.toXml());
-  const results_ = [...results.values()];
-  if (results_.some((r) => r.formulasWritten || r.formulasMoved)) recalcOnLoad(pkg, ctx.wbPart, wbRels);
+  if ([...results.values()].some((r) => r.formulasWritten || r.formulasMoved)) recalcOnLoad(pkg, ctx.wbPart, wbRels);
   return { buffer: pkg.toBuffer(), changedParts: [...pkg.changed, ...[...pkg.removed].map((r) => `-${r}`)], notes: tables.notes };
 }
 
