@@ -22,6 +22,7 @@ const ROOT = path.resolve(__dirname, "..", "..", "..");
 const BIN = path.join(ROOT, "bin", "cdppe.js");
 const HOOK = path.join(__dirname, "rssHook.js");
 const FLOOR = path.join(__dirname, "floor.js");
+const REZIP = path.join(__dirname, "rezipFloor.js");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cdppe-bench-run-"));
 let serial = 0;
 
@@ -49,10 +50,11 @@ function runOnce(script: string, args: string[], env: NodeJS.ProcessEnv = {}): R
   return { ms, userMs: u.userMs, systemMs: u.systemMs, maxRssMb: u.maxRssKb / 1024, status: r.status };
 }
 
-export type CommandName = "floor" | "check" | "fill" | "add-year" | "help";
+export type CommandName = "floor" | "rezip" | "check" | "fill" | "add-year" | "help";
 
 function argsOf(command: CommandName, file: string): { script: string; args: string[]; output?: string } {
   if (command === "floor") return { script: FLOOR, args: [file] };
+  if (command === "rezip") return { script: REZIP, args: [file] };
   if (command === "help") return { script: BIN, args: ["--help"] };
   if (command === "check") return { script: BIN, args: ["check", file] };
   const output = path.join(scratch, `out-${++serial}.xlsx`);

@@ -86,7 +86,7 @@ const COMMANDS = (process.env.BENCH_COMMANDS ?? "check,fill,add-year")
 
 const cpu = (f: RunFigures) => f.userMs + f.systemMs;
 
-function printFigures(size: string, floor: RunFigures, figs: Map<CommandName, RunFigures>): void {
+function printFigures(size: string, floor: RunFigures, figs: Map<CommandName, RunFigures>, rezip: RunFigures | null): void {
   const widths = [10, 9, 9, 9, 11, 9, 11, 9, 11, 5];
   const mb = (x: number) => `${x.toFixed(0)} Mo`;
   const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
@@ -117,6 +117,13 @@ function printFigures(size: string, floor: RunFigures, figs: Map<CommandName, Ru
       ),
     );
   }
+  if (!rezip) return;
+  // The writes beside the cheapest rewrite of the same file (issue 15: within about 2x of unzip + rezip).
+  const writes = [...figs].filter(([name, f]) => (name === "fill" || name === "add-year") && !f.timedOut);
+  console.log(
+    `  plancher d'écriture (dézipper + recompresser chaque partie, zlib niveau 6) : ${s(rezip.ms)} (CPU ${s(cpu(rezip))}), ${mb(rezip.maxRssMb)} ; ` +
+      writes.map(([name, f]) => `${name} CPU ${(cpu(f) / cpu(rezip)).toFixed(1)}x, mémoire ${(f.maxRssMb / rezip.maxRssMb).toFixed(1)}x`).join(" ; "),
+  );
 }
 
 async function wholeCommands(): Promise<string[]> {
@@ -137,7 +144,8 @@ async function wholeCommands(): Promise<string[]> {
     const floor = measure("floor", sz.file, sz.fiches ? Math.max(RUNS, 3) : 5, 1);
     const figs = new Map<CommandName, RunFigures>();
     for (const c of COMMANDS) figs.set(c, measure(c, sz.file, sz.runs, sz.warmUps));
-    printFigures(sz.label, floor, figs);
+    const writes = COMMANDS.includes("fill") || COMMANDS.includes("add-year");
+    printFigures(sz.label, floor, figs, writes ? measure("rezip", sz.file, sz.fiches ? Math.max(RUNS, 3) : 5, 1) : null);
     results.set(sz.label, { floor, figs });
   }
   console.log("\nCroissance des commandes entières, en temps CPU (démarrage compris, qui la tire vers le bas) :");

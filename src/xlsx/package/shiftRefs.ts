@@ -278,3 +278,50 @@ export function translateFormula(f: string, dr: number, dc: number): string {
     r2: r.kind === "cols" || (r.kind === "cell" ? r.abs[1] : r.abs[3]) ? r.r2 : r.r2 + dr,
   }));
 }
+
+// --- Insertions compiled once per write ---------------------------------------------------------------------------
+
+export type RectMap = (sheet: string, rect: Rect) => Rect;
+
+/**
+ * The insertions as one lookup per reference: on a sheet whose insertions all take whole columns, a table from each
+ * column to where it lands after all of them (so nine inserted columns cost one step, not nine); other sheets
+ * go through mapRect.
+ */
+export function compileInsertions(ins: readonly Insertion[]): RectMap {
+  // Per lower-cased sheet: its table, null when some insertion takes only some rows, "none" when nothing moves there.
+  const tables = new Map<string, Int32Array | null | "none">();
+  const tableOf = (sheet: string): Int32Array | null | "none" => {
+    const key = lower(sheet);
+    const known = tables.get(key);
+    if (known !== undefined) return known;
+    const mine = ins.filter((i) => lower(i.sheet) === key);
+    let t: Int32Array | null | "none" = "none";
+    if (mine.length && mine.every((i) => !i.rows)) {
+      t = new Int32Array(MAX_COL + 2);
+      for (let c = 0; c < t.length; c++) {
+        let x = c;
+        for (const i of mine) if (x >= i.at) x += i.count;
+        t[c] = x;
+      }
+    } else if (mine.length) t = null;
+    tables.set(key, t);
+    return t;
+  };
+  return (sheet, rect) => {
+    const t = tableOf(sheet);
+    if (t === "none") return rect;
+    if (t === null) return mapRect(ins, sheet, rect);
+    const c1 = rect.c1 <= MAX_COL + 1 ? t[rect.c1]! : rect.c1;
+    const c2 = rect.c2 <= MAX_COL + 1 ? t[rect.c2]! : rect.c2;
+    return c1 === rect.c1 && c2 === rect.c2 ? rect : { ...rect, c1, c2 };
+  };
+}
+
+/** shiftFormula through compiled insertions. */
+export function shiftFormulaBy(map: RectMap, formulaSheet: string | null, f: string): string {
+  return rewriteFormula(f, (r) => {
+    const target = r.sheet ?? formulaSheet;
+    return target === null ? null : map(target, r);
+  });
+}

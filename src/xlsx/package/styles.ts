@@ -64,6 +64,28 @@ export class Styles {
   }
 
   /** Index of a cell format equal to `s` but with number format `code` (an existing one when it exists). */
+  /**
+   * withNumFmt's answer when it adds nothing (the format and the derived style exist already), else null: an answer
+   * that does not depend on the order cells are asked in, so a write may ask in sheet order and add in plan order.
+   */
+  peekNumFmt(s: number, code: string): number | null {
+    const hit = this.derived.get(code)?.get(s);
+    if (hit !== undefined) return hit;
+    const id = code in BUILTIN ? BUILTIN[code]! : (this.numFmtCodes.get(code) ?? this.looseCodes.get(loose(code)));
+    if (id === undefined) return null;
+    const base = this.xfs[s] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    let out: number | undefined = s;
+    if (Number(getAttr(base, "numFmtId") ?? 0) !== id) {
+      const open = /^<xf\b[^>]*?\/?>/.exec(base)![0];
+      out = this.xfIndex.get(setAttr(setAttr(open, "numFmtId", String(id)), "applyNumberFormat", "1") + base.slice(open.length));
+      if (out === undefined) return null;
+    }
+    let byStyle = this.derived.get(code);
+    if (!byStyle) this.derived.set(code, (byStyle = new Map()));
+    byStyle.set(s, out);
+    return out;
+  }
+
   withNumFmt(s: number, code: string): number {
     let byStyle = this.derived.get(code);
     if (!byStyle) this.derived.set(code, (byStyle = new Map()));
