@@ -18,15 +18,16 @@ let stub: string;
 let fixtureJson: string;
 
 /**
- * Bounds of this test, on a 2-core machine shared with other work (load average measured from 2 to 23): with the core
- * on the UI thread the pane froze 2.0 to 8.8 s during a 10 000-row check and 0.4 to 2.2 s while the add-year preview
- * was made; with the worker the heartbeat measured 0.1 to 1.1 s for the check's own work (slices posted, results
- * drawn; the worst under the heaviest load, when the renderer itself waits for a core) and 0.04 to 0.5 s for the
- * preview. The bounds sit above what load alone produced; the 100 ms goal is `npm run bench`'s, printed there. The
- * gaps around the stub's work (it plays Excel on the same thread) are printed, not bounded: they hold its garbage
- * collection, which says nothing of the pane.
+ * Bounds of this test, on a 2-core machine shared with other work (load average measured from 2 to 23). With the core
+ * on the UI thread the pane froze 2.0 to 8.8 s during a 10 000-row check (one task of that length) and 0.4 to 2.2 s
+ * while the add-year preview was made. With the worker, the longest task the pane ran during the check measured
+ * 120 to 170 ms; the heartbeat's longest gap 0.1 to 1.2 s, the worst under the heaviest load, with no task running:
+ * the renderer waiting for a core. So the long task is bounded tightly (it fails at once if the core comes back to the
+ * UI thread) and the heartbeat loosely; the 100 ms goal is `npm run bench`'s, printed there. The gaps around the
+ * stub's work (it plays Excel on the same thread) are printed, not bounded: they hold its garbage collection.
  */
-const CHECK_BOUND_MS = 1500;
+const CHECK_TASK_BOUND_MS = 600;
+const CHECK_GAP_BOUND_MS = 2500;
 const PREVIEW_BOUND_MS = 600;
 
 beforeAll(async () => {
@@ -67,7 +68,8 @@ test("10 000 fiche rows: the check and the add-year preview leave the UI thread 
       `  aperçu nouvelle année : pause la plus longue ${ms(year.maxGapMs)}, durée ${ms(year.wallMs)}`,
     ].join("\n"),
   );
-  expect(check.maxGapMs).toBeLessThan(CHECK_BOUND_MS);
+  expect(check.maxTaskMs).toBeLessThan(CHECK_TASK_BOUND_MS);
+  expect(check.maxGapMs).toBeLessThan(CHECK_GAP_BOUND_MS);
   expect(year.maxGapMs).toBeLessThan(PREVIEW_BOUND_MS);
   expect(errors).toEqual([]);
   expect(external).toEqual([]);
