@@ -8,7 +8,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { normaliseHost, retargetManifest } = require("./scripts/manifest-host");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-// The add-in sends nothing anywhere: scripts only from itself and Office's CDN, connections only to itself.
+// The add-in sends nothing anywhere: scripts only from itself and Office's CDN, connections only to itself; its one
+// worker (the check and the plans, off the pane's thread) only from itself.
 // Styles inline: Fluent UI (Griffel) inserts its rules at run time. Development adds eval (source maps) only.
 function contentSecurityPolicy(dev) {
   return [
@@ -18,6 +19,7 @@ function contentSecurityPolicy(dev) {
     "img-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    "worker-src 'self'",
     "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -52,6 +54,8 @@ module.exports = (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // Its own bundle, loaded by the pane with new Worker("checkWorker.js") (src/taskpane/engine/engine.ts).
+      checkWorker: "./src/taskpane/engine/checkWorker.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

@@ -4,8 +4,12 @@
 //   2. Whole commands as a user runs them (`node bin/cdppe.js check|fill|add-year`) on the 2022 annex, 5 000 and
 //      10 000 fiche rows (100 000 with BENCH_LARGE=1 or --large), each beside the floor measured in the same run.
 // BENCH_RUNS=n: runs per whole command on big files (default 1; the 2022 annex always gets a warm-up and 5 runs).
-// BENCH_ONLY=core|commands: one part only. BENCH_COMMANDS=check,fill: some commands only (e.g. check at 100 000 rows).
+//   3. The pane in Chromium on the stubbed Excel host (bench/pane.bench.ts, through jest): the longest block of the UI
+//      thread during a check and while the add-year preview is made, with and without the worker, 2022 annex, 5 000
+//      and 10 000 fiche rows, and the size of the snapshot posted to the worker. Needs the production build (dist/).
+// BENCH_ONLY=core|commands|pane: one part only. BENCH_COMMANDS=check,fill: some commands only (e.g. check at 100 000 rows).
 // On a loaded machine wall time stretches: the CPU column (user + system) and its ratio to the floor's CPU hold better.
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -191,16 +195,58 @@ async function wholeCommands(): Promise<string[]> {
   return loud;
 }
 
+/** The pane's figures: jest compiles the stub and drives Chromium (bench/pane.bench.ts); its output is printed as is. */
+function pane(): string[] {
+  const root = path.resolve(__dirname, "..", "..", "..");
+  console.log("");
+  if (!fs.existsSync(path.join(root, "dist", "checkWorker.js"))) {
+    const line = "!!!!! Volet non mesuré : dist/ absent ou ancien (lancez « npm run build ») !!!!!";
+    console.log(line);
+    return [line];
+  }
+  const config = {
+    rootDir: root,
+    testEnvironment: "node",
+    testMatch: ["<rootDir>/bench/pane.bench.ts"],
+    transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  };
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "jest", "bin", "jest.js"), "--config", JSON.stringify(config), "--silent=false", "--verbose=false"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
+  // Jest prints console.log with its own decoration: only the figures are kept.
+  const out = `${r.stdout}\n${r.stderr}`
+    .split("\n")
+    .filter((l) => /^\s{4}\S|^\s{6}/.test(l) && !/console\.log|^\s+at /.test(l))
+    .map((l) => l.replace(/^ {4}/, ""));
+  console.log(out.join("\n"));
+  if (r.status !== 0) {
+    const line = `!!!!! Volet : la mesure a échoué (code ${r.status}) !!!!!`;
+    console.log(line, r.stderr.slice(-2000));
+    return [line];
+  }
+  return out.filter((l) => l.includes("!!!!!"));
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   console.log(
     `Annexe CDPPE — mesures (Node ${process.version}, ${os.cpus().length} cœurs, charge ${os.loadavg()[0]!.toFixed(1)}${typeof (globalThis as { gc?: unknown }).gc === "function" ? ", --expose-gc" : ", SANS --expose-gc"})\n`,
   );
-  const loud = [...(ONLY === "commands" ? [] : await inProcess()), ...(ONLY === "core" ? [] : await wholeCommands())];
+  const loud = [
+    ...(ONLY === "" || ONLY === "core" ? await inProcess() : []),
+    ...(ONLY === "" || ONLY === "commands" ? await wholeCommands() : []),
+    ...(ONLY === "" || ONLY === "pane" ? pane() : []),
+  ];
   console.log(`\nBanc terminé en ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
   if (loud.length) {
     console.log("\n" + "!".repeat(78));
-    console.log("!!!!! ÉTAPES NON LINÉAIRES : doubler les lignes fait plus que doubler le temps !!!!!");
+    console.log("!!!!! À REGARDER : étapes non linéaires (doubler les lignes fait plus que doubler le temps), volet au-dessus de 100 ms !!!!!");
     for (const l of loud) console.log(l);
     console.log("!".repeat(78));
   }

@@ -65,6 +65,7 @@ export const paneText = {
     preview: (formulas: number, columns: number) => fr`${n(formulas, "formule")} à écrire, dans ${n(columns, "colonne")} :`,
     column: (letter: string, label: string, count: number) => `Colonne ${letter} — ${label} (${n(count, "formule")})`,
     showAll: (count: number) => `Voir les ${count} formules`,
+    more: (count: number) => `… et ${n(count, "autre formule", "autres formules")} sur le même modèle, ligne après ligne.`,
     gives: "donne",
     empty: "une cellule vide",
     upToDate: (count: number) => `${n(count, "cellule a", "cellules ont")} déjà la bonne formule.`,
@@ -107,6 +108,13 @@ export const paneText = {
     body: fr`Le volet s'est arrêté sur une erreur qui n'est pas celle d'Excel. Votre classeur n'a pas été modifié par cette erreur. Rechargez le volet ; si elle revient, signalez-la en joignant le détail ci-dessous.`,
     detail: "Détail à joindre au signalement",
     reload: "Recharger le volet",
+  },
+  // The check and the plans run in a worker beside the pane (engine/checkWorker.ts): what is said when it fails.
+  worker: {
+    stopped: (detail: string) => fr`le calcul en arrière-plan du volet s'est arrêté ou n'a pas pu démarrer (${detail})`,
+    noDetail: "sans détail du navigateur",
+    unreadable: "une réponse du calcul en arrière-plan n'a pas pu être lue",
+    stackFrom: fr`Pile d'appels dans le calcul en arrière-plan :`,
   },
   dismiss: "Fermer",
 };

@@ -1,38 +1,45 @@
-// The pane's state and actions: calls the port (Excel) and the core (rules, plans). Components only render it.
-import { checkAnnex, type CheckReport } from "../core/check";
-import { planAddYear } from "../core/compute/addYear";
-import { ratesByEngagement, ratesByFunder, type RateBar } from "../core/compute/consumption";
-import { planFill } from "../core/compute/fill";
+// The pane's state and actions: calls the port (Excel) and the engine (the core's check and plans, in a worker when
+// the browser has one). Components only render it.
+import type { RateBar } from "../core/compute/consumption";
 import { planWiden } from "../core/compute/widen";
-import type { AnnexLayout, TableKind } from "../core/layout/types";
+import type { TableKind } from "../core/layout/types";
 import { colToLetters } from "../core/model/a1";
 import type { ColumnMapping, MappingEntry } from "../core/layout/mapping";
 import { mappingViewText } from "../messages/mapping";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
 import type { Finding } from "../core/rules/types";
-import { UserError, userMessage } from "../excel/errors";
+import { isOfficeError, UserError, userMessage } from "../excel/errors";
 import type { AnnexPort } from "../excel/port";
 import type { UndoKind } from "../excel/undo";
 import { noAnnexMessage } from "../messages/layout";
 import { excelText } from "../messages/excel";
 import { paneText } from "../messages/pane";
 import { REPORT_SHEET } from "../excel/reportSheet";
+import { PlanError } from "../core/plan/validate";
+import { InlineEngine, Superseded, type CoreEngine } from "./engine/engine";
+import type { PaneReport, PlanKind, PlanParams, PreparedFill, PreparedYear } from "./engine/session";
+import { findingKey } from "./viewModel";
 
 export type Busy = null | "check" | "fill" | "year" | "undo" | "select" | "widen" | "flag";
 
 export interface PaneState {
   busy: Busy;
   error: string | null;
+  /** For an internal error (our bug, in the pane or its worker): the detail to report, stack included. */
+  errorDetail: string | null;
   info: string | null;
   snapshot: WorkbookSnapshot | null;
-  report: (CheckReport & { layout: AnnexLayout }) | null;
+  report: PaneReport | null;
   charts: { engagements: RateBar[]; funders: RateBar[] } | null;
   seen: string[];
-  fillPlan: EditPlan | null;
+  /** Compléter's plan as shown (summary and preview); its edits stay in the engine until applied. */
+  fillPlan: PreparedFill | null;
   force: boolean;
   year: number | null;
-  yearPlan: EditPlan | null;
+  yearPlan: PreparedYear | null;
+  /** A plan being made for new parameters (another year, « remplacer aussi »): its apply waits for it. */
+  preparing: { fill: boolean; year: boolean };
   canUndo: boolean;
   /** Actions with an undo record in the workbook (read at each check: a reopened pane offers them too). */
   undoable: UndoKind[];
@@ -46,12 +53,13 @@ export interface PaneState {
   mapping: ColumnMapping | null;
 }
 
-export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}`;
+export { findingKey };
 
 export class PaneController {
   private state: PaneState = {
     busy: null,
     error: null,
+    errorDetail: null,
     info: null,
     snapshot: null,
     report: null,
@@ -61,6 +69,7 @@ export class PaneController {
     force: false,
     year: null,
     yearPlan: null,
+    preparing: { fill: false, year: false },
     canUndo: false,
     undoable: [],
     lastKind: null,
@@ -70,11 +79,18 @@ export class PaneController {
   };
   private mappingLoaded = false;
   private readonly listeners = new Set<() => void>();
+  /** Bumped by each check: answers of an older one are dropped. */
+  private generation = 0;
+  private readonly preparingNow: Partial<Record<PlanKind, Promise<void>>> = {};
+  private readonly engine: CoreEngine;
 
   constructor(
     private readonly port: AnnexPort,
     private readonly measure?: (text: string) => number,
-  ) {}
+    engine?: CoreEngine,
+  ) {
+    this.engine = engine ?? new InlineEngine(measure);
+  }
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -89,11 +105,13 @@ export class PaneController {
   }
 
   private async run(busy: Busy, job: () => Promise<void>): Promise<void> {
-    this.set({ busy, error: null, info: null });
+    this.set({ busy, error: null, errorDetail: null, info: null });
     try {
       await job();
     } catch (e) {
-      this.set({ error: userMessage(e, "pane") });
+      // A check replaced by a newer one: the newer one speaks.
+      if (e instanceof Superseded) return;
+      this.set({ error: userMessage(e, "pane"), errorDetail: internalDetail(e) });
     } finally {
       this.set({ busy: null });
     }
@@ -117,8 +135,21 @@ export class PaneController {
         }
       }
       const mapping = this.state.mapping ?? undefined;
-      const report = checkAnnex(snapshot, this.measure ? { measureText: (t) => this.measure!(t), mapping } : { mapping });
-      if (!report.tables.length) throw new UserError(noAnnexMessage(report.layout.closest));
+      const generation = ++this.generation;
+      // From here the engine holds the new snapshot: if this check fails, the last report no longer matches it.
+      const forget = () =>
+        generation === this.generation &&
+        this.set({ snapshot: null, report: null, charts: null, fillPlan: null, yearPlan: null, preparing: { fill: false, year: false } });
+      const outcome = await this.engine.check(snapshot, mapping).catch((e: unknown) => {
+        if (!(e instanceof Superseded)) forget();
+        throw e;
+      });
+      if (generation !== this.generation) return;
+      const { report, charts } = outcome;
+      if (!report.tables.length) {
+        forget();
+        throw new UserError(noAnnexMessage(report.layout.closest));
+      }
       const seen = await this.port.loadSeen();
       const records = await this.port.undoable();
       const corrupt = records.corrupt.map((k) => excelText.undoCorrupt(excelText.kindLabel[k] ?? k));
@@ -134,20 +165,48 @@ export class PaneController {
             ? this.state.lastKind
             : (records.available.at(-1) ?? null),
         ...(corrupt.length ? { info: corrupt.join(" ") } : {}),
-        charts: { engagements: ratesByEngagement(snapshot, report.layout), funders: ratesByFunder(snapshot, report.layout) },
-        // Write plans wait until their tab asks (preparePlan): at 10 000 rows each costs the pane as much as the check.
+        charts,
+        // Write plans wait until their tab asks (preparePlan): at 10 000 rows each costs as much as the check.
         fillPlan: null,
         year: last === null ? null : last + 1,
         yearPlan: null,
+        preparing: { fill: false, year: false },
       });
     });
 
-  /** Computes the tab's write plan on the last check, once: the fill and year views call it when they show. */
-  preparePlan = (tab: "fill" | "year"): void => {
+  private params(tab: PlanKind): PlanParams | null {
     const s = this.state;
-    if (!s.snapshot || !s.report) return;
-    if (tab === "fill" && !s.fillPlan) this.set({ fillPlan: planFill(s.snapshot, { force: s.force }, s.report.layout) });
-    if (tab === "year" && !s.yearPlan && s.year !== null) this.set({ yearPlan: planAddYear(s.snapshot, { year: s.year }, s.report.layout) });
+    if (tab === "fill") return { kind: "fill", force: s.force };
+    return s.year === null ? null : { kind: "year", year: s.year };
+  }
+
+  /**
+   * Makes the tab's write plan on the last check (in the engine) and shows its preview: the fill and year views ask
+   * when they show, and again when the user changes its parameters. An answer for older parameters or an older check
+   * is dropped.
+   */
+  preparePlan = (tab: PlanKind, again = false): Promise<void> => {
+    const s = this.state;
+    const params = this.params(tab);
+    if (!s.snapshot || !s.report || !params) return Promise.resolve();
+    if (!again && (tab === "fill" ? s.fillPlan : s.yearPlan) && !s.preparing[tab]) return Promise.resolve();
+    if (!again && s.preparing[tab]) return this.preparingNow[tab] ?? Promise.resolve();
+    const generation = this.generation;
+    this.set({ preparing: { ...this.state.preparing, [tab]: true } });
+    const current = () => generation === this.generation && JSON.stringify(this.params(tab)) === JSON.stringify(params);
+    const job = (params.kind === "fill" ? this.engine.prepare(params) : this.engine.prepare(params)).then(
+      (prepared) => {
+        if (!current()) return;
+        this.set({ [tab === "fill" ? "fillPlan" : "yearPlan"]: prepared, preparing: { ...this.state.preparing, [tab]: false } });
+      },
+      (e: unknown) => {
+        if (!current()) return;
+        const shown = e instanceof Superseded ? {} : { error: userMessage(e, "pane"), errorDetail: internalDetail(e) };
+        this.set({ preparing: { ...this.state.preparing, [tab]: false }, ...shown });
+      },
+    );
+    this.preparingNow[tab] = job;
+    return job;
   };
 
   select = (f: Finding): Promise<void> => this.run("select", () => this.port.select(f.sheet, f.cell));
@@ -196,15 +255,22 @@ export class PaneController {
     });
 
   setForce = (force: boolean): void => {
-    const s = this.state;
-    this.set({ force, fillPlan: s.snapshot && s.report ? planFill(s.snapshot, { force }, s.report.layout) : s.fillPlan });
+    this.set({ force });
+    if (this.state.fillPlan || this.state.preparing.fill) void this.preparePlan("fill", true);
   };
+
+  /** The whole plan the preview showed, from the engine, for the apply. */
+  private async planToApply(tab: PlanKind): Promise<{ plan: EditPlan; snapshot: WorkbookSnapshot }> {
+    await this.preparePlan(tab);
+    const { snapshot } = this.state;
+    const params = this.params(tab);
+    if (!snapshot || !params || !(tab === "fill" ? this.state.fillPlan : this.state.yearPlan)) throw new UserError(paneText.needCheck);
+    return { plan: await this.engine.plan(params), snapshot };
+  }
 
   applyFill = (): Promise<void> =>
     this.run("fill", async () => {
-      this.preparePlan("fill");
-      const { snapshot, fillPlan } = this.state;
-      if (!snapshot || !fillPlan) throw new UserError(paneText.needCheck);
+      const { plan: fillPlan, snapshot } = await this.planToApply("fill");
       await this.port.apply(fillPlan, snapshot);
       const n = fillPlan.stats.formulas;
       this.set({ lastKind: "fill" });
@@ -213,15 +279,15 @@ export class PaneController {
     });
 
   setYear = (year: number): void => {
-    const s = this.state;
-    this.set({ year, yearPlan: s.snapshot && s.report ? planAddYear(s.snapshot, { year }, s.report.layout) : null });
+    this.set({ year });
+    void this.preparePlan("year", true);
   };
 
   applyYear = (): Promise<void> =>
     this.run("year", async () => {
-      this.preparePlan("year");
-      const { snapshot, yearPlan, year } = this.state;
-      if (!snapshot || !yearPlan || year === null) throw new UserError(paneText.needCheck);
+      const year = this.state.year;
+      const { plan: yearPlan, snapshot } = await this.planToApply("year");
+      if (year === null) throw new UserError(paneText.needCheck);
       if (yearPlan.blocked) throw new UserError(yearPlan.notes.join(" "));
       await this.port.apply(yearPlan, snapshot);
       const n = yearPlan.stats.insertedColumns;
@@ -322,5 +388,11 @@ export class PaneController {
     this.set({ mapping });
   }
 
-  dismiss = (): void => this.set({ error: null, info: null });
+  dismiss = (): void => this.set({ error: null, errorDetail: null, info: null });
+}
+
+/** The detail of an internal error (name, message, stack), or null for the user's and Excel's own errors. */
+function internalDetail(e: unknown): string | null {
+  if (e instanceof UserError || e instanceof PlanError || isOfficeError(e)) return null;
+  return e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
 }

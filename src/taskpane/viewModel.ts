@@ -13,9 +13,10 @@ import { roleLabel } from "../messages/layout";
 import { paneText } from "../messages/pane";
 import { fillText } from "../messages/plans";
 import { ruleTitles, severityLabel } from "../messages/rules";
-import { findingKey } from "./controller";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}`;
 
 /** Rules that compare a total with the sum of its parts: within 1 € it is print rounding, reported as info. */
 const SUM_RULES: ReadonlySet<RuleId> = new Set<RuleId>(["year-sum", "cd-split", "budget-sum", "total-row", "cross-table", "consumed-sum"]);
@@ -198,8 +199,14 @@ export interface FormulaColumn {
   key: string;
   letter: string;
   label: string;
+  /** The column's formulas, the first FORMULA_LINES of them: 10 000 lines would hold the pane for seconds. */
   lines: Array<{ cell: string; formula: string; result: string }>;
+  /** How many formulas the column gets in all. */
+  count: number;
 }
+
+/** Formulas listed per column; the others follow the same pattern, row after row. */
+export const FORMULA_LINES = 200;
 export interface ConflictLine {
   key: string;
   where: string;
@@ -220,9 +227,14 @@ export function fillPreview(plan: EditPlan, layout: AnnexLayout): FillPreview {
     if (e.kind !== "setFormula") continue;
     const letter = colToLetters(e.col);
     const key = `${e.sheet}!${letter}`;
-    const role = roleAt(layout, e.sheet, addr(e.row, e.col));
     let c = columns.get(key);
-    if (!c) columns.set(key, (c = { key, letter, label: role ? roleLabel(role) : e.sheet, lines: [] }));
+    if (c && c.count >= FORMULA_LINES) {
+      c.count++;
+      continue;
+    }
+    const role = roleAt(layout, e.sheet, addr(e.row, e.col));
+    if (!c) columns.set(key, (c = { key, letter, label: role ? roleLabel(role) : e.sheet, lines: [], count: 0 }));
+    c.count++;
     c.lines.push({ cell: addr(e.row, e.col), formula: frenchFormula(e.formula), result: shownValue(e.result, role, e.numFmt) });
   }
   const conflicts = plan.conflicts.map((c) => {

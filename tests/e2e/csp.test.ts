@@ -46,6 +46,8 @@ test("both pages carry the policy: scripts from the add-in and Office's CDN only
     expect(directives["default-src"]).toEqual(["'none'"]);
     expect(directives["script-src"]).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
     expect(directives["connect-src"]).toEqual(["'self'"]);
+    // The check's worker: from the add-in's own origin only, never a blob: or data: script.
+    expect(directives["worker-src"]).toEqual(["'self'"]);
   }
 });
 

@@ -6,8 +6,23 @@ import { fakeRunner, stateFromSnapshot } from "../support/fakeExcel";
 
 type Serialised = Omit<WorkbookSnapshot, "sheets"> & { sheets: Array<Record<string, unknown> & { hiddenCols: number[]; hiddenRows: number[] }> };
 
-const w = window as unknown as { __CDPPE_FIXTURE__: Serialised; __CDPPE_THEME__?: string; __cdppeStub: unknown; Office: unknown; Excel: unknown };
-const raw = w.__CDPPE_FIXTURE__;
+const w = window as unknown as {
+  __CDPPE_FIXTURE__?: Serialised;
+  __CDPPE_FIXTURE_URL__?: string;
+  __CDPPE_THEME__?: string;
+  __cdppeStub: unknown;
+  Office: unknown;
+  Excel: unknown;
+};
+// A big workbook comes as a same-origin file, read before the pane starts (as Excel has the workbook before the pane).
+function fixture(): Serialised {
+  if (w.__CDPPE_FIXTURE__) return w.__CDPPE_FIXTURE__;
+  const xhr = new XMLHttpRequest();
+  xhr.open("GET", w.__CDPPE_FIXTURE_URL__!, false);
+  xhr.send();
+  return JSON.parse(xhr.responseText) as Serialised;
+}
+const raw = fixture();
 // JSON turns missing widths (undefined) into null: put them back, or every default-width column would be 0 px wide.
 const snapshot = {
   ...raw,
@@ -22,8 +37,24 @@ const state = stateFromSnapshot(snapshot);
 const run = fakeRunner(state);
 const dialogs: string[] = [];
 
-w.__cdppeStub = { state, dialogs };
-w.Excel = { run: <T>(batch: (ctx: HostContext) => Promise<T>) => run(batch) };
+// Excel works in its own process and answers a sync in a later task (a message from the host): the stub does the
+// same, and times apart what it spends playing Excel on the pane's thread, so a measure of the pane's responsiveness
+// can leave it out. The fake does all of a sync's work before its first await.
+const hostSpans: Array<[number, number]> = [];
+const timed = (ctx: HostContext): HostContext => {
+  const sync = ctx.sync.bind(ctx);
+  ctx.sync = async () => {
+    const t0 = performance.now();
+    const done = sync();
+    hostSpans.push([t0, performance.now()]);
+    await done;
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return ctx;
+};
+
+w.__cdppeStub = { state, dialogs, hostSpans };
+w.Excel = { run: <T>(batch: (ctx: HostContext) => Promise<T>) => run((ctx) => batch(timed(ctx))) };
 w.Office = {
   HostType: { Excel: "Excel" },
   onReady: (cb?: (info: { host: string; platform: string }) => void) => {

@@ -82,6 +82,8 @@ const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the pane's CSP (no inline script) rightly refuses a <script> tag.
   if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(AXE);
+  // Colours mid-transition (a button just enabled fades from grey for 100 ms) are not what the user reads.
+  await page.evaluate("Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => null)))");
   const v = await page.evaluate<string[]>(
     "axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' — ' + v.nodes[0].target.join(' ')))",
   );

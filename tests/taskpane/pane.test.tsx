@@ -193,7 +193,7 @@ test("tabs and toolbars are one Tab stop each: arrows move inside them", async (
   fireEvent.keyDown(check, { key: "ArrowRight" });
   expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Compléter" }));
   expect(screen.getByRole("tab", { name: "Compléter" }).getAttribute("aria-selected")).toBe("true");
-  expect(screen.getByTestId("fill-preview")).toBeTruthy();
+  expect(await screen.findByTestId("fill-preview")).toBeTruthy();
 });
 
 test("« Élargir la colonne » on the ##### total widens AJ, and the finding is gone", async () => {
@@ -226,7 +226,7 @@ test("Compléter: each formula as it will be written, then apply, then Annuler r
   const before = formulasOf(state);
   await runCheck();
   fireEvent.click(screen.getByRole("tab", { name: "Compléter" }));
-  expect(screen.getByTestId("fill-preview").textContent).toBe(`126 formules à écrire, dans 3 colonnes${NB}:`);
+  expect((await screen.findByTestId("fill-preview")).textContent).toBe(`126 formules à écrire, dans 3 colonnes${NB}:`);
   const columns = screen.getAllByTestId("fill-column");
   expect(columns.map((c) => c.querySelector("h3")!.textContent)).toEqual([
     "Colonne AM — Niveau d'exécution de l'année (42 formules)",
@@ -250,7 +250,7 @@ test("the check computes no write plan: each is computed when its tab is opened,
   await runCheck();
   expect([controller.getState().fillPlan, controller.getState().yearPlan]).toEqual([null, null]);
   fireEvent.click(screen.getByRole("tab", { name: "Compléter" }));
-  expect(screen.getByTestId("fill-preview").textContent).toBe(`126 formules à écrire, dans 3 colonnes${NB}:`);
+  expect((await screen.findByTestId("fill-preview")).textContent).toBe(`126 formules à écrire, dans 3 colonnes${NB}:`);
   expect(controller.getState().fillPlan).not.toBeNull();
   expect(controller.getState().yearPlan).toBeNull();
   await act(() => controller.check());
@@ -268,7 +268,7 @@ test("Compléter: a typed rate is shown beside the rate the formula would give, 
   });
   await runCheck();
   fireEvent.click(screen.getByRole("tab", { name: "Compléter" }));
-  const conflicts = screen.getByTestId("fill-conflicts");
+  const conflicts = await screen.findByTestId("fill-conflicts");
   expect(conflicts.querySelectorAll("li")).toHaveLength(1);
   expect(conflicts.textContent).toContain("AM5 (fiche 2) — valeur saisie différente du calcul");
   expect(within(conflicts).getByTestId("conflict-typed").textContent).toBe(`0${NB}%`);
@@ -286,7 +286,7 @@ test("Nouvelle année: the year after the last one, columns, titles changed and 
   fireEvent.click(screen.getByRole("tab", { name: "Nouvelle année" }));
   expect(screen.getByTestId<HTMLInputElement>("year-field").value).toBe("2023");
   expect(document.body.textContent).toContain(`Dernière année présente dans l'annexe${NB}: 2022.`);
-  const preview = screen.getByTestId("year-preview").textContent;
+  const preview = (await screen.findByTestId("year-preview")).textContent;
   expect(preview).toContain("Réalisations en 2023");
   expect(preview).toContain("Budget consommé en 2023");
   expect(screen.getByTestId("year-preview").querySelectorAll("li")).toHaveLength(12);
@@ -330,7 +330,7 @@ test("a protected sheet gives a French error with what to do, and nothing is wri
   const before = formulasOf(state);
   await runCheck();
   fireEvent.click(screen.getByRole("tab", { name: "Compléter" }));
-  fireEvent.click(screen.getByTestId("apply-fill"));
+  fireEvent.click(await screen.findByTestId("apply-fill"));
   await waitFor(() => expect(screen.getByTestId("error").textContent).toMatch(/protégée.*Ôter la protection.*Rien n'a été écrit/));
   expect(formulasOf(state)).toBe(before);
 });

@@ -35,6 +35,14 @@ export function CheckView({ controller, state }: { controller: PaneController; s
   const actionsRow = useRovingGroup<HTMLDivElement>();
   const severityRow = useRovingGroup<HTMLDivElement>();
   const view = report ? findingsView(report, state.seen, { severities: new Set(severities), rule, hideSeen }) : null;
+  // Once per report, not at every redraw: describing a table walks its rows (10 000 of them at most sizes we meet).
+  const described = React.useMemo(
+    () => ({
+      detail: report?.layout.detail ? describeTable(report.layout.detail) : null,
+      summary: report?.layout.summary ? describeTable(report.layout.summary) : null,
+    }),
+    [report],
+  );
   const actions = React.useMemo(
     () => ({
       open: (f: Parameters<PaneController["select"]>[0]) => void controller.select(f),
@@ -77,10 +85,9 @@ export function CheckView({ controller, state }: { controller: PaneController; s
         <>
           <div className={styles.tables} data-testid="recognised">
             {(["detail", "summary"] as const).map((kind) => {
-              const t = kind === "detail" ? report.layout.detail : report.layout.summary;
+              const d = described[kind];
               const name = kind === "detail" ? paneText.check.detail : paneText.check.summary;
-              if (!t) return <Caption1 key={kind}>{paneText.check.missingTable(name)}</Caption1>;
-              const d = describeTable(t);
+              if (!d) return <Caption1 key={kind}>{paneText.check.missingTable(name)}</Caption1>;
               return (
                 <Caption1 key={kind}>
                   <strong>{name}</strong> {quoted(d.sheet)} {d.range} — {paneText.check.fiches(d.fiches)}, {paneText.check.years(d.years)},{" "}

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Body1, Button, Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import { paneText } from "../../messages/pane";
 import type { PaneController, PaneState } from "../controller";
-import { fillPreview, type FormulaColumn } from "../viewModel";
+import type { FormulaColumn } from "../viewModel";
 import { useShared } from "./shared";
 
 const useStyles = makeStyles({
@@ -34,8 +34,8 @@ export function FillView({ controller, state }: { controller: PaneController; st
   const shared = useShared();
   const plan = state.fillPlan;
   // The plan is computed when this tab shows (and again after each check), not by the check itself.
-  React.useEffect(() => controller.preparePlan("fill"), [controller, state.report, plan]);
-  const preview = plan && state.report ? fillPreview(plan, state.report.layout) : null;
+  React.useEffect(() => void controller.preparePlan("fill"), [controller, state.report, plan]);
+  const preview = plan && state.report ? plan.preview : null;
   return (
     <div className={shared.col}>
       <Body1 as="p">{paneText.fill.intro}</Body1>
@@ -57,10 +57,10 @@ export function FillView({ controller, state }: { controller: PaneController; st
                 </Body1>
               </h3>
               <Formula {...c.lines[0]!} />
-              {c.lines.length > 1 && (
+              {c.count > 1 && (
                 <details>
                   <summary className={styles.summary}>
-                    <Caption1>{paneText.fill.showAll(c.lines.length)}</Caption1>
+                    <Caption1>{paneText.fill.showAll(c.count)}</Caption1>
                   </summary>
                   <ul className={shared.list}>
                     {c.lines.map((l) => (
@@ -69,6 +69,7 @@ export function FillView({ controller, state }: { controller: PaneController; st
                       </li>
                     ))}
                   </ul>
+                  {c.count > c.lines.length && <Caption1 as="p">{paneText.fill.more(c.count - c.lines.length)}</Caption1>}
                 </details>
               )}
             </section>
@@ -102,7 +103,12 @@ export function FillView({ controller, state }: { controller: PaneController; st
               {n}
             </Caption1>
           ))}
-          <Button appearance="primary" onClick={() => void controller.applyFill()} disabled={!!state.busy || !plan.edits.length} data-testid="apply-fill">
+          <Button
+            appearance="primary"
+            onClick={() => void controller.applyFill()}
+            disabled={!!state.busy || state.preparing.fill || !plan.edits}
+            data-testid="apply-fill"
+          >
             {paneText.fill.apply}
           </Button>
         </>

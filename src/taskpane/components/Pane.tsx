@@ -107,6 +107,14 @@ export function Pane({ controller }: { controller: PaneController }): React.JSX.
             <MessageBarBody>
               <MessageBarTitle>{paneText.errorTitle}</MessageBarTitle>
               {s.error}
+              {s.errorDetail && (
+                <details>
+                  <summary>{paneText.internal.detail}</summary>
+                  <pre style={{ whiteSpace: "pre-wrap", userSelect: "text" }} data-testid="error-detail">
+                    {s.errorDetail}
+                  </pre>
+                </details>
+              )}
             </MessageBarBody>
             <MessageBarActions>
               <Button size="small" onClick={controller.dismiss}>

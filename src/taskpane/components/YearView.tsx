@@ -2,7 +2,6 @@ import * as React from "react";
 import { Body1, Button, Caption1, Field, SpinButton } from "@fluentui/react-components";
 import { paneText } from "../../messages/pane";
 import type { PaneController, PaneState } from "../controller";
-import { yearPreview } from "../viewModel";
 import { useShared } from "./shared";
 
 function Listed({
@@ -42,8 +41,9 @@ export function YearView({ controller, state }: { controller: PaneController; st
   const shared = useShared();
   const plan = state.yearPlan;
   // The plan is computed when this tab shows (and again after each check or year change), not by the check itself.
-  React.useEffect(() => controller.preparePlan("year"), [controller, state.report, plan]);
-  const preview = yearPreview(plan, state.snapshot, state.report?.layout ?? null, state.year);
+  React.useEffect(() => void controller.preparePlan("year"), [controller, state.report, plan]);
+  const last = state.report?.layout.detail?.years.at(-1) ?? null;
+  const preview = plan?.preview ?? { last, insertions: [], retitled: [], kept: [] };
   // Right after a year is added, the next one is not armed in the same place (a second click would add it too):
   // the view says what was done until the officer asks for another year.
   const [added, setAdded] = React.useState<number | null>(null);
@@ -105,7 +105,12 @@ export function YearView({ controller, state }: { controller: PaneController; st
               ))}
             </>
           )}
-          <Button appearance="primary" onClick={() => void apply()} disabled={!!state.busy || !plan || !!plan.blocked} data-testid="apply-year">
+          <Button
+            appearance="primary"
+            onClick={() => void apply()}
+            disabled={!!state.busy || state.preparing.year || !plan || !!plan.blocked}
+            data-testid="apply-year"
+          >
             {paneText.year.apply(state.year)}
           </Button>
         </>
