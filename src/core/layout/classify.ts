@@ -144,7 +144,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
   if (
     !blockOf(main) &&
-    /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
+    /budget (previsionnel|prevu)|previsionnel|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
       main,
     )
   )
