@@ -801,7 +801,14 @@ function recogniseSheet(
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = header.rows[header.rows.length - 1]!;
-      const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => headerRoles(sheet, merges, row).length >= MIN_HEADER_ROLES);
+      const body = parseBody(
+        sheet,
+        seg.kind,
+        { c1: seg.c1, c2: seg.c2 },
+        headerEnd,
+        columns,
+        (row) => headerRoles(sheet, merges, row).length >= MIN_HEADER_ROLES,
+      );
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;

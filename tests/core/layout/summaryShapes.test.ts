@@ -137,7 +137,13 @@ describe("group headers repeated over every column of their group (no merge)", (
   ];
   // corpus3 seed 128: the row of column names reads alone, the repeated groups above it qualify « au 31/12 », « en 2022 ».
   test.each(["Plan de financement", "Répartition"])("above a row that reads alone (« %s » repeated): the groups qualify the columns under them", (group) => {
-    const cols: Col[] = [["", "Engagement", "mesure"], ["", "Objectifs", "objectif"], ["", "Fiche action N°", "fiche"], ...planned(group), ...consumed("Réalisé")];
+    const cols: Col[] = [
+      ["", "Engagement", "mesure"],
+      ["", "Objectifs", "objectif"],
+      ["", "Fiche action N°", "fiche"],
+      ...planned(group),
+      ...consumed("Réalisé"),
+    ];
     const { wb, colOf } = annexWithSummary(cols, "repeat");
     const l = recognise(wb);
     expect(l.summary).not.toBeNull();
