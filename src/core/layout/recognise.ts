@@ -463,14 +463,19 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     return { kind, run };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
-  // to the table it stands beside.
-  for (let i = 0; i < typed.length; i++) {
-    const t = typed[i]!;
-    if (t.kind || !t.run.some((hc) => hc.cls)) continue;
-    const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
-    const prev = typed[i - 1];
-    const next = typed[i + 1];
-    t.kind = near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+  // to the table it stands beside. Until nothing changes: a run may stand beside another that its own neighbour types
+  // (text columns | spacer | the budget alone | spacer | the yearly blocks).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < typed.length; i++) {
+      const t = typed[i]!;
+      if (t.kind || !t.run.some((hc) => hc.cls)) continue;
+      const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
+      const prev = typed[i - 1];
+      const next = typed[i + 1];
+      t.kind = near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+      if (t.kind) changed = true;
+    }
   }
   const out: Segment[] = [];
   for (const t of typed) {
