@@ -98,6 +98,11 @@ export function parseBody(
     }
     return false;
   };
+  // Rows under a fiche number merged down from a row above: the fiche's own, even when nothing else is written on them.
+  const mergedDown = new Set<number>();
+  if (ficheCol !== undefined)
+    for (const m of sheet.merges)
+      if (m.c1 <= ficheCol && ficheCol <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) mergedDown.add(x);
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -117,6 +122,13 @@ export function parseBody(
           if (!firstText) firstText = c;
         }
       }
+    }
+    if (filled === 0 && lastFiche !== null && blankRun === 0 && totalRow === null && mergedDown.has(r)) {
+      rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche, group: current ? groups.length - 1 : undefined });
+      if (current) current.rows.push(r);
+      else loose.push(r);
+      lastContent = r;
+      continue;
     }
     if (filled === 0) {
       blankRun++;
