@@ -465,7 +465,7 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
   // to the table it stands beside. Until nothing changes: a run may stand beside another that its own neighbour types
   // (text columns | spacer | the budget alone | spacer | the yearly blocks).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < typed.length; i++) {
       const t = typed[i]!;
@@ -473,7 +473,8 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
       const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
       const prev = typed[i - 1];
       const next = typed[i + 1];
-      t.kind = near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+      t.kind =
+        near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
       if (t.kind) changed = true;
     }
   }
