@@ -96,6 +96,45 @@ describe("a planned-funding group named « Plan de financement »", () => {
   });
 });
 
+describe("the prior balance and the funding mode under other names", () => {
+  test.each([
+    ["", "Réalisé antérieur", "realisedPrior"],
+    ["", "Réalisé\nantérieur (€)", "realisedPrior"],
+    ["Exécution", "Antérieur", "realisedPrior"],
+    ["Réalisations", "Antérieur", "realisedPrior"],
+    ["", "Consommé antérieur", "consumedPrior"],
+    ["", "Réalisé\njusqu'en 2024", "realisedTo2024"],
+    ["", "FA n°", "fiche"],
+    ["", "FA N°", "fiche"],
+    ["", "Mode de financement", "modalite"],
+    ["", "MODE DE\nFINANCEMENT", "modalite"],
+  ])("« %s / %s » is %s", (g, s, want) => {
+    expect(key(g, s)).toBe(want);
+  });
+
+  // corpus4 seeds 2, 10, 14: « Réalisé antérieur » read as the year's consumption, then « Réalisé 2026 » taken for the prior balance.
+  test("« Réalisé antérieur | Réalisé 2022 | Budget consommé 2021-2022 »: prior, year, cumulative", () => {
+    const cols: Col[] = [
+      ["", "Mesure", "mesure"],
+      ["", "Fiche action N°", "fiche"],
+      ["", "Part CD", "departement"],
+      ["", "ARS", "fir"],
+      ["", "Etat", "etat"],
+      ["", "Assurance maladie", "ondam"],
+      ["", "Budget global", "budget"],
+      ["", "Mode de financement", "modalite"],
+      ["", "Réalisé antérieur", "consumedPrior"],
+      ["", `Réalisé ${yn}`, "consumedLastYear"],
+      ["", `Budget consommé ${y0}-${yn}`, "consumedSinceStart"],
+    ];
+    const { wb, colOf } = annexWithSummary(cols, "merge");
+    const l = recognise(wb);
+    expect(columnLetters(l.summary!)).toMatchObject(colOf);
+    expect(l.summary!.missing).toEqual(["objectif"]);
+    expect(loud(checkAnnex(wb).findings)).toEqual([]);
+  });
+});
+
 const consumed = (group: string): Col[] => [
   [group, `au 31/12/${yn - 1}`, "consumedPrior"],
   [group, `en ${yn}`, "consumedLastYear"],
