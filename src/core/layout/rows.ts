@@ -1,5 +1,6 @@
 // Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
 import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
+import { findRefs } from "../model/formulaRefs";
 import { norm, normHead } from "./normalize";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
 
@@ -49,9 +50,32 @@ function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, c2: num
 }
 
 const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
-// "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "Total engagement 2"…
-const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total)\s*/;
-const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
+// "Sous-total", "Sous total", "S/TOTAL", "S/T", "S-Total", "Ss-total", "Total engagement 2"…
+const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|s ?\/ ?t\b|ss[- ]?total)\s*/;
+const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|s ?\/ ?t\b|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
+const SUM_CALL = /^\s*=?\s*(SUM|SOMME)\(|^\s*=?\s*(SUBTOTAL|SOUS\.TOTAL)\(\s*(9|109)\s*[,;]/i;
+
+/**
+ * Whether the amounts of row r are SUMs of the rows above it, below `floor` (the previous sub-total or the header): then
+ * the row is a sub-total whatever its label says (« Engagement 1 (suite) », nothing). Two such cells at least, and most
+ * of the row's formulas.
+ */
+function sumsRowsAbove(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }, floor: number): boolean {
+  if (!cells) return false;
+  let sums = 0;
+  let formulas = 0;
+  for (let c = span.c1; c <= span.c2; c++) {
+    const f = cells[c - 1]?.formula;
+    if (!f) continue;
+    formulas++;
+    if (!SUM_CALL.test(f)) continue;
+    const refs = findRefs(f).filter((x) => x.sheet === null && x.c1 <= c && c <= x.c2);
+    let rows = 0;
+    if (refs.length && refs.every((x) => x.r1 > floor && x.r2 < r)) for (const x of refs) rows += x.r2 - x.r1 + 1;
+    if (rows >= 2) sums++;
+  }
+  return sums >= 2 && sums * 2 > formulas;
+}
 const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions?\b|axe\s*\d|gouvernance|partie\s*\d)/;
 
 export function groupKey(title: string, index: number): string {
@@ -103,6 +127,8 @@ export function parseBody(
   if (ficheCol !== undefined)
     for (const m of sheet.merges)
       if (m.c1 <= ficheCol && ficheCol <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) mergedDown.add(x);
+  /** The last sub-total (or the header): a sub-total's SUMs reach no higher. */
+  let sumFloor = headerEnd;
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -151,7 +177,8 @@ export function parseBody(
     blankRun = 0;
     const label = labelOf(cells, span.c1, span.c2);
     lastContent = r;
-    if (!fiche && SUBTOTAL.test(label)) {
+    if (!fiche && (SUBTOTAL.test(label) || (!TOTAL.test(label) && sumsRowsAbove(cells, r, span, sumFloor)))) {
+      sumFloor = r;
       // A sub-total with no title row above its rows closes the rows since the previous sub-total.
       if (!current && loose.length) {
         current = { key: groupKey(label.replace(SUBTOTAL_PREFIX, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };

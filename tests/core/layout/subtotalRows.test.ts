@@ -1,0 +1,35 @@
+// Sub-total rows inside the detail table, whatever their label: a row with no fiche number whose amounts are SUMs of the
+// rows above it (since the previous sub-total) is a sub-total, not a continuation whose figures would count twice.
+import { checkAnnex } from "../../../src/core/check";
+import { recognise } from "../../../src/core/layout/recognise";
+import { lettersToCol } from "../../../src/core/model/a1";
+import type { Finding } from "../../../src/core/rules/types";
+import { fiches, miniDetail } from "../miniAnnex";
+
+const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell}`);
+
+function annex(label: (n: number) => string) {
+  const m = miniDetail({ fiches: fiches(6), engagements: [3, 3] });
+  m.subtotalRows.forEach((r, i) => (m.sheet.cells[r - 1]![0]!.value = label(i + 1)));
+  return m;
+}
+
+// corpus4 seeds 4, 18: « S/T engagement 1 », « S/T objectif 5 ».
+test.each([
+  ["S/T engagement", (n: number) => `S/T engagement ${n}`],
+  ["a label saying nothing", (n: number) => `Engagement ${n} (suite)`],
+  ["no label", () => ""],
+])("sub-totals worded « %s »: read as sub-totals, the clean annex gives no finding", (_, label) => {
+  const m = annex(label);
+  const d = recognise(m.wb).detail!;
+  expect(d.rows.filter((r) => r.kind === "subtotal").map((r) => r.row)).toEqual(m.subtotalRows);
+  expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+});
+
+test("a wrong SUM sub-total under a label saying nothing is still checked", () => {
+  const m = annex((n) => `Engagement ${n} (suite)`);
+  const col = lettersToCol(m.colOf.budget!);
+  const cell = m.sheet.cells[m.subtotalRows[0]! - 1]![col - 1]!;
+  cell.value = (cell.value as number) + 1000;
+  expect(loud(checkAnnex(m.wb).findings)).toContain(`total-row ${m.colOf.budget}${m.subtotalRows[0]}`);
+});
