@@ -61,6 +61,15 @@ const SUM_CALL = /^\s*=?\s*(SUM|SOMME)\(|^\s*=?\s*(SUBTOTAL|SOUS\.TOTAL)\(\s*(9|
  * of the row's formulas.
  */
 function sumsRowsAbove(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }, floor: number): boolean {
+  return sumsRows(cells, span, (x) => x.r1 > floor && x.r2 < r);
+}
+
+/** A group's title row that carries its sub-total: SUMs of the rows below it (« Engagement 1 … » | =SUM(G46:G49)). */
+function sumsRowsBelow(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }): boolean {
+  return sumsRows(cells, span, (x) => x.r1 > r);
+}
+
+function sumsRows(cells: Array<Cell | undefined> | undefined, span: { c1: number; c2: number }, inside: (x: { r1: number; r2: number }) => boolean): boolean {
   if (!cells) return false;
   let sums = 0;
   let formulas = 0;
@@ -71,7 +80,7 @@ function sumsRowsAbove(cells: Array<Cell | undefined> | undefined, r: number, sp
     if (!SUM_CALL.test(f)) continue;
     const refs = findRefs(f).filter((x) => x.sheet === null && x.c1 <= c && c <= x.c2);
     let rows = 0;
-    if (refs.length && refs.every((x) => x.r1 > floor && x.r2 < r)) for (const x of refs) rows += x.r2 - x.r1 + 1;
+    if (refs.length && refs.every(inside)) for (const x of refs) rows += x.r2 - x.r1 + 1;
     if (rows >= 2) sums++;
   }
   return sums >= 2 && sums * 2 > formulas;
@@ -204,10 +213,12 @@ export function parseBody(
     // (a national objective the département has not taken up).
     const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && (afterSubtotal || (label.length > 25 && nextIsFiche(r)));
     if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
-      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
+      const carries = numbers >= 2 && sumsRowsBelow(cells, r, span);
+      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: carries ? r : null };
       loose = [];
       groups.push(current);
-      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null, group: groups.length - 1 });
+      rows.push({ row: r, kind: carries ? "subtotal" : "title", fiche: null, continuationOf: null, group: groups.length - 1 });
+      if (carries) sumFloor = r;
       continue;
     }
     if (fiche) {

@@ -33,3 +33,44 @@ test("a wrong SUM sub-total under a label saying nothing is still checked", () =
   cell.value = (cell.value as number) + 1000;
   expect(loud(checkAnnex(m.wb).findings)).toContain(`total-row ${m.colOf.budget}${m.subtotalRows[0]}`);
 });
+
+// corpus4 seed 12: « Engagement 1 : … » carries =SUM(G46:G49) over the fiches under it, and the TOTAL sums those title rows.
+describe("sub-totals written on the group's title row, over the rows below it", () => {
+  function titled() {
+    const m = miniDetail({ fiches: fiches(6), engagements: [3, 3] });
+    // Move each sub-total's formulas and values up onto its title row, and empty the old sub-total row.
+    const titles: number[] = [];
+    m.subtotalRows.forEach((sub, gi) => {
+      const title = sub - 4;
+      titles.push(title);
+      const from = m.sheet.cells[sub - 1]!;
+      from.forEach((cell, i) => {
+        if (!cell || i === 0) return;
+        m.sheet.cells[title - 1]![i] = cell;
+        delete from[i];
+      });
+      from[0] = { value: null };
+      expect(m.sheet.cells[title - 1]![0]!.value).toBe(`Engagement ${gi + 1} : Agir le plus précocement possible pour répondre aux besoins des enfants`);
+    });
+    const total = m.sheet.cells[m.totalRow! - 1]!;
+    total.forEach((cell) => {
+      if (cell?.formula) cell.formula = cell.formula.replace(/\d+/g, (n) => String(titles[m.subtotalRows.indexOf(Number(n))] ?? n));
+    });
+    return { m, titles };
+  }
+
+  test("read as the groups' sub-totals; the TOTAL over them gives no finding", () => {
+    const { m, titles } = titled();
+    const d = recognise(m.wb).detail!;
+    expect(d.groups.map((g) => g.subtotalRow)).toEqual(titles);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("a wrong one is found at its cell", () => {
+    const { m, titles } = titled();
+    const col = lettersToCol(m.colOf.budget!);
+    const cell = m.sheet.cells[titles[1]! - 1]![col - 1]!;
+    cell.value = (cell.value as number) + 1000;
+    expect(loud(checkAnnex(m.wb).findings)).toContain(`total-row ${m.colOf.budget}${titles[1]}`);
+  });
+});
