@@ -138,6 +138,8 @@ export function parseBody(
       if (m.c1 <= ficheCol && ficheCol <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) mergedDown.add(x);
   /** The last sub-total (or the header): a sub-total's SUMs reach no higher. */
   let sumFloor = headerEnd;
+  /** Whether the TOTAL stands above the fiches (the table goes on under it). */
+  let totalFirst = false;
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -171,7 +173,7 @@ export function parseBody(
       rows.push({ row: r, kind: "blank", fiche: null, continuationOf: null });
       continue;
     }
-    if (totalRow !== null) {
+    if (totalRow !== null && !totalFirst) {
       // Under the TOTAL: a check row holds only numbers (typically zero differences); anything else ends the table.
       if (texts === 0 && numbers > 0 && r - totalRow <= 3) {
         rows.push({ row: r, kind: "check", fiche: null, continuationOf: null });
@@ -199,11 +201,21 @@ export function parseBody(
       loose = [];
       continue;
     }
-    if (!fiche && TOTAL.test(label)) {
+    // A TOTAL written first, right under the header, over the fiches below it (labelled so, or SUMs of the rows below).
+    if (!fiche && totalRow === null && lastFiche === null && !groups.length && (TOTAL.test(label) || (!label && sumsRowsBelow(cells, r, span)))) {
+      rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
+      totalRow = r;
+      totalFirst = nextIsFiche(r) || sumsRowsBelow(cells, r, span);
+      if (totalFirst) continue;
+    }
+    if (!fiche && TOTAL.test(label) && totalRow !== r) {
+      // A second TOTAL under a TOTAL written first closes the table.
+      if (totalFirst) break;
       rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
       totalRow = r;
       continue;
     }
+    if (totalRow === r) continue;
     // A group title sits in the table's first column, alone on its row (often merged across).
     // Right under a sub-total, a lone text is the next group's title whatever its length ("Conditions de réussite").
     let prev = rows.length - 1;

@@ -74,3 +74,34 @@ describe("sub-totals written on the group's title row, over the rows below it", 
     expect(loud(checkAnnex(m.wb).findings)).toContain(`total-row ${m.colOf.budget}${titles[1]}`);
   });
 });
+
+// corpus4 « total:first »: the TOTAL written right under the header, over the fiches below it.
+describe("a TOTAL row written first, right under the header", () => {
+  function totalFirst(label: string) {
+    const m = miniDetail({ fiches: fiches(5) });
+    const headerEnd = m.headerRows[m.headerRows.length - 1]!;
+    const total = m.totalRow!;
+    const shift = (f: string) => f.replace(/([A-Z]+)(\d+)/g, (all, c: string, n: string) => (Number(n) > headerEnd && Number(n) < total ? `${c}${Number(n) + 1}` : all));
+    const [row] = m.sheet.cells.splice(total - 1, 1);
+    m.sheet.cells.splice(headerEnd, 0, row!);
+    for (const cells of m.sheet.cells) for (const cell of cells ?? []) if (cell?.formula) cell.formula = shift(cell.formula);
+    m.sheet.cells[headerEnd]![0] = { value: label };
+    return { m, totalRow: headerEnd + 1 };
+  }
+
+  test.each(["TOTAL", ""])("labelled « %s »: every fiche is read, the TOTAL is checked, the clean annex gives no finding", (label) => {
+    const { m, totalRow } = totalFirst(label);
+    const d = recognise(m.wb).detail!;
+    expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(5);
+    expect(d.totalRow).toBe(totalRow);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("a wrong TOTAL written first is found at its cell", () => {
+    const { m, totalRow } = totalFirst("TOTAL");
+    const col = lettersToCol(m.colOf.budget!);
+    const cell = m.sheet.cells[totalRow - 1]![col - 1]!;
+    cell.value = (cell.value as number) + 1000;
+    expect(loud(checkAnnex(m.wb).findings)).toContain(`total-row ${m.colOf.budget}${totalRow}`);
+  });
+});
