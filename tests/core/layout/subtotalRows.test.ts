@@ -81,9 +81,10 @@ describe("a TOTAL row written first, right under the header", () => {
     const m = miniDetail({ fiches: fiches(5) });
     const headerEnd = m.headerRows[m.headerRows.length - 1]!;
     const total = m.totalRow!;
-    const shift = (f: string) => f.replace(/([A-Z]+)(\d+)/g, (all, c: string, n: string) => (Number(n) > headerEnd && Number(n) < total ? `${c}${Number(n) + 1}` : all));
+    const shift = (f: string) =>
+      f.replace(/([A-Z]+)(\d+)/g, (all, c: string, n: string) => (Number(n) > headerEnd && Number(n) < total ? `${c}${Number(n) + 1}` : all));
     const [row] = m.sheet.cells.splice(total - 1, 1);
-    m.sheet.cells.splice(headerEnd, 0, row!);
+    m.sheet.cells.splice(headerEnd, 0, row);
     for (const cells of m.sheet.cells) for (const cell of cells ?? []) if (cell?.formula) cell.formula = shift(cell.formula);
     m.sheet.cells[headerEnd]![0] = { value: label };
     return { m, totalRow: headerEnd + 1 };
