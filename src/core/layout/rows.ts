@@ -58,7 +58,7 @@ const SUM_CALL = /^\s*=?\s*(SUM|SOMME)\(|^\s*=?\s*(SUBTOTAL|SOUS\.TOTAL)\(\s*(9|
 /**
  * Whether the amounts of row r are SUMs of the rows above it, below `floor` (the previous sub-total or the header): then
  * the row is a sub-total whatever its label says (« Engagement 1 (suite) », nothing). Two such cells at least, and most
- * of the row's formulas.
+ * of the row's formulas; a SUM over one row counts (=SUM(G5:G5) over a group of one fiche).
  */
 function sumsRowsAbove(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }, floor: number): boolean {
   return sumsRows(cells, span, (x) => x.r1 > floor && x.r2 < r);
@@ -81,7 +81,7 @@ function sumsRows(cells: Array<Cell | undefined> | undefined, span: { c1: number
     const refs = findRefs(f).filter((x) => x.sheet === null && x.c1 <= c && c <= x.c2);
     let rows = 0;
     if (refs.length && refs.every(inside)) for (const x of refs) rows += x.r2 - x.r1 + 1;
-    if (rows >= 2) sums++;
+    if (rows >= 1) sums++;
   }
   return sums >= 2 && sums * 2 > formulas;
 }

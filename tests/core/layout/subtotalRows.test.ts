@@ -66,6 +66,23 @@ describe("sub-totals written on the group's title row, over the rows below it", 
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 
+  test("one fiche under its title: =SUM(G5:G5) on the title row is its sub-total", () => {
+    const m = miniDetail({ fiches: fiches(4), engagements: [1, 3] });
+    const [sub] = m.subtotalRows;
+    const title = sub! - 2;
+    const from = m.sheet.cells[sub! - 1]!;
+    from.forEach((cell, i) => {
+      if (!cell || i === 0) return;
+      m.sheet.cells[title - 1]![i] = cell;
+      delete from[i];
+    });
+    from[0] = { value: null };
+    const total = m.sheet.cells[m.totalRow! - 1]!;
+    for (const cell of total) if (cell?.formula) cell.formula = cell.formula.replace(new RegExp(`(\\D)${sub}(\\D)`), `$1${title}$2`);
+    expect(recognise(m.wb).detail!.groups.map((g) => g.subtotalRow)).toEqual([title, m.subtotalRows[1]]);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
   test("a wrong one is found at its cell", () => {
     const { m, titles } = titled();
     const col = lettersToCol(m.colOf.budget!);
