@@ -91,6 +91,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   // "Dépenses directes DGAS 2023" is a planned block; "Dépenses 2023" alone, or "dépenses réalisées", a realisation.
   const plannedSpending = /\bdepenses?\b/.test(main) && !/realis|mandat|paye|execut|reelles?|effectives?/.test(main) && blockOf(main) !== null;
   if (REALISED.test(main) && !plannedSpending && !/indicateur|prevu|previsionnel|a realiser/.test(main)) {
+    if (PRIOR.test(main)) return priorOf(main, "realisedTo", "realisedPrior");
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
     if (/depuis|cumul|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "realisedSinceStart" };
@@ -98,6 +99,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     return y ? yearCol("realised", y) : { role: "realisedLastYear" };
   }
   if (/consomm/.test(main)) {
+    if (PRIOR.test(main)) return priorOf(main, "consumedTo", "consumedPrior");
     const to = endOfYearIn(main);
     if (to) return yearCol("consumedTo", to);
     if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul|total/.test(main)) return { role: "consumedSinceStart" };
@@ -105,7 +107,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
   if (/source|co-?financ|financeurs?\b|financeur\(s\)/.test(main)) return { role: "source" };
-  if (/modalite/.test(main)) return { role: "modalite" };
+  if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main))
     return { role: "objectiveType" };
@@ -113,7 +115,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   if (
-    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(
+    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(
       main,
     )
   ) {
@@ -144,7 +146,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
   if (
     !blockOf(main) &&
-    /budget (previsionnel|prevu)|previsionnel|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
+    /budget (previsionnel|prevu)|previsionnel|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
       main,
     )
   )
@@ -170,6 +172,14 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     return /\btaux\b|%|pourcentage/.test(main) ? { role: "rateGlobal" } : { role: "realisedSinceStart" };
   }
   return null;
+}
+
+/** What was realised before the year reported: « Réalisé antérieur », « Exécution / Antérieur », « Réalisé jusqu'en 2024 ». */
+const PRIOR = /\banterieure?s?\b|jusqu.?(en|au|a|fin) /;
+
+function priorOf(main: string, to: "realisedTo" | "consumedTo", role: "realisedPrior" | "consumedPrior"): ColumnClass {
+  const y = single(yearsIn(main));
+  return y ? yearCol(to, y) : { role };
 }
 
 function single(ys: number[]): number | null {

@@ -134,6 +134,32 @@ function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: Co
   return out;
 }
 
+/**
+ * The roles a row holds as a header. Beyond rowRoles, in a row with no amount: bare funder names when two or more stand
+ * side by side in it (« Part CD », « FIR », « Etat », « AM »: a data row names one source, a header lists the funders),
+ * and sub-headers that say nothing alone under a group of the row above, merged, repeated or written over its first
+ * column only (« Financements prévus » / « Total », « Consommation » / « en 2026 »).
+ */
+function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array<{ col: number; cls: ColumnClass }> {
+  const base = rowRoles(sheet, r);
+  const row = sheet.cells[r - 1];
+  if (base.length >= MIN_HEADER_ROLES || !row) return base;
+  if (row.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return base;
+  const funders: Array<{ col: number; cls: ColumnClass }> = [];
+  const under: Array<{ col: number; cls: ColumnClass }> = [];
+  let group = "";
+  for (let c = 1; c <= row.length; c++) {
+    const above = r > 1 ? textAt(sheet, merges, r - 1, c) : "";
+    if (above && above !== "\u0000covered") group = above.length <= 40 ? above : "";
+    const v = row[c - 1]?.value;
+    if (typeof v !== "string" || !v.trim() || v.length > MAX_HEADER_TEXT) continue;
+    const alone = classifyHeader("", v);
+    if (alone && "role" in alone && /Total$/.test(alone.role) && v.trim().length <= 9) funders.push({ col: c, cls: alone });
+    else if (!alone && group && fitsUnder(group, v)) under.push({ col: c, cls: classifyHeader(group, v)! });
+  }
+  return [...base, ...(funders.length >= 2 ? funders : []), ...under].sort((a, b) => a.col - b.col);
+}
+
 function countBareYears(sheet: SheetSnapshot, r: number): { years: number; filled: number } {
   const row = sheet.cells[r - 1];
   let years = 0;
@@ -210,13 +236,15 @@ function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean {
     const own = cellText(row[c - 1]?.value ?? null);
     const v = next[c - 1]?.value ?? null;
     if (typeof v === "number" && !isBareYear(String(v))) return false;
+    const sub = typeof v === "string" ? v.trim() : "";
     if (own) {
       // A title over the table (« CONTRAT DÉPARTEMENTAL… ») is no group.
       if (own.length > 40) return false;
       group = own;
+      // The group's first column counts too when its sub-header says nothing alone (« Total » under « Budget prévisionnel »).
+      if (sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
       continue;
     }
-    const sub = typeof v === "string" ? v.trim() : "";
     if (group && sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
   }
   return under >= 2;
@@ -435,14 +463,20 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     return { kind, run };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
-  // to the table it stands beside.
-  for (let i = 0; i < typed.length; i++) {
-    const t = typed[i]!;
-    if (t.kind || !t.run.some((hc) => hc.cls)) continue;
-    const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
-    const prev = typed[i - 1];
-    const next = typed[i + 1];
-    t.kind = near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+  // to the table it stands beside. Until nothing changes: a run may stand beside another that its own neighbour types
+  // (text columns | spacer | the budget alone | spacer | the yearly blocks).
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < typed.length; i++) {
+      const t = typed[i]!;
+      if (t.kind || !t.run.some((hc) => hc.cls)) continue;
+      const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
+      const prev = typed[i - 1];
+      const next = typed[i + 1];
+      t.kind =
+        near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+      if (t.kind) changed = true;
+    }
   }
   const out: Segment[] = [];
   for (const t of typed) {
@@ -723,12 +757,23 @@ function readingsOf(columns: Columns, blocks: Blocks, missing: string[], doubtfu
   return out;
 }
 
-function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate | null; score: number }, mapping: ColumnMapping | undefined): TableLayout[] {
+/**
+ * recogniseSheet's tables keyed by their first header row and first column ("3:1"): the detail-typed ones that
+ * recognise() found to be the summary.
+ */
+type Retype = Set<string>;
+
+function recogniseSheet(
+  sheet: SheetSnapshot,
+  closest: { best: ClosestCandidate | null; score: number },
+  mapping: ColumnMapping | undefined,
+  asSummary: Retype = new Set(),
+): TableLayout[] {
   const tables: TableLayout[] = [];
   const merges = new MergeIndex(sheet);
   let r = 1;
   while (r <= sheet.rowCount) {
-    const roles = rowRoles(sheet, r);
+    const roles = headerRoles(sheet, merges, r);
     if (roles.length > closest.score) {
       closest.score = roles.length;
       closest.best = {
@@ -753,6 +798,7 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     const segs = segmentsOf(header.cols);
     let end = r;
     for (const seg of segs) {
+      if (seg.kind === "detail" && asSummary.has(`${header.rows[0]}:${seg.c1}`)) seg.kind = "summary";
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
       const headers = new Map<number, string>();
       for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
@@ -761,7 +807,14 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = header.rows[header.rows.length - 1]!;
-      const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
+      const body = parseBody(
+        sheet,
+        seg.kind,
+        { c1: seg.c1, c2: seg.c2 },
+        headerEnd,
+        columns,
+        (row) => headerRoles(sheet, merges, row).length >= MIN_HEADER_ROLES,
+      );
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
@@ -847,10 +900,38 @@ function fichesOf(t: TableLayout): number {
   return t.rows.filter((x) => x.kind === "fiche").length;
 }
 
+/** Columns and yearly blocks only a detail table has (DETAIL_STRONG): a table typed detail without any may be the summary. */
+const DETAIL_EVIDENCE: SingleRole[] = ["label", "objectiveType", "source", "gap", "msTotal", "dgasTotal"];
+const DETAIL_EVIDENCE_BLOCKS: YearBlock[] = ["ms", "dgas", "cd", "fir", "etat", "ondam", "indicator"];
+
+function weakDetail(t: TableLayout): boolean {
+  if (t.kind !== "detail" || t.userKeys.length) return false;
+  return !DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) && !DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length);
+}
+
+/**
+ * No summary found, but two detail tables, one with yearly blocks, a label or a source and one with none of them
+ * (« Axe », « Part CD », « Réalisé » over au 31/12 | en 2022 | 2020-2022, no Modalités): every column of the second one
+ * a summary has too, and an annex has one detail table. The second one is read again as the summary; the cross-table
+ * check then confirms or doubts that reading.
+ */
+function retypeSummary(wb: WorkbookSnapshot, tables: TableLayout[], mapping: ColumnMapping | undefined): TableLayout[] {
+  if (tables.some((t) => t.kind === "summary")) return tables;
+  if (!tables.some((t) => t.kind === "detail" && !weakDetail(t))) return tables;
+  const weak = tables.filter(weakDetail).sort((a, b) => fichesOf(b) - fichesOf(a))[0];
+  if (!weak) return tables;
+  const sheet = wb.sheets.find((x) => x.name === weak.sheet)!;
+  const again = recogniseSheet(sheet, { best: null, score: 0 }, mapping, new Set([`${weak.range.r1}:${weak.range.c1}`]));
+  if (!again.some((t) => t.kind === "summary")) return tables;
+  const i = tables.findIndex((t) => t.sheet === weak.sheet);
+  return [...tables.slice(0, i), ...again, ...tables.filter((t, j) => j >= i && t.sheet !== weak.sheet)];
+}
+
 export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}): AnnexLayout {
   const closest = { best: null as ClosestCandidate | null, score: 0 };
-  const tables: TableLayout[] = [];
+  let tables: TableLayout[] = [];
   for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest, options.mapping));
+  tables = retypeSummary(wb, tables, options.mapping);
   const pick = (kind: TableKind) => tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
   const summary = pick("summary");

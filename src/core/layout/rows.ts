@@ -1,5 +1,6 @@
 // Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
 import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
+import { findRefs } from "../model/formulaRefs";
 import { norm, normHead } from "./normalize";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
 
@@ -49,9 +50,41 @@ function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, c2: num
 }
 
 const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
-// "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "Total engagement 2"…
-const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total)\s*/;
-const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
+// "Sous-total", "Sous total", "S/TOTAL", "S/T", "S-Total", "Ss-total", "Total engagement 2"…
+const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|s ?\/ ?t\b|ss[- ]?total)\s*/;
+const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|s ?\/ ?t\b|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
+const SUM_CALL = /^\s*=?\s*(SUM|SOMME)\(|^\s*=?\s*(SUBTOTAL|SOUS\.TOTAL)\(\s*(9|109)\s*[,;]/i;
+
+/**
+ * Whether the amounts of row r are SUMs of the rows above it, below `floor` (the previous sub-total or the header): then
+ * the row is a sub-total whatever its label says (« Engagement 1 (suite) », nothing). Two such cells at least, and most
+ * of the row's formulas; a SUM over one row counts (=SUM(G5:G5) over a group of one fiche).
+ */
+function sumsRowsAbove(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }, floor: number): boolean {
+  return sumsRows(cells, span, (x) => x.r1 > floor && x.r2 < r);
+}
+
+/** A group's title row that carries its sub-total: SUMs of the rows below it (« Engagement 1 … » | =SUM(G46:G49)). */
+function sumsRowsBelow(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }): boolean {
+  return sumsRows(cells, span, (x) => x.r1 > r);
+}
+
+function sumsRows(cells: Array<Cell | undefined> | undefined, span: { c1: number; c2: number }, inside: (x: { r1: number; r2: number }) => boolean): boolean {
+  if (!cells) return false;
+  let sums = 0;
+  let formulas = 0;
+  for (let c = span.c1; c <= span.c2; c++) {
+    const f = cells[c - 1]?.formula;
+    if (!f) continue;
+    formulas++;
+    if (!SUM_CALL.test(f)) continue;
+    const refs = findRefs(f).filter((x) => x.sheet === null && x.c1 <= c && c <= x.c2);
+    let rows = 0;
+    if (refs.length && refs.every(inside)) for (const x of refs) rows += x.r2 - x.r1 + 1;
+    if (rows >= 1) sums++;
+  }
+  return sums >= 2 && sums * 2 > formulas;
+}
 const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions?\b|axe\s*\d|gouvernance|partie\s*\d)/;
 
 export function groupKey(title: string, index: number): string {
@@ -98,6 +131,15 @@ export function parseBody(
     }
     return false;
   };
+  // Rows under a fiche number merged down from a row above: the fiche's own, even when nothing else is written on them.
+  const mergedDown = new Set<number>();
+  if (ficheCol !== undefined)
+    for (const m of sheet.merges)
+      if (m.c1 <= ficheCol && ficheCol <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) mergedDown.add(x);
+  /** The last sub-total (or the header): a sub-total's SUMs reach no higher. */
+  let sumFloor = headerEnd;
+  /** Whether the TOTAL stands above the fiches (the table goes on under it). */
+  let totalFirst = false;
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -118,13 +160,20 @@ export function parseBody(
         }
       }
     }
+    if (filled === 0 && lastFiche !== null && blankRun === 0 && totalRow === null && mergedDown.has(r)) {
+      rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche, group: current ? groups.length - 1 : undefined });
+      if (current) current.rows.push(r);
+      else loose.push(r);
+      lastContent = r;
+      continue;
+    }
     if (filled === 0) {
       blankRun++;
       if (blankRun >= BLANK_RUN_END && rows.some((x) => x.kind === "fiche")) break;
       rows.push({ row: r, kind: "blank", fiche: null, continuationOf: null });
       continue;
     }
-    if (totalRow !== null) {
+    if (totalRow !== null && !totalFirst) {
       // Under the TOTAL: a check row holds only numbers (typically zero differences); anything else ends the table.
       if (texts === 0 && numbers > 0 && r - totalRow <= 3) {
         rows.push({ row: r, kind: "check", fiche: null, continuationOf: null });
@@ -139,7 +188,8 @@ export function parseBody(
     blankRun = 0;
     const label = labelOf(cells, span.c1, span.c2);
     lastContent = r;
-    if (!fiche && SUBTOTAL.test(label)) {
+    if (!fiche && (SUBTOTAL.test(label) || (!TOTAL.test(label) && sumsRowsAbove(cells, r, span, sumFloor)))) {
+      sumFloor = r;
       // A sub-total with no title row above its rows closes the rows since the previous sub-total.
       if (!current && loose.length) {
         current = { key: groupKey(label.replace(SUBTOTAL_PREFIX, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };
@@ -151,11 +201,21 @@ export function parseBody(
       loose = [];
       continue;
     }
-    if (!fiche && TOTAL.test(label)) {
+    // A TOTAL written first, right under the header, over the fiches below it (labelled so, or SUMs of the rows below).
+    if (!fiche && totalRow === null && lastFiche === null && !groups.length && (TOTAL.test(label) || (!label && sumsRowsBelow(cells, r, span)))) {
+      rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
+      totalRow = r;
+      totalFirst = nextIsFiche(r) || sumsRowsBelow(cells, r, span);
+      if (totalFirst) continue;
+    }
+    if (!fiche && TOTAL.test(label) && totalRow !== r) {
+      // A second TOTAL under a TOTAL written first closes the table.
+      if (totalFirst) break;
       rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
       totalRow = r;
       continue;
     }
+    if (totalRow === r) continue;
     // A group title sits in the table's first column, alone on its row (often merged across).
     // Right under a sub-total, a lone text is the next group's title whatever its length ("Conditions de réussite").
     let prev = rows.length - 1;
@@ -165,10 +225,12 @@ export function parseBody(
     // (a national objective the département has not taken up).
     const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && (afterSubtotal || (label.length > 25 && nextIsFiche(r)));
     if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
-      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
+      const carries = numbers >= 2 && sumsRowsBelow(cells, r, span);
+      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: carries ? r : null };
       loose = [];
       groups.push(current);
-      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null, group: groups.length - 1 });
+      rows.push({ row: r, kind: carries ? "subtotal" : "title", fiche: null, continuationOf: null, group: groups.length - 1 });
+      if (carries) sumFloor = r;
       continue;
     }
     if (fiche) {

@@ -175,7 +175,14 @@ export function verifyReading(
       (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)
     ) {
       const o = test(data, (r) => [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.num(r, budget)]);
-      if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
+      if (refuted(o)) {
+        doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
+        // The relation does not say which side is misread: a funder total that no yearly column confirms (« FIR » read
+        // from its first year's column) is as doubtful as the budget.
+        for (const b of ["cd", "fir", "etat", "ondam"] as const) {
+          if (!yearsOf(b).length) doubt(`${b}Total`, columns[`${b}Total`], incompleteText.why.budgetSum(rate(o)));
+        }
+      }
     }
     // Cumulative ≥ the year's realisations; if the columns are the other way round, that is the reading.
     let last = columns.realisedLastYear;

@@ -66,3 +66,14 @@ test("a column of text read as an amount is doubtful, not 4 number-as-text warni
   expect(loud(report.findings).filter((f) => f.rule !== "layout-incomplete")).toEqual([]);
   expect(columnLetters(report.layout.detail!).firTotal).toBe(m.colOf.firTotal);
 });
+
+test("the budget-sum refuted with a funder read from one column and no years: that funder is doubtful too, no source-funder on it", () => {
+  // corpus3 seed 392: « FIR » read from the first year's column (its total unread): budget ≠ CD + FIR + ETAT + ONDAM on most
+  // rows, and a fiche funded by the FIR the second year only would be « named without money ».
+  const fs = fiches(4).map((f, i) => ({ ...f, fir: [i % 2 ? 0 : 900, 1500 + i], source: f.source.includes("FIR") ? f.source : `${f.source}/FIR` }));
+  const cols = [...standardCols().filter((c) => !/^fir/.test(c.key)), { head: "FIR", key: "fir2021" }];
+  const m = miniDetail({ fiches: fs, cols });
+  const report = checkAnnex(m.wb);
+  expect(report.layout.detail!.doubtful).toEqual(expect.arrayContaining(["budget", "firTotal"]));
+  expect(loud(report.findings).map((f) => f.rule)).toEqual(["layout-incomplete"]);
+});
