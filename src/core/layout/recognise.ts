@@ -761,7 +761,15 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = header.rows[header.rows.length - 1]!;
-      const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
+      const body = parseBody(
+        sheet,
+        seg.kind,
+        { c1: seg.c1, c2: seg.c2 },
+        headerEnd,
+        columns,
+        (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES,
+        additiveColumns(columns, blocks),
+      );
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
@@ -819,6 +827,36 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     r = end + 1;
   }
   return tables;
+}
+
+const ADDITIVE_ROLES: SingleRole[] = [
+  "budget",
+  "msTotal",
+  "dgasTotal",
+  "cdTotal",
+  "firTotal",
+  "etatTotal",
+  "ondamTotal",
+  "realisedLastYear",
+  "realisedSinceStart",
+  "gap",
+  "realisedPrior",
+  "departement",
+  "fir",
+  "etat",
+  "ondam",
+  "consumedPrior",
+  "consumedLastYear",
+  "consumedSinceStart",
+];
+const ADDITIVE_BLOCKS: YearBlock[] = ["ms", "dgas", "cd", "fir", "etat", "ondam", "realised", "realisedTo", "consumedIn", "consumedTo"];
+
+/** Columns whose sum rows are the sums of their rows (amounts, not rates): what tells a sub-total from a fiche. */
+function additiveColumns(columns: Columns, blocks: Blocks): number[] {
+  const out = new Set<number>();
+  for (const r of ADDITIVE_ROLES) if (columns[r] !== undefined) out.add(columns[r]);
+  for (const b of ADDITIVE_BLOCKS) for (const c of Object.values(blocks[b] ?? {})) out.add(c);
+  return [...out].sort((a, b) => a - b);
 }
 
 const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];
