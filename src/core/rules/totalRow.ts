@@ -26,8 +26,32 @@ function displayed(v: TableView, row: number, col: number): number {
   return d === null ? x : Math.round(x * 10 ** d) / 10 ** d;
 }
 
+/**
+ * Whether a row read as a total adds up its rows in most columns. A wrong cell or two is a fault to report; most columns
+ * disagreeing means the row is not the total of these rows (a misread row, formulas whose results were never computed):
+ * reporting each column would flood.
+ */
+function confirmed(v: TableView, row: number, rows: number[], cols: number[]): { bad: number; compared: number } {
+  let bad = 0;
+  let compared = 0;
+  for (const col of cols) {
+    const cell = v.cell(row, col);
+    if (!cell || typeof cell.value !== "number") continue;
+    const expected = rows.reduce((a, r) => a + v.num(r, col), 0);
+    if (Math.abs(expected) < 0.005 && Math.abs(cell.value) < 0.005) continue;
+    compared++;
+    if (compareAmounts(expected, cell.value) === "different") bad++;
+  }
+  return { bad, compared };
+}
+
 function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[]): void {
   const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])];
+  const { bad, compared } = confirmed(v, totalRow.row, rows, cols);
+  if (compared >= 3 && bad * 2 > compared) {
+    out.push(finding(v, "total-row", "info", totalRow.row, cols[0]!, null, rulesText.totalUnread(label, totalRow.row, rowsLabel, bad, compared), null, null));
+    return;
+  }
   for (const col of cols) {
     const cell = v.cell(totalRow.row, col);
     if (cell && (typeof cell.value === "string" || isError(cell.value))) continue; // number-as-text / cell-error say it
