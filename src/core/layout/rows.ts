@@ -1,5 +1,5 @@
 // Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
-import { rowsReferenced } from "../model/formulaRefs";
+import { findRefs, rowsReferenced } from "../model/formulaRefs";
 import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
 import { norm, normHead } from "./normalize";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
@@ -102,6 +102,32 @@ export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCo
   return compared > 0 && ok * 10 >= compared * 6;
 }
 
+/**
+ * The last row a sum row's formulas reach in its own column, following the sub-totals it adds (a TOTAL on top over
+ * engagement rows that sum their fiches): where the table's rows end. Null when no formula says.
+ */
+export function reachOf(sheet: SheetSnapshot, row: number, amountCols: number[]): number | null {
+  let reach: number | null = null;
+  for (const c of amountCols) {
+    const seen = new Set<number>();
+    const visit = (r: number, depth: number): void => {
+      const f = sheet.cells[r - 1]?.[c - 1]?.formula;
+      if (!f || depth > 3) return;
+      for (const ref of findRefs(f)) {
+        if ((ref.sheet ?? sheet.name) !== sheet.name || c < ref.c1 || c > ref.c2 || ref.r2 - ref.r1 > 100_000) continue;
+        for (let x = ref.r1; x <= ref.r2; x++) {
+          if (x === r || seen.has(x)) continue;
+          seen.add(x);
+          if (reach === null || x > reach) reach = x;
+          if (ref.r1 === ref.r2) visit(x, depth + 1);
+        }
+      }
+    };
+    visit(row, 0);
+  }
+  return reach;
+}
+
 interface Body {
   rows: RowInfo[];
   endRow: number;
@@ -147,8 +173,9 @@ export function parseBody(
   let open: { row: number; g: number } | null = null;
   /** A row on top of the table that may be a TOTAL with no label: confirmed by the sums under it at the end. */
   let topSum: number | null = null;
-  /** A TOTAL above the fiches: the table goes on under it. */
+  /** A TOTAL above the fiches: the table goes on under it, down to the last row its formulas add. */
   let totalAbove = false;
+  let topReach: number | null = null;
   const others = (rows: number[]): number[] => data.filter((x) => !rows.includes(x));
   const hasAmounts = (cells: Array<Cell | undefined> | undefined): boolean =>
     amountCols.some((c) => {
@@ -262,6 +289,8 @@ export function parseBody(
     const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
     if (blankRun > 0 && !fiche && isHeaderRow(r)) break;
+    // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
+    if (totalAbove && topReach !== null && r > topReach && !fiche) break;
     const label = labelOf(cells, span.c1, span.c2);
     const amounts = amountCols.length ? hasAmounts(cells) : numbers > 0;
     // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
@@ -296,6 +325,7 @@ export function parseBody(
       rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
       if (totalRow === null) totalRow = r;
       totalAbove = !data.length;
+      if (totalAbove) topReach = reachOf(sheet, r, amountCols);
       continue;
     }
     if (kind === "detail" && !fiche && amounts && amountCols.length) {

@@ -119,3 +119,11 @@ test("a header row the header reading missed, above the fiches, is no fiche's ro
 test("sub-action numbers typed as numbers and roman-numbered ones", () => {
   expect([parseFiche(1.1), parseFiche(2.3), parseFiche("III.1"), parseFiche("IV.2"), parseFiche("I.1")]).toEqual(["1.1", "2.3", "III1", "IV2", "I1"]);
 });
+
+test("under the rows a TOTAL on top adds, a line that is no fiche is not part of the table", () => {
+  const top: Row = ["TOTAL", null, { f: "SUM(C3:C4)", v: 30 }, { f: "SUM(D3:D4)", v: 6 }, { f: "SUM(E3:E4)", v: 36 }];
+  const rows: Row[] = [top, fiche(1, 10, 2), fiche(2, 20, 4), [null, "Ligne de contrôle masquée", null, null, null]];
+  expect(kinds(rows)).toEqual(["2:total", "3:fiche 1", "4:fiche 2"]);
+  // A fiche the TOTAL's formula forgot is still read (total-formula says it is left out).
+  expect(kinds([top, fiche(1, 10, 2), fiche(2, 20, 4), fiche(3, 1, 1)])).toEqual(["2:total", "3:fiche 1", "4:fiche 2", "5:fiche 3"]);
+});
