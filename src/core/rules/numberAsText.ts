@@ -26,6 +26,8 @@ export const numberAsText: Rule = {
           const val = v.cell(r.row, c)?.value;
           if (typeof val !== "string" || !val.trim()) continue;
           const n = parseAmountText(val);
+          // « - » (or « 0 € ») typed for a zero: Excel leaving it out of a sum changes no total.
+          if (n === 0) continue;
           const fiche = r.fiche ?? r.continuationOf;
           out.push(
             n !== null
