@@ -107,6 +107,26 @@ async function run(): Promise<void> {
         .join(", ") || "none"
     }`,
   );
+  // The same, split by what the false finding stands on: a table read right (the rule is wrong) or misread (the reading is).
+  const onRight = new Map<string, number>();
+  for (const a of r.annexes.filter((x) => x.readRightRules))
+    for (const x of [...a.falseErrors, ...a.falseWarnings]) {
+      const text =
+        x.rule === "number-as-text"
+          ? ` « ${/«\s*(.*?)\s*»/.exec(x.message)?.[1] ?? "?"} »`
+          : x.rule === "source-funder" && /non reconnue/.test(x.message)
+            ? " (source not recognised)"
+            : "";
+      onRight.set(`${x.rule}${text}`, (onRight.get(`${x.rule}${text}`) ?? 0) + 1);
+    }
+  console.log(
+    `  … of them on annexes read right    ${
+      [...onRight]
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "none"
+    }`,
+  );
   const missed = new Map<string, number[]>();
   const tried = new Map<string, number>();
   for (const a of r.annexes) {
@@ -129,6 +149,14 @@ async function run(): Promise<void> {
   console.log(`  look-alike kinds                    ${LOOKALIKE_KINDS.join(", ")}`);
 
   if (!verbose) return;
+  console.log(
+    `\n  annexes read right: seeds ${
+      r.annexes
+        .filter((a) => a.readRight)
+        .map((a) => a.seed)
+        .join(",") || "none"
+    }`,
+  );
   const groups = new Map<string, { seeds: number[]; headers: Set<string> }>();
   for (const a of r.annexes)
     for (const p of a.problems) {

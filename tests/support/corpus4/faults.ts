@@ -5,6 +5,7 @@ import { recalculate } from "./formula";
 import { generateAnnex, type Annex, type TableIndex } from "./generate";
 import { lineBudget, plannedYear, sum, type Model } from "./model";
 import { Rng } from "./rng";
+import type { Flavour } from "./xlsx";
 
 export interface Fault {
   kind: string;
@@ -349,7 +350,7 @@ export interface FaultyAnnex {
 }
 
 /** The faulty twin of annex `seed`: same layout, one fault. */
-export function faultyAnnex(seed: number, only?: FaultKind): FaultyAnnex {
+export function faultyAnnex(seed: number, only?: FaultKind, flavour?: Flavour): FaultyAnnex {
   const kinds = only ? [only] : [...FAULT_KINDS];
   // Seeds take the kinds in turn (7 is prime to their count); a kind this annex cannot carry passes to the next.
   const start = only ? 0 : (seed * 7) % kinds.length;
@@ -357,7 +358,7 @@ export function faultyAnnex(seed: number, only?: FaultKind): FaultyAnnex {
     const kind = kinds[(start + k) % kinds.length]!;
     if (MODEL_FAULTS.has(kind)) {
       const pick = { fiche: -1 };
-      const a = generateAnnex(seed, { modelHook: modelHook(kind, pick) });
+      const a = generateAnnex(seed, { modelHook: modelHook(kind, pick), flavour });
       if (pick.fiche < 0) continue;
       if (kind === "realised-without-budget" && !lastYearReadable(a)) continue;
       const D = a.detail;
@@ -374,7 +375,7 @@ export function faultyAnnex(seed: number, only?: FaultKind): FaultyAnnex {
       const cs = cells(["rateLastYear", "realisedLastYear"]);
       return { annex: a, fault: fault(kind, "realised-without-budget", D.sheet.name, cs[0]!, "realised in the last year with 0 planned", cs) };
     }
-    const a = generateAnnex(seed);
+    const a = generateAnnex(seed, { flavour });
     const f = applyGrid(a, kind, new Rng(seed * 104729 + k));
     if (!f) continue;
     recalculate(a.book);

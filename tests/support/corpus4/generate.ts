@@ -34,6 +34,8 @@ export interface TableTruth {
   ficheRows: Record<string, number[]>;
   subtotalRows: number[];
   totalRow: number | null;
+  /** Roles a reader may give or not (the summary's action label: no role of annex-spec §2.2), but only at this column. */
+  optional?: Record<string, string>;
 }
 
 /** Where things are, for faults.ts and arith.ts: column numbers per role key, rows per fiche. */
@@ -136,22 +138,22 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
   feat(`fiche-number:${model.numbering}`);
   if (model.fiches.some((f) => f.lines.length > 1)) feat("multi-row-fiche");
 
-  const flavour: Flavour =
-    opts.flavour ??
-    rng.weighted([
-      ["excel", 5],
-      ["openpyxl", 2],
-      ["xlsxwriter", 2],
-      ["values", 2],
-    ] as const);
-  const formulas =
-    flavour === "values"
-      ? "typed"
-      : rng.weighted([
-          ["all", 6],
-          ["totals", 2],
-          ["typed", 1],
-        ] as const);
+  // Drawn even when the caller forces a flavour, so that a seed keeps its layout under every writer.
+  const drawnFlavour: Flavour = rng.weighted([
+    ["excel", 5],
+    ["openpyxl", 2],
+    ["xlsxwriter", 2],
+    ["values", 2],
+  ] as const);
+  const flavour = opts.flavour ?? drawnFlavour;
+  const drawnFormulas = rng.weighted([
+    ["all", 6],
+    ["totals", 2],
+    ["typed", 1],
+  ] as const);
+  // What the workbook holds depends on how it was kept (a values-only copy has no formula); the flavour forced by a
+  // caller changes only how the package is written.
+  const formulas = drawnFlavour === "values" ? "typed" : drawnFormulas;
   feat(`writer:${flavour}`);
   feat(`formulas:${formulas}`);
 
@@ -316,11 +318,17 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
     for (const f of funders) addBlock(f, fundersYearly);
     if (!sourceFirst) addSource();
   };
+  // An officer's own column between the planned blocks (« Observations », « Service pilote »…).
+  const middle = extras.length > 0 && !extrasEarly && rng.chance(0.4) ? extras.shift()! : null;
+  if (middle) feat("extra-col:between-blocks");
+  const addMiddle = () => middle && add(middle, [T((middle as { name: string }).name)], null, 16);
   if (fundersFirst) {
     cofin();
+    addMiddle();
     cdBlocks();
   } else {
     cdBlocks();
+    addMiddle();
     cofin();
   }
   if (!budgetFirst) addBudget();
@@ -405,7 +413,7 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
     feat("extra-sheet:pivot-before");
   }
   if (rng.chance(0.2)) {
-    pre.push(lookalikeSheet("notes", rng, { years, funders, total: 0, name: rng.pick(["Notes", "Lisez-moi", "Mode d'emploi"]) }));
+    pre.push(lookalikeSheet("notes", rng, { years, funders, total: 0, name: rng.pick(["Notes", "Lisez-moi", "Mode d'emploi", "Page de garde"]) }));
     feat("extra-sheet:notes");
   }
   if (rng.chance(0.15)) {
@@ -440,6 +448,7 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
     ["subtotals", 3],
     ["engsum", 2],
     ["objsub", 1],
+    ["typesub", 1],
   ] as const);
   feat(`detail-body:${bodyMode}`);
   const totalAtTop = rng.chance(0.2);
@@ -674,7 +683,7 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
     const items: Item[] = [];
     const groupsOf = new Map<string, number[]>();
     model.fiches.forEach((f, fi) => {
-      const key = bodyMode === "objsub" ? `o${f.objective?.n ?? 0}` : `e${f.eng}`;
+      const key = bodyMode === "objsub" ? `o${f.objective?.n ?? 0}` : bodyMode === "typesub" ? `t${f.objective ? (f.objective.fund ? 0 : 1) : 2}` : `e${f.eng}`;
       if (!groupsOf.has(key)) groupsOf.set(key, []);
       groupsOf.get(key)!.push(fi);
     });
@@ -690,19 +699,31 @@ export function generateAnnex(seed: number, opts: { modelHook?: (m: Model, rng: 
       if (bodyMode === "subtotals") items.push({ t: "sub", g, text: `${subWord} ${shortEng}` });
       if (bodyMode === "objsub")
         items.push({ t: "sub", g, text: f0.objective ? `${subWord} objectif ${f0.objective.n}` : `${subWord} hors objectif national` });
+      if (bodyMode === "typesub")
+        items.push({
+          t: "sub",
+          g,
+          text: f0.objective ? (f0.objective.fund ? "Total objectifs fondamentaux" : "Total objectifs facultatifs") : "Total actions hors objectif national",
+        });
       if (blanks && g < groupList.length - 1) items.push({ t: "blank" });
     });
     const labelCol = rng.chance(0.5) ? colOf.label! : colOf.fiche!;
     const totalRowAt = (row: number) => {
       const groupRows = index.groups.map((g) => g.row);
       const all = model.fiches.map((_, i) => i);
-      if (groupRows.length) writeSumRow(row, totalLabel, all, groupRows, labelCol);
+      // Merged over the number and label columns, the label sits in the merge's first cell (Excel shows only that one).
+      const merged = rng.chance(0.4);
+      const lc = merged ? colOf.fiche! : labelCol;
+      if (groupRows.length) writeSumRow(row, totalLabel, all, groupRows, lc);
       else {
         const rows = index.lines.map((x) => x.row);
-        writeSumRow(row, totalLabel, all, { range: [Math.min(...rows), Math.max(...rows)] }, labelCol);
+        writeSumRow(row, totalLabel, all, { range: [Math.min(...rows), Math.max(...rows)] }, lc);
       }
       index.totalRow = row;
-      if (rng.chance(0.4)) merge(sh, row, colOf.fiche!, row, colOf.label!);
+      if (merged) {
+        merge(sh, row, colOf.fiche!, row, colOf.label!);
+        feat("total:label-merged");
+      }
     };
     // rows first (a TOTAL on top needs the rows below it)
     let totalRow = -1;
@@ -881,6 +902,11 @@ function planSummary(rng: Rng, funders: Funder[], years: number[], T: (s: string
   if (hasMesure) cols.push({ key: "mesure", path: [T(rng.pick(WORDS.mesure))], width: 30 });
   if (hasObjectif) cols.push({ key: "objectif", path: [T(rng.pick(WORDS.objectif))], width: 36 });
   cols.push({ key: "fiche", path: [T(rng.pick(WORDS.sumFiche))], width: 10 });
+  if (rng.chance(0.3)) {
+    // The action's title beside its number: no role of the summary (annex-spec §2.2), ignored by the rules.
+    cols.push({ key: "x:label", path: [T(rng.pick(["Intitulé de l'action", "Libellé", "Action"]))], width: 36 });
+    features.push("summary:action-label-column");
+  }
   const fin = depth === 2 ? T(rng.pick(["Financement", "Répartition par financeur", "Plan de financement"])) : null;
   const g = (s: string) => (fin ? [fin, T(s, true)] : [T(s, true)]);
   const budgetLast = rng.chance(0.3);
@@ -995,6 +1021,7 @@ function renderSummary(
       if (colOf.mesure && (spec.mesureEach || !spec.titles)) setCell(sh, r, colOf.mesure, engShort(eng));
       if (colOf.objectif && f.objective) setCell(sh, r, colOf.objectif, f.objective.label, "wrap");
       setCell(sh, r, colOf.fiche!, f.numeric ? Number(f.display) : f.display);
+      if (colOf["x:label"]) setCell(sh, r, colOf["x:label"], f.label, "wrap");
       const detailKey: Record<string, string> = {
         budget: "budget",
         departement: "cdTotal",
@@ -1056,11 +1083,14 @@ function renderSummary(
   void years;
   const columns: Record<string, string> = {};
   const headerOf: Record<string, string> = {};
+  const optional: Record<string, string> = {};
   for (const c of cols) {
+    if (c.key === "x:label") optional.label = colLetter(c.col);
+    if (c.key!.startsWith("x:")) continue;
     columns[c.key!] = colLetter(c.col);
     headerOf[c.key!] = c.path.join(" / ");
   }
-  return { index, truth: { kind: "summary", sheet: sh.name, headerRows, columns, headerOf, ficheRows, subtotalRows, totalRow }, lastRow: r };
+  return { index, truth: { kind: "summary", sheet: sh.name, headerRows, columns, headerOf, ficheRows, subtotalRows, totalRow, optional }, lastRow: r };
 }
 
 export { BLOCK_OF_SUM };

@@ -5,7 +5,7 @@ import type { Funder } from "./domain";
 import { recalculate } from "./formula";
 import { Rng } from "./rng";
 
-export const LOOKALIKE_KINDS = ["budget-departement", "staffing", "pivot", "empty", "subsidies", "cpom", "ppi"] as const;
+export const LOOKALIKE_KINDS = ["budget-departement", "staffing", "pivot", "empty", "subsidies", "cpom", "ppi", "establishments-by-funder"] as const;
 export type LookalikeKind = (typeof LOOKALIKE_KINDS)[number];
 
 const FUNDER_NAME: Record<Funder, string> = { fir: "ARS (FIR)", etat: "Etat P304", ondam: "ONDAM" };
@@ -217,6 +217,36 @@ export function lookalikeSheet(kind: LookalikeKind | "notes" | "params" | "chart
       widths(heads.length);
       return sh;
     }
+    case "establishments-by-funder": {
+      // Numbered establishments with one column per funder and a total: the summary's shape, without any fiche.
+      const y = years[years.length - 1]!;
+      setCell(sh, top, left, `Financement des établissements et services - exercice ${y}`, "title");
+      const h = top + 2;
+      const heads = ["N°", "Établissement", "Département", "ARS (ONDAM)", "ARS (FIR)", "Etat", "Total", `Réalisé ${y}`];
+      heads.forEach((t, i) => setCell(sh, h, left + i, t, "head"));
+      let r = h + 1;
+      const names = [
+        "MECS Les Tilleuls",
+        "Foyer départemental de l'enfance",
+        "IME La Roseraie",
+        "Pouponnière",
+        "Lieu de vie Le Moulin",
+        "SAVS Horizon",
+        "Centre parental Aurore",
+      ];
+      names.forEach((n, i) => {
+        setCell(sh, r, left, i + 1);
+        setCell(sh, r, left + 1, n);
+        for (let c = 2; c <= 5; c++) setCell(sh, r, left + c, rng.chance(0.7) ? amt() : 0, "int");
+        setCell(sh, r, left + 6, null, "int", `SUM(${colLetter(left + 2)}${r}:${colLetter(left + 5)}${r})`);
+        setCell(sh, r, left + 7, amt(), "int");
+        r++;
+      });
+      setCell(sh, r, left + 1, "Total", "head");
+      for (let c = 2; c <= 7; c++) setCell(sh, r, left + c, null, "bold-int", `SUM(${colLetter(left + c)}${h + 1}:${colLetter(left + c)}${r - 1})`);
+      widths(heads.length);
+      return sh;
+    }
     case "empty":
       return sh;
   }
@@ -237,6 +267,7 @@ export function generateLookalike(kind: LookalikeKind, seed: number): Book {
     subsidies: "Subventions",
     cpom: "CPOM",
     ppi: "PPI",
+    "establishments-by-funder": "Établissements",
   };
   const book: Book = { sheets: [lookalikeSheet(kind, rng, { ...ctx, name: names[kind] })] };
   if (kind !== "empty" && rng.chance(0.4)) book.sheets.push(lookalikeSheet("notes", rng, { ...ctx, name: "Notes" }));

@@ -142,7 +142,7 @@ export function compareReading(a: Annex, tables: NonNullable<Report["tables"]>):
       else if (g !== want) problems.push({ table: t.kind, key: k, cause: "wrong-column", want, got: g, header: t.headerOf[k] ?? "" });
     }
     for (const [k, g] of Object.entries(cols))
-      if (!(k in t.columns)) problems.push({ table: t.kind, key: k, cause: "spurious", got: g, header: headerAt(a, t, g) });
+      if (!(k in t.columns) && t.optional?.[k] !== g) problems.push({ table: t.kind, key: k, cause: "spurious", got: g, header: headerAt(a, t, g) });
   }
   for (const x of tables)
     if (!a.truth.some((t) => t.kind === x.kind && t.sheet === x.sheet))
@@ -194,7 +194,7 @@ export async function runAnnex(seed: number, opts: { inspect?: boolean; flavour?
   const layoutNotices = falseWarnings.filter((f) => f.rule === "layout-incomplete").length;
   const flooded = !readRight && findings.filter((f) => f.severity !== "info" && f.rule !== "layout-incomplete").length > 0;
 
-  const fa = faultyAnnex(seed);
+  const fa = faultyAnnex(seed, undefined, opts.flavour);
   const ffile = writeFile(`annex-${seed}-${fa.fault.kind.replace(/[:]/g, "_")}.xlsx`, writeXlsx(fa.annex.book, opts.flavour ?? fa.annex.flavour));
   const fc = await check(ffile);
   const ff = fc.report?.findings ?? [];
