@@ -45,8 +45,26 @@ function confirmed(v: TableView, row: number, rows: number[], cols: number[]): {
   return { bad, compared };
 }
 
-function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[]): void {
-  const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])];
+/**
+ * Columns that no sum row of the table adds up (three sum rows or more, every one off or blank): a column read as an
+ * amount that does not add (a rate, a misread column), not a fault in each total. A real fault breaks one or two.
+ */
+function unsummedColumns(v: TableView, checks: Array<{ row: number; rows: number[] }>, cols: number[]): Set<number> {
+  const out = new Set<number>();
+  if (checks.length < 3) return out;
+  for (const col of cols) {
+    const off = checks.filter(({ row, rows }) => {
+      const expected = rows.reduce((a, r) => a + v.num(r, col), 0);
+      if (v.isBlank(row, col)) return Math.abs(expected) > 1;
+      return compareAmounts(expected, v.num(row, col)) === "different";
+    }).length;
+    if (off === checks.length) out.add(col);
+  }
+  return out;
+}
+
+function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[], skip = new Set<number>()): void {
+  const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])].filter((c) => !skip.has(c));
   const { bad, compared } = confirmed(v, totalRow.row, rows, cols);
   if (compared >= 3 && bad * 2 > compared) {
     out.push(finding(v, "total-row", "info", totalRow.row, cols[0]!, null, rulesText.totalUnread(label, totalRow.row, rowsLabel, bad, compared), null, null));
@@ -121,12 +139,16 @@ export const totalRow: Rule = {
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
       const data = v.dataRows().map((r) => r.row);
+      const total = v.t.rows.find((r) => r.kind === "total");
+      const checks = v.t.groups.filter((g) => g.subtotalRow && g.rows.length).map((g) => ({ row: g.subtotalRow!, rows: g.rows }));
+      if (total) checks.push({ row: total.row, rows: data });
+      const skip = unsummedColumns(v, checks, [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])]);
       for (const g of v.t.groups) {
         const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-        if (sub && g.rows.length) checkTotal(v, sub, g.rows, rulesText.groupRows(g.rows[0]!, g.rows[g.rows.length - 1]!), rulesText.subtotalLabel(g.key), out);
+        if (sub && g.rows.length)
+          checkTotal(v, sub, g.rows, rulesText.groupRows(g.rows[0]!, g.rows[g.rows.length - 1]!), rulesText.subtotalLabel(g.key), out, skip);
       }
-      const total = v.t.rows.find((r) => r.kind === "total");
-      if (total) checkTotal(v, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), rulesText.totalLabel(v.t.kind === "detail"), out);
+      if (total) checkTotal(v, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), rulesText.totalLabel(v.t.kind === "detail"), out, skip);
     }
     return out;
   },

@@ -25,3 +25,17 @@ test("a TOTAL whose formulas were all cached as 0 gives one note, not an error p
   expect(f.filter((x) => x.severity === "error")).toEqual([]);
   expect(f.filter((x) => x.severity === "info")).toHaveLength(1);
 });
+
+test("a column that none of three sum rows adds up is not a fault in each total", () => {
+  const m = miniDetail({ engagements: [2, 2] });
+  const sums = [...m.subtotalRows, m.totalRow!];
+  expect(sums.length).toBeGreaterThanOrEqual(3);
+  const col = amountCellsOf(m, m.totalRow!)[2]!;
+  for (const r of sums) m.sheet.cells[r - 1]![col - 1]!.value = 7;
+  expect(checkAnnex(m.wb).findings.filter((x) => x.rule === "total-row" && x.severity === "error")).toEqual([]);
+  // One sub-total off in that column is still a fault at its cell.
+  const n = miniDetail({ engagements: [2, 2] });
+  const cell = n.sheet.cells[n.subtotalRows[0]! - 1]![col - 1]!;
+  cell.value = (cell.value as number) + 5000;
+  expect(checkAnnex(n.wb).findings.filter((x) => x.rule === "total-row" && x.severity === "error").length).toBeGreaterThanOrEqual(1);
+});
