@@ -46,6 +46,8 @@ export const rulesText = {
   budgetSum: (parts: string, expected: number, actual: number) => fr`Moyens financiers : ${eur(actual)} au lieu de ${parts} = ${eur(expected)}.`,
   totalRow: (label: string, column: string, rows: string, expected: number, actual: number) =>
     fr`${label}, colonne ${column} : ${eur(actual)} au lieu de ${eur(expected)}, somme des ${rows}.`,
+  totalUnread: (label: string, row: number, rows: string, bad: number, compared: number) =>
+    fr`${label}, ligne ${row} : ${bad} colonne(s) sur ${compared} ne sont pas la somme des ${rows} ; la ligne n'a pas été lue avec certitude comme un total, elle n'est pas contrôlée.`,
   totalBlank: (label: string, column: string, expected: number) => fr`${label}, colonne ${column} : total vide alors que les lignes font ${eur(expected)}.`,
   totalFormulaGap: (label: string, column: string, rows: number[]) =>
     fr`${label}, colonne ${column} : la formule oublie ${rows.length > 1 ? "les lignes" : "la ligne"} ${compactRows(rows)} ; le total est faux dès qu'on y saisit un montant.`,

@@ -814,6 +814,7 @@ function recogniseSheet(
         headerEnd,
         columns,
         (row) => headerRoles(sheet, merges, row).length >= MIN_HEADER_ROLES,
+        additiveColumns(columns, blocks),
       );
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
@@ -872,6 +873,36 @@ function recogniseSheet(
     r = end + 1;
   }
   return tables;
+}
+
+const ADDITIVE_ROLES: SingleRole[] = [
+  "budget",
+  "msTotal",
+  "dgasTotal",
+  "cdTotal",
+  "firTotal",
+  "etatTotal",
+  "ondamTotal",
+  "realisedLastYear",
+  "realisedSinceStart",
+  "gap",
+  "realisedPrior",
+  "departement",
+  "fir",
+  "etat",
+  "ondam",
+  "consumedPrior",
+  "consumedLastYear",
+  "consumedSinceStart",
+];
+const ADDITIVE_BLOCKS: YearBlock[] = ["ms", "dgas", "cd", "fir", "etat", "ondam", "realised", "realisedTo", "consumedIn", "consumedTo"];
+
+/** Columns whose sum rows are the sums of their rows (amounts, not rates): what tells a sub-total from a fiche. */
+function additiveColumns(columns: Columns, blocks: Blocks): number[] {
+  const out = new Set<number>();
+  for (const r of ADDITIVE_ROLES) if (columns[r] !== undefined) out.add(columns[r]);
+  for (const b of ADDITIVE_BLOCKS) for (const c of Object.values(blocks[b] ?? {})) out.add(c);
+  return [...out].sort((a, b) => a - b);
 }
 
 const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];

@@ -1,6 +1,6 @@
 // Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
+import { findRefs, rowsReferenced } from "../model/formulaRefs";
 import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
-import { findRefs } from "../model/formulaRefs";
 import { norm, normHead } from "./normalize";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
 
@@ -16,11 +16,11 @@ export function parseFiche(v: CellValue): string | null {
     if (!(v > 0 && v < 1e6)) return null;
     if (Number.isInteger(v)) return String(v);
     // 1.2 typed as a number: a sub-action, not an amount (amounts do not sit in the fiche column).
-    return v < 1000 && Math.round(v * 100) === v * 100 ? String(v) : null;
+    return v < 1000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 ? String(v) : null;
   }
   if (typeof v !== "string") return null;
   const m =
-    /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
+    /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([ivx]{1,4}\s?[-.]\s?|[a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
       normHead(v, 30),
     );
   if (!m) return null;
@@ -50,41 +50,10 @@ function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, c2: num
 }
 
 const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
-// "Sous-total", "Sous total", "S/TOTAL", "S/T", "S-Total", "Ss-total", "Total engagement 2"…
-const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|s ?\/ ?t\b|ss[- ]?total)\s*/;
-const SUBTOTAL = /^(sous[- ]?total|s\s?[/.-]\s?total|s ?\/ ?t\b|ss[- ]?total|total (de l'|du |de la )?(engagement|axe|conditions?))/;
-const SUM_CALL = /^\s*=?\s*(SUM|SOMME)\(|^\s*=?\s*(SUBTOTAL|SOUS\.TOTAL)\(\s*(9|109)\s*[,;]/i;
-
-/**
- * Whether the amounts of row r are SUMs of the rows above it, below `floor` (the previous sub-total or the header): then
- * the row is a sub-total whatever its label says (« Engagement 1 (suite) », nothing). Two such cells at least, and most
- * of the row's formulas; a SUM over one row counts (=SUM(G5:G5) over a group of one fiche).
- */
-function sumsRowsAbove(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }, floor: number): boolean {
-  return sumsRows(cells, span, (x) => x.r1 > floor && x.r2 < r);
-}
-
-/** A group's title row that carries its sub-total: SUMs of the rows below it (« Engagement 1 … » | =SUM(G46:G49)). */
-function sumsRowsBelow(cells: Array<Cell | undefined> | undefined, r: number, span: { c1: number; c2: number }): boolean {
-  return sumsRows(cells, span, (x) => x.r1 > r);
-}
-
-function sumsRows(cells: Array<Cell | undefined> | undefined, span: { c1: number; c2: number }, inside: (x: { r1: number; r2: number }) => boolean): boolean {
-  if (!cells) return false;
-  let sums = 0;
-  let formulas = 0;
-  for (let c = span.c1; c <= span.c2; c++) {
-    const f = cells[c - 1]?.formula;
-    if (!f) continue;
-    formulas++;
-    if (!SUM_CALL.test(f)) continue;
-    const refs = findRefs(f).filter((x) => x.sheet === null && x.c1 <= c && c <= x.c2);
-    let rows = 0;
-    if (refs.length && refs.every(inside)) for (const x of refs) rows += x.r2 - x.r1 + 1;
-    if (rows >= 1) sums++;
-  }
-  return sums >= 2 && sums * 2 > formulas;
-}
+// "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "Total engagement 2"…
+const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total)\s*/;
+const SUBTOTAL =
+  /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|total (de l'|du |de la |des )?(engagements?|axes?|conditions?|objectifs?|orientations?|parties?|volets?|th[eè]mes?|p[oô]les?|mesures?|hors)\b)/;
 const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions?\b|axe\s*\d|gouvernance|partie\s*\d)/;
 
 export function groupKey(title: string, index: number): string {
@@ -93,6 +62,70 @@ export function groupKey(title: string, index: number): string {
   if (m) return `engagement${m[1]}`;
   if (/^conditions?/.test(t)) return "conditions";
   return `groupe${index + 1}`;
+}
+
+/** Words of a row that sums others ("Sous-total", "S/T axe 2", "Engagement 1", "Objectif 3", "Conditions…"). */
+const SUM_WORDS = /\b(total|s\s?\/\s?t|engagement|axe|objectif|conditions?|partie|volet|orientation)\b/;
+
+/**
+ * Whether row `r` adds up `rows` in most amount columns: by its value, or (a formula whose cached value is missing) by
+ * the rows its formula refers to. A row kind is a hypothesis: this is the arithmetic that confirms it. One wrong cell
+ * (a fault the rules will report) does not refute it; most columns disagreeing does.
+ */
+export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCols: number[], others: number[] = []): boolean {
+  if (!rows.length) return false;
+  let compared = 0;
+  let ok = 0;
+  for (const c of amountCols) {
+    const cell = sheet.cells[r - 1]?.[c - 1];
+    const v = cell?.value;
+    let sum = 0;
+    let known = true;
+    for (const x of rows) {
+      const xc = sheet.cells[x - 1]?.[c - 1];
+      const xv = xc?.value;
+      if (typeof xv === "number") sum += xv;
+      else if (xc?.formula && (xv === null || xv === undefined)) known = false;
+    }
+    if (typeof v === "number" && known) {
+      if (Math.abs(v) < 0.005 && Math.abs(sum) < 0.005) continue;
+      compared++;
+      if (Math.abs(v - sum) <= 1.005) ok++;
+      continue;
+    }
+    if (cell?.formula) {
+      const covered = rowsReferenced(cell.formula, c, sheet.name, sheet.name);
+      compared++;
+      if (rows.every((x) => covered.has(x)) && !others.some((x) => covered.has(x))) ok++;
+    }
+  }
+  return compared > 0 && ok * 10 >= compared * 6;
+}
+
+/**
+ * The last row a sum row's formulas reach in its own column, following the sub-totals it adds (a TOTAL on top over
+ * engagement rows that sum their fiches): where the table's rows end. Null when no formula says.
+ */
+export function reachOf(sheet: SheetSnapshot, row: number, amountCols: number[]): number | null {
+  let reach: number | null = null;
+  for (const c of amountCols) {
+    const seen = new Set<number>();
+    const visit = (r: number, depth: number): void => {
+      const f = sheet.cells[r - 1]?.[c - 1]?.formula;
+      if (!f || depth > 3) return;
+      for (const ref of findRefs(f)) {
+        if ((ref.sheet ?? sheet.name) !== sheet.name || c < ref.c1 || c > ref.c2 || ref.r2 - ref.r1 > 100_000) continue;
+        for (let x = ref.r1; x <= ref.r2; x++) {
+          if (x === r || seen.has(x)) continue;
+          seen.add(x);
+          if (reach === null || x > reach) reach = x;
+          if (ref.r1 === ref.r2) visit(x, depth + 1);
+        }
+      }
+    };
+    visit(row, 0);
+  }
+  return reach;
 }
 
 interface Body {
@@ -109,6 +142,8 @@ export function parseBody(
   headerEnd: number,
   columns: Partial<Record<SingleRole, number>>,
   isHeaderRow: (row: number) => boolean,
+  /** Additive amount columns: the arithmetic that tells a sum row from a fiche's continuation. */
+  amountCols: number[] = [],
 ): Body {
   const rows: RowInfo[] = [];
   const groups: GroupInfo[] = [];
@@ -136,10 +171,91 @@ export function parseBody(
   if (ficheCol !== undefined)
     for (const m of sheet.merges)
       if (m.c1 <= ficheCol && ficheCol <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) mergedDown.add(x);
-  /** The last sub-total (or the header): a sub-total's SUMs reach no higher. */
-  let sumFloor = headerEnd;
-  /** Whether the TOTAL stands above the fiches (the table goes on under it). */
-  let totalFirst = false;
+  /** Every data row so far (fiches, their continuations, summary objectives) and the confirmed sub-total rows. */
+  const data: number[] = [];
+  const sums: number[] = [];
+  /** A row that may carry the sum of the fiches under it (an engagement row, a TOTAL on top): confirmed when they end. */
+  let open: { row: number; g: number } | null = null;
+  /** A row on top of the table that may be a TOTAL with no label: confirmed by the sums under it at the end. */
+  let topSum: number | null = null;
+  /** A TOTAL above the fiches: the table goes on under it, down to the last row its formulas add. */
+  let totalAbove = false;
+  let topReach: number | null = null;
+  const others = (rows: number[]): number[] => data.filter((x) => !rows.includes(x));
+  const hasAmounts = (cells: Array<Cell | undefined> | undefined): boolean =>
+    amountCols.some((c) => {
+      const cell = cells?.[c - 1];
+      return !!cell && (typeof cell.value === "number" || !!cell.formula);
+    });
+  const closeOpen = (): void => {
+    if (!open) return;
+    const g = groups[open.g]!;
+    const info = rows.find((x) => x.row === open!.row)!;
+    if (addsUp(sheet, open.row, g.rows, amountCols, others(g.rows))) sums.push(open.row);
+    else {
+      // Its amounts are not the sum of the rows under it: a title whose figures nothing checks.
+      info.kind = "title";
+      g.subtotalRow = null;
+    }
+    open = null;
+    current = null;
+    loose = [];
+  };
+  /**
+   * A sum row on top followed by another sum row or a title before any fiche: it may be a TOTAL over what follows (its
+   * label lost in a merge), confirmed at the end.
+   */
+  const deferTop = (): boolean => {
+    const o = open;
+    if (!o || groups[o.g]!.rows.length || o.g !== groups.length - 1 || data.length || topSum !== null) return false;
+    groups.pop();
+    const info = rows.find((x) => x.row === o.row)!;
+    info.kind = "title";
+    info.group = undefined;
+    topSum = o.row;
+    open = null;
+    current = null;
+    return true;
+  };
+  const subtotalBelow = (r: number, label: string): void => {
+    // A sub-total with no title row above its rows closes the rows since the previous sub-total.
+    if (!current && loose.length) {
+      current = { key: groupKey(label.replace(SUBTOTAL_PREFIX, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };
+      groups.push(current);
+    }
+    rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
+    if (current) current.subtotalRow = r;
+    sums.push(r);
+    current = null;
+    loose = [];
+  };
+  const openAbove = (r: number, label: string): void => {
+    current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: r };
+    groups.push(current);
+    loose = [];
+    rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: groups.length - 1 });
+    open = { row: r, g: groups.length - 1 };
+  };
+  /** Whether a fiche number sits in the next few filled rows under r. */
+  const ficheBelow = (from: number): boolean => {
+    if (ficheCol === undefined) return false;
+    let seen = 0;
+    let blanks = 0;
+    for (let x = from + 1; x <= sheet.rowCount && seen < 3 && blanks < 2; x++) {
+      const v = sheet.cells[x - 1]?.[ficheCol - 1]?.value ?? null;
+      if (parseFiche(v) !== null) return true;
+      const cells = sheet.cells[x - 1];
+      let any = false;
+      for (let c = span.c1; c <= span.c2 && !any; c++) any = isFilled(cells?.[c - 1]);
+      if (!any) blanks++;
+      else if (isHeaderRow(x)) return false;
+      else {
+        blanks = 0;
+        seen++;
+      }
+    }
+    return false;
+  };
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -161,6 +277,7 @@ export function parseBody(
       }
     }
     if (filled === 0 && lastFiche !== null && blankRun === 0 && totalRow === null && mergedDown.has(r)) {
+      data.push(r);
       rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche, group: current ? groups.length - 1 : undefined });
       if (current) current.rows.push(r);
       else loose.push(r);
@@ -173,7 +290,7 @@ export function parseBody(
       rows.push({ row: r, kind: "blank", fiche: null, continuationOf: null });
       continue;
     }
-    if (totalRow !== null && !totalFirst) {
+    if (totalRow !== null && !totalAbove) {
       // Under the TOTAL: a check row holds only numbers (typically zero differences); anything else ends the table.
       if (texts === 0 && numbers > 0 && r - totalRow <= 3) {
         rows.push({ row: r, kind: "check", fiche: null, continuationOf: null });
@@ -185,37 +302,77 @@ export function parseBody(
     const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
     if (blankRun > 0 && !fiche && isHeaderRow(r)) break;
-    blankRun = 0;
+    // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
+    if (totalAbove && topReach !== null && r > topReach && !fiche) break;
     const label = labelOf(cells, span.c1, span.c2);
+    const amounts = amountCols.length ? hasAmounts(cells) : numbers > 0;
+    // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
+    if (kind === "detail" && blankRun > 0 && !fiche && !amounts && data.length && numbers === 0 && !TITLE.test(label) && !nextIsFiche(r)) break;
+    blankRun = 0;
     lastContent = r;
-    if (!fiche && (SUBTOTAL.test(label) || (!TOTAL.test(label) && sumsRowsAbove(cells, r, span, sumFloor)))) {
-      sumFloor = r;
-      // A sub-total with no title row above its rows closes the rows since the previous sub-total.
-      if (!current && loose.length) {
-        current = { key: groupKey(label.replace(SUBTOTAL_PREFIX, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };
-        groups.push(current);
+    // A sum row carries amounts: a « Total (€) » left of a header row the header reading missed is not one.
+    const sumLike = amounts || !amountCols.length;
+    if (!fiche && sumLike && SUBTOTAL.test(label)) {
+      closeOpen();
+      if (kind === "detail" && !current?.rows.length && !loose.length) openAbove(r, label.replace(SUBTOTAL_PREFIX, ""));
+      else subtotalBelow(r, label);
+      continue;
+    }
+    // A row worded as a total with fiches under it sums a part of them: a sub-total.
+    // Or, with no fiche under it, when it adds up the rows since the last sub-total and not all of them (« Total IV »).
+    const sinceNow = current ? current.rows : loose;
+    const partial = () =>
+      sums.length > 0 &&
+      sinceNow.length > 0 &&
+      sinceNow.length < data.length &&
+      addsUp(sheet, r, sinceNow, amountCols, others(sinceNow)) &&
+      !addsUp(sheet, r, data, amountCols) &&
+      !addsUp(sheet, r, sums, amountCols, data);
+    if (!fiche && sumLike && TOTAL.test(label) && data.length && !open && (ficheBelow(r) || partial())) {
+      closeOpen();
+      subtotalBelow(r, label);
+      continue;
+    }
+    if (!fiche && sumLike && TOTAL.test(label)) {
+      closeOpen();
+      rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
+      if (totalRow === null) totalRow = r;
+      totalAbove = !data.length;
+      if (totalAbove) topReach = reachOf(sheet, r, amountCols);
+      continue;
+    }
+    if (kind === "detail" && !fiche && amounts && amountCols.length) {
+      // A row with amounts and no fiche number: a fiche's continuation, or a row that sums others (a sub-total with no
+      // « sous-total » word, an engagement row carrying its fiches' sum, a TOTAL whose label a merge hid). The
+      // arithmetic decides; what it does not confirm stays a continuation.
+      const o = open as { row: number; g: number } | null;
+      if (deferTop()) {
+        // (the row on top waits for the sums under it)
+      } else if (o && groups[o.g]!.rows.length && addsUp(sheet, o.row, groups[o.g]!.rows, amountCols, others(groups[o.g]!.rows))) closeOpen();
+      if (!(open as unknown)) {
+        const since = current ? current.rows : loose;
+        // The first sub-total adds up every row so far too: fiches below it tell it from a TOTAL.
+        const whole = !sums.length && since.length === data.length && !ficheBelow(r);
+        if (
+          since.length &&
+          !(whole && totalRow === null && data.length >= 2) &&
+          (since.length >= 2 || SUM_WORDS.test(label)) &&
+          addsUp(sheet, r, since, amountCols, others(since))
+        ) {
+          subtotalBelow(r, label);
+          continue;
+        }
+        if (totalRow === null && data.length >= 2 && (addsUp(sheet, r, data, amountCols) || (sums.length >= 2 && addsUp(sheet, r, sums, amountCols, data)))) {
+          rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
+          totalRow = r;
+          continue;
+        }
+        if (!since.length) {
+          openAbove(r, label);
+          continue;
+        }
       }
-      rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
-      if (current) current.subtotalRow = r;
-      current = null;
-      loose = [];
-      continue;
     }
-    // A TOTAL written first, right under the header, over the fiches below it (labelled so, or SUMs of the rows below).
-    if (!fiche && totalRow === null && lastFiche === null && !groups.length && (TOTAL.test(label) || (!label && sumsRowsBelow(cells, r, span)))) {
-      rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
-      totalRow = r;
-      totalFirst = nextIsFiche(r) || sumsRowsBelow(cells, r, span);
-      if (totalFirst) continue;
-    }
-    if (!fiche && TOTAL.test(label) && totalRow !== r) {
-      // A second TOTAL under a TOTAL written first closes the table.
-      if (totalFirst) break;
-      rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
-      totalRow = r;
-      continue;
-    }
-    if (totalRow === r) continue;
     // A group title sits in the table's first column, alone on its row (often merged across).
     // Right under a sub-total, a lone text is the next group's title whatever its length ("Conditions de réussite").
     let prev = rows.length - 1;
@@ -225,34 +382,42 @@ export function parseBody(
     // (a national objective the département has not taken up).
     const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && (afterSubtotal || (label.length > 25 && nextIsFiche(r)));
     if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
-      const carries = numbers >= 2 && sumsRowsBelow(cells, r, span);
-      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: carries ? r : null };
+      if (!deferTop()) closeOpen();
+      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
       loose = [];
       groups.push(current);
-      rows.push({ row: r, kind: carries ? "subtotal" : "title", fiche: null, continuationOf: null, group: groups.length - 1 });
-      if (carries) sumFloor = r;
+      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null, group: groups.length - 1 });
       continue;
     }
     if (fiche) {
       lastFiche = fiche;
+      data.push(r);
       rows.push({ row: r, kind: "fiche", fiche, continuationOf: null, group: current ? groups.length - 1 : undefined });
       if (current) current.rows.push(r);
       else loose.push(r);
       continue;
     }
     if (kind === "summary") {
+      data.push(r);
       rows.push({ row: r, kind: "objective", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
       if (current) current.rows.push(r);
       else loose.push(r);
       continue;
     }
-    if (texts === 1 && numbers === 0 && (!lastFiche || (afterSubtotal && firstText === span.c1))) {
+    // Above the first fiche, a row that is not one belongs to no fiche (a unit row, a sub-header the header missed).
+    if (!lastFiche || (texts === 1 && numbers === 0 && afterSubtotal && firstText === span.c1)) {
       rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
       continue;
     }
+    data.push(r);
     rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche, group: current ? groups.length - 1 : undefined });
     if (current) current.rows.push(r);
     else loose.push(r);
+  }
+  closeOpen();
+  if (topSum !== null && totalRow === null && (addsUp(sheet, topSum, data, amountCols) || addsUp(sheet, topSum, sums, amountCols, data))) {
+    rows.find((x) => x.row === topSum)!.kind = "total";
+    totalRow = topSum;
   }
   // Trailing blank rows are not part of the table.
   while (rows.length && rows[rows.length - 1]!.kind === "blank") rows.pop();

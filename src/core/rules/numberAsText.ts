@@ -30,6 +30,8 @@ export const numberAsText: Rule = {
           const val = v.cell(r.row, c)?.value;
           if (typeof val !== "string" || !val.trim() || isNilDash(val)) continue;
           const n = parseAmountText(val);
+          // « 0 € » typed as text: Excel leaving it out of a sum changes no total.
+          if (n === 0) continue;
           const fiche = r.fiche ?? r.continuationOf;
           out.push(
             n !== null

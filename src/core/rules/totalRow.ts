@@ -26,6 +26,45 @@ function rounded(x: number, d: number | null): number {
 }
 
 /**
+ * Whether a row read as a total adds up its rows in most columns. A wrong cell or two is a fault to report; most columns
+ * disagreeing means the row is not the total of these rows (a misread row, formulas whose results were never computed):
+ * reporting each column would flood.
+ */
+function confirmed(v: TableView, row: number, sums: Float64Array, cols: number[]): { bad: number; compared: number } {
+  let bad = 0;
+  let compared = 0;
+  for (let k = 0; k < cols.length; k++) {
+    const cell = v.cell(row, cols[k]!);
+    if (!cell || typeof cell.value !== "number") continue;
+    const expected = sums[k]!;
+    if (Math.abs(expected) < 0.005 && Math.abs(cell.value) < 0.005) continue;
+    compared++;
+    if (compareAmounts(expected, cell.value) === "different") bad++;
+  }
+  return { bad, compared };
+}
+
+/**
+ * Columns that no sum row of the table adds up (three sum rows or more, every one off or blank): a column read as an
+ * amount that does not add (a rate, a misread column), not a fault in each total. A real fault breaks one or two.
+ */
+function unsummedColumns(v: TableView, checks: Array<{ row: number; rows: number[] }>, cols: number[]): Set<number> {
+  const out = new Set<number>();
+  if (checks.length < 3) return out;
+  const off = new Array<number>(cols.length).fill(0);
+  for (const { row, rows } of checks) {
+    const sums = columnSums(v, rows, cols).stored;
+    for (let k = 0; k < cols.length; k++) {
+      const col = cols[k]!;
+      const bad = v.isBlank(row, col) ? Math.abs(sums[k]!) > 1 : compareAmounts(sums[k]!, v.num(row, col)) === "different";
+      if (bad) off[k]!++;
+    }
+  }
+  for (let k = 0; k < cols.length; k++) if (off[k] === checks.length) out.add(cols[k]!);
+  return out;
+}
+
+/**
  * Each column's sum over the rows, stored and as printed, in one pass row by row (a row's cells sit together in
  * memory; a column read down 100 000 rows misses the cache at every cell). Each column is still summed in row order:
  * the same float result as summing it alone.
@@ -56,9 +95,14 @@ function columnSums(v: TableView, rows: number[], cols: number[]): { stored: Flo
   return { stored, shown };
 }
 
-function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[]): void {
-  const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])];
+function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[], skip = new Set<number>()): void {
+  const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])].filter((c) => !skip.has(c));
   const sums = columnSums(v, rows, cols);
+  const { bad, compared } = confirmed(v, totalRow.row, sums.stored, cols);
+  if (compared >= 3 && bad * 2 > compared) {
+    out.push(finding(v, "total-row", "info", totalRow.row, cols[0]!, null, rulesText.totalUnread(label, totalRow.row, rowsLabel, bad, compared), null, null));
+    return;
+  }
   for (let k = 0; k < cols.length; k++) {
     const col = cols[k]!;
     const cell = v.cell(totalRow.row, col);
@@ -129,12 +173,16 @@ export const totalRow: Rule = {
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
       const data = v.dataRows().map((r) => r.row);
+      const total = v.t.rows.find((r) => r.kind === "total");
+      const checks = v.t.groups.filter((g) => g.subtotalRow && g.rows.length).map((g) => ({ row: g.subtotalRow!, rows: g.rows }));
+      if (total) checks.push({ row: total.row, rows: data });
+      const skip = unsummedColumns(v, checks, [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])]);
       for (const g of v.t.groups) {
         const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
-        if (sub && g.rows.length) checkTotal(v, sub, g.rows, rulesText.groupRows(g.rows[0]!, g.rows[g.rows.length - 1]!), rulesText.subtotalLabel(g.key), out);
+        if (sub && g.rows.length)
+          checkTotal(v, sub, g.rows, rulesText.groupRows(g.rows[0]!, g.rows[g.rows.length - 1]!), rulesText.subtotalLabel(g.key), out, skip);
       }
-      const total = v.t.rows.find((r) => r.kind === "total");
-      if (total) checkTotal(v, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), rulesText.totalLabel(v.t.kind === "detail"), out);
+      if (total) checkTotal(v, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), rulesText.totalLabel(v.t.kind === "detail"), out, skip);
     }
     return out;
   },
