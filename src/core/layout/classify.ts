@@ -27,8 +27,8 @@ const GENERIC_SUB =
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
-// A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)") says nothing of the column.
-const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur)\)?$/;
+// A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
+const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)\)?$/;
 const unitless = (t: string) => t.replace(UNIT, "").trim();
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {

@@ -159,12 +159,19 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
   if (!row) return false;
   let years = 0;
   let covered = 0;
+  // A title merged across (nearly) the whole header row is over the table, not a group over its years.
+  const filledCols = row.flatMap((cell, i) => (cell && !isBlankValue(cell.value) ? [i + 1] : []));
+  const span = filledCols.length ? filledCols[filledCols.length - 1]! - filledCols[0]! + 1 : 0;
+  const title = (c: number) => {
+    const m = merges.at(r - 1, c);
+    return m !== undefined && (m.c2 - m.c1 + 1) * 5 >= span * 4;
+  };
   for (let c = 1; c <= row.length; c++) {
     const t = cellText(row[c - 1]?.value ?? null);
     if (!t || !isBareYear(norm(t))) continue;
     years++;
     const above = textAt(sheet, merges, r - 1, c);
-    if (above && above !== "\u0000covered" && !isBareYear(norm(above))) covered++;
+    if (above && above !== "\u0000covered" && !isBareYear(norm(above)) && !title(c)) covered++;
   }
   if (years >= 2 && covered * 2 >= years) return true;
   // Or a group merged over a few columns of this row ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a
@@ -190,11 +197,15 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
  * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
  * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
  */
-function fitsUnder(group: string, sub: string): boolean {
+function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<string>): boolean {
   const key = (x: ColumnClass | null) => JSON.stringify(x);
   const under = classifyHeader(group, sub);
   if (!under) return false;
   const alone = classifyHeader("", sub);
+  // Year-major blocks written over their first funder only (« Budget 2022 » over « Masse salariale », then « Crédits
+  // DGAS », « PLF »…): alone a funder's total, under the group that funder's year, each funder once (a second « FIR »
+  // or a « Total FIR » after it is no longer the group's).
+  if (alone && yearsGiven && "role" in alone && "block" in under && alone.role === `${under.block}Total` && !yearsGiven.has(under.block)) return true;
   if (alone) return key(alone) === key(under);
   // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
   return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
@@ -247,7 +258,7 @@ function headerLike(sheet: SheetSnapshot, r: number): boolean {
   }
   return filled >= 2 && known * 2 >= filled;
 }
-const GENERIC_WORD = /^(montants?|taux|%|total|cumul|realises?|prevus?)\b/;
+const GENERIC_WORD = /^(montants?|taux|%|total|cumul(e|es|ee)?|realises?|prevus?)\b/;
 
 /** Horizontal merges that start on row r and span columns whose row below holds text. */
 function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {
@@ -316,6 +327,8 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
   let prevGroup = "";
   let prevSubYear = false;
   let prevTop = "";
+  // Blocks given a year under the current group (year-major groups written over their first column only).
+  const yearsGiven = new Set<string>();
   for (let c = 1; c <= maxCol; c++) {
     let group = "";
     let sub: string;
@@ -329,7 +342,10 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       const subYear = isBareYear(norm(sub));
       // A middle group written over its first column only covers the years after it and their total.
       const sameTop = !real(top) || real(top) === prevTop;
-      group = real(mid) || (prevGroup && sub && (subYear || prevSubYear || sameTop) ? prevGroup : "") || (sub ? real(top) : "");
+      // (Beyond the top group's span, a column carries the middle group only when it fits under it: « Nombre de
+      // bénéficiaires » after « Taux de consommation » / « 2024 » is no rate.)
+      const carried = prevGroup && sub && (subYear || ((prevSubYear || sameTop) && fitsUnder(prevGroup, sub)));
+      group = real(mid) || (carried ? prevGroup : "") || (sub ? real(top) : "");
       prevTop = real(top) || prevTop;
       if (!sub && !real(mid)) sub = real(top);
       prevGroup = real(mid) || (group !== real(top) ? group : "");
@@ -343,10 +359,14 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       sub = textAt(sheet, merges, r + 1, c);
       if (sub === "\u0000covered") sub = "";
       const subYear = isBareYear(norm(sub));
+      if (group && group !== prevGroup) yearsGiven.clear();
       // Plain layouts write the group once, over the first year: the following years belong to it.
       if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
       // Or any sub-header that fits under that group (« FIR », « Total » under « Financements prévus »).
-      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub)) group = prevGroup;
+      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub, yearsGiven)) group = prevGroup;
+      if (!group) yearsGiven.clear();
+      const under = group && sub ? classifyHeader(group, sub) : null;
+      if (under && "block" in under) yearsGiven.add(under.block);
       prevGroup = group;
       prevSubYear = subYear;
     } else {
@@ -436,13 +456,20 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
   // to the table it stands beside.
-  for (let i = 0; i < typed.length; i++) {
-    const t = typed[i]!;
-    if (t.kind || !t.run.some((hc) => hc.cls)) continue;
-    const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
-    const prev = typed[i - 1];
-    const next = typed[i + 1];
-    t.kind = near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+  // A chain of short runs (« N° fiche » … « Service pilote » | spacer | « Coût total » | spacer | the blocks) takes the
+  // kind from run to run, whichever side it comes from.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < typed.length; i++) {
+      const t = typed[i]!;
+      if (t.kind || !t.run.some((hc) => hc.cls)) continue;
+      const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
+      const prev = typed[i - 1];
+      const next = typed[i + 1];
+      t.kind =
+        near(prev, t.run[0]!.col - (prev?.run[prev.run.length - 1]!.col ?? -99)) ?? near(next, (next?.run[0]!.col ?? 1e9) - t.run[t.run.length - 1]!.col);
+      if (t.kind) changed = true;
+    }
   }
   const out: Segment[] = [];
   for (const t of typed) {
