@@ -11,10 +11,10 @@ const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
 
 // Measured on seeds 1..30 (rec2, after the corpus3 fixes and its third round of variety); raise them as recognition improves.
 const RATCHET = {
-  readRight: 29,
-  readRightRules: 29,
-  inspectRight: 29,
-  faultsFound: 28,
+  readRight: 30,
+  readRightRules: 30,
+  inspectRight: 30,
+  faultsFound: 29,
   maxFalseErrors: 0,
   maxFalseWarnings: 0,
   maxFlooded: 0,
