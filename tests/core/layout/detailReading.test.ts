@@ -92,9 +92,10 @@ describe("a title merged across the whole table above a header of year groups", 
 
 /**
  * A detail with a header of three rows: each column's [top, middle, leaf]; a top equal to the previous column's is
- * merged with it, middles are repeated; singles (only a top) written on the bottom row, unmerged.
+ * merged with it, middles are repeated (or written over their first column only); singles (only a top) written on the
+ * bottom row, unmerged.
  */
-function deepBottom(cols: Array<{ levels: [string, string, string]; key: string }>, years = YEARS) {
+function deepBottom(cols: Array<{ levels: [string, string, string]; key: string }>, years = YEARS, midFirstOnly = false) {
   const wb: WorkbookSnapshot = { sheets: [] };
   const sheet = emptySheet("Suivi FA");
   wb.sheets.push(sheet);
@@ -115,6 +116,7 @@ function deepBottom(cols: Array<{ levels: [string, string, string]; key: string 
       const prev = cols[i - 1];
       // (Middle groups repeated over each of their columns, as many départements write them.)
       const same = prev && prev.levels[lv] === text && lv === 0;
+      if (midFirstOnly && lv === 1 && prev && prev.levels[1] === text && prev.levels[0] === a) continue;
       if (same) {
         const m = sheet.merges.find((x) => x.r1 === top + lv && x.c2 === col - 1 && x.r2 === top + lv);
         if (m) m.c2 = col;
@@ -218,5 +220,32 @@ describe("short runs of columns beyond spacers", () => {
     const want = Object.fromEntries(Object.entries(m.colOf).filter(([k]) => !/^(partners|pilot|spacer)/.test(k)));
     expect(columnLetters(d!)).toMatchObject(want);
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("year-major blocks under a three-row header", () => {
+  test("« Financements prévus » / « 2021 » over its first funder only / « Masse salariale », « Crédits DGAS »…, then « Total »", () => {
+    const L = (a: string, b = "", c = ""): [string, string, string] => [a, b, c];
+    const names: Record<string, string> = { ms: "Masse salariale", dgas: "Crédits DGAS", fir: "ARS (FIR)", etat: "PLF", ondam: "ONDAM" };
+    const cols = [
+      { levels: L("N° fiche"), key: "fiche" },
+      { levels: L("Intitulé de la fiche action"), key: "label" },
+      { levels: L("Objectif"), key: "objective" },
+      { levels: L("Obj. fondamental/ facultatif"), key: "objectiveType" },
+      { levels: L("Coût total"), key: "budget" },
+      ...YEARS.flatMap((y) => Object.keys(names).map((b) => ({ levels: L("Financements prévus", String(y), names[b]), key: `${b}${y}` }))),
+      ...Object.keys(names).map((b) => ({ levels: L("Financements prévus", "Total 2021-2022", names[b]), key: `${b}Total` })),
+      { levels: L("Source de co-financement"), key: "source" },
+      { levels: L("Exécution", "Réalisé", "2022"), key: "realisedLastYear" },
+      { levels: L("Exécution", "Réalisé", "2021-2022"), key: "realisedSinceStart" },
+      { levels: L("Exécution", "Taux de consommation", "2022"), key: "rateLastYear" },
+      { levels: L("Exécution", "Taux de consommation", "Reste à réaliser"), key: "gap" },
+    ];
+    for (const firstOnly of [false, true]) {
+      const m = deepBottom(cols, YEARS, firstOnly);
+      const d = recognise(m.wb).detail!;
+      expect(columnLetters(d)).toMatchObject(m.colOf);
+      expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+    }
   });
 });
