@@ -785,7 +785,6 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
       const user = applyMapping(entriesFor(mapping, seg.kind, sheet.name), headers, columns, blocks);
       if (!user.includes("fiche")) settleFicheColumn(sheet, seg, header.rows[header.rows.length - 1]!, columns);
-      const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = header.rows[header.rows.length - 1]!;
       const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
@@ -811,6 +810,8 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
       }
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
+      // (The arithmetic may have settled some: what is left is reported.)
+      const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       // After the arithmetic: a hypothesis it confirmed may fill a role.
       const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
       tables.push({

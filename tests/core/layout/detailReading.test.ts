@@ -249,3 +249,34 @@ describe("year-major blocks under a three-row header", () => {
     }
   });
 });
+
+describe("a block total written twice: in a funding recap before the blocks and at the end of its block", () => {
+  const build = (filled: boolean) => {
+    const std = standardCols(YEARS);
+    const recap: MiniCol[] = ["cd", "fir", "etat", "ondam"].map((b) => ({ group: "Plan de financement", head: `Total ${b.toUpperCase()}`, key: `recap${b}` }));
+    const at = std.findIndex((c) => c.key === "budget") + 1;
+    const fs = fiches();
+    const m = miniDetail({ cols: [...std.slice(0, at), ...recap, ...std.slice(at)], fiches: fs });
+    if (filled) {
+      for (const f of fs) {
+        recap.forEach((c) => {
+          const col = Object.keys(m.colOf).indexOf(c.key) + 1;
+          setCell(m.sheet, m.rowOfFiche.get(String(f.n))!, col, { value: valueOf(f, `${c.key.slice(5)}Total`) as number });
+        });
+      }
+    }
+    return m;
+  };
+
+  test.each([
+    ["holding the same amounts", true],
+    ["left empty", false],
+  ])("recap %s: each total read at the end of its block (the one its years add up to, nearest them)", (_, filled) => {
+    const m = build(filled);
+    const d = recognise(m.wb).detail!;
+    const want = Object.fromEntries(Object.entries(m.colOf).filter(([k]) => !k.startsWith("recap")));
+    expect(columnLetters(d)).toMatchObject(want);
+    expect(d.ambiguous.map((a) => a.role)).not.toContain("firTotal");
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
