@@ -11,6 +11,7 @@ import type { CheckOptions, Finding, RuleContext, RuleId, Severity } from "./rul
 import { needsReason, partialReason } from "./rules/needs";
 import { rulesText } from "../messages/rules";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
+import { withoutUncomputed } from "./rules/uncomputed";
 
 export interface ReportTable {
   kind: string;
@@ -86,9 +87,11 @@ export function runRules(wb: WorkbookSnapshot, layout: AnnexLayout, options: Che
   ]);
   const forRoles = skipped.filter((x) => !noTable.has(x.reason)).length;
   findings.push(...layoutIncomplete(ctx, Math.max(gated, forRoles)));
+  const known = withoutUncomputed(ctx, findings);
+  skipped.push(...known.skipped);
   return {
     findings: sortFindings(
-      findings,
+      known.findings,
       wb.sheets.map((s) => s.name),
     ),
     skipped,

@@ -44,13 +44,16 @@ export class TableView {
     return ys;
   }
 
-  /** Number shown by a cell: a number, a formula's cached result; an uncalculated formula counts 0; text and errors are null. */
+  /**
+   * Number shown by a cell: a number, a formula's result; a formula not yet calculated (a plan's own) counts 0, one the
+   * reader could not compute is unknown (null); text and errors are null.
+   */
   amount(row: number, col: number | undefined): number | null {
     if (col === undefined) return null;
     const c = this.cell(row, col);
     if (!c) return null;
     if (typeof c.value === "number") return c.value;
-    if (c.value === null && c.formula) return 0;
+    if (c.value === null && c.formula) return c.uncomputed ? null : 0;
     return null;
   }
 

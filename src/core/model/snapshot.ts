@@ -22,6 +22,11 @@ export interface Cell {
   font?: FontInfo;
   /** Fill colour ("#RRGGBB") when not the default: flags save and restore it. */
   fill?: string;
+  /**
+   * A formula the file left uncalculated that the reader could not compute as Excel would (unsupported function,
+   * external link, cycle): its value is unknown (null), never 0, and no rule reports on it.
+   */
+  uncomputed?: boolean;
 }
 
 export interface SheetSnapshot {
@@ -45,6 +50,8 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   /** Workbook structure protected (sheets cannot be added or removed). */
   protected?: boolean;
+  /** Set when some uncalculated formulas could not be computed (cells marked `uncomputed`): how many, and where. */
+  uncomputedFormulas?: { uncomputed: number; examples: Array<{ sheet: string; row: number; col: number }> };
 }
 
 export function isError(v: CellValue): v is ErrorValue {

@@ -8,6 +8,11 @@ import { parseArea, translateFormula } from "./shiftRefs";
 import { getAttr, unescapeXml } from "./xml";
 import { entryData, readZip, ZipFormatError, type ZipEntry } from "./zip";
 import { cellKey } from "../../core/model/cellKey";
+import { calculateWorkbook } from "../../core/formula/calculate";
+
+const FULL_CALC = /<calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/;
+/** Formula cells read with no stored result, counted by readSheet for the workbook being read. */
+let uncachedFormulas = 0;
 
 const BUILTIN_FORMATS: Record<number, string> = {
   1: "0",
@@ -317,6 +322,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
           }
         }
         if (value === null && formula === undefined) continue;
+        if (value === null) uncachedFormulas++;
         hasValue = true;
         if (slaves.size && slaves.has(cellKey(r, col))) continue;
         const cell: Cell = { value };
@@ -353,8 +359,14 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
 /**
  * `parts`: the package's parts already inflated (the CLI's input guard inflates and checks each one): they are used
  * instead of inflating again, and each sheet's bytes are dropped from the map once read, so memory holds one at a time.
+ * `calculate: false` keeps the stored results as they are (formulas the file left uncalculated stay null).
  */
-export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: Map<string, Uint8Array>): WorkbookSnapshot {
+export function readSnapshotFromPackage(
+  buf: Uint8Array,
+  file: string,
+  parts?: Map<string, Uint8Array>,
+  options: { calculate?: boolean } = {},
+): WorkbookSnapshot {
   let text: (n: string) => string | undefined;
   if (parts) {
     text = (n) => {
@@ -384,10 +396,16 @@ export function readSnapshotFromPackage(buf: Uint8Array, file: string, parts?: M
   const stylesPart = rels.find((r) => r.type === "styles")?.target;
   const sst = readSharedStrings(sstPart ? text(sstPart) : undefined);
   const xfs = readStyles(stylesPart ? text(stylesPart) : undefined);
+  uncachedFormulas = 0;
   const sheets = sheetsOf(wbXml, rels).map((s) => {
     const sheet = readSheet(s.name, text(s.part) ?? "", sst, xfs);
     parts?.delete(s.part);
     return sheet;
   });
-  return { fileName: file.split(/[\\/]/).pop(), sheets };
+  const wb: WorkbookSnapshot = { fileName: file.split(/[\\/]/).pop(), sheets };
+  // Formulas stored without a result, or with results the file itself does not trust (fullCalcOnLoad: written by a
+  // tool that does not calculate), are computed as Excel will on open.
+  const all = FULL_CALC.test(wbXml);
+  if (options.calculate !== false && (all || uncachedFormulas)) calculateWorkbook(wb, { all });
+  return wb;
 }

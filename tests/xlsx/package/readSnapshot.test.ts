@@ -17,7 +17,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** `alsoProtected`: sheets LibreOffice protected (sheet="true"), which ExcelJS did not see and this reader does. */
 async function same(file: string, alsoProtected: string[] = []): Promise<void> {
   const a = (await readXlsx(file)).snapshot;
-  const b = readSnapshotFromPackage(fs.readFileSync(file), file);
+  // Stored results as they are: ExcelJS does not calculate (the calculated read is compared below).
+  const b = readSnapshotFromPackage(fs.readFileSync(file), file, undefined, { calculate: false });
   expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
   for (let i = 0; i < a.sheets.length; i++) {
     const sa = a.sheets[i]!;
@@ -51,6 +52,29 @@ test.each([
 test("enriched annex (hidden, protected sheet, inline strings, external formula): same snapshot", async () => {
   enrichedAnnex(path.join(tmp, "e.xlsx"));
   await same(path.join(tmp, "e.xlsx"));
+});
+
+test.each([
+  ["2022", FIXTURE_2022],
+  ["2022 publiée", FIXTURE_2022_PUBLISHED],
+])("annexe %s asks for a full recalculation on load: every formula computed gives Excel's stored result", (_n, f) => {
+  const stored = readSnapshotFromPackage(fs.readFileSync(f), f, undefined, { calculate: false });
+  const calculated = readSnapshotFromPackage(fs.readFileSync(f), f);
+  expect(stored.sheets.flatMap((s) => s.cells.flat()).filter((c) => c?.formula).length).toBeGreaterThan(400);
+  expect(calculated).toEqual(stored);
+});
+
+test("enriched annex read for the rules: a stored 0 recalculated on load is computed; what cannot be computed keeps its stored result", () => {
+  const f = path.join(tmp, "e2.xlsx");
+  enrichedAnnex(f);
+  const wb = readSnapshotFromPackage(fs.readFileSync(f), f);
+  const at = (sheet: string, row: number, col: number) => wb.sheets.find((s) => s.name === sheet)!.cells[row - 1]![col - 1];
+  const detail = wb.sheets.find((s) => s.name === "Suivi fiches actions")!;
+  let budget = 0;
+  for (let r = 4; r <= 45; r++) budget += Number(detail.cells[r - 1]?.[11]?.value ?? 0);
+  expect(at("Listes", 1, 1)).toEqual({ formula: "SUM('suivi fiches actions'!L4:L45)", value: budget });
+  expect(budget).toBeGreaterThan(0);
+  expect(at("Suivi fiches actions", 51, 13)).toEqual({ formula: "Suivi_Financeurs[[#This Row],[Montant]]/$L$53", value: 0.25 });
 });
 
 test("generated annexes with varied layouts: same snapshot", async () => {

@@ -1,0 +1,79 @@
+// Unknown is not zero: a formula the reader could not compute (cells marked `uncomputed`) is never reported on, nor is
+// anything computed from it. Relations between amounts are dropped on its row, on its fiche (in either table) and,
+// for totals and fiche-less findings, on its column; rules about one cell's own content keep the other cells. Under
+// `skipped`, the first rule that lost findings says why in full, the others point to it.
+import { addr, quoteSheet } from "../model/a1";
+import type { TableView } from "../layout/view";
+import { formulaText } from "../../messages/formulas";
+import type { Finding, RuleContext, RuleId } from "./types";
+
+interface Taint {
+  cells: Set<string>;
+  rows: Set<string>;
+  cols: Set<string>;
+  fiches: Set<string>;
+}
+
+function taintOf(views: Array<TableView | null>): Taint | null {
+  const t: Taint = { cells: new Set(), rows: new Set(), cols: new Set(), fiches: new Set() };
+  for (const v of views) {
+    if (!v) continue;
+    const { r1, r2, c1, c2 } = v.t.range;
+    const info = new Map(v.t.rows.map((r) => [r.row, r]));
+    for (let row = r1; row <= r2; row++) {
+      const cells = v.sheet.cells[row - 1];
+      if (!cells) continue;
+      for (let col = c1; col <= Math.min(c2, cells.length); col++) {
+        if (!cells[col - 1]?.uncomputed) continue;
+        t.cells.add(`${v.sheet.name}\n${row}\n${col}`);
+        t.rows.add(`${v.sheet.name}\n${row}`);
+        t.cols.add(`${v.sheet.name}\n${col}`);
+        const r = info.get(row);
+        const fiche = r?.fiche ?? r?.continuationOf;
+        if (fiche) t.fiches.add(fiche);
+      }
+    }
+  }
+  return t.rows.size ? t : null;
+}
+
+const colOf = (cell: string) => /^[A-Z]+/.exec(cell)?.[0] ?? "";
+const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Rules that never read an amount: an unknown result changes nothing they say. */
+const VALUE_FREE = new Set<RuleId>(["layout-incomplete", "total-formula", "objective-type", "objective-missing", "fiche-numbering", "fundamental-coverage"]);
+/** Rules about one cell's own value (an unknown one holds none: null). */
+const CELL_LOCAL = new Set<RuleId>(["display-overflow", "cell-error", "number-as-text", "negative-amount"]);
+
+export function withoutUncomputed(ctx: RuleContext, findings: Finding[]): { findings: Finding[]; skipped: Array<{ rule: RuleId; reason: string }> } {
+  const info = ctx.wb.uncomputedFormulas;
+  if (!info) return { findings, skipped: [] };
+  const taint = taintOf([ctx.detail, ctx.summary]);
+  if (!taint) return { findings, skipped: [] };
+  const dropped: RuleId[] = [];
+  const kept = findings.filter((f) => {
+    if (VALUE_FREE.has(f.rule)) return true;
+    const row = rowOf(f.cell);
+    const col = colNumber(colOf(f.cell));
+    const columnTainted = taint.cols.has(`${f.sheet}\n${col}`);
+    const leans = CELL_LOCAL.has(f.rule)
+      ? taint.cells.has(`${f.sheet}\n${row}\n${col}`)
+      : f.rule === "total-row"
+        ? columnTainted
+        : taint.rows.has(`${f.sheet}\n${row}`) ||
+          (f.fiche !== null && taint.fiches.has(f.fiche)) ||
+          (f.fiche === null && (columnTainted || f.rule === "cross-table"));
+    if (leans && !dropped.includes(f.rule)) dropped.push(f.rule);
+    return !leans;
+  });
+  const e = info.examples[0];
+  const first = dropped[0];
+  const reason = formulaText.uncomputed(info.uncomputed, e ? `${quoteSheet(e.sheet)}!${addr(e.row, e.col)}` : "?");
+  // Said in full once; the other rules that lost findings point to it.
+  return { findings: kept, skipped: dropped.map((rule) => ({ rule, reason: rule === first ? reason : formulaText.uncomputedSame(first!) })) };
+}
