@@ -779,14 +779,14 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
           : readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
-    for (const seg of segs) {
+    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols)) {
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
       const headers = new Map<number, string>();
       for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
       const user = applyMapping(entriesFor(mapping, seg.kind, sheet.name), headers, columns, blocks);
-      if (!user.includes("fiche")) settleFicheColumn(sheet, seg, header.rows[header.rows.length - 1]!, columns);
+      if (!user.includes("fiche")) settleFicheColumn(sheet, seg, headerRows[headerRows.length - 1]!, columns);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
-      const headerEnd = header.rows[header.rows.length - 1]!;
+      const headerEnd = headerRows[headerRows.length - 1]!;
       const body = parseBody(sheet, seg.kind, { c1: seg.c1, c2: seg.c2 }, headerEnd, columns, (row) => rowRoles(sheet, row).length >= MIN_HEADER_ROLES);
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
@@ -797,8 +797,8 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
         const score = 100 + seg.cols.filter((hc) => hc.cls).length;
         if (score > closest.score) {
           closest.score = score;
-          const recognised = readingsOf(columns, blocks, [], [], [], headers).map((x) => `${addr(header.rows[0]!, x.col!)} ${x.key}`);
-          closest.best = { sheet: sheet.name, row: header.rows[0]!, recognised, why };
+          const recognised = readingsOf(columns, blocks, [], [], [], headers).map((x) => `${addr(headerRows[0]!, x.col!)} ${x.key}`);
+          closest.best = { sheet: sheet.name, row: headerRows[0]!, recognised, why };
         }
         continue;
       }
@@ -817,8 +817,8 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,
-        range: { r1: header.rows[0]!, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
-        headerRows: header.rows,
+        range: { r1: headerRows[0]!, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
+        headerRows: headerRows,
         columns,
         blocks,
         years,
@@ -847,6 +847,67 @@ function recogniseSheet(sheet: SheetSnapshot, closest: { best: ClosestCandidate 
     r = end + 1;
   }
   return tables;
+}
+
+/** Whether row r, between columns c1 and c2, holds header cells only: texts and years, most of them known, no amount. */
+function headerLikeIn(sheet: SheetSnapshot, r: number, c1: number, c2: number): boolean {
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  let filled = 0;
+  let known = 0;
+  for (let c = c1; c <= c2; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    filled++;
+    const t = cellText(v);
+    if (!t || typeof v === "boolean") return false;
+    const n = norm(t);
+    if (typeof v === "number" && !isBareYear(n)) return false;
+    if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
+  }
+  return filled >= 3 && known * 2 >= filled;
+}
+
+/**
+ * Two tables side by side need not have headers of the same depth (a detail on three rows beside a summary on two):
+ * where the row under the header is itself a row of headers, over the columns of a table or over columns no table
+ * took, the header goes one row deeper there alone.
+ */
+function deepenSegments(
+  sheet: SheetSnapshot,
+  merges: MergeIndex,
+  rows: number[],
+  segs: Segment[],
+  cols: HeaderColumn[],
+): Array<{ seg: Segment; rows: number[] }> {
+  const out = segs.map((seg) => ({ seg, rows }));
+  if (rows.length > MAX_HEADER_ROWS) return out;
+  const next = rows[rows.length - 1]! + 1;
+  const deeper = [...rows, next];
+  const maxCol = Math.max(cols.length, sheet.cells[next - 1]?.length ?? 0);
+  // Column ranges: each table's, and the runs between them.
+  const ranges: Array<{ c1: number; c2: number; seg: Segment | null }> = [];
+  let c = 1;
+  for (const seg of [...segs].sort((a, b) => a.c1 - b.c1)) {
+    if (seg.c1 > c) ranges.push({ c1: c, c2: seg.c1 - 1, seg: null });
+    ranges.push({ c1: seg.c1, c2: seg.c2, seg });
+    c = seg.c2 + 1;
+  }
+  if (c <= maxCol) ranges.push({ c1: c, c2: maxCol, seg: null });
+  const candidates = ranges.filter((x) => (x.seg !== null || segs.length > 0) && headerLikeIn(sheet, next, x.c1, x.c2));
+  if (!candidates.length) return out;
+  const all = readDeepHeader(sheet, merges, deeper).cols;
+  for (const range of candidates) {
+    // Columns of the other tables stay out of this one.
+    const others = segs.filter((o) => o !== range.seg);
+    const own = all.filter((hc) => !others.some((o) => hc.col >= o.c1 && hc.col <= o.c2));
+    const found = segmentsOf(own).filter((x) => x.c1 <= range.c2 && x.c2 >= range.c1 && (!range.seg || x.kind === range.seg.kind));
+    if (!found.length) continue;
+    const at = range.seg ? out.findIndex((o) => o.seg === range.seg) : -1;
+    if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));
+    else out.push(...found.filter((f) => !out.some((o) => o.seg.c1 <= f.c2 && o.seg.c2 >= f.c1)).map((seg) => ({ seg, rows: deeper })));
+  }
+  return out;
 }
 
 const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];

@@ -280,3 +280,103 @@ describe("a block total written twice: in a funding recap before the blocks and 
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
+
+describe("French public-finance wording of the detail's columns", () => {
+  test.each([
+    // Realisations as the accounts name them: liquidated, the administrative account (CA).
+    ["", "Liquidé 2023", "realised2023"],
+    ["", "Compte administratif 2024", "realised2024"],
+    ["", "CA 2023", "realised2023"],
+    ["", "CA cumulés 2021-2023", "realisedSinceStart"],
+    ["", "Liquidé cumulé 2020-2023", "realisedSinceStart"],
+    // The ARS under its full name.
+    ["", "Agence régionale de santé 2021", "fir2021"],
+    ["", "Agence régionale de santé - Total en €", "firTotal"],
+    ["Agence régionale de santé", "Total 2020-2024", "firTotal"],
+    // A year qualified as planned.
+    ["Masse salariale", "2020 (prévisionnel) en €", "ms2020"],
+    ["Département", "2021 (prévisionnel) (en euros)", "cd2021"],
+    ["Crédits DGAS", "Prévu 2022", "dgas2022"],
+    ["ONDAM médico-social", "Prévu 2023", "ondam2023"],
+    ["Crédits DGAS", "CP 2022", "dgas2022"],
+    // A block's total under other names.
+    ["Agence régionale de santé", "Sous-total", "firTotal"],
+    ["DGAS", "Total période", "dgasTotal"],
+    ["Crédits ARS", "2019-2023", "firTotal"],
+    ["Masse salariale", "Sous-total (€)", "msTotal"],
+    // The planned budget as programmed; the funders' origin.
+    ["", "Montant total programmé (€)", "budget"],
+    ["", "Origine des crédits", "source"],
+  ])("« %s / %s » is %s", (g, s, want) => {
+    expect(key(g, s)).toBe(want);
+  });
+});
+
+describe("rates and amounts under a year or a span", () => {
+  test.each([
+    ["Exécution 2023", "%", "rate2023"],
+    ["CA 2023", "%", "rate2023"],
+    ["CA 2023", "Montant", "realised2023"],
+    ["Depuis 2022", "Taux d'exécution", "rateGlobal"],
+    ["Depuis 2019", "%", "rateGlobal"],
+    ["Exécution cumulée 2022-2023", "Taux", "rateGlobal"],
+    ["Exécution cumulée 2022-2023", "Montant", "realisedSinceStart"],
+    ["Réalisé cumulé 2023-2027", "Taux d'exécution", "rateGlobal"],
+    ["Compte administratif Réalisé 2023", "%", "rate2023"],
+    ["Suivi de l'exécution Année 2022", "%", "rate2022"],
+  ])("« %s / %s » is %s", (g, s, want) => {
+    expect(key(g, s)).toBe(want);
+  });
+});
+
+describe("a detail and a summary side by side, their headers of different depths", () => {
+  test("the detail's header on three rows (singles on the bottom one), the summary's on two beside it: both read", () => {
+    const L = (a: string, b = "", c = ""): [string, string, string] => [a, b, c];
+    const y = (top: string, mid: string, k: string) => YEARS.map((yr) => ({ levels: L(top, mid, String(yr)), key: `${k}${yr}` }));
+    const cols = [
+      { levels: L("N° fiche"), key: "fiche" },
+      { levels: L("Intitulé de la fiche action"), key: "label" },
+      { levels: L("Objectif"), key: "objective" },
+      { levels: L("Obj. fondamental/ facultatif"), key: "objectiveType" },
+      { levels: L("Coût total"), key: "budget" },
+      ...y("Financements prévus", "Masse salariale", "ms"),
+      ...y("Financements prévus", "Crédits DGAS", "dgas"),
+      ...y("Financements prévus", "ARS (FIR)", "fir"),
+      ...y("Financements prévus", "Crédits Etat - PLF", "etat"),
+      ...y("Financements prévus", "ONDAM", "ondam"),
+      { levels: L("Source de co-financement"), key: "source" },
+      { levels: L("Exécution", "Réalisé", "2022"), key: "realisedLastYear" },
+      { levels: L("Exécution", "Réalisé", "2021-2022"), key: "realisedSinceStart" },
+      { levels: L("Exécution", "Reste à réaliser", "Montant"), key: "gap" },
+    ];
+    const m = deepBottom(cols);
+    const sheet = m.wb.sheets[0]!;
+    // The summary two columns to the right: header on rows 3-4, its rows from row 5 (beside the detail's bottom header row).
+    const left = cols.length + 3;
+    const heads = ["Mesure", "N° fiche", "Département", "FIR", "État", "ONDAM", "Montant total", "Modalités de financement"];
+    heads.forEach((h, i) => {
+      const col = left + i;
+      if (i >= 2 && i <= 5) {
+        if (i === 2) {
+          setCell(sheet, 3, col, { value: "Financements prévus" });
+          sheet.merges.push({ r1: 3, c1: col, r2: 3, c2: col + 3 });
+        }
+        setCell(sheet, 4, col, { value: h });
+      } else {
+        setCell(sheet, 3, col, { value: h });
+        sheet.merges.push({ r1: 3, c1: col, r2: 4, c2: col });
+      }
+    });
+    fiches().forEach((f, k) => {
+      const cd = valueOf(f, "cdTotal") as number;
+      const [fir, etat, ondam] = ["firTotal", "etatTotal", "ondamTotal"].map((x) => valueOf(f, x) as number) as [number, number, number];
+      const values = ["Mesure 1", f.n, cd, fir, etat, ondam, cd + fir + etat + ondam, "CD"];
+      values.forEach((v, i) => setCell(sheet, 5 + k, left + i, { value: v }));
+    });
+    const layout = recognise(m.wb);
+    expect(layout.detail?.headerRows).toEqual([3, 4, 5]);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    expect(layout.summary).not.toBeNull();
+    expect(layout.summary!.headerRows).toEqual([3, 4]);
+  });
+});
