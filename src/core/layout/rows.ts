@@ -98,6 +98,7 @@ export function parseBody(
     }
     return false;
   };
+  let totalAbove = false;
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -124,7 +125,8 @@ export function parseBody(
       rows.push({ row: r, kind: "blank", fiche: null, continuationOf: null });
       continue;
     }
-    if (totalRow !== null) {
+    // (A TOTAL above the fiches, right under the header, ends nothing: the fiches follow it.)
+    if (totalRow !== null && !totalAbove) {
       // Under the TOTAL: a check row holds only numbers (typically zero differences); anything else ends the table.
       if (texts === 0 && numbers > 0 && r - totalRow <= 3) {
         rows.push({ row: r, kind: "check", fiche: null, continuationOf: null });
@@ -151,9 +153,10 @@ export function parseBody(
       loose = [];
       continue;
     }
-    if (!fiche && TOTAL.test(label)) {
+    if (!fiche && TOTAL.test(label) && totalRow === null) {
       rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
       totalRow = r;
+      totalAbove = !rows.some((x) => x.kind === "fiche" || x.kind === "continuation" || x.kind === "subtotal" || x.kind === "title");
       continue;
     }
     // A group title sits in the table's first column, alone on its row (often merged across).

@@ -380,3 +380,24 @@ describe("a detail and a summary side by side, their headers of different depths
     expect(layout.summary!.headerRows).toEqual([3, 4]);
   });
 });
+
+describe("the TOTAL row above the fiches", () => {
+  test("right under the header, the TOTAL does not end the table: its fiches are below it, read and checked", () => {
+    const m = miniDetail({ years: YEARS });
+    const headerEnd = m.headerRows[m.headerRows.length - 1]!;
+    const cells = m.sheet.cells;
+    const totalCells = cells[m.totalRow! - 1]!.map((c) => (c ? { value: c.value } : c));
+    const data = cells.slice(headerEnd, m.totalRow! - 1);
+    m.sheet.cells = [...cells.slice(0, headerEnd), totalCells, ...data];
+    const d = recognise(m.wb).detail;
+    expect(d).not.toBeNull();
+    expect(d!.totalRow).toBe(headerEnd + 1);
+    expect(d!.rows.filter((r) => r.kind === "fiche").length).toBe(4);
+    expect(columnLetters(d!)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+    // A wrong TOTAL above is still found.
+    const budgetCol = Object.keys(m.colOf).indexOf("budget");
+    (m.sheet.cells[headerEnd]![budgetCol] as { value: number }).value += 1000;
+    expect(loud(checkAnnex(m.wb).findings).map((f) => f.split(" ").slice(0, 2).join(" "))).toContain(`total-row ${m.colOf.budget}${headerEnd + 1}`);
+  });
+});
