@@ -258,7 +258,7 @@ function headerLike(sheet: SheetSnapshot, r: number): boolean {
   }
   return filled >= 2 && known * 2 >= filled;
 }
-const GENERIC_WORD = /^(montants?|taux|%|total|cumul(e|es|ee)?|realises?|prevus?)\b/;
+const GENERIC_WORD = /^(montants?|taux|total|cumul(e|es|ee)?|realises?|prevus?)\b|^%$/;
 
 /** Horizontal merges that start on row r and span columns whose row below holds text. */
 function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {
@@ -402,6 +402,12 @@ function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: number[]
     // A sub-group written over its first column only (« Crédits ARS » over « ARS 2025 », « ARS 2026 », « Total ») holds
     // the columns after it under the same group.
     for (let i = 1; i < levels.length - 1; i++) if (!levels[i] && low && levels[i - 1] && levels[i - 1] === prev[i - 1]) levels[i] = prev[i] ?? "";
+    // Groups over their first column only on every upper row (« Compte administratif » / « Mandaté 2026 » over
+    // « Réalisé », then « % » alone): a sub-header that fits under the previous column's group belongs to it.
+    const n = levels.length;
+    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && fitsUnder(prev[n - 2]!, low)) {
+      for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
+    }
     for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
     prevYear = year;
     const texts = levels.filter((t, i) => t && levels.indexOf(t) === i);

@@ -299,6 +299,7 @@ describe("French public-finance wording of the detail's columns", () => {
     ["Crédits DGAS", "Prévu 2022", "dgas2022"],
     ["ONDAM médico-social", "Prévu 2023", "ondam2023"],
     ["Crédits DGAS", "CP 2022", "dgas2022"],
+    ["Total CD77", "BP 2022", "cd2022"],
     // A block's total under other names.
     ["Agence régionale de santé", "Sous-total", "firTotal"],
     ["DGAS", "Total période", "dgasTotal"],
@@ -399,5 +400,36 @@ describe("the TOTAL row above the fiches", () => {
     const budgetCol = Object.keys(m.colOf).indexOf("budget");
     (m.sheet.cells[headerEnd]![budgetCol] as { value: number }).value += 1000;
     expect(loud(checkAnnex(m.wb).findings).map((f) => f.split(" ").slice(0, 2).join(" "))).toContain(`total-row ${m.colOf.budget}${headerEnd + 1}`);
+  });
+});
+
+describe("groups over their first column only on every upper row of a three-row header", () => {
+  test("« Compte administratif » / « Mandaté 2022 » over « Réalisé », then « % » alone: the year's rate", () => {
+    const L = (a: string, b = "", c = ""): [string, string, string] => [a, b, c];
+    const y = (top: string, mid: string, k: string) => YEARS.map((yr) => ({ levels: L(top, mid, String(yr)), key: `${k}${yr}` }));
+    const cols = [
+      { levels: L("N° fiche"), key: "fiche" },
+      { levels: L("Intitulé de la fiche action"), key: "label" },
+      { levels: L("Objectif"), key: "objective" },
+      { levels: L("Obj. fondamental/ facultatif"), key: "objectiveType" },
+      { levels: L("Coût total"), key: "budget" },
+      ...y("Financements prévus", "Masse salariale", "ms"),
+      ...y("Financements prévus", "Crédits DGAS", "dgas"),
+      ...y("Financements prévus", "ARS (FIR)", "fir"),
+      ...y("Financements prévus", "Crédits Etat - PLF", "etat"),
+      ...y("Financements prévus", "ONDAM", "ondam"),
+      { levels: L("Source de co-financement"), key: "source" },
+      { levels: L("Compte administratif", "Mandaté 2022", "Réalisé"), key: "realisedLastYear" },
+      { levels: L("", "", "%"), key: "rateLastYear" },
+      { levels: L("", "Réalisé cumulé 2021-2022", "Réalisé"), key: "realisedSinceStart" },
+      { levels: L("", "", "%"), key: "rateGlobal" },
+    ];
+    const m = deepBottom(cols);
+    const sheet = m.wb.sheets[0]!;
+    // The rates' and the cumulative's upper cells left blank (the builder writes singles on the bottom row only).
+    const d = recognise(m.wb).detail!;
+    expect(sheet.cells[2]).toBeDefined();
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
