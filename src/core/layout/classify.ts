@@ -13,7 +13,7 @@ export function blockOf(text: string): Block | null {
   if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
-  if (/\bfir\b|fonds d'intervention regional|\bars\b/.test(t)) return "fir";
+  if (/\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/.test(t)) return "fir";
   // Not inside a word: "fondamental" holds "ondam".
   if (/\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/.test(t)) return "ondam";
   if (/\betat\b|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/.test(t)) return "etat";
@@ -27,8 +27,8 @@ const GENERIC_SUB =
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
-// A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)") says nothing of the column.
-const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur)\)?$/;
+// A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
+const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)\)?$/;
 const unitless = (t: string) => t.replace(UNIT, "").trim();
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
@@ -42,6 +42,13 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   // Generic sub-headers under a cumulative group ("Cumul 2020-2022", "Depuis 2021" / "Montant", "Taux").
   if (g && /^(cumul|cumule|depuis)\b/.test(g) && /^(taux|%|en ?%)$/.test(s)) return { role: "rateGlobal" };
   if (g && /^(cumul|cumule|depuis)\b/.test(g) && /^(montants?|realises?|mt)$/.test(s)) return { role: "realisedSinceStart" };
+  // A rate or a realisation without its own year under a cumulative group (« Depuis 2022 » / « Taux d'exécution »,
+  // « Réalisé cumulé 2023-2027 » / « Taux d'exécution »): the cumulative one.
+  if (g && s && /^(cumul|depuis)|\bcumule?e?s?\b|20\d{2} ?(-|a|au) ?20\d{2}/.test(g)) {
+    const alone = classifyOne("", s);
+    if (alone && "role" in alone && alone.role === "rateLastYear") return { role: "rateGlobal" };
+    if (alone && "role" in alone && alone.role === "realisedLastYear") return { role: "realisedSinceStart" };
+  }
   if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
   // A gap header split over two rows ("Ecart Moyens financiers" / "- Réalisations"): the lower half alone reads as a realisation.
   if (g && s && !isBareYear(s) && GAP_START.test(g)) return { role: "gap" };
@@ -69,12 +76,13 @@ function classifyOne(g: string, s: string): ColumnClass | null {
   return classifyMain(main, g, s, yearOfSub, subIsYear);
 }
 
+// (The accounts' own words: « Liquidé », « Compte administratif », « CA 2023 ».)
 const REALISED =
-  /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
+  /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
 const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE =
-  /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat)|(execution|realis|consomm|depense|mandat).*(\btaux\b|%|pourcentage)/;
+  /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
   if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponible\b|\breliquat\b|non consomme|non realise/.test(main))
@@ -106,7 +114,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
-  if (/source|co-?financ|financeurs?\b|financeur\(s\)/.test(main)) return { role: "source" };
+  if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine des (credits|financements)/.test(main)) return { role: "source" };
   if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main))
@@ -143,7 +151,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     )
   )
     return { role: "theme" };
-  if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b/.test(main)) return { role: "budget" };
+  if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b/.test(main)) return { role: "budget" };
   if (
     !blockOf(main) &&
     /budget (previsionnel|prevu)|previsionnel|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(

@@ -185,12 +185,19 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
   if (!row) return false;
   let years = 0;
   let covered = 0;
+  // A title merged across (nearly) the whole header row is over the table, not a group over its years.
+  const filledCols = row.flatMap((cell, i) => (cell && !isBlankValue(cell.value) ? [i + 1] : []));
+  const span = filledCols.length ? filledCols[filledCols.length - 1]! - filledCols[0]! + 1 : 0;
+  const title = (c: number) => {
+    const m = merges.at(r - 1, c);
+    return m !== undefined && (m.c2 - m.c1 + 1) * 5 >= span * 4;
+  };
   for (let c = 1; c <= row.length; c++) {
     const t = cellText(row[c - 1]?.value ?? null);
     if (!t || !isBareYear(norm(t))) continue;
     years++;
     const above = textAt(sheet, merges, r - 1, c);
-    if (above && above !== "\u0000covered" && !isBareYear(norm(above))) covered++;
+    if (above && above !== "\u0000covered" && !isBareYear(norm(above)) && !title(c)) covered++;
   }
   if (years >= 2 && covered * 2 >= years) return true;
   // Or a group merged over a few columns of this row ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a
@@ -216,11 +223,15 @@ function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boo
  * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
  * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
  */
-function fitsUnder(group: string, sub: string): boolean {
+function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<string>): boolean {
   const key = (x: ColumnClass | null) => JSON.stringify(x);
   const under = classifyHeader(group, sub);
   if (!under) return false;
   const alone = classifyHeader("", sub);
+  // Year-major blocks written over their first funder only (« Budget 2022 » over « Masse salariale », then « Crédits
+  // DGAS », « PLF »…): alone a funder's total, under the group that funder's year, each funder once (a second « FIR »
+  // or a « Total FIR » after it is no longer the group's).
+  if (alone && yearsGiven && "role" in alone && "block" in under && alone.role === `${under.block}Total` && !yearsGiven.has(under.block)) return true;
   if (alone) return key(alone) === key(under);
   // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
   return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
@@ -275,7 +286,7 @@ function headerLike(sheet: SheetSnapshot, r: number): boolean {
   }
   return filled >= 2 && known * 2 >= filled;
 }
-const GENERIC_WORD = /^(montants?|taux|%|total|cumul|realises?|prevus?)\b/;
+const GENERIC_WORD = /^(montants?|taux|total|cumul(e|es|ee)?|realises?|prevus?)\b|^%$/;
 
 /** Horizontal merges that start on row r and span columns whose row below holds text. */
 function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {
@@ -344,6 +355,8 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
   let prevGroup = "";
   let prevSubYear = false;
   let prevTop = "";
+  // Blocks given a year under the current group (year-major groups written over their first column only).
+  const yearsGiven = new Set<string>();
   for (let c = 1; c <= maxCol; c++) {
     let group = "";
     let sub: string;
@@ -357,7 +370,10 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       const subYear = isBareYear(norm(sub));
       // A middle group written over its first column only covers the years after it and their total.
       const sameTop = !real(top) || real(top) === prevTop;
-      group = real(mid) || (prevGroup && sub && (subYear || prevSubYear || sameTop) ? prevGroup : "") || (sub ? real(top) : "");
+      // (Beyond the top group's span, a column carries the middle group only when it fits under it: « Nombre de
+      // bénéficiaires » after « Taux de consommation » / « 2024 » is no rate.)
+      const carried = prevGroup && sub && (subYear || ((prevSubYear || sameTop) && fitsUnder(prevGroup, sub)));
+      group = real(mid) || (carried ? prevGroup : "") || (sub ? real(top) : "");
       prevTop = real(top) || prevTop;
       if (!sub && !real(mid)) sub = real(top);
       prevGroup = real(mid) || (group !== real(top) ? group : "");
@@ -371,10 +387,14 @@ function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTw
       sub = textAt(sheet, merges, r + 1, c);
       if (sub === "\u0000covered") sub = "";
       const subYear = isBareYear(norm(sub));
+      if (group && group !== prevGroup) yearsGiven.clear();
       // Plain layouts write the group once, over the first year: the following years belong to it.
       if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
       // Or any sub-header that fits under that group (« FIR », « Total » under « Financements prévus »).
-      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub)) group = prevGroup;
+      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub, yearsGiven)) group = prevGroup;
+      if (!group) yearsGiven.clear();
+      const under = group && sub ? classifyHeader(group, sub) : null;
+      if (under && "block" in under) yearsGiven.add(under.block);
       prevGroup = group;
       prevSubYear = subYear;
     } else {
@@ -410,6 +430,12 @@ function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: number[]
     // A sub-group written over its first column only (« Crédits ARS » over « ARS 2025 », « ARS 2026 », « Total ») holds
     // the columns after it under the same group.
     for (let i = 1; i < levels.length - 1; i++) if (!levels[i] && low && levels[i - 1] && levels[i - 1] === prev[i - 1]) levels[i] = prev[i] ?? "";
+    // Groups over their first column only on every upper row (« Compte administratif » / « Mandaté 2026 » over
+    // « Réalisé », then « % » alone): a sub-header that fits under the previous column's group belongs to it.
+    const n = levels.length;
+    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && fitsUnder(prev[n - 2]!, low)) {
+      for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
+    }
     for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
     prevYear = year;
     const texts = levels.filter((t, i) => t && levels.indexOf(t) === i);
@@ -463,8 +489,9 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     return { kind, run };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
-  // to the table it stands beside. Until nothing changes: a run may stand beside another that its own neighbour types
-  // (text columns | spacer | the budget alone | spacer | the yearly blocks).
+  // to the table it stands beside.
+  // A chain of short runs (« N° fiche » … « Service pilote » | spacer | « Coût total » | spacer | the blocks) takes the
+  // kind from run to run, whichever side it comes from.
   for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < typed.length; i++) {
@@ -797,16 +824,15 @@ function recogniseSheet(
           : readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
-    for (const seg of segs) {
+    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols)) {
       if (seg.kind === "detail" && asSummary.has(`${header.rows[0]}:${seg.c1}`)) seg.kind = "summary";
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
       const headers = new Map<number, string>();
       for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
       const user = applyMapping(entriesFor(mapping, seg.kind, sheet.name), headers, columns, blocks);
-      if (!user.includes("fiche")) settleFicheColumn(sheet, seg, header.rows[header.rows.length - 1]!, columns);
-      const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
+      if (!user.includes("fiche")) settleFicheColumn(sheet, seg, headerRows[headerRows.length - 1]!, columns);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
-      const headerEnd = header.rows[header.rows.length - 1]!;
+      const headerEnd = headerRows[headerRows.length - 1]!;
       const body = parseBody(
         sheet,
         seg.kind,
@@ -825,8 +851,8 @@ function recogniseSheet(
         const score = 100 + seg.cols.filter((hc) => hc.cls).length;
         if (score > closest.score) {
           closest.score = score;
-          const recognised = readingsOf(columns, blocks, [], [], [], headers).map((x) => `${addr(header.rows[0]!, x.col!)} ${x.key}`);
-          closest.best = { sheet: sheet.name, row: header.rows[0]!, recognised, why };
+          const recognised = readingsOf(columns, blocks, [], [], [], headers).map((x) => `${addr(headerRows[0]!, x.col!)} ${x.key}`);
+          closest.best = { sheet: sheet.name, row: headerRows[0]!, recognised, why };
         }
         continue;
       }
@@ -838,13 +864,15 @@ function recogniseSheet(
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
       }
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
+      // (The arithmetic may have settled some: what is left is reported.)
+      const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       // After the arithmetic: a hypothesis it confirmed may fill a role.
       const missing = missingOf(seg.kind, columns, blocks, years).filter((k) => !user.includes(k));
       tables.push({
         kind: seg.kind,
         sheet: sheet.name,
-        range: { r1: header.rows[0]!, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
-        headerRows: header.rows,
+        range: { r1: headerRows[0]!, c1: seg.c1, r2: body.endRow, c2: seg.c2 },
+        headerRows: headerRows,
         columns,
         blocks,
         years,
@@ -903,6 +931,67 @@ function additiveColumns(columns: Columns, blocks: Blocks): number[] {
   for (const r of ADDITIVE_ROLES) if (columns[r] !== undefined) out.add(columns[r]);
   for (const b of ADDITIVE_BLOCKS) for (const c of Object.values(blocks[b] ?? {})) out.add(c);
   return [...out].sort((a, b) => a - b);
+}
+
+/** Whether row r, between columns c1 and c2, holds header cells only: texts and years, most of them known, no amount. */
+function headerLikeIn(sheet: SheetSnapshot, r: number, c1: number, c2: number): boolean {
+  const row = sheet.cells[r - 1];
+  if (!row) return false;
+  let filled = 0;
+  let known = 0;
+  for (let c = c1; c <= c2; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    filled++;
+    const t = cellText(v);
+    if (!t || typeof v === "boolean") return false;
+    const n = norm(t);
+    if (typeof v === "number" && !isBareYear(n)) return false;
+    if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
+  }
+  return filled >= 3 && known * 2 >= filled;
+}
+
+/**
+ * Two tables side by side need not have headers of the same depth (a detail on three rows beside a summary on two):
+ * where the row under the header is itself a row of headers, over the columns of a table or over columns no table
+ * took, the header goes one row deeper there alone.
+ */
+function deepenSegments(
+  sheet: SheetSnapshot,
+  merges: MergeIndex,
+  rows: number[],
+  segs: Segment[],
+  cols: HeaderColumn[],
+): Array<{ seg: Segment; rows: number[] }> {
+  const out = segs.map((seg) => ({ seg, rows }));
+  if (rows.length > MAX_HEADER_ROWS) return out;
+  const next = rows[rows.length - 1]! + 1;
+  const deeper = [...rows, next];
+  const maxCol = Math.max(cols.length, sheet.cells[next - 1]?.length ?? 0);
+  // Column ranges: each table's, and the runs between them.
+  const ranges: Array<{ c1: number; c2: number; seg: Segment | null }> = [];
+  let c = 1;
+  for (const seg of [...segs].sort((a, b) => a.c1 - b.c1)) {
+    if (seg.c1 > c) ranges.push({ c1: c, c2: seg.c1 - 1, seg: null });
+    ranges.push({ c1: seg.c1, c2: seg.c2, seg });
+    c = seg.c2 + 1;
+  }
+  if (c <= maxCol) ranges.push({ c1: c, c2: maxCol, seg: null });
+  const candidates = ranges.filter((x) => (x.seg !== null || segs.length > 0) && headerLikeIn(sheet, next, x.c1, x.c2));
+  if (!candidates.length) return out;
+  const all = readDeepHeader(sheet, merges, deeper).cols;
+  for (const range of candidates) {
+    // Columns of the other tables stay out of this one.
+    const others = segs.filter((o) => o !== range.seg);
+    const own = all.filter((hc) => !others.some((o) => hc.col >= o.c1 && hc.col <= o.c2));
+    const found = segmentsOf(own).filter((x) => x.c1 <= range.c2 && x.c2 >= range.c1 && (!range.seg || x.kind === range.seg.kind));
+    if (!found.length) continue;
+    const at = range.seg ? out.findIndex((o) => o.seg === range.seg) : -1;
+    if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));
+    else out.push(...found.filter((f) => !out.some((o) => o.seg.c1 <= f.c2 && o.seg.c2 >= f.c1)).map((seg) => ({ seg, rows: deeper })));
+  }
+  return out;
 }
 
 const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];

@@ -68,4 +68,3 @@ export function parseRoleKey(key: string): RoleKey | null {
   if (m && Object.prototype.hasOwnProperty.call(YEAR_BLOCKS, m[1]!)) return { block: m[1] as YearBlock, year: Number(m[2]) };
   return null;
 }
-

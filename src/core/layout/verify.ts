@@ -146,6 +146,24 @@ export function verifyReading(
   }
 
   if (kind === "detail") {
+    // A block total worded twice (a funding recap before the blocks, then the block's own total): the column its years
+    // add up to on the most rows, then the one nearest them. The choice settles the ambiguity.
+    for (const b of AMOUNT_BLOCKS) {
+      const role = `${b}Total` as SingleRole;
+      const at = ambiguous.findIndex((a) => a.role === role);
+      const parts: YearBlock[] = yearsOf(b).length ? [b] : b === "cd" ? ["ms", "dgas"] : [];
+      const partCols = parts.flatMap((p) => yearsOf(p).map((y) => blocks[p]![y]!));
+      if (at < 0 || trusted.includes(role) || !partCols.length) continue;
+      const score = (col: number) => {
+        const o = test(data, (r) => [partCols.reduce((a, c) => a + cells.sum0(r, c), 0), cells.num(r, col)]);
+        return o.evaluated - 2 * o.failed;
+      };
+      const near = (col: number) => Math.min(...partCols.map((c) => Math.abs(c - col)));
+      const ranked = ambiguous[at]!.cols.map((col) => ({ col, score: score(col), near: near(col) })).sort((x, y) => y.score - x.score || x.near - y.near);
+      if (ranked[0]!.score <= 0) continue;
+      columns[role] = ranked[0]!.col;
+      ambiguous.splice(at, 1);
+    }
     const blockSum = (r: number, b: (typeof AMOUNT_BLOCKS)[number]): number => {
       const t = columns[`${b}Total` as SingleRole];
       // (A total the numbers already refuted is not used to test the budget: its years are.)
