@@ -415,6 +415,22 @@ export function parseBody(
     else loose.push(r);
   }
   closeOpen();
+  // A sum row on top whose group is the whole table (every row under it, nothing else summed): the TOTAL, written first.
+  const only = groups.length === 1 ? groups[0]! : null;
+  if (
+    topSum === null &&
+    totalRow === null &&
+    only &&
+    only.subtotalRow !== null &&
+    only.subtotalRow === only.titleRow &&
+    sums.length === 1 &&
+    data.length >= 2 &&
+    only.rows.length === data.length
+  ) {
+    rows.find((x) => x.row === only.subtotalRow)!.kind = "total";
+    totalRow = only.subtotalRow;
+    only.subtotalRow = null;
+  }
   if (topSum !== null && totalRow === null && (addsUp(sheet, topSum, data, amountCols) || addsUp(sheet, topSum, sums, amountCols, data))) {
     rows.find((x) => x.row === topSum)!.kind = "total";
     totalRow = topSum;
