@@ -145,6 +145,9 @@ function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array
   const row = sheet.cells[r - 1];
   if (base.length >= MIN_HEADER_ROLES || !row) return base;
   if (row.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return base;
+  // A middle row of a deeper header (« 2021 » over its first funder only, under « Financements prévus ») is no header's
+  // bottom: the row under it names the columns on its own, and the header is read from there, all its rows together.
+  if (rowRoles(sheet, r + 1).length >= MIN_HEADER_ROLES) return base;
   const funders: Array<{ col: number; cls: ColumnClass }> = [];
   const under: Array<{ col: number; cls: ColumnClass }> = [];
   let group = "";
