@@ -83,7 +83,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the pane's CSP (no inline script) rightly refuses a <script> tag.
   if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(AXE);
   // Colours mid-transition (a button just enabled fades from grey for 100 ms) are not what the user reads.
-  await page.evaluate("Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => null)))");
+  await page.evaluate(
+    "Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => null)))",
+  );
   const v = await page.evaluate<string[]>(
     "axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.length + ' — ' + v.nodes[0].target.join(' ')))",
   );
@@ -237,6 +239,8 @@ test("Nouvelle année inserts the 2023 columns in the host, and Annuler restores
   await page.getByTestId("run-check").click();
   await page.getByTestId("recognised").waitFor();
   await page.getByRole("tab", { name: "Nouvelle année" }).click();
+  // The preview comes from the worker after the tab opens.
+  await page.getByTestId("year-preview").locator("li").first().waitFor();
   expect(await page.getByTestId("year-preview").locator("li").count()).toBe(12);
   const retitled = await page.getByTestId("year-retitled").locator("li").allTextContents();
   expect(retitled.map((t) => t.split("\u00a0:")[0])).toEqual([

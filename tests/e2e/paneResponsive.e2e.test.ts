@@ -100,6 +100,8 @@ test("without Worker (an old host) the pane checks in its own thread, with the s
     expect(page.workers()).toHaveLength(worker ? 1 : 0);
     verdicts.push(`${await page.getByTestId("verdict").textContent()} ${await page.getByTestId("finding").count()}`);
     await page.getByRole("tab", { name: "Nouvelle année" }).click();
+    // The preview comes from the worker after the tab opens.
+    await page.getByTestId("year-preview").locator("li").first().waitFor();
     expect(await page.getByTestId("year-preview").locator("li").count()).toBe(12);
     expect(errors).toEqual([]);
     await page.close();
