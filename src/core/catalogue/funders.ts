@@ -37,10 +37,12 @@ const parseText = memoByText((text: string): NamedFunders => {
   for (const tok of tokens) {
     // Other départements' names (issue #10): ARS / crédits ARS for FIR, DGCS for ETAT, CNSA for ONDAM; "-", "aucun" = none.
     if (/^(-+|aucun|aucune|neant|sans objet|sans)$/.test(tok)) continue;
-    if (/^fir\b|fonds d'intervention|^(credits? )?ars\b/.test(tok)) funders.add("fir");
-    else if (/^(etat|plf|p ?304|programme 304|dgcs)\b/.test(tok)) funders.add("etat");
-    else if (/^(ondam|am|dam|assurance maladie|cnsa)\b/.test(tok)) funders.add("ondam");
-    else if (/^(cd|departement|conseil departemental)\b/.test(tok)) namesCd = true;
+    if (/^fir\b|fonds d'intervention|^(credits? )?ars\b|^agence regionale de sante\b/.test(tok)) funders.add("fir");
+    else if (/^(etat|plf|(bop |p ?)304|programme 304|dgcs|credits? (d'|de l'|de l )?etat)\b/.test(tok)) funders.add("etat");
+    else if (/^(ondam|am|dam|assurance maladie|cnsa|cpam)\b/.test(tok)) funders.add("ondam");
+    // The département's own money, under its usual names: no co-financer.
+    else if (/^(cd ?\d*|departement|conseil (departemental|general)|fonds propres|(part|financement|budget) departementale?|masse salariale|dgas)\b/.test(tok))
+      namesCd = true;
     else unknown.push(tok);
   }
   return { funders, unknown, namesCd };

@@ -31,3 +31,29 @@ test.each(["-", "Aucun", "néant", "sans objet"])("« %s » names no funder and 
 test("a word that is no funder is still reported as unknown", () => {
   expect(parseSource("Fondation X").unknown).toEqual(["fondation x"]);
 });
+
+test.each(["Agence régionale de santé", "ARS/FIR", "BOP 304", "Crédits d'État", "CPAM", "ONDAM médico-social"])(
+  "« %s » names its funder, no unknown word",
+  (text) => {
+    expect(parseSource(text).funders.size).toBe(1);
+    expect(parseSource(text).unknown).toEqual([]);
+  },
+);
+
+// The département's own money named in the source cell: no co-financer, and no unknown word to warn about.
+test.each([
+  "Fonds propres",
+  "CD",
+  "CD77",
+  "Part départementale",
+  "Financement départemental",
+  "Conseil général",
+  "Budget départemental",
+  "Masse salariale + DGAS",
+])("« %s » names the département only", (text) => {
+  expect(parseSource(text)).toEqual({ funders: new Set(), unknown: [], namesCd: true });
+});
+
+test("« Fonds propres + FIR » names FIR and the département", () => {
+  expect(parseSource("Fonds propres + FIR")).toEqual({ funders: new Set(["fir"]), unknown: [], namesCd: true });
+});
