@@ -131,3 +131,16 @@ describe("corpus4 through the CLI (ratchets: may only get better)", () => {
     expect(f.crashes).toBeLessThanOrEqual(RATCHET.maxCrashes);
   });
 });
+
+// Seeds 44 and 16: the co-financers written as one amount for the whole period (no yearly columns), so the year's
+// planned amount is unknown. The yearly rate cannot be checked: no layout-incomplete notice, no rate error, its fault found.
+test("co-financers as one amount for the period: the yearly rate is left unchecked, not called a doubtful reading", async () => {
+  const r = await runCorpus([44, 16], [], {});
+  const f = figures(r);
+  expect({ readRight: f.readRight, falseErrors: f.falseErrors, falseWarnings: f.falseWarnings, faultsFound: f.faultsFound }).toEqual({
+    readRight: 2,
+    falseErrors: 0,
+    falseWarnings: 0,
+    faultsFound: 2,
+  });
+}, 120_000);

@@ -175,7 +175,8 @@ export function plannedComplete(v: TableView): boolean {
     (has("ms") && has("dgas")) ||
     (has("ms") && !v.years("dgas").length && v.col("dgasTotal") === undefined) ||
     (has("dgas") && !v.years("ms").length && v.col("msTotal") === undefined);
-  return cd && (["fir", "etat", "ondam"] as const).every((b) => !v.years(b).length || has(b));
+  // A co-financer written as one amount for the whole period (its total, no year) leaves the year's share unknown.
+  return cd && (["fir", "etat", "ondam"] as const).every((b) => has(b) || (!v.years(b).length && v.col(`${b}Total`) === undefined));
 }
 
 /** Columns a row's figures are made of, by figure: P(YN), the budget and each realisation. */
