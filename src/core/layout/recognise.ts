@@ -475,6 +475,7 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     let s = 0;
     let dStrong = 0;
     let sStrong = 0;
+    let labels = 0;
     for (const hc of run) {
       if (!hc.cls) continue;
       const k = classKey(hc.cls);
@@ -482,6 +483,13 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
       if (SUMMARY_ONLY.has(k)) s++;
       if (DETAIL_STRONG.has(k)) dStrong++;
       if (SUMMARY_STRONG.has(k)) sStrong++;
+      if (k === "label") labels++;
+    }
+    // A summary may name each action (« Intitulé de l'action ») beside its Modalités and consumption columns: with
+    // the summary's own columns certain and nothing else only a detail has, the label does not make it a detail.
+    if (labels && dStrong === labels && sStrong > 0 && s >= 3) {
+      dStrong = 0;
+      d -= labels;
     }
     // A summary worded like a detail table ("Réalisé", "Total Département", "Axe") is still a summary when only
     // the summary's own columns (Modalités, Mesure) are certain and no yearly amount block says otherwise.

@@ -30,6 +30,7 @@ function summaryValue(f: MiniFiche, role: string): string | number {
     mesure: "Mesure 1",
     objectif: "Objectif 9",
     fiche: f.n,
+    label: `Action ${f.n}`,
     budget: budgetOf(f),
     departement: sum(f.ms) + sum(f.dgas),
     fir: sum(f.fir),
@@ -74,7 +75,7 @@ function annexWithSummary(cols: Col[], style: GroupStyle, opts: { top?: number }
   const totalRow = first + fs.length;
   setCell(sheet, totalRow, 1, { value: "TOTAL" });
   cols.forEach(([, , role], i) => {
-    if (["mesure", "objectif", "fiche", "modalite"].includes(role)) return;
+    if (["mesure", "objectif", "fiche", "label", "modalite"].includes(role)) return;
     const L = colToLetters(i + 1);
     setCell(sheet, totalRow, i + 1, { value: sum(fs.map((f) => summaryValue(f, role) as number)), formula: `SUM(${L}${first}:${L}${totalRow - 1})` });
   });
@@ -288,4 +289,27 @@ describe("a summary worded like a detail table, with no column only the summary 
     wb.sheets.shift();
     expect(loud(checkAnnex(wb).findings).filter((f) => !/^layout-incomplete/.test(f))).toEqual([]);
   });
+});
+
+// corpus4 (38 of 200 summaries not found, 87 % of them naming each action): a summary with its own « Intitulé de
+// l'action » column beside Modalités and its consumption columns is still the summary, not a second detail table.
+test("a summary naming each action (« Intitulé de l'action ») is read as the summary", () => {
+  const cols: Col[] = [
+    ["", "Fiche", "fiche"],
+    ["", "Intitulé de l'action", "label"],
+    ["", "Coût total", "budget"],
+    ["", "Conseil départemental", "departement"],
+    ["", "Crédits ARS", "fir"],
+    ["", "PLF", "etat"],
+    ["", "CNSA", "ondam"],
+    ["", "Modalités", "modalite"],
+    ["", `Réalisé jusqu'en ${yn - 1}`, "consumedPrior"],
+    ["", `Consommé ${yn}`, "consumedLastYear"],
+    ["", "Total consommé", "consumedSinceStart"],
+  ];
+  const { wb, colOf } = annexWithSummary(cols, "merge");
+  const l = recognise(wb);
+  expect(l.tables.filter((t) => t.kind === "detail")).toHaveLength(1);
+  expect(columnLetters(l.summary!)).toMatchObject(colOf);
+  expect(loud(checkAnnex(wb).findings)).toEqual([]);
 });
