@@ -222,6 +222,8 @@ test("Compléter on the published annex: each typed rate beside what the formula
   await page.getByTestId("recognised").waitFor();
   await page.getByRole("tab", { name: "Compléter" }).click();
   const conflicts = page.getByTestId("fill-conflicts").locator("li");
+  // The fill plan comes from the worker after the tab opens.
+  await conflicts.first().waitFor();
   expect(await conflicts.count()).toBe(3);
   expect(await conflicts.first().textContent()).toBe(
     "AM11 (fiche 8) — valeur saisie différente du calcul" + "Saisi\u00a0: 0\u00a0% · la formule donnerait\u00a0: «\u00a0sans budget\u00a0»",
