@@ -148,6 +148,13 @@ export class TableView {
     return !!rows && rows.some((r) => r !== row && !this.isBlank(r, col));
   }
 
+  /** Written on this row of a spread fiche and blank on another of its rows: this row holds the figure for the whole fiche. */
+  writtenForOthers(row: number, col: number | undefined): boolean {
+    if (col === undefined || this.isBlank(row, col)) return false;
+    const rows = this.spreadFicheRows(row);
+    return !!rows && rows.some((r) => r !== row && this.isBlank(r, col));
+  }
+
   /** Amount of a block: its total column, else the sum of its years. */
   blockTotal(row: number, block: AmountBlock): number {
     const total = this.t.columns[TOTAL_ROLE[block]];

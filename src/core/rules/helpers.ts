@@ -190,7 +190,10 @@ export function figureColumns(v: TableView, which: Array<"planned" | "budget" | 
   return cols;
 }
 
-/** Whether a row of a spread fiche leaves one of these columns to another row (budget or cumulative merged down). */
+/**
+ * Whether a row of a spread fiche shares one of these figures with its other rows: left to another row (budget merged
+ * down), or written here once for the whole fiche (realisations merged down while the plan is split across the rows).
+ */
 export function leansOnFiche(v: TableView, row: number, cols: Array<number | undefined>): boolean {
-  return !!v.spreadFicheRows(row) && cols.some((c) => v.writtenElsewhere(row, c));
+  return !!v.spreadFicheRows(row) && cols.some((c) => v.writtenElsewhere(row, c) || v.writtenForOthers(row, c));
 }
