@@ -143,6 +143,7 @@ export const incompleteText = {
     across: (rate: number) => `différent du tableau détaillé sur ${Math.round(rate * 100)}${NB}% des fiches`,
     consumed: (rate: number) => `cumul ≠ antérieur + année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     notNumbers: `la colonne ne contient pas de montants`,
+    notText: `la colonne contient des montants, pas des textes`,
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
   },
   skippedDoubtful: (keys: string[]) => `lecture incomplète ou douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,

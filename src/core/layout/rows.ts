@@ -1,7 +1,7 @@
 // Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
-import { findRefs, rowsReferenced } from "../model/formulaRefs";
+import { findRefs, isPlainSum, rowsReferenced } from "../model/formulaRefs";
 import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
-import { norm, normHead } from "./normalize";
+import { isBareYear, norm, normHead } from "./normalize";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
 
 /** Consecutive blank rows that end a table with no TOTAL row. */
@@ -88,7 +88,15 @@ export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCo
       else if (xc?.formula && (xv === null || xv === undefined)) known = false;
     }
     if (typeof v === "number" && known) {
-      if (Math.abs(v) < 0.005 && Math.abs(sum) < 0.005) continue;
+      // Nothing to add: only a formula can say which rows it sums (a group whose fiches have no money yet).
+      if (Math.abs(v) < 0.005 && Math.abs(sum) < 0.005) {
+        if (cell?.formula && isPlainSum(cell.formula)) {
+          const covered = rowsReferenced(cell.formula, c, sheet.name, sheet.name);
+          compared++;
+          if (rows.every((x) => covered.has(x)) && !others.some((x) => covered.has(x))) ok++;
+        }
+        continue;
+      }
       compared++;
       if (Math.abs(v - sum) <= 1.005) ok++;
       continue;
@@ -126,6 +134,27 @@ export function reachOf(sheet: SheetSnapshot, row: number, amountCols: number[])
     visit(row, 0);
   }
   return reach;
+}
+
+/**
+ * « 2022 », « Montant », « en € », « Exécution 2026 » as text: a header cell, not an amount typed as text (« 12 500 € »)
+ * nor a word a fiche puts where it has no amount (« néant », « NC »).
+ */
+const HEADER_WORDS =
+  /\b(montants?|total|taux|execution|realis\w*|prevu|previsionnel|budget|cumul\w*|euros?|mandate|consomme|credits|annee|exercice|ecart|solde|reste)\b|^[^\d]*€/;
+const isHeaderText = (v: string): boolean => {
+  const t = normHead(v);
+  return isBareYear(t) || HEADER_WORDS.test(t);
+};
+
+/** Whether two amount columns or more of a row hold header texts (one is a typo the number-as-text rule reports). */
+function headerInAmounts(cells: Array<Cell | undefined> | undefined, amountCols: number[]): boolean {
+  let n = 0;
+  for (const c of amountCols) {
+    const v = cells?.[c - 1]?.value;
+    if (typeof v === "string" && isHeaderText(v) && ++n >= 2) return true;
+  }
+  return false;
 }
 
 interface Body {
@@ -300,6 +329,12 @@ export function parseBody(
       break;
     }
     const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
+    // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
+    if (headerInAmounts(cells, amountCols)) {
+      blankRun = 0;
+      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
+      continue;
+    }
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
     if (blankRun > 0 && !fiche && isHeaderRow(r)) break;
     // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
@@ -348,7 +383,9 @@ export function parseBody(
       const o = open as { row: number; g: number } | null;
       if (deferTop()) {
         // (the row on top waits for the sums under it)
-      } else if (o && groups[o.g]!.rows.length && addsUp(sheet, o.row, groups[o.g]!.rows, amountCols, others(groups[o.g]!.rows))) closeOpen();
+      } else if (o && groups[o.g]!.rows.length && (TITLE.test(label) || addsUp(sheet, o.row, groups[o.g]!.rows, amountCols, others(groups[o.g]!.rows))))
+        // (the next engagement's title ends the open group whatever its arithmetic says)
+        closeOpen();
       if (!(open as unknown)) {
         const since = current ? current.rows : loose;
         // The first sub-total adds up every row so far too: fiches below it tell it from a TOTAL.
