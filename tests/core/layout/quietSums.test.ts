@@ -4,7 +4,7 @@ import { recognise } from "../../../src/core/layout/recognise";
 import type { Finding } from "../../../src/core/rules/types";
 import { lettersToCol } from "../../../src/core/model/a1";
 import { setCell, type Cell } from "../../../src/core/model/snapshot";
-import { fiches, miniDetail, standardCols, type MiniFiche } from "../miniAnnex";
+import { budgetOf, fiches, miniDetail, miniSummary, standardCols, type MiniFiche } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell}`);
 
@@ -115,5 +115,43 @@ describe("a misread column gives the one layout-incomplete, not a finding per ro
     setCell(m.sheet, r, lettersToCol(m.colOf.ms2021!), { value: "10 014 €" });
     expect(recognise(m.wb).detail!.rows.find((x) => x.row === r)!.kind).toBe("fiche");
     expect(loud(checkAnnex(m.wb).findings)).toContain(`number-as-text ${m.colOf.ms2021}${r}`);
+  });
+});
+
+describe("fiche-numbering across tables only when both tables' rows are confirmed by their sums", () => {
+  function annex(totalOver: MiniFiche[]) {
+    const fs = fiches(4);
+    const { wb } = miniDetail({ fiches: fs });
+    const s = miniSummary(wb, fs.slice(1));
+    const r = 3 + 3;
+    setCell(s.sheet, r, 1, { value: "TOTAL" });
+    const sums: Record<string, number> = {
+      budget: totalOver.reduce((a, f) => a + budgetOf(f), 0),
+      departement: totalOver.reduce((a, f) => a + f.ms[0]! + f.ms[1]! + f.dgas[0]! + f.dgas[1]!, 0),
+      fir: totalOver.reduce((a, f) => a + f.fir[0]! + f.fir[1]!, 0),
+      etat: totalOver.reduce((a, f) => a + f.etat[0]! + f.etat[1]!, 0),
+      ondam: totalOver.reduce((a, f) => a + f.ondam[0]! + f.ondam[1]!, 0),
+      consumedLastYear: totalOver.reduce((a, f) => a + f.realisedLast, 0),
+      consumedSinceStart: totalOver.reduce((a, f) => a + f.realisedSince, 0),
+      consumedPrior: totalOver.reduce((a, f) => a + f.realisedSince - f.realisedLast, 0),
+    };
+    for (const [k, v] of Object.entries(sums)) setCell(s.sheet, r, lettersToCol(s.colOf[k]!), { value: v });
+    return { wb, s, fs };
+  }
+
+  test("the summary's TOTAL counts a fiche its rows do not show (a row lost to the reading): no « fiche only in » finding", () => {
+    const fs = fiches(4);
+    const { wb } = annex(fs);
+    expect(checkAnnex(wb).findings.filter((f) => f.rule === "fiche-numbering")).toEqual([]);
+  });
+
+  test("the summary's TOTAL agrees with its rows: the fiche missing from it is reported", () => {
+    const fs = fiches(4);
+    const { wb } = annex(fs.slice(1));
+    expect(
+      checkAnnex(wb)
+        .findings.filter((f) => f.rule === "fiche-numbering")
+        .map((f) => f.fiche),
+    ).toEqual(["1"]);
   });
 });
