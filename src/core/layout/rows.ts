@@ -73,7 +73,13 @@ const SUM_WORDS = /\b(total|s\s?\/\s?t|engagement|axe|objectif|conditions?|parti
  * (a fault the rules will report) does not refute it; most columns disagreeing does.
  */
 export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCols: number[], others: number[] = []): boolean {
-  if (!rows.length) return false;
+  const { compared, ok } = sumAgreement(sheet, r, rows, amountCols, others);
+  return compared > 0 && ok * 10 >= compared * 6;
+}
+
+/** In how many amount columns row r was compared with the sum of `rows`, and agreed. */
+function sumAgreement(sheet: SheetSnapshot, r: number, rows: number[], amountCols: number[], others: number[]): { compared: number; ok: number } {
+  if (!rows.length) return { compared: 0, ok: 0 };
   let compared = 0;
   let ok = 0;
   for (const c of amountCols) {
@@ -107,7 +113,7 @@ export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCo
       if (rows.every((x) => covered.has(x)) && !others.some((x) => covered.has(x))) ok++;
     }
   }
-  return compared > 0 && ok * 10 >= compared * 6;
+  return { compared, ok };
 }
 
 /**
@@ -231,6 +237,24 @@ export function parseBody(
     loose = [];
   };
   /**
+   * The open row is refuted by a sum row under it that adds up the group's rows: it was the group's title (figures of
+   * another table beside it, a note), and the group goes on to that sub-total.
+   */
+  const demoteOpen = (r: number): boolean => {
+    const o = open;
+    if (!o) return false;
+    const g = groups[o.g]!;
+    if (!g.rows.length || !addsUp(sheet, r, g.rows, amountCols, others(g.rows))) return false;
+    // (An open row agreeing on as many columns stays the sum: it came first.)
+    const above = sumAgreement(sheet, o.row, g.rows, amountCols, others(g.rows));
+    const below = sumAgreement(sheet, r, g.rows, amountCols, others(g.rows));
+    if (addsUp(sheet, o.row, g.rows, amountCols, others(g.rows)) && above.ok >= below.ok) return false;
+    rows.find((x) => x.row === o.row)!.kind = "title";
+    g.subtotalRow = null;
+    open = null;
+    return true;
+  };
+  /**
    * A sum row on top followed by another sum row or a title before any fiche: it may be a TOTAL over what follows (its
    * label lost in a merge), confirmed at the end.
    */
@@ -330,13 +354,14 @@ export function parseBody(
     }
     const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
     // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
-    if (headerInAmounts(cells, amountCols)) {
+    const headerish = headerInAmounts(cells, amountCols);
+    // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
+    if (blankRun > 0 && (!fiche || headerish) && isHeaderRow(r)) break;
+    if (headerish) {
       blankRun = 0;
       rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
       continue;
     }
-    // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
-    if (blankRun > 0 && !fiche && isHeaderRow(r)) break;
     // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
     if (totalAbove && topReach !== null && r > topReach && !fiche) break;
     const label = labelOf(cells, span.c1, span.c2);
@@ -348,7 +373,7 @@ export function parseBody(
     // A sum row carries amounts: a « Total (€) » left of a header row the header reading missed is not one.
     const sumLike = amounts || !amountCols.length;
     if (!fiche && sumLike && SUBTOTAL.test(label)) {
-      closeOpen();
+      if (!demoteOpen(r)) closeOpen();
       if (kind === "detail" && !current?.rows.length && !loose.length) openAbove(r, label.replace(SUBTOTAL_PREFIX, ""));
       else subtotalBelow(r, label);
       continue;
@@ -383,6 +408,8 @@ export function parseBody(
       const o = open as { row: number; g: number } | null;
       if (deferTop()) {
         // (the row on top waits for the sums under it)
+      } else if (demoteOpen(r)) {
+        // (this row is the group's sub-total, below)
       } else if (o && groups[o.g]!.rows.length && (TITLE.test(label) || addsUp(sheet, o.row, groups[o.g]!.rows, amountCols, others(groups[o.g]!.rows))))
         // (the next engagement's title ends the open group whatever its arithmetic says)
         closeOpen();

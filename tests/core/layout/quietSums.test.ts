@@ -155,3 +155,30 @@ describe("fiche-numbering across tables only when both tables' rows are confirme
     ).toEqual(["1"]);
   });
 });
+
+// corpus4 seed 347 (values only): « Axe 1 » titles carrying a stray figure (another table's, laid beside), « S/T axe 1 ».
+test("a title row with a stray figure is not the sub-total: the row under the fiches that adds them up is", () => {
+  const m = miniDetail({ fiches: fiches(6), engagements: [3, 3] });
+  for (const cells of m.sheet.cells) for (const cell of cells ?? []) if (cell?.formula) delete cell.formula;
+  m.subtotalRows.forEach((r, i) => setCell(m.sheet, r, 1, { value: `S/T axe ${i + 1}` }));
+  const col = lettersToCol(m.colOf.realisedSinceStart!);
+  const titles = m.subtotalRows.map((r) => r - 4);
+  titles.forEach((t) => {
+    expect(String(m.sheet.cells[t - 1]![0]!.value)).toMatch(/^Engagement/);
+    // The first fiche's figure, as a table beside would put it: the title « adds up » on that one column by chance.
+    setCell(m.sheet, t, col, { value: m.sheet.cells[t]![col - 1]!.value });
+  });
+  const d = recognise(m.wb).detail!;
+  expect(d.groups.map((g) => g.subtotalRow)).toEqual(m.subtotalRows);
+  expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+});
+
+test("another table's header under blank rows ends the detail table, even with header words in its amount columns", () => {
+  const m = miniDetail({ total: false });
+  const last = Math.max(...m.rowOfFiche.values());
+  const at = last + 3;
+  m.sheet.cells[m.headerRows[0]! - 1]!.forEach((cell, i) => cell && setCell(m.sheet, at, i + 1, { value: cell.value }));
+  m.sheet.cells[m.headerRows[1]! - 1]!.forEach((cell, i) => cell && setCell(m.sheet, at + 1, i + 1, { value: cell.value }));
+  const d = recognise(m.wb).tables.find((t) => t.kind === "detail" && t.range.r1 === m.headerRows[0])!;
+  expect(d.range.r2).toBe(last);
+});
