@@ -185,6 +185,8 @@ export function parseBody(
   const ficheCol = columns.fiche;
   let totalRow: number | null = null;
   let lastFiche: string | null = null;
+  /** The row where the last fiche's number was first written. */
+  let lastFicheRow: number | null = null;
   let lastContent = headerEnd;
   let blankRun = 0;
   let current: GroupInfo | null = null;
@@ -308,6 +310,30 @@ export function parseBody(
       }
     }
     return false;
+  };
+  /** Columns that say which fiche a row is: a repeated number with none of its own is the same fiche on another row. */
+  const identity = [columns.objective, columns.objectiveType, columns.theme].filter((c): c is number => c !== undefined);
+  const text = (row: number, c: number): string => {
+    const v = sheet.cells[row - 1]?.[c - 1]?.value;
+    return typeof v === "string" ? normHead(v) : typeof v === "number" ? String(v) : "";
+  };
+  /**
+   * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
+   * same fiche when it names no other objective, type or theme. A fiche numbered like its neighbour but with texts of
+   * its own is a duplicate, which fiche-numbering reports.
+   */
+  const repeatsFiche = (r: number): boolean => {
+    if (kind !== "detail" || !identity.length) return false;
+    let prev = rows.length - 1;
+    while (prev >= 0 && rows[prev]!.kind === "blank") prev--;
+    const above = rows[prev];
+    if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
+    if (lastFicheRow === null) return false;
+    const first = lastFicheRow;
+    return identity.every((c) => {
+      const t = text(r, c);
+      return t === "" || t === text(first, c);
+    });
   };
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
@@ -454,9 +480,17 @@ export function parseBody(
       continue;
     }
     if (fiche) {
+      const again = fiche === lastFiche && repeatsFiche(r);
       lastFiche = fiche;
+      if (!again) lastFicheRow = r;
       data.push(r);
-      rows.push({ row: r, kind: "fiche", fiche, continuationOf: null, group: current ? groups.length - 1 : undefined });
+      rows.push({
+        row: r,
+        kind: again ? "continuation" : "fiche",
+        fiche: again ? null : fiche,
+        continuationOf: again ? fiche : null,
+        group: current ? groups.length - 1 : undefined,
+      });
       if (current) current.rows.push(r);
       else loose.push(r);
       continue;

@@ -182,3 +182,32 @@ test("another table's header under blank rows ends the detail table, even with h
   const d = recognise(m.wb).tables.find((t) => t.kind === "detail" && t.range.r1 === m.headerRows[0])!;
   expect(d.range.r2).toBe(last);
 });
+
+describe("a fiche spread over rows with its number written on each", () => {
+  function repeated() {
+    const fs = fiches(4);
+    const m = miniDetail({ fiches: fs, split: [1] });
+    const first = m.rowOfFiche.get("2")!;
+    const fc = lettersToCol(m.colOf.fiche!);
+    m.sheet.merges = m.sheet.merges.filter((g) => !(g.c1 === fc && g.r1 === first));
+    setCell(m.sheet, first + 1, fc, { value: 2 });
+    setCell(m.sheet, first + 1, lettersToCol(m.colOf.label!), { value: "dont volet 2 : fonctionnement" });
+    return { m, first, fc };
+  }
+
+  test("is one fiche: its source from both rows, no duplicate, no finding", () => {
+    const { m, first } = repeated();
+    const d = recognise(m.wb).detail!;
+    expect(d.rows.find((r) => r.row === first + 1)).toMatchObject({ kind: "continuation", continuationOf: "2" });
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("the next fiche given its neighbour's number (its own objective) is still a duplicate", () => {
+    const m = miniDetail({ fiches: fiches(4) });
+    const fc = lettersToCol(m.colOf.fiche!);
+    const r3 = m.rowOfFiche.get("3")!;
+    setCell(m.sheet, r3, fc, { value: 2 });
+    setCell(m.sheet, r3, lettersToCol(m.colOf.objective!), { value: "Objectif 11 : Renforcer l'ODPE" });
+    expect(loud(checkAnnex(m.wb).findings)).toContain(`fiche-numbering ${m.colOf.fiche}${r3}`);
+  });
+});
