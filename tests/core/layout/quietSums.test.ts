@@ -202,6 +202,14 @@ describe("a fiche spread over rows with its number written on each", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 
+  // corpus3 seed 194: FA09 renumbered FA08, the same objective and type as its neighbour, a label of its own.
+  test("the next fiche given its neighbour's number, with the same objective and type, is still a duplicate", () => {
+    const m = miniDetail({ fiches: fiches(4) });
+    const r3 = m.rowOfFiche.get("3")!;
+    setCell(m.sheet, r3, lettersToCol(m.colOf.fiche!), { value: 2 });
+    expect(loud(checkAnnex(m.wb).findings)).toContain(`fiche-numbering ${m.colOf.fiche}${r3}`);
+  });
+
   test("the next fiche given its neighbour's number (its own objective) is still a duplicate", () => {
     const m = miniDetail({ fiches: fiches(4) });
     const fc = lettersToCol(m.colOf.fiche!);
