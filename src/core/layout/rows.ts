@@ -58,7 +58,6 @@ class BodyReader {
   private topReach: number | null = null;
   /** Columns that say which fiche a row is: a repeated number with none of its own is the same fiche on another row. */
   private readonly identity: number[];
-  private readonly labelCol: number | undefined;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -72,7 +71,6 @@ class BodyReader {
     this.ficheCol = columns.fiche;
     this.lastContent = headerEnd;
     this.identity = [columns.objective, columns.objectiveType, columns.theme].filter((c): c is number => c !== undefined);
-    this.labelCol = columns.label;
     const fc = this.ficheCol;
     if (fc !== undefined)
       for (const m of sheet.merges)
@@ -462,8 +460,8 @@ class BodyReader {
 
   /**
    * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
-   * same fiche when it leaves the objective, type and theme to the first row (or repeats them and the label). A fiche
-   * numbered like its neighbour with texts of its own is a duplicate, which fiche-numbering reports.
+   * same fiche when it leaves the objective, type and theme to the first row. A fiche numbered like its neighbour with
+   * texts of its own is a duplicate, which fiche-numbering reports.
    */
   private repeatsFiche(r: number): boolean {
     if (this.kind !== "detail" || !this.identity.length) return false;
@@ -471,12 +469,9 @@ class BodyReader {
     while (prev >= 0 && this.rows[prev]!.kind === "blank") prev--;
     const above = this.rows[prev];
     if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
-    const first = this.lastFicheRow;
-    if (first === null) return false;
-    // Its own objective, type or theme written again is a fiche of its own, unless it also repeats the label.
-    if (this.identity.every((c) => this.text(r, c) === "")) return true;
-    const label = this.labelCol !== undefined ? this.text(r, this.labelCol) : "";
-    return label !== "" && label === this.text(first, this.labelCol!) && this.identity.every((c) => this.text(r, c) === this.text(first, c));
+    if (this.lastFicheRow === null) return false;
+    // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
+    return this.identity.every((c) => this.text(r, c) === "");
   }
 }
 
