@@ -9,7 +9,8 @@ type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 /** Funders and the département's funds under the names départements give them. */
 export function blockOf(text: string): Block | null {
   // "Budget DGAS (hors masse salariale)": what a block excludes does not name it.
-  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ");
+  // Nor does the title of the contract or plan the table belongs to (« Contrat départemental de prévention… »).
+  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ").replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
   if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
   if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
@@ -29,11 +30,27 @@ const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 // A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
 const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)\)?$/;
-const unitless = (t: string) => t.replace(UNIT, "").trim();
+export const unitless = (t: string) => t.replace(UNIT, "").trim();
+
+/** A numbered engagement or objective title (« Axe 1 - Agir le plus précocement… ») names rows, not a column. */
+const ROW_TITLE = /^(axes?|engagements?|mesures?|objectifs?|orientations?|priorites?|volets?)( n ?°)? ?([0-9]+|[ivx]+)\b ?[-:.]? ?\S.{10,}/;
+const TITLED: ReadonlySet<string> = new Set(["objective", "objectif", "theme", "mesure"]);
+const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|consommation))$/;
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
   const g = unitless(norm(groupRaw));
   const s = unitless(norm(subRaw));
+  // The first row of a table taken under its header: an engagement title under the column of engagements or objectives
+  // (« Objectif » / « Axe 1 - Agir… ») is that column's first value, the group alone speaks. (Under another header,
+  // « N° FA » / « Axe 1 - … », the header band itself is wrong: left unread.)
+  if (g && ROW_TITLE.test(s)) {
+    const alone = classifyOne("", g);
+    if (alone && "role" in alone && TITLED.has(alone.role)) return alone;
+  }
+  // « Modalités de financement » over what it says (« Etat/AM », « FIR + PLF »): the funders named are its values.
+  if (g && s && /^(modalites?|modes?) (de|du) financement\b|^modalites?$/.test(g) && !isBareYear(s)) return { role: "modalite" };
+  // A rate under a year alone (« Année 2024 » / « % »): the execution rate of that year, the only rate an annex keeps.
+  if (g && isBareYear(g) && RATE_WORD.test(s)) return yearCol("rate", bareYear(g)!);
   // Year-major blocks ("Budget 2021" over MS | Crédits DGAS | Crédits ARS…): the funder below, the year above.
   if (g && s && !isBareYear(s) && !yearsIn(s).length && yearsIn(g).length === 1 && !NOT_PLANNED.test(g)) {
     const b = blockOf(s);
@@ -49,7 +66,7 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
     if (alone && "role" in alone && alone.role === "rateLastYear") return { role: "rateGlobal" };
     if (alone && "role" in alone && alone.role === "realisedLastYear") return { role: "realisedSinceStart" };
   }
-  if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
+  if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false) ?? underTitle(g, s);
   // A gap header split over two rows ("Ecart Moyens financiers" / "- Réalisations"): the lower half alone reads as a realisation.
   if (g && s && !isBareYear(s) && GAP_START.test(g)) return { role: "gap" };
   // A header split over two rows whose halves mislead alone: "Type" / "d'objectif", "Taux de" / "consommation 2023-2026".
@@ -60,9 +77,15 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
       return both;
   }
   const out = classifyOne(g, s);
+  if (out || !g || !s || isBareYear(s)) return out;
   // A sub-header that names nothing known, under a group that does: read them together.
-  if (!out && g && s && !isBareYear(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
-  return out;
+  const both = classifyMain(`${g} ${s}`, g, "", null, false);
+  return both ?? underTitle(g, s);
+}
+
+/** Under a group that says nothing (a title over the whole table), the sub-header alone (« Action », « Intitulé »). */
+function underTitle(g: string, s: string): ColumnClass | null {
+  return classifyOne("", g) ? null : classifyOne("", s);
 }
 
 function classifyOne(g: string, s: string): ColumnClass | null {
@@ -85,7 +108,7 @@ const RATE =
   /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
-  if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponible\b|\breliquat\b|non consomme|non realise/.test(main))
+  if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non consomme|non realise/.test(main))
     return { role: "gap" };
   if (/^(taux|%|pourcentage) (global|cumule?|total)\b/.test(main)) return { role: "rateGlobal" };
   if (RATE.test(main) && !/indicateur/.test(main)) {
