@@ -13,7 +13,7 @@ export function blockOf(text: string): Block | null {
   const t = text.replace(/\(?\bhors [^)]*\)?/g, " ").replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
   if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
   if (/dgas|\bdgs\b/.test(t)) return "dgas";
-  if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
+  if (/\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b/.test(t)) return "cd";
   if (/\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/.test(t)) return "fir";
   // Not inside a word: "fondamental" holds "ondam".
   if (/\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/.test(t)) return "ondam";
@@ -37,9 +37,12 @@ const ROW_TITLE = /^(axes?|engagements?|mesures?|objectifs?|orientations?|priori
 const TITLED: ReadonlySet<string> = new Set(["objective", "objectif", "theme", "mesure"]);
 const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|consommation))$/;
 
+// Finance officers' abbreviations: « Tx d'exécution » is a rate.
+const words = (raw: string) => unitless(norm(raw).replace(/\btx\b\.?/g, "taux"));
+
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
-  const g = unitless(norm(groupRaw));
-  const s = unitless(norm(subRaw));
+  const g = words(groupRaw);
+  const s = words(subRaw);
   // The first row of a table taken under its header: an engagement title under the column of engagements or objectives
   // (« Objectif » / « Axe 1 - Agir… ») is that column's first value, the group alone speaks. (Under another header,
   // « N° FA » / « Axe 1 - … », the header band itself is wrong: left unread.)
@@ -105,10 +108,14 @@ const REALISED =
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
 const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE =
-  /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
+  /niveau d.?execution|(realis|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
-  if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non consomme|non realise/.test(main))
+  if (
+    /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non consomme|non realise/.test(
+      main,
+    )
+  )
     return { role: "gap" };
   if (/^(taux|%|pourcentage) (global|cumule?|total)\b/.test(main)) return { role: "rateGlobal" };
   if (RATE.test(main) && !/indicateur/.test(main)) {
@@ -137,7 +144,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
-  if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine des (credits|financements)/.test(main)) return { role: "source" };
+  if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine (des|du) (credits|financements?|fonds)|^partenaires? financiers?$/.test(main))
+    return { role: "source" };
   if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main))
@@ -146,7 +154,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   if (
-    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(
+    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche)\b|^fiches?-actions?$/.test(
       main,
     )
   ) {
@@ -174,7 +182,12 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     )
   )
     return { role: "theme" };
-  if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b/.test(main)) return { role: "budget" };
+  if (
+    /moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b|^montant total (de l.action|de la fiche)$|^enveloppe( (globale|totale|previsionnelle|financiere))?$|^(total (des )?financements?|financement total)$/.test(
+      main,
+    )
+  )
+    return { role: "budget" };
   if (
     !blockOf(main) &&
     /budget (previsionnel|prevu)|previsionnel|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(

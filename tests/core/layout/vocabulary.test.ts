@@ -40,6 +40,21 @@ describe("header words", () => {
     ["", "Crédits disponibles", "gap"],
     ["Numéro fiche", "action", "fiche"],
     ["Financement départemental", "Masse salariale", "msTotal"],
+    // Abbreviations and other words of a finance officer.
+    ["", "Tx d'exécution", "rateLastYear"],
+    ["", "TX RÉALISATION CUMULÉ", "rateGlobal"],
+    ["", "Réalisé/Prévu", "rateLastYear"],
+    ["", "Différence prévu - réalisé", "gap"],
+    ["", "Numéro d'action", "fiche"],
+    ["", "Code fiche", "fiche"],
+    ["", "Fiche-action", "fiche"],
+    ["", "Montant total de l'action", "budget"],
+    ["", "Enveloppe globale", "budget"],
+    ["", "Financement total", "budget"],
+    ["", "Origine des fonds", "source"],
+    ["", "Partenaires financiers", "source"],
+    ["", "Autofinancement 2023", "cd2023"],
+    ["", "Dépt 2023", "cd2023"],
   ])("« %s » / « %s » is %s", (g, s, k) => {
     expect(key(g, s)).toBe(k);
   });
@@ -47,6 +62,12 @@ describe("header words", () => {
   test("a year alone over an amount says nothing by itself: its neighbours decide", () => {
     expect(key("Année 2024", "Montant")).toBeNull();
     expect(key("Année 2024", "€")).toBeNull();
+  });
+
+  test("words that name nothing of the annex stay unread", () => {
+    expect(key("", "Code analytique")).toBeNull();
+    expect(key("", "Partenaires")).toBeNull();
+    expect(key("", "Financement total CD")).toBe("cdTotal");
   });
 
   test("« Contrat départemental » names the contract, not the département's funds", () => {
