@@ -6,19 +6,42 @@ import type { ColumnClass, YearBlock } from "./types";
 
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
+const FUNDER_WORDS: Array<[Block, RegExp]> = [
+  ["ms", /masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/],
+  ["dgas", /dgas|\bdgs\b/],
+  ["cd", /\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b/],
+  ["fir", /\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/],
+  // Not inside a word: "fondamental" holds "ondam".
+  ["ondam", /\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/],
+  ["etat", /\betat\b|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/],
+];
+
+/** Funders named in a header: "Budget DGAS (hors masse salariale)", what a block excludes does not name it, nor does
+ * the title of the contract or plan the table belongs to (« Contrat départemental de prévention… »). */
+function fundersIn(text: string): Block[] {
+  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ").replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
+  return FUNDER_WORDS.filter(([, re]) => re.test(t)).map(([b]) => b);
+}
+
+/** A header that adds funders up (« Part CD (MS + DGAS) », « Total ETAT + FIR + ONDAM »). */
+const SUM_OF = /\+|\/|,|\bet\b|=/;
+
 /** Funders and the département's funds under the names départements give them. */
 export function blockOf(text: string): Block | null {
-  // "Budget DGAS (hors masse salariale)": what a block excludes does not name it.
-  // Nor does the title of the contract or plan the table belongs to (« Contrat départemental de prévention… »).
-  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ").replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
-  if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
-  if (/dgas|\bdgs\b/.test(t)) return "dgas";
-  if (/\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b/.test(t)) return "cd";
-  if (/\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/.test(t)) return "fir";
-  // Not inside a word: "fondamental" holds "ondam".
-  if (/\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/.test(t)) return "ondam";
-  if (/\betat\b|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/.test(t)) return "etat";
-  return null;
+  const named = fundersIn(text);
+  if (named.length > 1 && SUM_OF.test(text)) {
+    const cofinancers = named.filter((b) => b === "fir" || b === "etat" || b === "ondam");
+    // The département's two parts added up are the CD; a sum over several funders is no one block.
+    if (!cofinancers.length) return named.includes("cd") || (named.includes("ms") && named.includes("dgas")) ? "cd" : named[0]!;
+    return null;
+  }
+  return named[0] ?? null;
+}
+
+/** A sum of the département's part and its co-financers (« Budget = CD + FIR + ETAT + ONDAM »): the planned budget. */
+function sumOfAll(text: string): boolean {
+  const named = fundersIn(text);
+  return SUM_OF.test(text) && named.some((b) => b === "cd" || b === "ms" || b === "dgas") && named.some((b) => b === "fir" || b === "etat" || b === "ondam");
 }
 
 /** Sub-headers that say nothing alone: the group above says what they are ("Exécution 2024" / "Montant"). */
@@ -38,7 +61,13 @@ const TITLED: ReadonlySet<string> = new Set(["objective", "objectif", "theme", "
 const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|consommation))$/;
 
 // Finance officers' abbreviations: « Tx d'exécution » is a rate.
-const words = (raw: string) => unitless(norm(raw).replace(/\btx\b\.?/g, "taux"));
+// A span written « 2021/2023 » is « 2021-2023 ».
+const words = (raw: string) =>
+  unitless(
+    norm(raw)
+      .replace(/\btx\b\.?/g, "taux")
+      .replace(/(20\d{2}) ?\/ ?(20\d{2})/g, "$1-$2"),
+  );
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
   const g = words(groupRaw);
@@ -52,6 +81,9 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   }
   // « Modalités de financement » over what it says (« Etat/AM », « FIR + PLF »): the funders named are its values.
   if (g && s && /^(modalites?|modes?) (de|du) financement\b|^modalites?$/.test(g) && !isBareYear(s)) return { role: "modalite" };
+  // A funder under a realisation, a rate or a gap (« Réalisé 2023 » / « FIR »): a split of that figure no rule reads,
+  // never the funder's planned amount.
+  if (g && s && !isBareYear(s) && blockOf(s) && !blockOf(g) && NOT_PLANNED_GROUP.test(g)) return null;
   // A rate under a year alone (« Année 2024 » / « % »): the execution rate of that year, the only rate an annex keeps.
   if (g && isBareYear(g) && RATE_WORD.test(s)) return yearCol("rate", bareYear(g)!);
   // Year-major blocks ("Budget 2021" over MS | Crédits DGAS | Crédits ARS…): the funder below, the year above.
@@ -105,6 +137,8 @@ function classifyOne(g: string, s: string): ColumnClass | null {
 // (The accounts' own words: « Liquidé », « Compte administratif », « CA 2023 ».)
 const REALISED =
   /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
+/** A group of realisations, rates or gaps: the funders under it split that figure. */
+const NOT_PLANNED_GROUP = /realis|execution|execute|mandat|consomm|liquid|\bpaye|compte administratif|\bca\b|\btaux\b|%|ecart|reste a|solde|disponible/;
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
 const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE =
@@ -132,7 +166,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "realisedTo", "realisedPrior");
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
-    if (/depuis|cumul|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "realisedSinceStart" };
+    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "realisedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("realised", y) : { role: "realisedLastYear" };
   }
@@ -140,10 +174,12 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "consumedTo", "consumedPrior");
     const to = endOfYearIn(main);
     if (to) return yearCol("consumedTo", to);
-    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul|total/.test(main)) return { role: "consumedSinceStart" };
+    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "consumedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
+  // « Budget total (CD + cofinanceurs) » is the budget, whatever it names.
+  if (/^(budget|cout) (total|global)\b/.test(main)) return { role: "budget" };
   if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine (des|du) (credits|financements?|fonds)|^partenaires? financiers?$/.test(main))
     return { role: "source" };
   if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
@@ -188,6 +224,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     )
   )
     return { role: "budget" };
+  if (/^(budget|total|cout|montant)\b/.test(main) && sumOfAll(main)) return { role: "budget" };
   if (
     !blockOf(main) &&
     /budget (previsionnel|prevu)|previsionnel|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
@@ -225,6 +262,9 @@ function priorOf(main: string, to: "realisedTo" | "consumedTo", role: "realisedP
   const y = single(yearsIn(main));
   return y ? yearCol(to, y) : { role };
 }
+
+/** « Réalisé 2023 » / « Total » (over the funders' realisations of that year) is that year's, not the cumulative. */
+const oneYear = (main: string) => yearsIn(main).length === 1;
 
 function single(ys: number[]): number | null {
   return ys.length === 1 ? ys[0]! : null;

@@ -64,6 +64,35 @@ describe("header words", () => {
     expect(key("Année 2024", "€")).toBeNull();
   });
 
+  test.each([
+    ["Réalisé 2023", "FIR"],
+    ["Réalisations 2023", "Part CD"],
+    ["Consommé", "ETAT"],
+    ["Taux d'exécution", "FIR"],
+    ["Écart", "CD"],
+  ])("a funder under a realisation, a rate or a gap (« %s » / « %s ») is a split no rule reads, not the funder's planned amount", (g, s) => {
+    expect(key(g, s)).toBeNull();
+  });
+
+  test("a span written with a slash is a span; « Total » under one year is that year's", () => {
+    expect(key("", "Réalisé 2021/2023")).toBe("realisedSinceStart");
+    expect(key("Réalisé 2023", "Total")).toBe("realised2023");
+    expect(key("Réalisations", "Total")).toBe("realisedSinceStart");
+  });
+
+  test.each([
+    ["Part CD (MS + DGAS)", "cdTotal"],
+    ["Total Département (MS + budget DGAS)", "cdTotal"],
+    ["Masse salariale + DGAS 2023", "cd2023"],
+    ["Masse salariale DGAS", "msTotal"],
+    ["Total ETAT + FIR + ONDAM", null],
+    ["Budget = CD + FIR + ETAT + ONDAM", "budget"],
+    ["Budget total (CD + cofinanceurs)", "budget"],
+    ["ONDAM (CNSA / Assurance maladie)", "ondamTotal"],
+  ])("funders added up: « %s » is %s", (h, k) => {
+    expect(key("", h)).toBe(k);
+  });
+
   test("words that name nothing of the annex stay unread", () => {
     expect(key("", "Code analytique")).toBeNull();
     expect(key("", "Partenaires")).toBeNull();
@@ -129,6 +158,26 @@ describe("realisations as amount and rate pairs", () => {
     const m = miniDetail({ cols, years: YEARS });
     const d = recognise(m.wb).detail!;
     expect(columnLetters(d)).toMatchObject(m.colOf);
+  });
+});
+
+describe("realisations split per funder beside the annex's own columns", () => {
+  test("« Réalisé 2022 » over CD | FIR | ETAT | ONDAM | Total: the total is the year's realisation, the splits stay unread", () => {
+    const cols: MiniCol[] = [
+      ...before,
+      { group: "Réalisé 2022", head: "CD", key: "splitCd" },
+      { group: "Réalisé 2022", head: "FIR", key: "splitFir" },
+      { group: "Réalisé 2022", head: "ETAT", key: "splitEtat" },
+      { group: "Réalisé 2022", head: "ONDAM", key: "splitOndam" },
+      { group: "Réalisé 2022", head: "Total", key: "realisedLastYear" },
+      ...std.slice(-4),
+    ];
+    const m = miniDetail({ cols, years: YEARS });
+    const d = recognise(m.wb).detail!;
+    const { splitCd, splitFir, splitEtat, splitOndam, ...expected } = m.colOf;
+    expect(columnLetters(d)).toMatchObject(expected);
+    for (const col of [splitCd, splitFir, splitEtat, splitOndam]) expect(Object.values(columnLetters(d))).not.toContain(col);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
 
