@@ -7,13 +7,14 @@ import type { ColumnClass, YearBlock } from "./types";
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
 const FUNDER_WORDS: Array<[Block, RegExp]> = [
-  ["ms", /masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/],
+  // (« ETP » alone counts posts; valued, « ETP valorisés », it is money.)
+  ["ms", /masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp valorises?\b|valorisation (des )?etp\b/],
   ["dgas", /dgas|\bdgs\b/],
   ["cd", /\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b/],
   ["fir", /\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/],
   // Not inside a word: "fondamental" holds "ondam".
   ["ondam", /\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/],
-  ["etat", /\betat\b|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/],
+  ["etat", /\betat\b(?! d.avancement)|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/],
 ];
 
 /** Funders named in a header: "Budget DGAS (hors masse salariale)", what a block excludes does not name it, nor does
@@ -144,7 +145,12 @@ const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|re
 const RATE =
   /niveau d.?execution|(realis|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
+/** Text about the action, not its money, even when it names a funder: comments, opinions, dates, counts, progress. */
+const NOT_MONEY =
+  /^(observations?|commentaires?|remarques?|avis|validation|visa|justifications?|motifs?|precisions?|dates?|nombre|nb|nbre|etat d.avancement|avancement|statut)\b/;
+
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
+  if (NOT_MONEY.test(main)) return null;
   if (
     /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non consomme|non realise/.test(
       main,
@@ -213,7 +219,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
   if (
-    /^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b/.test(
+    /^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b(?! (pilote|responsable|referente?|en charge))/.test(
       main,
     )
   )

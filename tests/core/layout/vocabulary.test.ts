@@ -93,6 +93,26 @@ describe("header words", () => {
     expect(key("", h)).toBe(k);
   });
 
+  test.each([
+    "État d'avancement",
+    "Avis ARS",
+    "Commentaire ARS",
+    "Observations CD",
+    "Validation Etat",
+    "Nombre d'ETP",
+    "ETP 2023",
+    "Direction pilote",
+    "Date de fin",
+  ])("text about the action, not its money, even naming a funder: « %s » stays unread", (h) => {
+    expect(key("", h)).toBeNull();
+  });
+
+  test("valued posts are the masse salariale", () => {
+    expect(key("", "Masse salariale (ETP valorisés)")).toBe("msTotal");
+    expect(key("", "ETP valorisés 2023")).toBe("ms2023");
+    expect(key("", "Direction")).toBe("theme");
+  });
+
   test("words that name nothing of the annex stay unread", () => {
     expect(key("", "Code analytique")).toBeNull();
     expect(key("", "Partenaires")).toBeNull();
