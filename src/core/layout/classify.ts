@@ -137,13 +137,14 @@ function classifyOne(g: string, s: string): ColumnClass | null {
 
 // (The accounts' own words: « Liquidé », « Compte administratif », « CA 2023 ».)
 const REALISED =
-  /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
+  /realis|\breel(le)?s?\b|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
 /** A group of realisations, rates or gaps: the funders under it split that figure. */
-const NOT_PLANNED_GROUP = /realis|execution|execute|mandat|consomm|liquid|\bpaye|compte administratif|\bca\b|\btaux\b|%|ecart|reste a|solde|disponible/;
+const NOT_PLANNED_GROUP =
+  /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|liquid|\bpaye|compte administratif|\bca\b|\btaux\b|%|ecart|reste a|solde|disponible/;
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
-const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
+const NOT_PLANNED = /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE =
-  /niveau d.?execution|(realis|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
+  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
 /** Text about the action, not its money, even when it names a funder: comments, opinions, dates, counts, progress. */
 const NOT_MONEY =

@@ -26,7 +26,9 @@ const keyOf = (c: ColumnClass | null) => (c === null ? "" : "role" in c ? c.role
 const own = (hc: NamedColumn) => unitless(norm(hc.sub)) || norm(hc.sub);
 
 /** The classes of a table's header columns, those their own words left open or doubled read from their neighbours. */
-export function pairColumns(cols: readonly NamedColumn[]): Array<ColumnClass | null> {
+export function pairColumns(header: readonly NamedColumn[]): Array<ColumnClass | null> {
+  // A header written alone over both rows (merged down) is the column's own words, under no group.
+  const cols = header.map((hc) => (hc.sub ? hc : { ...hc, group: "", sub: hc.group }));
   const out = cols.map((hc) => hc.cls);
   const next = (i: number) => (cols[i + 1] && cols[i + 1]!.col === cols[i]!.col + 1 ? i + 1 : -1);
   const prev = (i: number) => (i > 0 && cols[i - 1]!.col === cols[i]!.col - 1 ? i - 1 : -1);
@@ -83,6 +85,17 @@ export function pairColumns(cols: readonly NamedColumn[]): Array<ColumnClass | n
     if (!before || !("block" in before) || !FUNDER_BLOCKS.has(before.block)) continue;
     const total: ColumnClass = { role: `${before.block}Total` as SingleRole };
     if (!out.some((c) => keyOf(c) === keyOf(total))) out[i] = total;
+  }
+  // A bare « Total » right after the funders' totals, the département's and co-financers' (« Département | FIR | ETAT |
+  // Total »), is the planned budget.
+  const CD_TOTALS = new Set(["cdTotal", "departement"]);
+  const COFINANCER_TOTALS = new Set(["firTotal", "etatTotal", "ondamTotal", "fir", "etat", "ondam"]);
+  for (let i = 0; i < cols.length; i++) {
+    if (out[i] || !TOTAL_ONLY.test(own(cols[i]!)) || out.some((c) => keyOf(c) === "budget")) continue;
+    const run: string[] = [];
+    for (let p = prev(i); p >= 0 && (CD_TOTALS.has(keyOf(out[p] ?? null)) || COFINANCER_TOTALS.has(keyOf(out[p] ?? null))); p = prev(p))
+      run.push(keyOf(out[p] ?? null));
+    if (run.some((k) => CD_TOTALS.has(k)) && run.some((k) => COFINANCER_TOTALS.has(k))) out[i] = { role: "budget" };
   }
   return out;
 }

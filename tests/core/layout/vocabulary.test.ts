@@ -55,6 +55,10 @@ describe("header words", () => {
     ["", "Partenaires financiers", "source"],
     ["", "Autofinancement 2023", "cd2023"],
     ["", "Dépt 2023", "cd2023"],
+    ["", "Coût réel 2023", "realised2023"],
+    ["", "Montant réel", "realisedLastYear"],
+    ["", "Taux réel/prévu", "rateLastYear"],
+    ["Réel 2023", "FIR", null],
   ])("« %s » / « %s » is %s", (g, s, k) => {
     expect(key(g, s)).toBe(k);
   });
@@ -198,6 +202,39 @@ describe("realisations split per funder beside the annex's own columns", () => {
     expect(columnLetters(d)).toMatchObject(expected);
     for (const col of [splitCd, splitFir, splitEtat, splitOndam]) expect(Object.values(columnLetters(d))).not.toContain(col);
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("a bare « Total » after the funders' totals", () => {
+  test("« Total CD | FIR | ETAT | ONDAM | Total »: the total is the planned budget", () => {
+    const cols: MiniCol[] = [
+      ...std.filter((c) => ["fiche", "label", "objective", "objectiveType", "source"].includes(c.key)),
+      ...std.filter((c) => /^(ms|dgas)/.test(c.key)),
+      { head: "Total CD", key: "cdTotal" },
+      { head: "FIR", key: "firTotal" },
+      { head: "ETAT", key: "etatTotal" },
+      { head: "ONDAM", key: "ondamTotal" },
+      { head: "Total", key: "budget" },
+      ...std.slice(-5),
+    ];
+    const m = miniDetail({ cols, years: YEARS });
+    const d = recognise(m.wb).detail!;
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("after the co-financers alone it is theirs, not the budget", () => {
+    const cols: MiniCol[] = [
+      ...std.filter((c) => !["budget"].includes(c.key) && !/^(fir|etat|ondam)/.test(c.key) && !/^(realised|rate|gap)/.test(c.key)),
+      { head: "FIR", key: "firTotal" },
+      { head: "ETAT", key: "etatTotal" },
+      { head: "ONDAM", key: "ondamTotal" },
+      { head: "Total", key: "cofinancing" },
+      ...std.slice(-5),
+    ];
+    const m = miniDetail({ cols, years: YEARS });
+    const d = recognise(m.wb).detail;
+    expect(d?.columns.budget).toBeUndefined();
   });
 });
 
