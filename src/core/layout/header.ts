@@ -101,6 +101,22 @@ export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: numbe
   });
 }
 
+/** The funder whose money a header names (a yearly block or a block total), if any. */
+function fundsOf(c: ColumnClass | null): string | null {
+  if (!c) return null;
+  const f = "block" in c ? c.block : (/^(ms|dgas|cd|fir|etat|ondam)Total$/.exec(c.role)?.[1] ?? null);
+  return f && f in FUNDER_FAMILY ? f : null;
+}
+/** The département's money is its payroll and its DGAS budget too. */
+const FUNDER_FAMILY: Record<string, string[]> = {
+  cd: ["cd", "ms", "dgas"],
+  ms: ["ms"],
+  dgas: ["dgas"],
+  fir: ["fir"],
+  etat: ["etat"],
+  ondam: ["ondam"],
+};
+
 /**
  * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
  * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
@@ -114,6 +130,10 @@ export function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<s
   // DGAS », « PLF »…): alone a funder's total, under the group that funder's year, each funder once (a second « FIR »
   // or a « Total FIR » after it is no longer the group's).
   if (alone && yearsGiven && "role" in alone && "block" in under && alone.role === `${under.block}Total` && !yearsGiven.has(under.block)) return true;
+  // A group naming one funder's money (« ONDAM médico-social », « Total Département ») holds that funder's columns only:
+  // « Réalisations en 2022 » or « Source de co-financement » after it, on the same row as its years, is a header alone.
+  const funder = fundsOf(classifyHeader("", group));
+  if (funder && !FUNDER_FAMILY[funder]!.includes(fundsOf(under) ?? "")) return false;
   if (alone) return key(alone) === key(under);
   // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
   return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
@@ -152,7 +172,8 @@ export function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
   return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
 }
 
-export const MAX_HEADER_ROWS = 3;
+/** Up to four header rows: super-group (« PRÉVISIONNEL »), group (« Département »), block (« Masse salariale »), year. */
+export const MAX_HEADER_ROWS = 4;
 
 /** Whether a row holds nothing but header-like cells: texts and bare years, no amount, no fiche number. */
 export function headerLike(sheet: SheetSnapshot, r: number): boolean {
@@ -173,13 +194,16 @@ export function headerLike(sheet: SheetSnapshot, r: number): boolean {
   }
   return filled >= 2 && known * 2 >= filled;
 }
-export const GENERIC_WORD = /^(montants?|taux|total|cumul(e|es|ee)?|realises?|prevus?)\b|^%$/;
+export const GENERIC_WORD = /^(montants?|taux|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)\b|^%$/;
 
 /** Horizontal merges that start on row r and span columns whose row below holds text. */
 export function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {
   let n = 0;
   for (const m of sheet.merges) {
     if (m.r1 !== r || m.r2 !== r || m.c2 <= m.c1) continue;
+    // A title merged over the first columns (« CONTRAT DÉPARTEMENTAL DE PRÉVENTION… ») is no group.
+    const own = cellText(sheet.cells[m.r1 - 1]?.[m.c1 - 1]?.value ?? null);
+    if (own.length > 40) continue;
     let texts = 0;
     for (let c = m.c1; c <= m.c2; c++) {
       const t = textAt(sheet, merges, below, c);
@@ -209,11 +233,92 @@ export function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number
     const last = rows[rows.length - 1]!;
     const next = last + 1;
     const held = sheet.merges.some((m) => m.r1 >= rows[0]! && m.r1 <= last && m.r2 >= next && m.c2 === m.c1);
-    // (Groups written over their first column only leave no merge: a row of years under them continues the header.)
-    if (!headerLike(sheet, next) || !(held || groupsOver(sheet, merges, last, next) > 0 || (rows.length === 2 && headerContinuation(sheet, next)))) break;
+    // (Groups written over their first column only leave no merge: a row of years under them continues the header, and
+    // so does a row of headers under blank cells of the row above, the groups' other columns.)
+    // (Unless held, not beyond a header merged down to `last`: « N° de fiche » merged over the rows so far ends the
+    // band there, and the row under it is the body or the header of a table beside this one.)
+    const endsHere = sheet.merges.some((m) => m.c1 === m.c2 && m.r1 >= rows[0]! && m.r1 < m.r2 && m.r2 === last) || titleRow(sheet, merges, rows, next);
+    const continued =
+      held ||
+      (!endsHere &&
+        (groupsOver(sheet, merges, last, next) > 0 ||
+          (rows.length === 2 && headerContinuation(sheet, next)) ||
+          textsUnderBlanks(sheet, merges, rows, next) >= 2));
+    if (!headerLike(sheet, next) || !continued) break;
     rows.push(next);
   }
+  // Above again, with single headers on the bottom row: rows of groups over the groups of the band's top row
+  // (« PRÉVISIONNEL » over « Département » over « Masse salariale » over « Prévu 2021 »), merged or written once.
+  while (rows.length < MAX_HEADER_ROWS && rows[0]! > 1 && groupRowOver(sheet, merges, rows[0]! - 1, rows)) rows.unshift(rows[0]! - 1);
   return rows;
+}
+
+/** Whether the text at (r, c) heads a group of the band: merged across, or written once with blank cells after it. */
+function headsGroup(sheet: SheetSnapshot, merges: MergeIndex, r: number, c: number, rows: number[]): boolean {
+  const m = merges.at(r, c);
+  if (m && m.c2 > m.c1) return true;
+  if (m || textAt(sheet, merges, r, c + 1) !== "") return false;
+  return rows.some((hr) => hr > r && cellText(sheet.cells[hr - 1]?.[c]?.value ?? null).trim() !== "");
+}
+
+/**
+ * Whether row u, just above the band, is a row of groups over it: short texts only, each over a group of the band's
+ * top row. (A title over the table, or over single headers, heads no group of them.)
+ */
+function groupRowOver(sheet: SheetSnapshot, merges: MergeIndex, u: number, rows: number[]): boolean {
+  const row = sheet.cells[u - 1];
+  if (!row) return false;
+  let groups = 0;
+  for (let c = 1; c <= row.length; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    const t = cellText(v);
+    if (!t || t.length > 40 || (typeof v === "number" && !isBareYear(norm(t)))) return false;
+    const m = merges.at(u, c);
+    if (m && m.r2 > u) return false;
+    const c1 = m ? m.c1 : c;
+    const beneath = textAt(sheet, merges, rows[0]!, c1);
+    if (!beneath || beneath === "\u0000covered" || !headsGroup(sheet, merges, rows[0]!, c1, rows)) return false;
+    groups++;
+  }
+  return groups > 0;
+}
+
+/**
+ * Whether row r opens the body: a title (« Axe 1 - Agir le plus précocement… ») in the band's first column, under that
+ * column's own header, though a table beside this one may have its header on that row.
+ */
+function titleRow(sheet: SheetSnapshot, merges: MergeIndex, rows: number[], r: number): boolean {
+  const row = sheet.cells[r - 1] ?? [];
+  const first = rows.reduce((c, hr) => {
+    const i = (sheet.cells[hr - 1] ?? []).findIndex((cell) => cell && !isBlankValue(cell.value));
+    return i >= 0 ? Math.min(c, i + 1) : c;
+  }, Infinity);
+  if (!Number.isFinite(first)) return false;
+  const t = cellText(row[first - 1]?.value ?? null);
+  return t.length > 40 && rows.some((hr) => textAt(sheet, merges, hr, first) !== "");
+}
+
+/**
+ * Texts of row `below` under blank cells of the band's last row (neither written nor merged), within the columns the
+ * band spans: sub-headers of groups written once. (A table beside this one, whose header starts lower, is not under it.)
+ */
+function textsUnderBlanks(sheet: SheetSnapshot, merges: MergeIndex, rows: number[], below: number): number {
+  let c1 = Infinity;
+  let c2 = 0;
+  for (const hr of rows) {
+    (sheet.cells[hr - 1] ?? []).forEach((cell, i) => {
+      if (cell && !isBlankValue(cell.value)) {
+        c1 = Math.min(c1, i + 1);
+        c2 = Math.max(c2, i + 1);
+      }
+    });
+  }
+  const row = sheet.cells[below - 1] ?? [];
+  const last = rows[rows.length - 1]!;
+  let n = 0;
+  for (let c = c1; c <= Math.min(c2, row.length); c++) if (cellText(row[c - 1]?.value ?? null).trim() && textAt(sheet, merges, last, c) === "") n++;
+  return n;
 }
 
 /** A third header row under two: only texts (or bare years), most of them column names or years, no amounts. */
@@ -322,6 +427,13 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     const n = levels.length;
     if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && fitsUnder(prev[n - 2]!, low)) {
       for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
+    }
+    // A text that starts on a middle row, blank above (« Crédits État » after « PRÉVISIONNEL » / « Cofinanceurs » /
+    // « ARS - FIR », « % » after « Année 2025 » / « Montant »): a single header sits on the top or the bottom row, so
+    // this one is under the groups of the column before, when that column has groups over a text of its own.
+    const top = levels.findIndex(Boolean);
+    if (top > 0 && top < n - 1 && prev.slice(0, top).some(Boolean) && prev.slice(top).some(Boolean)) {
+      for (let i = 0; i < top; i++) levels[i] = prev[i] ?? "";
     }
     for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
     prevYear = year;
