@@ -338,7 +338,7 @@ export function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, 
   const next = countBareYears(sheet, r + 1);
   const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled) || groupsWrittenFirstOnly(sheet, r);
   // Three levels ("Cofinanceurs" / "Crédits ARS" / "ARS 2025"): the middle row is the group, the top one qualifies it.
-  const threeLevel = twoLevel && headerContinuation(sheet, r + 2);
+  const threeLevel = twoLevel && headerContinuation(sheet, r + 2) && !titleRow(sheet, merges, [r, r + 1], r + 2);
   const rows = threeLevel ? [r, r + 1, r + 2] : twoLevel ? [r, r + 1] : [r];
   let maxCol = 0;
   for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);

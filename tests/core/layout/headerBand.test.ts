@@ -4,10 +4,10 @@
 import { checkAnnex } from "../../../src/core/check";
 import { columnLetters } from "../../../src/core/layout/describe";
 import { recognise } from "../../../src/core/layout/recognise";
-import { lettersToCol } from "../../../src/core/model/a1";
+import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
 import { setCell } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
-import { miniDetail, type MiniAnnex } from "../miniAnnex";
+import { fiches, miniDetail, miniSummary, type MiniAnnex } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 
@@ -182,5 +182,22 @@ describe("identical sub-headers under different groups", () => {
     expect(text("realisedSinceStart")).toMatch(/Exécution cumulée 2021-2022.*Montant/);
     expect(text("rateGlobal")).toMatch(/Exécution cumulée 2021-2022.*Taux/);
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("where the band ends", () => {
+  test("a summary beside the detail, its header on the detail's first body row (an engagement title): the detail's band stays two rows", () => {
+    const m = miniDetail({ engagements: [2, 2] });
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    const off = (m.sheet.cells[m.headerRows[0]! - 1] ?? []).length + 2;
+    const down = m.headerRows[1]!;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1 + down, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(layout.detail!.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    // (The summary's band is another matter: its columns are what counts here.)
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
   });
 });
