@@ -101,6 +101,10 @@ export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: numbe
   });
 }
 
+/** Sub-headers that say what a group's column holds (an amount, a rate, a total), not what it is about. */
+const GENERIC_SUB = /^(montants?|taux( d'execution| de consommation| de realisation)?|%|€|euros|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)$/;
+const UNIT_SUFFIX = /\s*(\((en )?(€|euros|%)\)|en (€|euros))$/;
+
 /** The funder whose money a header names (a yearly block or a block total), if any. */
 function fundsOf(c: ColumnClass | null): string | null {
   if (!c) return null;
@@ -134,6 +138,9 @@ export function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<s
   // « Réalisations en 2022 » or « Source de co-financement » after it, on the same row as its years, is a header alone.
   const funder = fundsOf(classifyHeader("", group));
   if (funder && !FUNDER_FAMILY[funder]!.includes(fundsOf(under) ?? "")) return false;
+  // A generic sub-header (« Montant », « Taux d'exécution », « % ») takes its meaning from its group, whatever it would
+  // mean alone: « Taux d'exécution » under « Cumul 2023-2025 » is the global rate.
+  if (alone && GENERIC_SUB.test(norm(sub).replace(UNIT_SUFFIX, ""))) return true;
   if (alone) return key(alone) === key(under);
   // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
   return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);

@@ -146,7 +146,7 @@ describe("headers on four rows", () => {
 
 describe("identical sub-headers under different groups", () => {
   // « Exécution 2022 » / Montant, Taux and « Exécution cumulée 2021-2022 » / Montant, Taux: two groups, four columns.
-  const execution = (depth: number): BandCol[] => {
+  const execution = (depth: number, rate = "Taux"): BandCol[] => {
     const up = depth === 3 ? ["RÉALISATIONS"] : [];
     return [
       ...singles,
@@ -157,30 +157,34 @@ describe("identical sub-headers under different groups", () => {
       ...block([], "ETAT", "etat", String, "Total"),
       ...block([], "ONDAM", "ondam", String, "Total"),
       { path: [...up, "Exécution 2022", "Montant"], key: "realisedLastYear" },
-      { path: [...up, "Exécution 2022", "Taux"], key: "rateLastYear" },
+      { path: [...up, "Exécution 2022", rate], key: "rateLastYear" },
       { path: [...up, "Exécution cumulée 2021-2022", "Montant"], key: "realisedSinceStart" },
-      { path: [...up, "Exécution cumulée 2021-2022", "Taux"], key: "rateGlobal" },
+      { path: [...up, "Exécution cumulée 2021-2022", rate], key: "rateGlobal" },
       { path: ["Écart prévu - réalisé"], key: "gap" },
     ];
   };
-  const cases: Array<[number, Align, Groups]> = [
-    [2, "merge", "merge"],
-    [2, "merge", "first"],
-    [2, "bottom", "first"],
-    [3, "merge", "first"],
-    [3, "bottom", "merge"],
+  const cases: Array<[number, Align, Groups, string]> = [
+    [2, "merge", "merge", "Taux"],
+    [2, "merge", "first", "Taux"],
+    [2, "bottom", "first", "Taux"],
+    [3, "merge", "first", "Taux"],
+    [3, "bottom", "merge", "Taux"],
+    // A rate word that means the year's rate alone (« Taux d'exécution ») is the cumulative's under its group.
+    [2, "merge", "first", "Taux d'exécution"],
+    [2, "bottom", "first", "Taux d'exécution (%)"],
+    [3, "merge", "first", "Taux de consommation"],
   ];
-  test.each(cases)("%i rows, single headers %s, groups %s: each column's header text names its own group", (depth, align, groups) => {
-    const cols = execution(depth);
+  test.each(cases)("%i rows, single headers %s, groups %s, « %s »: each column's header text names its own group", (depth, align, groups, rate) => {
+    const cols = execution(depth, rate);
     // Two rows: the blocks are the groups; three: the blocks sit under the band's top row with the singles.
     const m = banded(cols, depth, align, groups);
     const d = recognise(m.wb).detail!;
     expect(columnLetters(d)).toMatchObject(m.colOf);
     const text = (k: string) => d.headers[lettersToCol(m.colOf[k]!)] ?? "";
     expect(text("realisedLastYear")).toMatch(/Exécution 2022.*Montant/);
-    expect(text("rateLastYear")).toMatch(/Exécution 2022.*Taux/);
+    expect(text("rateLastYear")).toMatch(/Exécution 2022.*(Taux|%)/);
     expect(text("realisedSinceStart")).toMatch(/Exécution cumulée 2021-2022.*Montant/);
-    expect(text("rateGlobal")).toMatch(/Exécution cumulée 2021-2022.*Taux/);
+    expect(text("rateGlobal")).toMatch(/Exécution cumulée 2021-2022.*(Taux|%)/);
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
