@@ -105,6 +105,14 @@ export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: numbe
 const GENERIC_SUB = /^(montants?|taux( d'execution| de consommation| de realisation)?|%|€|euros|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)$/;
 const UNIT_SUFFIX = /\s*(\((en )?(€|euros|%)\)|en (€|euros))$/;
 
+/**
+ * Whether a sub-header says only what a group's column holds (« Montant », « Taux », « € »): written under a blank cell
+ * after a group's first column, it is that group's, even where the words say nothing of it (« Année 2026 » / « Taux »).
+ */
+export function genericSub(sub: string): boolean {
+  return GENERIC_SUB.test(norm(sub).replace(UNIT_SUFFIX, ""));
+}
+
 /** The funder whose money a header names (a yearly block or a block total), if any. */
 function fundsOf(c: ColumnClass | null): string | null {
   if (!c) return null;
@@ -140,7 +148,7 @@ export function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<s
   if (funder && !FUNDER_FAMILY[funder]!.includes(fundsOf(under) ?? "")) return false;
   // A generic sub-header (« Montant », « Taux d'exécution », « % ») takes its meaning from its group, whatever it would
   // mean alone: « Taux d'exécution » under « Cumul 2023-2025 » is the global rate.
-  if (alone && GENERIC_SUB.test(norm(sub).replace(UNIT_SUFFIX, ""))) return true;
+  if (alone && genericSub(sub)) return true;
   if (alone) return key(alone) === key(under);
   // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
   return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
@@ -347,6 +355,13 @@ export function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, 
   // Three levels ("Cofinanceurs" / "Crédits ARS" / "ARS 2025"): the middle row is the group, the top one qualifies it.
   const threeLevel = twoLevel && headerContinuation(sheet, r + 2) && !titleRow(sheet, merges, [r, r + 1], r + 2);
   const rows = threeLevel ? [r, r + 1, r + 2] : twoLevel ? [r, r + 1] : [r];
+  // Rows of groups over these groups, single headers on the bottom row (« Exécution budgétaire » over « Année 2026 »
+  // over « € », « Taux »): the header is read with them, every level of it.
+  if (twoLevel) {
+    const band = [...rows];
+    while (band.length < MAX_HEADER_ROWS && band[0]! > 1 && groupRowOver(sheet, merges, band[0]! - 1, band)) band.unshift(band[0]! - 1);
+    if (band.length > rows.length) return readDeepHeader(sheet, merges, band);
+  }
   let maxCol = 0;
   for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
   for (const m of sheet.merges) if (m.r1 >= r && m.r1 <= r + rows.length - 1) maxCol = Math.max(maxCol, m.c2);
@@ -371,7 +386,7 @@ export function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, 
       const sameTop = !real(top) || real(top) === prevTop;
       // (Beyond the top group's span, a column carries the middle group only when it fits under it: « Nombre de
       // bénéficiaires » after « Taux de consommation » / « 2024 » is no rate.)
-      const carried = prevGroup && sub && (subYear || ((prevSubYear || sameTop) && fitsUnder(prevGroup, sub)));
+      const carried = prevGroup && sub && (subYear || ((prevSubYear || sameTop) && (fitsUnder(prevGroup, sub) || genericSub(sub))));
       group = real(mid) || (carried ? prevGroup : "") || (sub ? real(top) : "");
       prevTop = real(top) || prevTop;
       if (!sub && !real(mid)) sub = real(top);
@@ -390,7 +405,7 @@ export function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, 
       // Plain layouts write the group once, over the first year: the following years belong to it.
       if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
       // Or any sub-header that fits under that group (« FIR », « Total » under « Financements prévus »).
-      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub, yearsGiven)) group = prevGroup;
+      else if (!group && sub && prevGroup && (fitsUnder(prevGroup, sub, yearsGiven) || genericSub(sub))) group = prevGroup;
       if (!group) yearsGiven.clear();
       const under = group && sub ? classifyHeader(group, sub) : null;
       if (under && "block" in under) yearsGiven.add(under.block);
@@ -432,7 +447,7 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     // Groups over their first column only on every upper row (« Compte administratif » / « Mandaté 2026 » over
     // « Réalisé », then « % » alone): a sub-header that fits under the previous column's group belongs to it.
     const n = levels.length;
-    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && fitsUnder(prev[n - 2]!, low)) {
+    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && (fitsUnder(prev[n - 2]!, low) || genericSub(low))) {
       for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
     }
     // A text that starts on a middle row, blank above (« Crédits État » after « PRÉVISIONNEL » / « Cofinanceurs » /

@@ -205,3 +205,28 @@ describe("where the band ends", () => {
     expect(columnLetters(layout.summary!)).toMatchObject(shifted);
   });
 });
+
+describe("generic sub-headers under a group written once", () => {
+  test.each([["Taux"], ["€"], ["Montant (€)"], ["%"]])(
+    "« Exécution budgétaire » / « Année 2022 » over its first column only: « %s » after it is still under both",
+    (word) => {
+      const cols: BandCol[] = [
+        ...singles,
+        ...block([], "Masse salariale", "ms", String, "Total"),
+        ...block([], "Budget DGAS", "dgas", String, "Total"),
+        { path: ["Source de co-financement"], key: "source" },
+        ...block([], "FIR", "fir", String, "Total"),
+        ...block([], "ETAT", "etat", String, "Total"),
+        ...block([], "ONDAM", "ondam", String, "Total"),
+        { path: ["Exécution budgétaire", "Année 2022", "Réalisé"], key: "realisedLastYear" },
+        { path: ["Exécution budgétaire", "Année 2022", word], key: "rateLastYear" },
+        { path: ["Réalisations depuis 2021"], key: "realisedSinceStart" },
+        { path: ["Taux d'exécution global"], key: "rateGlobal" },
+        { path: ["Écart prévu - réalisé"], key: "gap" },
+      ];
+      const m = banded(cols, 3, "bottom", "first");
+      const d = recognise(m.wb).detail!;
+      expect(d.headers[lettersToCol(m.colOf.rateLastYear!)]).toBe(`Exécution budgétaire Année 2022 ${word}`);
+    },
+  );
+});
