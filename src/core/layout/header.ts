@@ -437,6 +437,7 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
       const t = textAt(sheet, merges, hr, c);
       return t === "\u0000covered" ? "" : t;
     });
+    const own = [...levels];
     const low = levels[levels.length - 1]!;
     const year = isBareYear(norm(low));
     // Plain layouts write a group once, over its first year.
@@ -450,12 +451,20 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && (fitsUnder(prev[n - 2]!, low) || genericSub(low))) {
       for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
     }
-    // A text that starts on a middle row, blank above (« Crédits État » after « PRÉVISIONNEL » / « Cofinanceurs » /
+    // A column's one text on a middle row, blank above (« Crédits État » after « PRÉVISIONNEL » / « Cofinanceurs » /
     // « ARS - FIR », « % » after « Année 2025 » / « Montant »): a single header sits on the top or the bottom row, so
-    // this one is under the groups of the column before, when that column has groups over a text of its own.
+    // this one is under the groups of the column before, when that column has groups over a text of its own. (A
+    // path of its own, « EXÉCUTION » / « Année 2022 » / « Montant », starts a group of its own.)
     const top = levels.findIndex(Boolean);
-    if (top > 0 && top < n - 1 && prev.slice(0, top).some(Boolean) && prev.slice(top).some(Boolean)) {
+    const alone = levels.filter(Boolean).length === 1;
+    if (alone && top > 0 && top < n - 1 && prev.slice(0, top).some(Boolean) && prev.slice(top).some(Boolean)) {
       for (let i = 0; i < top; i++) levels[i] = prev[i] ?? "";
+    }
+    // A merged group ends with its merge: the columns after it are not under it (« PRÉVISIONNEL » merged over the
+    // co-financers does not reach « EXÉCUTION » beside it).
+    for (let i = 0; i < n - 1; i++) {
+      const m = own[i] ? undefined : merges.at(rows[i]!, c - 1);
+      if (m && m.c2 === c - 1 && m.c2 > m.c1) levels[i] = "";
     }
     for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
     prevYear = year;
