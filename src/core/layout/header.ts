@@ -30,6 +30,11 @@ export class MergeIndex {
   }
 }
 
+/**
+ * One column's header. `group`: every level over the column's own header, top first, joined by spaces, a group merged
+ * or written once over its first column given to each column under it (« Exécution cumulée 2020-2024 », not only the
+ * « Montant » two groups share); `sub`: the lowest text. `cls`: what the two say together.
+ */
 export interface HeaderColumn {
   col: number;
   group: string;

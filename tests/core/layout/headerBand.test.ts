@@ -128,7 +128,7 @@ describe("headers on four rows", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 
-  test.each([["first"], ["merge"]])("groups %s: a hidden column between two blocks (« Code analytique ») is no part of either", (groups) => {
+  test.each<[Groups]>([["first"], ["merge"]])("groups %s: a hidden column between two blocks (« Code analytique ») is no part of either", (groups) => {
     const cols = fourLevels();
     const at = cols.findIndex((c) => c.key === "dgas2021");
     cols.splice(at, 0, { path: ["Code analytique"], key: "code" });
