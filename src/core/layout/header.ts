@@ -462,8 +462,10 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     // path of its own, « EXÉCUTION » / « Année 2022 » / « Montant », starts a group of its own.)
     const top = levels.findIndex(Boolean);
     const alone = levels.filter(Boolean).length === 1;
-    if (alone && top > 0 && top < n - 1 && prev.slice(0, top).some(Boolean) && prev.slice(top).some(Boolean)) {
-      for (let i = 0; i < top; i++) levels[i] = prev[i] ?? "";
+    // (A title over a table, « Rapport financier de la contractualisation », is no group.)
+    const group = (t: string | undefined) => !!t && t.length <= 40;
+    if (alone && top > 0 && top < n - 1 && prev.slice(0, top).some(group) && prev.slice(top).some(Boolean)) {
+      for (let i = 0; i < top; i++) levels[i] = group(prev[i]) ? prev[i]! : "";
     }
     // A merged group ends with its merge: the columns after it are not under it (« PRÉVISIONNEL » merged over the
     // co-financers does not reach « EXÉCUTION » beside it).
