@@ -1032,12 +1032,17 @@ function fichesOf(t: TableLayout): number {
 }
 
 /** Columns and yearly blocks only a detail table has (DETAIL_STRONG): a table typed detail without any may be the summary. */
-const DETAIL_EVIDENCE: SingleRole[] = ["label", "objectiveType", "source", "gap", "msTotal", "dgasTotal"];
+const DETAIL_EVIDENCE: SingleRole[] = ["objectiveType", "source", "gap", "msTotal", "dgasTotal"];
 const DETAIL_EVIDENCE_BLOCKS: YearBlock[] = ["ms", "dgas", "cd", "fir", "etat", "ondam", "indicator"];
 
+/**
+ * A detail-typed table with no column only a detail has. A label alone does not make a detail when a column only the
+ * summary has stands beside it (« Intitulé de l'action » beside « Modalités »: a summary naming each action).
+ */
 function weakDetail(t: TableLayout): boolean {
   if (t.kind !== "detail" || t.userKeys.length) return false;
-  return !DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) && !DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length);
+  if (DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) || DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length)) return false;
+  return t.columns.label === undefined || t.columns.modalite !== undefined || t.columns.mesure !== undefined;
 }
 
 /**

@@ -313,3 +313,29 @@ test("a summary naming each action (« Intitulé de l'action ») is read as the 
   expect(columnLetters(l.summary!)).toMatchObject(colOf);
   expect(loud(checkAnnex(wb).findings)).toEqual([]);
 });
+
+// corpus4 (summary table-missing, 28 of seeds 1-200): a summary naming each action whose realisations are worded like
+// the detail's (« Mandaté au 31/12/2021 », « Réalisé 2022 ») has only one column the summary alone has (Modalités);
+// beside a detail table with its yearly blocks and its source, it is the summary all the same: an annex has one
+// detail table.
+test("a summary naming each action, its consumption worded like the detail's, is the summary beside the detail", () => {
+  const cols: Col[] = [
+    ["", "Fiche action", "fiche"],
+    ["", "Intitulé de l'action", "label"],
+    ["Répartition par financeur", "Financement départemental", "departement"],
+    ["Répartition par financeur", "PLF", "etat"],
+    ["Répartition par financeur", "Crédits ARS", "fir"],
+    ["Répartition par financeur", "Assurance maladie", "ondam"],
+    ["", "Budget global", "budget"],
+    ["", "Modalités", "modalite"],
+    ["", `Mandaté au 31/12/${yn - 1}`, "consumedPrior"],
+    ["", `Réalisé ${yn}`, "consumedLastYear"],
+    ["", "Total consommé", "consumedSinceStart"],
+  ];
+  const { wb, colOf } = annexWithSummary(cols, "merge");
+  const l = recognise(wb);
+  expect(l.tables.filter((t) => t.kind === "detail")).toHaveLength(1);
+  expect(l.summary).not.toBeNull();
+  expect(columnLetters(l.summary!)).toMatchObject(colOf);
+  expect(loud(checkAnnex(wb).findings)).toEqual([]);
+});
