@@ -521,12 +521,25 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     if (!t.kind) continue;
     const last = out[out.length - 1];
     const first = t.run[0]!.col;
-    if (last && last.kind === t.kind && first - last.c2 <= 3) {
+    if (last && last.kind === t.kind && first - last.c2 <= 3 && !repeats(last.cols, t.run)) {
       last.cols.push(...t.run);
       last.c2 = t.run[t.run.length - 1]!.col;
     } else out.push({ kind: t.kind, c1: first, c2: t.run[t.run.length - 1]!.col, cols: [...t.run] });
   }
   return out;
+}
+
+/**
+ * Whether a run beyond an empty column names again what the table before it has already named (its fiche number, or
+ * three of its columns: « N° FA », « Moyens financiers », « Part CD »…): a table names each column once, so the run is
+ * another table set beside it, not more columns of the same one.
+ */
+function repeats(before: HeaderColumn[], run: HeaderColumn[]): boolean {
+  // (A year's block is named by its year: « Année 2023 » / Personnel, DGAS… after « Année 2022 » names new columns.)
+  const key = (c: ColumnClass) => ("role" in c ? c.role : `${c.block}${c.year}`);
+  const named = new Set(before.flatMap((hc) => (hc.cls ? [key(hc.cls)] : [])));
+  const again = new Set(run.flatMap((hc) => (hc.cls && named.has(key(hc.cls)) ? [key(hc.cls)] : [])));
+  return again.has("fiche") || again.size >= 3;
 }
 
 // The same notion under each table's name: realisations are "consommé" in the summary, the CD is "Département".
@@ -806,6 +819,32 @@ function recogniseSheet(
   closest: { best: ClosestCandidate | null; score: number },
   mapping: ColumnMapping | undefined,
   asSummary: Retype = new Set(),
+): TableLayout[] {
+  const tables = scanSheet(sheet, closest, mapping, asSummary);
+  // A table found claims its cells; the rows it spans are searched again beside it, for a table whose header stands
+  // on other rows (a summary set to the right of the detail, its header higher, lower or shallower than the detail's).
+  for (let pass = 0; pass < 2 && tables.length; pass++) {
+    const within = (r: number) => tables.some((t) => r >= t.range.r1 && r <= t.range.r2);
+    const more = scanSheet(withoutTables(sheet, tables), { best: null, score: 0 }, mapping, asSummary).filter((t) => within(t.range.r1));
+    if (!more.length) break;
+    tables.push(...more);
+  }
+  return tables.sort((a, b) => a.range.r1 - b.range.r1 || a.range.c1 - b.range.c1);
+}
+
+/** The sheet with the cells and merges of the tables found blanked: what is left to search. */
+function withoutTables(sheet: SheetSnapshot, tables: TableLayout[]): SheetSnapshot {
+  const inside = (r: number, c: number) => tables.some((t) => r >= t.range.r1 && r <= t.range.r2 && c >= t.range.c1 && c <= t.range.c2);
+  const cells = sheet.cells.map((row, i) => row?.map((cell, j) => (inside(i + 1, j + 1) ? undefined : cell)));
+  const merges = sheet.merges.filter((m) => !tables.some((t) => m.r1 <= t.range.r2 && m.r2 >= t.range.r1 && m.c1 <= t.range.c2 && m.c2 >= t.range.c1));
+  return { ...sheet, cells, merges };
+}
+
+function scanSheet(
+  sheet: SheetSnapshot,
+  closest: { best: ClosestCandidate | null; score: number },
+  mapping: ColumnMapping | undefined,
+  asSummary: Retype,
 ): TableLayout[] {
   const tables: TableLayout[] = [];
   const merges = new MergeIndex(sheet);

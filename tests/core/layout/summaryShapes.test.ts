@@ -6,7 +6,7 @@ import { classifyHeader } from "../../../src/core/layout/classify";
 import { columnLetters } from "../../../src/core/layout/describe";
 import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters } from "../../../src/core/model/a1";
-import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { emptySheet, setCell, type SheetSnapshot, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
 import { budgetOf, fiches, miniDetail, YEARS, type MiniFiche } from "../miniAnnex";
 
@@ -339,3 +339,51 @@ test("a summary naming each action, its consumption worded like the detail's, is
   expect(columnLetters(l.summary!)).toMatchObject(colOf);
   expect(loud(checkAnnex(wb).findings)).toEqual([]);
 });
+
+// corpus4 (placement:right, 7 of seeds 1-200): the summary set to the right of the detail on the same sheet, past an
+// empty column, its header on other rows than the detail's (lower, or one row where the detail has two). The detail
+// stops at the empty column (the summary names its fiche number, budget and funders again), and the summary is found
+// beside it, its header read on its own rows.
+describe("a summary to the right of the detail on the same sheet", () => {
+  const cols: Col[] = [
+    ["", "N° FA", "fiche"],
+    ["", "Libellé", "label"],
+    ["", "Moyens financiers", "budget"],
+    ["", "Part CD", "departement"],
+    ["", "ARS (FIR)", "fir"],
+    ["", "PLF", "etat"],
+    ["", "AM", "ondam"],
+    ["", "Modalités de financement", "modalite"],
+    ["", `Mandaté au 31/12/${yn - 1}`, "consumedPrior"],
+    ["", `Budget consommé en ${yn}`, "consumedLastYear"],
+    ["", "Réalisé cumulé", "consumedSinceStart"],
+  ];
+  test.each([-2, -1, 0, 3])("its header %i rows from the detail's", (shift) => {
+    const { wb, colOf } = annexWithSummary(cols, "merge", { top: 4 });
+    const [detail, summary] = wb.sheets as [SheetSnapshot, SheetSnapshot];
+    const left = detail.colCount + 2;
+    for (let r = 1; r <= summary.rowCount; r++) {
+      if (r + shift < 1) continue;
+      for (let c = 1; c <= summary.colCount; c++) {
+        const cell = summary.cells[r - 1]?.[c - 1];
+        if (!cell) continue;
+        const L = colToLetters(c);
+        const formula = cell.formula?.replace(new RegExp(`${L}(\\d+)`, "g"), (_, n: string) => `${colToLetters(c + left - 1)}${Number(n) + shift}`);
+        setCell(detail, r + shift, c + left - 1, { ...cell, formula });
+      }
+    }
+    wb.sheets.pop();
+    const l = recognise(wb);
+    expect(l.tables.map((t) => t.kind).sort()).toEqual(["detail", "summary"]);
+    expect(l.detail!.range.c2).toBeLessThan(left);
+    const want = Object.fromEntries(Object.entries(colOf).map(([k, L]) => [k, colToLetters(letterCol(L) + left - 1)]));
+    expect(columnLetters(l.summary!)).toMatchObject(want);
+    expect(loud(checkAnnex(wb).findings)).toEqual([]);
+  });
+});
+
+function letterCol(L: string): number {
+  let n = 0;
+  for (const ch of L) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
