@@ -48,10 +48,10 @@ function summaryValue(f: MiniFiche, role: string): string | number {
  * The detail table of the fiches on its own sheet, then a summary on another sheet: a title row, two header rows
  * (groups written as `style` says), an engagement title row, one row per fiche, a TOTAL row.
  */
-function annexWithSummary(cols: Col[], style: GroupStyle, opts: { top?: number } = {}) {
+function annexWithSummary(cols: Col[], style: GroupStyle, opts: { top?: number; detailTop?: number; singleOnLower?: boolean } = {}) {
   const fs = fiches();
   const wb: WorkbookSnapshot = { sheets: [] };
-  miniDetail({ fiches: fs }, wb);
+  miniDetail({ fiches: fs, top: opts.detailTop, singleOnLower: opts.singleOnLower }, wb);
   const sheet = emptySheet("Récapitulatif");
   wb.sheets.push(sheet);
   const top = opts.top ?? 3;
@@ -358,8 +358,19 @@ describe("a summary to the right of the detail on the same sheet", () => {
     ["", `Budget consommé en ${yn}`, "consumedLastYear"],
     ["", "Réalisé cumulé", "consumedSinceStart"],
   ];
-  test.each([-2, -1, 0, 3])("its header %i rows from the detail's", (shift) => {
-    const { wb, colOf } = annexWithSummary(cols, "merge", { top: 4 });
+  test.each([
+    [-2, 2],
+    [-1, 2],
+    [0, 2],
+    [3, 2],
+    [-2, 5],
+    [-1, 6],
+    [-2, 3, true],
+    [-1, 3, true],
+    [-2, 2, true],
+    [-3, 3, true],
+  ])("its header %i rows from row 4, the detail's header on row %i", (shift, detailTop, singleOnLower = false) => {
+    const { wb, colOf } = annexWithSummary(cols, "merge", { top: 4, detailTop, singleOnLower });
     const [detail, summary] = wb.sheets as [SheetSnapshot, SheetSnapshot];
     const left = detail.colCount + 2;
     for (let r = 1; r <= summary.rowCount; r++) {
