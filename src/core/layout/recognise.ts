@@ -1094,7 +1094,27 @@ function deepenSegments(
     if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));
     else out.push(...found.filter((f) => !out.some((o) => o.seg.c1 <= f.c2 && o.seg.c2 >= f.c1)).map((seg) => ({ seg, rows: deeper })));
   }
-  return out;
+  return joinDeepened(out, all, deeper);
+}
+
+/**
+ * One table's header may be deeper over some of its columns than over others (groups written over their first column
+ * only, the years on a fourth row under them): the part read one row deeper and the parts beside it read shallower,
+ * of the same kind with no empty column between and naming no column twice, are one table read at the deeper rows.
+ */
+function joinDeepened(out: Array<{ seg: Segment; rows: number[] }>, all: HeaderColumn[], deeper: number[]): Array<{ seg: Segment; rows: number[] }> {
+  const list = [...out].sort((a, b) => a.seg.c1 - b.seg.c1);
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1]!;
+    if (a.seg.kind !== b.seg.kind || a.rows.length === b.rows.length || b.seg.c1 - a.seg.c2 > 1 || repeats(a.seg.cols, b.seg.cols)) continue;
+    const joined = segmentsOf(all.filter((hc) => hc.col >= a.seg.c1 && hc.col <= b.seg.c2));
+    const one = joined.length === 1 ? joined[0]! : null;
+    if (!one || one.kind !== a.seg.kind || one.c1 > a.seg.c1 || one.c2 < b.seg.c2) continue;
+    list.splice(i, 2, { seg: one, rows: deeper });
+    i = Math.max(-1, i - 2);
+  }
+  return list;
 }
 
 const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];
