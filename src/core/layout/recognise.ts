@@ -497,7 +497,7 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     // (« Département ») says which table it is, even beside realisations worded like the detail's.
     const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
     const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
-    return { kind, run };
+    return { kind, run, dStrong, sStrong };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
   // to the table it stands beside.
@@ -508,7 +508,9 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     for (let i = 0; i < typed.length; i++) {
       const t = typed[i]!;
       if (t.kind || !t.run.some((hc) => hc.cls)) continue;
-      const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
+      // (Not a column only the other table has: « Solde » past the detail's last column is no summary's.)
+      const near = (o: (typeof typed)[number] | undefined, gap: number) =>
+        o?.kind && gap <= 3 && !(o.kind === "summary" ? t.dStrong : t.sStrong) ? o.kind : null;
       const prev = typed[i - 1];
       const next = typed[i + 1];
       t.kind =

@@ -21,3 +21,11 @@ describe("the summary and the detail told apart and bounded", () => {
     expect(r.readRight).toBe(true);
   }, 60_000);
 });
+
+// corpus4 seed 115: the detail's last column (« SOLDE EN € ») read alone from the summary's one header row beside it:
+// a column only a detail has stays with the detail, never taken into the summary standing to its right.
+test("a column only the detail has, next to a summary on its right, stays with the detail", async () => {
+  const r = await runAnnex(115);
+  expect(r.problems.filter((p) => p.key === "gap" || p.table === "summary" || p.cause === "table-missing")).toEqual([]);
+  expect(r.falseErrors).toEqual([]);
+}, 60_000);
