@@ -1172,7 +1172,14 @@ function retypeSummary(wb: WorkbookSnapshot, tables: TableLayout[], mapping: Col
   if (!weak) return tables;
   const sheet = wb.sheets.find((x) => x.name === weak.sheet)!;
   const again = recogniseSheet(sheet, { best: null, score: 0 }, mapping, new Set([`${weak.range.r1}:${weak.range.c1}`]));
-  if (!again.some((t) => t.kind === "summary")) return tables;
+  const summary = again.find((t) => t.kind === "summary");
+  if (!summary) return tables;
+  // The hypothesis holds only if the table sums the detail's own fiches: most of its fiche numbers are the detail's.
+  const detail = tables.filter((t) => t.kind === "detail" && !weakDetail(t)).sort((a, b) => fichesOf(b) - fichesOf(a))[0]!;
+  const numbers = (t: TableLayout) => new Set(t.rows.filter((x) => x.kind === "fiche" && x.fiche).map((x) => norm(x.fiche!)));
+  const own = numbers(detail);
+  const theirs = [...numbers(summary)];
+  if (theirs.filter((n) => own.has(n)).length * 2 < theirs.length) return tables;
   const i = tables.findIndex((t) => t.sheet === weak.sheet);
   return [...tables.slice(0, i), ...again, ...tables.filter((t, j) => j >= i && t.sheet !== weak.sheet)];
 }

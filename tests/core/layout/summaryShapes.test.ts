@@ -398,3 +398,30 @@ function letterCol(L: string): number {
   for (const ch of L) n = n * 26 + ch.charCodeAt(0) - 64;
   return n;
 }
+
+// The second table is read again as the summary only as a hypothesis its rows confirm: a summary sums the detail's own
+// fiches. A table of other actions (none of its numbers in the detail) is not taken for the detail's summary.
+test("a table naming other actions than the detail's is not read as its summary", () => {
+  const cols: Col[] = [
+    ["", "Fiche action", "fiche"],
+    ["", "Intitulé de l'action", "label"],
+    ["", "Financement départemental", "departement"],
+    ["", "PLF", "etat"],
+    ["", "Crédits ARS", "fir"],
+    ["", "Assurance maladie", "ondam"],
+    ["", "Budget global", "budget"],
+    ["", "Modalités", "modalite"],
+    ["", `Mandaté au 31/12/${yn - 1}`, "consumedPrior"],
+    ["", `Réalisé ${yn}`, "consumedLastYear"],
+    ["", "Total consommé", "consumedSinceStart"],
+  ];
+  const { wb } = annexWithSummary(cols, "merge");
+  const other = wb.sheets[1]!;
+  for (const row of other.cells) {
+    const cell = row?.[0];
+    if (cell && typeof cell.value === "number") cell.value = 100 + cell.value;
+  }
+  const l = recognise(wb);
+  expect(l.detail?.sheet).toBe(wb.sheets[0]!.name);
+  expect(l.summary).toBeNull();
+});
