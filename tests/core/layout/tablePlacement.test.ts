@@ -15,11 +15,15 @@ describe("the summary and the detail told apart and bounded", () => {
     [596, "summary to the right, its header between the detail's header rows"],
     [184, "detail header one row deeper over its yearly blocks than over its other columns"],
     [469, "detail header one row deeper over its yearly blocks, summary on another sheet"],
-  ])("corpus4 seed %i: %s", async (seed) => {
-    const r = await runAnnex(seed);
-    expect({ seed, problems: r.problems, falseErrors: r.falseErrors, flooded: r.flooded }).toEqual({ seed, problems: [], falseErrors: [], flooded: false });
-    expect(r.readRight).toBe(true);
-  }, 60_000);
+  ])(
+    "corpus4 seed %i: %s",
+    async (seed) => {
+      const r = await runAnnex(seed);
+      expect({ seed, problems: r.problems, falseErrors: r.falseErrors, flooded: r.flooded }).toEqual({ seed, problems: [], falseErrors: [], flooded: false });
+      expect(r.readRight).toBe(true);
+    },
+    60_000,
+  );
 });
 
 // corpus4 seed 115: the detail's last column (« SOLDE EN € ») read alone from the summary's one header row beside it:
