@@ -56,3 +56,18 @@ export function besideOthers(sheet: SheetSnapshot, r: number, roles: Array<{ col
   const merges = sheet.merges.filter((m) => !(m.r2 >= r && others.some((b) => m.c1 <= b.c2 && m.c2 >= b.c1)));
   return { ...sheet, cells, merges };
 }
+
+/** Whether any cell beside the tables found, on the rows they span (and a few above), holds something to search. */
+export function anythingBeside(sheet: SheetSnapshot, tables: Array<{ range: Rect }>, above: number): boolean {
+  for (const t of tables) {
+    for (let r = Math.max(1, t.range.r1 - above); r <= t.range.r2; r++) {
+      const row = sheet.cells[r - 1];
+      if (!row) continue;
+      for (let c = 1; c <= row.length; c++) {
+        if (isBlankValue(row[c - 1]?.value ?? null)) continue;
+        if (!tables.some((o) => r >= o.range.r1 && r <= o.range.r2 && c >= o.range.c1 && c <= o.range.c2)) return true;
+      }
+    }
+  }
+  return false;
+}

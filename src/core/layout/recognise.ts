@@ -10,7 +10,7 @@ import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading } from "./verify";
-import { besideOthers, withoutTables } from "./bands";
+import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { rejectText } from "../../messages/layout";
 import { cellKey } from "../model/cellKey";
 
@@ -826,7 +826,7 @@ function recogniseSheet(
   const tables = scanSheet(sheet, closest, mapping, asSummary);
   // A table found claims its cells; the rows it spans are searched again beside it, for a table whose header stands
   // on other rows (a summary set to the right of the detail, its header higher, lower or shallower than the detail's).
-  for (let pass = 0; pass < 2 && tables.length; pass++) {
+  for (let pass = 0; pass < 2 && tables.length && anythingBeside(sheet, tables, MAX_HEADER_ROWS); pass++) {
     const within = (r: number) => tables.some((t) => r >= t.range.r1 - MAX_HEADER_ROWS && r <= t.range.r2);
     const more = scanSheet(withoutTables(sheet, tables), { best: null, score: 0 }, mapping, asSummary).filter((t) => within(t.range.r1));
     if (!more.length) break;
