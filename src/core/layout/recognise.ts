@@ -11,6 +11,7 @@ import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading } from "./verify";
+import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { rejectText } from "../../messages/layout";
 import {
   cellText,
@@ -186,7 +187,7 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     // (« Département ») says which table it is, even beside realisations worded like the detail's.
     const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
     const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
-    return { kind, run };
+    return { kind, run, dStrong, sStrong };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
   // to the table it stands beside.
@@ -197,7 +198,9 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     for (let i = 0; i < typed.length; i++) {
       const t = typed[i]!;
       if (t.kind || !t.run.some((hc) => hc.cls)) continue;
-      const near = (o: (typeof typed)[number] | undefined, gap: number) => (o?.kind && gap <= 3 ? o.kind : null);
+      // (Not a column only the other table has: « Solde » past the detail's last column is no summary's.)
+      const near = (o: (typeof typed)[number] | undefined, gap: number) =>
+        o?.kind && gap <= 3 && !(o.kind === "summary" ? t.dStrong : t.sStrong) ? o.kind : null;
       const prev = typed[i - 1];
       const next = typed[i + 1];
       t.kind =
@@ -210,12 +213,25 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     if (!t.kind) continue;
     const last = out[out.length - 1];
     const first = t.run[0]!.col;
-    if (last && last.kind === t.kind && first - last.c2 <= 3) {
+    if (last && last.kind === t.kind && first - last.c2 <= 3 && !repeats(last.cols, t.run)) {
       last.cols.push(...t.run);
       last.c2 = t.run[t.run.length - 1]!.col;
     } else out.push({ kind: t.kind, c1: first, c2: t.run[t.run.length - 1]!.col, cols: [...t.run] });
   }
   return out;
+}
+
+/**
+ * Whether a run beyond an empty column names again what the table before it has already named (its fiche number, or
+ * three of its columns: « N° FA », « Moyens financiers », « Part CD »…): a table names each column once, so the run is
+ * another table set beside it, not more columns of the same one.
+ */
+function repeats(before: HeaderColumn[], run: HeaderColumn[]): boolean {
+  // (A year's block is named by its year: « Année 2023 » / Personnel, DGAS… after « Année 2022 » names new columns.)
+  const key = (c: ColumnClass) => ("role" in c ? c.role : `${c.block}${c.year}`);
+  const named = new Set(before.flatMap((hc) => (hc.cls ? [key(hc.cls)] : [])));
+  const again = new Set(run.flatMap((hc) => (hc.cls && named.has(key(hc.cls)) ? [key(hc.cls)] : [])));
+  return again.has("fiche") || again.size >= 3;
 }
 
 // The same notion under each table's name: realisations are "consommé" in the summary, the CD is "Département".
@@ -505,9 +521,30 @@ function recogniseSheet(
   mapping: ColumnMapping | undefined,
   asSummary: Retype = new Set(),
 ): TableLayout[] {
+  const tables = scanSheet(sheet, closest, mapping, asSummary);
+  // A table found claims its cells; the rows it spans are searched again beside it, for a table whose header stands
+  // on other rows (a summary set to the right of the detail, its header higher, lower or shallower than the detail's).
+  for (let pass = 0; pass < 2 && tables.length && anythingBeside(sheet, tables, MAX_HEADER_ROWS); pass++) {
+    const within = (r: number) => tables.some((t) => r >= t.range.r1 - MAX_HEADER_ROWS && r <= t.range.r2);
+    const more = scanSheet(withoutTables(sheet, tables), { best: null, score: 0 }, mapping, asSummary).filter((t) => within(t.range.r1));
+    if (!more.length) break;
+    tables.push(...more);
+  }
+  return tables.sort((a, b) => a.range.r1 - b.range.r1 || a.range.c1 - b.range.c1);
+}
+
+function scanSheet(
+  sheet: SheetSnapshot,
+  closest: { best: ClosestCandidate | null; score: number },
+  mapping: ColumnMapping | undefined,
+  asSummary: Retype,
+  start = 1,
+  /** Rows from which side-by-side tables are looked for (a sheet already split is not split again at its own row). */
+  from = 1,
+): TableLayout[] {
   const tables: TableLayout[] = [];
   const merges = new MergeIndex(sheet);
-  let r = 1;
+  let r = start;
   while (r <= sheet.rowCount) {
     const roles = headerRoles(sheet, merges, r);
     if (roles.length > closest.score) {
@@ -521,6 +558,15 @@ function recogniseSheet(
     }
     if (roles.length < MIN_HEADER_ROLES) {
       r++;
+      continue;
+    }
+    const alone = r >= from ? besideOthers(sheet, r, roles, MIN_HEADER_ROLES) : null;
+    if (alone) {
+      // Two tables side by side whose headers stand on different rows: this row's table is read alone first, its
+      // neighbour's columns blanked; recogniseSheet finds the neighbour in what is left.
+      const found = scanSheet(alone, closest, mapping, asSummary, r, r + 1);
+      tables.push(...found);
+      r = Math.max(r, ...found.map((t) => t.range.r2)) + 1;
       continue;
     }
     const above = groupRowAbove(sheet, merges, r) || (r > 1 && groupsWrittenFirstOnly(sheet, r - 1));
@@ -700,7 +746,27 @@ function deepenSegments(
     if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));
     else out.push(...found.filter((f) => !out.some((o) => o.seg.c1 <= f.c2 && o.seg.c2 >= f.c1)).map((seg) => ({ seg, rows: deeper })));
   }
-  return out;
+  return joinDeepened(out, all, deeper);
+}
+
+/**
+ * One table's header may be deeper over some of its columns than over others (groups written over their first column
+ * only, the years on a fourth row under them): the part read one row deeper and the parts beside it read shallower,
+ * of the same kind with no empty column between and naming no column twice, are one table read at the deeper rows.
+ */
+function joinDeepened(out: Array<{ seg: Segment; rows: number[] }>, all: HeaderColumn[], deeper: number[]): Array<{ seg: Segment; rows: number[] }> {
+  const list = [...out].sort((a, b) => a.seg.c1 - b.seg.c1);
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1]!;
+    if (a.seg.kind !== b.seg.kind || a.rows.length === b.rows.length || b.seg.c1 - a.seg.c2 > 1 || repeats(a.seg.cols, b.seg.cols)) continue;
+    const joined = segmentsOf(all.filter((hc) => hc.col >= a.seg.c1 && hc.col <= b.seg.c2));
+    const one = joined.length === 1 ? joined[0]! : null;
+    if (!one || one.kind !== a.seg.kind || one.c1 > a.seg.c1 || one.c2 < b.seg.c2) continue;
+    list.splice(i, 2, { seg: one, rows: deeper });
+    i = Math.max(-1, i - 2);
+  }
+  return list;
 }
 
 const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];
@@ -730,12 +796,17 @@ function fichesOf(t: TableLayout): number {
 }
 
 /** Columns and yearly blocks only a detail table has (DETAIL_STRONG): a table typed detail without any may be the summary. */
-const DETAIL_EVIDENCE: SingleRole[] = ["label", "objectiveType", "source", "gap", "msTotal", "dgasTotal"];
+const DETAIL_EVIDENCE: SingleRole[] = ["objectiveType", "source", "gap", "msTotal", "dgasTotal"];
 const DETAIL_EVIDENCE_BLOCKS: YearBlock[] = ["ms", "dgas", "cd", "fir", "etat", "ondam", "indicator"];
 
+/**
+ * A detail-typed table with no column only a detail has. A label alone does not make a detail when a column only the
+ * summary has stands beside it (« Intitulé de l'action » beside « Modalités »: a summary naming each action).
+ */
 function weakDetail(t: TableLayout): boolean {
   if (t.kind !== "detail" || t.userKeys.length) return false;
-  return !DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) && !DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length);
+  if (DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) || DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length)) return false;
+  return t.columns.label === undefined || t.columns.modalite !== undefined || t.columns.mesure !== undefined;
 }
 
 /**
@@ -751,7 +822,14 @@ function retypeSummary(wb: WorkbookSnapshot, tables: TableLayout[], mapping: Col
   if (!weak) return tables;
   const sheet = wb.sheets.find((x) => x.name === weak.sheet)!;
   const again = recogniseSheet(sheet, { best: null, score: 0 }, mapping, new Set([`${weak.range.r1}:${weak.range.c1}`]));
-  if (!again.some((t) => t.kind === "summary")) return tables;
+  const summary = again.find((t) => t.kind === "summary");
+  if (!summary) return tables;
+  // The hypothesis holds only if the table sums the detail's own fiches: most of its fiche numbers are the detail's.
+  const detail = tables.filter((t) => t.kind === "detail" && !weakDetail(t)).sort((a, b) => fichesOf(b) - fichesOf(a))[0]!;
+  const numbers = (t: TableLayout) => new Set(t.rows.filter((x) => x.kind === "fiche" && x.fiche).map((x) => norm(x.fiche!)));
+  const own = numbers(detail);
+  const theirs = [...numbers(summary)];
+  if (theirs.filter((n) => own.has(n)).length * 2 < theirs.length) return tables;
   const i = tables.findIndex((t) => t.sheet === weak.sheet);
   return [...tables.slice(0, i), ...again, ...tables.filter((t, j) => j >= i && t.sheet !== weak.sheet)];
 }
