@@ -1,0 +1,63 @@
+import ExcelJS from "exceljs";
+import { addr, colLetter, type Grid, isErr } from "./grid";
+
+/** Writes a corpus5 workbook through ExcelJS (corpus4 writes its own package; corpus5 uses a real library's writer). */
+export async function writeXlsx(g: Grid): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "corpus5";
+  wb.created = new Date(Date.UTC(2024, 5, 30));
+  wb.modified = wb.created;
+  for (const s of g.sheets) {
+    const views: Partial<ExcelJS.WorksheetView>[] = s.frozen ? [{ state: "frozen", xSplit: s.frozen.col, ySplit: s.frozen.row }] : [];
+    const ws = wb.addWorksheet(s.name, { views, state: s.state });
+    for (const [c, w] of s.widths) ws.getColumn(c).width = w;
+    for (const c of s.hiddenCols) ws.getColumn(c).hidden = true;
+    for (const [c, l] of s.outlineCols) ws.getColumn(c).outlineLevel = l;
+    const table = s.table;
+    const inTable = (r: number, c: number) => !!table && r >= table.top && r <= table.bottom && c >= table.left && c <= table.right;
+    const cellValue = (v: unknown, f: string | undefined): ExcelJS.CellValue => {
+      if (f) {
+        if (g.noCache) return { formula: f };
+        const result = isErr(v as never) ? { error: (v as { error: string }).error } : v === null ? undefined : v;
+        return { formula: f, result } as ExcelJS.CellFormulaValue;
+      }
+      if (isErr(v as never)) return { error: (v as { error: string }).error } as ExcelJS.CellErrorValue;
+      return v as ExcelJS.CellValue;
+    };
+    if (table) {
+      // The table's cells are written by addTable: header names and rows.
+      const names: string[] = [];
+      for (let c = table.left; c <= table.right; c++) names.push(String(s.cells.get(`${table.top},${c}`)?.v ?? `Colonne${c}`));
+      const rows: ExcelJS.CellValue[][] = [];
+      for (let r = table.top + 1; r <= table.bottom; r++) {
+        const row: ExcelJS.CellValue[] = [];
+        for (let c = table.left; c <= table.right; c++) {
+          const cell = s.cells.get(`${r},${c}`);
+          row.push(cell ? cellValue(cell.v, cell.f) : null);
+        }
+        rows.push(row);
+      }
+      ws.addTable({
+        name: table.name,
+        ref: addr(table.top, table.left),
+        headerRow: true,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: names.map((name) => ({ name, filterButton: true })),
+        rows,
+      });
+    }
+    for (const [k, cell] of s.cells) {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      const x = ws.getCell(r, c);
+      if (!inTable(r, c)) x.value = cellValue(cell.v, cell.f);
+      if (cell.fmt) x.numFmt = cell.fmt;
+      if (cell.bold) x.font = { bold: true };
+      if (cell.wrap) x.alignment = { wrapText: true, vertical: "top" };
+    }
+    for (const r of s.hiddenRows) ws.getRow(r).hidden = true;
+    for (const m of s.merges) ws.mergeCells(m);
+    if (s.autoFilter) ws.autoFilter = s.autoFilter;
+    void colLetter;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
