@@ -27,6 +27,8 @@ interface Col {
   role?: string;
   path: (string | null)[];
   kind: "text" | "amount" | "rate" | "extra";
+  /** an extra column's name (its values depend on it) */
+  extra?: string;
   block?: Block | "cd";
   year?: number;
   total?: boolean;
@@ -86,8 +88,11 @@ export function layoutAnnex(m: AnnexModel, g: Grid, rng: Rng): Layout {
   feat(`header on ${depth} row(s)`);
   const cdMode = rng.pick(["full", "full", "split", "cd"] as const);
   feat(`CD as ${cdMode}`);
-  const singleCofin = rng.chance(0.2);
-  if (singleCofin) feat("co-financers as one amount");
+  const cofinStyle = rng.pick(["yearly", "yearly", "yearly", "single", "mixed"] as const);
+  const singleOf = new Map(m.funders.map((f) => [f, cofinStyle === "single" || (cofinStyle === "mixed" && rng.chance(0.5))]));
+  const singleCofin = [...singleOf.values()].some(Boolean);
+  if (cofinStyle === "single") feat("co-financers as one amount");
+  if (cofinStyle === "mixed" && singleCofin) feat("co-financers mixed: some yearly, some as one amount");
   const totalFirst = rng.chance(0.2);
   if (totalFirst) feat("block totals first");
   const budgetAfter = rng.chance(0.3);
@@ -126,7 +131,7 @@ export function layoutAnnex(m: AnnexModel, g: Grid, rng: Rng): Layout {
   if (rng.chance(0.5)) textCols.push(single("indicator", W.indicator, "text", 20));
   const extras = rng.shuffle(W.extras).slice(0, rng.int(0, 3));
   for (const e of extras) {
-    const c: Col = { path: [styled(e, st, rng)], kind: "extra", width: 14 };
+    const c: Col = { path: [styled(e, st, rng)], kind: "extra", extra: e, width: 14 };
     if (rng.chance(0.3)) {
       c.hidden = true;
       feat("hidden extra column");
@@ -168,7 +173,7 @@ export function layoutAnnex(m: AnnexModel, g: Grid, rng: Rng): Layout {
     feat("grouped (outlined) columns");
   }
   const cofinCols: Col[] = [];
-  for (const f of rng.shuffle(m.funders)) cofinCols.push(...blockCols(f, !singleCofin));
+  for (const f of rng.shuffle(m.funders)) cofinCols.push(...blockCols(f, !singleOf.get(f)));
   const sourceCol = single("source", W.source, "text", 16);
   const sourceFirst = rng.chance(0.6);
   const money: Col[] = [];
@@ -213,7 +218,7 @@ export function layoutAnnex(m: AnnexModel, g: Grid, rng: Rng): Layout {
   cols.push(...done);
   if (rng.chance(0.4)) {
     const e = rng.pick(["Commentaires", "Observations", "Commentaire du service"]);
-    cols.push({ path: [styled(e, st, rng)], kind: "extra", width: 24 });
+    cols.push({ path: [styled(e, st, rng)], kind: "extra", extra: e, width: 24 });
     feat("comment column last");
   }
   if (!hasRateLast) feat("no yearly rate");
@@ -401,6 +406,7 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
   if (blankRows) features.push("blank rows in the detail");
   const amountCols = cols.map((c, i) => ({ c, n: left + i })).filter((x) => x.c.kind === "amount");
   const rateCols = cols.map((c, i) => ({ c, n: left + i })).filter((x) => x.c.kind === "rate");
+  const extraCols = cols.map((c, i) => ({ c, n: left + i })).filter((x) => x.c.kind === "extra");
   const A = (role: string, row: number) => addr(row, colOf.get(role)!);
   const has = (role: string) => colOf.has(role);
   const num = (v: number): Cell => (v === 0 && o.blankZero ? { v: null, fmt: o.fmt } : { v: eur(v), fmt: o.fmt });
@@ -454,7 +460,13 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
         engRows.push(row);
         fichesRows.push(row);
         const first = i === 0;
-        if (first) writeFicheText(s, f, row, colOf, { objFmt, typeCase, rng });
+        if (first) {
+          writeFicheText(s, f, row, colOf, { objFmt, typeCase, rng });
+          for (const { c, n } of extraCols) {
+            const v = extraValue(c.extra!, m, rng);
+            if (v) setCell(s, row, n, v);
+          }
+        }
         for (const { c, n } of amountCols) {
           if (c.role === "budget" || c.role === "realisedLastYear" || c.role === "realisedSinceStart" || c.role === "gap") continue;
           const b = c.block!;
@@ -587,6 +599,11 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
   }
   writeTotalRates(s, r, rateCols, colOf, m, rateFmt, o.rateScale);
   truth.totalRow = r;
+  for (const { c, n } of extraCols)
+    if (c.extra === "Nombre de bénéficiaires" && rng.chance(0.6)) {
+      setCell(s, r, n, { v: fichesRows.reduce((a, row) => a + numAt(s, row, n), 0), f: sumOver(fichesRows, n), bold: true });
+      features.push("beneficiaries summed in the TOTAL");
+    }
   // Wide enough for the TOTAL: a clean annex never shows #####.
   for (const { n } of amountCols) s.widths.set(n, Math.max(s.widths.get(n) ?? 10, displayWidth(numAt(s, r, n), o.fmt) + 3));
   // ListObject over a one-row header, the TOTAL under it; else maybe an autofilter
@@ -604,6 +621,14 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
     features.push("hidden fiche row");
   }
   let bottom = r;
+  if (totalsFormula && rng.chance(0.2)) {
+    // A control row under the TOTAL: each total minus the sum of the fiche rows, 0 everywhere.
+    bottom = r + 1;
+    setCell(s, r + 1, textCol, { v: rng.pick(["Contrôle", "Vérification (doit être 0)", "Ecart de contrôle"]) });
+    for (const { c, n } of amountCols) if (c.role !== "gap") setCell(s, r + 1, n, { v: 0, f: `${addr(r, n)}-${sumOver(fichesRows, n)}`, fmt: o.fmt });
+    features.push("control row under the TOTAL");
+    r++;
+  }
   if (rng.chance(0.4)) {
     setCell(s, r + 2, left, {
       v: rng.pick(["Source : services du Département", "* Montants en euros TTC", "NB : la masse salariale est valorisée au coût moyen"]),
@@ -642,6 +667,42 @@ function writeTotalRates(s: Sheet, r: number, rateCols: { c: Col; n: number }[],
     }
     setCell(s, r, n, { v: 0, f: `IF(${denom}=0,"",${numer}/${denom}${scale === 100 ? "*100" : ""})`, fmt, bold: true });
   }
+}
+
+const PILOTS = ["DEF", "PMI", "ASE", "DIHCS", "DPEF", "Mission ODPE", "SDPE"];
+function extraValue(name: string, m: AnnexModel, rng: Rng): Cell | undefined {
+  const serial = (y: number, mo: number) => Math.round((Date.UTC(y, mo - 1, 1) - Date.UTC(1899, 11, 30)) / 86400000);
+  switch (name) {
+    case "Commentaires":
+    case "Observations":
+    case "Commentaire du service":
+      return rng.chance(0.5)
+        ? {
+            v: rng.pick([
+              "Action reconduite",
+              "Retard de recrutement",
+              "Montée en charge progressive",
+              "Voir bilan qualitatif",
+              "Co-financement notifié en cours d'année",
+            ]),
+            wrap: true,
+          }
+        : undefined;
+    case "Service pilote":
+    case "Pilote":
+      return { v: rng.pick(PILOTS) };
+    case "Date de début":
+      return { v: serial(m.years[0]!, rng.int(1, 12)), fmt: "dd/mm/yyyy" };
+    case "Date de fin":
+      return { v: serial(m.years[m.years.length - 1]!, 12), fmt: "dd/mm/yyyy" };
+    case "Code analytique":
+      return rng.chance(0.5) ? { v: rng.int(60000, 69999) } : { v: `${rng.int(6000, 6599)}-${rng.int(10, 99)}` };
+    case "Partenaires":
+      return { v: rng.pick(["CAF, CPAM", "Éducation nationale", "Associations", "CHU, PMI", "PJJ"]) };
+    case "Nombre de bénéficiaires":
+      return { v: rng.int(5, 900), fmt: "0" };
+  }
+  return undefined;
 }
 
 function writeFicheText(s: Sheet, f: FicheModel, row: number, colOf: Map<string, number>, o: { objFmt: number; typeCase: number; rng: Rng }): void {

@@ -69,7 +69,7 @@ export const funderWord: Record<Funder, string[]> = {
 const modaliteWord: Record<Funder, string> = { fir: "FIR", etat: "PLF", ondam: "AM" };
 
 export function buildModel(rng: Rng): AnnexModel {
-  const count = rng.int(2, 5);
+  const count = rng.chance(0.1) ? rng.int(6, 8) : rng.int(2, 5);
   const y0 = rng.int(2020, 2027 - count + 1);
   const years = Array.from({ length: count }, (_, i) => y0 + i);
   const cents = rng.chance(0.35);
@@ -80,11 +80,13 @@ export function buildModel(rng: Rng): AnnexModel {
   const sourceStyle = rng.int(0, 3);
   const joiner = rng.pick(["/", " + ", ", ", " et ", " - "]);
   let n = 0;
+  let prevBis = false;
   for (const eng of engagements) {
-    const k = rng.int(1, 6);
+    const k = engagements.length === 1 ? rng.int(4, 12) : rng.int(1, 6);
     for (let i = 1; i <= k; i++) {
       n++;
-      const bis = numbering === "bis" && i > 1 && rng.chance(0.3);
+      const bis: boolean = numbering === "bis" && i > 1 && !prevBis && rng.chance(0.3);
+      prevBis = bis;
       if (bis) n--;
       const obj = rng.chance(0.9) ? rng.pick(OBJECTIVES) : null;
       const mine: Funder[] = [];
