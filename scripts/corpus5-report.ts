@@ -73,7 +73,7 @@ async function oneSeed(seed: number): Promise<void> {
       );
     }
   }
-  console.log(`\nread right: ${v.readRight}${v.fichesNote ? ` (${v.fichesNote})` : ""}`);
+  console.log(`\nread right: ${v.readRight}${v.fichesNote ? ` (${v.fichesNote})` : ""}${r.stderr ? `\nstderr: ${r.stderr.trim()}` : ""}`);
   for (const f of r.findings) console.log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${f.sheet}!${f.cell} ${f.fiche ?? ""} ${f.message}`);
   const k = faultForSeed(a);
   const { grid, fault } = injectFault(a, k, seed);
@@ -97,6 +97,8 @@ async function run(args: Args): Promise<void> {
   let faultsReadRight = 0;
   let arithBroken = 0;
   let crashes = 0;
+  let silentMissing = 0;
+  const silentSeeds: number[] = [];
   const misreadsAll: { seed: number; m: Misread }[] = [];
   const falseByRule: { rule: string; severity: string }[] = [];
   const falseSeeds = new Map<string, number[]>();
@@ -120,6 +122,10 @@ async function run(args: Args): Promise<void> {
       byFeature.set(f, x);
     }
     for (const m of v.misreads) misreadsAll.push({ seed, m });
+    if (v.misreads.some((m) => m.cause === "table not found") && !r.findings.some(isLayoutIncomplete)) {
+      silentMissing++;
+      silentSeeds.push(seed);
+    }
     const ff = falseFindings(r);
     for (const f of ff) {
       if (f.severity === "error") falseErrors++;
@@ -185,6 +191,9 @@ async function run(args: Args): Promise<void> {
   console.log(`  false errors on clean annexes:        ${falseErrors}`);
   console.log(`  false warnings on clean annexes:      ${falseWarnings} (of which layout-incomplete ${layoutIncomplete})`);
   console.log(`  misread annexes flooding:             ${flooding}`);
+  console.log(
+    `  a table missed silently (no layout-incomplete): ${silentMissing}${silentSeeds.length ? ` — seeds ${silentSeeds.slice(0, 12).join(", ")}` : ""}`,
+  );
   console.log(`  faults found at their cell:           ${pct(faultsFound, n)} (on annexes read right: ${pct(faultsFoundReadRight, faultsReadRight)})`);
   console.log(`  look-alikes rejected (exit 2, none):  ${pct(rejected, looks)}`);
   if (args.soffice) console.log(`  LibreOffice round trips read right:   ${pct(soRight, soDone)}, false findings besides layout-incomplete ${soFalse}`);

@@ -13,6 +13,10 @@ export interface Cell {
   fmt?: string;
   bold?: boolean;
   wrap?: boolean;
+  /** written as rich text: its first word bold, the rest plain (headers typed with partial formatting) */
+  rich?: boolean;
+  /** a cell note (comment) */
+  note?: string;
 }
 export interface TableDef {
   name: string;
@@ -32,11 +36,17 @@ export interface Sheet {
   autoFilter?: string;
   table?: { name: string; top: number; left: number; bottom: number; right: number };
   state: "visible" | "hidden";
+  validations?: { ref: string; list: string }[];
+  condFormats?: string[];
+  protect?: boolean;
+  printTitles?: string;
 }
 export interface Grid {
   sheets: Sheet[];
   /** Write formulas without cached values (a workbook saved by a tool that does not calculate). */
   noCache: boolean;
+  /** workbook names (Total_FIR, a print area…) */
+  names?: { name: string; ref: string }[];
 }
 
 export const isErr = (v: Value): v is CellError => typeof v === "object" && v !== null;
@@ -90,6 +100,7 @@ export function merge(s: Sheet, r1: number, c1: number, r2: number, c2: number):
 export function cloneGrid(g: Grid): Grid {
   return {
     noCache: g.noCache,
+    names: g.names?.map((n) => ({ ...n })),
     sheets: g.sheets.map((s) => ({
       ...s,
       cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
@@ -100,6 +111,8 @@ export function cloneGrid(g: Grid): Grid {
       outlineCols: new Map(s.outlineCols),
       outlineRows: new Map(s.outlineRows),
       table: s.table ? { ...s.table } : undefined,
+      validations: s.validations?.map((v) => ({ ...v })),
+      condFormats: s.condFormats ? [...s.condFormats] : undefined,
     })),
   };
 }

@@ -51,6 +51,9 @@ const fill = (t: string, m: AnnexModel, b = "") => {
 };
 
 interface Style {
+  spaces: boolean;
+  rich: boolean;
+  numericYears: boolean;
   upper: boolean;
   noAccents: boolean;
   breaks: boolean;
@@ -61,6 +64,7 @@ function styled(s: string, st: Style, rng: Rng, amount = false): string {
   if (amount && st.unit && rng.chance(0.5)) t += st.unit;
   if (st.noAccents) t = stripAccents(t);
   if (st.upper) t = t.toUpperCase();
+  if (st.spaces && rng.chance(0.4)) t = rng.chance(0.5) ? t.replace(" ", "\u00a0") + " " : t.replace(" ", "  ");
   if (st.breaks && t.length > 14 && rng.chance(0.6)) {
     const i = t.indexOf(" ", Math.floor(t.length / 2) - 3);
     if (i > 0) t = t.slice(0, i) + "\n" + t.slice(i + 1);
@@ -75,12 +79,17 @@ export function layoutAnnex(m: AnnexModel, g: Grid, rng: Rng): Layout {
   const feat = (f: string) => features.push(f);
   const yn = m.years.length - 1;
   const st: Style = {
+    spaces: rng.chance(0.2),
+    rich: rng.chance(0.15),
+    numericYears: rng.chance(0.5),
     upper: rng.chance(0.2),
     noAccents: rng.chance(0.15),
     breaks: rng.chance(0.3),
     unit: rng.chance(0.3) ? rng.pick(W.units) : "",
   };
   if (st.upper) feat("headers upper case");
+  if (st.spaces) feat("non-breaking, double or trailing spaces in headers");
+  if (st.rich) feat("rich-text headers");
   if (st.noAccents) feat("accents missing");
   if (st.breaks) feat("line breaks");
   if (st.unit) feat("units in headers");
@@ -294,6 +303,15 @@ export function layoutAnnex(m: AnnexModel, g: Grid, rng: Rng): Layout {
   }
   // Hidden rows / frozen panes / autofilter
   if (rng.chance(0.3)) {
+    const d = detail.truth;
+    const q = `'${d.sheet.replace(/'/g, "''")}'`;
+    g.names = [
+      { name: "Total_general", ref: `${q}!$${d.columns.budget}$${d.totalRow}` },
+      { name: "Annexe_detail", ref: `${q}!$${colLetter(left)}$${d.headerRows[0]}:$${colLetter(left + cols.length - 1)}$${d.totalRow}` },
+    ];
+    feat("defined names");
+  }
+  if (rng.chance(0.3)) {
     dSheet.frozen = { row: detail.truth.headerRows[detail.truth.headerRows.length - 1]!, col: left + 1 };
     feat("frozen panes");
   }
@@ -356,7 +374,7 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
     if (depth === 1) p = [p.filter(Boolean).join(p.length > 1 && rng.chance(0.5) ? "\n" : " ")];
     while (p.length > depth) p = [p.slice(0, 2).join(" "), ...p.slice(2)];
     const pad: (string | null)[] = Array(depth - p.length).fill(null);
-    return p.length < depth && p.length === 1 && singleStyle === "top" ? [...p, ...pad] : [...pad, ...p];
+    return p.length < depth && p.length === 1 && singleStyle !== "bottom" ? [...p, ...pad] : [...pad, ...p];
   });
   cols.forEach((c, i) => {
     const n = left + i;
@@ -368,9 +386,10 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
       if (v === null || v === undefined) continue;
       const leaf = l === depth - 1 || p.slice(l + 1).every((x) => x === null);
       if (leaf) {
-        setCell(s, o.top + l, n, { v, bold: true, wrap: true });
+        const year = o.st.numericYears && /^\d{4}$/.test(v);
+        if (year) features.push("years as numbers in headers");
+        setCell(s, o.top + l, n, { v: year ? Number(v) : v, bold: true, wrap: true, rich: o.st.rich && !year && rng.chance(0.5) });
         if (l === firstLabel && l < depth - 1 && singleStyle === "down") merge(s, o.top + l, n, o.top + depth - 1, n);
-        else if (l === firstLabel && p.length && c.path.length > 1 && l < depth - 1) void 0;
         continue;
       }
       // group label: the run of columns sharing it (same label, same level, same parent run)
@@ -619,6 +638,30 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
   if (rng.chance(0.15) && fichesRows.length > 3) {
     s.hiddenRows.add(fichesRows[1]!);
     features.push("hidden fiche row");
+  }
+  if (colOf.has("source") && rng.chance(0.3)) {
+    const c = colLetter(colOf.get("source")!);
+    s.validations = [{ ref: `${c}${body0}:${c}${r - 1}`, list: "FIR,ETAT,ONDAM,ETAT/ONDAM,FIR/ETAT" }];
+    features.push("data validation list on the source");
+  }
+  if (rateCols.length && rng.chance(0.3)) {
+    s.condFormats = rateCols.map(({ n }) => `${colLetter(n)}${body0}:${colLetter(n)}${r}`);
+    features.push("conditional formatting on the rates");
+  }
+  if (rng.chance(0.15)) {
+    s.protect = true;
+    features.push("protected sheet");
+  }
+  if (rng.chance(0.3)) {
+    s.printTitles = `${o.top}:${o.top + depth - 1}`;
+    features.push("print titles");
+  }
+  if (rng.chance(0.25)) {
+    const c = s.cells.get(`${o.top},${colOf.get("budget")!}`) ?? s.cells.get(`${o.top + depth - 1},${colOf.get("budget")!}`);
+    if (c) {
+      c.note = "Montants en euros, avenant de l'année inclus";
+      features.push("cell notes on headers");
+    }
   }
   let bottom = r;
   if (totalsFormula && rng.chance(0.2)) {

@@ -1,6 +1,15 @@
 import ExcelJS from "exceljs";
 import { addr, colLetter, type Grid, isErr } from "./grid";
 
+/** The cells of a one-column range « Z5:Z40 ». */
+function expand(ref: string): string[] {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return [ref];
+  const out: string[] = [];
+  for (let r = Number(m[2]); r <= Number(m[4]); r++) out.push(`${m[1]}${r}`);
+  return out;
+}
+
 /** Writes a corpus5 workbook through ExcelJS (corpus4 writes its own package; corpus5 uses a real library's writer). */
 export async function writeXlsx(g: Grid): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -50,6 +59,11 @@ export async function writeXlsx(g: Grid): Promise<Buffer> {
       const [r, c] = k.split(",").map(Number) as [number, number];
       const x = ws.getCell(r, c);
       if (!inTable(r, c)) x.value = cellValue(cell.v, cell.f);
+      if (cell.rich && typeof cell.v === "string" && !inTable(r, c)) {
+        const i = cell.v.search(/[ \n]/);
+        x.value = i > 0 ? { richText: [{ text: cell.v.slice(0, i), font: { bold: true } }, { text: cell.v.slice(i) }] } : cell.v;
+      }
+      if (cell.note) x.note = cell.note;
       if (cell.fmt) x.numFmt = cell.fmt;
       if (cell.bold) x.font = { bold: true };
       if (cell.wrap) x.alignment = { wrapText: true, vertical: "top" };
@@ -57,7 +71,25 @@ export async function writeXlsx(g: Grid): Promise<Buffer> {
     for (const r of s.hiddenRows) ws.getRow(r).hidden = true;
     for (const m of s.merges) ws.mergeCells(m);
     if (s.autoFilter) ws.autoFilter = s.autoFilter;
+    for (const v of s.validations ?? [])
+      for (const a of expand(v.ref)) ws.getCell(a).dataValidation = { type: "list", allowBlank: true, formulae: [`"${v.list}"`] };
+    for (const ref of s.condFormats ?? [])
+      ws.addConditionalFormatting({
+        ref,
+        rules: [
+          {
+            type: "cellIs",
+            operator: "greaterThan",
+            formulae: [1],
+            priority: 1,
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
+          },
+        ],
+      });
+    if (s.printTitles) ws.pageSetup.printTitlesRow = s.printTitles;
+    if (s.protect) await ws.protect("", { formatColumns: true, autoFilter: true });
     void colLetter;
   }
+  for (const n of g.names ?? []) wb.definedNames.add(n.ref, n.name);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
