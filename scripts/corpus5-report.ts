@@ -54,7 +54,7 @@ async function oneSeed(seed: number): Promise<void> {
   const r = await check(await writeXlsx(a.grid), `annex-${seed}.xlsx`);
   const v = judgeReading(a, r);
   console.log(`seed ${seed}: years ${a.model.years.join(", ")}, ${a.model.fiches.length} fiches, exit ${r.exit}`);
-  console.log(`features: ${a.layout.features.join("; ")}`);
+  console.log(`features: ${[...new Set(a.layout.features)].join("; ")}`);
   console.log(`own arithmetic: ${broken.length ? JSON.stringify(broken) : "clean"}`);
   for (const t of a.layout.tables) {
     const got = r.tables.find((x) => x.kind === t.kind);

@@ -25,6 +25,7 @@ export const FAULT_KINDS = [
   "objective-type",
   "fiche-numbering",
   "display-overflow",
+  "realised-without-budget",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -58,6 +59,7 @@ const RULE: Record<FaultKind, string[]> = {
   "objective-type": ["objective-type"],
   "fiche-numbering": ["fiche-numbering"],
   "display-overflow": ["display-overflow"],
+  "realised-without-budget": ["realised-without-budget"],
 };
 
 const sheetOf = (g: Grid, t: TableTruth): Sheet => g.sheets.find((s) => s.name === t.sheet)!;
@@ -108,6 +110,8 @@ export function applicableFaults(a: Annex): FaultKind[] {
         return Object.keys(d.ficheRows).length > 1;
       case "source-funder":
         return !!d.columns.source;
+      case "realised-without-budget":
+        return a.model.funders.every((f) => d.columns[`${f}${yn}`]) && Object.values(d.ficheRows).some((rows) => rows.length === 1);
       default:
         return true;
     }
@@ -326,6 +330,15 @@ export function injectFault(a: Annex, kind: FaultKind, seed: number): { grid: Gr
       put(ds, cells[0]!, prev as string | number);
       cells.push(at(d, "fiche", fiches[i - 1]![1][0]!));
       what = `fiche number ${String(prev)} twice`;
+      break;
+    }
+    case "realised-without-budget": {
+      // Nothing planned in the last year any more (an avenant moved it), the year's realisations stay.
+      const [, rows] = pickFiche((r) => numAt(ds, at(d, "realisedLastYear", r)) > 0);
+      const r = rows[0]!;
+      for (const b of ["ms", "dgas", "cd", "fir", "etat", "ondam"]) if (d.columns[`${b}${yn}`]) put(ds, at(d, `${b}${yn}`, r), 0);
+      cells = [at(d, "realisedLastYear", r), ...(d.columns.rateLastYear ? [at(d, "rateLastYear", r)] : [])];
+      what = `nothing planned in ${yn}, realisations kept`;
       break;
     }
     case "display-overflow": {

@@ -1,5 +1,5 @@
 import { addr, colLetter, type Cell, type Grid, merge, newSheet, setCell, type Sheet } from "./grid";
-import { type AnnexModel, type Block, type FicheModel, FUNDERS, budgetOf, plannedIn } from "./model";
+import { type AnnexModel, type Block, type FicheModel, FUNDERS, budgetOf, plannedIn, rowAmount } from "./model";
 import { Rng } from "./rng";
 import { stripAccents, W } from "./words";
 
@@ -418,7 +418,7 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
   const engTitles = m.engagements.length > 1 && rng.chance(0.6);
   const subtotals = m.engagements.length > 1 && rng.chance(0.45);
   const blankRows = rng.chance(0.3);
-  const mergeFiche = rng.chance(0.5);
+  void rng.chance(0.5); // (was: merge the fiche number apart; kept so that the seeds keep their draws)
   const textCol = colOf.get("label") ?? left;
   if (engTitles) features.push("engagement title rows");
   if (subtotals) features.push("sub-totals in the detail");
@@ -489,7 +489,7 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
         for (const { c, n } of amountCols) {
           if (c.role === "budget" || c.role === "realisedLastYear" || c.role === "realisedSinceStart" || c.role === "gap") continue;
           const b = c.block!;
-          const val = (bb: Block, y: number) => (blocks.includes(bb) ? (f.amounts[bb][y] ?? 0) : 0);
+          const val = (bb: Block, y: number) => (blocks.includes(bb) ? rowAmount(f, i, bb, y) : 0);
           if (b === "cd") {
             const part = (y: number) => val("ms", y) + val("dgas", y);
             if (c.total) {
@@ -526,7 +526,12 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
           } else setCell(s, row, n, num(val(b, c.year!)));
         }
         // budget of the row
-        const rowBudget = m.years.reduce((a, _, y) => a + f.rows[i]!.reduce((p, bb) => p + (f.amounts[bb][y] ?? 0), 0), 0);
+        const rowBudget = m.years.reduce((a, _, y) => a + f.rows[i]!.reduce((p, bb) => p + rowAmount(f, i, bb, y), 0), 0);
+        if (f.rowSources && colOf.has("source")) {
+          const v = f.rowSources[i]!;
+          if (v) setCell(s, row, colOf.get("source")!, { v });
+          else s.cells.delete(`${row},${colOf.get("source")!}`);
+        }
         const cdTot = has("cdTotal") ? [A("cdTotal", row)] : [A("msTotal", row), A("dgasTotal", row)];
         const parts = [...cdTot, ...m.funders.map((fu) => A(`${fu}Total`, row))];
         setCell(s, row, colOf.get("budget")!, rowFormula ? { v: eur(rowBudget), f: parts.join("+"), fmt: o.fmt } : num(rowBudget));
@@ -577,10 +582,12 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
           "rateGlobal",
           "gap",
         ];
+        if (f.shares) features.push("fiche amounts split across its rows");
+        if (f.rowSources) features.push("fiche source per row");
         if (multiMerged) {
           features.push("fiche merged vertically");
           for (const role of down)
-            if (has(role) && (role !== "fiche" || mergeFiche || true)) merge(s, r0, colOf.get(role)!, rows[rows.length - 1]!, colOf.get(role)!);
+            if (has(role) && !(role === "source" && f.rowSources)) merge(s, r0, colOf.get(role)!, rows[rows.length - 1]!, colOf.get(role)!);
         } else features.push("fiche number on the first row only");
       }
       r += rows.length;
@@ -878,6 +885,7 @@ function writeSummary(s: Sheet, m: AnnexModel, o: SummaryOpts): { truth: TableTr
   const subs: number[] = [];
   const groupsAsRows = rng.chance(0.85);
   const mesureStyle = rng.int(0, 2);
+  const objectiveRows = rng.chance(0.3) && colOf.has("objectif");
   for (const eng of m.engagements) {
     const engTitle = `${eng === 5 ? "Conditions pour y parvenir" : `Engagement ${eng}`}`;
     if (groupsAsRows) {
@@ -887,6 +895,18 @@ function writeSummary(s: Sheet, m: AnnexModel, o: SummaryOpts): { truth: TableTr
     const rows: number[] = [];
     const fs = m.fiches.filter((f) => f.engagement === eng);
     fs.forEach((f, i) => {
+      if (objectiveRows && i === 1) {
+        // A national objective taken up without a fiche: a row with its label and no money, inside the group.
+        const label = rng.pick([
+          "Objectif 12 : Renforcer les interventions de TISF",
+          "Objectif 20 : Développer les centres parentaux",
+          "Objectif 17 : Créer des places d'accueil en fratries",
+        ]);
+        setCell(s, r, colOf.get("objectif")!, { v: label, wrap: true });
+        if (rng.chance(0.5)) setCell(s, r, colOf.get("modalite")!, { v: "-" });
+        features.push("summary objective rows without fiche");
+        r++;
+      }
       rows.push(r);
       truth.ficheRows[f.id] = [r];
       if (colOf.has("mesure") && (mesureStyle === 0 || i === 0))

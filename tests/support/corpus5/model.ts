@@ -21,6 +21,10 @@ export interface FicheModel {
   realisedSince: number;
   /** How many rows it spans in the detail table (1-3), and which blocks each row carries. */
   rows: Block[][];
+  /** when set, every block is split across the rows by these shares (sub-actions), instead of one row per block group */
+  shares?: number[];
+  /** when set, each row names the funders it carries (the fiche's source is all of them) */
+  rowSources?: string[];
   source: string;
   modalite: string;
   indicator: string;
@@ -116,7 +120,10 @@ export function buildModel(rng: Rng): AnnexModel {
       const rowCount = rng.chance(0.07) ? rng.int(2, 3) : 1;
       const present = (["ms", "dgas", ...FUNDERS] as Block[]).filter((b) => amounts[b].some((a) => a !== 0));
       const rows: Block[][] = Array.from({ length: rowCount }, () => []);
-      present.forEach((b, j) => rows[j < rowCount ? j : rng.int(0, rowCount - 1)]!.push(b));
+      const split = rowCount > 1 && rng.chance(0.4);
+      if (split) for (const r of rows) r.push(...present);
+      else present.forEach((b, j) => rows[j < rowCount ? j : rng.int(0, rowCount - 1)]!.push(b));
+      const shares = split ? (rowCount === 2 ? [0.6, 0.4] : [0.5, 0.3, 0.2]) : undefined;
       const withMoney = FUNDERS.filter((f) => amounts[f].some((a) => a !== 0));
       const source = withMoney.length
         ? withMoney.map((f) => (sourceStyle === 0 ? f.toUpperCase() : rng.pick(funderWord[f]))).join(joiner)
@@ -137,6 +144,15 @@ export function buildModel(rng: Rng): AnnexModel {
         realisedLast,
         realisedSince,
         rows,
+        shares,
+        rowSources:
+          rowCount > 1 && !split && rng.chance(0.5)
+            ? rows.map((bs) =>
+                FUNDERS.filter((f) => bs.includes(f))
+                  .map((f) => (sourceStyle === 0 ? f.toUpperCase() : funderWord[f][0]!))
+                  .join(joiner),
+              )
+            : undefined,
         source,
         modalite,
         indicator: rng.pick(["Nombre de bénéficiaires", "Taux de couverture", "Délai moyen", "Nombre de visites", "Nombre de places"]),
@@ -149,3 +165,13 @@ export function buildModel(rng: Rng): AnnexModel {
 export const plannedIn = (f: FicheModel, y: number): number => (["ms", "dgas", ...FUNDERS] as Block[]).reduce((s, b) => s + (f.amounts[b][y] ?? 0), 0);
 export const budgetOf = (f: FicheModel): number => f.amounts.ms.reduce((s, _, y) => s + plannedIn(f, y), 0);
 export const blockTotal = (f: FicheModel, b: Block): number => f.amounts[b].reduce((s, a) => s + a, 0);
+
+/** The amount a row of the fiche carries for a block and a year (cents): its blocks' amounts, or its share of each. */
+export function rowAmount(f: FicheModel, i: number, b: Block, y: number): number {
+  const a = f.amounts[b][y] ?? 0;
+  if (!f.rows[i]!.includes(b)) return 0;
+  if (!f.shares) return a;
+  const parts = f.shares.map((s) => Math.round(a * s));
+  const last = a - parts.slice(0, -1).reduce((p, q) => p + q, 0);
+  return i === f.shares.length - 1 ? last : parts[i]!;
+}
