@@ -83,6 +83,7 @@ describe("corpus5 generator", () => {
       "header on 3 row(s)",
       "header on 4 row(s)",
       "Excel Table (ListObject)",
+      "Excel Table totals row (SUBTOTAL(109, Table[Column]))",
       "autofilter",
       "frozen panes",
       "grouped (outlined) columns",

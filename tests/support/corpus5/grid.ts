@@ -34,7 +34,11 @@ export interface Sheet {
   outlineRows: Map<number, number>;
   frozen?: { row: number; col: number };
   autoFilter?: string;
-  table?: { name: string; top: number; left: number; bottom: number; right: number };
+  /**
+   * An Excel Table over top..bottom. With `totalsRow`, its last row is the table's totals row: SUBTOTAL(109, Table[Col])
+   * where `structured` (no sub-totals inside), else the row's own formulas; the grid keeps A1 formulas to evaluate.
+   */
+  table?: { name: string; top: number; left: number; bottom: number; right: number; totalsRow?: boolean; structured?: boolean };
   state: "visible" | "hidden";
   validations?: { ref: string; list: string }[];
   condFormats?: string[];

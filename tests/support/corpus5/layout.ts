@@ -637,6 +637,16 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
   if (depth === 1 && rng.chance(0.5) && !s.merges.some((x) => parseInt(x.replace(/^[A-Z]+/, "")) > o.top && parseInt(x.replace(/^[A-Z]+/, "")) < r)) {
     s.table = { name: "Tableau" + rng.int(1, 9), top: o.top, left, bottom: r - 1, right };
     features.push("Excel Table (ListObject)");
+    if (rng.chance(0.5)) {
+      // The TOTAL is the table's own totals row, its label in the table's first column.
+      s.table.bottom = r;
+      s.table.totalsRow = true;
+      s.table.structured = subRows.length === 0;
+      const label = s.cells.get(`${r},${totalAt}`)!;
+      s.cells.delete(`${r},${totalAt}`);
+      s.cells.set(`${r},${left}`, label);
+      features.push(s.table.structured ? "Excel Table totals row (SUBTOTAL(109, Table[Column]))" : "Excel Table totals row (custom formulas)");
+    }
   } else if (rng.chance(0.3)) {
     s.autoFilter = `${addr(o.top + depth - 1, left)}:${addr(r - 1, right)}`;
     features.push("autofilter");

@@ -38,7 +38,21 @@ export async function writeXlsx(g: Grid): Promise<Buffer> {
       const names: string[] = [];
       for (let c = table.left; c <= table.right; c++) names.push(String(s.cells.get(`${table.top},${c}`)?.v ?? `Colonne${c}`));
       const rows: ExcelJS.CellValue[][] = [];
-      for (let r = table.top + 1; r <= table.bottom; r++) {
+      const last = table.totalsRow ? table.bottom - 1 : table.bottom;
+      let hidden = false;
+      for (let r = table.top + 1; r <= last; r++) if (s.hiddenRows.has(r)) hidden = true;
+      const totals = (c: number): Partial<ExcelJS.TableColumnProperties> => {
+        if (!table.totalsRow) return {};
+        const cell = s.cells.get(`${table.bottom},${c}`);
+        if (c === table.left) return { totalsRowLabel: String(cell?.v ?? "Total") };
+        if (!cell?.f) return { totalsRowFunction: "none" };
+        const result = g.noCache || isErr(cell.v) ? undefined : (cell.v as number);
+        const whole = `SUM(${colLetter(c)}${table.top + 1}:${colLetter(c)}${table.bottom - 1})`;
+        if (table.structured && !hidden && cell.f === whole)
+          return { totalsRowFunction: "sum", totalsRowResult: result } as Partial<ExcelJS.TableColumnProperties>;
+        return { totalsRowFunction: "custom", totalsRowFormula: cell.f, totalsRowResult: result } as Partial<ExcelJS.TableColumnProperties>;
+      };
+      for (let r = table.top + 1; r <= last; r++) {
         const row: ExcelJS.CellValue[] = [];
         for (let c = table.left; c <= table.right; c++) {
           const cell = s.cells.get(`${r},${c}`);
@@ -51,9 +65,16 @@ export async function writeXlsx(g: Grid): Promise<Buffer> {
         ref: addr(table.top, table.left),
         headerRow: true,
         style: { theme: "TableStyleMedium2", showRowStripes: true },
-        columns: names.map((name) => ({ name, filterButton: true })),
+        columns: names.map((name, j) => ({ name, filterButton: true, ...totals(table.left + j) })),
         rows,
+        totalsRow: !!table.totalsRow,
       });
+      // Typed totals (no formula) are written as values in the totals row.
+      if (table.totalsRow)
+        for (let c = table.left + 1; c <= table.right; c++) {
+          const cell = s.cells.get(`${table.bottom},${c}`);
+          if (cell && !cell.f && cell.v !== null) ws.getCell(table.bottom, c).value = cellValue(cell.v, undefined);
+        }
     }
     for (const [k, cell] of s.cells) {
       const [r, c] = k.split(",").map(Number) as [number, number];
@@ -88,7 +109,6 @@ export async function writeXlsx(g: Grid): Promise<Buffer> {
       });
     if (s.printTitles) ws.pageSetup.printTitlesRow = s.printTitles;
     if (s.protect) await ws.protect("", { formatColumns: true, autoFilter: true });
-    void colLetter;
   }
   for (const n of g.names ?? []) wb.definedNames.add(n.ref, n.name);
   return Buffer.from(await wb.xlsx.writeBuffer());
