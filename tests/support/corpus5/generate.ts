@@ -11,12 +11,15 @@ export interface Annex {
 }
 
 /** One annex per seed: its content (model), its workbook (grid) and the truth of where everything sits (layout). */
-export function generateAnnex(seed: number): Annex {
+export function generateAnnex(seed: number, options: { cache?: "seed" | "none" | "all" } = {}): Annex {
   const rng = new Rng(seed);
   const model = buildModel(rng.fork(1));
   const lr = rng.fork(2);
   const grid: Grid = { sheets: [], noCache: lr.chance(0.12) };
   const layout = layoutAnnex(model, grid, lr);
+  // The same annex, every formula without its cached value (or with it): `--cache none|all` in the report.
+  if (options.cache === "none") grid.noCache = true;
+  if (options.cache === "all") grid.noCache = false;
   if (grid.noCache) layout.features.push("formulas without cached values");
   recalc(grid);
   return { seed, model, grid, layout };
