@@ -15,6 +15,8 @@ export const LOOKALIKE_KINDS = [
   "service-consumption",
   "activity-by-year",
   "planning",
+  "ars-notification",
+  "indicator-annex",
 ] as const;
 export type LookalikeKind = (typeof LOOKALIKE_KINDS)[number];
 
@@ -173,6 +175,43 @@ export function generateLookalike(kind: LookalikeKind, seed: number): Grid {
         ...quarters.map(() => (rng.chance(0.4) ? "x" : null)),
       ]);
       table(s, 1, ["N° fiche", "Étape", ...quarters], rows, null, []);
+      break;
+    }
+    case "ars-notification": {
+      // The ARS's notification of FIR credits per fiche: fiche numbers and FIR per year, no CD, no realisations.
+      setCell(s, 1, 1, { v: `Notification des crédits FIR ${ys[2]} — avenant au CDPPE`, bold: true });
+      const rows = Array.from({ length: rng.int(4, 9) }, (_, i) => [
+        `FA ${i + 1}`,
+        rng.pick(["Entretiens prénataux", "Visites à domicile", "Bilans de santé", "PMI"]),
+        amt(),
+        amt(),
+        amt(),
+        null as number | null,
+      ]);
+      rows.forEach((r) => (r[5] = (r[2] as number) + (r[3] as number) + (r[4] as number)));
+      table(s, 3, ["N° fiche", "Action", `FIR ${ys[0]}`, `FIR ${ys[1]}`, `FIR ${ys[2]}`, "Total FIR notifié"], rows, "Total", [3, 4, 5, 6]);
+      break;
+    }
+    case "indicator-annex": {
+      // Annexe 2 of the contract: objectives and indicators per fiche with yearly targets, no money.
+      const rows = Array.from({ length: rng.int(6, 12) }, (_, i) => [
+        i + 1,
+        `Objectif ${rng.int(1, 11)}`,
+        rng.pick(["Fondamental", "Facultatif"]),
+        rng.pick(["Taux de couverture", "Nombre de visites", "Délai moyen (jours)"]),
+        rng.int(10, 90),
+        rng.int(10, 90),
+        rng.int(10, 90),
+      ]);
+      table(
+        s,
+        2,
+        ["N° fiche action", "Objectif", "Obj. fondamental / facultatif", "Indicateur", `Cible ${ys[0]}`, `Cible ${ys[1]}`, `Cible ${ys[2]}`],
+        rows,
+        null,
+        [],
+      );
+      setCell(s, 1, 1, { v: "Annexe 2 — indicateurs de suivi", bold: true });
       break;
     }
   }
