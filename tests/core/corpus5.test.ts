@@ -10,6 +10,7 @@ import { measure } from "../support/corpus5/figures";
 import { generateAnnex } from "../support/corpus5/generate";
 import { generateLookalike, LOOKALIKE_KINDS } from "../support/corpus5/lookalikes";
 import { writeXlsx } from "../support/corpus5/xlsx";
+import { parseAddr } from "../support/corpus5/grid";
 
 const seeds = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 const snapshotOf = (seed: number) => {
@@ -50,6 +51,29 @@ describe("corpus5 generator", () => {
     }
   });
 
+  test("no value hides under a merge, no merges overlap, no merge inside an Excel Table (seeds 1..80)", () => {
+    const wrong: string[] = [];
+    for (const seed of seeds(1, 80)) {
+      const a = generateAnnex(seed);
+      for (const s of a.grid.sheets) {
+        const taken = new Set<string>();
+        for (const m of s.merges) {
+          const [p, q] = m.split(":").map(parseAddr) as [{ r: number; c: number }, { r: number; c: number }];
+          for (let r = p.r; r <= q.r; r++)
+            for (let c = p.c; c <= q.c; c++) {
+              if (taken.has(`${r},${c}`)) wrong.push(`${seed} ${s.name} ${m}: overlaps`);
+              taken.add(`${r},${c}`);
+              const v = s.cells.get(`${r},${c}`)?.v;
+              if ((r !== p.r || c !== p.c) && v !== null && v !== undefined && v !== "") wrong.push(`${seed} ${s.name} ${m}: value under it at ${r},${c}`);
+              if (s.table && r >= s.table.top && r <= s.table.bottom && c >= s.table.left && c <= s.table.right)
+                wrong.push(`${seed} ${s.name} ${m}: inside the table`);
+            }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test("every fault breaks the arithmetic at its cell (seeds 1..20, every kind that fits)", () => {
     const seen = new Set<string>();
     for (const seed of seeds(1, 20)) {
@@ -83,6 +107,8 @@ describe("corpus5 generator", () => {
       "header on 3 row(s)",
       "header on 4 row(s)",
       "Excel Table (ListObject)",
+      "TOTAL label merged across the text columns",
+      "first year's columns hidden",
       "Excel Table totals row (SUBTOTAL(109, Table[Column]))",
       "autofilter",
       "frozen panes",

@@ -651,6 +651,23 @@ function writeDetail(s: Sheet, m: AnnexModel, cols: Col[], o: DetailOpts): { tru
     s.autoFilter = `${addr(o.top + depth - 1, left)}:${addr(r - 1, right)}`;
     features.push("autofilter");
   }
+  // Drawn apart from the main generator, so that adding them kept every seed's other choices.
+  const late = new Rng(cols.length * 7919 + m.fiches.length * 31 + o.top * 3 + r);
+  if (!s.table && totalAt === left && late.chance(0.4)) {
+    const firstMoney = cols.findIndex((c) => c.kind !== "text" && c.kind !== "extra");
+    let end = left;
+    while (end + 1 < left + firstMoney && !s.cells.has(`${r},${end + 1}`)) end++;
+    if (end > left) {
+      merge(s, r, left, r, end);
+      features.push("TOTAL label merged across the text columns");
+    }
+  }
+  if (late.chance(0.12)) {
+    // The first year's columns hidden (an old year folded away); they still count.
+    const y0 = m.years[0]!;
+    for (const [role, n] of colOf) if (new RegExp(`^(ms|dgas|cd|fir|etat|ondam)${y0}$`).test(role)) s.hiddenCols.add(n);
+    features.push("first year's columns hidden");
+  }
   // hidden rows / notes
   if (rng.chance(0.15) && fichesRows.length > 3) {
     s.hiddenRows.add(fichesRows[1]!);
