@@ -100,6 +100,7 @@ async function run(args: Args): Promise<void> {
   let arithBroken = 0;
   let crashes = 0;
   let silentMissing = 0;
+  let misreadUnsaid = 0;
   const silentSeeds: number[] = [];
   const misreadsAll: { seed: number; m: Misread }[] = [];
   const falseByRule: { rule: string; severity: string }[] = [];
@@ -124,6 +125,7 @@ async function run(args: Args): Promise<void> {
       byFeature.set(f, x);
     }
     for (const m of v.misreads) misreadsAll.push({ seed, m });
+    if (!v.readRightRuleRoles && !r.findings.some(isLayoutIncomplete)) misreadUnsaid++;
     if (v.misreads.some((m) => m.cause === "table not found") && !r.findings.some(isLayoutIncomplete)) {
       silentMissing++;
       silentSeeds.push(seed);
@@ -203,6 +205,7 @@ async function run(args: Args): Promise<void> {
   console.log(
     `  a table missed silently (no layout-incomplete): ${silentMissing}${silentSeeds.length ? ` — seeds ${silentSeeds.slice(0, 12).join(", ")}` : ""}`,
   );
+  console.log(`  misread annexes (rule roles) with no layout-incomplete: ${misreadUnsaid}/${n - readRightRules}`);
   console.log(`  faults found at their cell:           ${pct(faultsFound, n)} (on annexes read right: ${pct(faultsFoundReadRight, faultsReadRight)})`);
   console.log(`  look-alikes rejected (exit 2, none):  ${pct(rejected, looks)}`);
   if (args.soffice)
