@@ -102,6 +102,26 @@ export const mappingText = {
 
 const listFr = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} et ${xs[xs.length - 1]}`);
 
+/** A header the reader recognises for a role, with the table's own years: what to rename a column to. */
+function headerExample(key: string, years: number[]): string {
+  const y0 = years[0];
+  const yn = years[years.length - 1];
+  switch (key) {
+    case "realisedLastYear":
+      return yn ? `Réalisations ${yn}` : "Réalisations de l'année";
+    case "realisedSinceStart":
+      return y0 ? `Réalisations depuis ${y0}` : "Réalisations cumulées";
+    case "fiche":
+      return "N° fiche";
+    case "consumedSinceStart":
+      return y0 && yn ? `Budget consommé ${y0}-${yn}` : "Budget consommé cumulé";
+    case "consumedLastYear":
+      return yn ? `Budget consommé en ${yn}` : "Budget consommé de l'année";
+    default:
+      return roleLabel(key);
+  }
+}
+
 /** The one finding of an incomplete or doubtful reading (rule layout-incomplete, annex-spec §4). */
 export const incompleteText = {
   message: (
@@ -111,6 +131,8 @@ export const incompleteText = {
     missing: string[],
     doubtful: Array<{ key: string; col: string; why: string }>,
     skipped: number,
+    /** Columns holding amounts that no role was read from (letter and header), and the table's years. */
+    hints: { unread: Array<{ col: string; header: string }>; years: number[] } = { unread: [], years: [] },
   ) => {
     const parts: string[] = [];
     const name = table === "detail" ? "tableau détaillé" : "tableau de synthèse";
@@ -124,11 +146,17 @@ export const incompleteText = {
       const shown = doubtful.slice(0, 6).map((d) => `${roleLabel(d.key)} en ${d.col} (${d.why})`);
       parts.push(`lecture douteuse, les calculs du tableau ne la confirment pas${NB}: ${shown.join(`${NB}; `)}.`);
     }
+    if (missing.length && hints.unread.length) {
+      const shown = hints.unread.slice(0, 5).map((u) => `${u.col}${NB}«${NB}${u.header}${NB}»`);
+      const more = hints.unread.length > 5 ? ` et ${hints.unread.length - 5} autre(s)` : "";
+      parts.push(`Colonnes de montants non reconnues${NB}: ${shown.join(", ")}${more}.`);
+    }
     parts.push(
       `${skipped} contrôle${skipped > 1 ? "s" : ""} qui en dépend${skipped > 1 ? "ent" : ""} ${skipped > 1 ? "sont ignorés" : "est ignoré"} plutôt que de produire de fausses erreurs.`,
     );
+    const examples = [...new Set([...missing, ...doubtful.map((d) => d.key)].map((k) => headerExample(k, hints.years)))].slice(0, 3);
     parts.push(
-      `Pour corriger${NB}: renommez l'en-tête de la colonne (par exemple «${NB}Montant FIR${NB}», «${NB}Réalisations 2022${NB}»), ou indiquez la bonne colonne dans la vue «${NB}Lecture de l'annexe${NB}» du volet, ou avec «${NB}cdppe inspect FICHIER --format json${NB}» puis «${NB}--mapping FICHIER.json${NB}».`,
+      `Pour corriger${NB}: renommez l'en-tête de la colonne (par exemple ${examples.map((e) => `«${NB}${e}${NB}»`).join(", ")}), ou indiquez la bonne colonne dans la vue «${NB}Lecture de l'annexe${NB}» du volet, ou avec «${NB}cdppe inspect FICHIER --format json${NB}» puis «${NB}--mapping FICHIER.json${NB}».`,
     );
     return parts.join(" ");
   },
@@ -143,6 +171,7 @@ export const incompleteText = {
     across: (rate: number) => `différent du tableau détaillé sur ${Math.round(rate * 100)}${NB}% des fiches`,
     consumed: (rate: number) => `cumul ≠ antérieur + année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     notNumbers: `la colonne ne contient pas de montants`,
+    notText: `la colonne contient des montants, pas des textes`,
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
   },
   skippedDoubtful: (keys: string[]) => `lecture incomplète ou douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,

@@ -1,7 +1,7 @@
 // Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
-import { findRefs, rowsReferenced } from "../model/formulaRefs";
+import { findRefs, isPlainSum, rowsReferenced } from "../model/formulaRefs";
 import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
-import { norm, normHead } from "./normalize";
+import { isBareYear, norm, normHead } from "./normalize";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
 
 /** Consecutive blank rows that end a table with no TOTAL row. */
@@ -73,7 +73,13 @@ const SUM_WORDS = /\b(total|s\s?\/\s?t|engagement|axe|objectif|conditions?|parti
  * (a fault the rules will report) does not refute it; most columns disagreeing does.
  */
 export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCols: number[], others: number[] = []): boolean {
-  if (!rows.length) return false;
+  const { compared, ok } = sumAgreement(sheet, r, rows, amountCols, others);
+  return compared > 0 && ok * 10 >= compared * 6;
+}
+
+/** In how many amount columns row r was compared with the sum of `rows`, and agreed. */
+function sumAgreement(sheet: SheetSnapshot, r: number, rows: number[], amountCols: number[], others: number[]): { compared: number; ok: number } {
+  if (!rows.length) return { compared: 0, ok: 0 };
   let compared = 0;
   let ok = 0;
   for (const c of amountCols) {
@@ -88,7 +94,15 @@ export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCo
       else if (xc?.formula && (xv === null || xv === undefined)) known = false;
     }
     if (typeof v === "number" && known) {
-      if (Math.abs(v) < 0.005 && Math.abs(sum) < 0.005) continue;
+      // Nothing to add: only a formula can say which rows it sums (a group whose fiches have no money yet).
+      if (Math.abs(v) < 0.005 && Math.abs(sum) < 0.005) {
+        if (cell?.formula && isPlainSum(cell.formula)) {
+          const covered = rowsReferenced(cell.formula, c, sheet.name, sheet.name);
+          compared++;
+          if (rows.every((x) => covered.has(x)) && !others.some((x) => covered.has(x))) ok++;
+        }
+        continue;
+      }
       compared++;
       if (Math.abs(v - sum) <= 1.005) ok++;
       continue;
@@ -99,7 +113,7 @@ export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCo
       if (rows.every((x) => covered.has(x)) && !others.some((x) => covered.has(x))) ok++;
     }
   }
-  return compared > 0 && ok * 10 >= compared * 6;
+  return { compared, ok };
 }
 
 /**
@@ -128,6 +142,27 @@ export function reachOf(sheet: SheetSnapshot, row: number, amountCols: number[])
   return reach;
 }
 
+/**
+ * « 2022 », « Montant », « en € », « Exécution 2026 » as text: a header cell, not an amount typed as text (« 12 500 € »)
+ * nor a word a fiche puts where it has no amount (« néant », « NC »).
+ */
+const HEADER_WORDS =
+  /\b(montants?|total|taux|execution|realis\w*|prevu|previsionnel|budget|cumul\w*|euros?|mandate|consomme|credits|annee|exercice|ecart|solde|reste)\b|^[^\d]*€/;
+const isHeaderText = (v: string): boolean => {
+  const t = normHead(v);
+  return isBareYear(t) || HEADER_WORDS.test(t);
+};
+
+/** Whether two amount columns or more of a row hold header texts (one is a typo the number-as-text rule reports). */
+function headerInAmounts(cells: Array<Cell | undefined> | undefined, amountCols: number[]): boolean {
+  let n = 0;
+  for (const c of amountCols) {
+    const v = cells?.[c - 1]?.value;
+    if (typeof v === "string" && isHeaderText(v) && ++n >= 2) return true;
+  }
+  return false;
+}
+
 interface Body {
   rows: RowInfo[];
   endRow: number;
@@ -150,6 +185,8 @@ export function parseBody(
   const ficheCol = columns.fiche;
   let totalRow: number | null = null;
   let lastFiche: string | null = null;
+  /** The row where the last fiche's number was first written. */
+  let lastFicheRow: number | null = null;
   let lastContent = headerEnd;
   let blankRun = 0;
   let current: GroupInfo | null = null;
@@ -200,6 +237,24 @@ export function parseBody(
     open = null;
     current = null;
     loose = [];
+  };
+  /**
+   * The open row is refuted by a sum row under it that adds up the group's rows: it was the group's title (figures of
+   * another table beside it, a note), and the group goes on to that sub-total.
+   */
+  const demoteOpen = (r: number): boolean => {
+    const o = open;
+    if (!o) return false;
+    const g = groups[o.g]!;
+    if (!g.rows.length || !addsUp(sheet, r, g.rows, amountCols, others(g.rows))) return false;
+    // (An open row agreeing on as many columns stays the sum: it came first.)
+    const above = sumAgreement(sheet, o.row, g.rows, amountCols, others(g.rows));
+    const below = sumAgreement(sheet, r, g.rows, amountCols, others(g.rows));
+    if (addsUp(sheet, o.row, g.rows, amountCols, others(g.rows)) && above.ok >= below.ok) return false;
+    rows.find((x) => x.row === o.row)!.kind = "title";
+    g.subtotalRow = null;
+    open = null;
+    return true;
   };
   /**
    * A sum row on top followed by another sum row or a title before any fiche: it may be a TOTAL over what follows (its
@@ -256,6 +311,30 @@ export function parseBody(
     }
     return false;
   };
+  /** Columns that say which fiche a row is: a repeated number with none of its own is the same fiche on another row. */
+  const identity = [columns.objective, columns.objectiveType, columns.theme].filter((c): c is number => c !== undefined);
+  const text = (row: number, c: number): string => {
+    const v = sheet.cells[row - 1]?.[c - 1]?.value;
+    return typeof v === "string" ? normHead(v) : typeof v === "number" ? String(v) : "";
+  };
+  /**
+   * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
+   * same fiche when it names no other objective, type or theme. A fiche numbered like its neighbour but with texts of
+   * its own is a duplicate, which fiche-numbering reports.
+   */
+  const repeatsFiche = (r: number): boolean => {
+    if (kind !== "detail" || !identity.length) return false;
+    let prev = rows.length - 1;
+    while (prev >= 0 && rows[prev]!.kind === "blank") prev--;
+    const above = rows[prev];
+    if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
+    if (lastFicheRow === null) return false;
+    const first = lastFicheRow;
+    return identity.every((c) => {
+      const t = text(r, c);
+      return t === "" || t === text(first, c);
+    });
+  };
   let r = headerEnd + 1;
   for (; r <= sheet.rowCount; r++) {
     const cells = sheet.cells[r - 1];
@@ -300,8 +379,15 @@ export function parseBody(
       break;
     }
     const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
+    // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
+    const headerish = headerInAmounts(cells, amountCols);
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
-    if (blankRun > 0 && !fiche && isHeaderRow(r)) break;
+    if (blankRun > 0 && (!fiche || headerish) && isHeaderRow(r)) break;
+    if (headerish) {
+      blankRun = 0;
+      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
+      continue;
+    }
     // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
     if (totalAbove && topReach !== null && r > topReach && !fiche) break;
     const label = labelOf(cells, span.c1, span.c2);
@@ -313,7 +399,7 @@ export function parseBody(
     // A sum row carries amounts: a « Total (€) » left of a header row the header reading missed is not one.
     const sumLike = amounts || !amountCols.length;
     if (!fiche && sumLike && SUBTOTAL.test(label)) {
-      closeOpen();
+      if (!demoteOpen(r)) closeOpen();
       if (kind === "detail" && !current?.rows.length && !loose.length) openAbove(r, label.replace(SUBTOTAL_PREFIX, ""));
       else subtotalBelow(r, label);
       continue;
@@ -348,7 +434,11 @@ export function parseBody(
       const o = open as { row: number; g: number } | null;
       if (deferTop()) {
         // (the row on top waits for the sums under it)
-      } else if (o && groups[o.g]!.rows.length && addsUp(sheet, o.row, groups[o.g]!.rows, amountCols, others(groups[o.g]!.rows))) closeOpen();
+      } else if (demoteOpen(r)) {
+        // (this row is the group's sub-total, below)
+      } else if (o && groups[o.g]!.rows.length && (TITLE.test(label) || addsUp(sheet, o.row, groups[o.g]!.rows, amountCols, others(groups[o.g]!.rows))))
+        // (the next engagement's title ends the open group whatever its arithmetic says)
+        closeOpen();
       if (!(open as unknown)) {
         const since = current ? current.rows : loose;
         // The first sub-total adds up every row so far too: fiches below it tell it from a TOTAL.
@@ -390,9 +480,17 @@ export function parseBody(
       continue;
     }
     if (fiche) {
+      const again = fiche === lastFiche && repeatsFiche(r);
       lastFiche = fiche;
+      if (!again) lastFicheRow = r;
       data.push(r);
-      rows.push({ row: r, kind: "fiche", fiche, continuationOf: null, group: current ? groups.length - 1 : undefined });
+      rows.push({
+        row: r,
+        kind: again ? "continuation" : "fiche",
+        fiche: again ? null : fiche,
+        continuationOf: again ? fiche : null,
+        group: current ? groups.length - 1 : undefined,
+      });
       if (current) current.rows.push(r);
       else loose.push(r);
       continue;

@@ -145,6 +145,19 @@ export function verifyReading(
     else doubt(key, col, incompleteText.why.notNumbers);
   }
 
+  // A text column (source of co-financing, modalités) holding amounts on most rows is another column read by mistake.
+  for (const key of ["source", "modalite", "objectiveType"] as const) {
+    const col = columns[key];
+    if (col === undefined) continue;
+    let text = 0;
+    let numbers = 0;
+    for (const r of dataRows) {
+      if (cells.isText(r, col)) text++;
+      else if (cells.num(r, col) !== null && cells.num(r, col) !== 0) numbers++;
+    }
+    if (numbers >= MIN_FAILS && numbers > text) doubt(key, col, incompleteText.why.notText);
+  }
+
   if (kind === "detail") {
     // A block total worded twice (a funding recap before the blocks, then the block's own total): the column its years
     // add up to on the most rows, then the one nearest them. The choice settles the ambiguity.
@@ -180,6 +193,12 @@ export function verifyReading(
       if (t === undefined || !ys.length) continue;
       const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, t)]);
       if (refuted(o)) doubt(`${b}Total`, t, incompleteText.why.yearSum(rate(o)));
+    }
+    // Total CD = masse salariale + DGAS, on the block totals too (no year to test them by): which side is wrong is unknown.
+    const [msT, dgasT, cdT] = [columns.msTotal, columns.dgasTotal, columns.cdTotal];
+    if (msT !== undefined && dgasT !== undefined && cdT !== undefined) {
+      const o = test(data, (r) => [blockSum(r, "ms") + blockSum(r, "dgas"), cells.num(r, cdT)]);
+      if (refuted(o)) for (const b of ["cd", "ms", "dgas"] as const) doubt(`${b}Total`, columns[`${b}Total`], incompleteText.why.cdSplit(rate(o)));
     }
     for (const y of yearsOf("cd")) {
       const cd = blocks.cd![y]!;
@@ -239,6 +258,13 @@ export function verifyReading(
           doubt("realisedLastYear", last, incompleteText.why.cumulative(rate(o)));
         }
       }
+    }
+    // The balance at the end of the previous year and the year's realisations make the cumulative.
+    const prior = columns.realisedPrior;
+    if (prior !== undefined && last !== undefined && since !== undefined && !trusted.includes("realisedPrior")) {
+      const o = test(data, (r) => [cells.sum0(r, prior) + cells.sum0(r, last), cells.num(r, since)]);
+      // No rule needs this column, so it must be confirmed, not merely not refuted: half the rows failing is no reading.
+      if (o.failed >= MIN_FAILS && o.failed * 4 > o.evaluated) doubt("realisedPrior", prior, incompleteText.why.consumed(rate(o)));
     }
     const budgetOf = (r: number) =>
       budget !== undefined ? cells.num(r, budget) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0);

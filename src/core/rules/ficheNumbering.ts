@@ -1,6 +1,8 @@
 import { rulesText } from "../../messages/rules";
 import { layoutText } from "../../messages/layout";
 import { finding } from "./helpers";
+import { rowsConfirmed } from "./totalRow";
+import type { TableView } from "../layout/view";
 import type { Finding, Rule } from "./types";
 
 export const ficheNumbering: Rule = {
@@ -25,7 +27,9 @@ export const ficheNumbering: Rule = {
     }
     const d = ctx.detail;
     const s = ctx.summary;
-    if (d && s && sets.has("detail") && sets.has("summary")) {
+    // Across tables only when both readings are sure: a doubtful column or a lost row would make every fiche « missing ».
+    const sure = (v: TableView) => !v.t.doubts.length && rowsConfirmed(v);
+    if (d && s && sets.has("detail") && sets.has("summary") && sure(d) && sure(s)) {
       const name = { detail: layoutText.detail.toLowerCase(), summary: layoutText.summary.toLowerCase() };
       for (const [v, other] of [
         [d, s],

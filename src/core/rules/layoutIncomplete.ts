@@ -20,6 +20,26 @@ function coreMissing(v: TableView): string[] {
   return out;
 }
 
+/**
+ * Columns of the table with a header, no role, and amounts on most fiche rows: where a role not found most likely sits,
+ * named so the user can rename its header or map it.
+ */
+function unreadAmountColumns(v: TableView): Array<{ col: string; header: string }> {
+  const read = new Set<number>();
+  for (const c of Object.values(v.t.columns)) if (c !== undefined) read.add(c);
+  for (const years of Object.values(v.t.blocks)) for (const c of Object.values(years ?? {})) read.add(c);
+  const rows = v.ficheRows().map((r) => r.row);
+  const out: Array<{ col: string; header: string }> = [];
+  for (const [key, header] of Object.entries(v.t.headers)) {
+    const col = Number(key);
+    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim()) continue;
+    let numbers = 0;
+    for (const r of rows) if (typeof v.cell(r, col)?.value === "number" || v.cell(r, col)?.formula) numbers++;
+    if (rows.length && numbers * 2 > rows.length) out.push({ col: colToLetters(col), header: header.replace(/\s+/g, " ").trim() });
+  }
+  return out;
+}
+
 export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Finding[] {
   const out: Finding[] = [];
   for (const v of [ctx.detail, ctx.summary]) {
@@ -36,6 +56,7 @@ export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Findin
       missing,
       doubts.map((d) => ({ key: d.key, col: colToLetters(d.col), why: d.why })),
       Math.max(skippedRules, 1),
+      { unread: missing.length ? unreadAmountColumns(v) : [], years: v.t.years },
     );
     out.push(finding(v, "layout-incomplete", "warning", r1, c1, null, message, [...missing, ...doubts.map((d) => d.key)].join(", "), null));
   }

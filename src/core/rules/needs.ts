@@ -20,25 +20,31 @@ export function doubtfulKey(v: TableView, key: string): boolean {
   return v.t.doubtful.some((d) => d.startsWith(key) && /^\d{4}$/.test(d.slice(key.length)));
 }
 
-function gaps(rule: Rule, ctx: RuleContext): { doubtful: string[]; missing: string[] } {
+function gaps(rule: Rule, ctx: RuleContext): { doubtful: string[]; missing: string[]; column: string[] } {
   const doubtful: string[] = [];
   const missing: string[] = [];
+  /** Needed single columns read with doubt: a partial rule checks block by block, not without its one column. */
+  const column: string[] = [];
   for (const kind of ["detail", "summary"] as const) {
     const v = ctx[kind];
     if (!v) continue;
     for (const key of rule.needs?.[kind] ?? []) {
       if (!present(v, key)) missing.push(key);
-      else if (doubtfulKey(v, key)) doubtful.push(key);
+      else if (doubtfulKey(v, key)) {
+        doubtful.push(key);
+        if (!isBlock(v, key)) column.push(key);
+      }
     }
     for (const key of rule.uses?.[kind] ?? []) if (present(v, key) && doubtfulKey(v, key)) doubtful.push(key);
   }
-  return { doubtful: [...new Set(doubtful)], missing: [...new Set(missing)] };
+  return { doubtful: [...new Set(doubtful)], missing: [...new Set(missing)], column: [...new Set(column)] };
 }
 
 /** Why the engine skips the rule (a needed role missing, or a needed or used role doubtful), or null. */
 export function needsReason(rule: Rule, ctx: RuleContext): string | null {
-  const { doubtful, missing } = gaps(rule, ctx);
+  const { doubtful, missing, column } = gaps(rule, ctx);
   if (doubtful.length && !rule.partial) return incompleteText.skippedDoubtful(doubtful);
+  if (column.length) return incompleteText.skippedDoubtful(column);
   if (missing.length) return rulesText.skipped(missing);
   return null;
 }

@@ -165,6 +165,23 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
   }
 }
 
+/**
+ * Whether the table's sum rows confirm the rows read under them: a TOTAL or sub-total that disagrees with its rows on
+ * most columns means rows were lost to the reading (one swallowed by the header band, one left to another table), so
+ * « this fiche is missing » would be a guess. Sum rows with no computed value say nothing either way.
+ */
+export function rowsConfirmed(v: TableView): boolean {
+  const cols = [...amountColumns(v)];
+  if (!cols.length) return true;
+  const checks = v.t.groups.filter((g) => g.subtotalRow && g.rows.length).map((g) => ({ row: g.subtotalRow!, rows: g.rows }));
+  const total = v.t.rows.find((r) => r.kind === "total");
+  if (total) checks.push({ row: total.row, rows: v.dataRows().map((r) => r.row) });
+  return checks.every(({ row, rows }) => {
+    const { bad, compared } = confirmed(v, row, columnSums(v, rows, cols).stored, cols);
+    return !(compared >= 2 && bad * 2 > compared);
+  });
+}
+
 export const totalRow: Rule = {
   id: "total-row",
   skip: (ctx) => ([ctx.detail, ctx.summary].some((v) => v?.t.totalRow || v?.t.groups.some((g) => g.subtotalRow)) ? null : rulesText.skippedNoTotal),

@@ -77,3 +77,16 @@ test("the budget-sum refuted with a funder read from one column and no years: th
   expect(report.layout.detail!.doubtful).toEqual(expect.arrayContaining(["budget", "firTotal"]));
   expect(loud(report.findings).map((f) => f.rule)).toEqual(["layout-incomplete"]);
 });
+
+test("a role not found: the message names the unread columns holding amounts, and a header to rename it to with the table's year", () => {
+  const cols = rename(standardCols(), "realisedLastYear", "Suivi A");
+  const m = miniDetail({ cols });
+  const found = loud(checkAnnex(m.wb).findings);
+  expect(found.map((f) => f.rule)).toEqual(["layout-incomplete"]);
+  const msg = found[0]!.message;
+  expect(msg).toContain("Réalisations de la dernière année");
+  expect(msg).toContain(`${m.colOf.realisedLastYear}\u00a0«\u00a0Suivi A\u00a0»`);
+  expect(msg).toContain("«\u00a0Réalisations 2022\u00a0»");
+  // Text columns (labels, objectives) are not offered.
+  expect(msg).not.toContain(`${m.colOf.label}\u00a0«`);
+});
