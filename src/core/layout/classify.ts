@@ -6,18 +6,43 @@ import type { ColumnClass, YearBlock } from "./types";
 
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 
+const FUNDER_WORDS: Array<[Block, RegExp]> = [
+  // (« ETP » alone counts posts; valued, « ETP valorisés », it is money.)
+  ["ms", /masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp valorises?\b|valorisation (des )?etp\b/],
+  ["dgas", /dgas|\bdgs\b/],
+  ["cd", /\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b/],
+  ["fir", /\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/],
+  // Not inside a word: "fondamental" holds "ondam".
+  ["ondam", /\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/],
+  ["etat", /\betat\b(?! d.avancement)|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/],
+];
+
+/** Funders named in a header: "Budget DGAS (hors masse salariale)", what a block excludes does not name it, nor does
+ * the title of the contract or plan the table belongs to (« Contrat départemental de prévention… »). */
+function fundersIn(text: string): Block[] {
+  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ").replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
+  return FUNDER_WORDS.filter(([, re]) => re.test(t)).map(([b]) => b);
+}
+
+/** A header that adds funders up (« Part CD (MS + DGAS) », « Total ETAT + FIR + ONDAM »). */
+const SUM_OF = /\+|\/|,|\bet\b|=/;
+
 /** Funders and the département's funds under the names départements give them. */
 export function blockOf(text: string): Block | null {
-  // "Budget DGAS (hors masse salariale)": what a block excludes does not name it.
-  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ");
-  if (/masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp\b/.test(t)) return "ms";
-  if (/dgas|\bdgs\b/.test(t)) return "dgas";
-  if (/\bcd\b|conseil departemental|departement|fonds propres|\bcd ?\d{2}\b/.test(t)) return "cd";
-  if (/\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/.test(t)) return "fir";
-  // Not inside a word: "fondamental" holds "ondam".
-  if (/\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/.test(t)) return "ondam";
-  if (/\betat\b|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/.test(t)) return "etat";
-  return null;
+  const named = fundersIn(text);
+  if (named.length > 1 && SUM_OF.test(text)) {
+    const cofinancers = named.filter((b) => b === "fir" || b === "etat" || b === "ondam");
+    // The département's two parts added up are the CD; a sum over several funders is no one block.
+    if (!cofinancers.length) return named.includes("cd") || (named.includes("ms") && named.includes("dgas")) ? "cd" : named[0]!;
+    return null;
+  }
+  return named[0] ?? null;
+}
+
+/** A sum of the département's part and its co-financers (« Budget = CD + FIR + ETAT + ONDAM »): the planned budget. */
+function sumOfAll(text: string): boolean {
+  const named = fundersIn(text);
+  return SUM_OF.test(text) && named.some((b) => b === "cd" || b === "ms" || b === "dgas") && named.some((b) => b === "fir" || b === "etat" || b === "ondam");
 }
 
 /** Sub-headers that say nothing alone: the group above says what they are ("Exécution 2024" / "Montant"). */
@@ -29,11 +54,39 @@ const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 // A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
 const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)\)?$/;
-const unitless = (t: string) => t.replace(UNIT, "").trim();
+export const unitless = (t: string) => t.replace(UNIT, "").trim();
+
+/** A numbered engagement or objective title (« Axe 1 - Agir le plus précocement… ») names rows, not a column. */
+const ROW_TITLE = /^(axes?|engagements?|mesures?|objectifs?|orientations?|priorites?|volets?)( n ?°)? ?([0-9]+|[ivx]+)\b ?[-:.]? ?\S.{10,}/;
+const TITLED: ReadonlySet<string> = new Set(["objective", "objectif", "theme", "mesure"]);
+const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|consommation))$/;
+
+// Finance officers' abbreviations: « Tx d'exécution » is a rate.
+// A span written « 2021/2023 » is « 2021-2023 ».
+const words = (raw: string) =>
+  unitless(
+    norm(raw)
+      .replace(/\btx\b\.?/g, "taux")
+      .replace(/(20\d{2}) ?\/ ?(20\d{2})/g, "$1-$2"),
+  );
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
-  const g = unitless(norm(groupRaw));
-  const s = unitless(norm(subRaw));
+  const g = words(groupRaw);
+  const s = words(subRaw);
+  // The first row of a table taken under its header: an engagement title under the column of engagements or objectives
+  // (« Objectif » / « Axe 1 - Agir… ») is that column's first value, the group alone speaks. (Under another header,
+  // « N° FA » / « Axe 1 - … », the header band itself is wrong: left unread.)
+  if (g && ROW_TITLE.test(s)) {
+    const alone = classifyOne("", g);
+    if (alone && "role" in alone && TITLED.has(alone.role)) return alone;
+  }
+  // « Modalités de financement » over what it says (« Etat/AM », « FIR + PLF »): the funders named are its values.
+  if (g && s && /^(modalites?|modes?) (de|du) financement\b|^modalites?$/.test(g) && !isBareYear(s)) return { role: "modalite" };
+  // A funder under a realisation, a rate or a gap (« Réalisé 2023 » / « FIR »): a split of that figure no rule reads,
+  // never the funder's planned amount.
+  if (g && s && !isBareYear(s) && blockOf(s) && !blockOf(g) && NOT_PLANNED_GROUP.test(g)) return null;
+  // A rate under a year alone (« Année 2024 » / « % »): the execution rate of that year, the only rate an annex keeps.
+  if (g && isBareYear(g) && RATE_WORD.test(s)) return yearCol("rate", bareYear(g)!);
   // Year-major blocks ("Budget 2021" over MS | Crédits DGAS | Crédits ARS…): the funder below, the year above.
   if (g && s && !isBareYear(s) && !yearsIn(s).length && yearsIn(g).length === 1 && !NOT_PLANNED.test(g)) {
     const b = blockOf(s);
@@ -49,7 +102,7 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
     if (alone && "role" in alone && alone.role === "rateLastYear") return { role: "rateGlobal" };
     if (alone && "role" in alone && alone.role === "realisedLastYear") return { role: "realisedSinceStart" };
   }
-  if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
+  if (g && s && !isBareYear(s) && GENERIC_SUB.test(s)) return classifyMain(`${g} ${s}`, g, "", null, false) ?? underTitle(g, s);
   // A gap header split over two rows ("Ecart Moyens financiers" / "- Réalisations"): the lower half alone reads as a realisation.
   if (g && s && !isBareYear(s) && GAP_START.test(g)) return { role: "gap" };
   // A header split over two rows whose halves mislead alone: "Type" / "d'objectif", "Taux de" / "consommation 2023-2026".
@@ -60,9 +113,15 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
       return both;
   }
   const out = classifyOne(g, s);
+  if (out || !g || !s || isBareYear(s)) return out;
   // A sub-header that names nothing known, under a group that does: read them together.
-  if (!out && g && s && !isBareYear(s)) return classifyMain(`${g} ${s}`, g, "", null, false);
-  return out;
+  const both = classifyMain(`${g} ${s}`, g, "", null, false);
+  return both ?? underTitle(g, s);
+}
+
+/** Under a group that says nothing (a title over the whole table), the sub-header alone (« Action », « Intitulé »). */
+function underTitle(g: string, s: string): ColumnClass | null {
+  return classifyOne("", g) ? null : classifyOne("", s);
 }
 
 function classifyOne(g: string, s: string): ColumnClass | null {
@@ -78,14 +137,26 @@ function classifyOne(g: string, s: string): ColumnClass | null {
 
 // (The accounts' own words: « Liquidé », « Compte administratif », « CA 2023 ».)
 const REALISED =
-  /realis|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
+  /realis|\breel(le)?s?\b|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
+/** A group of realisations, rates or gaps: the funders under it split that figure. */
+const NOT_PLANNED_GROUP =
+  /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|liquid|\bpaye|compte administratif|\bca\b|\btaux\b|%|ecart|reste a|solde|disponible/;
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
-const NOT_PLANNED = /realis|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
+const NOT_PLANNED = /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE =
-  /niveau d.?execution|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
+  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
+
+/** Text about the action, not its money, even when it names a funder: comments, opinions, dates, counts, progress. */
+const NOT_MONEY =
+  /^(observations?|commentaires?|remarques?|avis|validation|visa|justifications?|motifs?|precisions?|dates?|nombre|nb|nbre|etat d.avancement|avancement|statut)\b/;
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
-  if (/\becart\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponible\b|\breliquat\b|non consomme|non realise/.test(main))
+  if (NOT_MONEY.test(main)) return null;
+  if (
+    /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non consomme|non realise/.test(
+      main,
+    )
+  )
     return { role: "gap" };
   if (/^(taux|%|pourcentage) (global|cumule?|total)\b/.test(main)) return { role: "rateGlobal" };
   if (RATE.test(main) && !/indicateur/.test(main)) {
@@ -102,7 +173,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "realisedTo", "realisedPrior");
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
-    if (/depuis|cumul|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "realisedSinceStart" };
+    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "realisedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("realised", y) : { role: "realisedLastYear" };
   }
@@ -110,11 +181,14 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "consumedTo", "consumedPrior");
     const to = endOfYearIn(main);
     if (to) return yearCol("consumedTo", to);
-    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul|total/.test(main)) return { role: "consumedSinceStart" };
+    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "consumedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
-  if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine des (credits|financements)/.test(main)) return { role: "source" };
+  // « Budget total (CD + cofinanceurs) » is the budget, whatever it names.
+  if (/^(budget|cout) (total|global)\b/.test(main)) return { role: "budget" };
+  if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine (des|du) (credits|financements?|fonds)|^partenaires? financiers?$/.test(main))
+    return { role: "source" };
   if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main))
@@ -123,7 +197,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   if (
-    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b/.test(
+    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche)\b|^fiches?-actions?$/.test(
       main,
     )
   ) {
@@ -146,12 +220,18 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/objectif/.test(main)) return { role: "objective" };
   if (/^mesures?\b/.test(main)) return { role: "mesure" };
   if (
-    /^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b/.test(
+    /^(theme|thematique|axe|direction|pole|engagements?|domaines?|champs?)$|^(theme|thematique|axe|direction|pole|domaine d.intervention|champ d.intervention)\b(?! (pilote|responsable|referente?|en charge))/.test(
       main,
     )
   )
     return { role: "theme" };
-  if (/moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b/.test(main)) return { role: "budget" };
+  if (
+    /moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b|^montant total (de l.action|de la fiche)$|^enveloppe( (globale|totale|previsionnelle|financiere))?$|^(total (des )?financements?|financement total)$/.test(
+      main,
+    )
+  )
+    return { role: "budget" };
+  if (/^(budget|total|cout|montant)\b/.test(main) && sumOfAll(main)) return { role: "budget" };
   if (
     !blockOf(main) &&
     /budget (previsionnel|prevu)|previsionnel|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
@@ -189,6 +269,9 @@ function priorOf(main: string, to: "realisedTo" | "consumedTo", role: "realisedP
   const y = single(yearsIn(main));
   return y ? yearCol(to, y) : { role };
 }
+
+/** « Réalisé 2023 » / « Total » (over the funders' realisations of that year) is that year's, not the cumulative. */
+const oneYear = (main: string) => yearsIn(main).length === 1;
 
 function single(ys: number[]): number | null {
   return ys.length === 1 ? ys[0]! : null;

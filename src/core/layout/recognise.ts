@@ -7,6 +7,7 @@ import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
 import { chooseFicheColumn, ficheScore } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
+import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading } from "./verify";
@@ -559,22 +560,24 @@ function assignColumns(kind: TableKind, seg: Segment) {
   const blocks: Partial<Record<YearBlock, Record<number, number>>> = {};
   const ambiguous: Array<{ role: string; cols: number[] }> = [];
   const seen = new Map<string, number[]>();
-  for (const hc of seg.cols) {
-    if (!hc.cls) continue;
-    if ("role" in hc.cls) {
-      const role = (kind === "summary" ? SUMMARY_RENAME : DETAIL_RENAME)[hc.cls.role] ?? hc.cls.role;
+  const classes = pairColumns(seg.cols);
+  for (const [i, hc] of seg.cols.entries()) {
+    const cls = classes[i];
+    if (!cls) continue;
+    if ("role" in cls) {
+      const role = (kind === "summary" ? SUMMARY_RENAME : DETAIL_RENAME)[cls.role] ?? cls.role;
       const list = seen.get(role) ?? [];
       list.push(hc.col);
       seen.set(role, list);
       if (columns[role] === undefined) columns[role] = hc.col;
     } else {
-      const block = (kind === "summary" ? SUMMARY_BLOCK_RENAME : DETAIL_BLOCK_RENAME)[hc.cls.block] ?? hc.cls.block;
+      const block = (kind === "summary" ? SUMMARY_BLOCK_RENAME : DETAIL_BLOCK_RENAME)[cls.block] ?? cls.block;
       const b = (blocks[block] ??= {});
-      const key = `${block}${hc.cls.year}`;
+      const key = `${block}${cls.year}`;
       const list = seen.get(key) ?? [];
       list.push(hc.col);
       seen.set(key, list);
-      if (b[hc.cls.year] === undefined) b[hc.cls.year] = hc.col;
+      if (b[cls.year] === undefined) b[cls.year] = hc.col;
     }
   }
   for (const [role, cols] of seen) if (cols.length > 1) ambiguous.push({ role, cols });
@@ -628,6 +631,13 @@ function assignColumns(kind: TableKind, seg: Segment) {
     if (c !== undefined && end !== null && lastYear && end < lastYear && columns[prior] === undefined && !priorTo.length) {
       columns[prior] = c;
       delete columns[since];
+      // Another column read as the cumulative (« Exécution / Total » after « Exécution / 2022-2024 ») is it.
+      const other = (seen.get(since) ?? []).find((x) => x !== c && (spanEnd(x) ?? lastYear) >= lastYear);
+      if (other !== undefined) {
+        columns[since] = other;
+        const i = ambiguous.findIndex((a) => a.role === since);
+        if (i >= 0 && (seen.get(since) ?? []).length === 2) ambiguous.splice(i, 1);
+      }
     }
   }
   cumulative("realisedSinceStart", "realisedTo");
