@@ -1,7 +1,7 @@
 // Finds the annex's tables in a workbook snapshot: header rows, column roles and years, row kinds, groups.
 // Works from the cells only: sheet names, positions and wording are never assumed.
-import { addr, type Rect } from "../model/a1";
-import { isBlankValue, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import { addr } from "../model/a1";
+import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { classifyHeader } from "./classify";
 import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
@@ -12,7 +12,23 @@ import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading } from "./verify";
 import { rejectText } from "../../messages/layout";
-import { cellKey } from "../model/cellKey";
+import {
+  cellText,
+  fitsUnder,
+  GENERIC_WORD,
+  groupRowAbove,
+  groupsWrittenFirstOnly,
+  headerRowsAt,
+  MAX_HEADER_ROWS,
+  MAX_HEADER_TEXT,
+  MergeIndex,
+  readDeepHeader,
+  readHeader,
+  textAt,
+  type HeaderColumn,
+} from "./header";
+
+export { cellText } from "./header";
 
 export interface RecogniseOptions {
   /** The user's reading (pane view or --mapping FILE.json): mapped roles are confirmed, "absent" ones are not reported missing. */
@@ -21,7 +37,6 @@ export interface RecogniseOptions {
 
 /** A row needs this many recognised headers to be taken for a table header. */
 const MIN_HEADER_ROLES = 4;
-const MAX_HEADER_TEXT = 250;
 
 const DETAIL_ONLY = new Set<string>([
   "label",
@@ -83,44 +98,6 @@ function classKey(c: ColumnClass): string {
   return "role" in c ? c.role : `b:${c.block}`;
 }
 
-export function cellText(v: CellValue): string {
-  if (v === null || typeof v === "boolean") return "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : "";
-  if (typeof v === "string") return v.length > MAX_HEADER_TEXT ? "" : v;
-  return "";
-}
-
-/** Cells covered by a merge, keyed by row*COLS+col, pointing at the merge. */
-class MergeIndex {
-  private readonly map = new Map<number, Rect>();
-  constructor(sheet: SheetSnapshot) {
-    for (const m of sheet.merges) {
-      if ((m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1) > 5000) continue;
-      for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) this.map.set(cellKey(r, c), m);
-    }
-  }
-  at(r: number, c: number): Rect | undefined {
-    return this.map.get(cellKey(r, c));
-  }
-}
-
-interface HeaderColumn {
-  col: number;
-  group: string;
-  sub: string;
-  cls: ColumnClass | null;
-}
-
-function textAt(sheet: SheetSnapshot, merges: MergeIndex, r: number, c: number): string {
-  const own = cellText(sheet.cells[r - 1]?.[c - 1]?.value ?? null);
-  if (own) return own;
-  const m = merges.at(r, c);
-  // A merge carries its text to every cell of the same rows (horizontal spread), not to rows below it.
-  if (m && m.r1 === r) return cellText(sheet.cells[m.r1 - 1]?.[m.c1 - 1]?.value ?? null);
-  if (m && m.r1 < r) return "\u0000covered";
-  return "";
-}
-
 function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: ColumnClass }> {
   const row = sheet.cells[r - 1];
   if (!row) return [];
@@ -162,295 +139,6 @@ function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array
     else if (!alone && group && fitsUnder(group, v)) under.push({ col: c, cls: classifyHeader(group, v)! });
   }
   return [...base, ...(funders.length >= 2 ? funders : []), ...under].sort((a, b) => a.col - b.col);
-}
-
-function countBareYears(sheet: SheetSnapshot, r: number): { years: number; filled: number } {
-  const row = sheet.cells[r - 1];
-  let years = 0;
-  let filled = 0;
-  if (!row) return { years, filled };
-  for (const cell of row) {
-    if (!cell || isBlankValue(cell.value)) continue;
-    filled++;
-    const t = cellText(cell.value);
-    if (t && isBareYear(norm(t))) years++;
-    else if (typeof cell.value === "string" && classifyHeader("", cell.value)) years++;
-  }
-  return { years, filled };
-}
-
-/**
- * The group row above a header row found first: when its bare years sit under texts of the row above ("Masse salariale"
- * over 2021, 2022), the header starts there, single-row headers standing on the lower row.
- */
-function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boolean {
-  if (r <= 1) return false;
-  const row = sheet.cells[r - 1];
-  if (!row) return false;
-  let years = 0;
-  let covered = 0;
-  // A title merged across (nearly) the whole header row is over the table, not a group over its years.
-  const filledCols = row.flatMap((cell, i) => (cell && !isBlankValue(cell.value) ? [i + 1] : []));
-  const span = filledCols.length ? filledCols[filledCols.length - 1]! - filledCols[0]! + 1 : 0;
-  const title = (c: number) => {
-    const m = merges.at(r - 1, c);
-    return m !== undefined && (m.c2 - m.c1 + 1) * 5 >= span * 4;
-  };
-  for (let c = 1; c <= row.length; c++) {
-    const t = cellText(row[c - 1]?.value ?? null);
-    if (!t || !isBareYear(norm(t))) continue;
-    years++;
-    const above = textAt(sheet, merges, r - 1, c);
-    if (above && above !== "\u0000covered" && !isBareYear(norm(above)) && !title(c)) covered++;
-  }
-  if (years >= 2 && covered * 2 >= years) return true;
-  // Or a group merged over a few columns of this row ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a
-  // title merged across the whole table.
-  const filled = row.filter((cell) => cell && !isBlankValue(cell.value)).length;
-  const above = sheet.cells[r - 2] ?? [];
-  if (above.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return false;
-  return sheet.merges.some((m) => {
-    if (m.r1 !== r - 1 || m.r2 !== r - 1 || m.c2 <= m.c1 || (m.c2 - m.c1 + 1) * 2 > filled) return false;
-    const t = cellText(above[m.c1 - 1]?.value ?? null);
-    let under = 0;
-    for (let c = m.c1; c <= m.c2; c++) if (cellText(row[c - 1]?.value ?? null)) under++;
-    return t.length > 0 && t.length <= 40 && under >= 2;
-  });
-}
-
-/**
- * Groups written over their first column only, with no merge (« Financements prévus » over « CD », « FIR », « Total »):
- * at least two texts of row r + 1 say nothing alone, sit under blank cells of row r, and say something under the
- * nearest text of row r on their left. No amount on row r + 1.
- */
-/**
- * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
- * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
- */
-function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<string>): boolean {
-  const key = (x: ColumnClass | null) => JSON.stringify(x);
-  const under = classifyHeader(group, sub);
-  if (!under) return false;
-  const alone = classifyHeader("", sub);
-  // Year-major blocks written over their first funder only (« Budget 2022 » over « Masse salariale », then « Crédits
-  // DGAS », « PLF »…): alone a funder's total, under the group that funder's year, each funder once (a second « FIR »
-  // or a « Total FIR » after it is no longer the group's).
-  if (alone && yearsGiven && "role" in alone && "block" in under && alone.role === `${under.block}Total` && !yearsGiven.has(under.block)) return true;
-  if (alone) return key(alone) === key(under);
-  // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
-  return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
-}
-
-function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean {
-  const row = sheet.cells[r - 1];
-  const next = sheet.cells[r];
-  if (!row || !next) return false;
-  let group = "";
-  let under = 0;
-  for (let c = 1; c <= Math.max(row.length, next.length); c++) {
-    const own = cellText(row[c - 1]?.value ?? null);
-    const v = next[c - 1]?.value ?? null;
-    if (typeof v === "number" && !isBareYear(String(v))) return false;
-    const sub = typeof v === "string" ? v.trim() : "";
-    if (own) {
-      // A title over the table (« CONTRAT DÉPARTEMENTAL… ») is no group.
-      if (own.length > 40) return false;
-      group = own;
-      // The group's first column counts too when its sub-header says nothing alone (« Total » under « Budget prévisionnel »).
-      if (sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
-      continue;
-    }
-    if (group && sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
-  }
-  return under >= 2;
-}
-
-function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
-  return sheet.merges.some((m) => m.r1 === r && m.c2 > m.c1 && m.r2 <= r + 1);
-}
-
-const MAX_HEADER_ROWS = 3;
-
-/** Whether a row holds nothing but header-like cells: texts and bare years, no amount, no fiche number. */
-function headerLike(sheet: SheetSnapshot, r: number): boolean {
-  const row = sheet.cells[r - 1];
-  if (!row) return false;
-  let filled = 0;
-  let known = 0;
-  for (let c = 1; c <= row.length; c++) {
-    const v = row[c - 1]?.value ?? null;
-    if (v === null || isBlankValue(v)) continue;
-    filled++;
-    const t = cellText(v);
-    if (!t || typeof v === "boolean") return false;
-    const n = norm(t);
-    if (typeof v === "number" && !isBareYear(n)) return false;
-    if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
-    else if (/^(fa|fiche|action)?\s*[-.]?\s*\d{1,3}( ?bis| ?ter)?$/.test(n)) return false;
-  }
-  return filled >= 2 && known * 2 >= filled;
-}
-const GENERIC_WORD = /^(montants?|taux|total|cumul(e|es|ee)?|realises?|prevus?)\b|^%$/;
-
-/** Horizontal merges that start on row r and span columns whose row below holds text. */
-function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {
-  let n = 0;
-  for (const m of sheet.merges) {
-    if (m.r1 !== r || m.r2 !== r || m.c2 <= m.c1) continue;
-    let texts = 0;
-    for (let c = m.c1; c <= m.c2; c++) {
-      const t = textAt(sheet, merges, below, c);
-      if (t && t !== "\u0000covered") texts++;
-    }
-    if (texts >= 2) n++;
-  }
-  return n;
-}
-
-/**
- * Header rows around r (the first row with enough roles): group rows merged over it above, sub-header rows under it
- * (held by vertical merges from above or under merged groups) below, up to three rows in all.
- */
-function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number): number[] {
-  const rows = [r];
-  // Above: a row of merged groups over r's headers ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a title
-  // merged across the whole table.
-  const width = sheet.cells[r - 1]?.filter((x) => x && !isBlankValue(x.value)).length ?? 0;
-  if (r > 1 && groupsOver(sheet, merges, r - 1, r) > 0) {
-    const spans = sheet.merges.filter((m) => m.r1 === r - 1 && m.r2 === r - 1 && m.c2 > m.c1);
-    const row = sheet.cells[r - 2] ?? [];
-    const numbers = row.some((x) => x && typeof x.value === "number" && !isBareYear(norm(String(x.value))));
-    if (!numbers && spans.every((m) => (m.c2 - m.c1 + 1) * 5 < width * 4)) rows.unshift(r - 1);
-  }
-  while (rows.length < MAX_HEADER_ROWS) {
-    const last = rows[rows.length - 1]!;
-    const next = last + 1;
-    const held = sheet.merges.some((m) => m.r1 >= rows[0]! && m.r1 <= last && m.r2 >= next && m.c2 === m.c1);
-    // (Groups written over their first column only leave no merge: a row of years under them continues the header.)
-    if (!headerLike(sheet, next) || !(held || groupsOver(sheet, merges, last, next) > 0 || (rows.length === 2 && headerContinuation(sheet, next)))) break;
-    rows.push(next);
-  }
-  return rows;
-}
-
-/** A third header row under two: only texts (or bare years), most of them column names or years, no amounts. */
-function headerContinuation(sheet: SheetSnapshot, r: number): boolean {
-  const row = sheet.cells[r - 1];
-  if (!row) return false;
-  for (const cell of row) {
-    const v = cell?.value;
-    if (typeof v === "number" && !isBareYear(String(v))) return false;
-  }
-  const n = countBareYears(sheet, r);
-  return n.filled >= 2 && n.years >= 2 && n.years * 2 >= n.filled;
-}
-
-/** Header of one, two or three rows starting at r, one entry per column from the first to the last header cell. */
-function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, forceTwo = false): { rows: number[]; cols: HeaderColumn[] } {
-  const next = countBareYears(sheet, r + 1);
-  const twoLevel = forceTwo || hasHorizontalMerge(sheet, r) || (next.years >= 2 && next.years * 2 >= next.filled) || groupsWrittenFirstOnly(sheet, r);
-  // Three levels ("Cofinanceurs" / "Crédits ARS" / "ARS 2025"): the middle row is the group, the top one qualifies it.
-  const threeLevel = twoLevel && headerContinuation(sheet, r + 2);
-  const rows = threeLevel ? [r, r + 1, r + 2] : twoLevel ? [r, r + 1] : [r];
-  let maxCol = 0;
-  for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
-  for (const m of sheet.merges) if (m.r1 >= r && m.r1 <= r + rows.length - 1) maxCol = Math.max(maxCol, m.c2);
-  const cols: HeaderColumn[] = [];
-  let prevGroup = "";
-  let prevSubYear = false;
-  let prevTop = "";
-  // Blocks given a year under the current group (year-major groups written over their first column only).
-  const yearsGiven = new Set<string>();
-  for (let c = 1; c <= maxCol; c++) {
-    let group = "";
-    let sub: string;
-    if (threeLevel) {
-      const top = textAt(sheet, merges, r, c);
-      const mid = textAt(sheet, merges, r + 1, c);
-      sub = textAt(sheet, merges, r + 2, c);
-      if (sub === "\u0000covered") sub = "";
-      const real = (t: string) => (t === "\u0000covered" ? "" : t);
-      // A text alone on the upper rows is the column's own header (merged down or written high).
-      const subYear = isBareYear(norm(sub));
-      // A middle group written over its first column only covers the years after it and their total.
-      const sameTop = !real(top) || real(top) === prevTop;
-      // (Beyond the top group's span, a column carries the middle group only when it fits under it: « Nombre de
-      // bénéficiaires » after « Taux de consommation » / « 2024 » is no rate.)
-      const carried = prevGroup && sub && (subYear || ((prevSubYear || sameTop) && fitsUnder(prevGroup, sub)));
-      group = real(mid) || (carried ? prevGroup : "") || (sub ? real(top) : "");
-      prevTop = real(top) || prevTop;
-      if (!sub && !real(mid)) sub = real(top);
-      prevGroup = real(mid) || (group !== real(top) ? group : "");
-      prevSubYear = subYear;
-      const cls =
-        group || sub ? (classifyHeader(group, sub) ?? (real(top) && real(mid) ? classifyHeader(real(top), `${real(mid)} ${sub}`.trim()) : null)) : null;
-      cols.push({ col: c, group: real(top) && real(top) !== group ? `${real(top)} ${group}`.trim() : group, sub, cls });
-      continue;
-    } else if (twoLevel) {
-      group = textAt(sheet, merges, r, c);
-      sub = textAt(sheet, merges, r + 1, c);
-      if (sub === "\u0000covered") sub = "";
-      const subYear = isBareYear(norm(sub));
-      if (group && group !== prevGroup) yearsGiven.clear();
-      // Plain layouts write the group once, over the first year: the following years belong to it.
-      if (!group && subYear && (prevSubYear || prevGroup)) group = prevGroup;
-      // Or any sub-header that fits under that group (« FIR », « Total » under « Financements prévus »).
-      else if (!group && sub && prevGroup && fitsUnder(prevGroup, sub, yearsGiven)) group = prevGroup;
-      if (!group) yearsGiven.clear();
-      const under = group && sub ? classifyHeader(group, sub) : null;
-      if (under && "block" in under) yearsGiven.add(under.block);
-      prevGroup = group;
-      prevSubYear = subYear;
-    } else {
-      sub = textAt(sheet, merges, r, c);
-    }
-    if (group === "\u0000covered") group = "";
-    cols.push({ col: c, group, sub, cls: group || sub ? classifyHeader(group, sub) : null });
-  }
-  return { rows, cols };
-}
-
-/**
- * A header of three rows (« Financement départemental » / « Masse salariale » / « 2025 (€) »): each column read from
- * its two lowest texts, the upper one joined to the group when those alone say nothing
- * (« Réalisations » / « Cumul 2025-2026 » / « Taux »).
- */
-function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: number[]): { rows: number[]; cols: HeaderColumn[] } {
-  let maxCol = 0;
-  for (const hr of rows) maxCol = Math.max(maxCol, sheet.cells[hr - 1]?.length ?? 0);
-  for (const m of sheet.merges) if (m.r1 >= rows[0]! && m.r1 <= rows[rows.length - 1]!) maxCol = Math.max(maxCol, m.c2);
-  const cols: HeaderColumn[] = [];
-  const prev: string[] = [];
-  let prevYear = false;
-  for (let c = 1; c <= maxCol; c++) {
-    const levels = rows.map((hr) => {
-      const t = textAt(sheet, merges, hr, c);
-      return t === "\u0000covered" ? "" : t;
-    });
-    const low = levels[levels.length - 1]!;
-    const year = isBareYear(norm(low));
-    // Plain layouts write a group once, over its first year.
-    if (year && (prevYear || prev.some(Boolean))) for (let i = 0; i < levels.length - 1; i++) if (!levels[i]) levels[i] = prev[i] ?? "";
-    // A sub-group written over its first column only (« Crédits ARS » over « ARS 2025 », « ARS 2026 », « Total ») holds
-    // the columns after it under the same group.
-    for (let i = 1; i < levels.length - 1; i++) if (!levels[i] && low && levels[i - 1] && levels[i - 1] === prev[i - 1]) levels[i] = prev[i] ?? "";
-    // Groups over their first column only on every upper row (« Compte administratif » / « Mandaté 2026 » over
-    // « Réalisé », then « % » alone): a sub-header that fits under the previous column's group belongs to it.
-    const n = levels.length;
-    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && fitsUnder(prev[n - 2]!, low)) {
-      for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
-    }
-    for (let i = 0; i < levels.length; i++) prev[i] = levels[i]!;
-    prevYear = year;
-    const texts = levels.filter((t, i) => t && levels.indexOf(t) === i);
-    const sub = texts[texts.length - 1] ?? "";
-    const near = texts.length >= 2 ? texts[texts.length - 2]! : "";
-    const upper = texts.slice(0, -2).join(" ");
-    let cls = near || sub ? classifyHeader(near, sub) : null;
-    if (!cls && upper) cls = classifyHeader(`${upper} ${near}`, sub);
-    cols.push({ col: c, group: texts.slice(0, -1).join(" "), sub, cls });
-  }
-  return { rows, cols };
 }
 
 interface Segment {

@@ -1,0 +1,254 @@
+// Issue #10: the header band. How many header rows a table has (up to four, groups over groups over blocks over years),
+// and how groups, merged, written over their first column only or repeated, and single headers merged down, written
+// on the top row or on the bottom row, combine into each column's header.
+import { checkAnnex } from "../../../src/core/check";
+import { columnLetters } from "../../../src/core/layout/describe";
+import { recognise } from "../../../src/core/layout/recognise";
+import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
+import { setCell } from "../../../src/core/model/snapshot";
+import type { Finding } from "../../../src/core/rules/types";
+import { fiches, miniDetail, miniSummary, type MiniAnnex } from "../miniAnnex";
+
+const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
+
+type Align = "merge" | "top" | "bottom";
+type Groups = "merge" | "first" | "repeat";
+interface BandCol {
+  path: string[];
+  key: string;
+}
+
+/**
+ * A detail annex whose header is `depth` rows: each column's path written level by level, groups (consecutive columns
+ * with the same prefix) merged, over their first column only or repeated; a column's own header (its last level)
+ * merged down to the bottom row, or left where it is (top: paths from the top row; bottom: paths ending on the bottom row).
+ */
+function banded(cols: BandCol[], depth: number, align: Align, groups: Groups, opts: { title?: string; top?: number } = {}): MiniAnnex {
+  const top = opts.top ?? 2;
+  const bottom = top + depth - 1;
+  const m = miniDetail({ cols: cols.map((c) => ({ head: c.path[c.path.length - 1]!, key: c.key })), top: bottom });
+  const s = m.sheet;
+  // The one-row header miniDetail wrote (and its title) give way to the band.
+  for (let r = 1; r <= bottom; r++) s.cells[r - 1] = [];
+  s.merges = s.merges.filter((x) => x.r1 > bottom);
+  if (opts.title) {
+    setCell(s, top - 1, 1, { value: opts.title });
+    s.merges.push({ r1: top - 1, c1: 1, r2: top - 1, c2: 8 });
+  }
+  const rowOf = (c: BandCol, level: number) => (align === "bottom" ? bottom - c.path.length + 1 + level : top + level);
+  for (let level = 0; level < depth - 1; level++) {
+    let i = 0;
+    while (i < cols.length) {
+      const c = cols[i]!;
+      if (level >= c.path.length - 1) {
+        i++;
+        continue;
+      }
+      const prefix = c.path.slice(0, level + 1).join("\u0001");
+      let j = i + 1;
+      while (
+        j < cols.length &&
+        cols[j]!.path.length - 1 > level &&
+        cols[j]!.path.slice(0, level + 1).join("\u0001") === prefix &&
+        rowOf(cols[j]!, level) === rowOf(c, level)
+      )
+        j++;
+      const r = rowOf(c, level);
+      if (groups === "repeat") for (let x = i; x < j; x++) setCell(s, r, x + 1, { value: c.path[level]! });
+      else {
+        setCell(s, r, i + 1, { value: c.path[level]! });
+        if (groups === "merge" && j - i > 1) s.merges.push({ r1: r, c1: i + 1, r2: r, c2: j });
+      }
+      i = j;
+    }
+  }
+  cols.forEach((c, i) => {
+    const r = rowOf(c, c.path.length - 1);
+    const leaf = c.path[c.path.length - 1]!;
+    setCell(s, r, i + 1, { value: /^20\d\d$/.test(leaf) ? Number(leaf) : leaf });
+    if (align === "merge" && r < bottom) s.merges.push({ r1: r, c1: i + 1, r2: bottom, c2: i + 1 });
+  });
+  return { ...m, headerRows: Array.from({ length: depth }, (_, i) => top + i) };
+}
+
+const YEARS = [2021, 2022];
+const singles: BandCol[] = [
+  { path: ["N° fiche"], key: "fiche" },
+  { path: ["Intitulé de la fiche action"], key: "label" },
+  { path: ["Intitulé de l'objectif"], key: "objective" },
+  { path: ["Obj. fondamental/ facultatif"], key: "objectiveType" },
+  { path: ["Budget global"], key: "budget" },
+];
+const block = (up: string[], name: string, b: string, year: (y: number) => string, total: string): BandCol[] => [
+  ...YEARS.map((y) => ({ path: [...up, name, year(y)], key: `${b}${y}` })),
+  { path: [...up, name, total], key: `${b}Total` },
+];
+const realised: BandCol[] = [
+  { path: ["Réalisations en 2022"], key: "realisedLastYear" },
+  { path: ["Taux d'exécution 2022"], key: "rateLastYear" },
+  { path: ["Réalisations depuis 2021"], key: "realisedSinceStart" },
+  { path: ["Taux d'exécution global"], key: "rateGlobal" },
+  { path: ["Écart prévu - réalisé"], key: "gap" },
+];
+
+/** Four levels: « PRÉVISIONNEL » / « Département » or « Cofinanceurs » / the block / « Prévu 2021 », « Sous-total ». */
+function fourLevels(): BandCol[] {
+  const prevu = (y: number) => `Prévu ${y}`;
+  return [
+    ...singles,
+    ...block(["PRÉVISIONNEL", "Département"], "Masse salariale", "ms", prevu, "Sous-total"),
+    ...block(["PRÉVISIONNEL", "Département"], "Crédits DGAS", "dgas", prevu, "Sous-total"),
+    ...block(["PRÉVISIONNEL", "Département"], "Total Département", "cd", prevu, "Sous-total"),
+    { path: ["Source de co-financement"], key: "source" },
+    ...block(["PRÉVISIONNEL", "Cofinanceurs"], "ARS - FIR", "fir", prevu, "Sous-total"),
+    ...block(["PRÉVISIONNEL", "Cofinanceurs"], "Crédits État (P304)", "etat", prevu, "Sous-total"),
+    ...block(["PRÉVISIONNEL", "Cofinanceurs"], "ONDAM médico-social", "ondam", prevu, "Sous-total"),
+    ...realised,
+  ];
+}
+
+describe("headers on four rows", () => {
+  const cases: Array<[Align, Groups]> = [
+    ["merge", "first"],
+    ["merge", "merge"],
+    ["top", "first"],
+    ["bottom", "first"],
+    ["merge", "repeat"],
+  ];
+  test.each(cases)("single headers %s, groups %s: every column read, its header rows all four, no finding", (align, groups) => {
+    const m = banded(fourLevels(), 4, align, groups);
+    const d = recognise(m.wb).detail!;
+    expect(d).not.toBeNull();
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(d.missing).toEqual([]);
+    // Each column's header text is its own path, every level of it and nothing of its neighbours' groups.
+    const texts = Object.fromEntries(fourLevels().map((c) => [c.key, d.headers[lettersToCol(m.colOf[c.key]!)]]));
+    expect(texts).toEqual(Object.fromEntries(fourLevels().map((c) => [c.key, c.path.join(" ")])));
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("a title merged over the first columns above the band is no group of it", () => {
+    const m = banded(fourLevels(), 4, "merge", "merge", { title: "CONTRAT DÉPARTEMENTAL DE PRÉVENTION ET DE PROTECTION DE L'ENFANCE", top: 3 });
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual([3, 4, 5, 6]);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("a block's total under its group (« Sous-total ») carries every level of it in its header text", () => {
+    const m = banded(fourLevels(), 4, "merge", "first");
+    const d = recognise(m.wb).detail!;
+    const col = lettersToCol(m.colOf.dgasTotal!);
+    expect(d.headers[col]).toMatch(/PRÉVISIONNEL.*Département.*Crédits DGAS.*Sous-total/);
+  });
+});
+
+describe("identical sub-headers under different groups", () => {
+  // « Exécution 2022 » / Montant, Taux and « Exécution cumulée 2021-2022 » / Montant, Taux: two groups, four columns.
+  const execution = (depth: number, rate = "Taux"): BandCol[] => {
+    const up = depth === 3 ? ["RÉALISATIONS"] : [];
+    return [
+      ...singles,
+      ...block([], "Masse salariale", "ms", String, "Total"),
+      ...block([], "Budget DGAS", "dgas", String, "Total"),
+      { path: ["Source de co-financement"], key: "source" },
+      ...block([], "FIR", "fir", String, "Total"),
+      ...block([], "ETAT", "etat", String, "Total"),
+      ...block([], "ONDAM", "ondam", String, "Total"),
+      { path: [...up, "Exécution 2022", "Montant"], key: "realisedLastYear" },
+      { path: [...up, "Exécution 2022", rate], key: "rateLastYear" },
+      { path: [...up, "Exécution cumulée 2021-2022", "Montant"], key: "realisedSinceStart" },
+      { path: [...up, "Exécution cumulée 2021-2022", rate], key: "rateGlobal" },
+      { path: ["Écart prévu - réalisé"], key: "gap" },
+    ];
+  };
+  const cases: Array<[number, Align, Groups, string]> = [
+    [2, "merge", "merge", "Taux"],
+    [2, "merge", "first", "Taux"],
+    [2, "bottom", "first", "Taux"],
+    [3, "merge", "first", "Taux"],
+    [3, "bottom", "merge", "Taux"],
+    // A rate word that means the year's rate alone (« Taux d'exécution ») is the cumulative's under its group.
+    [2, "merge", "first", "Taux d'exécution"],
+    [2, "bottom", "first", "Taux d'exécution (%)"],
+    [3, "merge", "first", "Taux de consommation"],
+  ];
+  test.each(cases)("%i rows, single headers %s, groups %s, « %s »: each column's header text names its own group", (depth, align, groups, rate) => {
+    const cols = execution(depth, rate);
+    // Two rows: the blocks are the groups; three: the blocks sit under the band's top row with the singles.
+    const m = banded(cols, depth, align, groups);
+    const d = recognise(m.wb).detail!;
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    const text = (k: string) => d.headers[lettersToCol(m.colOf[k]!)] ?? "";
+    expect(text("realisedLastYear")).toMatch(/Exécution 2022.*Montant/);
+    expect(text("rateLastYear")).toMatch(/Exécution 2022.*(Taux|%)/);
+    expect(text("realisedSinceStart")).toMatch(/Exécution cumulée 2021-2022.*Montant/);
+    expect(text("rateGlobal")).toMatch(/Exécution cumulée 2021-2022.*(Taux|%)/);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("where the band ends", () => {
+  test("a summary beside the detail, its header on the detail's first body row (an engagement title): the detail's band stays two rows", () => {
+    const m = miniDetail({ engagements: [2, 2] });
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    const off = (m.sheet.cells[m.headerRows[0]! - 1] ?? []).length + 2;
+    const down = m.headerRows[1]!;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1 + down, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(layout.detail!.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    // (The summary's band is another matter: its columns are what counts here.)
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
+
+describe("generic sub-headers under a group written once", () => {
+  test.each([["Taux"], ["€"], ["Montant (€)"], ["%"]])(
+    "« Exécution budgétaire » / « Année 2022 » over its first column only: « %s » after it is still under both",
+    (word) => {
+      const cols: BandCol[] = [
+        ...singles,
+        ...block([], "Masse salariale", "ms", String, "Total"),
+        ...block([], "Budget DGAS", "dgas", String, "Total"),
+        { path: ["Source de co-financement"], key: "source" },
+        ...block([], "FIR", "fir", String, "Total"),
+        ...block([], "ETAT", "etat", String, "Total"),
+        ...block([], "ONDAM", "ondam", String, "Total"),
+        { path: ["Exécution budgétaire", "Année 2022", "Réalisé"], key: "realisedLastYear" },
+        { path: ["Exécution budgétaire", "Année 2022", word], key: "rateLastYear" },
+        { path: ["Réalisations depuis 2021"], key: "realisedSinceStart" },
+        { path: ["Taux d'exécution global"], key: "rateGlobal" },
+        { path: ["Écart prévu - réalisé"], key: "gap" },
+      ];
+      const m = banded(cols, 3, "bottom", "first");
+      const d = recognise(m.wb).detail!;
+      expect(d.headers[lettersToCol(m.colOf.rateLastYear!)]).toBe(`Exécution budgétaire Année 2022 ${word}`);
+    },
+  );
+});
+
+describe("a group's span", () => {
+  const cols = (): BandCol[] => [
+    ...fourLevels().filter((c) => !["realisedLastYear", "rateLastYear", "realisedSinceStart", "rateGlobal", "gap"].includes(c.key)),
+    { path: ["EXÉCUTION", "Année 2022", "Montant"], key: "realisedLastYear" },
+    { path: ["EXÉCUTION", "Année 2022", "Taux d'exécution"], key: "rateLastYear" },
+    { path: ["EXÉCUTION", "Depuis 2021", "Montant"], key: "realisedSinceStart" },
+    { path: ["EXÉCUTION", "Depuis 2021", "Taux d'exécution"], key: "rateGlobal" },
+    { path: ["Solde"], key: "gap" },
+  ];
+  // (Written over their first column only, « EXÉCUTION » beside « PRÉVISIONNEL » could as well be one of its groups.)
+  test("groups merged: « PRÉVISIONNEL » over the blocks does not reach « EXÉCUTION » beside it", () => {
+    const m = banded(cols(), 4, "bottom", "merge");
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    // (« Solde » alone on the bottom row after the group may be read under it or not: it means the same either way.)
+    const own = cols().filter((c) => c.key !== "gap");
+    const texts = Object.fromEntries(own.map((c) => [c.key, d.headers[lettersToCol(m.colOf[c.key]!)]]));
+    expect(texts).toEqual(Object.fromEntries(own.map((c) => [c.key, c.path.join(" ")])));
+    expect(d.headers[lettersToCol(m.colOf.gap!)]).toMatch(/^(EXÉCUTION Depuis 2021 )?Solde$/);
+  });
+});
