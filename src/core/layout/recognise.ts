@@ -210,12 +210,25 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     if (!t.kind) continue;
     const last = out[out.length - 1];
     const first = t.run[0]!.col;
-    if (last && last.kind === t.kind && first - last.c2 <= 3) {
+    if (last && last.kind === t.kind && first - last.c2 <= 3 && !repeats(last.cols, t.run)) {
       last.cols.push(...t.run);
       last.c2 = t.run[t.run.length - 1]!.col;
     } else out.push({ kind: t.kind, c1: first, c2: t.run[t.run.length - 1]!.col, cols: [...t.run] });
   }
   return out;
+}
+
+/**
+ * Whether a run beyond an empty column names again what the table before it has already named (its fiche number, or
+ * three of its columns: « N° FA », « Moyens financiers », « Part CD »…): a table names each column once, so the run is
+ * another table set beside it, not more columns of the same one.
+ */
+function repeats(before: HeaderColumn[], run: HeaderColumn[]): boolean {
+  // (A year's block is named by its year: « Année 2023 » / Personnel, DGAS… after « Année 2022 » names new columns.)
+  const key = (c: ColumnClass) => ("role" in c ? c.role : `${c.block}${c.year}`);
+  const named = new Set(before.flatMap((hc) => (hc.cls ? [key(hc.cls)] : [])));
+  const again = new Set(run.flatMap((hc) => (hc.cls && named.has(key(hc.cls)) ? [key(hc.cls)] : [])));
+  return again.has("fiche") || again.size >= 3;
 }
 
 // The same notion under each table's name: realisations are "consommé" in the summary, the CD is "Département".
@@ -505,9 +518,79 @@ function recogniseSheet(
   mapping: ColumnMapping | undefined,
   asSummary: Retype = new Set(),
 ): TableLayout[] {
+  const tables = scanSheet(sheet, closest, mapping, asSummary);
+  // A table found claims its cells; the rows it spans are searched again beside it, for a table whose header stands
+  // on other rows (a summary set to the right of the detail, its header higher, lower or shallower than the detail's).
+  for (let pass = 0; pass < 2 && tables.length; pass++) {
+    const within = (r: number) => tables.some((t) => r >= t.range.r1 - MAX_HEADER_ROWS && r <= t.range.r2);
+    const more = scanSheet(withoutTables(sheet, tables), { best: null, score: 0 }, mapping, asSummary).filter((t) => within(t.range.r1));
+    if (!more.length) break;
+    tables.push(...more);
+  }
+  return tables.sort((a, b) => a.range.r1 - b.range.r1 || a.range.c1 - b.range.c1);
+}
+
+/** The sheet with the cells and merges of the tables found blanked: what is left to search. */
+function withoutTables(sheet: SheetSnapshot, tables: TableLayout[]): SheetSnapshot {
+  const inside = (r: number, c: number) => tables.some((t) => r >= t.range.r1 && r <= t.range.r2 && c >= t.range.c1 && c <= t.range.c2);
+  const cells = sheet.cells.map((row, i) => row?.map((cell, j) => (inside(i + 1, j + 1) ? undefined : cell)));
+  const merges = sheet.merges.filter((m) => !tables.some((t) => m.r1 <= t.range.r2 && m.r2 >= t.range.r1 && m.c1 <= t.range.c2 && m.c2 >= t.range.c1));
+  return { ...sheet, cells, merges };
+}
+
+/**
+ * Column bands of the rows r..r+3 (runs of columns with some text or merge on those rows, split by columns empty on
+ * all of them) that each name a fiche number column: two tables side by side. When their fiche headers stand on
+ * different rows, the headers are on different rows too: the sheet with the other bands' columns blanked (from r
+ * down), so that the table of row r's headers is read from its own columns only; null when nothing is to be split.
+ */
+function besideOthers(sheet: SheetSnapshot, r: number, roles: Array<{ col: number }>): SheetSnapshot | null {
+  const rows = [r, r + 1, r + 2, r + 3].filter((x) => x <= sheet.rowCount);
+  let maxCol = 0;
+  for (const x of rows) maxCol = Math.max(maxCol, sheet.cells[x - 1]?.length ?? 0);
+  const used = (c: number) =>
+    rows.some((x) => !isBlankValue(sheet.cells[x - 1]?.[c - 1]?.value ?? null)) ||
+    sheet.merges.some((m) => m.c1 <= c && c <= m.c2 && m.r1 <= rows[rows.length - 1]! && m.r2 >= r);
+  const bands: Array<{ c1: number; c2: number; ficheRow: number | null; roles: number }> = [];
+  for (let c = 1; c <= maxCol; c++) {
+    if (!used(c)) continue;
+    const last = bands[bands.length - 1];
+    if (last && last.c2 === c - 1) last.c2 = c;
+    else bands.push({ c1: c, c2: c, ficheRow: null, roles: 0 });
+  }
+  for (const b of bands) {
+    for (const x of rows) {
+      for (let c = b.c1; c <= b.c2 && b.ficheRow === null; c++) {
+        const v = sheet.cells[x - 1]?.[c - 1]?.value;
+        const cls = typeof v === "string" && v.length <= MAX_HEADER_TEXT ? classifyHeader("", v) : null;
+        if (cls && "role" in cls && cls.role === "fiche") b.ficheRow = x;
+      }
+    }
+    b.roles = roles.filter((x) => x.col >= b.c1 && x.col <= b.c2).length;
+  }
+  const named = bands.filter((b) => b.ficheRow !== null);
+  if (named.length < 2 || new Set(named.map((b) => b.ficheRow)).size < 2) return null;
+  const own = named.reduce((a, b) => (b.roles > a.roles ? b : a));
+  if (own.roles < MIN_HEADER_ROLES) return null;
+  const others = named.filter((b) => b !== own);
+  const blank = (x: number, c: number) => x >= r && others.some((b) => c >= b.c1 && c <= b.c2);
+  const cells = sheet.cells.map((row, i) => row?.map((cell, j) => (blank(i + 1, j + 1) ? undefined : cell)));
+  const merges = sheet.merges.filter((m) => !(m.r2 >= r && others.some((b) => m.c1 <= b.c2 && m.c2 >= b.c1)));
+  return { ...sheet, cells, merges };
+}
+
+function scanSheet(
+  sheet: SheetSnapshot,
+  closest: { best: ClosestCandidate | null; score: number },
+  mapping: ColumnMapping | undefined,
+  asSummary: Retype,
+  start = 1,
+  /** Rows from which side-by-side tables are looked for (a sheet already split is not split again at its own row). */
+  from = 1,
+): TableLayout[] {
   const tables: TableLayout[] = [];
   const merges = new MergeIndex(sheet);
-  let r = 1;
+  let r = start;
   while (r <= sheet.rowCount) {
     const roles = headerRoles(sheet, merges, r);
     if (roles.length > closest.score) {
@@ -521,6 +604,15 @@ function recogniseSheet(
     }
     if (roles.length < MIN_HEADER_ROLES) {
       r++;
+      continue;
+    }
+    const alone = r >= from ? besideOthers(sheet, r, roles) : null;
+    if (alone) {
+      // Two tables side by side whose headers stand on different rows: this row's table is read alone first, its
+      // neighbour's columns blanked; recogniseSheet finds the neighbour in what is left.
+      const found = scanSheet(alone, closest, mapping, asSummary, r, r + 1);
+      tables.push(...found);
+      r = Math.max(r, ...found.map((t) => t.range.r2)) + 1;
       continue;
     }
     const above = groupRowAbove(sheet, merges, r) || (r > 1 && groupsWrittenFirstOnly(sheet, r - 1));
@@ -700,7 +792,27 @@ function deepenSegments(
     if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));
     else out.push(...found.filter((f) => !out.some((o) => o.seg.c1 <= f.c2 && o.seg.c2 >= f.c1)).map((seg) => ({ seg, rows: deeper })));
   }
-  return out;
+  return joinDeepened(out, all, deeper);
+}
+
+/**
+ * One table's header may be deeper over some of its columns than over others (groups written over their first column
+ * only, the years on a fourth row under them): the part read one row deeper and the parts beside it read shallower,
+ * of the same kind with no empty column between and naming no column twice, are one table read at the deeper rows.
+ */
+function joinDeepened(out: Array<{ seg: Segment; rows: number[] }>, all: HeaderColumn[], deeper: number[]): Array<{ seg: Segment; rows: number[] }> {
+  const list = [...out].sort((a, b) => a.seg.c1 - b.seg.c1);
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1]!;
+    if (a.seg.kind !== b.seg.kind || a.rows.length === b.rows.length || b.seg.c1 - a.seg.c2 > 1 || repeats(a.seg.cols, b.seg.cols)) continue;
+    const joined = segmentsOf(all.filter((hc) => hc.col >= a.seg.c1 && hc.col <= b.seg.c2));
+    const one = joined.length === 1 ? joined[0]! : null;
+    if (!one || one.kind !== a.seg.kind || one.c1 > a.seg.c1 || one.c2 < b.seg.c2) continue;
+    list.splice(i, 2, { seg: one, rows: deeper });
+    i = Math.max(-1, i - 2);
+  }
+  return list;
 }
 
 const FUNDING_GROUPS: YearBlock[][] = [["ms", "dgas", "cd"], ["fir"], ["etat"], ["ondam"]];
@@ -730,12 +842,17 @@ function fichesOf(t: TableLayout): number {
 }
 
 /** Columns and yearly blocks only a detail table has (DETAIL_STRONG): a table typed detail without any may be the summary. */
-const DETAIL_EVIDENCE: SingleRole[] = ["label", "objectiveType", "source", "gap", "msTotal", "dgasTotal"];
+const DETAIL_EVIDENCE: SingleRole[] = ["objectiveType", "source", "gap", "msTotal", "dgasTotal"];
 const DETAIL_EVIDENCE_BLOCKS: YearBlock[] = ["ms", "dgas", "cd", "fir", "etat", "ondam", "indicator"];
 
+/**
+ * A detail-typed table with no column only a detail has. A label alone does not make a detail when a column only the
+ * summary has stands beside it (« Intitulé de l'action » beside « Modalités »: a summary naming each action).
+ */
 function weakDetail(t: TableLayout): boolean {
   if (t.kind !== "detail" || t.userKeys.length) return false;
-  return !DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) && !DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length);
+  if (DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) || DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length)) return false;
+  return t.columns.label === undefined || t.columns.modalite !== undefined || t.columns.mesure !== undefined;
 }
 
 /**

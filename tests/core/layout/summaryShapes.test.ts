@@ -6,7 +6,7 @@ import { classifyHeader } from "../../../src/core/layout/classify";
 import { columnLetters } from "../../../src/core/layout/describe";
 import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters } from "../../../src/core/model/a1";
-import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { emptySheet, setCell, type SheetSnapshot, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
 import { budgetOf, fiches, miniDetail, YEARS, type MiniFiche } from "../miniAnnex";
 
@@ -48,10 +48,10 @@ function summaryValue(f: MiniFiche, role: string): string | number {
  * The detail table of the fiches on its own sheet, then a summary on another sheet: a title row, two header rows
  * (groups written as `style` says), an engagement title row, one row per fiche, a TOTAL row.
  */
-function annexWithSummary(cols: Col[], style: GroupStyle, opts: { top?: number } = {}) {
+function annexWithSummary(cols: Col[], style: GroupStyle, opts: { top?: number; detailTop?: number; singleOnLower?: boolean } = {}) {
   const fs = fiches();
   const wb: WorkbookSnapshot = { sheets: [] };
-  miniDetail({ fiches: fs }, wb);
+  miniDetail({ fiches: fs, top: opts.detailTop, singleOnLower: opts.singleOnLower }, wb);
   const sheet = emptySheet("Récapitulatif");
   wb.sheets.push(sheet);
   const top = opts.top ?? 3;
@@ -313,3 +313,88 @@ test("a summary naming each action (« Intitulé de l'action ») is read as the 
   expect(columnLetters(l.summary!)).toMatchObject(colOf);
   expect(loud(checkAnnex(wb).findings)).toEqual([]);
 });
+
+// corpus4 (summary table-missing, 28 of seeds 1-200): a summary naming each action whose realisations are worded like
+// the detail's (« Mandaté au 31/12/2021 », « Réalisé 2022 ») has only one column the summary alone has (Modalités);
+// beside a detail table with its yearly blocks and its source, it is the summary all the same: an annex has one
+// detail table.
+test("a summary naming each action, its consumption worded like the detail's, is the summary beside the detail", () => {
+  const cols: Col[] = [
+    ["", "Fiche action", "fiche"],
+    ["", "Intitulé de l'action", "label"],
+    ["Répartition par financeur", "Financement départemental", "departement"],
+    ["Répartition par financeur", "PLF", "etat"],
+    ["Répartition par financeur", "Crédits ARS", "fir"],
+    ["Répartition par financeur", "Assurance maladie", "ondam"],
+    ["", "Budget global", "budget"],
+    ["", "Modalités", "modalite"],
+    ["", `Mandaté au 31/12/${yn - 1}`, "consumedPrior"],
+    ["", `Réalisé ${yn}`, "consumedLastYear"],
+    ["", "Total consommé", "consumedSinceStart"],
+  ];
+  const { wb, colOf } = annexWithSummary(cols, "merge");
+  const l = recognise(wb);
+  expect(l.tables.filter((t) => t.kind === "detail")).toHaveLength(1);
+  expect(l.summary).not.toBeNull();
+  expect(columnLetters(l.summary!)).toMatchObject(colOf);
+  expect(loud(checkAnnex(wb).findings)).toEqual([]);
+});
+
+// corpus4 (placement:right, 7 of seeds 1-200): the summary set to the right of the detail on the same sheet, past an
+// empty column, its header on other rows than the detail's (lower, or one row where the detail has two). The detail
+// stops at the empty column (the summary names its fiche number, budget and funders again), and the summary is found
+// beside it, its header read on its own rows.
+describe("a summary to the right of the detail on the same sheet", () => {
+  const cols: Col[] = [
+    ["", "N° FA", "fiche"],
+    ["", "Libellé", "label"],
+    ["", "Moyens financiers", "budget"],
+    ["", "Part CD", "departement"],
+    ["", "ARS (FIR)", "fir"],
+    ["", "PLF", "etat"],
+    ["", "AM", "ondam"],
+    ["", "Modalités de financement", "modalite"],
+    ["", `Mandaté au 31/12/${yn - 1}`, "consumedPrior"],
+    ["", `Budget consommé en ${yn}`, "consumedLastYear"],
+    ["", "Réalisé cumulé", "consumedSinceStart"],
+  ];
+  test.each([
+    [-2, 2],
+    [-1, 2],
+    [0, 2],
+    [3, 2],
+    [-2, 5],
+    [-1, 6],
+    [-2, 3, true],
+    [-1, 3, true],
+    [-2, 2, true],
+    [-3, 3, true],
+  ])("its header %i rows from row 4, the detail's header on row %i", (shift, detailTop, singleOnLower = false) => {
+    const { wb, colOf } = annexWithSummary(cols, "merge", { top: 4, detailTop, singleOnLower });
+    const [detail, summary] = wb.sheets as [SheetSnapshot, SheetSnapshot];
+    const left = detail.colCount + 2;
+    for (let r = 1; r <= summary.rowCount; r++) {
+      if (r + shift < 1) continue;
+      for (let c = 1; c <= summary.colCount; c++) {
+        const cell = summary.cells[r - 1]?.[c - 1];
+        if (!cell) continue;
+        const L = colToLetters(c);
+        const formula = cell.formula?.replace(new RegExp(`${L}(\\d+)`, "g"), (_, n: string) => `${colToLetters(c + left - 1)}${Number(n) + shift}`);
+        setCell(detail, r + shift, c + left - 1, { ...cell, formula });
+      }
+    }
+    wb.sheets.pop();
+    const l = recognise(wb);
+    expect(l.tables.map((t) => t.kind).sort()).toEqual(["detail", "summary"]);
+    expect(l.detail!.range.c2).toBeLessThan(left);
+    const want = Object.fromEntries(Object.entries(colOf).map(([k, L]) => [k, colToLetters(letterCol(L) + left - 1)]));
+    expect(columnLetters(l.summary!)).toMatchObject(want);
+    expect(loud(checkAnnex(wb).findings)).toEqual([]);
+  });
+});
+
+function letterCol(L: string): number {
+  let n = 0;
+  for (const ch of L) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
