@@ -230,7 +230,7 @@ export function cumulativeColumn(f: TableFacts): StepEdits {
     const c = v.cell(r.row, since);
     const old = cachedNumber(c);
     if (priorYears.length) {
-      if (c?.formula) out.formula(sheet, r.row, sinceFinal, `${f.formulas.shifted(c.formula, sheet)}+${ref(newRealised, r.row)}`, old, c.numFmt);
+      if (c?.formula) out.formula(sheet, r.row, sinceFinal, `${f.formulas.shifted(c.formula, sheet, r.row)}+${ref(newRealised, r.row)}`, old, c.numFmt);
       else if (c && old !== null)
         out.conflicts.push({ sheet, cell: addr(r.row, sinceFinal), fiche: r.fiche ?? r.continuationOf, current: old, planned: null, reason: "user-value" });
     } else if (old !== null || c?.formula) {

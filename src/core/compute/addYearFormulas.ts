@@ -3,6 +3,7 @@
 import { colToLetters } from "../model/a1";
 import { transformRef, type ColumnInsertions } from "../model/columnInsert";
 import { parseFormula, refsCoverCell, renderFormula, translateRef, type ParsedFormula, type Ref } from "../model/formulaRefs";
+import { RowTemplateMemo } from "../model/rowTemplate";
 
 /** A formula made of single-cell references, + and parentheses (M4+N4+O4): a year can be appended to it. */
 const ADDITIVE = /^[A-Z0-9$+\s()]+$/i;
@@ -65,16 +66,27 @@ export function extendFormula(formula: string, sheet: string, row: number, prevC
 
 /** The formulas of the workbook as they will read after the plan's insertions. */
 export class PlannedFormulas {
-  constructor(private readonly insertions: readonly ColumnInsertions[]) {}
+  /**
+   * Formulas down a column parsed once (rowTemplate.ts): when no insertion is limited to some rows, a formula moves
+   * and extends the same way on every row but for its own row number.
+   */
+  private readonly memo: RowTemplateMemo | null;
+
+  constructor(private readonly insertions: readonly ColumnInsertions[]) {
+    this.memo = insertions.every((i) => i.rows === null) ? new RowTemplateMemo() : null;
+  }
 
   private moved(p: ParsedFormula, formulaSheet: string): Array<Ref | null> {
     return p.refs.map((r) => transformRef(r, formulaSheet, this.insertions));
   }
 
   /** The formula after the insertions. */
-  shifted(formula: string, sheet: string): string {
-    const p = parseFormula(formula);
-    return renderFormula(p, this.moved(p, sheet));
+  shifted(formula: string, sheet: string, row?: number): string {
+    const move = () => {
+      const p = parseFormula(formula);
+      return renderFormula(p, this.moved(p, sheet));
+    };
+    return row !== undefined && this.memo ? this.memo.get(formula, row, `s${sheet}`, move)! : move();
   }
 
   /** The formula after the insertions, then filled `dCols` to the right (relative references follow). */
@@ -98,18 +110,32 @@ export class PlannedFormulas {
     ends: ReadonlyMap<number, number>,
     append: [number, number] | null,
   ): { formula: string | null; coversPrevious: (col: number) => boolean } {
-    const p = parseFormula(formula);
-    const moved = this.moved(p, sheet);
-    return {
-      formula: extend(p, moved, sheet, row, ends, append),
-      coversPrevious: (col) =>
-        refsCoverCell(
-          p.refs.map((r, i) => moved[i] ?? r),
-          sheet,
-          sheet,
-          row,
-          col,
-        ),
+    // Parsed at most once: by the extension when the memo does not answer, else only if asked what it covers.
+    let parsed: { p: ParsedFormula; moved: Array<Ref | null> } | null = null;
+    const parse = () => {
+      if (!parsed) {
+        const p = parseFormula(formula);
+        parsed = { p, moved: this.moved(p, sheet) };
+      }
+      return parsed;
     };
+    const coversPrevious = (col: number) => {
+      const { p, moved } = parse();
+      return refsCoverCell(
+        p.refs.map((r, i) => moved[i] ?? r),
+        sheet,
+        sheet,
+        row,
+        col,
+      );
+    };
+    const extend1 = () => {
+      const { p, moved } = parse();
+      return extend(p, moved, sheet, row, ends, append);
+    };
+    if (!this.memo) return { formula: extend1(), coversPrevious };
+    let context = `e${sheet}\u0001${append ? `${append[0]}>${append[1]}` : ""}`;
+    for (const [from, to] of ends) context += `\u0001${from}>${to}`;
+    return { formula: this.memo.get(formula, row, context, extend1), coversPrevious };
   }
 }

@@ -4,7 +4,7 @@ import type { CellValue } from "../../core/model/snapshot";
 import type { Edit } from "../../core/plan/types";
 import type { SharedStrings } from "./sharedStrings";
 import type { StyleRequests } from "./styleRequests";
-import { escapeText, getAttr, setAttr } from "./xml";
+import { escapeAttr, escapeText, getAttr, setAttr } from "./xml";
 
 export type CellEdit = Extract<Edit, { kind: "setFormula" | "setValue" | "setNumberFormat" }>;
 
@@ -79,6 +79,17 @@ function openTag(open: string, s: string, t: string | null): string {
   if (t === null && simpleOpen(open)) {
     if (s && s !== "0") return `<c s="${s}">`;
     return open !== "<c>" && s === "0" ? '<c s="0">' : "<c>";
+  }
+  // An existing cell in the usual spelling (`<c r="B7" s="3">`) keeping no type: its style set in place, as the
+  // general path below would (80 000 cells of a big annex's add-year).
+  if (t === null && open.startsWith('<c r="')) {
+    const refEnd = open.indexOf('"', 6);
+    const rest = open.slice(refEnd + 1);
+    if (rest === ">") return s && s !== "0" ? `${open.slice(0, refEnd + 1)} s="${escapeAttr(s)}">` : open;
+    if (rest.startsWith(' s="') && rest.indexOf('"', 4) === rest.length - 2) {
+      const value = s || null;
+      return value === null ? `${open.slice(0, refEnd + 1)}>` : `${open.slice(0, refEnd + 1)} s="${escapeAttr(value)}">`;
+    }
   }
   let tag = setAttr(setAttr(setAttr(open, "t", t), "cm", null), "vm", null);
   tag = setAttr(tag, "s", s && s !== "0" ? s : getAttr(tag, "s") === null ? null : s || null);

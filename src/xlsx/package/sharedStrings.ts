@@ -37,12 +37,17 @@ export class SharedStrings {
 
   toXml(): string {
     if (!this.added.length) return this.xml;
-    return this.xml.replace(/(<sst\b[^>]*?)(\/?>)([\s\S]*?)(<\/sst>)?\s*$/, (_m, open: string, close: string, body: string) => {
-      let tag = open + ">";
-      tag = setAttr(tag, "uniqueCount", String(this.count));
-      const total = /\scount="(\d+)"/.exec(open);
-      if (total) tag = setAttr(tag, "count", String(Number(total[1]) + this.refsAdded));
-      return tag + (close === "/>" ? "" : body) + this.added.join("") + "</sst>";
-    });
+    // The <sst> tag, its items, the new ones, </sst>: the closing tag found from the end, without a pattern run over
+    // megabytes of items (what follows </sst> is white space only, and is dropped).
+    const m = /(<sst\b[^>]*?)(\/?>)/.exec(this.xml);
+    if (!m) return this.xml;
+    const [, open, close] = m as unknown as [string, string, string];
+    let tag = open + ">";
+    tag = setAttr(tag, "uniqueCount", String(this.count));
+    const total = /\scount="(\d+)"/.exec(open);
+    if (total) tag = setAttr(tag, "count", String(Number(total[1]) + this.refsAdded));
+    let rest = this.xml.slice(m.index + m[0].length).trimEnd();
+    if (rest.endsWith("</sst>")) rest = rest.slice(0, -6);
+    return this.xml.slice(0, m.index) + tag + (close === "/>" ? "" : rest) + this.added.join("") + "</sst>";
   }
 }
