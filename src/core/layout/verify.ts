@@ -24,6 +24,8 @@ const REFUTED = 0.5;
 const MIN_FAILS = 2;
 
 const SAMPLE = 300;
+/** Rows on which a column must equal a block's years, every one, to be taken for that block's total. */
+const MIN_BLOCK_ROWS = 3;
 const AMOUNT_BLOCKS = ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const;
 
 class Cells {
@@ -220,6 +222,27 @@ export function verifyReading(
           if (!yearsOf(b).length) doubt(`${b}Total`, columns[`${b}Total`], incompleteText.why.budgetSum(rate(o)));
         }
       }
+    }
+    // A span read as realisations (« Cumul 2023-2025 » after a block's years, its group written over the first column
+    // only) that is, on every row, the sum of one block's years is that block's total: money planned, not spent. The
+    // other column read for the role, if any, is the realisation.
+    for (const role of ["realisedSinceStart", "realisedLastYear"] as const) {
+      const col = columns[role];
+      if (col === undefined || trusted.includes(role)) continue;
+      const block = AMOUNT_BLOCKS.find((b) => {
+        const ys = yearsOf(b);
+        if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined) return false;
+        const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, col)]);
+        return o.evaluated >= MIN_BLOCK_ROWS && o.failed === 0;
+      });
+      if (!block) continue;
+      columns[`${block}Total` as SingleRole] = col;
+      const at = ambiguous.findIndex((a) => a.role === role);
+      const other = at < 0 ? undefined : ambiguous[at]!.cols.find((c) => c !== col);
+      if (other !== undefined) {
+        columns[role] = other;
+        if (ambiguous[at]!.cols.length === 2) ambiguous.splice(at, 1);
+      } else delete columns[role];
     }
     // Cumulative ≥ the year's realisations; if the columns are the other way round, that is the reading.
     let last = columns.realisedLastYear;
