@@ -227,22 +227,30 @@ export function verifyReading(
     // only) that is, on every row, the sum of one block's years is that block's total: money planned, not spent. The
     // other column read for the role, if any, is the realisation.
     for (const role of ["realisedSinceStart", "realisedLastYear"] as const) {
-      const col = columns[role];
-      if (col === undefined || trusted.includes(role)) continue;
-      const block = AMOUNT_BLOCKS.find((b) => {
-        const ys = yearsOf(b);
-        if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined) return false;
-        const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, col)]);
-        return o.evaluated >= MIN_BLOCK_ROWS && o.failed === 0;
-      });
-      if (!block) continue;
-      columns[`${block}Total` as SingleRole] = col;
+      const read = columns[role];
+      if (read === undefined || trusted.includes(role)) continue;
       const at = ambiguous.findIndex((a) => a.role === role);
-      const other = at < 0 ? undefined : ambiguous[at]!.cols.find((c) => c !== col);
-      if (other !== undefined) {
-        columns[role] = other;
-        if (ambiguous[at]!.cols.length === 2) ambiguous.splice(at, 1);
-      } else delete columns[role];
+      const candidates = [read, ...(at < 0 ? [] : ambiguous[at]!.cols.filter((c) => c !== read))];
+      const blockOfSpan = (col: number) =>
+        AMOUNT_BLOCKS.find((b) => {
+          const ys = yearsOf(b);
+          if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined) return false;
+          const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, col)]);
+          return o.evaluated >= MIN_BLOCK_ROWS && o.failed === 0;
+        });
+      const left: number[] = [];
+      for (const col of candidates) {
+        const block = blockOfSpan(col);
+        if (block) columns[`${block}Total` as SingleRole] = col;
+        else left.push(col);
+      }
+      if (left.length === candidates.length) continue;
+      if (left.length) columns[role] = left[0]!;
+      else delete columns[role];
+      if (at >= 0) {
+        if (left.length > 1) ambiguous[at] = { role, cols: left };
+        else ambiguous.splice(at, 1);
+      }
     }
     // Cumulative ≥ the year's realisations; if the columns are the other way round, that is the reading.
     let last = columns.realisedLastYear;

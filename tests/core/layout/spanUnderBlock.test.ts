@@ -32,3 +32,19 @@ test("the cumulative is read from its own column, and the span is the block's to
   expect(d.columns.realisedSinceStart).toBe(lettersToCol(m.colOf.realisedSinceStart!));
   expect(d.columns.msTotal).toBe(lettersToCol(m.colOf.msTotal!));
 });
+
+test("several blocks headed by their span alone: each is its block's total, the realisation its own column", () => {
+  const cols = standardCols().map((c) =>
+    c.key === "msTotal" || c.key === "dgasTotal"
+      ? { head: "Cumul 2021-2022", key: c.key }
+      : c.key === "realisedSinceStart"
+        ? { head: "Consommation cumulée", key: c.key }
+        : c,
+  );
+  const m = miniDetail({ cols, fiches: fiches(6) });
+  const d = recognise(m.wb).detail!;
+  expect([d.columns.msTotal, d.columns.dgasTotal, d.columns.realisedSinceStart]).toEqual(
+    ["msTotal", "dgasTotal", "realisedSinceStart"].map((k) => lettersToCol(m.colOf[k]!)),
+  );
+  expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+});
