@@ -137,7 +137,7 @@ function classifyOne(g: string, s: string): ColumnClass | null {
 
 // (The accounts' own words: « Liquidé », « Compte administratif », « CA 2023 ».)
 const REALISED =
-  /realis|\breel(le)?s?\b|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
+  /realis|\breel(le)?s?\b|\bversee?s?\b|depenses? (reelles?|effectives?|mandatees?|payees?)|\bexecution\b|\bexecute|mandate|\bpaye|\bliquide|compte administratif|\bca\b|\bdepenses?\b(?! de personnel| previsionnelles?| prevues?)/;
 /** A group of realisations, rates or gaps: the funders under it split that figure. */
 const NOT_PLANNED_GROUP =
   /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|liquid|\bpaye|compte administratif|\bca\b|\btaux\b|%|ecart|reste a|solde|disponible/;
@@ -234,7 +234,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^(budget|total|cout|montant)\b/.test(main) && sumOfAll(main)) return { role: "budget" };
   if (
     !blockOf(main) &&
-    /budget (previsionnel|prevu)|previsionnel|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
+    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
       main,
     )
   )

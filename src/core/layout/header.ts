@@ -30,6 +30,11 @@ export class MergeIndex {
   }
 }
 
+/**
+ * One column's header. `group`: every level over the column's own header, top first, joined by spaces, a group merged
+ * or written once over its first column given to each column under it (« Exécution cumulée 2020-2024 », not only the
+ * « Montant » two groups share); `sub`: the lowest text. `cls`: what the two say together.
+ */
 export interface HeaderColumn {
   col: number;
   group: string;
@@ -457,8 +462,10 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     // path of its own, « EXÉCUTION » / « Année 2022 » / « Montant », starts a group of its own.)
     const top = levels.findIndex(Boolean);
     const alone = levels.filter(Boolean).length === 1;
-    if (alone && top > 0 && top < n - 1 && prev.slice(0, top).some(Boolean) && prev.slice(top).some(Boolean)) {
-      for (let i = 0; i < top; i++) levels[i] = prev[i] ?? "";
+    // (A title over a table, « Rapport financier de la contractualisation », is no group.)
+    const group = (t: string | undefined) => !!t && t.length <= 40;
+    if (alone && top > 0 && top < n - 1 && prev.slice(0, top).some(group) && prev.slice(top).some(Boolean)) {
+      for (let i = 0; i < top; i++) levels[i] = group(prev[i]) ? prev[i]! : "";
     }
     // A merged group ends with its merge: the columns after it are not under it (« PRÉVISIONNEL » merged over the
     // co-financers does not reach « EXÉCUTION » beside it).

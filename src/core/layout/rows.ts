@@ -1,173 +1,478 @@
 // Kinds of the rows under a header: fiche, continuation, title, blank, sub-total, total, check row; summary groups.
-import { findRefs, isPlainSum, rowsReferenced } from "../model/formulaRefs";
-import { isBlankValue, isError, type Cell, type CellValue, type SheetSnapshot } from "../model/snapshot";
-import { isBareYear, norm, normHead } from "./normalize";
+// Each row is read top to bottom; what a row is may wait for the rows under it (a sum row on top is confirmed by them).
+import { isError, type Cell, type SheetSnapshot } from "../model/snapshot";
+import { normHead } from "./normalize";
+import { groupKey, headerInAmounts, isFilled, labelOf, parseFiche, SUBTOTAL, SUBTOTAL_PREFIX, SUM_WORDS, TITLE, TOTAL } from "./rowWords";
+import { addsUp, reachOf, sumAgreement } from "./sumRows";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
+
+export { groupKey, parseFiche } from "./rowWords";
+export { addsUp, reachOf } from "./sumRows";
 
 /** Consecutive blank rows that end a table with no TOTAL row. */
 const BLANK_RUN_END = 5;
-
-/**
- * A fiche number as départements write it: 1, 01, "FA 1", "FA-1", "Fiche 12", "1.2" (sub-action), "1 bis", "A1".
- * Normalised so both tables agree: "01", "FA 1" and "Fiche n° 1" are all "1"; "A1" stays "A1", "1.2" stays "1.2".
- */
-export function parseFiche(v: CellValue): string | null {
-  if (typeof v === "number") {
-    if (!(v > 0 && v < 1e6)) return null;
-    if (Number.isInteger(v)) return String(v);
-    // 1.2 typed as a number: a sub-action, not an amount (amounts do not sit in the fiche column).
-    return v < 1000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 ? String(v) : null;
-  }
-  if (typeof v !== "string") return null;
-  const m =
-    /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([ivx]{1,4}\s?[-.]\s?|[a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
-      normHead(v, 30),
-    );
-  if (!m) return null;
-  const prefix = m[1] ? m[1].replace(/[\s.-]/g, "").toUpperCase() : "";
-  if (prefix && /^(N|NO)$/.test(prefix)) return null;
-  const num = /^\d+$/.test(m[2]!)
-    ? String(Number(m[2]))
-    : m[2]!
-        .replace(/-/g, ".")
-        .split(".")
-        .map((x) => String(Number(x)))
-        .join(".");
-  return `${prefix}${num}${m[3] ? ` ${m[3].toLowerCase()}` : ""}`;
-}
-
-function isFilled(cell: Cell | undefined): boolean {
-  return !!cell && (!isBlankValue(cell.value) || !!cell.formula);
-}
-
-function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, c2: number): string {
-  if (!cells) return "";
-  for (let c = c1; c <= Math.min(c2, c1 + 11); c++) {
-    const v = cells[c - 1]?.value;
-    if (typeof v === "string" && v.trim()) return normHead(v);
-  }
-  return "";
-}
-
-const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
-// "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "Total engagement 2"…
-const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total)\s*/;
-const SUBTOTAL =
-  /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|total (de l'|du |de la |des )?(engagements?|axes?|conditions?|objectifs?|orientations?|parties?|volets?|th[eè]mes?|p[oô]les?|mesures?|hors)\b)/;
-const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions?\b|axe\s*\d|gouvernance|partie\s*\d)/;
-
-export function groupKey(title: string, index: number): string {
-  const t = norm(title);
-  const m = /^engagement\s*(?:n ?°)?\s*(\d+)/.exec(t);
-  if (m) return `engagement${m[1]}`;
-  if (/^conditions?/.test(t)) return "conditions";
-  return `groupe${index + 1}`;
-}
-
-/** Words of a row that sums others ("Sous-total", "S/T axe 2", "Engagement 1", "Objectif 3", "Conditions…"). */
-const SUM_WORDS = /\b(total|s\s?\/\s?t|engagement|axe|objectif|conditions?|partie|volet|orientation)\b/;
-
-/**
- * Whether row `r` adds up `rows` in most amount columns: by its value, or (a formula whose cached value is missing) by
- * the rows its formula refers to. A row kind is a hypothesis: this is the arithmetic that confirms it. One wrong cell
- * (a fault the rules will report) does not refute it; most columns disagreeing does.
- */
-export function addsUp(sheet: SheetSnapshot, r: number, rows: number[], amountCols: number[], others: number[] = []): boolean {
-  const { compared, ok } = sumAgreement(sheet, r, rows, amountCols, others);
-  return compared > 0 && ok * 10 >= compared * 6;
-}
-
-/** In how many amount columns row r was compared with the sum of `rows`, and agreed. */
-function sumAgreement(sheet: SheetSnapshot, r: number, rows: number[], amountCols: number[], others: number[]): { compared: number; ok: number } {
-  if (!rows.length) return { compared: 0, ok: 0 };
-  let compared = 0;
-  let ok = 0;
-  for (const c of amountCols) {
-    const cell = sheet.cells[r - 1]?.[c - 1];
-    const v = cell?.value;
-    let sum = 0;
-    let known = true;
-    for (const x of rows) {
-      const xc = sheet.cells[x - 1]?.[c - 1];
-      const xv = xc?.value;
-      if (typeof xv === "number") sum += xv;
-      else if (xc?.formula && (xv === null || xv === undefined)) known = false;
-    }
-    if (typeof v === "number" && known) {
-      // Nothing to add: only a formula can say which rows it sums (a group whose fiches have no money yet).
-      if (Math.abs(v) < 0.005 && Math.abs(sum) < 0.005) {
-        if (cell?.formula && isPlainSum(cell.formula)) {
-          const covered = rowsReferenced(cell.formula, c, sheet.name, sheet.name);
-          compared++;
-          if (rows.every((x) => covered.has(x)) && !others.some((x) => covered.has(x))) ok++;
-        }
-        continue;
-      }
-      compared++;
-      if (Math.abs(v - sum) <= 1.005) ok++;
-      continue;
-    }
-    if (cell?.formula) {
-      const covered = rowsReferenced(cell.formula, c, sheet.name, sheet.name);
-      compared++;
-      if (rows.every((x) => covered.has(x)) && !others.some((x) => covered.has(x))) ok++;
-    }
-  }
-  return { compared, ok };
-}
-
-/**
- * The last row a sum row's formulas reach in its own column, following the sub-totals it adds (a TOTAL on top over
- * engagement rows that sum their fiches): where the table's rows end. Null when no formula says.
- */
-export function reachOf(sheet: SheetSnapshot, row: number, amountCols: number[]): number | null {
-  let reach: number | null = null;
-  for (const c of amountCols) {
-    const seen = new Set<number>();
-    const visit = (r: number, depth: number): void => {
-      const f = sheet.cells[r - 1]?.[c - 1]?.formula;
-      if (!f || depth > 3) return;
-      for (const ref of findRefs(f)) {
-        if ((ref.sheet ?? sheet.name) !== sheet.name || c < ref.c1 || c > ref.c2 || ref.r2 - ref.r1 > 100_000) continue;
-        for (let x = ref.r1; x <= ref.r2; x++) {
-          if (x === r || seen.has(x)) continue;
-          seen.add(x);
-          if (reach === null || x > reach) reach = x;
-          if (ref.r1 === ref.r2) visit(x, depth + 1);
-        }
-      }
-    };
-    visit(row, 0);
-  }
-  return reach;
-}
-
-/**
- * « 2022 », « Montant », « en € », « Exécution 2026 » as text: a header cell, not an amount typed as text (« 12 500 € »)
- * nor a word a fiche puts where it has no amount (« néant », « NC »).
- */
-const HEADER_WORDS =
-  /\b(montants?|total|taux|execution|realis\w*|prevu|previsionnel|budget|cumul\w*|euros?|mandate|consomme|credits|annee|exercice|ecart|solde|reste)\b|^[^\d]*€/;
-const isHeaderText = (v: string): boolean => {
-  const t = normHead(v);
-  return isBareYear(t) || HEADER_WORDS.test(t);
-};
-
-/** Whether two amount columns or more of a row hold header texts (one is a typo the number-as-text rule reports). */
-function headerInAmounts(cells: Array<Cell | undefined> | undefined, amountCols: number[]): boolean {
-  let n = 0;
-  for (const c of amountCols) {
-    const v = cells?.[c - 1]?.value;
-    if (typeof v === "string" && isHeaderText(v) && ++n >= 2) return true;
-  }
-  return false;
-}
 
 interface Body {
   rows: RowInfo[];
   endRow: number;
   totalRow: number | null;
   groups: GroupInfo[];
+}
+
+/** What one row holds within the table's columns. */
+interface RowShape {
+  cells: Array<Cell | undefined> | undefined;
+  filled: number;
+  numbers: number;
+  texts: number;
+  firstText: number;
+}
+
+/** What a row's reading does next: go on to the next row, or end the table above this row. */
+type Step = "next" | "end";
+
+class BodyReader {
+  private readonly rows: RowInfo[] = [];
+  private readonly groups: GroupInfo[] = [];
+  private readonly ficheCol: number | undefined;
+  private totalRow: number | null = null;
+  private lastFiche: string | null = null;
+  /** The row where the last fiche's number was first written. */
+  private lastFicheRow: number | null = null;
+  private lastContent: number;
+  private blankRun = 0;
+  private current: GroupInfo | null = null;
+  /** Data rows outside any titled group since the last sub-total. */
+  private loose: number[] = [];
+  /** Rows under a fiche number merged down from a row above: the fiche's own, even when nothing else is written on them. */
+  private readonly mergedDown = new Set<number>();
+  /** Every data row so far (fiches, their continuations, summary objectives) and the confirmed sub-total rows. */
+  private readonly data: number[] = [];
+  private readonly sums: number[] = [];
+  /** A row that may carry the sum of the fiches under it (an engagement row, a TOTAL on top): confirmed when they end. */
+  private open: { row: number; g: number } | null = null;
+  /** A row on top of the table that may be a TOTAL with no label: confirmed by the sums under it at the end. */
+  private topSum: number | null = null;
+  /** A TOTAL above the fiches: the table goes on under it, down to the last row its formulas add. */
+  private totalAbove = false;
+  private topReach: number | null = null;
+  /** Columns that say which fiche a row is: a repeated number with none of its own is the same fiche on another row. */
+  private readonly identity: number[];
+
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    private readonly kind: TableKind,
+    private readonly span: { c1: number; c2: number },
+    private readonly headerEnd: number,
+    columns: Partial<Record<SingleRole, number>>,
+    private readonly isHeaderRow: (row: number) => boolean,
+    private readonly amountCols: number[],
+  ) {
+    this.ficheCol = columns.fiche;
+    this.lastContent = headerEnd;
+    this.identity = [columns.objective, columns.objectiveType, columns.theme].filter((c): c is number => c !== undefined);
+    const fc = this.ficheCol;
+    if (fc !== undefined)
+      for (const m of sheet.merges)
+        if (m.c1 <= fc && fc <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) this.mergedDown.add(x);
+  }
+
+  read(): Body {
+    for (let r = this.headerEnd + 1; r <= this.sheet.rowCount; r++) if (this.readRow(r) === "end") break;
+    this.closeOpen();
+    this.settleTotalOnTop();
+    const rows = this.rows;
+    // Trailing blank rows are not part of the table.
+    while (rows.length && rows[rows.length - 1]!.kind === "blank") rows.pop();
+    return { rows, endRow: Math.max(this.lastContent, this.headerEnd), totalRow: this.totalRow, groups: this.groups };
+  }
+
+  private shapeOf(r: number): RowShape {
+    const cells = this.sheet.cells[r - 1];
+    const shape: RowShape = { cells, filled: 0, numbers: 0, texts: 0, firstText: 0 };
+    if (!cells) return shape;
+    for (let c = this.span.c1; c <= this.span.c2; c++) {
+      const cell = cells[c - 1];
+      if (!isFilled(cell)) continue;
+      shape.filled++;
+      const v = cell!.value;
+      if (typeof v === "number" || cell!.formula || isError(v)) shape.numbers++;
+      else {
+        shape.texts++;
+        if (!shape.firstText) shape.firstText = c;
+      }
+    }
+    return shape;
+  }
+
+  private readRow(r: number): Step {
+    const shape = this.shapeOf(r);
+    if (shape.filled === 0) return this.emptyRow(r);
+    if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, shape);
+    const { cells } = shape;
+    const fiche = this.ficheCol !== undefined ? parseFiche(cells?.[this.ficheCol - 1]?.value ?? null) : null;
+    // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
+    const headerish = headerInAmounts(cells, this.amountCols);
+    // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
+    if (this.blankRun > 0 && (!fiche || headerish) && this.isHeaderRow(r)) return "end";
+    if (headerish) {
+      this.blankRun = 0;
+      this.rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
+      return "next";
+    }
+    // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
+    if (this.totalAbove && this.topReach !== null && r > this.topReach && !fiche) return "end";
+    const label = labelOf(cells, this.span.c1, this.span.c2);
+    const amounts = this.amountCols.length ? this.hasAmounts(cells) : shape.numbers > 0;
+    // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
+    if (
+      this.kind === "detail" &&
+      this.blankRun > 0 &&
+      !fiche &&
+      !amounts &&
+      this.data.length &&
+      shape.numbers === 0 &&
+      !TITLE.test(label) &&
+      !this.nextIsFiche(r)
+    )
+      return "end";
+    this.blankRun = 0;
+    this.lastContent = r;
+    // A sum row carries amounts: a « Total (€) » left of a header row the header reading missed is not one.
+    const sumLike = amounts || !this.amountCols.length;
+    if (!fiche && sumLike && this.sumRowByLabel(r, label)) return "next";
+    if (this.kind === "detail" && !fiche && amounts && this.amountCols.length && this.sumRowByArithmetic(r, label)) return "next";
+    if (!fiche && this.titleRow(r, label, shape)) return "next";
+    if (fiche) this.ficheRow(r, fiche);
+    else this.otherRow(r, shape);
+    return "next";
+  }
+
+  private emptyRow(r: number): Step {
+    if (this.lastFiche !== null && this.blankRun === 0 && this.totalRow === null && this.mergedDown.has(r)) {
+      this.pushData({ row: r, kind: "continuation", fiche: null, continuationOf: this.lastFiche });
+      this.lastContent = r;
+      return "next";
+    }
+    this.blankRun++;
+    if (this.blankRun >= BLANK_RUN_END && this.rows.some((x) => x.kind === "fiche")) return "end";
+    this.rows.push({ row: r, kind: "blank", fiche: null, continuationOf: null });
+    return "next";
+  }
+
+  /** Under the TOTAL: a check row holds only numbers (typically zero differences); anything else ends the table. */
+  private underTotal(r: number, shape: RowShape): Step {
+    if (shape.texts === 0 && shape.numbers > 0 && r - this.totalRow! <= 3) {
+      this.rows.push({ row: r, kind: "check", fiche: null, continuationOf: null });
+      this.lastContent = r;
+      return "next";
+    }
+    return "end";
+  }
+
+  /** A row worded as a sub-total or a total. */
+  private sumRowByLabel(r: number, label: string): boolean {
+    if (SUBTOTAL.test(label)) {
+      if (!this.demoteOpen(r)) this.closeOpen();
+      if (this.kind === "detail" && !this.current?.rows.length && !this.loose.length) this.openAbove(r, label.replace(SUBTOTAL_PREFIX, ""));
+      else this.subtotalBelow(r, label);
+      return true;
+    }
+    if (!TOTAL.test(label)) return false;
+    // A row worded as a total with fiches under it sums a part of them: a sub-total.
+    // Or, with no fiche under it, when it adds up the rows since the last sub-total and not all of them (« Total IV »).
+    const sinceNow = this.current ? this.current.rows : this.loose;
+    const partial = () =>
+      this.sums.length > 0 &&
+      sinceNow.length > 0 &&
+      sinceNow.length < this.data.length &&
+      this.addsUp(r, sinceNow) &&
+      !addsUp(this.sheet, r, this.data, this.amountCols) &&
+      !addsUp(this.sheet, r, this.sums, this.amountCols, this.data);
+    if (this.data.length && !this.open && (this.ficheBelow(r) || partial())) {
+      this.closeOpen();
+      this.subtotalBelow(r, label);
+      return true;
+    }
+    this.closeOpen();
+    this.rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
+    if (this.totalRow === null) this.totalRow = r;
+    this.totalAbove = !this.data.length;
+    if (this.totalAbove) this.topReach = reachOf(this.sheet, r, this.amountCols);
+    return true;
+  }
+
+  /**
+   * A row with amounts and no fiche number: a fiche's continuation, or a row that sums others (a sub-total with no
+   * « sous-total » word, an engagement row carrying its fiches' sum, a TOTAL whose label a merge hid). The arithmetic
+   * decides; what it does not confirm stays a continuation (false: read on).
+   */
+  private sumRowByArithmetic(r: number, label: string): boolean {
+    const o = this.open;
+    if (this.deferTop()) {
+      // (the row on top waits for the sums under it)
+    } else if (this.demoteOpen(r)) {
+      // (this row is the group's sub-total, below)
+    } else if (o && this.groups[o.g]!.rows.length && (TITLE.test(label) || this.addsUp(o.row, this.groups[o.g]!.rows)))
+      // (the next engagement's title ends the open group whatever its arithmetic says)
+      this.closeOpen();
+    if (this.open) return false;
+    const since = this.current ? this.current.rows : this.loose;
+    const data = this.data;
+    // The first sub-total adds up every row so far too: fiches below it tell it from a TOTAL.
+    const whole = !this.sums.length && since.length === data.length && !this.ficheBelow(r);
+    if (since.length && !(whole && this.totalRow === null && data.length >= 2) && (since.length >= 2 || SUM_WORDS.test(label)) && this.addsUp(r, since)) {
+      this.subtotalBelow(r, label);
+      return true;
+    }
+    if (
+      this.totalRow === null &&
+      data.length >= 2 &&
+      (addsUp(this.sheet, r, data, this.amountCols) || (this.sums.length >= 2 && addsUp(this.sheet, r, this.sums, this.amountCols, data)))
+    ) {
+      this.rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
+      this.totalRow = r;
+      return true;
+    }
+    if (!since.length) {
+      this.openAbove(r, label);
+      return true;
+    }
+    return false;
+  }
+
+  /** A group title sits in the table's first column, alone on its row (often merged across). */
+  private titleRow(r: number, label: string, shape: RowShape): boolean {
+    // A long lone text is a title when fiches follow it; right before a sub-total it is an objective row of the group
+    // (a national objective the département has not taken up). Right under a sub-total, a lone text is the next group's
+    // title whatever its length (« Conditions de réussite »).
+    const loneTitle = this.loneText(shape) && (this.afterSubtotal() || (label.length > 25 && this.nextIsFiche(r)));
+    if (!TITLE.test(label) && !(this.kind === "summary" && loneTitle)) return false;
+    if (!this.deferTop()) this.closeOpen();
+    this.current = { key: groupKey(label, this.groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
+    this.loose = [];
+    this.groups.push(this.current);
+    this.rows.push({ row: r, kind: "title", fiche: null, continuationOf: null, group: this.groups.length - 1 });
+    return true;
+  }
+
+  private ficheRow(r: number, fiche: string): void {
+    const again = fiche === this.lastFiche && this.repeatsFiche(r);
+    this.lastFiche = fiche;
+    if (!again) this.lastFicheRow = r;
+    this.pushData(again ? { row: r, kind: "continuation", fiche: null, continuationOf: fiche } : { row: r, kind: "fiche", fiche, continuationOf: null });
+  }
+
+  /** A row with no fiche number that sums nothing and titles nothing. */
+  private otherRow(r: number, shape: RowShape): void {
+    if (this.kind === "summary") {
+      this.pushData({ row: r, kind: "objective", fiche: null, continuationOf: null });
+      return;
+    }
+    // Above the first fiche, a row that is not one belongs to no fiche (a unit row, a sub-header the header missed).
+    if (!this.lastFiche || (this.loneText(shape) && this.afterSubtotal())) {
+      this.rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
+      return;
+    }
+    this.pushData({ row: r, kind: "continuation", fiche: null, continuationOf: this.lastFiche });
+  }
+
+  /** A data row, in the current group or among the loose rows. */
+  private pushData(info: Omit<RowInfo, "group">): void {
+    this.data.push(info.row);
+    this.rows.push({ ...info, group: this.current ? this.groups.length - 1 : undefined });
+    if (this.current) this.current.rows.push(info.row);
+    else this.loose.push(info.row);
+  }
+
+  /** A settled sum row that the rows under it did not confirm at the end: the TOTAL written first, or nothing. */
+  private settleTotalOnTop(): void {
+    const groups = this.groups;
+    // A sum row on top whose group is the whole table (every row under it, nothing else summed): the TOTAL, written first.
+    const only = groups.length === 1 ? groups[0]! : null;
+    if (
+      this.topSum === null &&
+      this.totalRow === null &&
+      only &&
+      only.subtotalRow !== null &&
+      only.subtotalRow === only.titleRow &&
+      this.sums.length === 1 &&
+      this.data.length >= 2 &&
+      only.rows.length === this.data.length
+    ) {
+      this.rows.find((x) => x.row === only.subtotalRow)!.kind = "total";
+      this.totalRow = only.subtotalRow;
+      only.subtotalRow = null;
+    }
+    const top = this.topSum;
+    if (
+      top !== null &&
+      this.totalRow === null &&
+      (addsUp(this.sheet, top, this.data, this.amountCols) || addsUp(this.sheet, top, this.sums, this.amountCols, this.data))
+    ) {
+      this.rows.find((x) => x.row === top)!.kind = "total";
+      this.totalRow = top;
+    }
+  }
+
+  // --- Sum rows: open (on top of their rows), below their rows, deferred (a TOTAL on top) ---
+
+  private others(rows: number[]): number[] {
+    return this.data.filter((x) => !rows.includes(x));
+  }
+
+  /** Whether row r adds up `rows` (formulas may name no other data row). */
+  private addsUp(r: number, rows: number[]): boolean {
+    return addsUp(this.sheet, r, rows, this.amountCols, this.others(rows));
+  }
+
+  private hasAmounts(cells: Array<Cell | undefined> | undefined): boolean {
+    return this.amountCols.some((c) => {
+      const cell = cells?.[c - 1];
+      return !!cell && (typeof cell.value === "number" || !!cell.formula);
+    });
+  }
+
+  private closeOpen(): void {
+    const o = this.open;
+    if (!o) return;
+    const g = this.groups[o.g]!;
+    const info = this.rows.find((x) => x.row === o.row)!;
+    if (this.addsUp(o.row, g.rows)) this.sums.push(o.row);
+    else {
+      // Its amounts are not the sum of the rows under it: a title whose figures nothing checks.
+      info.kind = "title";
+      g.subtotalRow = null;
+    }
+    this.open = null;
+    this.current = null;
+    this.loose = [];
+  }
+
+  /**
+   * The open row is refuted by a sum row under it that adds up the group's rows: it was the group's title (figures of
+   * another table beside it, a note), and the group goes on to that sub-total.
+   */
+  private demoteOpen(r: number): boolean {
+    const o = this.open;
+    if (!o) return false;
+    const g = this.groups[o.g]!;
+    if (!g.rows.length || !this.addsUp(r, g.rows)) return false;
+    // (An open row agreeing on as many columns stays the sum: it came first.)
+    const above = sumAgreement(this.sheet, o.row, g.rows, this.amountCols, this.others(g.rows));
+    const below = sumAgreement(this.sheet, r, g.rows, this.amountCols, this.others(g.rows));
+    if (this.addsUp(o.row, g.rows) && above.ok >= below.ok) return false;
+    this.rows.find((x) => x.row === o.row)!.kind = "title";
+    g.subtotalRow = null;
+    this.open = null;
+    return true;
+  }
+
+  /**
+   * A sum row on top followed by another sum row or a title before any fiche: it may be a TOTAL over what follows (its
+   * label lost in a merge), confirmed at the end.
+   */
+  private deferTop(): boolean {
+    const o = this.open;
+    if (!o || this.groups[o.g]!.rows.length || o.g !== this.groups.length - 1 || this.data.length || this.topSum !== null) return false;
+    this.groups.pop();
+    const info = this.rows.find((x) => x.row === o.row)!;
+    info.kind = "title";
+    info.group = undefined;
+    this.topSum = o.row;
+    this.open = null;
+    this.current = null;
+    return true;
+  }
+
+  private subtotalBelow(r: number, label: string): void {
+    // A sub-total with no title row above its rows closes the rows since the previous sub-total.
+    if (!this.current && this.loose.length) {
+      this.current = { key: groupKey(label.replace(SUBTOTAL_PREFIX, ""), this.groups.length), title: label, titleRow: r, rows: this.loose, subtotalRow: null };
+      this.groups.push(this.current);
+    }
+    this.rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: this.current ? this.groups.length - 1 : undefined });
+    if (this.current) this.current.subtotalRow = r;
+    this.sums.push(r);
+    this.current = null;
+    this.loose = [];
+  }
+
+  private openAbove(r: number, label: string): void {
+    this.current = { key: groupKey(label, this.groups.length), title: label, titleRow: r, rows: [], subtotalRow: r };
+    this.groups.push(this.current);
+    this.loose = [];
+    this.rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: this.groups.length - 1 });
+    this.open = { row: r, g: this.groups.length - 1 };
+  }
+
+  // --- Looking around a row ---
+
+  private anyFilled(x: number): boolean {
+    const cells = this.sheet.cells[x - 1];
+    for (let c = this.span.c1; c <= this.span.c2; c++) if (isFilled(cells?.[c - 1])) return true;
+    return false;
+  }
+
+  /** Whether the next filled row under r holds a fiche number. */
+  private nextIsFiche(from: number): boolean {
+    const fc = this.ficheCol;
+    if (fc === undefined) return false;
+    for (let x = from + 1; x <= Math.min(this.sheet.rowCount, from + 4); x++)
+      if (this.anyFilled(x)) return parseFiche(this.sheet.cells[x - 1]?.[fc - 1]?.value ?? null) !== null;
+    return false;
+  }
+
+  /** Whether a fiche number sits in the next few filled rows under r. */
+  private ficheBelow(from: number): boolean {
+    const fc = this.ficheCol;
+    if (fc === undefined) return false;
+    let seen = 0;
+    let blanks = 0;
+    for (let x = from + 1; x <= this.sheet.rowCount && seen < 3 && blanks < 2; x++) {
+      if (parseFiche(this.sheet.cells[x - 1]?.[fc - 1]?.value ?? null) !== null) return true;
+      if (!this.anyFilled(x)) blanks++;
+      else if (this.isHeaderRow(x)) return false;
+      else {
+        blanks = 0;
+        seen++;
+      }
+    }
+    return false;
+  }
+
+  /** The last row read, blank rows aside, is a sub-total. */
+  private afterSubtotal(): boolean {
+    let prev = this.rows.length - 1;
+    while (prev >= 0 && this.rows[prev]!.kind === "blank") prev--;
+    return prev >= 0 && this.rows[prev]!.kind === "subtotal";
+  }
+
+  /** One text alone in the table's first column. */
+  private loneText(shape: RowShape): boolean {
+    return shape.texts === 1 && shape.numbers === 0 && shape.firstText === this.span.c1;
+  }
+
+  private text(row: number, c: number): string {
+    const v = this.sheet.cells[row - 1]?.[c - 1]?.value;
+    return typeof v === "string" ? normHead(v) : typeof v === "number" ? String(v) : "";
+  }
+
+  /**
+   * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
+   * same fiche when it leaves the objective, type and theme to the first row. A fiche numbered like its neighbour with
+   * texts of its own is a duplicate, which fiche-numbering reports.
+   */
+  private repeatsFiche(r: number): boolean {
+    if (this.kind !== "detail" || !this.identity.length) return false;
+    let prev = this.rows.length - 1;
+    while (prev >= 0 && this.rows[prev]!.kind === "blank") prev--;
+    const above = this.rows[prev];
+    if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
+    if (this.lastFicheRow === null) return false;
+    // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
+    return this.identity.every((c) => this.text(r, c) === "");
+  }
 }
 
 export function parseBody(
@@ -180,360 +485,5 @@ export function parseBody(
   /** Additive amount columns: the arithmetic that tells a sum row from a fiche's continuation. */
   amountCols: number[] = [],
 ): Body {
-  const rows: RowInfo[] = [];
-  const groups: GroupInfo[] = [];
-  const ficheCol = columns.fiche;
-  let totalRow: number | null = null;
-  let lastFiche: string | null = null;
-  /** The row where the last fiche's number was first written. */
-  let lastFicheRow: number | null = null;
-  let lastContent = headerEnd;
-  let blankRun = 0;
-  let current: GroupInfo | null = null;
-  /** Data rows outside any titled group since the last sub-total. */
-  let loose: number[] = [];
-  /** Whether the next filled row under r holds a fiche number. */
-  const nextIsFiche = (from: number): boolean => {
-    if (ficheCol === undefined) return false;
-    for (let x = from + 1; x <= Math.min(sheet.rowCount, from + 4); x++) {
-      const cells = sheet.cells[x - 1];
-      let any = false;
-      for (let c = span.c1; c <= span.c2 && !any; c++) any = isFilled(cells?.[c - 1]);
-      if (any) return parseFiche(cells?.[ficheCol - 1]?.value ?? null) !== null;
-    }
-    return false;
-  };
-  // Rows under a fiche number merged down from a row above: the fiche's own, even when nothing else is written on them.
-  const mergedDown = new Set<number>();
-  if (ficheCol !== undefined)
-    for (const m of sheet.merges)
-      if (m.c1 <= ficheCol && ficheCol <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) mergedDown.add(x);
-  /** Every data row so far (fiches, their continuations, summary objectives) and the confirmed sub-total rows. */
-  const data: number[] = [];
-  const sums: number[] = [];
-  /** A row that may carry the sum of the fiches under it (an engagement row, a TOTAL on top): confirmed when they end. */
-  let open: { row: number; g: number } | null = null;
-  /** A row on top of the table that may be a TOTAL with no label: confirmed by the sums under it at the end. */
-  let topSum: number | null = null;
-  /** A TOTAL above the fiches: the table goes on under it, down to the last row its formulas add. */
-  let totalAbove = false;
-  let topReach: number | null = null;
-  const others = (rows: number[]): number[] => data.filter((x) => !rows.includes(x));
-  const hasAmounts = (cells: Array<Cell | undefined> | undefined): boolean =>
-    amountCols.some((c) => {
-      const cell = cells?.[c - 1];
-      return !!cell && (typeof cell.value === "number" || !!cell.formula);
-    });
-  const closeOpen = (): void => {
-    if (!open) return;
-    const g = groups[open.g]!;
-    const info = rows.find((x) => x.row === open!.row)!;
-    if (addsUp(sheet, open.row, g.rows, amountCols, others(g.rows))) sums.push(open.row);
-    else {
-      // Its amounts are not the sum of the rows under it: a title whose figures nothing checks.
-      info.kind = "title";
-      g.subtotalRow = null;
-    }
-    open = null;
-    current = null;
-    loose = [];
-  };
-  /**
-   * The open row is refuted by a sum row under it that adds up the group's rows: it was the group's title (figures of
-   * another table beside it, a note), and the group goes on to that sub-total.
-   */
-  const demoteOpen = (r: number): boolean => {
-    const o = open;
-    if (!o) return false;
-    const g = groups[o.g]!;
-    if (!g.rows.length || !addsUp(sheet, r, g.rows, amountCols, others(g.rows))) return false;
-    // (An open row agreeing on as many columns stays the sum: it came first.)
-    const above = sumAgreement(sheet, o.row, g.rows, amountCols, others(g.rows));
-    const below = sumAgreement(sheet, r, g.rows, amountCols, others(g.rows));
-    if (addsUp(sheet, o.row, g.rows, amountCols, others(g.rows)) && above.ok >= below.ok) return false;
-    rows.find((x) => x.row === o.row)!.kind = "title";
-    g.subtotalRow = null;
-    open = null;
-    return true;
-  };
-  /**
-   * A sum row on top followed by another sum row or a title before any fiche: it may be a TOTAL over what follows (its
-   * label lost in a merge), confirmed at the end.
-   */
-  const deferTop = (): boolean => {
-    const o = open;
-    if (!o || groups[o.g]!.rows.length || o.g !== groups.length - 1 || data.length || topSum !== null) return false;
-    groups.pop();
-    const info = rows.find((x) => x.row === o.row)!;
-    info.kind = "title";
-    info.group = undefined;
-    topSum = o.row;
-    open = null;
-    current = null;
-    return true;
-  };
-  const subtotalBelow = (r: number, label: string): void => {
-    // A sub-total with no title row above its rows closes the rows since the previous sub-total.
-    if (!current && loose.length) {
-      current = { key: groupKey(label.replace(SUBTOTAL_PREFIX, ""), groups.length), title: label, titleRow: r, rows: loose, subtotalRow: null };
-      groups.push(current);
-    }
-    rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
-    if (current) current.subtotalRow = r;
-    sums.push(r);
-    current = null;
-    loose = [];
-  };
-  const openAbove = (r: number, label: string): void => {
-    current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: r };
-    groups.push(current);
-    loose = [];
-    rows.push({ row: r, kind: "subtotal", fiche: null, continuationOf: null, group: groups.length - 1 });
-    open = { row: r, g: groups.length - 1 };
-  };
-  /** Whether a fiche number sits in the next few filled rows under r. */
-  const ficheBelow = (from: number): boolean => {
-    if (ficheCol === undefined) return false;
-    let seen = 0;
-    let blanks = 0;
-    for (let x = from + 1; x <= sheet.rowCount && seen < 3 && blanks < 2; x++) {
-      const v = sheet.cells[x - 1]?.[ficheCol - 1]?.value ?? null;
-      if (parseFiche(v) !== null) return true;
-      const cells = sheet.cells[x - 1];
-      let any = false;
-      for (let c = span.c1; c <= span.c2 && !any; c++) any = isFilled(cells?.[c - 1]);
-      if (!any) blanks++;
-      else if (isHeaderRow(x)) return false;
-      else {
-        blanks = 0;
-        seen++;
-      }
-    }
-    return false;
-  };
-  /** Columns that say which fiche a row is: a repeated number with none of its own is the same fiche on another row. */
-  const identity = [columns.objective, columns.objectiveType, columns.theme].filter((c): c is number => c !== undefined);
-  const text = (row: number, c: number): string => {
-    const v = sheet.cells[row - 1]?.[c - 1]?.value;
-    return typeof v === "string" ? normHead(v) : typeof v === "number" ? String(v) : "";
-  };
-  /**
-   * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
-   * same fiche when it names no other objective, type or theme. A fiche numbered like its neighbour but with texts of
-   * its own is a duplicate, which fiche-numbering reports.
-   */
-  const repeatsFiche = (r: number): boolean => {
-    if (kind !== "detail" || !identity.length) return false;
-    let prev = rows.length - 1;
-    while (prev >= 0 && rows[prev]!.kind === "blank") prev--;
-    const above = rows[prev];
-    if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
-    if (lastFicheRow === null) return false;
-    const first = lastFicheRow;
-    return identity.every((c) => {
-      const t = text(r, c);
-      return t === "" || t === text(first, c);
-    });
-  };
-  let r = headerEnd + 1;
-  for (; r <= sheet.rowCount; r++) {
-    const cells = sheet.cells[r - 1];
-    let filled = 0;
-    let numbers = 0;
-    let texts = 0;
-    let firstText = 0;
-    if (cells) {
-      for (let c = span.c1; c <= span.c2; c++) {
-        const cell = cells[c - 1];
-        if (!isFilled(cell)) continue;
-        filled++;
-        const v = cell!.value;
-        if (typeof v === "number" || cell!.formula || isError(v)) numbers++;
-        else {
-          texts++;
-          if (!firstText) firstText = c;
-        }
-      }
-    }
-    if (filled === 0 && lastFiche !== null && blankRun === 0 && totalRow === null && mergedDown.has(r)) {
-      data.push(r);
-      rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche, group: current ? groups.length - 1 : undefined });
-      if (current) current.rows.push(r);
-      else loose.push(r);
-      lastContent = r;
-      continue;
-    }
-    if (filled === 0) {
-      blankRun++;
-      if (blankRun >= BLANK_RUN_END && rows.some((x) => x.kind === "fiche")) break;
-      rows.push({ row: r, kind: "blank", fiche: null, continuationOf: null });
-      continue;
-    }
-    if (totalRow !== null && !totalAbove) {
-      // Under the TOTAL: a check row holds only numbers (typically zero differences); anything else ends the table.
-      if (texts === 0 && numbers > 0 && r - totalRow <= 3) {
-        rows.push({ row: r, kind: "check", fiche: null, continuationOf: null });
-        lastContent = r;
-        continue;
-      }
-      break;
-    }
-    const fiche = ficheCol !== undefined ? parseFiche(cells?.[ficheCol - 1]?.value ?? null) : null;
-    // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
-    const headerish = headerInAmounts(cells, amountCols);
-    // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
-    if (blankRun > 0 && (!fiche || headerish) && isHeaderRow(r)) break;
-    if (headerish) {
-      blankRun = 0;
-      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
-      continue;
-    }
-    // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
-    if (totalAbove && topReach !== null && r > topReach && !fiche) break;
-    const label = labelOf(cells, span.c1, span.c2);
-    const amounts = amountCols.length ? hasAmounts(cells) : numbers > 0;
-    // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
-    if (kind === "detail" && blankRun > 0 && !fiche && !amounts && data.length && numbers === 0 && !TITLE.test(label) && !nextIsFiche(r)) break;
-    blankRun = 0;
-    lastContent = r;
-    // A sum row carries amounts: a « Total (€) » left of a header row the header reading missed is not one.
-    const sumLike = amounts || !amountCols.length;
-    if (!fiche && sumLike && SUBTOTAL.test(label)) {
-      if (!demoteOpen(r)) closeOpen();
-      if (kind === "detail" && !current?.rows.length && !loose.length) openAbove(r, label.replace(SUBTOTAL_PREFIX, ""));
-      else subtotalBelow(r, label);
-      continue;
-    }
-    // A row worded as a total with fiches under it sums a part of them: a sub-total.
-    // Or, with no fiche under it, when it adds up the rows since the last sub-total and not all of them (« Total IV »).
-    const sinceNow = current ? current.rows : loose;
-    const partial = () =>
-      sums.length > 0 &&
-      sinceNow.length > 0 &&
-      sinceNow.length < data.length &&
-      addsUp(sheet, r, sinceNow, amountCols, others(sinceNow)) &&
-      !addsUp(sheet, r, data, amountCols) &&
-      !addsUp(sheet, r, sums, amountCols, data);
-    if (!fiche && sumLike && TOTAL.test(label) && data.length && !open && (ficheBelow(r) || partial())) {
-      closeOpen();
-      subtotalBelow(r, label);
-      continue;
-    }
-    if (!fiche && sumLike && TOTAL.test(label)) {
-      closeOpen();
-      rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
-      if (totalRow === null) totalRow = r;
-      totalAbove = !data.length;
-      if (totalAbove) topReach = reachOf(sheet, r, amountCols);
-      continue;
-    }
-    if (kind === "detail" && !fiche && amounts && amountCols.length) {
-      // A row with amounts and no fiche number: a fiche's continuation, or a row that sums others (a sub-total with no
-      // « sous-total » word, an engagement row carrying its fiches' sum, a TOTAL whose label a merge hid). The
-      // arithmetic decides; what it does not confirm stays a continuation.
-      const o = open as { row: number; g: number } | null;
-      if (deferTop()) {
-        // (the row on top waits for the sums under it)
-      } else if (demoteOpen(r)) {
-        // (this row is the group's sub-total, below)
-      } else if (o && groups[o.g]!.rows.length && (TITLE.test(label) || addsUp(sheet, o.row, groups[o.g]!.rows, amountCols, others(groups[o.g]!.rows))))
-        // (the next engagement's title ends the open group whatever its arithmetic says)
-        closeOpen();
-      if (!(open as unknown)) {
-        const since = current ? current.rows : loose;
-        // The first sub-total adds up every row so far too: fiches below it tell it from a TOTAL.
-        const whole = !sums.length && since.length === data.length && !ficheBelow(r);
-        if (
-          since.length &&
-          !(whole && totalRow === null && data.length >= 2) &&
-          (since.length >= 2 || SUM_WORDS.test(label)) &&
-          addsUp(sheet, r, since, amountCols, others(since))
-        ) {
-          subtotalBelow(r, label);
-          continue;
-        }
-        if (totalRow === null && data.length >= 2 && (addsUp(sheet, r, data, amountCols) || (sums.length >= 2 && addsUp(sheet, r, sums, amountCols, data)))) {
-          rows.push({ row: r, kind: "total", fiche: null, continuationOf: null });
-          totalRow = r;
-          continue;
-        }
-        if (!since.length) {
-          openAbove(r, label);
-          continue;
-        }
-      }
-    }
-    // A group title sits in the table's first column, alone on its row (often merged across).
-    // Right under a sub-total, a lone text is the next group's title whatever its length ("Conditions de réussite").
-    let prev = rows.length - 1;
-    while (prev >= 0 && rows[prev]!.kind === "blank") prev--;
-    const afterSubtotal = prev >= 0 && rows[prev]!.kind === "subtotal";
-    // A long lone text is a title when fiches follow it; right before a sub-total it is an objective row of the group
-    // (a national objective the département has not taken up).
-    const loneTitle = texts === 1 && numbers === 0 && firstText === span.c1 && (afterSubtotal || (label.length > 25 && nextIsFiche(r)));
-    if (!fiche && (TITLE.test(label) || (kind === "summary" && loneTitle))) {
-      if (!deferTop()) closeOpen();
-      current = { key: groupKey(label, groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
-      loose = [];
-      groups.push(current);
-      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null, group: groups.length - 1 });
-      continue;
-    }
-    if (fiche) {
-      const again = fiche === lastFiche && repeatsFiche(r);
-      lastFiche = fiche;
-      if (!again) lastFicheRow = r;
-      data.push(r);
-      rows.push({
-        row: r,
-        kind: again ? "continuation" : "fiche",
-        fiche: again ? null : fiche,
-        continuationOf: again ? fiche : null,
-        group: current ? groups.length - 1 : undefined,
-      });
-      if (current) current.rows.push(r);
-      else loose.push(r);
-      continue;
-    }
-    if (kind === "summary") {
-      data.push(r);
-      rows.push({ row: r, kind: "objective", fiche: null, continuationOf: null, group: current ? groups.length - 1 : undefined });
-      if (current) current.rows.push(r);
-      else loose.push(r);
-      continue;
-    }
-    // Above the first fiche, a row that is not one belongs to no fiche (a unit row, a sub-header the header missed).
-    if (!lastFiche || (texts === 1 && numbers === 0 && afterSubtotal && firstText === span.c1)) {
-      rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
-      continue;
-    }
-    data.push(r);
-    rows.push({ row: r, kind: "continuation", fiche: null, continuationOf: lastFiche, group: current ? groups.length - 1 : undefined });
-    if (current) current.rows.push(r);
-    else loose.push(r);
-  }
-  closeOpen();
-  // A sum row on top whose group is the whole table (every row under it, nothing else summed): the TOTAL, written first.
-  const only = groups.length === 1 ? groups[0]! : null;
-  if (
-    topSum === null &&
-    totalRow === null &&
-    only &&
-    only.subtotalRow !== null &&
-    only.subtotalRow === only.titleRow &&
-    sums.length === 1 &&
-    data.length >= 2 &&
-    only.rows.length === data.length
-  ) {
-    rows.find((x) => x.row === only.subtotalRow)!.kind = "total";
-    totalRow = only.subtotalRow;
-    only.subtotalRow = null;
-  }
-  if (topSum !== null && totalRow === null && (addsUp(sheet, topSum, data, amountCols) || addsUp(sheet, topSum, sums, amountCols, data))) {
-    rows.find((x) => x.row === topSum)!.kind = "total";
-    totalRow = topSum;
-  }
-  // Trailing blank rows are not part of the table.
-  while (rows.length && rows[rows.length - 1]!.kind === "blank") rows.pop();
-  return { rows, endRow: Math.max(lastContent, headerEnd), totalRow, groups };
+  return new BodyReader(sheet, kind, span, headerEnd, columns, isHeaderRow, amountCols).read();
 }

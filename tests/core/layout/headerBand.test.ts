@@ -128,6 +128,20 @@ describe("headers on four rows", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 
+  test.each<[Groups]>([["first"], ["merge"]])("groups %s: a hidden column between two blocks (« Code analytique ») is no part of either", (groups) => {
+    const cols = fourLevels();
+    const at = cols.findIndex((c) => c.key === "dgas2021");
+    cols.splice(at, 0, { path: ["Code analytique"], key: "code" });
+    const m = banded(cols, 4, "bottom", groups);
+    m.sheet.hiddenCols.add(at + 1);
+    const d = recognise(m.wb).detail!;
+    const { code: _code, ...colOf } = m.colOf;
+    expect(columnLetters(d)).toMatchObject(colOf);
+    expect(d.headers[at + 1]).toBe("Code analytique");
+    expect(d.hiddenCols).toEqual([at + 1]);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
   test("a title merged over the first columns above the band is no group of it", () => {
     const m = banded(fourLevels(), 4, "merge", "merge", { title: "CONTRAT DÉPARTEMENTAL DE PRÉVENTION ET DE PROTECTION DE L'ENFANCE", top: 3 });
     const d = recognise(m.wb).detail!;
@@ -167,6 +181,7 @@ describe("identical sub-headers under different groups", () => {
     [2, "merge", "merge", "Taux"],
     [2, "merge", "first", "Taux"],
     [2, "bottom", "first", "Taux"],
+    [2, "bottom", "merge", "Taux"],
     [3, "merge", "first", "Taux"],
     [3, "bottom", "merge", "Taux"],
     // A rate word that means the year's rate alone (« Taux d'exécution ») is the cumulative's under its group.

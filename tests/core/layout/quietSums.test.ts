@@ -202,6 +202,25 @@ describe("a fiche spread over rows with its number written on each", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 
+  // corpus3 seed 194: FA09 renumbered FA08, the same objective and type as its neighbour, a label of its own.
+  test("the next fiche given its neighbour's number, with the same objective and type, is still a duplicate", () => {
+    const m = miniDetail({ fiches: fiches(4) });
+    const r3 = m.rowOfFiche.get("3")!;
+    setCell(m.sheet, r3, lettersToCol(m.colOf.fiche!), { value: 2 });
+    expect(loud(checkAnnex(m.wb).findings)).toContain(`fiche-numbering ${m.colOf.fiche}${r3}`);
+  });
+
+  // corpus4 seed 253: A3 twice, the same label, objective and type on both rows (an indicator of its own).
+  test("a row repeating its neighbour's number, label, objective and type is still a duplicate", () => {
+    const m = miniDetail({ fiches: fiches(4) });
+    const r2 = m.rowOfFiche.get("2")!;
+    const r3 = m.rowOfFiche.get("3")!;
+    const lc = lettersToCol(m.colOf.label!);
+    setCell(m.sheet, r3, lettersToCol(m.colOf.fiche!), { value: 2 });
+    setCell(m.sheet, r3, lc, { value: m.sheet.cells[r2 - 1]![lc - 1]!.value });
+    expect(loud(checkAnnex(m.wb).findings)).toContain(`fiche-numbering ${m.colOf.fiche}${r3}`);
+  });
+
   test("the next fiche given its neighbour's number (its own objective) is still a duplicate", () => {
     const m = miniDetail({ fiches: fiches(4) });
     const fc = lettersToCol(m.colOf.fiche!);

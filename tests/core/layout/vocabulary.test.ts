@@ -59,6 +59,11 @@ describe("header words", () => {
     ["", "Montant réel", "realisedLastYear"],
     ["", "Taux réel/prévu", "rateLastYear"],
     ["Réel 2023", "FIR", null],
+    ["", "Montant versé", "realisedLastYear"],
+    ["", "Montant global", "budget"],
+    ["", "Crédits alloués", "budget"],
+    ["", "Montant programmé", "budget"],
+    ["", "Montant alloué FIR", "firTotal"],
   ])("« %s » / « %s » is %s", (g, s, k) => {
     expect(key(g, s)).toBe(k);
   });
