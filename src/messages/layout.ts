@@ -160,6 +160,9 @@ export const incompleteText = {
     );
     return parts.join(" ");
   },
+  /** Only the summary was found: the detail's checks and the cross-table checks did not run. */
+  noDetail: (sheet: string, where: string, skipped: number) =>
+    `Tableau détaillé (suivi des fiches actions) non trouvé${NB}: seul le tableau de synthèse (feuille «${NB}${sheet}${NB}», en-têtes ${where}) a été lu. ${skipped} contrôle${skipped > 1 ? "s" : ""} des fiches et entre les deux tableaux ${skipped > 1 ? "sont ignorés" : "est ignoré"}. Pour corriger${NB}: donnez à l'en-tête du tableau détaillé les intitulés usuels (par exemple «${NB}N° fiche${NB}», «${NB}Moyens financiers prévisionnels${NB}», «${NB}Masse salariale${NB}», «${NB}Montant FIR${NB}»), sur une à trois lignes au-dessus des fiches.`,
   /** Why a role is doubtful: the relation the numbers did not satisfy. */
   why: {
     yearSum: (rate: number) => `total ≠ somme des années sur ${Math.round(rate * 100)}${NB}% des lignes`,

@@ -117,7 +117,7 @@ function rateColumn(out: StepEdits, f: TableFacts, ins: Insertion, newCol: numbe
   for (const r of f.totals) if (r.kind === "total") rows.push(r);
   for (const r of rows) {
     const terms = planned.map((c) => ref(c, r.row)).join("+");
-    out.formula(f.sheet, r.row, newCol, rateFormula(ref(realisedCol, r.row), terms), "", v.cell(r.row, prev)?.numFmt ?? "0%");
+    out.formula(f.sheet, r.row, newCol, rateFormula(ref(realisedCol, r.row), terms, v.rateScale("rateLastYear") === 100), "", v.cell(r.row, prev)?.numFmt ?? "0%");
   }
 }
 

@@ -17,9 +17,10 @@ export interface FillOptions {
 const ref = (col: number, row: number) => `${colToLetters(col)}${row}`;
 
 /** =IF(P=0,IF(N(R)=0,"","sans budget"),R/P): empty-looking when nothing was planned nor spent, a marker when spent. */
-export function rateFormula(numerator: string, denominator: string): string {
+/** `points`: the column keeps rates in percentage points (85 for 85 %), as its own figures show. */
+export function rateFormula(numerator: string, denominator: string, points = false): string {
   const den = denominator.includes("+") ? `(${denominator})` : denominator;
-  return `IF(${den}=0,IF(N(${numerator})=0,"","${NO_BUDGET_MARKER}"),${numerator}/${den})`;
+  return `IF(${den}=0,IF(N(${numerator})=0,"","${NO_BUDGET_MARKER}"),${numerator}/${den}${points ? "*100" : ""})`;
 }
 
 export function rowFormulas(v: TableView, row: number, year: number): { rateLastYear?: string; rateGlobal?: string; gap?: string } {
@@ -28,9 +29,9 @@ export function rowFormulas(v: TableView, row: number, year: number): { rateLast
   const since = v.col("realisedSinceStart");
   const budget = v.col("budget");
   const terms = plannedTerms(v, row, year);
-  if (realised !== undefined && terms.length) out.rateLastYear = rateFormula(ref(realised, row), terms.join("+"));
+  if (realised !== undefined && terms.length) out.rateLastYear = rateFormula(ref(realised, row), terms.join("+"), v.rateScale("rateLastYear") === 100);
   if (since !== undefined && budget !== undefined) {
-    out.rateGlobal = rateFormula(ref(since, row), ref(budget, row));
+    out.rateGlobal = rateFormula(ref(since, row), ref(budget, row), v.rateScale("rateGlobal") === 100);
     out.gap = `${ref(budget, row)}-${ref(since, row)}`;
   }
   return out;
@@ -74,13 +75,15 @@ export function planFill(wb: WorkbookSnapshot, options: FillOptions = {}, layout
       if (col === undefined || !formula) continue;
       const cell = v.cell(r.row, col);
       const isRate = role !== "gap";
-      const numFmt = isRate ? (cell?.numFmt && /%/.test(cell.numFmt) ? cell.numFmt : "0%") : (cell?.numFmt ?? amountFmt);
+      const scale = isRate ? v.rateScale(role) : 1;
+      const numFmt =
+        isRate && scale === 1 ? (cell?.numFmt && /%/.test(cell.numFmt) ? cell.numFmt : "0%") : isRate ? (cell?.numFmt ?? "0") : (cell?.numFmt ?? amountFmt);
       if (cell?.formula && normaliseFormula(cell.formula) === normaliseFormula(formula)) {
         plan.stats.unchanged++;
         continue;
       }
       const computed = role === "gap" ? (figures?.gap ?? null) : role === "rateLastYear" ? (figures?.rateLastYear ?? null) : (figures?.rateGlobal ?? null);
-      const conflict = conflictOf(cell, computed, isRate);
+      const conflict = conflictOf(cell, computed === null ? null : computed * scale, isRate && scale === 1, scale === 100);
       if (conflict) {
         const c: Conflict = {
           sheet: v.sheet.name,
@@ -88,13 +91,13 @@ export function planFill(wb: WorkbookSnapshot, options: FillOptions = {}, layout
           fiche: r.fiche ?? r.continuationOf,
           current: describe(cell),
           planned: `=${formula}`,
-          plannedResult: resultOf(role, figures),
+          plannedResult: resultOf(role, figures, scale),
           reason: conflict,
         };
         plan.conflicts.push(c);
         if (!options.force) continue;
       }
-      plan.edits.push({ kind: "setFormula", sheet: v.sheet.name, row: r.row, col, formula, numFmt, result: resultOf(role, figures) });
+      plan.edits.push({ kind: "setFormula", sheet: v.sheet.name, row: r.row, col, formula, numFmt, result: resultOf(role, figures, scale) });
       plan.stats.formulas++;
     }
   }
@@ -103,15 +106,15 @@ export function planFill(wb: WorkbookSnapshot, options: FillOptions = {}, layout
 }
 
 /** What the formula shows right after the write: the number, "" when nothing was planned nor spent, the marker when spent. */
-function resultOf(role: "rateLastYear" | "rateGlobal" | "gap", f: ReturnType<typeof rowFigures>): number | string | null {
+function resultOf(role: "rateLastYear" | "rateGlobal" | "gap", f: ReturnType<typeof rowFigures>, scale = 1): number | string | null {
   if (!f) return null;
   if (role === "gap") return f.gap;
   const [rate, spent] = role === "rateLastYear" ? [f.rateLastYear, f.realisedLastYear] : [f.rateGlobal, f.realisedSinceStart];
-  return rate !== null ? rate : spent === 0 ? "" : NO_BUDGET_MARKER;
+  return rate !== null ? rate * scale : spent === 0 ? "" : NO_BUDGET_MARKER;
 }
 
 /** A user's constant that shows another figure than ours, any user formula, or text: not ours to overwrite. */
-function conflictOf(cell: Cell | undefined, computed: number | null, isRate: boolean): Conflict["reason"] | null {
+function conflictOf(cell: Cell | undefined, computed: number | null, isRate: boolean, points = false): Conflict["reason"] | null {
   if (!cell) return null;
   if (cell.formula) return "user-formula";
   const v = cell.value;
@@ -119,6 +122,8 @@ function conflictOf(cell: Cell | undefined, computed: number | null, isRate: boo
   if (typeof v === "string") return "user-text";
   if (typeof v !== "number") return "user-value";
   if (computed === null) return "user-value";
+  // Percentage points typed as shown (85 or 85,3 for 85,27 %): the same figure to the tenth of a point.
+  if (points) return Math.abs(v - computed) <= 0.05 + 1e-9 || Math.round(v) === Math.round(computed) ? null : "user-value";
   if (isRate) {
     const k = 10 ** (percentDecimals(cell.numFmt) + 2);
     return Math.round(v * k) === Math.round(computed * k) ? null : "user-value";

@@ -191,7 +191,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     return { role: "source" };
   if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
-  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)/.test(main))
+  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(main))
     return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
@@ -226,7 +226,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "theme" };
   if (
-    /moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b|^montant total (de l.action|de la fiche)$|^enveloppe( (globale|totale|previsionnelle|financiere))?$|^(total (des )?financements?|financement total)$/.test(
+    /moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b|^montant total (de l.action|de la fiche)$|^enveloppe( (globale|totale|previsionnelle|financiere))?( 20\d{2}( ?(-|a) ?20\d{2})?)?$|^total (des )?moyens (prevus|previsionnels)$|^(total (des )?financements?|financement total)$/.test(
       main,
     )
   )

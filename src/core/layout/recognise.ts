@@ -618,7 +618,8 @@ function scanSheet(
       if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
       }
-      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous);
+      const percentPoints: string[] = [];
+      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous, percentPoints);
       // (The arithmetic may have settled some: what is left is reported.)
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       // After the arithmetic: a hypothesis it confirmed may fill a role.
@@ -640,6 +641,7 @@ function scanSheet(
         confidence: confidenceOf(seg.kind, columns, blocks, fiches, body.totalRow !== null),
         doubtful: doubtful.map((d) => d.key),
         doubts: doubtful,
+        ...(percentPoints.length ? { percentPoints } : {}),
         userKeys: user,
         readings: readingsOf(
           columns,

@@ -31,6 +31,9 @@ interface RowShape {
 /** What a row's reading does next: go on to the next row, or end the table above this row. */
 type Step = "next" | "end";
 
+/** A national objective's heading (« Objectif 17 : … », « Obj. 3 - … »). */
+const OBJECTIVE_HEADING = /^(objectifs?|obj\.?)\s*(n ?°)?\s*\d/;
+
 class BodyReader {
   private readonly rows: RowInfo[] = [];
   private readonly groups: GroupInfo[] = [];
@@ -248,6 +251,12 @@ class BodyReader {
     // title whatever its length (« Conditions de réussite »).
     const loneTitle = this.loneText(shape) && (this.afterSubtotal() || (label.length > 25 && this.nextIsFiche(r)));
     if (!TITLE.test(label) && !(this.kind === "summary" && loneTitle)) return false;
+    // A national objective named between fiches (« Objectif 17 : Créer des places… »), not right after a sub-total,
+    // heads some rows of the open group, not a group: the group's sub-total still sums them all.
+    if (!TITLE.test(label) && OBJECTIVE_HEADING.test(label) && this.lastFiche !== null && !this.afterSubtotal()) {
+      this.rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
+      return true;
+    }
     if (!this.deferTop()) this.closeOpen();
     this.current = { key: groupKey(label, this.groups.length), title: label, titleRow: r, rows: [], subtotalRow: null };
     this.loose = [];

@@ -93,6 +93,8 @@ export interface TableLayout {
   confidence: number;
   /** Roles whose reading the table's arithmetic refuted or could not confirm: rules needing them are skipped. */
   doubtful: string[];
+  /** Rate columns typed in percentage points (85 for 85 %), as the numbers show: compared and filled ×100. */
+  percentPoints?: string[];
   /** The same with the relation that refuted each reading (French), for layout-incomplete. */
   doubts: Array<{ key: string; col: number; why: string }>;
   /** Roles set by the user's mapping (confirmed by definition); absent ones are listed with col null. */

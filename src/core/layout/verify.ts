@@ -24,6 +24,8 @@ const REFUTED = 0.5;
 const MIN_FAILS = 2;
 
 const SAMPLE = 300;
+/** Rows on which a column must equal a block's years, every one, to be taken for that block's total. */
+const MIN_BLOCK_ROWS = 3;
 const AMOUNT_BLOCKS = ["ms", "dgas", "cd", "fir", "etat", "ondam"] as const;
 
 class Cells {
@@ -49,6 +51,8 @@ interface Outcome {
   evaluated: number;
   failed: number;
 }
+/** Rates typed in percentage points (85 for 85 %): confirmed, not merely not refuted, on enough rows. */
+const inPoints = (o: Outcome) => o.evaluated >= MIN_FAILS + 1 && o.failed * 4 <= o.evaluated;
 const refuted = (o: Outcome) => o.failed >= MIN_FAILS && o.failed > REFUTED * o.evaluated;
 const rate = (o: Outcome) => (o.evaluated ? o.failed / o.evaluated : 0);
 
@@ -88,6 +92,8 @@ export function verifyReading(
   rows: RowInfo[],
   trusted: string[] = [],
   ambiguous: Array<{ role: string; cols: number[] }> = [],
+  /** Out: rate columns the numbers show typed in percentage points (85 for 85 %). */
+  percentPoints: string[] = [],
 ): Doubt[] {
   const cells = new Cells(sheet);
   // A fiche spread over several rows is one unit: its relations hold over its rows together.
@@ -221,6 +227,35 @@ export function verifyReading(
         }
       }
     }
+    // A span read as realisations (« Cumul 2023-2025 » after a block's years, its group written over the first column
+    // only) that is, on every row, the sum of one block's years is that block's total: money planned, not spent. The
+    // other column read for the role, if any, is the realisation.
+    for (const role of ["realisedSinceStart", "realisedLastYear"] as const) {
+      const read = columns[role];
+      if (read === undefined || trusted.includes(role)) continue;
+      const at = ambiguous.findIndex((a) => a.role === role);
+      const candidates = [read, ...(at < 0 ? [] : ambiguous[at]!.cols.filter((c) => c !== read))];
+      const blockOfSpan = (col: number) =>
+        AMOUNT_BLOCKS.find((b) => {
+          const ys = yearsOf(b);
+          if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined) return false;
+          const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, col)]);
+          return o.evaluated >= MIN_BLOCK_ROWS && o.failed === 0;
+        });
+      const left: number[] = [];
+      for (const col of candidates) {
+        const block = blockOfSpan(col);
+        if (block) columns[`${block}Total` as SingleRole] = col;
+        else left.push(col);
+      }
+      if (left.length === candidates.length) continue;
+      if (left.length) columns[role] = left[0]!;
+      else delete columns[role];
+      if (at >= 0) {
+        if (left.length > 1) ambiguous[at] = { role, cols: left };
+        else ambiguous.splice(at, 1);
+      }
+    }
     // Cumulative ≥ the year's realisations; if the columns are the other way round, that is the reading.
     let last = columns.realisedLastYear;
     let since = columns.realisedSinceStart;
@@ -288,22 +323,28 @@ export function verifyReading(
       const periodOnly = (["fir", "etat", "ondam"] as const).some((b) => yc(b) === undefined && columns[`${b}Total`] !== undefined);
       if (plannedCols.length && !periodOnly) {
         const pct = (x: number) => Math.round(x * 100);
-        const o: Outcome = { evaluated: 0, failed: 0 };
-        for (const u of data) {
-          const plannedOf = (r: number) => plannedCols.reduce((a, c) => a + cells.sum0(r, c), 0);
-          const whole = u.reduce((a, r) => a + plannedOf(r), 0);
-          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last), 0) / whole) : null;
-          for (const r of u) {
-            const x = cells.num(r, lastRate);
-            const p = plannedOf(r);
-            if (x === null || !p) continue;
-            const own = pct(cells.sum0(r, last) / p);
-            if (own === 0 && pct(x) === 0) continue;
-            o.evaluated++;
-            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+        const outcome = (scale: number): Outcome => {
+          const o: Outcome = { evaluated: 0, failed: 0 };
+          for (const u of data) {
+            const plannedOf = (r: number) => plannedCols.reduce((a, c) => a + cells.sum0(r, c), 0);
+            const whole = u.reduce((a, r) => a + plannedOf(r), 0);
+            const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last), 0) / whole) : null;
+            for (const r of u) {
+              const read = cells.num(r, lastRate);
+              const p = plannedOf(r);
+              if (read === null || !p) continue;
+              const x = read / scale;
+              const own = pct(cells.sum0(r, last) / p);
+              if (own === 0 && pct(x) === 0) continue;
+              o.evaluated++;
+              if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+            }
           }
-        }
-        if (refuted(o)) doubt("rateLastYear", lastRate, incompleteText.why.rate(rate(o)));
+          return o;
+        };
+        const o = outcome(1);
+        if (refuted(o) && inPoints(outcome(100))) percentPoints.push("rateLastYear");
+        else if (refuted(o)) doubt("rateLastYear", lastRate, incompleteText.why.rate(rate(o)));
       }
     }
     const global = columns.rateGlobal;
@@ -311,21 +352,27 @@ export function verifyReading(
       // Rates compared in hundredths of a percent, scaled so the euro tolerance means a printed percent; a spread
       // fiche's rate may be its whole fiche's, written once.
       const pct = (x: number) => Math.round(x * 100);
-      const o: Outcome = { evaluated: 0, failed: 0 };
-      for (const u of data) {
-        const whole = u.reduce((a, r) => a + (budgetOf(r) ?? 0), 0);
-        const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, since), 0) / whole) : null;
-        for (const r of u) {
-          const x = cells.num(r, global);
-          const b = budgetOf(r);
-          if (x === null || !b) continue;
-          const own = pct(cells.sum0(r, since) / b);
-          if (own === 0 && pct(x) === 0) continue;
-          o.evaluated++;
-          if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+      const outcome = (scale: number): Outcome => {
+        const o: Outcome = { evaluated: 0, failed: 0 };
+        for (const u of data) {
+          const whole = u.reduce((a, r) => a + (budgetOf(r) ?? 0), 0);
+          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, since), 0) / whole) : null;
+          for (const r of u) {
+            const read = cells.num(r, global);
+            const b = budgetOf(r);
+            if (read === null || !b) continue;
+            const x = read / scale;
+            const own = pct(cells.sum0(r, since) / b);
+            if (own === 0 && pct(x) === 0) continue;
+            o.evaluated++;
+            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+          }
         }
-      }
-      if (refuted(o)) doubt("rateGlobal", global, incompleteText.why.rate(rate(o)));
+        return o;
+      };
+      const o = outcome(1);
+      if (refuted(o) && inPoints(outcome(100))) percentPoints.push("rateGlobal");
+      else if (refuted(o)) doubt("rateGlobal", global, incompleteText.why.rate(rate(o)));
     }
   } else {
     const budget = columns.budget;

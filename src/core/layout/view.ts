@@ -148,6 +148,11 @@ export class TableView {
     return !!rows && rows.some((r) => r !== row && !this.isBlank(r, col));
   }
 
+  /** 100 when a rate column is typed in percentage points (85 for 85 %), else 1. */
+  rateScale(role: "rateLastYear" | "rateGlobal"): number {
+    return this.t.percentPoints?.includes(role) ? 100 : 1;
+  }
+
   /** Written on this row of a spread fiche and blank on another of its rows: this row holds the figure for the whole fiche. */
   writtenForOthers(row: number, col: number | undefined): boolean {
     if (col === undefined || this.isBlank(row, col)) return false;

@@ -4,6 +4,7 @@ import { FUNDER_BLOCKS, type Funder, type SingleRole } from "../layout/types";
 const TOTAL_ROLE: Record<Funder, SingleRole> = { fir: "firTotal", etat: "etatTotal", ondam: "ondamTotal" };
 import type { TableView } from "../layout/view";
 import { EPS } from "../model/tolerance";
+import { confident } from "./needs";
 
 /** Money per funder over a fiche's rows (detail: block totals or years; summary: FIR/Etat/ONDAM columns). */
 export function moneyByFunder(v: TableView, rows: number[], only: readonly Funder[] = FUNDER_BLOCKS): Map<Funder, number> {
@@ -67,4 +68,38 @@ export function fichesText(v: TableView, rows: number[], col: number | undefined
     if (!parts.includes(t)) parts.push(t);
   }
   return { text: parts.length ? parts.join("/") : null, row: row ?? rows[0]! };
+}
+
+/**
+ * Funders named for a fiche that the table has no column for, when the fiche's budget is wholly the département's part
+ * and the co-financers read (to the euro): then they bring it nothing. Without that proof nothing is claimed, since
+ * their column may be there under a wording not read. `money` holds the co-financers read with confidence.
+ */
+export function namedWithoutColumn(v: TableView, rows: number[], named: ReadonlySet<Funder>, money: Map<Funder, number>): Funder[] {
+  const absent = [...named].filter((f) => !money.has(f) && !hasColumn(v, f));
+  if (!absent.length) return [];
+  const budget = v.col("budget");
+  if (budget === undefined || !confident(v, "budget")) return [];
+  // Every funder column read must be sure, or the budget's cover proves nothing.
+  if (FUNDER_BLOCKS.some((f) => hasColumn(v, f) && !money.has(f))) return [];
+  let planned = 0;
+  let covered = 0;
+  for (const r of rows) {
+    if (v.num(r, budget) === 0 && v.isBlank(r, budget)) continue;
+    planned += v.num(r, budget);
+  }
+  for (const m of money.values()) covered += m;
+  if (v.t.kind === "detail") {
+    if (!confident(v, "cd", "cdTotal", "ms", "msTotal", "dgas", "dgasTotal")) return [];
+    for (const r of rows) covered += v.cdTotalOf(r);
+  } else {
+    const cd = v.col("departement");
+    if (cd === undefined || !confident(v, "departement")) return [];
+    for (const r of rows) covered += v.num(r, cd);
+  }
+  return planned > EPS && Math.abs(planned - covered) <= 1 ? absent : [];
+}
+
+function hasColumn(v: TableView, f: Funder): boolean {
+  return v.t.kind === "detail" ? v.col(TOTAL_ROLE[f]) !== undefined || v.years(f).length > 0 : v.col(f) !== undefined;
 }

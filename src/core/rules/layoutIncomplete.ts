@@ -42,6 +42,13 @@ function unreadAmountColumns(v: TableView): Array<{ col: string; header: string 
 
 export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Finding[] {
   const out: Finding[] = [];
+  // A summary without its detail: the fiches were never checked, which the controller must be told once.
+  if (ctx.summary && !ctx.detail) {
+    const v = ctx.summary;
+    const { r1, c1, c2 } = v.t.range;
+    const where = rulesText.headerArea(v.t.headerRows, colToLetters(c1), colToLetters(c2));
+    out.push(finding(v, "layout-incomplete", "warning", r1, c1, null, incompleteText.noDetail(v.sheet.name, where, Math.max(skippedRules, 1)), "detail", null));
+  }
   for (const v of [ctx.detail, ctx.summary]) {
     if (!v) continue;
     const missing = coreMissing(v);

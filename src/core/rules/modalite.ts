@@ -3,7 +3,7 @@ import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
 import { confident } from "./needs";
 import { FUNDER_BLOCKS } from "../layout/types";
-import { funderList, moneyByFunder, withMoney } from "./funding";
+import { funderList, moneyByFunder, namedWithoutColumn, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
 import { EPS } from "../model/tolerance";
 
@@ -26,6 +26,7 @@ export const modalite: Rule = {
       const parts: string[] = [];
       if (named.unknown.length) parts.push(rulesText.modaliteUnknown(text ?? ""));
       const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= EPS);
+      zero.push(...namedWithoutColumn(v, [r.row], named.funders, money));
       if (zero.length) parts.push(rulesText.modaliteNamesZero(zero.map((f) => MODALITE_LABEL[f])));
       const unnamed = withMoney(money).filter((f) => !named.funders.has(f));
       if (unnamed.length) {

@@ -45,13 +45,16 @@ export const rateMismatch: Rule = {
         const cell = col === undefined ? undefined : v.cell(r.row, col);
         // Undefined rates are realised-without-budget's concern; empty or text cells are not filled yet.
         if (!cell || typeof cell.value !== "number" || computed === null) continue;
-        const d = percentDecimals(cell.numFmt);
+        // Typed in percentage points (85 for 85 %): its decimals are the format's, not two more.
+        const scale = v.rateScale(role);
+        const value = cell.value / scale;
+        const d = scale === 1 ? percentDecimals(cell.numFmt) : 0;
         const k = Math.pow(10, d + 2);
-        if (Math.round(computed * k) === Math.round(cell.value * k)) continue;
+        if (Math.round(computed * k) === Math.round(value * k)) continue;
         // A rate stored rounded (44,50 % for 44,497 %) may show another digit than the computed one: no news.
-        if (Math.abs(computed - cell.value) <= RATE_TOLERANCE) continue;
+        if (Math.abs(computed - value) <= RATE_TOLERANCE * (scale === 1 ? 1 : 10)) continue;
         const wholeRate = whole?.[role];
-        if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(cell.value * k)) continue;
+        if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(value * k)) continue;
         const what = role === "rateLastYear" ? rulesText.rateYearLabel(v.lastYear) : rulesText.rateGlobalLabel;
         out.push(
           finding(
@@ -61,9 +64,9 @@ export const rateMismatch: Rule = {
             r.row,
             col!,
             fiche,
-            rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(cell.value, d)),
+            rulesText.rateMismatch(what, formatPercent(computed, d), formatPercent(value, d)),
             computed,
-            cell.value,
+            value,
           ),
         );
       }

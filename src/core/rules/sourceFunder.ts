@@ -3,7 +3,7 @@ import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
 import { confident } from "./needs";
 import { FUNDER_BLOCKS } from "../layout/types";
-import { fichesText, funderList, moneyByFunder, withMoney } from "./funding";
+import { fichesText, funderList, moneyByFunder, namedWithoutColumn, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
 import { EPS } from "../model/tolerance";
 
@@ -25,6 +25,7 @@ export const sourceFunder: Rule = {
       const named = parseSource(text);
       const parts: string[] = [];
       const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= EPS);
+      zero.push(...namedWithoutColumn(v, rows, named.funders, money));
       if (zero.length) parts.push(rulesText.sourceNamesZero(zero.map((f) => FUNDER_LABEL[f])));
       const unnamed = withMoney(money).filter((f) => !named.funders.has(f));
       if (unnamed.length) parts.push(rulesText.sourceMissesMoney(unnamed.map((f) => [FUNDER_LABEL[f], money.get(f)!])));
