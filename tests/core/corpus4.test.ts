@@ -12,16 +12,16 @@ import { writeXlsx } from "../support/corpus4/xlsx";
 // Six seeds as they come, and six read right today (from `npm run corpus4 -- 200 --verbose`): they must stay so.
 const SEEDS = [1, 2, 3, 4, 5, 6, 16, 26, 43, 89, 99, 142];
 
-// Measured on SEEDS (c4, corpus4's last round, before any fix driven by it); raise them as recognition improves.
+// Measured on SEEDS (first raised from c4's round after the segmentation, header-band and vocabulary work); they may only get better.
 const RATCHET = {
-  readRight: 6,
-  readRightRules: 6,
-  inspectRight: 6,
-  faultsFound: 8,
+  readRight: 12,
+  readRightRules: 12,
+  inspectRight: 12,
+  faultsFound: 12,
   lookalikesRejected: 8,
-  maxFalseErrors: 8,
-  maxFalseWarnings: 130,
-  maxFlooded: 2,
+  maxFalseErrors: 0,
+  maxFalseWarnings: 0,
+  maxFlooded: 0,
   maxCrashes: 0,
 };
 
