@@ -242,11 +242,28 @@ export function verifyReading(
           const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, col)]);
           return o.evaluated >= MIN_BLOCK_ROWS && o.failed === 0;
         });
-      const left: number[] = [];
+      // A block with no money at all proves nothing by its sums: its span is known by sitting right after its years,
+      // zero on every row like them, and only when another column is left for the role.
+      const zeroBlockBefore = (col: number) =>
+        AMOUNT_BLOCKS.find((b) => {
+          const ys = yearsOf(b);
+          if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined || !ys.some((y) => blocks[b]![y] === col - 1)) return false;
+          return dataRows.length >= MIN_BLOCK_ROWS && dataRows.every((r) => Math.abs(cells.sum0(r, col)) < EPS && ys.every((y) => Math.abs(cells.sum0(r, blocks[b]![y])) < EPS));
+        });
+      let left: number[] = [];
       for (const col of candidates) {
         const block = blockOfSpan(col);
         if (block) columns[`${block}Total` as SingleRole] = col;
         else left.push(col);
+      }
+      if (left.length > 1) {
+        const kept: number[] = [];
+        for (const col of left) {
+          const block = kept.length || left.indexOf(col) < left.length - 1 ? zeroBlockBefore(col) : undefined;
+          if (block) columns[`${block}Total` as SingleRole] = col;
+          else kept.push(col);
+        }
+        left = kept;
       }
       if (left.length === candidates.length) continue;
       if (left.length) columns[role] = left[0]!;

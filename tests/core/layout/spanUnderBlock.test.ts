@@ -48,3 +48,14 @@ test("several blocks headed by their span alone: each is its block's total, the 
   );
   expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
 });
+
+test("a block with no money headed by its span alone: the span right after its years is its total, not the realisations", () => {
+  const cols = standardCols().map((c) =>
+    c.key === "ondamTotal" ? { head: "Cumul 2021-2022", key: c.key } : c.key === "realisedSinceStart" ? { head: "Consommation cumulée", key: c.key } : c,
+  );
+  const fs = fiches(6).map((f) => ({ ...f, ondam: [0, 0], source: f.source.replace(/\/?ONDAM/, "") }));
+  const m = miniDetail({ cols, fiches: fs });
+  const d = recognise(m.wb).detail!;
+  expect([d.columns.ondamTotal, d.columns.realisedSinceStart]).toEqual(["ondamTotal", "realisedSinceStart"].map((k) => lettersToCol(m.colOf[k]!)));
+  expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+});
