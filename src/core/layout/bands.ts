@@ -4,6 +4,7 @@
 import type { Rect } from "../model/a1";
 import { isBlankValue, type SheetSnapshot } from "../model/snapshot";
 import { classifyHeader } from "./classify";
+import { parseFiche } from "./rowWords";
 
 /** As in recognise.ts: a longer text is a note, not a header. */
 const MAX_HEADER_TEXT = 250;
@@ -29,25 +30,31 @@ export function besideOthers(sheet: SheetSnapshot, r: number, roles: Array<{ col
   const used = (c: number) =>
     rows.some((x) => !isBlankValue(sheet.cells[x - 1]?.[c - 1]?.value ?? null)) ||
     sheet.merges.some((m) => m.c1 <= c && c <= m.c2 && m.r1 <= rows[rows.length - 1]! && m.r2 >= r);
-  const bands: Array<{ c1: number; c2: number; ficheRow: number | null; roles: number }> = [];
+  const bands: Array<{ c1: number; c2: number; ficheRow: number | null; ficheCol: number; roles: number }> = [];
   for (let c = 1; c <= maxCol; c++) {
     if (!used(c)) continue;
     const last = bands[bands.length - 1];
     if (last && last.c2 === c - 1) last.c2 = c;
-    else bands.push({ c1: c, c2: c, ficheRow: null, roles: 0 });
+    else bands.push({ c1: c, c2: c, ficheRow: null, ficheCol: 0, roles: 0 });
   }
   for (const b of bands) {
     for (const x of rows) {
       for (let c = b.c1; c <= b.c2 && b.ficheRow === null; c++) {
         const v = sheet.cells[x - 1]?.[c - 1]?.value;
         const cls = typeof v === "string" && v.length <= MAX_HEADER_TEXT ? classifyHeader("", v) : null;
-        if (cls && "role" in cls && cls.role === "fiche") b.ficheRow = x;
+        if (cls && "role" in cls && cls.role === "fiche") {
+          b.ficheRow = x;
+          b.ficheCol = c;
+        }
       }
     }
     b.roles = roles.filter((x) => x.col >= b.c1 && x.col <= b.c2).length;
   }
   const named = bands.filter((b) => b.ficheRow !== null);
-  if (named.length < 2 || new Set(named.map((b) => b.ficheRow)).size < 2) return null;
+  if (named.length < 2) return null;
+  // Headers on the same row but of different depths: one band's data starts on the row where the other's header goes on.
+  const sameRow = new Set(named.map((b) => b.ficheRow)).size < 2;
+  if (sameRow && new Set(named.map((b) => dataRightUnder(sheet, b))).size < 2) return null;
   const own = named.reduce((a, b) => (b.roles > a.roles ? b : a));
   if (own.roles < minRoles) return null;
   const others = named.filter((b) => b !== own);
@@ -70,4 +77,14 @@ export function anythingBeside(sheet: SheetSnapshot, tables: Array<{ range: Rect
     }
   }
   return false;
+}
+
+/** Whether a band's fiche header has a fiche number or amounts right under it (its body starts there), not more header. */
+function dataRightUnder(sheet: SheetSnapshot, b: { c1: number; c2: number; ficheRow: number | null; ficheCol: number }): boolean {
+  const row = sheet.cells[b.ficheRow!];
+  if (!row) return false;
+  if (parseFiche(row[b.ficheCol - 1]?.value ?? null) !== null) return true;
+  let numbers = 0;
+  for (let c = b.c1; c <= b.c2; c++) if (typeof row[c - 1]?.value === "number") numbers++;
+  return numbers >= 2;
 }
