@@ -248,7 +248,10 @@ export function verifyReading(
         AMOUNT_BLOCKS.find((b) => {
           const ys = yearsOf(b);
           if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined || !ys.some((y) => blocks[b]![y] === col - 1)) return false;
-          return dataRows.length >= MIN_BLOCK_ROWS && dataRows.every((r) => Math.abs(cells.sum0(r, col)) < EPS && ys.every((y) => Math.abs(cells.sum0(r, blocks[b]![y])) < EPS));
+          return (
+            dataRows.length >= MIN_BLOCK_ROWS &&
+            dataRows.every((r) => Math.abs(cells.sum0(r, col)) < EPS && ys.every((y) => Math.abs(cells.sum0(r, blocks[b]![y])) < EPS))
+          );
         });
       let left: number[] = [];
       for (const col of candidates) {

@@ -5,5 +5,9 @@ import { measure } from "../../support/corpus5/figures";
 
 test("a one-row detail beside a two-row summary keeps its first fiche and its columns", async () => {
   const f = await measure([206]);
-  expect({ readRight: f.readRightRuleRoles, falseErrors: f.falseErrors, falseWarnings: f.falseWarnings }).toEqual({ readRight: 1, falseErrors: 0, falseWarnings: 0 });
+  expect({ readRight: f.readRightRuleRoles, falseErrors: f.falseErrors, falseWarnings: f.falseWarnings }).toEqual({
+    readRight: 1,
+    falseErrors: 0,
+    falseWarnings: 0,
+  });
 }, 60000);
