@@ -97,6 +97,9 @@ export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: numbe
   const filled = row.filter((cell) => cell && !isBlankValue(cell.value)).length;
   const above = sheet.cells[r - 2] ?? [];
   if (above.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return false;
+  // A lone text merged from the header's first column (« Document de travail », « Département (montants en euros) »)
+  // is a title over the table's first columns, not a group: a group row over the first columns has other groups too.
+  if (loneTitleOver(sheet, r - 1, r)) return false;
   return sheet.merges.some((m) => {
     if (m.r1 !== r - 1 || m.r2 !== r - 1 || m.c2 <= m.c1 || (m.c2 - m.c1 + 1) * 2 > filled) return false;
     const t = cellText(above[m.c1 - 1]?.value ?? null);
@@ -243,7 +246,7 @@ export function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number
   // Above: a row of merged groups over r's headers ("Budget consommé" over « au 31/12/2026 », « en 2027 »…), not a title
   // merged across the whole table.
   const width = sheet.cells[r - 1]?.filter((x) => x && !isBlankValue(x.value)).length ?? 0;
-  if (r > 1 && groupsOver(sheet, merges, r - 1, r) > 0) {
+  if (r > 1 && groupsOver(sheet, merges, r - 1, r) > 0 && !loneTitleOver(sheet, r - 1, r)) {
     const spans = sheet.merges.filter((m) => m.r1 === r - 1 && m.r2 === r - 1 && m.c2 > m.c1);
     const row = sheet.cells[r - 2] ?? [];
     const numbers = row.some((x) => x && typeof x.value === "number" && !isBareYear(norm(String(x.value))));
@@ -273,6 +276,18 @@ export function headerRowsAt(sheet: SheetSnapshot, merges: MergeIndex, r: number
   return rows;
 }
 
+/**
+ * A row whose one text starts at or before the first column of the header row below (« Document de travail »,
+ * « Département (montants en euros) », merged over the first columns or not): a title over the table, not a group row,
+ * which would name the groups of the blocks beside it too.
+ */
+function loneTitleOver(sheet: SheetSnapshot, u: number, r: number): boolean {
+  const row = sheet.cells[u - 1] ?? [];
+  const filled = row.flatMap((cell, i) => (cell && !isBlankValue(cell.value) ? [i + 1] : []));
+  const first = (sheet.cells[r - 1] ?? []).findIndex((cell) => cell && !isBlankValue(cell.value)) + 1;
+  return filled.length === 1 && first > 0 && filled[0]! <= first;
+}
+
 /** Whether the text at (r, c) heads a group of the band: merged across, or written once with blank cells after it. */
 function headsGroup(sheet: SheetSnapshot, merges: MergeIndex, r: number, c: number, rows: number[]): boolean {
   const m = merges.at(r, c);
@@ -287,7 +302,7 @@ function headsGroup(sheet: SheetSnapshot, merges: MergeIndex, r: number, c: numb
  */
 function groupRowOver(sheet: SheetSnapshot, merges: MergeIndex, u: number, rows: number[]): boolean {
   const row = sheet.cells[u - 1];
-  if (!row) return false;
+  if (!row || loneTitleOver(sheet, u, rows[0]!)) return false;
   let groups = 0;
   for (let c = 1; c <= row.length; c++) {
     const v = row[c - 1]?.value ?? null;
