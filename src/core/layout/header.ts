@@ -110,7 +110,8 @@ export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: numbe
 }
 
 /** Sub-headers that say what a group's column holds (an amount, a rate, a total), not what it is about. */
-const GENERIC_SUB = /^(montants?|globale?s?|annuel(le)?s?|taux( d'execution| de consommation| de realisation)?|%|€|euros|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)$/;
+const GENERIC_SUB =
+  /^(montants?|globale?s?|annuel(le)?s?|taux( d'execution| de consommation| de realisation)?|%|€|euros|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)$/;
 const UNIT_SUFFIX = /\s*(\((en )?(€|euros|%)\)|en (€|euros))$/;
 
 /**
