@@ -144,7 +144,7 @@ const NOT_PLANNED_GROUP =
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
 const NOT_PLANNED = /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
 const RATE =
-  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|execution budgetaire|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
+  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
 /** Text about the action, not its money, even when it names a funder: comments, opinions, dates, counts, progress. */
 const NOT_MONEY =
