@@ -332,6 +332,33 @@ export function verifyReading(
       });
       if (refuted(o)) doubt("gap", gap, incompleteText.why.gap(rate(o)));
     }
+    // A rate = its realisations / its planned amount, compared in hundredths of a percent so that the euro tolerance
+    // means a printed percent; a spread fiche's rate may be its whole fiche's, written once. Typed in percentage points
+    // (85 for 85 %) when only that scale fits.
+    const checkRate = (role: "rateLastYear" | "rateGlobal", rateCol: number, spentCol: number, plannedOf: (r: number) => number) => {
+      const pct = (x: number) => Math.round(x * 100);
+      const outcome = (scale: number): Outcome => {
+        const o: Outcome = { evaluated: 0, failed: 0 };
+        for (const u of data) {
+          const whole = u.reduce((a, r) => a + plannedOf(r), 0);
+          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, spentCol), 0) / whole) : null;
+          for (const r of u) {
+            const read = cells.num(r, rateCol);
+            const p = plannedOf(r);
+            if (read === null || !p) continue;
+            const x = read / scale;
+            const own = pct(cells.sum0(r, spentCol) / p);
+            if (own === 0 && pct(x) === 0) continue;
+            o.evaluated++;
+            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+          }
+        }
+        return o;
+      };
+      const o = outcome(1);
+      if (refuted(o) && inPoints(outcome(100))) percentPoints.push(role);
+      else if (refuted(o)) doubt(role, rateCol, incompleteText.why.rate(rate(o)));
+    };
     // The year's rate = the year's realisations / the year's planned amounts (CD, else MS + DGAS, and the funders).
     const lastRate = columns.rateLastYear;
     const yl = years.length ? years[years.length - 1]! : null;
@@ -342,57 +369,12 @@ export function verifyReading(
       // A co-financer written as one amount for the period: the year's planned amount is unknown, nothing to test.
       const periodOnly = (["fir", "etat", "ondam"] as const).some((b) => yc(b) === undefined && columns[`${b}Total`] !== undefined);
       if (plannedCols.length && !periodOnly) {
-        const pct = (x: number) => Math.round(x * 100);
-        const outcome = (scale: number): Outcome => {
-          const o: Outcome = { evaluated: 0, failed: 0 };
-          for (const u of data) {
-            const plannedOf = (r: number) => plannedCols.reduce((a, c) => a + cells.sum0(r, c), 0);
-            const whole = u.reduce((a, r) => a + plannedOf(r), 0);
-            const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, last), 0) / whole) : null;
-            for (const r of u) {
-              const read = cells.num(r, lastRate);
-              const p = plannedOf(r);
-              if (read === null || !p) continue;
-              const x = read / scale;
-              const own = pct(cells.sum0(r, last) / p);
-              if (own === 0 && pct(x) === 0) continue;
-              o.evaluated++;
-              if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
-            }
-          }
-          return o;
-        };
-        const o = outcome(1);
-        if (refuted(o) && inPoints(outcome(100))) percentPoints.push("rateLastYear");
-        else if (refuted(o)) doubt("rateLastYear", lastRate, incompleteText.why.rate(rate(o)));
+        checkRate("rateLastYear", lastRate, last, (r) => plannedCols.reduce((x, c) => x + cells.sum0(r, c), 0));
       }
     }
     const global = columns.rateGlobal;
     if (global !== undefined && since !== undefined) {
-      // Rates compared in hundredths of a percent, scaled so the euro tolerance means a printed percent; a spread
-      // fiche's rate may be its whole fiche's, written once.
-      const pct = (x: number) => Math.round(x * 100);
-      const outcome = (scale: number): Outcome => {
-        const o: Outcome = { evaluated: 0, failed: 0 };
-        for (const u of data) {
-          const whole = u.reduce((a, r) => a + (budgetOf(r) ?? 0), 0);
-          const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, since), 0) / whole) : null;
-          for (const r of u) {
-            const read = cells.num(r, global);
-            const b = budgetOf(r);
-            if (read === null || !b) continue;
-            const x = read / scale;
-            const own = pct(cells.sum0(r, since) / b);
-            if (own === 0 && pct(x) === 0) continue;
-            o.evaluated++;
-            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
-          }
-        }
-        return o;
-      };
-      const o = outcome(1);
-      if (refuted(o) && inPoints(outcome(100))) percentPoints.push("rateGlobal");
-      else if (refuted(o)) doubt("rateGlobal", global, incompleteText.why.rate(rate(o)));
+      checkRate("rateGlobal", global, since, (r) => budgetOf(r) ?? 0);
     }
   } else {
     const budget = columns.budget;
