@@ -59,3 +59,16 @@ test("a block with no money headed by its span alone: the span right after its y
   expect([d.columns.ondamTotal, d.columns.realisedSinceStart]).toEqual(["ondamTotal", "realisedSinceStart"].map((k) => lettersToCol(m.colOf[k]!)));
   expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
 });
+
+test("one fiche's block total typed off its years is a fault on that fiche, not a reason to read the span as realisations", () => {
+  const m = annex();
+  const sheet = m.wb.sheets[0]!;
+  const col = lettersToCol(m.colOf.msTotal!);
+  const row = m.rowOfFiche.get("2")!;
+  const cell = sheet.cells[row - 1]![col - 1]!;
+  sheet.cells[row - 1]![col - 1] = { ...cell, value: (cell.value as number) + 12000, formula: undefined };
+  const d = recognise(m.wb).detail!;
+  expect(d.columns.msTotal).toBe(col);
+  expect(d.columns.realisedSinceStart).toBe(lettersToCol(m.colOf.realisedSinceStart!));
+  expect(loud(checkAnnex(m.wb).findings)).toContain(`year-sum ${m.colOf.msTotal}${row}`);
+});
