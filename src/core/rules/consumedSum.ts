@@ -14,11 +14,14 @@ export const consumedSum: Rule = {
     const v = ctx.summary!;
     const [p, l, s] = [v.col("consumedPrior")!, v.col("consumedLastYear")!, v.col("consumedSinceStart")!];
     const out: Finding[] = [];
-    for (const r of v.t.rows) {
-      if (!["fiche", "objective", "subtotal", "total"].includes(r.kind)) continue;
-      if (v.amount(r.row, s) === null) continue;
+    const rows = v.t.rows.filter((r) => ["fiche", "objective", "subtotal", "total"].includes(r.kind));
+    // A cumulative left blank where money was consumed is missing, when the column is filled on the other rows;
+    // a column left blank throughout is simply not kept.
+    const kept = rows.filter((r) => r.kind !== "subtotal" && r.kind !== "total" && v.amount(r.row, s) !== null).length >= 2;
+    for (const r of rows) {
       const prior = v.num(r.row, p);
       const last = v.num(r.row, l);
+      if (v.amount(r.row, s) === null && !(kept && (r.kind === "fiche" || r.kind === "objective") && (prior !== 0 || last !== 0))) continue;
       const actual = v.num(r.row, s);
       const f = sumFinding(v, "consumed-sum", { row: r.row, col: s, fiche: r.fiche }, rulesText.consumedSumLabel, [prior, last], actual, () =>
         rulesText.consumedSum(prior, last, actual),

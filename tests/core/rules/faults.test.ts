@@ -106,6 +106,12 @@ const FAULTS: Fault[] = [
     inject: (e) => ({ cell: e.setValue("summary", "consumedSinceStart", 2, e.num("summary", "consumedSinceStart", 2) + 1000), sheet: "summary", fiche: "2" }),
   },
   {
+    // Money consumed before the year, the cumulative left blank while the column is filled on the other rows.
+    rule: "consumed-sum",
+    severity: "error",
+    inject: (e) => ({ cell: e.setValue("summary", "consumedSinceStart", 5, null), sheet: "summary", fiche: "5" }),
+  },
+  {
     rule: "realised-without-budget",
     severity: "warning",
     inject: (e) => {
