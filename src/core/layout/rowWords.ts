@@ -3,6 +3,15 @@
 import { type Cell, type CellValue, isBlankValue } from "../model/snapshot";
 import { isBareYear, norm, normHead } from "./normalize";
 
+/** The number and the fiche's title in one cell: « 1 - Bilans de santé », « FA 3 : Parrainage », « 12. Relais ». */
+const TITLED =
+  /^(?:(?:fiches?(?: actions?)?|fa|f\.?a\.?|action)\s*)?(?:n ?°\s*)?(\d{1,3}(?:\.\d{1,2})?)\s*(bis|ter|quater)?\s*(?:[-:)]|\.(?=\s))\s*(?=[a-z«"'(])/;
+
+/** A fiche number written with its title in one cell (« 1 - Bilans de santé »), not a bare number. */
+export function isTitledFiche(v: CellValue): boolean {
+  return typeof v === "string" && TITLED.test(normHead(v, 40));
+}
+
 /**
  * A fiche number as départements write it: 1, 01, "FA 1", "FA-1", "Fiche 12", "1.2" (sub-action), "1 bis", "A1".
  * Normalised so both tables agree: "01", "FA 1" and "Fiche n° 1" are all "1"; "A1" stays "A1", "1.2" stays "1.2".
@@ -15,6 +24,8 @@ export function parseFiche(v: CellValue): string | null {
     return v < 1000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 ? String(v) : null;
   }
   if (typeof v !== "string") return null;
+  const titled = TITLED.exec(normHead(v, 40));
+  if (titled) return `${titled[1]!.replace(/^0+(?=\d)/, "")}${titled[2] ? ` ${titled[2]}` : ""}`;
   const m =
     /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([ivx]{1,4}\s?[-.]\s?|[a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
       normHead(v, 30),

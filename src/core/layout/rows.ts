@@ -2,7 +2,7 @@
 // Each row is read top to bottom; what a row is may wait for the rows under it (a sum row on top is confirmed by them).
 import { isError, type Cell, type SheetSnapshot } from "../model/snapshot";
 import { normHead } from "./normalize";
-import { groupKey, headerInAmounts, isFilled, labelOf, parseFiche, SUBTOTAL, SUBTOTAL_PREFIX, SUM_WORDS, TITLE, TOTAL } from "./rowWords";
+import { groupKey, headerInAmounts, isFilled, isTitledFiche, labelOf, parseFiche, SUBTOTAL, SUBTOTAL_PREFIX, SUM_WORDS, TITLE, TOTAL } from "./rowWords";
 import { addsUp, reachOf, sumAgreement } from "./sumRows";
 import type { GroupInfo, RowInfo, SingleRole, TableKind } from "./types";
 
@@ -113,7 +113,9 @@ class BodyReader {
     if (shape.filled === 0) return this.emptyRow(r);
     if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, shape);
     const { cells } = shape;
-    const fiche = this.ficheCol !== undefined ? parseFiche(cells?.[this.ficheCol - 1]?.value ?? null) : null;
+    const ficheValue = this.ficheCol !== undefined ? (cells?.[this.ficheCol - 1]?.value ?? null) : null;
+    // « 1 - AGIR LE PLUS TÔT » alone on its row is a numbered engagement title, not a fiche with its title.
+    const fiche = shape.filled === 1 && isTitledFiche(ficheValue) ? null : parseFiche(ficheValue);
     // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
     const headerish = headerInAmounts(cells, this.amountCols);
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.

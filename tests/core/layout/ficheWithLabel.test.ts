@@ -1,0 +1,54 @@
+// Many départements write the fiche's number and its title in one cell (« 1 - Bilans de santé », « FA 3 : Parrainage »,
+// « Fiche action n°2 – … »): the column is the fiche column, and each row is that fiche.
+import { checkAnnex } from "../../../src/core/check";
+import { recognise } from "../../../src/core/layout/recognise";
+import { parseFiche } from "../../../src/core/layout/rows";
+import { lettersToCol } from "../../../src/core/model/a1";
+import { fiches, miniDetail, standardCols } from "../miniAnnex";
+
+test("a number followed by a separator and the fiche's title is that fiche", () => {
+  expect(
+    ["1 - Bilans de santé", "FA 3 : Parrainage", "Fiche action n°2 – Protocole IP", "12. Relais parentaux", "1.2 - Sous-action", "4 bis – Accueil"].map(
+      parseFiche,
+    ),
+  ).toEqual(["1", "3", "2", "12", "1.2", "4 bis"]);
+});
+
+test("a title or an objective is no fiche number, nor is a bare separator", () => {
+  expect(["Engagement 1 : Agir tôt", "Objectif 3 - Visites", "Axe 2 - Prévention", "2022 - Bilan", "1 -", "1 - 2", "Total 1 : x"].map(parseFiche)).toEqual([
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ]);
+});
+
+test("the fiche column holding « n - title » is read, one fiche per row, and a clean annex gives no error", () => {
+  const cols = standardCols()
+    .filter((c) => c.key !== "label")
+    .map((c) => (c.key === "fiche" ? { head: "Fiche action", key: "fiche" } : c));
+  const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, n: `${f.n} - ${f.label}` })), total: true });
+  const d = recognise(m.wb).detail!;
+  expect(d.columns.fiche).toBe(lettersToCol(m.colOf.fiche!));
+  expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
+
+test("numbered engagement titles in the fiche column, with no money on their row, are titles, not fiches", () => {
+  const cols = standardCols()
+    .filter((c) => c.key !== "label")
+    .map((c) => (c.key === "fiche" ? { head: "Fiche action", key: "fiche" } : c));
+  const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, n: `${f.n} - ${f.label}` })), total: true, engagements: [3, 3] });
+  const sheet = m.sheet;
+  // « Engagement 1 : … » written as « 1 - … » like the fiches.
+  for (const row of sheet.cells) {
+    const c = row?.[0];
+    if (c && typeof c.value === "string" && c.value.startsWith("Engagement")) c.value = c.value.replace(/^Engagement (\d) :/, "$1 -").toUpperCase();
+  }
+  const d = recognise(m.wb).detail!;
+  expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
