@@ -1,5 +1,6 @@
 // Finds the annex's tables in a workbook snapshot: header rows, column roles and years, row kinds, groups.
 // Works from the cells only: sheet names, positions and wording are never assumed.
+import { joinContinuedParts } from "./continued";
 import { addr } from "../model/a1";
 import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { classifyHeader } from "./classify";
@@ -840,6 +841,7 @@ export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}):
   const closest = { best: null as ClosestCandidate | null, score: 0 };
   let tables: TableLayout[] = [];
   for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest, options.mapping));
+  tables = joinContinuedParts(wb.sheets, tables);
   tables = retypeSummary(wb, tables, options.mapping);
   const pick = (kind: TableKind) => tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
