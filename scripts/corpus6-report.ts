@@ -121,6 +121,7 @@ async function run(args: Args): Promise<void> {
   const missed: string[] = [];
   const flooders: string[] = [];
   const arithSeeds: string[] = [];
+  const rejections = new Map<string, number[]>();
   for (let seed = args.from; seed < args.from + args.n; seed++) {
     const a = generateAnnex(seed);
     const broken = checkArithmetic(a.grid, a);
@@ -147,6 +148,11 @@ async function run(args: Args): Promise<void> {
     }
     for (const m of v.misreads) misreads.push({ seed, m });
     if (v.misreads.some((m) => m.cause === "table not found") && !r.findings.some(isLayoutIncomplete)) z.silent++;
+    if (r.exit === 2 && r.stderr) {
+      // why no annex: the engine's own words, numbers and cells blurred so that like reasons group
+      const why = (/écarté\s*:\s*(.*)$/s.exec(r.stderr)?.[1] ?? r.stderr).trim().replace(/\d+/g, "#").slice(0, 160);
+      rejections.set(why, [...(rejections.get(why) ?? []), seed]);
+    }
     const ff = falseFindings(r);
     for (const f of ff) {
       if (f.severity === "error") z.fe++;
@@ -241,6 +247,9 @@ async function run(args: Args): Promise<void> {
       console.log(`      ${s.length}× ${h} — seeds ${[...new Set(s)].slice(0, 6).join(", ")}`);
     if (byHeader.size > 8) console.log(`      … ${byHeader.size - 8} more header texts`);
   }
+  console.log(`\nClean annexes rejected as no annex (exit 2), by the engine's reason:`);
+  for (const [w, seeds] of [...rejections].sort((p, q) => q[1].length - p[1].length))
+    console.log(`  ${seeds.length}× ${w} — seeds ${seeds.slice(0, 8).join(", ")}`);
   console.log(`\nRead right (rule roles) by feature (worst first):`);
   for (const [f, [k, t]] of [...byFeature].sort((p, q) => p[1][0] / p[1][1] - q[1][0] / q[1][1]))
     console.log(`  ${String(k).padStart(3)}/${String(t).padEnd(3)} ${f}`);

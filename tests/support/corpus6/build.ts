@@ -112,6 +112,41 @@ function drawOptions(rng: Rng, m: Model): Options {
   };
 }
 
+export const DIMENSIONS = ["fiche", "words", "blocks", "shape", "rows", "units", "sheet", "typography", "writer"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The options of a Seine-et-Marne-like annex, but for the dimensions left to vary. */
+function baseline(o: Options, novel: Set<Dimension>): Options {
+  const b = { ...o };
+  if (!novel.has("shape"))
+    Object.assign(b, {
+      major: "funder",
+      headerRows: 2,
+      groupMerge: "merged",
+      singleAt: "merged",
+      budgetPos: "before",
+      sourcePos: "after",
+      blockTotals: "last",
+    });
+  if (!novel.has("rows")) Object.assign(b, { objForm: "text", subtotals: false, commentRows: false, totalStyle: "SUM", totalLabel: "TOTAL", typeCol: true });
+  if (!novel.has("units")) Object.assign(b, { kEuro: false, rates: "fraction", gap: true, cumulative: true });
+  if (!novel.has("sheet"))
+    Object.assign(b, {
+      row0: 2,
+      col0: 1,
+      titleRows: 0,
+      extraTables: [],
+      params: "none",
+      summary: "sheet-after",
+      notesBetween: false,
+      engagedBesidePaid: false,
+      theme: false,
+    });
+  if (!novel.has("typography")) Object.assign(b, { upper: false, noAccents: false, ugly: false });
+  if (!novel.has("writer")) Object.assign(b, { sharedStrings: true, styles: "formats", sharedFormulas: false, rowFormulas: true });
+  return b;
+}
+
 const stripAccents = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
 interface Col {
@@ -122,18 +157,23 @@ interface Col {
 }
 
 export function generateAnnex(seed: number): Annex {
-  const model = makeModel(seed);
+  // Odd seeds: every dimension varies. Even seeds: a Seine-et-Marne-like annex with one or two dimensions varied, so
+  // that a misreading there names its cause.
+  const novel = new Set<Dimension>(seed % 2 ? DIMENSIONS : new Rng(seed, "novel").shuffle(DIMENSIONS).slice(0, 1 + (seed % 4 === 0 ? 1 : 0)));
+  const model = makeModel(seed, novel.has("fiche"));
   const rng = new Rng(seed, "layout");
-  const o = drawOptions(rng, model);
+  const o = baseline(drawOptions(rng, model), novel);
   const features: string[] = [];
   const feat = (s: string) => features.push(s);
+  feat(seed % 2 ? "every dimension varied" : `only varied: ${[...novel].join(" + ")}`);
+  const w = <T>(dim: Dimension, xs: readonly T[], base: T): T => (novel.has(dim) ? rng.pick(xs) : base);
   const { years, funders } = model;
   const y0 = years[0]!;
   const yn = years[years.length - 1]!;
   const N = years.length;
   const combined = model.numbering.endsWith("label");
-  const sourceNames = rng.pick(SOURCE_NAMES);
-  const join = rng.pick(SOURCE_JOIN);
+  const sourceNames = w("words", SOURCE_NAMES, SOURCE_NAMES[0]!);
+  const join = w("words", SOURCE_JOIN, " / ");
   const fmtH = (s: string) => {
     let t = s;
     if (o.noAccents) t = stripAccents(t);
@@ -141,39 +181,43 @@ export function generateAnnex(seed: number): Annex {
     if (o.ugly) t = t.replace(/ /, "  ") + (rng.chance(0.3) ? " :" : "");
     return t;
   };
-  const unit = o.kEuro ? rng.pick([" (k€)", " en k€", "\n(en milliers d'euros)"]) : rng.pick(["", "", " (€)", " en €"]);
+  const unit = o.kEuro ? rng.pick([" (k€)", " en k€", "\n(en milliers d'euros)"]) : w("words", ["", "", " (€)", " en €"], "");
 
   // ---- columns of the detail table
   const cols: Col[] = [];
   const single = (label: string, role: string | undefined, kind: Col["kind"] = "text", summed = false) => cols.push({ path: [label], role, kind, summed });
-  if (combined) single(rng.pick(HEAD.ficheCombined), "fiche");
+  if (combined) single(w("fiche", HEAD.ficheCombined, "Fiche action"), "fiche");
   else {
-    single(rng.pick(HEAD.fiche), "fiche");
-    single(rng.pick(HEAD.label), "label");
+    single(w("fiche", HEAD.fiche, "N° fiche"), "fiche");
+    feat(`fiche header « ${cols[0]!.path[0]!.replace(/\n/g, "⏎")} »`);
+    single(w("words", HEAD.label, "Intitulés fiches actions"), "label");
   }
-  if (o.theme) single(rng.pick(HEAD.theme), "theme");
-  if (o.objForm !== "title-rows") single(rng.pick(HEAD.objective), "objective");
-  if (o.typeCol) single(rng.pick(HEAD.objectiveType), "objectiveType");
-  const budgetHead = rng.pick(HEAD.budget) + unit;
-  const planGroup = rng.pick(HEAD.planGroup);
+  if (o.theme) single(w("words", HEAD.theme, "Thème"), "theme");
+  if (o.objForm !== "title-rows") single(w("words", HEAD.objective, "Intitulés objectifs"), "objective");
+  if (o.typeCol) single(w("words", HEAD.objectiveType, "Obj. fondamental/ facultatif"), "objectiveType");
+  const budgetHead = w("words", HEAD.budget, "Moyens financiers prévisionnels") + unit;
+  const planGroup = w("words", HEAD.planGroup, "Prévisionnel");
   const top = (p: string[]) => (o.headerRows === 3 ? [planGroup, ...p] : p);
   if (o.budgetPos === "before") cols.push({ path: top([budgetHead]), role: "budget", kind: "amount", summed: true });
   const cdBlocks: Block[] = model.cdForm === "full" ? ["ms", "dgas", "cd"] : model.cdForm === "split" ? ["ms", "dgas"] : ["cd"];
   const names: Record<Block, string> = {
-    ms: rng.pick(FUNDER_NAMES.ms),
-    dgas: rng.pick(FUNDER_NAMES.dgas),
-    cd: model.cdForm === "cd" ? rng.pick(["Conseil départemental", "Département", "Fonds propres CD", "CD"]) : rng.pick(FUNDER_NAMES.cd),
-    fir: rng.pick(FUNDER_NAMES.fir),
-    etat: rng.pick(FUNDER_NAMES.etat),
-    ondam: rng.pick(FUNDER_NAMES.ondam),
+    ms: w("blocks", FUNDER_NAMES.ms, "Masse salariale"),
+    dgas: w("blocks", FUNDER_NAMES.dgas, "Budget DGAS"),
+    cd:
+      model.cdForm === "cd"
+        ? w("blocks", ["Conseil départemental", "Département", "Fonds propres CD", "CD"], "Total CD")
+        : w("blocks", FUNDER_NAMES.cd, "Total CD"),
+    fir: w("blocks", FUNDER_NAMES.fir, "FIR"),
+    etat: w("blocks", FUNDER_NAMES.etat, "ETAT"),
+    ondam: w("blocks", FUNDER_NAMES.ondam, "ONDAM"),
   };
   const coOrder = rng.shuffle(funders);
   const blocks: Block[] = [...cdBlocks, ...coOrder];
-  const yearLab = rng.pick([0, 1, 2, 4, 5]);
+  const yearLab = w("blocks", [0, 1, 2, 4, 5], 0);
   const yLabel = (y: number) => HEAD.yearGroup(y)[yearLab]!;
-  const totLab = rng.int(0, 5);
+  const totLab = w("blocks", [0, 1, 2, 3, 4, 5], 0);
   const tLabel = () => HEAD.blockTotal(y0, yn)[totLab]!;
-  const sourceCol = () => cols.push({ path: top([rng.pick(HEAD.source)]), role: "source", kind: "text" });
+  const sourceCol = () => cols.push({ path: top([w("words", HEAD.source, "Source de co-financement")]), role: "source", kind: "text" });
   if (o.sourcePos === "before") sourceCol();
   if (o.major === "funder") {
     feat("funder-major blocks");
@@ -185,6 +229,7 @@ export function generateAnnex(seed: number): Annex {
         summed: true,
       }));
       const tot: Col = { path: o.headerRows === 1 ? [`${tLabel()} ${names[b]}`] : top([names[b], tLabel()]), role: `${b}Total`, kind: "amount", summed: true };
+      if (!novel.has("blocks") && o.headerRows > 1) tot.path[tot.path.length - 1] = `Total ${names[b]}`;
       if (o.blockTotals === "first") cols.push(tot);
       cols.push(...yearsCols);
       if (o.blockTotals === "last") cols.push(tot);
@@ -204,7 +249,7 @@ export function generateAnnex(seed: number): Annex {
       }
     }
     if (o.blockTotals !== "absent") {
-      const pg = rng.pick(HEAD.periodGroup(y0, yn));
+      const pg = w("blocks", HEAD.periodGroup(y0, yn), `Total ${y0}-${yn}`);
       for (const b of blocks)
         cols.push({ path: o.headerRows === 1 ? [`${names[b]} ${pg}`] : top([pg, names[b]]), role: `${b}Total`, kind: "amount", summed: true });
     }
@@ -212,22 +257,37 @@ export function generateAnnex(seed: number): Annex {
   if (o.sourcePos === "after") sourceCol();
   if (o.budgetPos === "after") cols.push({ path: top([budgetHead]), role: "budget", kind: "amount", summed: true });
   // realisations
-  const rg = rng.pick(HEAD.realisedGroup(yn));
+  const rg = w("words", HEAD.realisedGroup(yn), "Réalisations");
   const rtop = (p: string) => (o.headerRows === 1 ? [p] : o.headerRows === 2 ? [rg, p] : [rg, p]);
   if (o.engagedBesidePaid) {
     cols.push({ path: rtop(`Montant engagé ${yn}`), kind: "extra" });
     feat("« Montant engagé » beside the realisations");
   }
-  cols.push({ path: rtop(rng.pick(HEAD.realisedLast(yn)) + unit), role: "realisedLastYear", kind: "amount", summed: true });
+  cols.push({ path: rtop(w("words", HEAD.realisedLast(yn), `Réalisations en ${yn}`) + unit), role: "realisedLastYear", kind: "amount", summed: true });
   if (o.rates !== "absent")
-    cols.push({ path: rtop(rng.pick(HEAD.rateLastYear(yn)) + (o.rates === "percent" ? " (%)" : "")), role: "rateLastYear", kind: "rate" });
+    cols.push({
+      path: rtop(w("words", HEAD.rateLastYear(yn), `Niveau d'exécution budgétaire au titre de l'année ${yn}`) + (o.rates === "percent" ? " (%)" : "")),
+      role: "rateLastYear",
+      kind: "rate",
+    });
   if (o.cumulative) {
-    cols.push({ path: rtop(rng.pick(HEAD.realisedSince(y0, yn)) + unit), role: "realisedSinceStart", kind: "amount", summed: true });
-    if (o.rates !== "absent") cols.push({ path: rtop(rng.pick(HEAD.rateGlobal) + (o.rates === "percent" ? " (%)" : "")), role: "rateGlobal", kind: "rate" });
-    if (o.gap) cols.push({ path: rtop(rng.pick(HEAD.gap) + unit), role: "gap", kind: "amount", summed: true });
+    cols.push({
+      path: rtop(w("words", HEAD.realisedSince(y0, yn), `Réalisation depuis ${y0}`) + unit),
+      role: "realisedSinceStart",
+      kind: "amount",
+      summed: true,
+    });
+    if (o.rates !== "absent")
+      cols.push({
+        path: rtop(w("words", HEAD.rateGlobal, `Niveau d'exécution budgétaire globale (au 31/12/${yn % 100})`) + (o.rates === "percent" ? " (%)" : "")),
+        role: "rateGlobal",
+        kind: "rate",
+      });
+    if (o.gap)
+      cols.push({ path: rtop(w("words", HEAD.gap, `Ecart Moyens financiers - Réalisations depuis ${y0}`) + unit), role: "gap", kind: "amount", summed: true });
   }
-  if (rng.chance(0.4)) cols.push({ path: [rng.pick(["Observations", "Commentaires", "Service pilote", "Partenaires"])], kind: "extra" });
-  if (rng.chance(0.2)) cols.push({ path: ["Date de démarrage"], kind: "extra" });
+  if (novel.has("sheet") && rng.chance(0.4)) cols.push({ path: [rng.pick(["Observations", "Commentaires", "Service pilote", "Partenaires"])], kind: "extra" });
+  if (novel.has("sheet") && rng.chance(0.2)) cols.push({ path: ["Date de démarrage"], kind: "extra" });
 
   // ---- sheets
   const grid: Grid = { sheets: [] };
@@ -578,15 +638,15 @@ export function generateAnnex(seed: number): Annex {
     rr += 2;
     const sCols: { head: string; role: string; kind: "text" | "amount" }[] = [];
     const withMesure = rng.chance(0.4);
-    if (withMesure) sCols.push({ head: rng.pick(HEAD.sMesure), role: "mesure", kind: "text" });
-    sCols.push({ head: rng.pick(HEAD.sFiche), role: "fiche", kind: "text" });
-    sCols.push({ head: rng.pick(HEAD.sBudget) + unit, role: "budget", kind: "amount" });
-    sCols.push({ head: rng.pick(HEAD.sDepartement), role: "departement", kind: "amount" });
+    if (withMesure) sCols.push({ head: w("words", HEAD.sMesure, "Mesure"), role: "mesure", kind: "text" });
+    sCols.push({ head: w("fiche", HEAD.sFiche, "Fiche action N°"), role: "fiche", kind: "text" });
+    sCols.push({ head: w("words", HEAD.sBudget, "Budget global") + unit, role: "budget", kind: "amount" });
+    sCols.push({ head: w("words", HEAD.sDepartement, "Département"), role: "departement", kind: "amount" });
     for (const f of coOrder) sCols.push({ head: names[f], role: f, kind: "amount" });
-    sCols.push({ head: rng.pick(HEAD.sModalite), role: "modalite", kind: "text" });
-    if (N > 1) sCols.push({ head: rng.pick(HEAD.sPrior(yn - 1)), role: "consumedPrior", kind: "amount" });
-    sCols.push({ head: rng.pick(HEAD.sLast(yn)), role: "consumedLastYear", kind: "amount" });
-    sCols.push({ head: rng.pick(HEAD.sSince(y0, yn)), role: "consumedSinceStart", kind: "amount" });
+    sCols.push({ head: w("words", HEAD.sModalite, "Modalités de financement Etat/AM"), role: "modalite", kind: "text" });
+    if (N > 1) sCols.push({ head: w("words", HEAD.sPrior(yn - 1), `Budget consommé au 31/12/${yn - 1}`), role: "consumedPrior", kind: "amount" });
+    sCols.push({ head: w("words", HEAD.sLast(yn), `Budget consommé en ${yn}`), role: "consumedLastYear", kind: "amount" });
+    sCols.push({ head: w("words", HEAD.sSince(y0, yn), `Budget consommé ${y0}-${yn}`), role: "consumedSinceStart", kind: "amount" });
     const hr = rr++;
     const sColumns: Record<string, string> = {};
     const sHeaders: Record<string, string> = {};

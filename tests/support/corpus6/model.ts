@@ -39,7 +39,7 @@ export const isFundamental = (obj: number) => obj <= 11;
 
 const ROMAN = ["I", "II", "III", "IV", "V"];
 
-export function makeModel(seed: number): Model {
+export function makeModel(seed: number, varyNumbering = true): Model {
   const rng = new Rng(seed, "model");
   const n = rng.pick([2, 3, 3, 4, 4, 5, 6]);
   const start = rng.int(2020, 2028 - n);
@@ -47,8 +47,9 @@ export function makeModel(seed: number): Model {
   const funders = FUNDERS.filter(() => rng.chance(0.75));
   if (!funders.length) funders.push(rng.pick(FUNDERS));
   const cdForm = rng.pick(["full", "full", "split", "cd"] as const);
-  const numbering = rng.pick(["plain", "Action", "CDPPE-", "n°", "dash-label", "FA-colon-label", "dot-label", "roman"] as const);
-  const precision = rng.pick(["euro", "cents", "hundreds"] as const);
+  const drawn = rng.pick(["plain", "Action", "CDPPE-", "n°", "dash-label", "FA-colon-label", "dot-label", "roman"] as const);
+  const numbering: Numbering = varyNumbering ? drawn : "plain";
+  const precision = varyNumbering || seed % 3 ? rng.pick(["euro", "cents", "hundreds"] as const) : "euro";
   const nObj = rng.int(4, 9);
   const objs = rng
     .shuffle(OBJECTIVES.map((o) => o.n))
