@@ -111,7 +111,8 @@ async function oneSeed(seed: number): Promise<void> {
 
 async function run(args: Args): Promise<void> {
   const t0 = Date.now();
-  const z = { readRight: 0, readRules: 0, fiches: 0, fe: 0, fw: 0, li: 0, flood: 0, found: 0, foundRR: 0, faultsRR: 0, arith: 0, silent: 0 };
+  const falseOnRight: string[] = [];
+  const z = { falseOnRight: 0, readRight: 0, readRules: 0, fiches: 0, fe: 0, fw: 0, li: 0, flood: 0, found: 0, foundRR: 0, faultsRR: 0, arith: 0, silent: 0 };
   const crashes: string[] = [];
   const misreads: { seed: number; m: Misread }[] = [];
   const falseSeeds = new Map<string, number[]>();
@@ -161,6 +162,10 @@ async function run(args: Args): Promise<void> {
       falseAll.push(f);
       const k = `${f.rule} (${f.severity})`;
       falseSeeds.set(k, [...(falseSeeds.get(k) ?? []), seed]);
+    }
+    if (v.readRightRuleRoles && ff.length) {
+      z.falseOnRight += ff.length;
+      falseOnRight.push(`${seed}: ${count(ff)}`);
     }
     if (!v.readRightRuleRoles && ff.some((f) => !isLayoutIncomplete(f))) {
       z.flood++;
@@ -218,6 +223,7 @@ async function run(args: Args): Promise<void> {
   console.log(`  fiches counted right (all tables):    ${pct(z.fiches, n)}`);
   console.log(`  false errors on clean annexes:        ${z.fe}`);
   console.log(`  false warnings on clean annexes:      ${z.fw} (of which layout-incomplete ${z.li})`);
+  console.log(`  false findings on annexes read right: ${z.falseOnRight}${falseOnRight.length ? ` — ${falseOnRight.slice(0, 6).join("; ")}` : ""}`);
   console.log(`  misread annexes flooding:             ${z.flood}`);
   console.log(`  a table missed silently:              ${z.silent}`);
   console.log(`  faults found at their cell:           ${pct(z.found, n)} (on annexes read right: ${pct(z.foundRR, z.faultsRR)})`);

@@ -130,6 +130,8 @@ describe("corpus6 generator", () => {
       "accents missing",
       "headers upper case",
       "double spaces / trailing colons",
+      "cells and rows without r attributes",
+      "numbers in exponent form (1.5E+5)",
     ])
       expect({ feature: f, present: features.has(f) }).toEqual({ feature: f, present: true });
     expect([...numbering].sort()).toEqual(["Action", "CDPPE-", "FA-colon-label", "dash-label", "dot-label", "n°", "plain", "roman"]);
@@ -164,7 +166,7 @@ class DOMParserLike {
 
 // The product on twelve corpus6 seeds (1..6 and six read right when the ratchet was set) and one look-alike of each
 // kind: ratchets at what the engine achieves today, they may only get better. Seeds change with the generator.
-const RATCHET_SEEDS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 18, 26, 30];
+const RATCHET_SEEDS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 18, 26, 34];
 describe("the product on corpus6 (ratchets)", () => {
   test("12 seeds: read right, false findings, flooding, faults found, look-alikes", async () => {
     const f = await measure(RATCHET_SEEDS);
@@ -177,6 +179,7 @@ describe("the product on corpus6 (ratchets)", () => {
   }, 60000);
 });
 
-// Measured at branch c6's base d350f10: 8/12 read right (1, 3, 4, 5 misread), no false finding, 8 faults found, the
-// « convention pauvreté » annex taken for a summary table (7/8 look-alikes rejected).
-const RATCHET = { readRightRuleRoles: 8, falseErrors: 0, falseWarnings: 0, flooding: 0, faultsFound: 8, lookalikesRejected: 7 };
+// Measured at branch c6's base d350f10: 7/12 read right (rule roles), 8 false errors and 3 false warnings (all on
+// seeds 1..6, which are misread), 1 annex flooding, 7 faults found, the « convention pauvreté » annex taken for a
+// summary table (7/8 look-alikes rejected).
+const RATCHET = { readRightRuleRoles: 7, falseErrors: 8, falseWarnings: 3, flooding: 1, faultsFound: 7, lookalikesRejected: 7 };

@@ -56,6 +56,8 @@ export interface Options {
   sharedStrings: boolean;
   styles: "none" | "formats";
   sharedFormulas: boolean;
+  omitRefs: boolean;
+  exponent: boolean;
 }
 
 export interface Annex {
@@ -108,6 +110,8 @@ function drawOptions(rng: Rng, m: Model): Options {
     sharedStrings: rng.chance(0.4),
     styles: rng.chance(0.3) ? "none" : "formats",
     sharedFormulas: rng.chance(0.6),
+    omitRefs: rng.chance(0.15),
+    exponent: rng.chance(0.15),
     ...(m.numbering.endsWith("label") ? {} : {}),
   };
 }
@@ -143,7 +147,8 @@ function baseline(o: Options, novel: Set<Dimension>): Options {
       theme: false,
     });
   if (!novel.has("typography")) Object.assign(b, { upper: false, noAccents: false, ugly: false });
-  if (!novel.has("writer")) Object.assign(b, { sharedStrings: true, styles: "formats", sharedFormulas: false, rowFormulas: true });
+  if (!novel.has("writer"))
+    Object.assign(b, { sharedStrings: true, styles: "formats", sharedFormulas: false, rowFormulas: true, omitRefs: false, exponent: false });
   return b;
 }
 
@@ -229,7 +234,8 @@ export function generateAnnex(seed: number): Annex {
         summed: true,
       }));
       const tot: Col = { path: o.headerRows === 1 ? [`${tLabel()} ${names[b]}`] : top([names[b], tLabel()]), role: `${b}Total`, kind: "amount", summed: true };
-      if (!novel.has("blocks") && o.headerRows > 1) tot.path[tot.path.length - 1] = `Total ${names[b]}`;
+      if (!novel.has("blocks") && o.headerRows > 1)
+        tot.path[tot.path.length - 1] = b === "cd" ? "Total CD" : /^(fir|etat|ondam)$/.test(b) ? `Montant ${names[b]}` : `Total ${names[b]}`;
       if (o.blockTotals === "first") cols.push(tot);
       cols.push(...yearsCols);
       if (o.blockTotals === "last") cols.push(tot);
@@ -482,6 +488,8 @@ export function generateAnnex(seed: number): Annex {
   feat(o.sharedStrings ? "shared strings" : "inline strings");
   if (o.styles === "none") feat("no styles part");
   if (o.sharedFormulas && o.rowFormulas) feat("shared formulas");
+  if (o.omitRefs) feat("cells and rows without r attributes");
+  if (o.exponent) feat("numbers in exponent form (1.5E+5)");
   evaluate(grid);
   return { seed, model, opts: o, grid, tables, features, detailCols: numCol, summaryCols, sourceNames };
 

@@ -41,7 +41,7 @@ const ROMAN = ["I", "II", "III", "IV", "V"];
 
 export function makeModel(seed: number, varyNumbering = true): Model {
   const rng = new Rng(seed, "model");
-  const n = rng.pick([2, 3, 3, 4, 4, 5, 6]);
+  const n = rng.pick([1, 2, 3, 3, 4, 4, 5, 6]);
   const start = rng.int(2020, 2028 - n);
   const years = Array.from({ length: n }, (_, i) => start + i);
   const funders = FUNDERS.filter(() => rng.chance(0.75));

@@ -96,7 +96,14 @@ export const HEAD = {
   blockTotal: (y0: number, yn: number) => ["Total", `Total ${y0}-${yn}`, `${y0} à ${yn}`, `Cumul ${y0}/${yn}`, "Sous-total", `Total période`],
   periodGroup: (y0: number, yn: number) => [`Total ${y0}-${yn}`, `Cumul ${y0} à ${yn}`, `Total de la période`, `TOTAL ${y0}/${yn}`],
   source: ["Financeurs", "Co-financeur(s)", "Origine des crédits", "Partenaire financeur", "Financement extérieur"],
-  realisedLast: (y: number) => [`Réalisé ${y}`, `Réalisé au 31/12/${y}`, `Montant versé ${y}`, `Dépenses ${y}`, `Exécuté ${y}`, `Montant mandaté en ${y}`],
+  realisedLast: (y: number) => [
+    `Réalisé ${y}`,
+    `Réalisé sur l'exercice ${y}`,
+    `Montant versé ${y}`,
+    `Dépenses ${y}`,
+    `Exécuté ${y}`,
+    `Montant mandaté en ${y}`,
+  ],
   realisedSince: (y0: number, yn: number) => [
     `Réalisé ${y0}-${yn}`,
     `Cumul réalisé depuis ${y0}`,

@@ -10,6 +10,10 @@ export interface WriteOptions {
   sharedStrings: boolean;
   styles: "none" | "formats";
   sharedFormulas: boolean;
+  /** cells and rows without their r attribute (positions implied, gaps written as empty cells), as minimal writers do */
+  omitRefs?: boolean;
+  /** numbers of 100 000 and more written in exponent form (1.5E+5), as some exporters do */
+  exponent?: boolean;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -83,11 +87,24 @@ export function writeXlsx(g: Grid, o: WriteOptions): Uint8Array {
       out.push("</cols>");
     }
     out.push("<sheetData>");
-    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-      out.push(`<row r="${r}">`);
-      for (const [c, cell] of rows.get(r)!.sort((a, b) => a[0] - b[0])) out.push(cellXml(r, c, cell, shared.get(`${r},${c}`)));
-      out.push("</row>");
-    }
+    if (o.omitRefs) {
+      for (let r = 1; r <= maxR; r++) {
+        const cs = new Map(rows.get(r) ?? []);
+        const last = Math.max(0, ...cs.keys());
+        out.push("<row>");
+        for (let c = 1; c <= last; c++) {
+          const cell = cs.get(c);
+          const x = cell ? cellXml(r, c, cell, shared.get(`${r},${c}`)) : "";
+          out.push((x || `<c r="${a1(r, c)}"/>`).replace(/^<c r="[A-Z]+\d+"/, "<c"));
+        }
+        out.push("</row>");
+      }
+    } else
+      for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+        out.push(`<row r="${r}">`);
+        for (const [c, cell] of rows.get(r)!.sort((a, b) => a[0] - b[0])) out.push(cellXml(r, c, cell, shared.get(`${r},${c}`)));
+        out.push("</row>");
+      }
     out.push("</sheetData>");
     if (s.merges.length) out.push(`<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
     out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
@@ -108,7 +125,7 @@ export function writeXlsx(g: Grid, o: WriteOptions): Uint8Array {
     if (cell.err) return `<c r="${ref}"${sAttr} t="e">${f}<v>${esc(cell.err)}</v></c>`;
     const v = cell.v;
     if (v === null || v === undefined) return f ? `<c r="${ref}"${sAttr}>${f}</c>` : sAttr ? `<c r="${ref}"${sAttr}/>` : "";
-    if (typeof v === "number") return `<c r="${ref}"${sAttr}>${f}<v>${String(v)}</v></c>`;
+    if (typeof v === "number") return `<c r="${ref}"${sAttr}>${f}<v>${o.exponent && Math.abs(v) >= 1e5 ? v.toExponential().toUpperCase() : String(v)}</v></c>`;
     if (f) return `<c r="${ref}"${sAttr} t="str">${f}<v>${esc(v)}</v></c>`;
     if (o.sharedStrings) {
       let i = sIndex.get(v);
