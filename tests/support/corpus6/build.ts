@@ -294,6 +294,10 @@ export function generateAnnex(seed: number): Annex {
   }
   if (novel.has("sheet") && rng.chance(0.4)) cols.push({ path: [rng.pick(["Observations", "Commentaires", "Service pilote", "Partenaires"])], kind: "extra" });
   if (novel.has("sheet") && rng.chance(0.2)) cols.push({ path: ["Date de démarrage"], kind: "extra" });
+  if (novel.has("sheet") && rng.chance(0.25)) {
+    cols.push({ path: [rng.pick(["Nombre de bénéficiaires", "Nb de familles", "Public (nombre)"])], kind: "extra" });
+    feat("counts typed as text in a non-amount column");
+  }
 
   // ---- sheets
   const grid: Grid = { sheets: [] };
@@ -569,7 +573,8 @@ export function generateAnnex(seed: number): Annex {
       if (c.kind !== "extra") return;
       const h = c.path[c.path.length - 1]!;
       if (/engag/i.test(h)) setCell(det, row, colAt(i), { v: kv(Math.round(f.realisedLast * 1.1)), fmt: amountFmt });
-      else if (/Date/.test(h)) setCell(det, row, colAt(i), { v: 44927 + rng.int(0, 700), fmt: "dd/mm/yyyy" });
+      else if (/Date/.test(h)) setCell(det, row, colAt(i), { v: 44927 + rng.int(0, 700), fmt: "dd/mm/yyyy", date: true });
+      else if (/Nombre|Nb|nombre/.test(h)) text(det, row, colAt(i), String(rng.int(5, 400)));
       else if (rng.chance(0.5)) text(det, row, colAt(i), rng.pick(["RAS", "En cours", "Service PMI", "Action reconduite", "Retard de recrutement", "2 ETP"]));
     });
   }
@@ -655,17 +660,43 @@ export function generateAnnex(seed: number): Annex {
     if (N > 1) sCols.push({ head: w("words", HEAD.sPrior(yn - 1), `Budget consommé au 31/12/${yn - 1}`), role: "consumedPrior", kind: "amount" });
     sCols.push({ head: w("words", HEAD.sLast(yn), `Budget consommé en ${yn}`), role: "consumedLastYear", kind: "amount" });
     sCols.push({ head: w("words", HEAD.sSince(y0, yn), `Budget consommé ${y0}-${yn}`), role: "consumedSinceStart", kind: "amount" });
+    const withObjectif = novel.has("shape") && rng.chance(0.4);
+    if (withObjectif) sCols.splice(withMesure ? 1 : 0, 0, { head: rng.pick(HEAD.sObjectif), role: "objectif", kind: "text" });
+    // two header rows: the money under « Plan de financement », the consumption under « Consommation »
+    const twoRows = novel.has("shape") && rng.chance(0.5);
+    const groupOf = (role: string) => (/^(budget|departement|fir|etat|ondam)$/.test(role) ? planWord : /^consumed/.test(role) ? consWord : null);
+    const planWord = rng.pick(["Plan de financement", "Financement prévu", "MONTANTS CONTRACTUALISÉS"]);
+    const consWord = rng.pick(["Consommation", "Budget consommé", "Exécution"]);
+    const hr0 = twoRows ? rr++ : null;
     const hr = rr++;
     const sColumns: Record<string, string> = {};
     const sHeaders: Record<string, string> = {};
+    let lastGroup: string | null = null;
+    let groupStart = 0;
     sCols.forEach((c, i) => {
       const col = sc0 + i;
-      text(s, hr, col, fmtH(c.head));
+      const g = hr0 ? groupOf(c.role) : null;
+      if (hr0 && g && g !== lastGroup) {
+        text(s, hr0, col, fmtH(g));
+        groupStart = col;
+      }
+      if (hr0 && g && g === lastGroup && col > groupStart) {
+        const m = s.merges.findIndex((x) => x.startsWith(`${a1(hr0, groupStart)}:`));
+        if (m >= 0) s.merges.splice(m, 1);
+        s.merges.push(`${a1(hr0, groupStart)}:${a1(hr0, col)}`);
+      }
+      lastGroup = g;
+      if (hr0 && !g) {
+        text(s, hr0, col, fmtH(c.head));
+        s.merges.push(`${a1(hr0, col)}:${a1(hr, col)}`);
+      } else text(s, hr, col, fmtH(c.head));
       sColumns[c.role] = colLetter(col);
-      sHeaders[colLetter(col)] = fmtH(c.head);
+      sHeaders[colLetter(col)] = g ? `${fmtH(g)} / ${fmtH(c.head)}` : fmtH(c.head);
       summaryCols[c.role] = col;
       s.widths.set(col, c.kind === "amount" ? 16 : 20);
     });
+    if (hr0) feat("summary header on 2 rows");
+    if (withObjectif) feat("summary objective column");
     const sRef = (role: string, row: number): Expr => ({ k: "ref", r: row, c: summaryCols[role]! });
     const sFiche: Record<string, number[]> = {};
     const subs: { row: number; rows: number[] }[] = [];
@@ -680,6 +711,7 @@ export function generateAnnex(seed: number): Annex {
         rows.push(row);
         sFiche[f.key] = [row];
         if (withMesure) text(s, row, summaryCols.mesure!, eg === 5 ? "Conditions" : `Engagement ${eg}`);
+        if (withObjectif) text(s, row, summaryCols.objectif!, `Objectif ${f.objective}`);
         setCell(s, row, summaryCols.fiche!, { v: combined || /^\d+$/.test(f.num) ? Number(f.key) : f.num });
         const dep = blockTotal(f, "cd");
         setCell(s, row, summaryCols.departement!, { v: kv(dep), fmt: amountFmt });
@@ -717,7 +749,7 @@ export function generateAnnex(seed: number): Annex {
     return {
       kind: "summary",
       sheet: s.name,
-      headerRows: [hr],
+      headerRows: hr0 ? [hr0, hr] : [hr],
       columns: sColumns,
       headers: sHeaders,
       ficheRows: sFiche,
