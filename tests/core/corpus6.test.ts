@@ -132,6 +132,10 @@ describe("corpus6 generator", () => {
       "double spaces / trailing colons",
       "cells and rows without r attributes",
       "numbers in exponent form (1.5E+5)",
+      "years as N-2, N-1, N with N given in a title line",
+      "summary header on 2 rows",
+      "summary objective column",
+      "counts typed as text in a non-amount column",
     ])
       expect({ feature: f, present: features.has(f) }).toEqual({ feature: f, present: true });
     expect([...numbering].sort()).toEqual(["Action", "CDPPE-", "FA-colon-label", "dash-label", "dot-label", "n°", "plain", "roman"]);
@@ -179,7 +183,7 @@ describe("the product on corpus6 (ratchets)", () => {
   }, 60000);
 });
 
-// Measured at branch c6's base d350f10: 7/12 read right (rule roles; seeds 1..5 misread), no false error, 2 false
+// Measured at branch c6's base d350f10: 7/12 read right (rule roles; seeds 1..5 misread), no false error, 3 false
 // warnings (layout-incomplete on misread seeds), no flooding, 7 faults found, the « convention pauvreté » annex taken
 // for a summary table (7/8 look-alikes rejected).
-const RATCHET = { readRightRuleRoles: 7, falseErrors: 0, falseWarnings: 2, flooding: 0, faultsFound: 7, lookalikesRejected: 7 };
+const RATCHET = { readRightRuleRoles: 7, falseErrors: 0, falseWarnings: 3, flooding: 0, faultsFound: 7, lookalikesRejected: 7 };

@@ -219,7 +219,9 @@ export function generateAnnex(seed: number): Annex {
   const coOrder = rng.shuffle(funders);
   const blocks: Block[] = [...cdBlocks, ...coOrder];
   const yearLab = w("blocks", [0, 1, 2, 4, 5], 0);
-  const yLabel = (y: number) => HEAD.yearGroup(y)[yearLab]!;
+  // « N-2 | N-1 | N » with the reference year given once, in a title line above the table
+  const relYears = novel.has("blocks") && N > 1 && rng.chance(0.2);
+  const yLabel = (y: number) => (relYears ? (y === yn ? "N" : `N-${yn - y}`) : HEAD.yearGroup(y)[yearLab]!);
   const totLab = w("blocks", [0, 1, 2, 3, 4, 5], 0);
   const tLabel = () => HEAD.blockTotal(y0, yn)[totLab]!;
   const sourceCol = () => cols.push({ path: top([w("words", HEAD.source, "Source de co-financement")]), role: "source", kind: "text" });
@@ -342,7 +344,11 @@ export function generateAnnex(seed: number): Annex {
     );
     r++;
   }
-  if (o.titleRows) r++;
+  if (relYears) {
+    text(det, r++, c0, rng.pick([`Exercice de référence : N = ${yn}`, `N = ${yn}`, `Année N : ${yn}`]));
+    feat("years as N-2, N-1, N with N given in a title line");
+  }
+  if (o.titleRows || relYears) r++;
   // header
   const H = o.headerRows;
   feat(`header on ${H} row(s)`);
