@@ -178,7 +178,7 @@ export function checkArithmetic(g: Grid, a: Annex): Broken[] {
 }
 
 /** The objective written on the fiche's row, or on the first row of the merge that covers it. */
-function objectiveAt(g: Grid, t: TableTruth, row: number): string | number | null {
+function objectiveAt(g: Grid, t: TableTruth, row: number): string | number | boolean | null {
   const c = colNumber(t.columns.objective!);
   const sheet = g.sheets.find((s) => s.name === t.sheet)!;
   for (const m of sheet.merges) {

@@ -296,6 +296,10 @@ export function generateAnnex(seed: number): Annex {
   }
   if (novel.has("sheet") && rng.chance(0.4)) cols.push({ path: [rng.pick(["Observations", "Commentaires", "Service pilote", "Partenaires"])], kind: "extra" });
   if (novel.has("sheet") && rng.chance(0.2)) cols.push({ path: ["Date de démarrage"], kind: "extra" });
+  if (novel.has("sheet") && rng.chance(0.2)) {
+    cols.push({ path: ["Action engagée ?"], kind: "extra" });
+    feat("TRUE/FALSE column");
+  }
   if (novel.has("sheet") && rng.chance(0.25)) {
     cols.push({ path: [rng.pick(["Nombre de bénéficiaires", "Nb de familles", "Public (nombre)"])], kind: "extra" });
     feat("counts typed as text in a non-amount column");
@@ -400,6 +404,14 @@ export function generateAnnex(seed: number): Annex {
       if (j - i > 1 && o.groupMerge === "merged") det.merges.push(`${a1(headerRows[lvl]!, colAt(i))}:${a1(headerRows[lvl]!, colAt(j - 1))}`);
       i = j;
     }
+  }
+  if (novel.has("writer") && rng.chance(0.3)) {
+    for (const hr of headerRows)
+      for (let i = 0; i < cols.length; i++) {
+        const c = det.cells.get(`${hr},${colAt(i)}`);
+        if (c && typeof c.v === "string") c.rich = true;
+      }
+    feat("rich-text headers (first word bold)");
   }
   r = headerRows[H - 1]! + 1;
 
@@ -580,6 +592,7 @@ export function generateAnnex(seed: number): Annex {
       const h = c.path[c.path.length - 1]!;
       if (/engag/i.test(h)) setCell(det, row, colAt(i), { v: kv(Math.round(f.realisedLast * 1.1)), fmt: amountFmt });
       else if (/Date/.test(h)) setCell(det, row, colAt(i), { v: 44927 + rng.int(0, 700), fmt: "dd/mm/yyyy", date: true });
+      else if (/engagée/.test(h)) setCell(det, row, colAt(i), { v: f.realisedLast > 0 });
       else if (/Nombre|Nb|nombre/.test(h)) text(det, row, colAt(i), String(rng.int(5, 400)));
       else if (rng.chance(0.5)) text(det, row, colAt(i), rng.pick(["RAS", "En cours", "Service PMI", "Action reconduite", "Retard de recrutement", "2 ETP"]));
     });

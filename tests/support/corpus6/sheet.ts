@@ -14,12 +14,14 @@ export type Expr =
   | { k: "err"; e: string };
 
 export interface Cell {
-  v: number | string | null;
+  v: number | string | boolean | null;
   err?: string;
   f?: string; // formula text without "=", as written in the file
   e?: Expr; // what the formula (or the typed value, in a values-only workbook) computes
   fmt?: string; // number format code
   date?: boolean;
+  /** written as rich text: first word bold */
+  rich?: boolean;
 }
 
 export interface Sheet {
@@ -132,6 +134,7 @@ export function evaluate(g: Grid): void {
       cell.v = v.err ? null : v.n !== null ? v.n : (v.s ?? "");
     } else if (cell.err) v = { n: null, s: null, err: cell.err };
     else if (typeof cell.v === "number") v = { n: cell.v, s: null, err: null };
+    else if (typeof cell.v === "boolean") v = { n: null, s: null, err: null };
     else v = { n: null, s: cell.v, err: null };
     done.set(k, v);
     return v;

@@ -34,6 +34,13 @@ export function shiftFormula(f: string, dr: number, dc: number): string {
   });
 }
 
+/** Rich text runs: the first word bold, the rest plain (as a header typed with a bold first word). */
+function richRuns(v: string): string {
+  const m = /^(\S+)([\s\S]*)$/.exec(v);
+  if (!m || !m[2]) return `<r><rPr><b/><sz val="10"/></rPr><t>${esc(v)}</t></r>`;
+  return `<r><rPr><b/><sz val="10"/></rPr><t>${esc(m[1]!)}</t></r><r><rPr><sz val="10"/></rPr><t xml:space="preserve">${esc(m[2])}</t></r>`;
+}
+
 export function writeXlsx(g: Grid, o: WriteOptions): Uint8Array {
   const strings: string[] = [];
   const sIndex = new Map<string, number>();
@@ -125,13 +132,16 @@ export function writeXlsx(g: Grid, o: WriteOptions): Uint8Array {
     if (cell.err) return `<c r="${ref}"${sAttr} t="e">${f}<v>${esc(cell.err)}</v></c>`;
     const v = cell.v;
     if (v === null || v === undefined) return f ? `<c r="${ref}"${sAttr}>${f}</c>` : sAttr ? `<c r="${ref}"${sAttr}/>` : "";
+    if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
     if (typeof v === "number") return `<c r="${ref}"${sAttr}>${f}<v>${o.exponent && Math.abs(v) >= 1e5 ? v.toExponential().toUpperCase() : String(v)}</v></c>`;
     if (f) return `<c r="${ref}"${sAttr} t="str">${f}<v>${esc(v)}</v></c>`;
+    if (cell.rich && !o.sharedStrings) return `<c r="${ref}"${sAttr} t="inlineStr"><is>${richRuns(v)}</is></c>`;
     if (o.sharedStrings) {
-      let i = sIndex.get(v);
+      const k = cell.rich ? `\u0001${v}` : v;
+      let i = sIndex.get(k);
       if (i === undefined) {
-        i = strings.push(v) - 1;
-        sIndex.set(v, i);
+        i = strings.push(k) - 1;
+        sIndex.set(k, i);
       }
       return `<c r="${ref}"${sAttr} t="s"><v>${i}</v></c>`;
     }
@@ -171,7 +181,9 @@ export function writeXlsx(g: Grid, o: WriteOptions): Uint8Array {
   if (o.sharedStrings && strings.length)
     files["xl/sharedStrings.xml"] = strToU8(
       `${XMLH}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings
-        .map((s) => `<si><t${/^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : ""}>${esc(s)}</t></si>`)
+        .map((s) =>
+          s.startsWith("\u0001") ? `<si>${richRuns(s.slice(1))}</si>` : `<si><t${/^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : ""}>${esc(s)}</t></si>`,
+        )
         .join("")}</sst>`,
     );
   const overrides = [
