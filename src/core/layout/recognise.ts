@@ -451,9 +451,24 @@ function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number
     .filter((hc) => !hc.cls && !hc.group.trim() && !hc.sub.trim())
     .map((hc) => hc.col);
   if (named.length === 1 && ficheScore(sheet, named[0]!, headerEnd).hits > 0) return;
-  const { col, others } = chooseFicheColumn(sheet, headerEnd, named, unnamed);
+  // « Action » alone names the label, unless its cells are the fiche numbers (« 3 », « Action 3 », « PMI-02 »).
+  const numbered = (c: number) => {
+    const s = ficheScore(sheet, c, headerEnd);
+    return s.hits >= 2 && s.hits >= 3 * s.others;
+  };
+  const actions = seg.cols
+    .slice(0, 6)
+    .filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "label" && /^actions?$/.test(norm(`${hc.group} ${hc.sub}`)))
+    .map((hc) => hc.col)
+    .filter(numbered);
+  const { col, others } = chooseFicheColumn(sheet, headerEnd, named.some(numbered) ? named : [...named, ...actions], unnamed);
   if (col === undefined) return;
   columns.fiche = col;
+  if (columns.label === col) {
+    const other = seg.cols.find((hc) => hc.col !== col && hc.cls && "role" in hc.cls && hc.cls.role === "label");
+    if (other) columns.label = other.col;
+    else delete columns.label;
+  }
   const text = (c: number) => {
     const hc = seg.cols.find((x) => x.col === c);
     return hc ? `${hc.group} ${hc.sub}` : "";

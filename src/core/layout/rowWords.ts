@@ -3,6 +3,9 @@
 import { type Cell, type CellValue, isBlankValue } from "../model/snapshot";
 import { isBareYear, norm, normHead } from "./normalize";
 
+/** A coded number: the contract's acronym says nothing (« CDPPE-03 » is 3); a theme's code is kept (« PMI-02 »). */
+const CODED = /^(?:(cdppe|cdpe|cppe|ppe) ?[-_ ]? ?|([a-z]{3,5})[-_])(\d{1,3})(?:\.(\d{1,2}))?$/;
+
 /** The number and the fiche's title in one cell: « 1 - Bilans de santé », « FA 3 : Parrainage », « 12. Relais ». */
 const TITLED =
   /^(?:(?:fiches?(?: actions?)?|fa|f\.?a\.?|action)\s*)?(?:n ?°\s*)?(\d{1,3}(?:\.\d{1,2})?)\s*(bis|ter|quater)?\s*(?:[-:)]|\.(?=\s))\s*(?=[a-z«"'(])/;
@@ -24,6 +27,11 @@ export function parseFiche(v: CellValue): string | null {
     return v < 1000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 ? String(v) : null;
   }
   if (typeof v !== "string") return null;
+  const code = CODED.exec(normHead(v, 30));
+  if (code) {
+    const num = `${Number(code[3])}${code[4] ? `.${Number(code[4])}` : ""}`;
+    return code[1] ? num : `${code[2]!.toUpperCase()}${num}`;
+  }
   const titled = TITLED.exec(normHead(v, 40));
   if (titled) return `${titled[1]!.replace(/^0+(?=\d)/, "")}${titled[2] ? ` ${titled[2]}` : ""}`;
   const m =

@@ -52,3 +52,28 @@ test("numbered engagement titles in the fiche column, with no money on their row
   expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4", "5", "6"]);
   expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
 });
+
+test("coded numbers: the contract's acronym is dropped, a theme's code kept", () => {
+  expect(["CDPPE-03", "CDPPE 3", "PPE_12", "PMI-02", "ASE-1.2", "n°3", "Action 3"].map(parseFiche)).toEqual(["3", "3", "12", "PMI2", "ASE1.2", "3", "3"]);
+});
+
+test.each(["Code action", "Action", "N°\nfiche", "Réf.", "Numéro"])(
+  "a fiche column headed « %s » holding « CDPPE-0n » or « Action n » is the fiche column",
+  (head) => {
+    for (const fmt of [(n: number) => `CDPPE-0${n}`, (n: number) => `Action ${n}`, (n: number) => n]) {
+      const cols = standardCols().map((c) => (c.key === "fiche" ? { head, key: "fiche" } : c));
+      const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, n: fmt(f.n as number) })), total: true });
+      const d = recognise(m.wb).detail!;
+      expect(d.columns.fiche).toBe(lettersToCol(m.colOf.fiche!));
+      expect(d.columns.label).toBe(lettersToCol(m.colOf.label!));
+      expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4", "5", "6"]);
+    }
+  },
+);
+
+test("« Action » holding the fiches' titles stays the label", () => {
+  const cols = standardCols().map((c) => (c.key === "label" ? { head: "Action", key: "label" } : c));
+  const m = miniDetail({ cols, fiches: fiches(6), total: true });
+  const d = recognise(m.wb).detail!;
+  expect([d.columns.fiche, d.columns.label]).toEqual([lettersToCol(m.colOf.fiche!), lettersToCol(m.colOf.label!)]);
+});
