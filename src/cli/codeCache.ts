@@ -55,6 +55,17 @@ function install(): void {
     });
     return fn.call(this.exports, this.exports, req, this, filename, path.dirname(filename));
   };
+  // Our modules name each other "./x" or "../y/x": resolved to the compiled file straight away when it exists, without
+  // Node's probing (a stat per extension tried, a realpath, a package.json lookup per folder).
+  const resolve = M._resolveFilename;
+  M._resolveFilename = function (this: unknown, request: string, parent: NodeModule & { filename?: string }, isMain: boolean, options?: unknown) {
+    const from = parent?.filename;
+    if (from && from.startsWith(ROOT + path.sep) && request.charCodeAt(0) === 46 /* . */ && !request.endsWith(".js")) {
+      const file = path.resolve(path.dirname(from), request) + ".js";
+      if (file.startsWith(ROOT + path.sep) && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+    }
+    return resolve.call(this, request, parent, isMain, options);
+  };
   if (RECORD)
     process.on("exit", () => {
       fs.mkdirSync(CACHE_DIR, { recursive: true });
