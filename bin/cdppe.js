@@ -7,6 +7,8 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("cdppe\u00a0: l'outil n'est pas compilé. Lancez d'abord «\u00a0npm install\u00a0» (ou «\u00a0npm run build:cli\u00a0»).\n");
   process.exit(2);
 }
+// V8's compiled code for our modules, kept by the build: loaded before any of them (see src/cli/codeCache.ts).
+require(path.join(__dirname, "..", "build", "node", "cli", "codeCache.js"));
 // A closed pipe (`cdppe check … | head`) ends the output quietly, as other command-line tools do.
 process.stdout.on("error", (e) => {
   if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);

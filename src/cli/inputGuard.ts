@@ -246,41 +246,45 @@ export function countSheet(xml: Uint8Array): { rows: number; cells: number; used
   let malformed = false;
   let lastTag = -1;
   const n = xml.length;
-  // The next "<" found natively (memchr) rather than byte by byte in JavaScript: most bytes are values and names.
-  const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-  for (let i = buf.indexOf(0x3c); i >= 0 && i < n; i = buf.indexOf(0x3c, i + 1)) {
+  // A plain loop over the bytes: a native indexOf per tag cost more in calls than it saved (110 ms for a 20 MB sheet
+  // of 10 000 fiche rows, 25 ms this way).
+  for (let i = 0; i < n; i++) {
+    if (xml[i] !== 0x3c) continue;
     lastTag = i;
     let j = i + 1;
-    const first = xml[j];
+    const first = j < n ? xml[j]! : -1;
     // A name (letter, "_", or any non-ASCII byte), "/", "?" or "!" follows every "<" of well-formed XML.
-    if (
-      first === undefined ||
-      !(
-        (first >= 0x61 && first <= 0x7a) ||
-        (first >= 0x41 && first <= 0x5a) ||
-        first === 0x5f ||
-        first >= 0x80 ||
-        first === 0x2f ||
-        first === 0x3f ||
-        first === 0x21
-      )
-    ) {
+    if (!(
+      (first >= 0x61 && first <= 0x7a) ||
+      (first >= 0x41 && first <= 0x5a) ||
+      first === 0x5f ||
+      first >= 0x80 ||
+      first === 0x2f ||
+      first === 0x3f ||
+      first === 0x21
+    )) {
       malformed = true;
       continue;
     }
     // Skip a namespace prefix such as "x:".
     let k = j;
-    while (k < n && k - j < 16 && ((xml[k]! >= 0x61 && xml[k]! <= 0x7a) || (xml[k]! >= 0x41 && xml[k]! <= 0x5a) || (xml[k]! >= 0x30 && xml[k]! <= 0x39))) k++;
-    if (xml[k] === 0x3a) j = k + 1;
-    const c0 = xml[j];
-    if (c0 === 0x63 /* c */ && (xml[j + 1] === 0x20 || xml[j + 1] === 0x3e || xml[j + 1] === 0x2f)) {
+    while (k < n && k - j < 16) {
+      const b = xml[k]!;
+      if ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39)) k++;
+      else break;
+    }
+    if (k < n && xml[k] === 0x3a) j = k + 1;
+    const c0 = j < n ? xml[j] : -1;
+    const c1 = j + 1 < n ? xml[j + 1] : -1;
+    if (c0 === 0x63 /* c */ && (c1 === 0x20 || c1 === 0x3e || c1 === 0x2f)) {
       cells++;
-      let e = buf.indexOf(0x3e, j + 1);
-      if (e < 0) e = n;
+      let e = j + 1;
+      while (e < n && xml[e] !== 0x3e) e++;
       if (xml[e - 1] !== 0x2f) used++;
       i = e;
-    } else if (c0 === 0x72 && xml[j + 1] === 0x6f && xml[j + 2] === 0x77 && (xml[j + 3] === 0x20 || xml[j + 3] === 0x3e || xml[j + 3] === 0x2f)) {
-      rows++;
+    } else if (c0 === 0x72 && c1 === 0x6f && j + 2 < n && xml[j + 2] === 0x77) {
+      const c3 = j + 3 < n ? xml[j + 3] : -1;
+      if (c3 === 0x20 || c3 === 0x3e || c3 === 0x2f) rows++;
     }
   }
   // The last tag closes the root (a worksheet, a chartsheet…), and only white space follows it.

@@ -45,6 +45,12 @@ export interface CheckReport {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * Rule ids are lowercase ASCII words and hyphens, which the default collation (localeCompare) orders as their code units
+ * do (tests/core/ruleOrder.test.ts): compared directly, without the 10 to 20 ms it cost a check to load ICU's collator.
+ */
+export const compareRuleIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function sortFindings(fs: Finding[], sheetOrder: string[]): Finding[] {
   // Each finding's place parsed once, not at every comparison (a file with thousands of findings).
   const keyed = fs.map((f) => {
@@ -55,7 +61,7 @@ export function sortFindings(fs: Finding[], sheetOrder: string[]): Finding[] {
     const ka = x.k;
     const kb = y.k;
     for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-    return SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] || x.f.rule.localeCompare(y.f.rule);
+    return SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] || compareRuleIds(x.f.rule, y.f.rule);
   });
   return keyed.map((x) => x.f);
 }

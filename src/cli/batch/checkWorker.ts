@@ -1,4 +1,6 @@
 // Worker of a batch check: receives file names, answers each with its result (plain data).
+// First: the modules below load through the code cache.
+import "../codeCache";
 import { parentPort, workerData } from "worker_threads";
 import { checkFile } from "../checkFile";
 

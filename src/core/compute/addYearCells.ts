@@ -117,7 +117,14 @@ function rateColumn(out: StepEdits, f: TableFacts, ins: Insertion, newCol: numbe
   for (const r of f.totals) if (r.kind === "total") rows.push(r);
   for (const r of rows) {
     const terms = planned.map((c) => ref(c, r.row)).join("+");
-    out.formula(f.sheet, r.row, newCol, rateFormula(ref(realisedCol, r.row), terms, v.rateScale("rateLastYear") === 100), "", v.cell(r.row, prev)?.numFmt ?? "0%");
+    out.formula(
+      f.sheet,
+      r.row,
+      newCol,
+      rateFormula(ref(realisedCol, r.row), terms, v.rateScale("rateLastYear") === 100),
+      "",
+      v.cell(r.row, prev)?.numFmt ?? "0%",
+    );
   }
 }
 
@@ -222,7 +229,10 @@ export function cumulativeColumn(f: TableFacts): StepEdits {
   const since = v.col("realisedSinceStart");
   if (since === undefined) return out;
   const sinceFinal = f.final(since);
-  const realisedIns = tp.insertions.find((i) => i.newCols.some((c) => c.block === "realised"))!;
+  const realisedIns = tp.insertions.find((i) => i.newCols.some((c) => c.block === "realised"));
+  // No column of the year's realisations (none read, so none inserted): nothing to add to the cumulative, which stays
+  // as the user typed it, and so does the global rate's header.
+  if (!realisedIns) return out;
   const newRealised = newColumnOf(tp, realisedIns, 0);
   const priorYears = v.years("realisedTo");
   const priorCol = priorYears.length ? f.final(v.yearCol("realisedTo", priorYears[0]!)!) : newColumnOf(tp, realisedIns, realisedIns.newCols.length - 1);

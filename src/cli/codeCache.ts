@@ -1,0 +1,81 @@
+// V8 code cache for the CLI's own compiled modules (Node 20 has no module.enableCompileCache). Half of a small check's
+// CPU went to V8 parsing and compiling our functions on first use; `npm run build:cli` runs the CLI once over the
+// sample annex and keeps, per module, the code V8 compiled (top level and every function used), so a run starts from
+// it. Imported for its effect, first, by bin/cdppe.js and by the batch worker. Nothing happens without a cache
+// directory (sources under ts-jest, a build without one); a cache V8 rejects (other Node version or flags) is ignored.
+import * as crypto from "crypto";
+import * as fs from "fs";
+import Module from "module";
+import * as path from "path";
+import * as vm from "vm";
+
+/** The compiled tree (build/node): only its files are cached, never a dependency's. */
+const ROOT = path.resolve(__dirname, "..");
+export const CACHE_DIR = path.join(ROOT, ".code-cache");
+/** Set by the build (scripts/codeCache.js): each module's cache is written at exit, the biggest one kept. */
+const RECORD = !!process.env.CDPPE_CODE_CACHE_RECORD;
+
+interface NodeModule {
+  exports: unknown;
+  require(id: string): unknown;
+}
+type Compile = (this: NodeModule, content: string, filename: string) => unknown;
+interface ModuleInternals {
+  prototype: { _compile: Compile };
+  wrap(content: string): string;
+  _resolveFilename(request: string, parent: NodeModule, isMain: boolean, options?: unknown): string;
+  _extensions: unknown;
+  _cache: unknown;
+}
+
+function install(): void {
+  if (!__filename.endsWith(".js") || (!RECORD && !fs.existsSync(CACHE_DIR))) return;
+  const M = Module as unknown as ModuleInternals;
+  const original = M.prototype._compile;
+  const recorded: Array<{ file: string; script: vm.Script }> = [];
+  M.prototype._compile = function (this: NodeModule, content: string, filename: string) {
+    if (!filename.startsWith(ROOT + path.sep)) return original.call(this, content, filename);
+    // Keyed by the module's text: a rebuilt module never meets the code of its former self.
+    const file = path.join(CACHE_DIR, crypto.createHash("sha1").update(content).digest("hex") + ".bin");
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = fs.readFileSync(file);
+    } catch {
+      cachedData = undefined;
+    }
+    const script = new vm.Script(M.wrap(content), { filename, cachedData });
+    if (RECORD) recorded.push({ file, script });
+    const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    const req = ((id: string) => this.require(id)) as NodeJS.Require;
+    Object.assign(req, {
+      resolve: (request: string, options?: unknown) => M._resolveFilename(request, this, false, options),
+      main: require.main,
+      extensions: M._extensions,
+      cache: M._cache,
+    });
+    return fn.call(this.exports, this.exports, req, this, filename, path.dirname(filename));
+  };
+  // Our modules name each other "./x" or "../y/x": resolved to the compiled file straight away when it exists, without
+  // Node's probing (a stat per extension tried, a realpath, a package.json lookup per folder).
+  const resolve = M._resolveFilename;
+  M._resolveFilename = function (this: unknown, request: string, parent: NodeModule & { filename?: string }, isMain: boolean, options?: unknown) {
+    const from = parent?.filename;
+    if (from && from.startsWith(ROOT + path.sep) && request.charCodeAt(0) === 46 /* . */ && !request.endsWith(".js")) {
+      const file = path.resolve(path.dirname(from), request) + ".js";
+      if (file.startsWith(ROOT + path.sep) && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
+    }
+    return resolve.call(this, request, parent, isMain, options);
+  };
+  if (RECORD)
+    process.on("exit", () => {
+      fs.mkdirSync(CACHE_DIR, { recursive: true });
+      for (const { file, script } of recorded) {
+        const data = script.createCachedData();
+        // Several runs (check, fill, add-year) load the same module: the one that compiled most of it wins.
+        if (fs.existsSync(file) && fs.statSync(file).size >= data.length) continue;
+        fs.writeFileSync(file, data);
+      }
+    });
+}
+
+install();
