@@ -15,7 +15,9 @@ const CORE: Record<"detail" | "summary", string[]> = {
 };
 
 function coreMissing(v: TableView): string[] {
-  const out = CORE[v.t.kind].filter((k) => !present(v, k) && !v.t.userKeys.includes(k));
+  // Not every annex keeps the cumulative: missing with no amount column left unread, it is absent, not misread.
+  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !unreadAmountColumns(v).length;
+  const out = CORE[v.t.kind].filter((k) => !present(v, k) && !v.t.userKeys.includes(k) && !optional(k));
   if (v.t.kind === "detail" && !present(v, "budget") && !["ms", "dgas", "cd", "fir", "etat", "ondam"].some((b) => present(v, b))) out.push("budget");
   return out;
 }
