@@ -571,12 +571,13 @@ function scanSheet(
     }
     const above = groupRowAbove(sheet, merges, r) || (r > 1 && groupsWrittenFirstOnly(sheet, r - 1));
     const deep = above ? null : headerRowsAt(sheet, merges, r);
-    const header =
+    const band =
       deep && deep.length > 2
         ? readDeepHeader(sheet, merges, deep)
         : deep && deep[0] === r - 1
           ? readHeader(sheet, merges, r - 1, true)
           : readHeader(sheet, merges, above ? r - 1 : r, above);
+    const header = singlesAbove(sheet, merges, band) ?? band;
     const segs = segmentsOf(header.cols);
     let end = r;
     for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols)) {
@@ -658,6 +659,39 @@ function scanSheet(
     r = end + 1;
   }
   return tables;
+}
+
+/** Classified header columns of the tables a header splits into. */
+function namedColumns(cols: HeaderColumn[]): number {
+  return segmentsOf(cols).reduce((n, seg) => n + seg.cols.filter((hc) => hc.cls).length, 0);
+}
+
+/**
+ * Single headers sit on a header's top row, the groups may start lower (« N° fiche », « Coût total » on row 1,
+ * « Prévisionnel » / « Cofinanceurs » / « ARS » on rows 2-4): the band found from the rows of groups misses that top
+ * row, and with it the fiche column. The row above the band is the header's top row when it names at least two
+ * columns the band leaves blank on every row and holds no amount; the header is then read with it, if that names more.
+ */
+function singlesAbove(
+  sheet: SheetSnapshot,
+  merges: MergeIndex,
+  band: { rows: number[]; cols: HeaderColumn[] },
+): { rows: number[]; cols: HeaderColumn[] } | null {
+  const top = band.rows[0]!;
+  if (top <= 1 || band.rows.length >= MAX_HEADER_ROWS) return null;
+  const row = sheet.cells[top - 2];
+  if (!row) return null;
+  let lone = 0;
+  for (let c = 1; c <= row.length; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    if (typeof v === "number" && !isBareYear(String(v))) return null;
+    if (typeof v !== "string" || v.length > MAX_HEADER_TEXT || !classifyHeader("", v)) continue;
+    if (band.rows.every((hr) => !textAt(sheet, merges, hr, c))) lone++;
+  }
+  if (lone < 2) return null;
+  const deeper = readDeepHeader(sheet, merges, [top - 1, ...band.rows]);
+  return namedColumns(deeper.cols) > namedColumns(band.cols) ? deeper : null;
 }
 
 const ADDITIVE_ROLES: SingleRole[] = [
