@@ -151,6 +151,21 @@ export function verifyReading(
     else doubt(key, col, incompleteText.why.notNumbers);
   }
 
+  // A column of rates (« Niveau d'exécution 2026 ») read as an amount: fractions under one euro on most rows with
+  // money, where a fiche's amounts are euros.
+  const mostlyRates = (col: number) => {
+    let fractions = 0;
+    let nonzero = 0;
+    for (const r of dataRows) {
+      const v = cells.num(r, col);
+      if (v === null || Math.abs(v) < EPS) continue;
+      nonzero++;
+      if (Math.abs(v) <= 1.5 && !Number.isInteger(v)) fractions++;
+    }
+    return fractions >= MIN_FAILS && fractions * 2 > nonzero;
+  };
+  for (const [key, col] of amountKeys) if (mostlyRates(col)) doubt(key, col, incompleteText.why.rates);
+
   // A text column (source of co-financing, modalités) holding amounts on most rows is another column read by mistake.
   for (const key of ["source", "modalite", "objectiveType"] as const) {
     const col = columns[key];
@@ -235,12 +250,15 @@ export function verifyReading(
       if (read === undefined || trusted.includes(role)) continue;
       const at = ambiguous.findIndex((a) => a.role === role);
       const candidates = [read, ...(at < 0 ? [] : ambiguous[at]!.cols.filter((c) => c !== read))];
-      const blockOfSpan = (col: number) =>
+      // (Right after its years and with another column left for the role, two rows are enough: a block with money on
+      // two fiches only, « Budget DGAS » / « Cumul 2022-2026 ».)
+      const blockOfSpan = (col: number, besideOnTwo = false) =>
         AMOUNT_BLOCKS.find((b) => {
           const ys = yearsOf(b);
           if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined) return false;
           const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, col)]);
-          return o.evaluated >= MIN_BLOCK_ROWS && o.failed === 0;
+          const enough = o.evaluated >= MIN_BLOCK_ROWS || (besideOnTwo && o.evaluated >= MIN_FAILS && ys.some((y) => blocks[b]![y] === col - 1));
+          return enough && o.failed === 0;
         });
       // A block with no money at all proves nothing by its sums: its span is known by sitting right after its years,
       // zero on every row like them, and only when another column is left for the role.
@@ -258,6 +276,13 @@ export function verifyReading(
         const block = blockOfSpan(col);
         if (block) columns[`${block}Total` as SingleRole] = col;
         else left.push(col);
+      }
+      if (left.length > 1) {
+        const spans = left.map((col) => ({ col, block: blockOfSpan(col, true) }));
+        if (spans.some((x) => !x.block)) {
+          for (const x of spans) if (x.block) columns[`${x.block}Total` as SingleRole] = x.col;
+          left = spans.filter((x) => !x.block).map((x) => x.col);
+        }
       }
       if (left.length > 1) {
         const kept: number[] = [];
