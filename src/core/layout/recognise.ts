@@ -580,7 +580,7 @@ function scanSheet(
     const header = singlesAbove(sheet, merges, band) ?? band;
     const segs = segmentsOf(header.cols);
     let end = r;
-    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols)) {
+    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols).map((x) => ownDepth(sheet, merges, x))) {
       if (seg.kind === "detail" && asSummary.has(`${header.rows[0]}:${seg.c1}`)) seg.kind = "summary";
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
       const headers = new Map<number, string>();
@@ -659,6 +659,27 @@ function scanSheet(
     r = end + 1;
   }
   return tables;
+}
+
+/**
+ * Two tables side by side share the header band of the deeper one; the shallower one's rows under its own header are
+ * its body. A lower band row that holds, over a table's columns, one text only, in its first column and naming no
+ * column (« Engagement 1 » under « Engagement »), is that table's first row, an engagement title: its header ends above.
+ */
+function ownDepth(sheet: SheetSnapshot, merges: MergeIndex, x: { seg: Segment; rows: number[] }): { seg: Segment; rows: number[] } {
+  let rows = x.rows;
+  while (rows.length > 1) {
+    const low = rows[rows.length - 1]!;
+    const filled: number[] = [];
+    for (let c = x.seg.c1; c <= x.seg.c2; c++) if (textAt(sheet, merges, low, c)) filled.push(c);
+    const own = cellText(sheet.cells[low - 1]?.[x.seg.c1 - 1]?.value ?? null);
+    if (filled.length !== 1 || filled[0] !== x.seg.c1 || !own || classifyHeader("", own)) break;
+    rows = rows.slice(0, -1);
+  }
+  if (rows.length === x.rows.length) return x;
+  const cols = readDeepHeader(sheet, merges, rows).cols.filter((hc) => hc.col >= x.seg.c1 && hc.col <= x.seg.c2);
+  const seg = segmentsOf(cols).find((s) => s.kind === x.seg.kind && s.c1 === x.seg.c1);
+  return seg ? { seg, rows } : x;
 }
 
 /** Classified header columns of the tables a header splits into. */
