@@ -176,6 +176,7 @@ export const incompleteText = {
     notNumbers: `la colonne ne contient pas de montants`,
     notText: `la colonne contient des montants, pas des textes`,
     rates: `la colonne contient des taux, pas des montants`,
+    unreadYears: (cols: string[]) => `années dont le bloc n'a pas été lu${NB}: colonne${cols.length > 1 ? "s" : ""} ${cols.join(", ")}`,
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
   },
   skippedDoubtful: (keys: string[]) => `lecture incomplète ou douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,

@@ -1,6 +1,6 @@
 // Finds the annex's tables in a workbook snapshot: header rows, column roles and years, row kinds, groups.
 // Works from the cells only: sheet names, positions and wording are never assumed.
-import { addr } from "../model/a1";
+import { addr, colToLetters } from "../model/a1";
 import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { classifyHeader } from "./classify";
 import { isBareYear, norm, yearsIn } from "./normalize";
@@ -9,10 +9,10 @@ import { chooseFicheColumn, ficheScore } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
-import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
-import { verifyAcross, verifyReading } from "./verify";
+import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
+import { verifyAcross, verifyReading, type Doubt } from "./verify";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
-import { rejectText } from "../../messages/layout";
+import { incompleteText, rejectText } from "../../messages/layout";
 import {
   cellText,
   fitsUnder,
@@ -621,6 +621,7 @@ function scanSheet(
       }
       const percentPoints: string[] = [];
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous, percentPoints);
+      if (seg.kind === "detail") doubtful.push(...unreadYears(sheet, seg, columns, blocks, body.rows, user));
       // (The arithmetic may have settled some: what is left is reported.)
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       // After the arithmetic: a hypothesis it confirmed may fill a role.
@@ -680,6 +681,28 @@ function ownDepth(sheet: SheetSnapshot, merges: MergeIndex, x: { seg: Segment; r
   const cols = readDeepHeader(sheet, merges, rows).cols.filter((hc) => hc.col >= x.seg.c1 && hc.col <= x.seg.c2);
   const seg = segmentsOf(cols).find((s) => s.kind === x.seg.kind && s.c1 === x.seg.c1);
   return seg ? { seg, rows } : x;
+}
+
+/**
+ * A block's total read but none of its years, while columns headed by a bare year hold amounts and got no role: whose
+ * years they are was not read (their group on a header row the reading missed). The block totals are then doubtful, so
+ * that the reading says once what it missed rather than checking blocks as if they had no years.
+ */
+function unreadYears(sheet: SheetSnapshot, seg: Segment, columns: Columns, blocks: Blocks, rows: RowInfo[], user: string[]): Doubt[] {
+  const read = new Set<number>([...Object.values(columns), ...Object.values(blocks).flatMap((ys) => Object.values(ys ?? {}))]);
+  const fiches = rows.filter((x) => x.kind === "fiche").map((x) => x.row);
+  const unread = seg.cols.filter((hc) => {
+    if (hc.cls || read.has(hc.col) || sheet.hiddenCols.has(hc.col) || !isBareYear(norm(hc.sub || hc.group))) return false;
+    const numbers = fiches.filter((r) => typeof sheet.cells[r - 1]?.[hc.col - 1]?.value === "number").length;
+    return numbers * 2 > fiches.length;
+  });
+  if (unread.length < 2) return [];
+  const why = incompleteText.why.unreadYears(unread.map((hc) => colToLetters(hc.col)));
+  return (["ms", "dgas", "cd", "fir", "etat", "ondam"] as const).flatMap((b) => {
+    const key = `${b}Total` as SingleRole;
+    const col = columns[key];
+    return col !== undefined && !Object.keys(blocks[b] ?? {}).length && !user.includes(key) ? [{ key, col, why }] : [];
+  });
 }
 
 /** Classified header columns of the tables a header splits into. */
