@@ -83,6 +83,32 @@ function test(units: number[][], pair: (row: number) => [number, number | null] 
   return { evaluated, failed };
 }
 
+/**
+ * The budget above the parts read on several units and never below them: the money of a funder whose column was not
+ * read, not typing errors (one wrong budget is one unit; a missed funder is every fiche it funds).
+ */
+function partMissing(units: number[][], partsOf: (r: number) => number, budgetOf: (r: number) => number | null): boolean {
+  let over = 0;
+  let under = 0;
+  for (const u of units) {
+    let written = false;
+    let b = 0;
+    let p = 0;
+    for (const r of u) {
+      const v = budgetOf(r);
+      if (v !== null) {
+        written = true;
+        b += v;
+      }
+      p += partsOf(r);
+    }
+    if (!written) continue;
+    if (b - p > TOLERANCE) over++;
+    else if (p - b > TOLERANCE) under++;
+  }
+  return over >= MIN_FAILS && under === 0;
+}
+
 export function verifyReading(
   sheet: SheetSnapshot,
   kind: TableKind,
@@ -232,8 +258,11 @@ export function verifyReading(
       budget !== undefined &&
       (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)
     ) {
-      const o = test(data, (r) => [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.num(r, budget)]);
-      if (refuted(o)) {
+      const partsOf = (r: number) => (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0);
+      const o = test(data, (r) => [partsOf(r), cells.num(r, budget)]);
+      const unread = (b: (typeof AMOUNT_BLOCKS)[number]) => !yearsOf(b).length && columns[`${b}Total` as SingleRole] === undefined;
+      const someUnread = unread("fir") || unread("etat") || unread("ondam") || (unread("cd") && unread("ms") && unread("dgas"));
+      if (refuted(o) || (someUnread && partMissing(data, partsOf, (r) => cells.num(r, budget)))) {
         doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
         // The relation does not say which side is misread: a funder total that no yearly column confirms (« FIR » read
         // from its first year's column) is as doubtful as the budget.
@@ -405,8 +434,10 @@ export function verifyReading(
     const budget = columns.budget;
     const parts = (["departement", "fir", "etat", "ondam"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
     if (budget !== undefined && parts.length >= 2) {
-      const o = test(data, (r) => [parts.reduce((a, c) => a + cells.sum0(r, c), 0), cells.num(r, budget)]);
-      if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
+      const partsOf = (r: number) => parts.reduce((a, c) => a + cells.sum0(r, c), 0);
+      const o = test(data, (r) => [partsOf(r), cells.num(r, budget)]);
+      const someUnread = (["departement", "fir", "etat", "ondam"] as const).some((k) => columns[k] === undefined);
+      if (refuted(o) || (someUnread && partMissing(data, partsOf, (r) => cells.num(r, budget)))) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
     // A two-year annex's prior balance is a single year ("Dépenses réalisées 2022" beside "Mandaté en 2023"): read as
     // that year's consumption, it is the prior balance when it and the year's make the cumulative.
