@@ -389,10 +389,16 @@ export function verifyReading(
     // A rate = its realisations / its planned amount, compared in hundredths of a percent so that the euro tolerance
     // means a printed percent; a spread fiche's rate may be its whole fiche's, written once. Typed in percentage points
     // (85 for 85 %) when only that scale fits.
-    const checkRate = (role: "rateLastYear" | "rateGlobal", rateCol: number, spentCol: number, plannedOf: (r: number) => number) => {
+    // With a funder's column unread, the planned amount lacks its money: the rate computed is above the one written on
+    // every fiche it funds, never below.
+    const checkRate = (role: "rateLastYear" | "rateGlobal", rateCol: number, spentCol: number, plannedOf: (r: number) => number, partUnread = false) => {
       const pct = (x: number) => Math.round(x * 100);
+      let above = 0;
+      let below = 0;
       const outcome = (scale: number): Outcome => {
         const o: Outcome = { evaluated: 0, failed: 0 };
+        above = 0;
+        below = 0;
         for (const u of data) {
           const whole = u.reduce((a, r) => a + plannedOf(r), 0);
           const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, spentCol), 0) / whole) : null;
@@ -404,14 +410,19 @@ export function verifyReading(
             const own = pct(cells.sum0(r, spentCol) / p);
             if (own === 0 && pct(x) === 0) continue;
             o.evaluated++;
-            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) {
+              o.failed++;
+              if (own > pct(x)) above++;
+              else below++;
+            }
           }
         }
         return o;
       };
       const o = outcome(1);
+      const missed = partUnread && above >= MIN_FAILS && below === 0;
       if (refuted(o) && inPoints(outcome(100))) percentPoints.push(role);
-      else if (refuted(o)) doubt(role, rateCol, incompleteText.why.rate(rate(o)));
+      else if (refuted(o) || missed) doubt(role, rateCol, incompleteText.why.rate(rate(o)));
     };
     // The year's rate = the year's realisations / the year's planned amounts (CD, else MS + DGAS, and the funders).
     const lastRate = columns.rateLastYear;
@@ -423,7 +434,8 @@ export function verifyReading(
       // A co-financer written as one amount for the period: the year's planned amount is unknown, nothing to test.
       const periodOnly = (["fir", "etat", "ondam"] as const).some((b) => yc(b) === undefined && columns[`${b}Total`] !== undefined);
       if (plannedCols.length && !periodOnly) {
-        checkRate("rateLastYear", lastRate, last, (r) => plannedCols.reduce((x, c) => x + cells.sum0(r, c), 0));
+        const unreadYear = (["fir", "etat", "ondam"] as const).some((b) => yc(b) === undefined) || cdParts.some((c) => c === undefined);
+        checkRate("rateLastYear", lastRate, last, (r) => plannedCols.reduce((x, c) => x + cells.sum0(r, c), 0), unreadYear);
       }
     }
     const global = columns.rateGlobal;

@@ -38,3 +38,12 @@ test("one fiche's budget typed above its parts is still a budget-sum error", () 
   cell.value = (cell.value as number) + 12000;
   expect(loud(checkAnnex(m.wb).findings).filter((f) => f.startsWith("budget-sum"))).toEqual([`budget-sum ${m.colOf.budget}${row}`]);
 });
+
+test("a detail whose ONDAM block was not read: no rate-mismatch on the fiches it funds", () => {
+  const fs = fiches(6);
+  const cols = standardCols().map((c) => (/^ondam/.test(c.key) ? { ...c, group: "Partenaire n° 3", head: c.head.replace("ONDAM", "P3") } : c));
+  const m = miniDetail({ fiches: fs, cols });
+  const found = loud(checkAnnex(m.wb).findings);
+  expect(found.filter((f) => !f.startsWith("layout-incomplete"))).toEqual([]);
+  expect(found.filter((f) => f.startsWith("layout-incomplete"))).toHaveLength(1);
+});
