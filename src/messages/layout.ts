@@ -175,6 +175,8 @@ export const incompleteText = {
     consumed: (rate: number) => `cumul ≠ antérieur + année sur ${Math.round(rate * 100)}${NB}% des lignes`,
     notNumbers: `la colonne ne contient pas de montants`,
     notText: `la colonne contient des montants, pas des textes`,
+    rates: `la colonne contient des taux, pas des montants`,
+    unreadYears: (cols: string[]) => `années dont le bloc n'a pas été lu${NB}: colonne${cols.length > 1 ? "s" : ""} ${cols.join(", ")}`,
     ambiguous: (cols: string[]) => `plusieurs colonnes possibles (${cols.join(", ")})`,
   },
   skippedDoubtful: (keys: string[]) => `lecture incomplète ou douteuse${NB}: ${keys.map(roleLabel).join(", ")} (voir layout-incomplete)`,

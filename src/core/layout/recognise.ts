@@ -1,7 +1,7 @@
 // Finds the annex's tables in a workbook snapshot: header rows, column roles and years, row kinds, groups.
 // Works from the cells only: sheet names, positions and wording are never assumed.
 import { joinContinuedParts } from "./continued";
-import { addr } from "../model/a1";
+import { addr, colToLetters } from "../model/a1";
 import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { classifyHeader } from "./classify";
 import { isBareYear, norm, yearsIn } from "./normalize";
@@ -10,10 +10,10 @@ import { chooseFicheColumn, ficheScore } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
-import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
-import { verifyAcross, verifyReading } from "./verify";
+import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
+import { verifyAcross, verifyReading, type Doubt } from "./verify";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
-import { rejectText } from "../../messages/layout";
+import { incompleteText, rejectText } from "../../messages/layout";
 import {
   cellText,
   fitsUnder,
@@ -587,15 +587,16 @@ function scanSheet(
     }
     const above = groupRowAbove(sheet, merges, r) || (r > 1 && groupsWrittenFirstOnly(sheet, r - 1));
     const deep = above ? null : headerRowsAt(sheet, merges, r);
-    const header =
+    const band =
       deep && deep.length > 2
         ? readDeepHeader(sheet, merges, deep)
         : deep && deep[0] === r - 1
           ? readHeader(sheet, merges, r - 1, true)
           : readHeader(sheet, merges, above ? r - 1 : r, above);
+    const header = singlesAbove(sheet, merges, band) ?? band;
     const segs = segmentsOf(header.cols);
     let end = r;
-    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols)) {
+    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols).map((x) => ownDepth(sheet, merges, x))) {
       if (seg.kind === "detail" && asSummary.has(`${header.rows[0]}:${seg.c1}`)) seg.kind = "summary";
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
       const headers = new Map<number, string>();
@@ -636,6 +637,7 @@ function scanSheet(
       }
       const percentPoints: string[] = [];
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous, percentPoints);
+      if (seg.kind === "detail") doubtful.push(...unreadYears(sheet, seg, columns, blocks, body.rows, user));
       // (The arithmetic may have settled some: what is left is reported.)
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       // After the arithmetic: a hypothesis it confirmed may fill a role.
@@ -674,6 +676,82 @@ function scanSheet(
     r = end + 1;
   }
   return tables;
+}
+
+/**
+ * Two tables side by side share the header band of the deeper one; the shallower one's rows under its own header are
+ * its body. A lower band row that holds, over a table's columns, one text only, in its first column and naming no
+ * column (« Engagement 1 » under « Engagement »), is that table's first row, an engagement title: its header ends above.
+ */
+function ownDepth(sheet: SheetSnapshot, merges: MergeIndex, x: { seg: Segment; rows: number[] }): { seg: Segment; rows: number[] } {
+  let rows = x.rows;
+  while (rows.length > 1) {
+    const low = rows[rows.length - 1]!;
+    const filled: number[] = [];
+    for (let c = x.seg.c1; c <= x.seg.c2; c++) if (textAt(sheet, merges, low, c)) filled.push(c);
+    const own = cellText(sheet.cells[low - 1]?.[x.seg.c1 - 1]?.value ?? null);
+    if (filled.length !== 1 || filled[0] !== x.seg.c1 || !own || classifyHeader("", own)) break;
+    rows = rows.slice(0, -1);
+  }
+  if (rows.length === x.rows.length) return x;
+  const cols = readDeepHeader(sheet, merges, rows).cols.filter((hc) => hc.col >= x.seg.c1 && hc.col <= x.seg.c2);
+  const seg = segmentsOf(cols).find((s) => s.kind === x.seg.kind && s.c1 === x.seg.c1);
+  return seg ? { seg, rows } : x;
+}
+
+/**
+ * A block's total read but none of its years, while columns headed by a bare year hold amounts and got no role: whose
+ * years they are was not read (their group on a header row the reading missed). The block totals are then doubtful, so
+ * that the reading says once what it missed rather than checking blocks as if they had no years.
+ */
+function unreadYears(sheet: SheetSnapshot, seg: Segment, columns: Columns, blocks: Blocks, rows: RowInfo[], user: string[]): Doubt[] {
+  const read = new Set<number>([...Object.values(columns), ...Object.values(blocks).flatMap((ys) => Object.values(ys ?? {}))]);
+  const fiches = rows.filter((x) => x.kind === "fiche").map((x) => x.row);
+  const unread = seg.cols.filter((hc) => {
+    if (hc.cls || read.has(hc.col) || sheet.hiddenCols.has(hc.col) || !isBareYear(norm(hc.sub || hc.group))) return false;
+    const numbers = fiches.filter((r) => typeof sheet.cells[r - 1]?.[hc.col - 1]?.value === "number").length;
+    return numbers * 2 > fiches.length;
+  });
+  if (unread.length < 2) return [];
+  const why = incompleteText.why.unreadYears(unread.map((hc) => colToLetters(hc.col)));
+  return (["ms", "dgas", "cd", "fir", "etat", "ondam"] as const).flatMap((b) => {
+    const key = `${b}Total` as SingleRole;
+    const col = columns[key];
+    return col !== undefined && !Object.keys(blocks[b] ?? {}).length && !user.includes(key) ? [{ key, col, why }] : [];
+  });
+}
+
+/** Classified header columns of the tables a header splits into. */
+function namedColumns(cols: HeaderColumn[]): number {
+  return segmentsOf(cols).reduce((n, seg) => n + seg.cols.filter((hc) => hc.cls).length, 0);
+}
+
+/**
+ * Single headers sit on a header's top row, the groups may start lower (« N° fiche », « Coût total » on row 1,
+ * « Prévisionnel » / « Cofinanceurs » / « ARS » on rows 2-4): the band found from the rows of groups misses that top
+ * row, and with it the fiche column. The row above the band is the header's top row when it names at least two
+ * columns the band leaves blank on every row and holds no amount; the header is then read with it, if that names more.
+ */
+function singlesAbove(
+  sheet: SheetSnapshot,
+  merges: MergeIndex,
+  band: { rows: number[]; cols: HeaderColumn[] },
+): { rows: number[]; cols: HeaderColumn[] } | null {
+  const top = band.rows[0]!;
+  if (top <= 1 || band.rows.length >= MAX_HEADER_ROWS) return null;
+  const row = sheet.cells[top - 2];
+  if (!row) return null;
+  let lone = 0;
+  for (let c = 1; c <= row.length; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    if (typeof v === "number" && !isBareYear(String(v))) return null;
+    if (typeof v !== "string" || v.length > MAX_HEADER_TEXT || !classifyHeader("", v)) continue;
+    if (band.rows.every((hr) => !textAt(sheet, merges, hr, c))) lone++;
+  }
+  if (lone < 2) return null;
+  const deeper = readDeepHeader(sheet, merges, [top - 1, ...band.rows]);
+  return namedColumns(deeper.cols) > namedColumns(band.cols) ? deeper : null;
 }
 
 const ADDITIVE_ROLES: SingleRole[] = [

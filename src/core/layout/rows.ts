@@ -277,7 +277,9 @@ class BodyReader {
   /** A row with no fiche number that sums nothing and titles nothing. */
   private otherRow(r: number, shape: RowShape): void {
     if (this.kind === "summary") {
-      this.pushData({ row: r, kind: "objective", fiche: null, continuationOf: null });
+      // (A summary fiche spread over rows, its number merged down, is one fiche, as in the detail.)
+      if (this.lastFiche !== null && this.mergedDown.has(r)) this.pushData({ row: r, kind: "continuation", fiche: null, continuationOf: this.lastFiche });
+      else this.pushData({ row: r, kind: "objective", fiche: null, continuationOf: null });
       return;
     }
     // Above the first fiche, a row that is not one belongs to no fiche (a unit row, a sub-header the header missed).

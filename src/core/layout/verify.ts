@@ -83,6 +83,32 @@ function test(units: number[][], pair: (row: number) => [number, number | null] 
   return { evaluated, failed };
 }
 
+/**
+ * The budget above the parts read on several units and never below them: the money of a funder whose column was not
+ * read, not typing errors (one wrong budget is one unit; a missed funder is every fiche it funds).
+ */
+function partMissing(units: number[][], partsOf: (r: number) => number, budgetOf: (r: number) => number | null): boolean {
+  let over = 0;
+  let under = 0;
+  for (const u of units) {
+    let written = false;
+    let b = 0;
+    let p = 0;
+    for (const r of u) {
+      const v = budgetOf(r);
+      if (v !== null) {
+        written = true;
+        b += v;
+      }
+      p += partsOf(r);
+    }
+    if (!written) continue;
+    if (b - p > TOLERANCE) over++;
+    else if (p - b > TOLERANCE) under++;
+  }
+  return over >= MIN_FAILS && under === 0;
+}
+
 export function verifyReading(
   sheet: SheetSnapshot,
   kind: TableKind,
@@ -151,6 +177,21 @@ export function verifyReading(
     else doubt(key, col, incompleteText.why.notNumbers);
   }
 
+  // A column of rates (« Niveau d'exécution 2026 ») read as an amount: fractions under one euro on most rows with
+  // money, where a fiche's amounts are euros.
+  const mostlyRates = (col: number) => {
+    let fractions = 0;
+    let nonzero = 0;
+    for (const r of dataRows) {
+      const v = cells.num(r, col);
+      if (v === null || Math.abs(v) < EPS) continue;
+      nonzero++;
+      if (Math.abs(v) <= 1.5 && !Number.isInteger(v)) fractions++;
+    }
+    return fractions >= MIN_FAILS && fractions * 2 > nonzero;
+  };
+  for (const [key, col] of amountKeys) if (mostlyRates(col)) doubt(key, col, incompleteText.why.rates);
+
   // A text column (source of co-financing, modalités) holding amounts on most rows is another column read by mistake.
   for (const key of ["source", "modalite", "objectiveType"] as const) {
     const col = columns[key];
@@ -217,8 +258,11 @@ export function verifyReading(
       budget !== undefined &&
       (["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => columns[`${b}Total` as SingleRole] !== undefined || yearsOf(b).length)
     ) {
-      const o = test(data, (r) => [(["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0), cells.num(r, budget)]);
-      if (refuted(o)) {
+      const partsOf = (r: number) => (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockSum(r, b), 0);
+      const o = test(data, (r) => [partsOf(r), cells.num(r, budget)]);
+      const unread = (b: (typeof AMOUNT_BLOCKS)[number]) => !yearsOf(b).length && columns[`${b}Total` as SingleRole] === undefined;
+      const someUnread = unread("fir") || unread("etat") || unread("ondam") || (unread("cd") && unread("ms") && unread("dgas"));
+      if (refuted(o) || (someUnread && partMissing(data, partsOf, (r) => cells.num(r, budget)))) {
         doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
         // The relation does not say which side is misread: a funder total that no yearly column confirms (« FIR » read
         // from its first year's column) is as doubtful as the budget.
@@ -235,14 +279,17 @@ export function verifyReading(
       if (read === undefined || trusted.includes(role)) continue;
       const at = ambiguous.findIndex((a) => a.role === role);
       const candidates = [read, ...(at < 0 ? [] : ambiguous[at]!.cols.filter((c) => c !== read))];
-      const blockOfSpan = (col: number) =>
+      // (Right after its years and with another column left for the role, two rows are enough: a block with money on
+      // two fiches only, « Budget DGAS » / « Cumul 2022-2026 ».)
+      const blockOfSpan = (col: number, besideOnTwo = false) =>
         AMOUNT_BLOCKS.find((b) => {
           const ys = yearsOf(b);
           if (ys.length < 2 || columns[`${b}Total` as SingleRole] !== undefined) return false;
           const o = test(data, (r) => [ys.reduce((a, y) => a + cells.sum0(r, blocks[b]![y]), 0), cells.num(r, col)]);
           // One total typed off its years is that fiche's fault (year-sum), not another reading: no realisation
           // equals a block's planned years on all its other rows.
-          return o.evaluated - o.failed >= MIN_BLOCK_ROWS && (o.failed <= 1 || o.failed * 5 <= o.evaluated);
+          if (o.evaluated - o.failed >= MIN_BLOCK_ROWS && (o.failed <= 1 || o.failed * 5 <= o.evaluated)) return true;
+          return besideOnTwo && o.evaluated >= MIN_FAILS && o.failed === 0 && ys.some((y) => blocks[b]![y] === col - 1);
         });
       // A block with no money at all proves nothing by its sums: its span is known by sitting right after its years,
       // zero on every row like them, and only when another column is left for the role.
@@ -260,6 +307,13 @@ export function verifyReading(
         const block = blockOfSpan(col);
         if (block) columns[`${block}Total` as SingleRole] = col;
         else left.push(col);
+      }
+      if (left.length > 1) {
+        const spans = left.map((col) => ({ col, block: blockOfSpan(col, true) }));
+        if (spans.some((x) => !x.block)) {
+          for (const x of spans) if (x.block) columns[`${x.block}Total` as SingleRole] = x.col;
+          left = spans.filter((x) => !x.block).map((x) => x.col);
+        }
       }
       if (left.length > 1) {
         const kept: number[] = [];
@@ -337,10 +391,16 @@ export function verifyReading(
     // A rate = its realisations / its planned amount, compared in hundredths of a percent so that the euro tolerance
     // means a printed percent; a spread fiche's rate may be its whole fiche's, written once. Typed in percentage points
     // (85 for 85 %) when only that scale fits.
-    const checkRate = (role: "rateLastYear" | "rateGlobal", rateCol: number, spentCol: number, plannedOf: (r: number) => number) => {
+    // With a funder's column unread, the planned amount lacks its money: the rate computed is above the one written on
+    // every fiche it funds, never below.
+    const checkRate = (role: "rateLastYear" | "rateGlobal", rateCol: number, spentCol: number, plannedOf: (r: number) => number, partUnread = false) => {
       const pct = (x: number) => Math.round(x * 100);
+      let above = 0;
+      let below = 0;
       const outcome = (scale: number): Outcome => {
         const o: Outcome = { evaluated: 0, failed: 0 };
+        above = 0;
+        below = 0;
         for (const u of data) {
           const whole = u.reduce((a, r) => a + plannedOf(r), 0);
           const wholeRate = whole ? pct(u.reduce((a, r) => a + cells.sum0(r, spentCol), 0) / whole) : null;
@@ -352,14 +412,19 @@ export function verifyReading(
             const own = pct(cells.sum0(r, spentCol) / p);
             if (own === 0 && pct(x) === 0) continue;
             o.evaluated++;
-            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) o.failed++;
+            if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) {
+              o.failed++;
+              if (own > pct(x)) above++;
+              else below++;
+            }
           }
         }
         return o;
       };
       const o = outcome(1);
+      const missed = partUnread && above >= MIN_FAILS && below === 0;
       if (refuted(o) && inPoints(outcome(100))) percentPoints.push(role);
-      else if (refuted(o)) doubt(role, rateCol, incompleteText.why.rate(rate(o)));
+      else if (refuted(o) || missed) doubt(role, rateCol, incompleteText.why.rate(rate(o)));
     };
     // The year's rate = the year's realisations / the year's planned amounts (CD, else MS + DGAS, and the funders).
     const lastRate = columns.rateLastYear;
@@ -371,7 +436,8 @@ export function verifyReading(
       // A co-financer written as one amount for the period: the year's planned amount is unknown, nothing to test.
       const periodOnly = (["fir", "etat", "ondam"] as const).some((b) => yc(b) === undefined && columns[`${b}Total`] !== undefined);
       if (plannedCols.length && !periodOnly) {
-        checkRate("rateLastYear", lastRate, last, (r) => plannedCols.reduce((x, c) => x + cells.sum0(r, c), 0));
+        const unreadYear = (["fir", "etat", "ondam"] as const).some((b) => yc(b) === undefined) || cdParts.some((c) => c === undefined);
+        checkRate("rateLastYear", lastRate, last, (r) => plannedCols.reduce((x, c) => x + cells.sum0(r, c), 0), unreadYear);
       }
     }
     const global = columns.rateGlobal;
@@ -382,8 +448,10 @@ export function verifyReading(
     const budget = columns.budget;
     const parts = (["departement", "fir", "etat", "ondam"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
     if (budget !== undefined && parts.length >= 2) {
-      const o = test(data, (r) => [parts.reduce((a, c) => a + cells.sum0(r, c), 0), cells.num(r, budget)]);
-      if (refuted(o)) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
+      const partsOf = (r: number) => parts.reduce((a, c) => a + cells.sum0(r, c), 0);
+      const o = test(data, (r) => [partsOf(r), cells.num(r, budget)]);
+      const someUnread = (["departement", "fir", "etat", "ondam"] as const).some((k) => columns[k] === undefined);
+      if (refuted(o) || (someUnread && partMissing(data, partsOf, (r) => cells.num(r, budget)))) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
     // A two-year annex's prior balance is a single year ("Dépenses réalisées 2022" beside "Mandaté en 2023"): read as
     // that year's consumption, it is the prior balance when it and the year's make the cumulative.

@@ -40,12 +40,8 @@ export const crossTable: Rule = {
     const d = ctx.detail!;
     const s = ctx.summary!;
     const detailRows = d.rowsByFiche();
-    const summaryRows = new Map<string, number[]>();
-    for (const r of s.ficheRows()) {
-      const list = summaryRows.get(r.fiche!);
-      if (list) list.push(r.row);
-      else summaryRows.set(r.fiche!, [r.row]);
-    }
+    // (A summary fiche on several rows, numbered on each or merged down, is summed over all of them.)
+    const summaryRows = s.rowsByFiche();
     const out: Finding[] = [];
     // Each pair of columns on its own, when both were read with confidence.
     const pairs = PAIRS.filter(

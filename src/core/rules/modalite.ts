@@ -3,7 +3,7 @@ import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
 import { confident } from "./needs";
 import { FUNDER_BLOCKS } from "../layout/types";
-import { funderList, moneyByFunder, namedWithoutColumn, withMoney } from "./funding";
+import { fichesText, funderList, moneyByFunder, namedWithoutColumn, withMoney } from "./funding";
 import type { Finding, Rule } from "./types";
 import { EPS } from "../model/tolerance";
 
@@ -19,14 +19,17 @@ export const modalite: Rule = {
     const out: Finding[] = [];
     // Each funder on its own: one whose column was read with doubt is neither required nor refused in the text.
     const sure = FUNDER_BLOCKS.filter((f) => confident(v, f));
-    for (const r of v.ficheRows()) {
-      const text = v.text(r.row, col);
+    // A summary fiche on several rows: its modalités and its money over all of them.
+    for (const [fiche, rows] of v.rowsByFiche()) {
+      const read = fichesText(v, rows, col);
+      const text = read.text;
+      const r = { row: read.row, fiche };
       const named = parseModalite(text);
-      const money = moneyByFunder(v, [r.row], sure);
+      const money = moneyByFunder(v, rows, sure);
       const parts: string[] = [];
       if (named.unknown.length) parts.push(rulesText.modaliteUnknown(text ?? ""));
       const zero = [...named.funders].filter((f) => money.has(f) && (money.get(f) ?? 0) <= EPS);
-      zero.push(...namedWithoutColumn(v, [r.row], named.funders, money));
+      zero.push(...namedWithoutColumn(v, rows, named.funders, money));
       if (zero.length) parts.push(rulesText.modaliteNamesZero(zero.map((f) => MODALITE_LABEL[f])));
       const unnamed = withMoney(money).filter((f) => !named.funders.has(f));
       if (unnamed.length) {

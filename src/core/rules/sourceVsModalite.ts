@@ -16,11 +16,15 @@ export const sourceVsModalite: Rule = {
     const d = ctx.detail!;
     const s = ctx.summary!;
     const byFiche = d.rowsByFiche();
+    const summaryRows = s.rowsByFiche();
     const out: Finding[] = [];
-    for (const r of s.ficheRows()) {
-      const rows = byFiche.get(r.fiche!);
+    // A summary fiche on several rows names its funders over all of them, like a fiche's source in the detail.
+    for (const [fiche, srows] of summaryRows) {
+      const rows = byFiche.get(fiche);
       if (!rows) continue;
-      const mod = s.text(r.row, s.col("modalite"));
+      const read = fichesText(s, srows, s.col("modalite"));
+      const mod = read.text;
+      const r = { row: read.row, fiche };
       const src = fichesText(d, rows, d.col("source")).text;
       const a = [...parseModalite(mod).funders].sort().join("+");
       const b = [...parseSource(src).funders].sort().join("+");
