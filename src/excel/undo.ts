@@ -10,6 +10,7 @@ import { blocksOf, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { probeProtection } from "./protection";
+import { runAll } from "./slicer";
 import { charsToPoints } from "./readSnapshot";
 
 export type UndoKind = "fill" | "add-year" | "widen";
@@ -84,13 +85,30 @@ export const PART_CHARS = 1_000_000;
 
 /** The record as custom XML parts (several when large: add-year at thousands of rows), numbered, sharing its id. */
 export function undoXmlParts(record: UndoRecord): string[] {
-  const json = JSON.stringify(record);
+  return runAll(undoXmlPartSteps(record));
+}
+
+/** Cells stringified per slice between two safe points: the same text as JSON.stringify of the whole record. */
+const CELLS_PER_STEP = 2_000;
+
+export function* undoXmlPartSteps(record: UndoRecord): Generator<void, string[]> {
+  // JSON escapes every quote inside a string, so the key with its empty array occurs once, where the cells go.
+  const [head, tail] = JSON.stringify({ ...record, cells: [] }).split('"cells":[]') as [string, string];
+  const pieces: string[] = [];
+  for (let i = 0; i < record.cells.length; i += CELLS_PER_STEP) {
+    pieces.push(JSON.stringify(record.cells.slice(i, i + CELLS_PER_STEP)).slice(1, -1));
+    yield;
+  }
+  const json = `${head}"cells":[${pieces.join(",")}]${tail}`;
+  yield;
   const n = Math.max(1, Math.ceil(json.length / PART_CHARS));
   const out: string[] = [];
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i++) {
     out.push(
       `<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`,
     );
+    yield;
+  }
   return out;
 }
 
