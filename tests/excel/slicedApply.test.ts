@@ -5,7 +5,7 @@ import { planAddYear } from "../../src/core/compute/addYear";
 import { applyPlan, prepareApply } from "../../src/excel/applyPlan";
 import { blocksOf, blocksOfSliced } from "../../src/excel/blocks";
 import { Slicer } from "../../src/excel/slicer";
-import { PART_CHARS, recordNamespace, undoXmlPartSteps, undoXmlParts, type UndoRecord } from "../../src/excel/undo";
+import { PART_CHARS, parseUndoPartSteps, parseUndoParts, recordNamespace, undoXmlPartSteps, undoXmlParts, type UndoRecord } from "../../src/excel/undo";
 import { createExcelPort } from "../../src/excel/port";
 import { generateAnnex } from "../support/annexGenerator";
 import { fakeRunner, stateFromSnapshot, type FakeState } from "../support/fakeExcel";
@@ -105,3 +105,54 @@ test("add-year on 200 fiche rows: yielding at every safe point, or prepared else
   expect(outcomes[2]).toEqual(outcomes[0]);
   expect(yields[0]).toBeGreaterThan(50);
 }, 120_000);
+
+describe("an undo record read a slice of cells at a time", () => {
+  const record: UndoRecord = {
+    v: 2,
+    id: "rec-2",
+    kind: "fill",
+    createdAt: "2026-11-24T06:00:00.000Z",
+    workbook: "Annexe",
+    deleteColumns: [],
+    cells: Array.from({ length: 6_500 }, (_, i) => ({
+      s: i % 3 ? "Suivi" : 'Synth}èse],{"x"\\',
+      r: i + 1,
+      c: 2,
+      w: i % 2 ? `=IF(A${i}="}",1,{1,2})` : "'} ] {",
+      p: i % 4 ? 3.5 : "",
+      pf: "General",
+      o: 2,
+    })),
+    widths: [],
+  };
+  const parts = undoXmlParts(record);
+  const rebuild = (json: string) => {
+    const n = Math.max(1, Math.ceil(json.length / PART_CHARS));
+    return Array.from(
+      { length: n },
+      (_, i) =>
+        `<undo xmlns="${recordNamespace("fill")}" id="rec-2" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`,
+    );
+  };
+
+  test("gives back the record as written, braces and brackets inside its strings included", () => {
+    expect(parseUndoParts(parts, "fill")).toEqual(record);
+    const steps = parseUndoPartSteps(parts, "fill");
+    let yields = 0;
+    while (steps.next().done !== true) yields++;
+    expect(yields).toBeGreaterThan(3);
+  });
+
+  test.each([
+    ["truncated", (j: string) => j.slice(0, -40)],
+    ["two cells without a comma at a slice's end", (j: string) => j.replace('},{"s":"Suivi","r":2001,', '} {"s":"Suivi","r":2001,')],
+    ["a nested object in a cell", (j: string) => j.replace('"r":10,', '"r":10,"x":{"y":1},')],
+    ["text after the record", (j: string) => `${j}]`],
+    ["a cell that is not an object", (j: string) => j.replace('"cells":[', '"cells":[7,')],
+  ])("refuses a record %s (never replayed)", (_label, spoil) => {
+    const json = JSON.stringify(record);
+    const spoilt = spoil(json);
+    expect(spoilt === json).toBe(false);
+    expect(parseUndoParts(rebuild(spoilt), "fill")).toBeNull();
+  });
+});
