@@ -312,7 +312,7 @@ export async function applyPlan(
   const merges = options.merges !== false;
   const mergeReads = present && merges ? mergeReadsAround(plan, before, sheet) : [];
   // Tables and array formulas in the way: Excel would refuse part of an array, or extend a table on its own.
-  const obstacle = present ? queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true, merges) : () => null;
+  const obstacle = present ? await queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true, merges, sl) : () => null;
   const live = await readCells(ctx, present ? pre.cells : [], () => undefined, sl);
   syncs++;
   for (const p of probes) if (p.ws.isNullObject) throw new AdapterError(excelText.sheetMissing(p.name), "ItemNotFound");
