@@ -14,13 +14,14 @@ import type { Edit, EditPlan } from "../core/plan/types";
 import { validatePlan } from "../core/plan/validate";
 import { excelText } from "../messages/excel";
 import { formatPercent } from "../messages/format";
-import { blocksOf, byBudget } from "./blocks";
+import { blocksOf, blocksOfSliced, byBudget } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { queueMergedAreas, type Area } from "./mergedAreas";
 import { charsToPoints } from "./readSnapshot";
 import { queueWriteGuards } from "./writeGuards";
-import { hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlParts } from "./undo";
+import { drive, runAll, Slicer } from "./slicer";
+import { hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlPartSteps } from "./undo";
 
 /** Text written as a value must stay text (see textInput: formulas, numbers, logicals, errors). */
 export function literal(v: string): string {
@@ -35,13 +36,18 @@ function cellInput(e: Extract<Edit, { kind: "setFormula" | "setValue" }>): strin
   return typeof v === "string" ? literal(v) : v;
 }
 
+/** Items between two safe points of a long loop (see slicer.ts). */
+const STEP = 512;
+
 type Write = { sheet: string; row: number; col: number; input?: string | number | boolean; numFmt?: string };
 
 /** The plan's cell writes, merged per cell (a later edit of the same cell wins), in final coordinates. */
-function writesOf(plan: EditPlan): Write[] {
+function* writesOf(plan: EditPlan): Generator<void, Write[]> {
   const byKey = new Map<string, Write>();
   const out: Write[] = [];
+  let n = 0;
   for (const e of plan.edits) {
+    if (++n % STEP === 0) yield;
     if (e.kind !== "setFormula" && e.kind !== "setValue" && e.kind !== "setNumberFormat") continue;
     const k = `${e.sheet}!${e.row}:${e.col}`;
     let w = byKey.get(k);
@@ -85,6 +91,7 @@ export async function readCells<T extends { sheet: string; row: number; col: num
   ctx: HostContext,
   cells: T[],
   extra?: () => void,
+  sl = new Slicer(),
 ): Promise<Map<T, { formula: unknown; numFmt: unknown }>> {
   const bySheet = new Map<string, T[]>();
   for (const c of cells) {
@@ -93,7 +100,7 @@ export async function readCells<T extends { sheet: string; row: number; col: num
     else bySheet.set(c.sheet, [c]);
   }
   const reads: Array<{ sheet: string; block: ReturnType<typeof blocksOf<T>>[number]; range?: HostRange }> = [];
-  for (const [sheet, list] of bySheet) for (const block of blocksOf(list)) reads.push({ sheet, block });
+  for (const [sheet, list] of bySheet) for (const block of await blocksOfSliced(list, sl)) reads.push({ sheet, block });
   const out = new Map<T, { formula: unknown; numFmt: unknown }>();
   const sheet = sheetsOf(ctx);
   const groups = byBudget(reads, (r) => r.block.rows * r.block.cols * 120);
@@ -106,11 +113,15 @@ export async function readCells<T extends { sheet: string; row: number; col: num
     if (g === 0) extra?.();
     await ctx.sync();
     for (const r of groups[g]!) {
-      r.block.cells.forEach((line, i) =>
-        line.forEach((c, j) => {
-          if (c) out.set(c, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] });
-        }),
-      );
+      const { formulas, numberFormat } = r.range!;
+      for (let i = 0; i < r.block.cells.length; i++) {
+        const line = r.block.cells[i]!;
+        for (let j = 0; j < line.length; j++) {
+          const c = line[j];
+          if (c) out.set(c, { formula: formulas[i]![j], numFmt: numberFormat[i]![j] });
+        }
+        if (sl.due) await sl.next();
+      }
     }
   }
   return out;
@@ -207,9 +218,10 @@ function queueStructure(ctx: HostContext, plan: EditPlan, before: WorkbookSnapsh
 }
 
 /** Cell writes as rectangles, in round trips under the budget (request bytes measured from the data sent). */
-function writeGroups(
+async function writeGroups(
   writes: Write[],
-): Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<Write>>[number]; kind: "input" | "numFmt"; bytes: number }>> {
+  sl: Slicer,
+): Promise<Array<Array<{ sheet: string; block: ReturnType<typeof blocksOf<Write>>[number]; kind: "input" | "numFmt"; bytes: number }>>> {
   const bySheet = new Map<string, Write[]>();
   for (const w of writes) {
     const l = bySheet.get(w.sheet);
@@ -224,20 +236,24 @@ function writeGroups(
       if (w.input !== undefined) inputs.push(w);
       if (w.numFmt !== undefined) formats.push(w);
     }
-    for (const block of blocksOf(inputs))
+    for (const block of await blocksOfSliced(inputs, sl)) {
       items.push({
         sheet,
         block,
         kind: "input",
         bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? JSON.stringify(c.input).length : 0), 0), 0),
       });
-    for (const block of blocksOf(formats))
+      if (sl.due) await sl.next();
+    }
+    for (const block of await blocksOfSliced(formats, sl)) {
       items.push({
         sheet,
         block,
         kind: "numFmt",
         bytes: 120 + block.cells.reduce((a, l) => a + l.reduce((b, c) => b + 6 + (c ? c.numFmt!.length + 2 : 0), 0), 0),
       });
+      if (sl.due) await sl.next();
+    }
   }
   return byBudget(items, (i) => i.bytes);
 }
@@ -252,6 +268,21 @@ export interface ApplyOptions {
   arrays?: boolean;
   /** false: this Excel cannot read merged areas (ExcelApi < 1.13), none are read (the call would fail). */
   merges?: boolean;
+  /** What prepareApply gave for this plan and snapshot, made elsewhere (the pane's worker): not made again here. */
+  prepared?: PreparedApply;
+  /** How long loops give the thread back (tests: a slicer that yields at every safe point). */
+  slicer?: Slicer;
+}
+
+/** What an apply derives from the plan and the snapshot alone, before any round trip: the plan checked, and the cells
+ * it relies on. Plain data: the pane's worker makes it (at 10 000 rows it would hold the pane's thread for long). */
+export interface PreparedApply {
+  expected: ExpectedCell[];
+}
+
+export function prepareApply(plan: EditPlan, before: WorkbookSnapshot): PreparedApply {
+  validatePlanLive(before, plan);
+  return { expected: preconditionsOf(plan, before).cells };
 }
 
 export async function applyPlan(
@@ -261,8 +292,8 @@ export async function applyPlan(
   now = new Date(),
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  validatePlanLive(before, plan);
-  const pre = preconditionsOf(plan, before);
+  const sl = options.slicer ?? new Slicer();
+  const pre = { cells: (options.prepared ?? prepareApply(plan, before)).expected };
   const sheet = sheetsOf(ctx);
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   let syncs = 0;
@@ -281,14 +312,15 @@ export async function applyPlan(
   const merges = options.merges !== false;
   const mergeReads = present && merges ? mergeReadsAround(plan, before, sheet) : [];
   // Tables and array formulas in the way: Excel would refuse part of an array, or extend a table on its own.
-  const obstacle = present ? queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true, merges) : () => null;
-  const live = await readCells(ctx, present ? pre.cells : [], () => undefined);
+  const obstacle = present ? await queueWriteGuards(plan, pre.cells, sheet, options.arrays ?? true, merges, sl) : () => null;
+  const live = await readCells(ctx, present ? pre.cells : [], () => undefined, sl);
   syncs++;
   for (const p of probes) if (p.ws.isNullObject) throw new AdapterError(excelText.sheetMissing(p.name), "ItemNotFound");
   for (const p of probes) if (p.ws.protection.protected) throw new AdapterError(excelText.sheetProtected(p.name), "AccessDenied");
   const changed: string[] = [];
   let more = 0;
   for (const e of pre.cells) {
+    if (sl.due) await sl.next();
     const l = live.get(e)!;
     if (stillHolds(e, l)) continue;
     if (changed.length >= 3) {
@@ -316,10 +348,10 @@ export async function applyPlan(
     ...before,
     sheets: before.sheets.map((s) => (liveMerges.has(s.name) ? { ...s, merges: liveMerges.get(s.name)! } : s)),
   };
-  const record = buildUndoRecord(plan, pre.cells, before, now);
-  const recordParts = undoXmlParts(record);
-  const writes = writesOf(plan);
-  const groups = writeGroups(writes);
+  const writes = await drive(writesOf(plan), sl);
+  const record = await drive(undoRecordSteps(plan, pre.cells, before, now, writes), sl);
+  const recordParts = await drive(undoXmlPartSteps(record), sl);
+  const groups = await writeGroups(writes, sl);
   const hasStructure = plan.edits.some((e) => e.kind === "insertColumns" || e.kind === "merge" || e.kind === "setColumnWidth");
   let structureDone = false;
   let unmerged: Array<{ sheet: string; area: Rect }> = [];
@@ -336,6 +368,7 @@ export async function applyPlan(
         const range = sheet(item.sheet).getRangeByIndexes(item.block.row - 1, item.block.col - 1, item.block.rows, item.block.cols);
         if (item.kind === "input") range.formulas = item.block.cells.map((line) => line.map((c) => (c ? c.input! : null)));
         else range.numberFormat = item.block.cells.map((line) => line.map((c) => (c ? c.numFmt! : null)));
+        if (sl.due) await sl.next();
       }
       // A one-part record goes with the last writes; a large one in round trips of its own after them.
       if (g >= Math.max(1, groups.length) - 1 && recordParts.length === 1) {
@@ -385,11 +418,20 @@ function validatePlanLive(before: WorkbookSnapshot, plan: EditPlan): void {
 }
 
 export function buildUndoRecord(plan: EditPlan, expected: ExpectedCell[], before: WorkbookSnapshot, now = new Date()): UndoRecord {
+  return runAll(undoRecordSteps(plan, expected, before, now, runAll(writesOf(plan))));
+}
+
+function* undoRecordSteps(plan: EditPlan, expected: ExpectedCell[], before: WorkbookSnapshot, now: Date, writes: Write[]): Generator<void, UndoRecord> {
   const inserts = insertionsOf(plan);
   const prior = new Map<string, ExpectedCell>();
-  for (const e of expected) if (e.role === "written") prior.set(`${e.sheet}!${e.row}:${e.col}`, e);
+  let n = 0;
+  for (const e of expected) {
+    if (e.role === "written") prior.set(`${e.sheet}!${e.row}:${e.col}`, e);
+    if (++n % STEP === 0) yield;
+  }
   const cells: UndoCell[] = [];
-  for (const w of writesOf(plan)) {
+  for (const w of writes) {
+    if (++n % STEP === 0) yield;
     const col = originalCol(inserts, w.sheet, w.row, w.col);
     if (col === null) {
       // In a new column: deleted with it; only a fingerprint, to tell our content from data typed since.

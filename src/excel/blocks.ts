@@ -1,5 +1,6 @@
 // Cells grouped into rectangles (one range request each) and rectangles grouped into round trips under a payload
 // budget. Linear: each list is built with push, never copied to append.
+import { drive, runAll, type Slicer } from "./slicer";
 
 export interface At {
   row: number;
@@ -21,17 +22,33 @@ export const PAYLOAD_BUDGET = 4_000_000;
  * a position inside a rectangle that is not in the list gets null (left alone by a write).
  */
 export function blocksOf<T extends At>(cells: T[]): Array<Block<T>> {
+  return runAll(blockSteps(cells));
+}
+
+/** The same, giving the thread back when a slice of time is spent (tens of thousands of cells in the pane). */
+export function blocksOfSliced<T extends At>(cells: T[], sl: Slicer): Promise<Array<Block<T>>> {
+  return drive(blockSteps(cells), sl);
+}
+
+/** Items between two safe points of the loops below. */
+const STEP = 512;
+
+function* blockSteps<T extends At>(cells: T[]): Generator<void, Array<Block<T>>> {
+  let n = 0;
   const byCol = new Map<number, T[]>();
   for (const w of cells) {
     const list = byCol.get(w.col);
     if (list) list.push(w);
     else byCol.set(w.col, [w]);
+    if (++n % STEP === 0) yield;
   }
   const runs: Array<{ col: number; r1: number; r2: number; cells: Map<number, T> }> = [];
   for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
     const sorted = byCol.get(col)!.sort((a, b) => a.row - b.row);
+    yield;
     let cur: (typeof runs)[number] | null = null;
     for (const w of sorted) {
+      if (++n % STEP === 0) yield;
       if (cur && w.row === cur.r2) continue;
       if (cur && w.row === cur.r2 + 1) {
         cur.r2 = w.row;
@@ -46,6 +63,7 @@ export function blocksOf<T extends At>(cells: T[]): Array<Block<T>> {
   // Index of the open block by its row span and right edge, so joining a run is a lookup, not a scan.
   const open = new Map<string, Block<T>>();
   for (const run of runs) {
+    if (++n % STEP === 0) yield;
     const k = `${run.r1}:${run.r2}:${run.col}`;
     const last = open.get(k);
     if (last) {

@@ -4,7 +4,7 @@ import type { WorkbookSnapshot } from "../core/model/snapshot";
 import type { EditPlan } from "../core/plan/types";
 import type { Finding } from "../core/rules/types";
 import { excelText } from "../messages/excel";
-import { applyPlan } from "./applyPlan";
+import { applyPlan, type PreparedApply } from "./applyPlan";
 import { AdapterError, toAdapterError } from "./errors";
 import { clearFlags, flagFindings } from "./flags";
 import type { HostContext, HostRunner } from "./host";
@@ -22,7 +22,8 @@ export interface AnnexPort {
   read(): Promise<WorkbookSnapshot>;
   /** The snapshot and the saved mapping in the same round trips (optional for hosts without a saved mapping). */
   readWithMapping?(): Promise<{ snapshot: WorkbookSnapshot; mapping: ColumnMapping | null }>;
-  apply(plan: EditPlan, before: WorkbookSnapshot): Promise<UndoRecord>;
+  /** prepared: prepareApply(plan, before) made elsewhere (the pane's worker), or made here when absent. */
+  apply(plan: EditPlan, before: WorkbookSnapshot, prepared?: PreparedApply): Promise<UndoRecord>;
   /** Undoes one action; keepChanged undefined = ask first if cells changed since (see undoAction). */
   undo(kind: UndoKind, keepChanged?: boolean): Promise<UndoOutcome | null>;
   /** Actions that can be undone in this workbook, and unreadable records (ignored). */
@@ -63,7 +64,8 @@ export function createExcelPort(run: HostRunner, isSupported: () => boolean, opt
         const snapshot = await readWorkbookSnapshot(ctx, { merges: options.merges, alongside: mapping });
         return { snapshot, mapping: mapping.result() };
       }),
-    apply: (plan, before) => guarded(async (ctx) => (await applyPlan(ctx, plan, before, new Date(), { arrays, merges: options.merges })).record),
+    apply: (plan, before, prepared) =>
+      guarded(async (ctx) => (await applyPlan(ctx, plan, before, new Date(), { arrays, merges: options.merges, prepared })).record),
     // Always from the workbook, never from memory: what another pane or a reopened one did counts the same.
     undo: (kind, keepChanged) => guarded((ctx) => undoAction(ctx, kind, keepChanged)),
     undoable: () => guarded((ctx) => listRecords(ctx)),

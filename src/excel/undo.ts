@@ -6,10 +6,11 @@ import { addr, colToLetters } from "../core/model/a1";
 import type { CellValue } from "../core/model/snapshot";
 import { normaliseFormula } from "../core/plan/types";
 import { excelText } from "../messages/excel";
-import { blocksOf, byBudget } from "./blocks";
+import { blocksOfSliced, byBudget, type Block } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { probeProtection } from "./protection";
+import { drive, runAll, Slicer } from "./slicer";
 import { charsToPoints } from "./readSnapshot";
 
 export type UndoKind = "fill" | "add-year" | "widen";
@@ -84,13 +85,30 @@ export const PART_CHARS = 1_000_000;
 
 /** The record as custom XML parts (several when large: add-year at thousands of rows), numbered, sharing its id. */
 export function undoXmlParts(record: UndoRecord): string[] {
-  const json = JSON.stringify(record);
+  return runAll(undoXmlPartSteps(record));
+}
+
+/** Cells stringified per slice between two safe points: the same text as JSON.stringify of the whole record. */
+const CELLS_PER_STEP = 2_000;
+
+export function* undoXmlPartSteps(record: UndoRecord): Generator<void, string[]> {
+  // JSON escapes every quote inside a string, so the key with its empty array occurs once, where the cells go.
+  const [head, tail] = JSON.stringify({ ...record, cells: [] }).split('"cells":[]') as [string, string];
+  const pieces: string[] = [];
+  for (let i = 0; i < record.cells.length; i += CELLS_PER_STEP) {
+    pieces.push(JSON.stringify(record.cells.slice(i, i + CELLS_PER_STEP)).slice(1, -1));
+    yield;
+  }
+  const json = `${head}"cells":[${pieces.join(",")}]${tail}`;
+  yield;
   const n = Math.max(1, Math.ceil(json.length / PART_CHARS));
   const out: string[] = [];
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i++) {
     out.push(
       `<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`,
     );
+    yield;
+  }
   return out;
 }
 
@@ -108,13 +126,28 @@ function headOf(xml: string): PartHead | null {
 
 /** Whether parts (xml of each) form exactly one complete record of that kind; never mixes two records. */
 export function parseUndoParts(xmls: string[], kind: UndoKind): UndoRecord | null {
-  const heads = xmls.map(headOf);
+  return runAll(parseUndoPartSteps(xmls, kind));
+}
+
+/** The same, in steps: a record of add-year at 10 000 rows is 18 MB of text, parsed a slice of cells at a time. */
+export function* parseUndoPartSteps(xmls: string[], kind: UndoKind): Generator<void, UndoRecord | null> {
+  const heads: Array<PartHead | null> = [];
+  for (const x of xmls) {
+    heads.push(headOf(x));
+    yield;
+  }
   if (!heads.length || heads.some((h) => !h || h.ns !== recordNamespace(kind))) return null;
   const first = heads[0]!;
   if (heads.length !== first.of || heads.some((h) => h!.id !== first.id || h!.of !== first.of)) return null;
   const ordered = [...heads].sort((a, b) => a!.part - b!.part);
   if (ordered.some((h, i) => h!.part !== i)) return null;
-  return parseUndoXml(`<undo xmlns="${recordNamespace(kind)}">${ordered.map((h) => h!.body).join("")}</undo>`, kind, unescapeXml(first.id));
+  // Pieces were cut before escaping: each piece's text unescapes alone (entities never straddle a cut).
+  const bodies: string[] = [];
+  for (const h of ordered) {
+    bodies.push(unescapeXml(h!.body));
+    yield;
+  }
+  return yield* recordSteps(bodies.join(""), kind, unescapeXml(first.id));
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -123,10 +156,70 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object
 export function parseUndoXml(xml: string, kind: UndoKind, id?: string): UndoRecord | null {
   const m = /^<undo xmlns="([^"]+)">([\s\S]*)<\/undo>$/.exec(xml.trim());
   if (!m || m[1] !== recordNamespace(kind)) return null;
+  return runAll(recordSteps(unescapeXml(m[2]!), kind, id));
+}
+
+const CELLS_KEY = '"cells":[';
+
+/**
+ * JSON.parse of the record, its cells a slice at a time: they are flat objects, so outside strings each `}` ends one.
+ * Text JSON.parse would refuse is refused here too (each slice and the rest are parsed by it); null when unreadable.
+ */
+function* parseInSteps(json: string): Generator<void, unknown> {
+  // JSON escapes every quote inside a string: the key with its quote and bracket occurs only as the key.
+  const at = json.indexOf(CELLS_KEY);
+  if (at < 0) return JSON.parse(json);
+  const cells: unknown[] = [];
+  let start = at + CELLS_KEY.length;
+  let inString = false;
+  let count = 0;
+  let depth = 0;
+  let cut = false;
+  for (let i = start; i < json.length; i++) {
+    const ch = json.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34) inString = false;
+      continue;
+    }
+    if (cut && ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9) {
+      // After a slice: a comma, then the next cell; or the end of the array.
+      cut = false;
+      if (ch === 44) {
+        start = i + 1;
+        continue;
+      }
+      if (ch !== 93) throw new SyntaxError("record: cells");
+    }
+    if (ch === 34) inString = true;
+    else if (ch === 123) {
+      // A cell of ours is a flat object: anything nested is not a record of ours.
+      if (++depth > 1) throw new SyntaxError("record: nested");
+    } else if (ch === 91) throw new SyntaxError("record: nested");
+    else if (ch === 125) {
+      if (--depth < 0) throw new SyntaxError("record: cells");
+      if (++count % CELLS_PER_STEP === 0) {
+        for (const c of JSON.parse(`[${json.slice(start, i + 1)}]`) as unknown[]) cells.push(c);
+        cut = true;
+        start = i + 1;
+        yield;
+      }
+    } else if (ch === 93) {
+      if (depth !== 0) throw new SyntaxError("record: cells");
+      const last = json.slice(start, i);
+      if (last.trim() !== "") for (const c of JSON.parse(`[${last}]`) as unknown[]) cells.push(c);
+      const rest = JSON.parse(`${json.slice(0, at)}"cells":[]${json.slice(i + 1)}`) as unknown;
+      if (isObj(rest)) rest.cells = cells;
+      return rest;
+    }
+  }
+  throw new SyntaxError("record: unterminated");
+}
+
+function* recordSteps(json: string, kind: UndoKind, id?: string): Generator<void, UndoRecord | null> {
   let r: unknown;
   try {
-    // Pieces were cut before escaping: unescape each piece's text once joined (entities never straddle a cut).
-    r = JSON.parse(unescapeXml(m[2]!));
+    r = yield* parseInSteps(json);
   } catch {
     return null;
   }
@@ -142,9 +235,11 @@ export function parseUndoXml(xml: string, kind: UndoKind, id?: string): UndoReco
   )
     return null;
   const okInput = (x: unknown) => x === undefined || typeof x === "string" || typeof x === "number" || typeof x === "boolean";
+  let n = 0;
   for (const c of r.cells as unknown[]) {
     if (!isObj(c) || typeof c.s !== "string" || !Number.isInteger(c.r) || !Number.isInteger(c.c) || (c.r as number) < 1 || (c.c as number) < 1) return null;
     if (!okInput(c.w) || !okInput(c.p) || (c.wf !== undefined && typeof c.wf !== "string") || (c.pf !== undefined && typeof c.pf !== "string")) return null;
+    if (++n % CELLS_PER_STEP === 0) yield;
   }
   for (const d of r.deleteColumns as unknown[])
     if (!isObj(d) || typeof d.sheet !== "string" || !Number.isInteger(d.at) || !Number.isInteger(d.count) || (d.count as number) < 1 || (d.at as number) < 1)
@@ -176,7 +271,7 @@ export interface UndoOutcome {
 }
 
 /** Locates the record of one action (2 round trips): null if none, an error if the newest one is unreadable. */
-export async function loadRecord(ctx: HostContext, kind: UndoKind): Promise<{ record: UndoRecord; partIds: string[] } | null> {
+export async function loadRecord(ctx: HostContext, kind: UndoKind, sl = new Slicer()): Promise<{ record: UndoRecord; partIds: string[] } | null> {
   const parts = ctx.workbook.customXmlParts.getByNamespace(recordNamespace(kind));
   parts.load("items/id");
   await ctx.sync();
@@ -188,7 +283,7 @@ export async function loadRecord(ctx: HostContext, kind: UndoKind): Promise<{ re
     await ctx.sync();
     for (const x of batch) xmls.push(x.value);
   }
-  const record = parseUndoParts(xmls, kind);
+  const record = await drive(parseUndoPartSteps(xmls, kind), sl);
   if (!record) throw new AdapterError(excelText.undoCorrupt(excelText.kindLabel[kind] ?? kind), "CorruptRecord");
   return { record, partIds: parts.items.map((p) => p.id) };
 }
@@ -199,7 +294,9 @@ export async function loadRecord(ctx: HostContext, kind: UndoKind): Promise<{ re
  * are never deleted. Round trips: 2 to find the record, 1 to read the present, 1 to write.
  */
 export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?: boolean): Promise<UndoOutcome | null> {
-  const found = await loadRecord(ctx, kind);
+  // Its long loops give the pane's thread back every slice (an add-year record at 10 000 rows: 190 000 cells).
+  const sl = new Slicer();
+  const found = await loadRecord(ctx, kind, sl);
   if (!found) return null;
   const { record, partIds } = found;
   const sheetCache = new Map<string, HostWorksheet>();
@@ -214,9 +311,15 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     const l = bySheet.get(c.s);
     if (l) l.push(c);
     else bySheet.set(c.s, [c]);
+    if (sl.due) await sl.next();
   }
-  const reads: Array<{ sheet: string; block: ReturnType<typeof blocksOf<{ row: number; col: number; cell: UndoCell }>>[number]; range?: HostRange }> = [];
-  for (const [s, list] of bySheet) for (const block of blocksOf(list.map((cell) => ({ row: cell.r, col: cell.c, cell })))) reads.push({ sheet: s, block });
+  const reads: Array<{ sheet: string; block: Block<{ row: number; col: number; cell: UndoCell }>; range?: HostRange }> = [];
+  for (const [s, list] of bySheet)
+    for (const block of await blocksOfSliced(
+      list.map((cell) => ({ row: cell.r, col: cell.c, cell })),
+      sl,
+    ))
+      reads.push({ sheet: s, block });
   const used = new Map<string, HostRange>();
   for (const d of record.deleteColumns)
     if (!used.has(d.sheet)) used.set(d.sheet, sheet(d.sheet).getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,rowCount"));
@@ -237,12 +340,17 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     }
     await ctx.sync();
     if (g === 0) unlocked();
-    for (const r of groups[g] ?? [])
-      r.block.cells.forEach((line, i) =>
-        line.forEach((x, j) => {
-          if (x) live.set(x.cell, { formula: r.range!.formulas[i]![j], numFmt: r.range!.numberFormat[i]![j] });
-        }),
-      );
+    for (const r of groups[g] ?? []) {
+      const { formulas, numberFormat } = r.range!;
+      for (let i = 0; i < r.block.cells.length; i++) {
+        const line = r.block.cells[i]!;
+        for (let j = 0; j < line.length; j++) {
+          const x = line[j];
+          if (x) live.set(x.cell, { formula: formulas[i]![j], numFmt: numberFormat[i]![j] });
+        }
+        if (sl.due) await sl.next();
+      }
+    }
   }
   // The new columns' content (used rows only), read with the cells when the budget allows: one more trip otherwise.
   const colReads: Array<{ d: UndoRecord["deleteColumns"][number]; range: HostRange | null; row0: number }> = record.deleteColumns.map((d) => {
@@ -260,31 +368,44 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   });
   if (colReads.some((c) => c.range)) await ctx.sync();
   const writtenIn = new Map<string, UndoCell>();
-  for (const c of record.cells) if (c.p === undefined) writtenIn.set(`${c.s}!${c.r}:${c.c}`, c);
+  for (const c of record.cells) {
+    if (c.p === undefined) writtenIn.set(`${c.s}!${c.r}:${c.c}`, c);
+    if (sl.due) await sl.next();
+  }
   const keptColumns: string[] = [];
   const deletable = new Set<UndoRecord["deleteColumns"][number]>();
   for (const { d, range, row0 } of colReads) {
     let typed = false;
     let ours = 0;
-    range?.formulas.forEach((line, i) =>
-      line.forEach((v, j) => {
-        if (v === "" || v === null) return;
+    const lines = range?.formulas ?? [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      for (let j = 0; j < line.length; j++) {
+        const v = line[j];
+        if (v === "" || v === null) continue;
         const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
         if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
         else ours++;
-      }),
-    );
+      }
+      if (sl.due) await sl.next();
+    }
     // Where the write put content and none of it is there now, the column there is not ours (one was inserted or
     // deleted since): it is never deleted.
-    const wrote = [...writtenIn.values()].some(
-      (c) =>
+    let wrote = false;
+    for (const c of writtenIn.values()) {
+      if (sl.due) await sl.next();
+      if (
         c.s === d.sheet &&
         c.h !== undefined &&
         c.h !== EMPTY_HASH &&
         c.c >= d.finalAt &&
         c.c < d.finalAt + d.count &&
-        (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])),
-    );
+        (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1]))
+      ) {
+        wrote = true;
+        break;
+      }
+    }
     if (wrote && ours === 0) typed = true;
     if (typed) keptColumns.push(`${colToLetters(d.finalAt)}${d.count > 1 ? `:${colToLetters(d.finalAt + d.count - 1)}` : ""} (${d.sheet})`);
     else deletable.add(d);
@@ -292,6 +413,7 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   const changed: UndoCell[] = [];
   const unchanged: UndoCell[] = [];
   for (const c of record.cells) {
+    if (sl.due) await sl.next();
     if (c.p === undefined) continue;
     const l = live.get(c)!;
     if (same(l.formula, c.w) && (c.wf === undefined || String(l.numFmt) === c.wf)) unchanged.push(c);
@@ -344,7 +466,13 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     else restoreBySheet.set(c.s, [c]);
   }
   for (const [s, list] of restoreBySheet) {
-    for (const b of blocksOf(list.map((cell) => ({ row: cell.r, col: backCol(cell), cell })))) {
+    const at: Array<{ row: number; col: number; cell: UndoCell }> = [];
+    for (const cell of list) {
+      at.push({ row: cell.r, col: backCol(cell), cell });
+      if (sl.due) await sl.next();
+    }
+    for (const b of await blocksOfSliced(at, sl)) {
+      if (sl.due) await sl.next();
       const range = sheet(s).getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
       if (b.cells.some((l) => l.some((x) => x && x.cell.w !== undefined)))
         range.formulas = b.cells.map((l) => l.map((x) => (x && x.cell.w !== undefined ? x.cell.p! : null)));

@@ -8,6 +8,7 @@ import type { EditPlan } from "../core/plan/types";
 import { excelText } from "../messages/excel";
 import type { HostRange, HostTableScopedCollection, HostWorksheet } from "./host";
 import { queueMergedAreas } from "./mergedAreas";
+import { Slicer } from "./slicer";
 
 interface Probe {
   range: HostRange;
@@ -49,16 +50,18 @@ function columnRuns(cells: ExpectedCell[]): Array<{ col: number; r1: number; r2:
  * point) and returns what to call after the sync: the French message of the first obstacle, or null.
  * `arrays`: the host answers hasSpill/savedAsArray (ExcelApi 1.12); `merges`: it lists merged areas (ExcelApi 1.13).
  */
-export function queueWriteGuards(
+export async function queueWriteGuards(
   plan: EditPlan,
   expected: ExpectedCell[],
   sheet: (name: string) => HostWorksheet,
   arrays: boolean,
   merges = true,
-): () => string | null {
+  sl = new Slicer(),
+): Promise<() => string | null> {
   const written: Array<{ sheet: string; where: string; p: Probe }> = [];
   const bySheet = new Map<string, ExpectedCell[]>();
   for (const e of expected) {
+    if (sl.due) await sl.next();
     if (e.role !== "written") continue;
     const l = bySheet.get(e.sheet);
     if (l) l.push(e);
@@ -69,11 +72,17 @@ export function queueWriteGuards(
   for (const [name, cells] of bySheet) {
     const runs = columnRuns(cells);
     for (const run of runs) {
+      if (sl.due) await sl.next();
       const where = run.r1 === run.r2 ? `${colToLetters(run.col)}${run.r1}` : rangeA1({ r1: run.r1, c1: run.col, r2: run.r2, c2: run.col });
       written.push({ sheet: name, where, p: probe(sheet(name), where, arrays) });
     }
     const areas = runs.map((r) => ({ rowIndex: r.r1 - 1, columnIndex: r.col - 1, rowCount: r.r2 - r.r1 + 1, columnCount: 1 }));
-    merged.push({ sheet: name, cells: new Set(cells.map((c) => `${c.row}:${c.col}`)), read: merges ? queueMergedAreas(sheet(name), areas) : null });
+    const keys = new Set<string>();
+    for (const c of cells) {
+      keys.add(`${c.row}:${c.col}`);
+      if (sl.due) await sl.next();
+    }
+    merged.push({ sheet: name, cells: keys, read: merges ? queueMergedAreas(sheet(name), areas) : null });
   }
   const crossings: Array<{ sheet: string; col: string; left: Probe; right: Probe }> = [];
   // Cells shifted right in some rows only: a table reaching beyond those rows would be cut (Excel refuses).

@@ -76,6 +76,37 @@ test("10 000 fiche rows: the check and the add-year preview leave the UI thread 
   await page.close();
 });
 
+test("4 000 fiche rows: add-year applied from the pane in round trips under 5 MB (over 5 MB in all), and Annuler gives every cell back", async () => {
+  const g = generateAnnex({ fiches: 4000, years: [2020, 2021, 2022, 2023, 2024], seed: 4, continuationEvery: 0 });
+  const { page, errors, external } = await openProbedPane(browser, server.url, stub, serialiseSnapshot(g.workbook));
+  // A digest of every cell of the host, kept in the page (the workbook is too large to carry back and forth).
+  const digest = `(() => JSON.stringify(window.__cdppeStub.state.sheets.map((x) => [x.name, [...x.cells.entries()]
+    .filter(([, c]) => c.value !== null || c.formula || c.numFmt !== "General").map(([k, c]) => [k, c.formula ?? c.value, c.numFmt]).sort()])))()`;
+  await page.evaluate(`window.__before = ${digest}`);
+  await runCheck(page);
+  await page.getByRole("tab", { name: "Nouvelle année" }).click();
+  await page.getByTestId("year-preview").waitFor({ timeout: 300_000 });
+  const from = await page.evaluate<number>("window.__cdppeStub.state.log.length");
+  await page.getByTestId("apply-year").click();
+  await page.getByTestId("year-added").or(page.getByTestId("error")).first().waitFor({ timeout: 600_000 });
+  expect(await page.getByTestId("error").count()).toBe(0);
+  const log = await page.evaluate<Array<{ request: number; response: number }>>(`window.__cdppeStub.state.log.slice(${from})`);
+  const limit = 5 * 1024 * 1024;
+  expect(Math.max(...log.map((l) => Math.max(l.request, l.response)))).toBeLessThan(limit);
+  // In one round trip the writes would be over the limit: they went in several.
+  expect(log.reduce((a, l) => a + l.request, 0)).toBeGreaterThan(limit);
+  expect(await page.evaluate<boolean>(`${digest} === window.__before`)).toBe(false);
+  await page.getByRole("tab", { name: "Contrôle" }).click();
+  expect(await page.getByTestId("recognised").textContent()).toContain("4000 fiches, 2020-2025");
+  await page.getByTestId("undo").click();
+  await page.getByText("Modification annulée").or(page.getByTestId("error")).first().waitFor({ timeout: 600_000 });
+  expect(await page.getByTestId("error").count()).toBe(0);
+  expect(await page.evaluate<boolean>(`${digest} === window.__before`)).toBe(true);
+  expect(errors).toEqual([]);
+  expect(external).toEqual([]);
+  await page.close();
+});
+
 test("the worker gives up the network: no fetch, XMLHttpRequest, WebSocket nor importScripts in it", async () => {
   const { page, errors } = await openProbedPane(browser, server.url, stub, fixtureJson);
   await runCheck(page);

@@ -56,6 +56,11 @@ function handle(m: ToWorker): void {
       scope.postMessage({ type: "checked", id: m.id, outcome: session!.check(wb, m.mapping) });
     } else if (m.type === "prepare") {
       scope.postMessage({ type: "prepared", id: m.id, prepared: session!.prepare(m.params) });
+    } else if (m.type === "applyPrep") {
+      const { expected } = session!.prepareApply(m.params);
+      for (let i = 0; i < expected.length; i += EDITS_PER_MESSAGE)
+        scope.postMessage({ type: "expected", id: m.id, cells: expected.slice(i, i + EDITS_PER_MESSAGE) });
+      scope.postMessage({ type: "applyPrep", id: m.id });
     } else {
       // Big plans (add-year at 10 000 rows: 190 000 edits) go back in slices the pane's thread takes one at a time.
       const plan = session!.plan(m.params);

@@ -3,7 +3,9 @@
 // the older one's answers are never shown.
 import type { ColumnMapping } from "../../core/layout/mapping";
 import type { WorkbookSnapshot } from "../../core/model/snapshot";
+import type { ExpectedCell } from "../../core/plan/preconditions";
 import type { EditPlan } from "../../core/plan/types";
+import type { PreparedApply } from "../../excel/applyPlan";
 import { paneText } from "../../messages/pane";
 import { frameOf, type FromWorker, type ToWorker, type WorkerFailure } from "./protocol";
 import { CoreSession, type CheckOutcome, type PlanParams, type PreparedFill, type PreparedYear } from "./session";
@@ -15,6 +17,8 @@ export interface CoreEngine {
   prepare(params: PlanParams & { kind: "year" }): Promise<PreparedYear>;
   /** The whole plan for the apply: the one the preview showed for these parameters. */
   plan(params: PlanParams): Promise<EditPlan>;
+  /** What the apply derives from that plan before any round trip, made off the pane's thread where possible. */
+  applyPrep?(params: PlanParams): Promise<PreparedApply>;
   /** "worker" or "inline": said in the bench and the tests. */
   readonly where: "worker" | "inline";
 }
@@ -46,7 +50,7 @@ const MIN_SLICE_CELLS = 2_000;
 const MAX_SLICE_CELLS = 20_000;
 const FIRST_MS_PER_CELL = 0.0025;
 
-type Pending = { resolve: (m: FromWorker) => void; reject: (e: unknown) => void; edits: EditPlan["edits"] };
+type Pending = { resolve: (m: FromWorker) => void; reject: (e: unknown) => void; edits: EditPlan["edits"]; expected: ExpectedCell[] };
 
 export class WorkerEngine implements CoreEngine {
   readonly where = "worker" as const;
@@ -90,6 +94,10 @@ export class WorkerEngine implements CoreEngine {
       for (const e of m.edits) p.edits.push(e);
       return;
     }
+    if (m.type === "expected") {
+      for (const e of m.cells) p.expected.push(e);
+      return;
+    }
     this.pending.delete(m.id);
     if (m.type === "failed") p.reject(workerError(m.error));
     else if (m.type === "stale") p.reject(new Superseded());
@@ -99,7 +107,7 @@ export class WorkerEngine implements CoreEngine {
 
   private request(message: ToWorker & { id: number }): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
-      this.pending.set(message.id, { resolve, reject, edits: [] });
+      this.pending.set(message.id, { resolve, reject, edits: [], expected: [] });
       this.spawn().postMessage(message);
     });
   }
@@ -153,6 +161,20 @@ export class WorkerEngine implements CoreEngine {
     if (m.type !== "plan" || check !== this.checkNo) throw new Superseded();
     return m.plan;
   }
+
+  async applyPrep(params: PlanParams): Promise<PreparedApply> {
+    const check = this.checkNo;
+    const id = this.nextId++;
+    let expected: ExpectedCell[] = [];
+    const m = await new Promise<FromWorker>((resolve, reject) => {
+      const p: Pending = { resolve, reject, edits: [], expected: [] };
+      expected = p.expected;
+      this.pending.set(id, p);
+      this.spawn().postMessage({ type: "applyPrep", id, check, params } satisfies ToWorker);
+    });
+    if (m.type !== "applyPrep" || check !== this.checkNo) throw new Superseded();
+    return { expected };
+  }
 }
 
 /**
@@ -191,6 +213,10 @@ export class InlineEngine implements CoreEngine {
 
   async plan(params: PlanParams): Promise<EditPlan> {
     return this.session.plan(params);
+  }
+
+  async applyPrep(params: PlanParams): Promise<PreparedApply> {
+    return this.session.prepareApply(params);
   }
 }
 

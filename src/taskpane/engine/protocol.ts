@@ -1,6 +1,7 @@
 // Messages between the pane and its worker (checkWorker.ts). Structured clone carries them: plain data, Sets included.
 import type { ColumnMapping } from "../../core/layout/mapping";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import type { ExpectedCell } from "../../core/plan/preconditions";
 import type { EditPlan } from "../../core/plan/types";
 import type { CheckOutcome, PlanParams, PreparedFill, PreparedYear } from "./session";
 
@@ -16,7 +17,9 @@ export type ToWorker =
   | { type: "check"; id: number; check: number; mapping?: ColumnMapping }
   | { type: "prepare"; id: number; check: number; params: PlanParams }
   /** The plan itself, for the apply: its edits come back in slices. */
-  | { type: "plan"; id: number; check: number; params: PlanParams };
+  | { type: "plan"; id: number; check: number; params: PlanParams }
+  /** What the apply derives from that plan before any round trip (the cells it re-checks): in slices too. */
+  | { type: "applyPrep"; id: number; check: number; params: PlanParams };
 
 export interface WorkerFailure {
   name: string;
@@ -29,6 +32,8 @@ export type FromWorker =
   | { type: "prepared"; id: number; prepared: PreparedFill | PreparedYear }
   | { type: "edits"; id: number; edits: EditPlan["edits"] }
   | { type: "plan"; id: number; plan: EditPlan }
+  | { type: "expected"; id: number; cells: ExpectedCell[] }
+  | { type: "applyPrep"; id: number }
   /** A request whose check was replaced by a newer one before it ran: nothing computed. */
   | { type: "stale"; id: number }
   | { type: "failed"; id: number; error: WorkerFailure };

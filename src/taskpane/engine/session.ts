@@ -8,6 +8,7 @@ import type { ColumnMapping } from "../../core/layout/mapping";
 import type { AnnexLayout } from "../../core/layout/types";
 import type { WorkbookSnapshot } from "../../core/model/snapshot";
 import type { EditPlan } from "../../core/plan/types";
+import { prepareApply, type PreparedApply } from "../../excel/applyPlan";
 import { fillPreview, yearPreview, type FillPreview, type YearPreview } from "../viewModel";
 
 export type PaneReport = CheckReport & { layout: AnnexLayout };
@@ -38,7 +39,7 @@ const sameParams = (a: PlanParams, b: PlanParams) => JSON.stringify(a) === JSON.
 export class CoreSession {
   private snapshot: WorkbookSnapshot | null = null;
   private layout: AnnexLayout | null = null;
-  private readonly plans = new Map<PlanKind, { params: PlanParams; plan: EditPlan }>();
+  private readonly plans = new Map<PlanKind, { params: PlanParams; plan: EditPlan; prepared?: PreparedApply }>();
 
   constructor(private readonly measure?: (text: string) => number) {}
 
@@ -64,6 +65,14 @@ export class CoreSession {
     const plan = params.kind === "fill" ? planFill(snapshot, { force: params.force }, layout) : planAddYear(snapshot, { year: params.year }, layout);
     this.plans.set(params.kind, { params, plan });
     return plan;
+  }
+
+  /** What the apply of that plan derives from it before any round trip (checked once, kept with the plan). */
+  prepareApply(params: PlanParams): PreparedApply {
+    const { snapshot } = this.ready();
+    const plan = this.plan(params);
+    const kept = this.plans.get(params.kind)!;
+    return (kept.prepared ??= prepareApply(plan, snapshot));
   }
 
   prepare(params: PlanParams): PreparedFill | PreparedYear {
