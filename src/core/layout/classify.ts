@@ -58,6 +58,8 @@ export const unitless = (t: string) => t.replace(UNIT, "").trim();
 
 /** A numbered engagement or objective title (« Axe 1 - Agir le plus précocement… ») names rows, not a column. */
 const ROW_TITLE = /^(axes?|engagements?|mesures?|objectifs?|orientations?|priorites?|volets?)( n ?°)? ?([0-9]+|[ivx]+)\b ?[-:.]? ?\S.{10,}/;
+/** The same title with its number alone (« Engagement 1 »), under a group of the same word. */
+const BARE_TITLE = /^(axe|engagement|mesure|objectif|orientation|priorite|volet)s?( n ?°)? ?([0-9]+|[ivx]+)$/;
 const TITLED: ReadonlySet<string> = new Set(["objective", "objectif", "theme", "mesure"]);
 const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|consommation))$/;
 
@@ -76,7 +78,8 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   // The first row of a table taken under its header: an engagement title under the column of engagements or objectives
   // (« Objectif » / « Axe 1 - Agir… ») is that column's first value, the group alone speaks. (Under another header,
   // « N° FA » / « Axe 1 - … », the header band itself is wrong: left unread.)
-  if (g && ROW_TITLE.test(s)) {
+  const bare = BARE_TITLE.exec(s);
+  if (g && (ROW_TITLE.test(s) || (bare && g.startsWith(bare[1]!)))) {
     const alone = classifyOne("", g);
     if (alone && "role" in alone && TITLED.has(alone.role)) return alone;
   }
@@ -191,7 +194,11 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     return { role: "source" };
   if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
-  if (/fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(main))
+  if (
+    /fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(
+      main,
+    )
+  )
     return { role: "objectiveType" };
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.

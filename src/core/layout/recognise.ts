@@ -1,7 +1,7 @@
 // Finds the annex's tables in a workbook snapshot: header rows, column roles and years, row kinds, groups.
 // Works from the cells only: sheet names, positions and wording are never assumed.
 import { addr } from "../model/a1";
-import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { classifyHeader } from "./classify";
 import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
@@ -14,13 +14,13 @@ import { verifyAcross, verifyReading } from "./verify";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { rejectText } from "../../messages/layout";
 import {
-  cellText,
   fitsUnder,
-  GENERIC_WORD,
   groupRowAbove,
   groupsWrittenFirstOnly,
+  headerLike,
   headerRowsAt,
   MAX_HEADER_ROWS,
+  withUnitRow,
   MAX_HEADER_TEXT,
   MergeIndex,
   readDeepHeader,
@@ -579,7 +579,8 @@ function scanSheet(
           : readHeader(sheet, merges, above ? r - 1 : r, above);
     const segs = segmentsOf(header.cols);
     let end = r;
-    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols)) {
+    for (const { seg, rows: band } of deepenSegments(sheet, merges, header.rows, segs, header.cols)) {
+      const headerRows = withUnitRow(sheet, band, seg.c1, seg.c2);
       if (seg.kind === "detail" && asSummary.has(`${header.rows[0]}:${seg.c1}`)) seg.kind = "summary";
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
       const headers = new Map<number, string>();
@@ -690,25 +691,6 @@ function additiveColumns(columns: Columns, blocks: Blocks): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** Whether row r, between columns c1 and c2, holds header cells only: texts and years, most of them known, no amount. */
-function headerLikeIn(sheet: SheetSnapshot, r: number, c1: number, c2: number): boolean {
-  const row = sheet.cells[r - 1];
-  if (!row) return false;
-  let filled = 0;
-  let known = 0;
-  for (let c = c1; c <= c2; c++) {
-    const v = row[c - 1]?.value ?? null;
-    if (v === null || isBlankValue(v)) continue;
-    filled++;
-    const t = cellText(v);
-    if (!t || typeof v === "boolean") return false;
-    const n = norm(t);
-    if (typeof v === "number" && !isBareYear(n)) return false;
-    if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
-  }
-  return filled >= 3 && known * 2 >= filled;
-}
-
 /**
  * Two tables side by side need not have headers of the same depth (a detail on three rows beside a summary on two):
  * where the row under the header is itself a row of headers, over the columns of a table or over columns no table
@@ -720,6 +702,8 @@ function deepenSegments(
   rows: number[],
   segs: Segment[],
   cols: HeaderColumn[],
+  /** Only this table's columns (a table deepened once, tried one row deeper again beside the others). */
+  only?: Segment,
 ): Array<{ seg: Segment; rows: number[] }> {
   const out = segs.map((seg) => ({ seg, rows }));
   if (rows.length > MAX_HEADER_ROWS) return out;
@@ -735,7 +719,7 @@ function deepenSegments(
     c = seg.c2 + 1;
   }
   if (c <= maxCol) ranges.push({ c1: c, c2: maxCol, seg: null });
-  const candidates = ranges.filter((x) => (x.seg !== null || segs.length > 0) && headerLikeIn(sheet, next, x.c1, x.c2));
+  const candidates = ranges.filter((x) => (only ? x.seg === only : x.seg !== null || segs.length > 0) && headerLike(sheet, next, x, 3));
   if (!candidates.length) return out;
   const all = readDeepHeader(sheet, merges, deeper).cols;
   for (const range of candidates) {
@@ -748,7 +732,13 @@ function deepenSegments(
     if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));
     else out.push(...found.filter((f) => !out.some((o) => o.seg.c1 <= f.c2 && o.seg.c2 >= f.c1)).map((seg) => ({ seg, rows: deeper })));
   }
-  return joinDeepened(out, all, deeper);
+  const joined = joinDeepened(out, all, deeper);
+  // A table deepened may go deeper still: four rows of groups beside a summary whose fiches start on the second.
+  if (deeper.length >= MAX_HEADER_ROWS) return joined;
+  const segsNow = joined.map((x) => x.seg);
+  return joined.flatMap((x) =>
+    x.rows === deeper ? deepenSegments(sheet, merges, deeper, segsNow, cols, x.seg).filter((y) => y.seg === x.seg || !segsNow.includes(y.seg)) : [x],
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
 import { setCell } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
-import { fiches, miniDetail, miniSummary, type MiniAnnex } from "../miniAnnex";
+import { fiches, miniDetail, miniSummary, standardCols, type MiniAnnex } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 
@@ -265,5 +265,119 @@ describe("a group's span", () => {
     const texts = Object.fromEntries(own.map((c) => [c.key, d.headers[lettersToCol(m.colOf[c.key]!)]]));
     expect(texts).toEqual(Object.fromEntries(own.map((c) => [c.key, c.path.join(" ")])));
     expect(d.headers[lettersToCol(m.colOf.gap!)]).toMatch(/^(EXÉCUTION Depuis 2021 )?Solde$/);
+  });
+});
+
+describe("years typed as numbers under groups written over their first column only", () => {
+  // « Prévisionnel » / « Part du Département » / « Financement Département » over 2022, 2023 typed as numbers, single
+  // headers on the bottom row (corpus5 seeds 503, 519): the band is read whole, every year kept.
+  const year = (y: number) => String(y);
+  const numbered = (): BandCol[] => [
+    ...singles,
+    ...block(["PRÉVISIONNEL", "Part du Département"], "Masse salariale", "ms", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Part du Département"], "Budget DGAS", "dgas", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Part du Département"], "Financement Département", "cd", year, "Cumul 2021-2022"),
+    { path: ["Source de co-financement"], key: "source" },
+    ...block(["PRÉVISIONNEL", "Autres financeurs"], "FIR", "fir", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Autres financeurs"], "CNSA", "ondam", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Autres financeurs"], "Crédits d'État", "etat", year, "Cumul 2021-2022"),
+    ...realised,
+  ];
+  test.each<[number, Groups]>([
+    [4, "first"],
+    [4, "merge"],
+  ])("%i rows, groups %s: every block read with its years", (depth, groups) => {
+    const m = banded(numbered(), depth, "bottom", groups);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(d.missing).toEqual([]);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("three rows, the block's total before its years (« MASSE SALARIALE » / « TOTAL MASSE SALARIALE », 2021, 2022)", () => {
+    const first = (up: string[], name: string, b: string): BandCol[] => [
+      { path: [...up, name, `Total ${name}`], key: `${b}Total` },
+      ...YEARS.map((y) => ({ path: [...up, name, String(y)], key: `${b}${y}` })),
+    ];
+    const cols: BandCol[] = [
+      ...singles,
+      ...first(["PART DU DÉPARTEMENT"], "MASSE SALARIALE", "ms"),
+      ...first(["PART DU DÉPARTEMENT"], "DGAS", "dgas"),
+      ...first(["AUTRES FINANCEURS"], "FONDS D'INTERVENTION RÉGIONAL", "fir"),
+      ...first(["AUTRES FINANCEURS"], "ETAT - BOP 304", "etat"),
+      ...first(["AUTRES FINANCEURS"], "ONDAM", "ondam"),
+      { path: ["SOURCE DE CO-FINANCEMENT"], key: "source" },
+      ...realised,
+    ];
+    const m = banded(cols, 3, "bottom", "first");
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("a deep band beside a shallow table", () => {
+  // A four-row detail beside a summary whose header is one row on the detail's top row: the summary's engagement
+  // title and fiches sit on the detail's lower header rows (corpus5 seeds 46, 245). The detail's band is still four.
+  test.each<[Groups]>([["merge"], ["first"]])("groups %s: the detail's band is four rows, every year read", (groups) => {
+    const m = banded(fourLevels(), 4, "merge", groups);
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    const off = fourLevels().length + 2;
+    const down = m.headerRows[0]! - 1;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1 + down, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(layout.detail!.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
+
+describe("a bare numbered title under a column of titles", () => {
+  // « Engagement » over « Engagement 1 » (the summary's first body row, on the detail's second header row; corpus5
+  // seeds 310, 344, 394, 600): the title is the column's first value, the column the summary's engagements.
+  test.each([["Engagement"], ["ENGAGEMENT"]])("« %s » / « … 1 »: the summary's engagement column is read", (head) => {
+    const m = banded(fourLevels(), 4, "merge", "merge");
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    setCell(beside.sheet, 1, 1, { value: head });
+    setCell(beside.sheet, 2, 1, { value: `${head} 1` });
+    const off = fourLevels().length + 2;
+    const down = m.headerRows[0]! - 1;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1 + down, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
+
+describe("a row of units under the header", () => {
+  // « € » under every amount, « % » under every rate, blank under the texts: a header row, not the table's first row.
+  test.each([
+    ["€", "%"],
+    ["en €", "en %"],
+    ["k€", "%"],
+    ["(en euros)", "(%)"],
+  ])("units « %s » and « %s »: the band takes the row, every column read, no finding", (money, rate) => {
+    const m = miniDetail();
+    const s = m.sheet;
+    const under = m.headerRows[m.headerRows.length - 1]!;
+    const units = standardCols().map((c) =>
+      /^rate/.test(c.key) ? rate : /^(ms|dgas|cd|fir|etat|ondam)(20\d{2}|Total)$|^(budget|realised|gap)/.test(c.key) ? money : null,
+    );
+    s.cells.splice(under, 0, []);
+    s.rowCount++;
+    s.merges = s.merges.map((x) => (x.r1 > under ? { ...x, r1: x.r1 + 1, r2: x.r2 + 1 } : x));
+    for (const cell of s.cells.flat())
+      if (cell?.formula) cell.formula = cell.formula.replace(/([A-Z]+)(\d+)/g, (_, L, n) => `${L}${Number(n) > under ? Number(n) + 1 : n}`);
+    units.forEach((u, i) => u && setCell(s, under + 1, i + 1, { value: u }));
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual([...m.headerRows, under + 1]);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
