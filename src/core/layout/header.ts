@@ -386,7 +386,14 @@ function textsUnderBlanks(sheet: SheetSnapshot, merges: MergeIndex, rows: number
   const row = sheet.cells[below - 1] ?? [];
   const last = rows[rows.length - 1]!;
   let n = 0;
-  for (let c = c1; c <= Math.min(c2, row.length); c++) if (cellText(row[c - 1]?.value ?? null).trim() && textAt(sheet, merges, last, c) === "") n++;
+  for (let c = c1; c <= Math.min(c2, row.length); c++) {
+    if (!cellText(row[c - 1]?.value ?? null).trim()) continue;
+    const over = textAt(sheet, merges, last, c);
+    if (over === "") n++;
+    // Or under a group written over its first column only, blank cells after it (« MOYENS FINANCIERS PRÉVISIONNELS »
+    // over « FONDS PROPRES », « Prévisionnel » over « Part du Département »): the first of that group's sub-headers.
+    else if (over !== "\u0000covered" && !merges.at(last, c) && textAt(sheet, merges, last, c + 1) === "") n++;
+  }
   return n;
 }
 

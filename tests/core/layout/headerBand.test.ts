@@ -381,3 +381,51 @@ describe("a row of units under the header", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
+
+describe("single headers on the top row over one group of groups", () => {
+  // « MOYENS FINANCIERS PRÉVISIONNELS » beside the single headers, over « FONDS PROPRES » and « FINANCEMENTS
+  // PARTENAIRES », over the blocks, over the years; each written over its first column only (corpus5 seeds 114, 116,
+  // 397): the band is four rows, though one group only of the second row sits under a blank cell.
+  const prevu = (y: number) => `Prévu ${y}`;
+  const cols = (): BandCol[] => [
+    ...singles,
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FONDS PROPRES"], "MASSE SALARIALE", "ms", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FONDS PROPRES"], "BUDGET DGAS", "dgas", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FONDS PROPRES"], "TOTAL FONDS PROPRES", "cd", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FINANCEMENTS PARTENAIRES"], "ARS", "fir", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FINANCEMENTS PARTENAIRES"], "ÉTAT", "etat", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FINANCEMENTS PARTENAIRES"], "ONDAM", "ondam", prevu, "2021-2022"),
+    { path: ["SOURCE DE CO-FINANCEMENT"], key: "source" },
+    ...realised,
+  ];
+  test.each<[Groups]>([["first"], ["merge"]])("groups %s: four rows, every column read, no finding", (groups) => {
+    const m = banded(cols(), 4, "top", groups);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("single headers on the top row, a group of one group on each side of the source", () => {
+  // « Prévisionnel » over « Part du Département » over « Part CD » over the years, then « Financeur(s) », then
+  // « Prévisionnel » over « Financements partenaires » over the co-financers, each written over its first column only
+  // (corpus5 seed 397): no sub-header of the second row sits under a blank cell, the band is still four rows.
+  const cols = (): BandCol[] => [
+    ...singles,
+    ...block(["Prévisionnel", "Part du Département"], "Part CD", "cd", String, "2021-2022"),
+    { path: ["Financeur(s)"], key: "source" },
+    ...block(["Prévisionnel", "Financements partenaires"], "ARS", "fir", String, "2021-2022"),
+    ...block(["Prévisionnel", "Financements partenaires"], "État", "etat", String, "2021-2022"),
+    ...block(["Prévisionnel", "Financements partenaires"], "Assurance maladie", "ondam", String, "2021-2022"),
+    // (« Exécution » on the third row, nothing over it: the last text of the top row is « Prévisionnel ».)
+    ...realised.map((c) => ({ ...c, path: ["", "", "Exécution", c.path[0]!] })),
+  ];
+  test("four rows, every column read, no finding", () => {
+    const m = banded(cols(), 4, "top", "first");
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
