@@ -385,6 +385,9 @@ function textsUnderBlanks(sheet: SheetSnapshot, merges: MergeIndex, rows: number
   }
   const row = sheet.cells[below - 1] ?? [];
   const last = rows[rows.length - 1]!;
+  // Texts right after the band's last column, with no blank column between, are under it too (« Prévisionnel » over
+  // the co-financers after « Origine du co-financement », nothing over it on the top row).
+  while (c2 > 0 && cellText(row[c2]?.value ?? null).trim()) c2++;
   let n = 0;
   for (let c = c1; c <= Math.min(c2, row.length); c++) {
     if (!cellText(row[c - 1]?.value ?? null).trim()) continue;

@@ -726,7 +726,11 @@ function deepenSegments(
     // Columns of the other tables stay out of this one.
     const others = segs.filter((o) => o !== range.seg);
     const own = all.filter((hc) => !others.some((o) => hc.col >= o.c1 && hc.col <= o.c2));
-    const found = segmentsOf(own).filter((x) => x.c1 <= range.c2 && x.c2 >= range.c1 && (!range.seg || x.kind === range.seg.kind));
+    // (Of the same kind, or covering the whole table: a detail's upper rows alone, no year under its blocks, may read as
+    // a summary's « Part du Département », « Crédits prévus 2023-2026 ».)
+    const found = segmentsOf(own).filter(
+      (x) => x.c1 <= range.c2 && x.c2 >= range.c1 && (!range.seg || x.kind === range.seg.kind || (x.c1 <= range.seg.c1 && x.c2 >= range.seg.c2)),
+    );
     if (!found.length) continue;
     const at = range.seg ? out.findIndex((o) => o.seg === range.seg) : -1;
     if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));

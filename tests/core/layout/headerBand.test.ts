@@ -429,3 +429,73 @@ describe("single headers on the top row, a group of one group on each side of th
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
+
+describe("a group starting on the second row right after the top row's last header", () => {
+  // « Origine du co-financement » last on the top row, then « Prévisionnel » on the second row over « Cofinanceurs »
+  // over « ARS », « Crédits assurance maladie »… (corpus5 seed 35): those columns belong to the band too.
+  const cols = (): BandCol[] => [
+    { path: ["Réf. fiche"], key: "fiche" },
+    { path: ["Pilote"], key: "x-pilote" },
+    { path: ["Fiche action"], key: "label" },
+    { path: ["Observations"], key: "x-observations" },
+    { path: ["Nombre de bénéficiaires"], key: "x-beneficiaires" },
+    { path: ["Intitulé de l'objectif"], key: "objective" },
+    { path: ["Total des moyens prévus en €"], key: "budget" },
+    ...block(["Prévisionnel", "Financement départemental"], "Charges de personnel valorisées", "ms", (y) => `Année ${y}`, "2021-2022"),
+    ...block(["Prévisionnel", "Financement départemental"], "Crédits DGAS", "dgas", (y) => `Année ${y}`, "2021-2022"),
+    ...block(["Prévisionnel", "Financement départemental"], "Financement Département", "cd", (y) => `Année ${y}`, "2021-2022"),
+    { path: ["Origine du co-financement"], key: "source" },
+    { path: ["", "Prévisionnel", "Cofinanceurs", "ARS"], key: "firTotal" },
+    { path: ["", "Prévisionnel", "Cofinanceurs", "Crédits d'État"], key: "etatTotal" },
+    { path: ["", "Prévisionnel", "Cofinanceurs", "Crédits assurance maladie"], key: "ondamTotal" },
+    ...realised.map((c) => ({ ...c, path: ["", "", "Suivi de l'exécution", c.path[0]!] })),
+  ];
+  test("four rows, every column read, no finding", () => {
+    const m = banded(cols(), 4, "top", "first");
+    // (Nothing at all over the co-financers on the top row, not even an empty text.)
+    m.sheet.cells.forEach((row) => row?.forEach((cell, c) => cell?.value === "" && delete row[c]));
+    const d = recognise(m.wb).detail!;
+    expect(d).not.toBeNull();
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(Object.fromEntries(Object.entries(m.colOf).filter(([k]) => !k.startsWith("x-"))));
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("a deep band whose upper rows alone read as a summary", () => {
+  // « Moyens prévus » / « Part du Département » / « Valorisation masse salariale » / « BP 2021 », single headers merged
+  // down, beside a one-row summary whose fiches start on the detail's third row (corpus5 seed 498): the upper rows
+  // alone read as a summary (« Part du Département », « Crédits prévus 2021-2022 »), the band as a whole is the detail.
+  test("the detail is read at four rows, the summary beside it", () => {
+    const bp = (y: number) => `BP ${y}`;
+    const cols: BandCol[] = [
+      { path: ["Code fiche"], key: "fiche" },
+      { path: ["Action"], key: "label" },
+      { path: ["Objectif national"], key: "objective" },
+      { path: ["Obj. fondamental / facultatif"], key: "objectiveType" },
+      ...block(["Moyens prévus", "Part du Département"], "Valorisation masse salariale", "ms", bp, "Cumul 2021-2022"),
+      ...block(["Moyens prévus", "Part du Département"], "Budget DGAS", "dgas", bp, "Cumul 2021-2022"),
+      ...block(["Moyens prévus", "Part du Département"], "Financement Département", "cd", bp, "Cumul 2021-2022"),
+      { path: ["Co-financeur(s)"], key: "source" },
+      { path: ["Moyens prévus", "Co-financements", "Montant FIR"], key: "firTotal" },
+      { path: ["Moyens prévus", "Co-financements", "État (P304)"], key: "etatTotal" },
+      { path: ["Moyens prévus", "Co-financements", "ONDAM"], key: "ondamTotal" },
+      { path: ["Crédits prévus 2021-2022"], key: "budget" },
+      { path: ["RÉALISATIONS", "Consommé 2022"], key: "realisedLastYear" },
+      { path: ["RÉALISATIONS", "Exécution cumulée 2021-2022"], key: "realisedSinceStart" },
+      { path: ["RÉALISATIONS", "Taux d'exécution global"], key: "rateGlobal" },
+      { path: ["RÉALISATIONS", "Écart prévu / réalisé"], key: "gap" },
+    ];
+    const m = banded(cols, 4, "merge", "merge", { top: 1 });
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    setCell(beside.sheet, 2, 1, { value: "Engagement 1" });
+    const off = cols.length + 2;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(layout.detail?.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
