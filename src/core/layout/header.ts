@@ -496,6 +496,9 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
   const cols: HeaderColumn[] = [];
   const prev: string[] = [];
   let prevYear = false;
+  // Blocks given a year under the lowest group so far (year-major groups written over their first funder only).
+  let yearsGiven = new Set<string>();
+  let givenUnder = "";
   for (let c = 1; c <= maxCol; c++) {
     const levels = rows.map((hr) => {
       const t = textAt(sheet, merges, hr, c);
@@ -512,7 +515,7 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     // Groups over their first column only on every upper row (« Compte administratif » / « Mandaté 2026 » over
     // « Réalisé », then « % » alone): a sub-header that fits under the previous column's group belongs to it.
     const n = levels.length;
-    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && (fitsUnder(prev[n - 2]!, low) || genericSub(low))) {
+    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && (fitsUnder(prev[n - 2]!, low, yearsGiven) || genericSub(low))) {
       for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
     }
     // A column's one text on a middle row, blank above (« Crédits État » after « PRÉVISIONNEL » / « Cofinanceurs » /
@@ -540,6 +543,11 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     const upper = texts.slice(0, -2).join(" ");
     let cls = near || sub ? classifyHeader(near, sub) : null;
     if (!cls && upper) cls = classifyHeader(`${upper} ${near}`, sub);
+    if (levels[n - 2] !== givenUnder) {
+      yearsGiven = new Set();
+      givenUnder = levels[n - 2] ?? "";
+    }
+    if (cls && "block" in cls) yearsGiven.add(cls.block);
     cols.push({ col: c, group: texts.slice(0, -1).join(" "), sub, cls });
   }
   return { rows, cols };

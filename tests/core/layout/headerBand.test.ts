@@ -2,6 +2,7 @@
 // and how groups, merged, written over their first column only or repeated, and single headers merged down, written
 // on the top row or on the bottom row, combine into each column's header.
 import { checkAnnex } from "../../../src/core/check";
+import { classifyHeader } from "../../../src/core/layout/classify";
 import { columnLetters } from "../../../src/core/layout/describe";
 import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
@@ -497,5 +498,37 @@ describe("a deep band whose upper rows alone read as a summary", () => {
     expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
     const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
     expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
+
+describe("year-major blocks on three rows, each group written over its first column only", () => {
+  // « Prévisionnel » / « 2022 » / « Masse salariale », « Budget DGAS », « FIR »… then « Total 2021-2022 » over the
+  // same funders (corpus6 seed 16): each funder under the year written over the first of them.
+  const funders: Array<[string, string]> = [
+    ["Masse salariale", "ms"],
+    ["Budget DGAS", "dgas"],
+    ["FIR", "fir"],
+    ["ONDAM", "ondam"],
+    ["ETAT", "etat"],
+  ];
+  const cols = (span: string): BandCol[] => [
+    { path: ["N° fiche"], key: "fiche" },
+    { path: ["Intitulés fiches actions"], key: "label" },
+    { path: ["Prévisionnel", "Source de co-financement"], key: "source" },
+    ...YEARS.flatMap((y) => funders.map(([name, b]) => ({ path: ["Prévisionnel", String(y), name], key: `${b}${y}` }))),
+    ...funders.map(([name, b]) => ({ path: ["Prévisionnel", span, name], key: `${b}Total` })),
+    { path: ["Prévisionnel", "Moyens financiers prévisionnels"], key: "budget" },
+    ...realised,
+  ];
+  test.each<[Groups]>([["first"], ["merge"]])("groups %s: every funder's years and totals read", (groups) => {
+    const m = banded(cols("Total 2021-2022"), 3, "merge", groups);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+  test("a span of one year (« Total 2022-2022 ») over a funder is its total, not its year", () => {
+    expect(classifyHeader("Total 2022-2022", "Masse salariale")).toEqual({ role: "msTotal" });
+    expect(classifyHeader("Cumul 2022-2022", "FIR")).toEqual({ role: "firTotal" });
   });
 });
