@@ -198,7 +198,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^(budget|cout) (total|global)\b/.test(main)) return { role: "budget" };
   if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine (des|du) (credits|financements?|fonds)|^partenaires? financiers?$/.test(main))
     return { role: "source" };
-  if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
+  // (« Financement Etat/AM » names which of the two finances the fiche: the summary's modalities.)
+  if (/modalite|\bmodes? de financement|^financements? (etat|plf|p ?304) ?(\/|\+|et) ?(am|ondam|assurance maladie)\b/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (
     /fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(
@@ -252,6 +253,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     )
   )
     return { role: "budget" };
+  // The whole planned amount in the accounts' words, alone (under a funder's group, « Total prévu » is that funder's).
+  if (!(g && s) && /^(total prevu|dotation globale|credits de paiement prevus)$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 

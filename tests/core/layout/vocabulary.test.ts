@@ -321,3 +321,18 @@ describe("funders under more of their names (corpus6)", () => {
     expect(key(g, s)).toBe(want);
   });
 });
+
+describe("the planned budget and the modalities in more words (corpus6)", () => {
+  test.each([
+    ["", "TOTAL PREVU", "budget"],
+    ["", "TOTAL PREVU (€)", "budget"],
+    ["", "Dotation globale en €", "budget"],
+    ["", "Crédits de paiement prévus", "budget"],
+    ["FIR", "Total prévu", "firTotal"],
+    ["", "Financement Etat/AM", "modalite"],
+    ["", "FINANCEMENT ETAT/AM", "modalite"],
+    ["", "Financement  Etat/AM :", "modalite"],
+  ])("« %s » / « %s » → %s", (g, s, want) => {
+    expect(key(g, s)).toBe(want);
+  });
+});
