@@ -29,7 +29,8 @@ const parseText = memoByText((text: string): NamedFunders => {
   const funders = new Set<Funder>();
   const unknown: string[] = [];
   let namesCd = false;
-  const t = normHead(text, 200);
+  // (Funders written one per line, « ARS⏎Etat », are a list like « ARS / Etat ».)
+  const t = normHead(text.replace(/\s*[\r\n]+\s*/g, " / "), 200);
   const tokens = t
     .split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/)
     .map((x) => x.trim())

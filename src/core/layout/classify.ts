@@ -9,18 +9,22 @@ type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
 const FUNDER_WORDS: Array<[Block, RegExp]> = [
   // (« ETP » alone counts posts; valued, « ETP valorisés », it is money.)
   ["ms", /masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp valorises?\b|valorisation (des )?etp\b/],
-  ["dgas", /dgas|\bdgs\b/],
+  // (The département's running budget under its own names: « Crédits de fonctionnement », « Dépenses hors personnel ».)
+  ["dgas", /dgas|\bdgs\b|credits de fonctionnement|budget direction enfance|depenses hors personnel/],
   ["cd", /\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b/],
-  ["fir", /\bfir\b|fonds d'intervention regional|\bars\b|agence regionale de sante/],
+  ["fir", /\bfir\b|fonds d'intervention regional|\bars\b|\ba\.r\.s\b|agence regionale de sante/],
   // Not inside a word: "fondamental" holds "ondam".
-  ["ondam", /\bondam|assurance maladie|\bam\b|\bcnsa\b|\bcpam\b/],
+  ["ondam", /\bondam|assurance maladie|securite sociale|\bam\b|\bcnsa\b|\bcpam\b/],
   ["etat", /\betat\b(?! d.avancement)|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/],
 ];
 
 /** Funders named in a header: "Budget DGAS (hors masse salariale)", what a block excludes does not name it, nor does
  * the title of the contract or plan the table belongs to (« Contrat départemental de prévention… »). */
 function fundersIn(text: string): Block[] {
-  const t = text.replace(/\(?\bhors [^)]*\)?/g, " ").replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
+  const t = text
+    .replace(/\bdepenses hors personnel\b/g, "dgas")
+    .replace(/\(?\bhors [^)]*\)?/g, " ")
+    .replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
   return FUNDER_WORDS.filter(([, re]) => re.test(t)).map(([b]) => b);
 }
 
@@ -50,6 +54,7 @@ const GENERIC_SUB =
   /^(montants?( total)?|actions?|intitules?|libelles?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
+const SPAN_OR_TOTAL = /\btotal\b|cumul|20\d{2} ?(-|a|au) ?20\d{2}/;
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 // A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
@@ -58,6 +63,8 @@ export const unitless = (t: string) => t.replace(UNIT, "").trim();
 
 /** A numbered engagement or objective title (« Axe 1 - Agir le plus précocement… ») names rows, not a column. */
 const ROW_TITLE = /^(axes?|engagements?|mesures?|objectifs?|orientations?|priorites?|volets?)( n ?°)? ?([0-9]+|[ivx]+)\b ?[-:.]? ?\S.{10,}/;
+/** The same title with its number alone (« Engagement 1 »), under a group of the same word. */
+const BARE_TITLE = /^(axe|engagement|mesure|objectif|orientation|priorite|volet)s?( n ?°)? ?([0-9]+|[ivx]+)$/;
 const TITLED: ReadonlySet<string> = new Set(["objective", "objectif", "theme", "mesure"]);
 const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|consommation))$/;
 
@@ -76,7 +83,8 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   // The first row of a table taken under its header: an engagement title under the column of engagements or objectives
   // (« Objectif » / « Axe 1 - Agir… ») is that column's first value, the group alone speaks. (Under another header,
   // « N° FA » / « Axe 1 - … », the header band itself is wrong: left unread.)
-  if (g && ROW_TITLE.test(s)) {
+  const bare = BARE_TITLE.exec(s);
+  if (g && (ROW_TITLE.test(s) || (bare && g.startsWith(bare[1]!)))) {
     const alone = classifyOne("", g);
     if (alone && "role" in alone && TITLED.has(alone.role)) return alone;
   }
@@ -88,7 +96,8 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
   // A rate under a year alone (« Année 2024 » / « % »): the execution rate of that year, the only rate an annex keeps.
   if (g && isBareYear(g) && RATE_WORD.test(s)) return yearCol("rate", bareYear(g)!);
   // Year-major blocks ("Budget 2021" over MS | Crédits DGAS | Crédits ARS…): the funder below, the year above.
-  if (g && s && !isBareYear(s) && !yearsIn(s).length && yearsIn(g).length === 1 && !NOT_PLANNED.test(g)) {
+  // (A span of one year, « Total 2022-2022 », is a total, not a year.)
+  if (g && s && !isBareYear(s) && !yearsIn(s).length && yearsIn(g).length === 1 && !NOT_PLANNED.test(g) && !SPAN_OR_TOTAL.test(g)) {
     const b = blockOf(s);
     if (b && !/cumul/.test(s)) return yearCol(b, yearsIn(g)[0]!);
   }
@@ -189,7 +198,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^(budget|cout) (total|global)\b/.test(main)) return { role: "budget" };
   if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine (des|du) (credits|financements?|fonds)|^partenaires? financiers?$/.test(main))
     return { role: "source" };
-  if (/modalite|\bmodes? de financement/.test(main)) return { role: "modalite" };
+  // (« Financement Etat/AM » names which of the two finances the fiche: the summary's modalities.)
+  if (/modalite|\bmodes? de financement|^financements? (etat|plf|p ?304) ?(\/|\+|et) ?(am|ondam|assurance maladie)\b/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (
     /fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(
@@ -243,6 +253,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     )
   )
     return { role: "budget" };
+  // The whole planned amount in the accounts' words, alone (under a funder's group, « Total prévu » is that funder's).
+  if (!(g && s) && /^(total prevu|dotation globale|credits de paiement prevus)$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 

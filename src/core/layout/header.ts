@@ -138,6 +138,12 @@ const FUNDER_FAMILY: Record<string, string[]> = {
   ondam: ["ondam"],
 };
 
+/** « Cumul 2022-2025 », « Total 2021-2023 », « Sous-total »: a span or a total, no word of money spent. */
+function spanTotal(sub: string): boolean {
+  const n = norm(sub);
+  return /^(cumul|cumule|total|sous[- ]?total)\b/.test(n) && !/realis|execut|mandat|consomm|depens|pay|liquid|\breel/.test(n);
+}
+
 /**
  * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
  * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
@@ -158,6 +164,9 @@ export function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<s
   // A generic sub-header (« Montant », « Taux d'exécution », « % ») takes its meaning from its group, whatever it would
   // mean alone: « Taux d'exécution » under « Cumul 2023-2025 » is the global rate.
   if (alone && genericSub(sub)) return true;
+  // A span or a total in no words of money spent (« Cumul 2022-2025 », « Total 2021-2023 ») under a funder's planned
+  // block is that block's total, though alone it reads as the realisations since the start.
+  if (alone && spanTotal(sub) && fundsOf(under) !== null && "role" in under) return true;
   if (alone) return key(alone) === key(under);
   // A sub-header meaning nothing alone fits only as a generic word or a date (« Échéance » under a CD group does not).
   return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
@@ -178,7 +187,8 @@ export function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean
     const own = cellText(row[c - 1]?.value ?? null);
     const v = next[c - 1]?.value ?? null;
     if (typeof v === "number" && !isBareYear(String(v))) return false;
-    const sub = typeof v === "string" ? v.trim() : "";
+    // (A year typed as a number, 2022 under « Financement Département », is as much a sub-header as « 2022 » typed.)
+    const sub = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
     if (own) {
       // A title over the table (« CONTRAT DÉPARTEMENTAL… ») is no group.
       if (own.length > 40) return false;
@@ -199,13 +209,16 @@ export function hasHorizontalMerge(sheet: SheetSnapshot, r: number): boolean {
 /** Up to four header rows: super-group (« PRÉVISIONNEL »), group (« Département »), block (« Masse salariale »), year. */
 export const MAX_HEADER_ROWS = 4;
 
-/** Whether a row holds nothing but header-like cells: texts and bare years, no amount, no fiche number. */
-export function headerLike(sheet: SheetSnapshot, r: number): boolean {
+/**
+ * Whether a row, or its columns c1 to c2, holds nothing but header-like cells: texts and bare years, most of them
+ * known, no amount, no fiche number; at least `minFilled` of them.
+ */
+export function headerLike(sheet: SheetSnapshot, r: number, span?: { c1: number; c2: number }, minFilled = 2): boolean {
   const row = sheet.cells[r - 1];
   if (!row) return false;
   let filled = 0;
   let known = 0;
-  for (let c = 1; c <= row.length; c++) {
+  for (let c = span?.c1 ?? 1; c <= Math.min(span?.c2 ?? row.length, row.length); c++) {
     const v = row[c - 1]?.value ?? null;
     if (v === null || isBlankValue(v)) continue;
     filled++;
@@ -216,7 +229,27 @@ export function headerLike(sheet: SheetSnapshot, r: number): boolean {
     if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
     else if (/^(fa|fiche|action)?\s*[-.]?\s*\d{1,3}( ?bis| ?ter)?$/.test(n)) return false;
   }
-  return filled >= 2 && known * 2 >= filled;
+  return filled >= minFilled && known * 2 >= filled;
+}
+/** A unit alone: « € », « en € », « k€ », « (en euros) », « % », « en % ». */
+const UNIT_ONLY = /^\(?(en )?(k ?€|€|euros?|keur|milliers d.euros|%)\)?$/;
+
+/**
+ * The band with the row of units under it (« € » under the amounts, « % » under the rates, blank under the texts), if
+ * any, between columns c1 and c2: it says nothing the band does not, and it is no fiche.
+ */
+export function withUnitRow(sheet: SheetSnapshot, rows: number[], c1: number, c2: number): number[] {
+  const r = rows[rows.length - 1]! + 1;
+  const row = sheet.cells[r - 1];
+  if (!row) return rows;
+  let units = 0;
+  for (let c = c1; c <= Math.min(c2, row.length); c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (v === null || isBlankValue(v)) continue;
+    if (typeof v !== "string" || !UNIT_ONLY.test(norm(v))) return rows;
+    units++;
+  }
+  return units >= 2 ? [...rows, r] : rows;
 }
 export const GENERIC_WORD = /^(montants?|taux|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)\b|^%$/;
 
@@ -352,8 +385,18 @@ function textsUnderBlanks(sheet: SheetSnapshot, merges: MergeIndex, rows: number
   }
   const row = sheet.cells[below - 1] ?? [];
   const last = rows[rows.length - 1]!;
+  // Texts right after the band's last column, with no blank column between, are under it too (« Prévisionnel » over
+  // the co-financers after « Origine du co-financement », nothing over it on the top row).
+  while (c2 > 0 && cellText(row[c2]?.value ?? null).trim()) c2++;
   let n = 0;
-  for (let c = c1; c <= Math.min(c2, row.length); c++) if (cellText(row[c - 1]?.value ?? null).trim() && textAt(sheet, merges, last, c) === "") n++;
+  for (let c = c1; c <= Math.min(c2, row.length); c++) {
+    if (!cellText(row[c - 1]?.value ?? null).trim()) continue;
+    const over = textAt(sheet, merges, last, c);
+    if (over === "") n++;
+    // Or under a group written over its first column only, blank cells after it (« MOYENS FINANCIERS PRÉVISIONNELS »
+    // over « FONDS PROPRES », « Prévisionnel » over « Part du Département »): the first of that group's sub-headers.
+    else if (over !== "\u0000covered" && !merges.at(last, c) && textAt(sheet, merges, last, c + 1) === "") n++;
+  }
   return n;
 }
 
@@ -453,6 +496,9 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
   const cols: HeaderColumn[] = [];
   const prev: string[] = [];
   let prevYear = false;
+  // Blocks given a year under the lowest group so far (year-major groups written over their first funder only).
+  let yearsGiven = new Set<string>();
+  let givenUnder = "";
   for (let c = 1; c <= maxCol; c++) {
     const levels = rows.map((hr) => {
       const t = textAt(sheet, merges, hr, c);
@@ -469,7 +515,7 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     // Groups over their first column only on every upper row (« Compte administratif » / « Mandaté 2026 » over
     // « Réalisé », then « % » alone): a sub-header that fits under the previous column's group belongs to it.
     const n = levels.length;
-    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && (fitsUnder(prev[n - 2]!, low) || genericSub(low))) {
+    if (low && !year && levels.slice(0, -1).every((t) => !t) && prev[n - 2] && (fitsUnder(prev[n - 2]!, low, yearsGiven) || genericSub(low))) {
       for (let i = 0; i < n - 1; i++) levels[i] = prev[i] ?? "";
     }
     // A column's one text on a middle row, blank above (« Crédits État » after « PRÉVISIONNEL » / « Cofinanceurs » /
@@ -497,6 +543,11 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     const upper = texts.slice(0, -2).join(" ");
     let cls = near || sub ? classifyHeader(near, sub) : null;
     if (!cls && upper) cls = classifyHeader(`${upper} ${near}`, sub);
+    if (levels[n - 2] !== givenUnder) {
+      yearsGiven = new Set();
+      givenUnder = levels[n - 2] ?? "";
+    }
+    if (cls && "block" in cls) yearsGiven.add(cls.block);
     cols.push({ col: c, group: texts.slice(0, -1).join(" "), sub, cls });
   }
   return { rows, cols };

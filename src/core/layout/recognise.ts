@@ -17,11 +17,12 @@ import { incompleteText, rejectText } from "../../messages/layout";
 import {
   cellText,
   fitsUnder,
-  GENERIC_WORD,
   groupRowAbove,
   groupsWrittenFirstOnly,
+  headerLike,
   headerRowsAt,
   MAX_HEADER_ROWS,
+  withUnitRow,
   MAX_HEADER_TEXT,
   MergeIndex,
   readDeepHeader,
@@ -596,7 +597,8 @@ function scanSheet(
     const header = singlesAbove(sheet, merges, band) ?? band;
     const segs = segmentsOf(header.cols);
     let end = r;
-    for (const { seg, rows: headerRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols).map((x) => ownDepth(sheet, merges, x))) {
+    for (const { seg, rows: deepRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols).map((x) => ownDepth(sheet, merges, x))) {
+      const headerRows = withUnitRow(sheet, deepRows, seg.c1, seg.c2);
       if (seg.kind === "detail" && asSummary.has(`${header.rows[0]}:${seg.c1}`)) seg.kind = "summary";
       const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
       const headers = new Map<number, string>();
@@ -784,25 +786,6 @@ function additiveColumns(columns: Columns, blocks: Blocks): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-/** Whether row r, between columns c1 and c2, holds header cells only: texts and years, most of them known, no amount. */
-function headerLikeIn(sheet: SheetSnapshot, r: number, c1: number, c2: number): boolean {
-  const row = sheet.cells[r - 1];
-  if (!row) return false;
-  let filled = 0;
-  let known = 0;
-  for (let c = c1; c <= c2; c++) {
-    const v = row[c - 1]?.value ?? null;
-    if (v === null || isBlankValue(v)) continue;
-    filled++;
-    const t = cellText(v);
-    if (!t || typeof v === "boolean") return false;
-    const n = norm(t);
-    if (typeof v === "number" && !isBareYear(n)) return false;
-    if (isBareYear(n) || classifyHeader("", t) || GENERIC_WORD.test(n)) known++;
-  }
-  return filled >= 3 && known * 2 >= filled;
-}
-
 /**
  * Two tables side by side need not have headers of the same depth (a detail on three rows beside a summary on two):
  * where the row under the header is itself a row of headers, over the columns of a table or over columns no table
@@ -814,6 +797,8 @@ function deepenSegments(
   rows: number[],
   segs: Segment[],
   cols: HeaderColumn[],
+  /** Only this table's columns (a table deepened once, tried one row deeper again beside the others). */
+  only?: Segment,
 ): Array<{ seg: Segment; rows: number[] }> {
   const out = segs.map((seg) => ({ seg, rows }));
   if (rows.length > MAX_HEADER_ROWS) return out;
@@ -829,20 +814,30 @@ function deepenSegments(
     c = seg.c2 + 1;
   }
   if (c <= maxCol) ranges.push({ c1: c, c2: maxCol, seg: null });
-  const candidates = ranges.filter((x) => (x.seg !== null || segs.length > 0) && headerLikeIn(sheet, next, x.c1, x.c2));
+  const candidates = ranges.filter((x) => (only ? x.seg === only : x.seg !== null || segs.length > 0) && headerLike(sheet, next, x, 3));
   if (!candidates.length) return out;
   const all = readDeepHeader(sheet, merges, deeper).cols;
   for (const range of candidates) {
     // Columns of the other tables stay out of this one.
     const others = segs.filter((o) => o !== range.seg);
     const own = all.filter((hc) => !others.some((o) => hc.col >= o.c1 && hc.col <= o.c2));
-    const found = segmentsOf(own).filter((x) => x.c1 <= range.c2 && x.c2 >= range.c1 && (!range.seg || x.kind === range.seg.kind));
+    // (Of the same kind, or covering the whole table: a detail's upper rows alone, no year under its blocks, may read as
+    // a summary's « Part du Département », « Crédits prévus 2023-2026 ».)
+    const found = segmentsOf(own).filter(
+      (x) => x.c1 <= range.c2 && x.c2 >= range.c1 && (!range.seg || x.kind === range.seg.kind || (x.c1 <= range.seg.c1 && x.c2 >= range.seg.c2)),
+    );
     if (!found.length) continue;
     const at = range.seg ? out.findIndex((o) => o.seg === range.seg) : -1;
     if (at >= 0) out.splice(at, 1, ...found.map((seg) => ({ seg, rows: deeper })));
     else out.push(...found.filter((f) => !out.some((o) => o.seg.c1 <= f.c2 && o.seg.c2 >= f.c1)).map((seg) => ({ seg, rows: deeper })));
   }
-  return joinDeepened(out, all, deeper);
+  const joined = joinDeepened(out, all, deeper);
+  // A table deepened may go deeper still: four rows of groups beside a summary whose fiches start on the second.
+  if (deeper.length >= MAX_HEADER_ROWS) return joined;
+  const segsNow = joined.map((x) => x.seg);
+  return joined.flatMap((x) =>
+    x.rows === deeper ? deepenSegments(sheet, merges, deeper, segsNow, cols, x.seg).filter((y) => y.seg === x.seg || !segsNow.includes(y.seg)) : [x],
+  );
 }
 
 /**

@@ -57,3 +57,8 @@ test.each([
 test("« Fonds propres + FIR » names FIR and the département", () => {
   expect(parseSource("Fonds propres + FIR")).toEqual({ funders: new Set(["fir"]), unknown: [], namesCd: true });
 });
+
+test("funders written one per line in the source cell (« ARS⏎Etat ») are each named (corpus6 seed 52)", () => {
+  expect([...parseSource("ARS\nEtat").funders].sort()).toEqual(["etat", "fir"]);
+  expect([...parseSource("FIR\r\nONDAM\nPLF").funders].sort()).toEqual(["etat", "fir", "ondam"]);
+});

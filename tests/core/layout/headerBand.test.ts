@@ -2,12 +2,13 @@
 // and how groups, merged, written over their first column only or repeated, and single headers merged down, written
 // on the top row or on the bottom row, combine into each column's header.
 import { checkAnnex } from "../../../src/core/check";
+import { classifyHeader } from "../../../src/core/layout/classify";
 import { columnLetters } from "../../../src/core/layout/describe";
 import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters, lettersToCol } from "../../../src/core/model/a1";
 import { setCell } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
-import { fiches, miniDetail, miniSummary, type MiniAnnex } from "../miniAnnex";
+import { fiches, miniDetail, miniSummary, standardCols, type MiniAnnex } from "../miniAnnex";
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
 
@@ -265,5 +266,269 @@ describe("a group's span", () => {
     const texts = Object.fromEntries(own.map((c) => [c.key, d.headers[lettersToCol(m.colOf[c.key]!)]]));
     expect(texts).toEqual(Object.fromEntries(own.map((c) => [c.key, c.path.join(" ")])));
     expect(d.headers[lettersToCol(m.colOf.gap!)]).toMatch(/^(EXÉCUTION Depuis 2021 )?Solde$/);
+  });
+});
+
+describe("years typed as numbers under groups written over their first column only", () => {
+  // « Prévisionnel » / « Part du Département » / « Financement Département » over 2022, 2023 typed as numbers, single
+  // headers on the bottom row (corpus5 seeds 503, 519): the band is read whole, every year kept.
+  const year = (y: number) => String(y);
+  const numbered = (): BandCol[] => [
+    ...singles,
+    ...block(["PRÉVISIONNEL", "Part du Département"], "Masse salariale", "ms", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Part du Département"], "Budget DGAS", "dgas", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Part du Département"], "Financement Département", "cd", year, "Cumul 2021-2022"),
+    { path: ["Source de co-financement"], key: "source" },
+    ...block(["PRÉVISIONNEL", "Autres financeurs"], "FIR", "fir", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Autres financeurs"], "CNSA", "ondam", year, "Cumul 2021-2022"),
+    ...block(["PRÉVISIONNEL", "Autres financeurs"], "Crédits d'État", "etat", year, "Cumul 2021-2022"),
+    ...realised,
+  ];
+  test.each<[number, Groups]>([
+    [4, "first"],
+    [4, "merge"],
+  ])("%i rows, groups %s: every block read with its years", (depth, groups) => {
+    const m = banded(numbered(), depth, "bottom", groups);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(d.missing).toEqual([]);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+
+  test("three rows, the block's total before its years (« MASSE SALARIALE » / « TOTAL MASSE SALARIALE », 2021, 2022)", () => {
+    const first = (up: string[], name: string, b: string): BandCol[] => [
+      { path: [...up, name, `Total ${name}`], key: `${b}Total` },
+      ...YEARS.map((y) => ({ path: [...up, name, String(y)], key: `${b}${y}` })),
+    ];
+    const cols: BandCol[] = [
+      ...singles,
+      ...first(["PART DU DÉPARTEMENT"], "MASSE SALARIALE", "ms"),
+      ...first(["PART DU DÉPARTEMENT"], "DGAS", "dgas"),
+      ...first(["AUTRES FINANCEURS"], "FONDS D'INTERVENTION RÉGIONAL", "fir"),
+      ...first(["AUTRES FINANCEURS"], "ETAT - BOP 304", "etat"),
+      ...first(["AUTRES FINANCEURS"], "ONDAM", "ondam"),
+      { path: ["SOURCE DE CO-FINANCEMENT"], key: "source" },
+      ...realised,
+    ];
+    const m = banded(cols, 3, "bottom", "first");
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("a deep band beside a shallow table", () => {
+  // A four-row detail beside a summary whose header is one row on the detail's top row: the summary's engagement
+  // title and fiches sit on the detail's lower header rows (corpus5 seeds 46, 245). The detail's band is still four.
+  test.each<[Groups]>([["merge"], ["first"]])("groups %s: the detail's band is four rows, every year read", (groups) => {
+    const m = banded(fourLevels(), 4, "merge", groups);
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    const off = fourLevels().length + 2;
+    const down = m.headerRows[0]! - 1;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1 + down, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(layout.detail!.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
+
+describe("a bare numbered title under a column of titles", () => {
+  // « Engagement » over « Engagement 1 » (the summary's first body row, on the detail's second header row; corpus5
+  // seeds 310, 344, 394, 600): the title is the column's first value, the column the summary's engagements.
+  test.each([["Engagement"], ["ENGAGEMENT"]])("« %s » / « … 1 »: the summary's engagement column is read", (head) => {
+    const m = banded(fourLevels(), 4, "merge", "merge");
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    setCell(beside.sheet, 1, 1, { value: head });
+    setCell(beside.sheet, 2, 1, { value: `${head} 1` });
+    const off = fourLevels().length + 2;
+    const down = m.headerRows[0]! - 1;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1 + down, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
+
+describe("a row of units under the header", () => {
+  // « € » under every amount, « % » under every rate, blank under the texts: a header row, not the table's first row.
+  test.each([
+    ["€", "%"],
+    ["en €", "en %"],
+    ["k€", "%"],
+    ["(en euros)", "(%)"],
+  ])("units « %s » and « %s »: the band takes the row, every column read, no finding", (money, rate) => {
+    const m = miniDetail();
+    const s = m.sheet;
+    const under = m.headerRows[m.headerRows.length - 1]!;
+    const units = standardCols().map((c) =>
+      /^rate/.test(c.key) ? rate : /^(ms|dgas|cd|fir|etat|ondam)(20\d{2}|Total)$|^(budget|realised|gap)/.test(c.key) ? money : null,
+    );
+    s.cells.splice(under, 0, []);
+    s.rowCount++;
+    s.merges = s.merges.map((x) => (x.r1 > under ? { ...x, r1: x.r1 + 1, r2: x.r2 + 1 } : x));
+    for (const cell of s.cells.flat())
+      if (cell?.formula) cell.formula = cell.formula.replace(/([A-Z]+)(\d+)/g, (_, L, n) => `${L}${Number(n) > under ? Number(n) + 1 : n}`);
+    units.forEach((u, i) => u && setCell(s, under + 1, i + 1, { value: u }));
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual([...m.headerRows, under + 1]);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("single headers on the top row over one group of groups", () => {
+  // « MOYENS FINANCIERS PRÉVISIONNELS » beside the single headers, over « FONDS PROPRES » and « FINANCEMENTS
+  // PARTENAIRES », over the blocks, over the years; each written over its first column only (corpus5 seeds 114, 116,
+  // 397): the band is four rows, though one group only of the second row sits under a blank cell.
+  const prevu = (y: number) => `Prévu ${y}`;
+  const cols = (): BandCol[] => [
+    ...singles,
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FONDS PROPRES"], "MASSE SALARIALE", "ms", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FONDS PROPRES"], "BUDGET DGAS", "dgas", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FONDS PROPRES"], "TOTAL FONDS PROPRES", "cd", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FINANCEMENTS PARTENAIRES"], "ARS", "fir", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FINANCEMENTS PARTENAIRES"], "ÉTAT", "etat", prevu, "2021-2022"),
+    ...block(["MOYENS FINANCIERS PRÉVISIONNELS", "FINANCEMENTS PARTENAIRES"], "ONDAM", "ondam", prevu, "2021-2022"),
+    { path: ["SOURCE DE CO-FINANCEMENT"], key: "source" },
+    ...realised,
+  ];
+  test.each<[Groups]>([["first"], ["merge"]])("groups %s: four rows, every column read, no finding", (groups) => {
+    const m = banded(cols(), 4, "top", groups);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("single headers on the top row, a group of one group on each side of the source", () => {
+  // « Prévisionnel » over « Part du Département » over « Part CD » over the years, then « Financeur(s) », then
+  // « Prévisionnel » over « Financements partenaires » over the co-financers, each written over its first column only
+  // (corpus5 seed 397): no sub-header of the second row sits under a blank cell, the band is still four rows.
+  const cols = (): BandCol[] => [
+    ...singles,
+    ...block(["Prévisionnel", "Part du Département"], "Part CD", "cd", String, "2021-2022"),
+    { path: ["Financeur(s)"], key: "source" },
+    ...block(["Prévisionnel", "Financements partenaires"], "ARS", "fir", String, "2021-2022"),
+    ...block(["Prévisionnel", "Financements partenaires"], "État", "etat", String, "2021-2022"),
+    ...block(["Prévisionnel", "Financements partenaires"], "Assurance maladie", "ondam", String, "2021-2022"),
+    // (« Exécution » on the third row, nothing over it: the last text of the top row is « Prévisionnel ».)
+    ...realised.map((c) => ({ ...c, path: ["", "", "Exécution", c.path[0]!] })),
+  ];
+  test("four rows, every column read, no finding", () => {
+    const m = banded(cols(), 4, "top", "first");
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("a group starting on the second row right after the top row's last header", () => {
+  // « Origine du co-financement » last on the top row, then « Prévisionnel » on the second row over « Cofinanceurs »
+  // over « ARS », « Crédits assurance maladie »… (corpus5 seed 35): those columns belong to the band too.
+  const cols = (): BandCol[] => [
+    { path: ["Réf. fiche"], key: "fiche" },
+    { path: ["Pilote"], key: "x-pilote" },
+    { path: ["Fiche action"], key: "label" },
+    { path: ["Observations"], key: "x-observations" },
+    { path: ["Nombre de bénéficiaires"], key: "x-beneficiaires" },
+    { path: ["Intitulé de l'objectif"], key: "objective" },
+    { path: ["Total des moyens prévus en €"], key: "budget" },
+    ...block(["Prévisionnel", "Financement départemental"], "Charges de personnel valorisées", "ms", (y) => `Année ${y}`, "2021-2022"),
+    ...block(["Prévisionnel", "Financement départemental"], "Crédits DGAS", "dgas", (y) => `Année ${y}`, "2021-2022"),
+    ...block(["Prévisionnel", "Financement départemental"], "Financement Département", "cd", (y) => `Année ${y}`, "2021-2022"),
+    { path: ["Origine du co-financement"], key: "source" },
+    { path: ["", "Prévisionnel", "Cofinanceurs", "ARS"], key: "firTotal" },
+    { path: ["", "Prévisionnel", "Cofinanceurs", "Crédits d'État"], key: "etatTotal" },
+    { path: ["", "Prévisionnel", "Cofinanceurs", "Crédits assurance maladie"], key: "ondamTotal" },
+    ...realised.map((c) => ({ ...c, path: ["", "", "Suivi de l'exécution", c.path[0]!] })),
+  ];
+  test("four rows, every column read, no finding", () => {
+    const m = banded(cols(), 4, "top", "first");
+    // (Nothing at all over the co-financers on the top row, not even an empty text.)
+    m.sheet.cells.forEach((row) => row?.forEach((cell, c) => cell?.value === "" && delete row[c]));
+    const d = recognise(m.wb).detail!;
+    expect(d).not.toBeNull();
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(Object.fromEntries(Object.entries(m.colOf).filter(([k]) => !k.startsWith("x-"))));
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+});
+
+describe("a deep band whose upper rows alone read as a summary", () => {
+  // « Moyens prévus » / « Part du Département » / « Valorisation masse salariale » / « BP 2021 », single headers merged
+  // down, beside a one-row summary whose fiches start on the detail's third row (corpus5 seed 498): the upper rows
+  // alone read as a summary (« Part du Département », « Crédits prévus 2021-2022 »), the band as a whole is the detail.
+  test("the detail is read at four rows, the summary beside it", () => {
+    const bp = (y: number) => `BP ${y}`;
+    const cols: BandCol[] = [
+      { path: ["Code fiche"], key: "fiche" },
+      { path: ["Action"], key: "label" },
+      { path: ["Objectif national"], key: "objective" },
+      { path: ["Obj. fondamental / facultatif"], key: "objectiveType" },
+      ...block(["Moyens prévus", "Part du Département"], "Valorisation masse salariale", "ms", bp, "Cumul 2021-2022"),
+      ...block(["Moyens prévus", "Part du Département"], "Budget DGAS", "dgas", bp, "Cumul 2021-2022"),
+      ...block(["Moyens prévus", "Part du Département"], "Financement Département", "cd", bp, "Cumul 2021-2022"),
+      { path: ["Co-financeur(s)"], key: "source" },
+      { path: ["Moyens prévus", "Co-financements", "Montant FIR"], key: "firTotal" },
+      { path: ["Moyens prévus", "Co-financements", "État (P304)"], key: "etatTotal" },
+      { path: ["Moyens prévus", "Co-financements", "ONDAM"], key: "ondamTotal" },
+      { path: ["Crédits prévus 2021-2022"], key: "budget" },
+      { path: ["RÉALISATIONS", "Consommé 2022"], key: "realisedLastYear" },
+      { path: ["RÉALISATIONS", "Exécution cumulée 2021-2022"], key: "realisedSinceStart" },
+      { path: ["RÉALISATIONS", "Taux d'exécution global"], key: "rateGlobal" },
+      { path: ["RÉALISATIONS", "Écart prévu / réalisé"], key: "gap" },
+    ];
+    const m = banded(cols, 4, "merge", "merge", { top: 1 });
+    const beside = miniSummary(m.wb, fiches(), YEARS, "tmp");
+    m.wb.sheets.splice(m.wb.sheets.indexOf(beside.sheet), 1);
+    setCell(beside.sheet, 2, 1, { value: "Engagement 1" });
+    const off = cols.length + 2;
+    beside.sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && setCell(m.sheet, r + 1, c + 1 + off, cell)));
+    const layout = recognise(m.wb);
+    expect(layout.detail?.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(layout.detail!)).toMatchObject(m.colOf);
+    const shifted = Object.fromEntries(Object.entries(beside.colOf).map(([k, L]) => [k, colToLetters(lettersToCol(L) + off)]));
+    expect(columnLetters(layout.summary!)).toMatchObject(shifted);
+  });
+});
+
+describe("year-major blocks on three rows, each group written over its first column only", () => {
+  // « Prévisionnel » / « 2022 » / « Masse salariale », « Budget DGAS », « FIR »… then « Total 2021-2022 » over the
+  // same funders (corpus6 seed 16): each funder under the year written over the first of them.
+  const funders: Array<[string, string]> = [
+    ["Masse salariale", "ms"],
+    ["Budget DGAS", "dgas"],
+    ["FIR", "fir"],
+    ["ONDAM", "ondam"],
+    ["ETAT", "etat"],
+  ];
+  const cols = (span: string): BandCol[] => [
+    { path: ["N° fiche"], key: "fiche" },
+    { path: ["Intitulés fiches actions"], key: "label" },
+    { path: ["Prévisionnel", "Source de co-financement"], key: "source" },
+    ...YEARS.flatMap((y) => funders.map(([name, b]) => ({ path: ["Prévisionnel", String(y), name], key: `${b}${y}` }))),
+    ...funders.map(([name, b]) => ({ path: ["Prévisionnel", span, name], key: `${b}Total` })),
+    { path: ["Prévisionnel", "Moyens financiers prévisionnels"], key: "budget" },
+    ...realised,
+  ];
+  test.each<[Groups]>([["first"], ["merge"]])("groups %s: every funder's years and totals read", (groups) => {
+    const m = banded(cols("Total 2021-2022"), 3, "merge", groups);
+    const d = recognise(m.wb).detail!;
+    expect(d.headerRows).toEqual(m.headerRows);
+    expect(columnLetters(d)).toMatchObject(m.colOf);
+    expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  });
+  test("a span of one year (« Total 2022-2022 ») over a funder is its total, not its year", () => {
+    expect(classifyHeader("Total 2022-2022", "Masse salariale")).toEqual({ role: "msTotal" });
+    expect(classifyHeader("Cumul 2022-2022", "FIR")).toEqual({ role: "firTotal" });
   });
 });

@@ -301,3 +301,38 @@ describe("summary consumption under one group", () => {
     expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
   });
 });
+
+describe("funders under more of their names (corpus6)", () => {
+  test.each([
+    ["Sécurité sociale", "2022", "ondam2022"],
+    ["", "Sécurité sociale 2023", "ondam2023"],
+    ["Sécurité sociale", "Dotation 2022", "ondam2022"],
+    ["A.R.S.", "2022", "fir2022"],
+    ["", "A.R.S. 2024", "fir2024"],
+    ["Budget direction enfance", "CP 2022", "dgas2022"],
+    ["Crédits de fonctionnement", "CP 2022", "dgas2022"],
+    ["Credits de fonctionnement", "Dotation 2023", "dgas2023"],
+    ["", "Dépenses hors personnel 2022", "dgas2022"],
+    ["Dépenses hors personnel", "CP 2021", "dgas2021"],
+    // (What a block excludes still names nothing: « Budget DGAS (hors masse salariale) » is the DGAS.)
+    ["", "Budget DGAS (hors masse salariale) 2022", "dgas2022"],
+    ["", "Dépenses réalisées 2022", "realised2022"],
+  ])("« %s » / « %s » → %s", (g, s, want) => {
+    expect(key(g, s)).toBe(want);
+  });
+});
+
+describe("the planned budget and the modalities in more words (corpus6)", () => {
+  test.each([
+    ["", "TOTAL PREVU", "budget"],
+    ["", "TOTAL PREVU (€)", "budget"],
+    ["", "Dotation globale en €", "budget"],
+    ["", "Crédits de paiement prévus", "budget"],
+    ["FIR", "Total prévu", "firTotal"],
+    ["", "Financement Etat/AM", "modalite"],
+    ["", "FINANCEMENT ETAT/AM", "modalite"],
+    ["", "Financement  Etat/AM :", "modalite"],
+  ])("« %s » / « %s » → %s", (g, s, want) => {
+    expect(key(g, s)).toBe(want);
+  });
+});
