@@ -4,6 +4,7 @@ import type { TableView } from "../layout/view";
 import { isError } from "../model/snapshot";
 import { amountColumns, columnName, finding } from "./helpers";
 import { compareAmounts, roundingTolerance } from "../model/tolerance";
+import { withAmountUnit } from "../../messages/unit";
 import type { Finding, Rule } from "./types";
 
 /** Decimals the format shows ("# ##0 €" -> 0); General shows them all. */
@@ -120,7 +121,8 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
       // Stored cents agree, but a reader adding the printed rows finds another total (hidden cents).
       const shownRows = sums.shown[k]!;
       const shownTotal = rounded(v.num(totalRow.row, col), shownDecimals(cell?.numFmt));
-      if (compareAmounts(shownRows, shownTotal) === "rounding") {
+      // Printed figures a unit apart (1 k€ in a table shown in whole k€): print rounding, whatever the unit.
+      if (withAmountUnit("eur", () => compareAmounts(shownRows, shownTotal)) === "rounding") {
         out.push(
           finding(
             v,

@@ -182,3 +182,24 @@ describe("other thresholds of 1 € scale with the unit", () => {
     expect(over(miniDetail(), fiches())).toEqual([]);
   });
 });
+
+describe("print rounding of a k€ table shown in whole k€", () => {
+  test("rows printed 1 k€ apart from their TOTAL, stored amounts equal: still the « as printed » rounding note", () => {
+    const m = kiloHeader();
+    const col = parseAddr(`${m.colOf.budget}1`).col;
+    const rows = [...m.rowOfFiche.values()];
+    // Each row n,3 printed « n »; the TOTAL, 1,2 more than the printed rows, is printed 1 k€ above their sum.
+    let total = 0;
+    for (const row of rows) {
+      const stored = m.sheet.cells[row - 1]![col - 1]!.value as number;
+      const value = Math.floor(stored) + 0.3;
+      total += value;
+      setCell(m.sheet, row, col, { value, numFmt: "# ##0" });
+    }
+    const cell = m.sheet.cells[m.totalRow! - 1]![col - 1]!;
+    setCell(m.sheet, m.totalRow!, col, { ...cell, value: total, numFmt: "# ##0" });
+    const notes = checkAnnex(m.wb).findings.filter((f) => f.rule === "total-row" && f.cell === `${m.colOf.budget}${m.totalRow}`);
+    expect(notes.map((f) => f.severity)).toEqual(["info"]);
+    expect(notes[0]!.message).toContain("k€");
+  });
+});
