@@ -12,6 +12,8 @@ import { needsReason, partialReason } from "./rules/needs";
 import { rulesText } from "../messages/rules";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
 import { withoutUncomputed } from "./rules/uncomputed";
+import { annexAmountUnit, detectAmountUnit } from "./layout/amountUnit";
+import { withAmountUnit } from "../messages/unit";
 
 export interface ReportTable {
   kind: string;
@@ -76,6 +78,17 @@ export function runRules(
   layout: AnnexLayout,
   options: CheckOptions = {},
   views: Views = viewsOf(wb, layout),
+): { findings: Finding[]; skipped: CheckReport["skipped"] } {
+  // An annex kept in k€: rules compare with a 1 € tolerance in that unit and their messages print k€.
+  const unit = annexAmountUnit([views.detail, views.summary].map((v) => (v ? detectAmountUnit(v.sheet, v.t) : null)));
+  return withAmountUnit(unit, () => runRulesInUnit(wb, layout, options, views));
+}
+
+function runRulesInUnit(
+  wb: WorkbookSnapshot,
+  layout: AnnexLayout,
+  options: CheckOptions,
+  views: Views,
 ): { findings: Finding[]; skipped: CheckReport["skipped"] } {
   const ctx: RuleContext = { wb, layout, detail: views.detail, summary: views.summary, options };
   const findings: Finding[] = [];

@@ -1,4 +1,6 @@
 // French number formatting without Intl locale data (Node builds may lack full ICU); narrow no-break space as thousands separator.
+import { amountUnit } from "./unit";
+
 export const NBSP = "\u00a0";
 export const NNBSP = "\u202f";
 
@@ -6,8 +8,26 @@ function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
 }
 
-/** 1155000 -> "1 155 000 €"; cents shown only when present (12.5 -> "12,50 €"). */
+/**
+ * An amount in thousands of euros as the sheet shows it: 38.71 -> "38,71 k€", 1250 -> "1 250 k€"; two decimals when
+ * there are any, a third when the euros need it (0.001 -> "0,001 k€", a 1 € gap stays visible).
+ */
+export function formatKiloEuro(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const euros = Math.round(Math.abs(value) * 1000);
+  const negative = value < 0 && euros > 0;
+  const int = Math.floor(euros / 1000);
+  const frac = euros % 1000;
+  const dec = frac === 0 ? "" : "," + (frac % 10 ? String(frac).padStart(3, "0") : String(frac / 10).padStart(2, "0"));
+  return (negative ? "-" : "") + groupThousands(String(int)) + dec + NBSP + "k€";
+}
+
+/**
+ * 1155000 -> "1 155 000 €"; cents shown only when present (12.5 -> "12,50 €"). While a table kept in thousands of
+ * euros is checked, its amounts are printed in k€, as the user reads them in the sheet.
+ */
 export function formatEuro(value: number): string {
+  if (amountUnit() === "keur") return formatKiloEuro(value);
   if (!Number.isFinite(value)) return String(value);
   const cents = Math.round(Math.abs(value) * 100);
   const negative = value < 0 && cents > 0;

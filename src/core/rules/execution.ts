@@ -6,7 +6,7 @@ import type { TableView } from "../layout/view";
 import { ficheFigures, figureColumns, finding, leansOnFiche, missingRoles, plannedComplete, rowsWithFigures } from "./helpers";
 import type { RowFigures } from "../compute/rates";
 import type { Finding, Rule } from "./types";
-import { EPS } from "../model/tolerance";
+import { EPS, roundingTolerance } from "../model/tolerance";
 
 function shown(v: TableView, row: number, col: number | undefined): string | null {
   if (col === undefined) return null;
@@ -104,8 +104,8 @@ export const overExecution: Rule = {
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
       if (
         r.kind !== "total" &&
-        f.realisedSinceStart - f.budget > 1 &&
-        alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.realisedSinceStart - w.budget > 1)
+        f.realisedSinceStart - f.budget > roundingTolerance() &&
+        alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.realisedSinceStart - w.budget > roundingTolerance())
       ) {
         const col = v.col("gap") ?? v.col("realisedSinceStart")!;
         out.push(
@@ -148,8 +148,8 @@ export const cumulativeBelowYear: Rule = {
     const out: Finding[] = [];
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
       if (
-        f.realisedLastYear - f.realisedSinceStart <= 1 ||
-        !alsoOverFiche(v, r.row, ["realisedLastYear", "realisedSinceStart"], (w) => w.realisedLastYear - w.realisedSinceStart > 1)
+        f.realisedLastYear - f.realisedSinceStart <= roundingTolerance() ||
+        !alsoOverFiche(v, r.row, ["realisedLastYear", "realisedSinceStart"], (w) => w.realisedLastYear - w.realisedSinceStart > roundingTolerance())
       )
         continue;
       out.push(

@@ -3,7 +3,7 @@ import { FUNDER_BLOCKS, type Funder, type SingleRole } from "../layout/types";
 
 const TOTAL_ROLE: Record<Funder, SingleRole> = { fir: "firTotal", etat: "etatTotal", ondam: "ondamTotal" };
 import type { TableView } from "../layout/view";
-import { EPS } from "../model/tolerance";
+import { EPS, roundingTolerance } from "../model/tolerance";
 import { confident } from "./needs";
 
 /** Money per funder over a fiche's rows (detail: block totals or years; summary: FIR/Etat/ONDAM columns). */
@@ -97,7 +97,7 @@ export function namedWithoutColumn(v: TableView, rows: number[], named: Readonly
     if (cd === undefined || !confident(v, "departement")) return [];
     for (const r of rows) covered += v.num(r, cd);
   }
-  return planned > EPS && Math.abs(planned - covered) <= 1 ? absent : [];
+  return planned > EPS && Math.abs(planned - covered) <= roundingTolerance() ? absent : [];
 }
 
 function hasColumn(v: TableView, f: Funder): boolean {

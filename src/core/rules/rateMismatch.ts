@@ -1,4 +1,5 @@
 import { formatEuro, formatPercent } from "../../messages/format";
+import { roundingTolerance } from "../model/tolerance";
 import { percentDecimals } from "../format/percent";
 import { rulesText } from "../../messages/rules";
 import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpers";
@@ -72,8 +73,8 @@ export const rateMismatch: Rule = {
       }
       const gapCol = sure.gap ? v.col("gap") : undefined;
       const gap = gapCol === undefined ? undefined : v.cell(r.row, gapCol);
-      const gapOverFiche = spread && whole ? Math.abs(spread.reduce((a, rr) => a + v.num(rr, gapCol), 0) - whole.gap) <= 1 : false;
-      if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > 1 && !gapOverFiche) {
+      const gapOverFiche = spread && whole ? Math.abs(spread.reduce((a, rr) => a + v.num(rr, gapCol), 0) - whole.gap) <= roundingTolerance() : false;
+      if (gap && typeof gap.value === "number" && Math.abs(gap.value - f.gap) > roundingTolerance() && !gapOverFiche) {
         out.push(
           finding(
             v,

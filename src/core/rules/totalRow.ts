@@ -3,7 +3,8 @@ import type { RowInfo } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { isError } from "../model/snapshot";
 import { amountColumns, columnName, finding } from "./helpers";
-import { compareAmounts } from "../model/tolerance";
+import { compareAmounts, roundingTolerance } from "../model/tolerance";
+import { withAmountUnit } from "../../messages/unit";
 import type { Finding, Rule } from "./types";
 
 /** Decimals the format shows ("# ##0 €" -> 0); General shows them all. */
@@ -56,7 +57,7 @@ function unsummedColumns(v: TableView, checks: Array<{ row: number; rows: number
     const sums = columnSums(v, rows, cols).stored;
     for (let k = 0; k < cols.length; k++) {
       const col = cols[k]!;
-      const bad = v.isBlank(row, col) ? Math.abs(sums[k]!) > 1 : compareAmounts(sums[k]!, v.num(row, col)) === "different";
+      const bad = v.isBlank(row, col) ? Math.abs(sums[k]!) > roundingTolerance() : compareAmounts(sums[k]!, v.num(row, col)) === "different";
       if (bad) off[k]!++;
     }
   }
@@ -110,7 +111,7 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
     const expected = sums.stored[k]!;
     const blank = v.isBlank(totalRow.row, col);
     if (blank) {
-      if (Math.abs(expected) > 1 && col !== v.col("gap"))
+      if (Math.abs(expected) > roundingTolerance() && col !== v.col("gap"))
         out.push(finding(v, "total-row", "error", totalRow.row, col, null, rulesText.totalBlank(label, columnName(v, col), expected), expected, null));
       continue;
     }
@@ -120,7 +121,8 @@ function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: 
       // Stored cents agree, but a reader adding the printed rows finds another total (hidden cents).
       const shownRows = sums.shown[k]!;
       const shownTotal = rounded(v.num(totalRow.row, col), shownDecimals(cell?.numFmt));
-      if (compareAmounts(shownRows, shownTotal) === "rounding") {
+      // Printed figures a unit apart (1 k€ in a table shown in whole k€): print rounding, whatever the unit.
+      if (withAmountUnit("eur", () => compareAmounts(shownRows, shownTotal)) === "rounding") {
         out.push(
           finding(
             v,

@@ -1,0 +1,62 @@
+// The unit a recognised table's amounts are written in, read from its own words: « Moyens financiers (k€) », « en K€ »,
+// « KEUR », « en milliers d'euros », or a title above the table « Montants en milliers d'euros ». Never guessed from the
+// magnitudes: a small annex in euros looks like a large one in k€.
+import type { SheetSnapshot } from "../model/snapshot";
+import type { AmountUnit } from "../../messages/unit";
+import { norm } from "./normalize";
+import type { TableLayout } from "./types";
+
+/** Rows above the header read for a title stating the unit. */
+const ROWS_ABOVE = 6;
+
+const KILO = /(^|[^a-z0-9])k ?(€|eur|euros?)([^a-z]|$)|milliers? d'? ?(€|euros?)/;
+// « (€) », « en € », « en euros », « montant en euros »: a table that says euros, which k€ words elsewhere must not overrule.
+const EURO = /\( ?(€|eur|euros?) ?\)|\ben (€|eur\b|euros?\b)/;
+
+/** What one text says of the unit: "keur", "eur" or nothing. */
+export function unitStated(text: string): AmountUnit | null {
+  const t = norm(text);
+  if (KILO.test(t)) return "keur";
+  if (EURO.test(t)) return "eur";
+  return null;
+}
+
+/**
+ * "keur" when the table's headers or a line just above it say thousands of euros and none says euros; "eur" when
+ * they say euros; null when nothing is said (euros, as everywhere else).
+ */
+export function detectAmountUnit(sheet: SheetSnapshot, t: TableLayout): AmountUnit | null {
+  const texts: string[] = Object.values(t.headers);
+  const top = Math.min(...t.headerRows, t.range.r1);
+  for (let row = Math.max(1, top - ROWS_ABOVE); row < top; row++) {
+    const cells = sheet.cells[row - 1];
+    if (!cells) continue;
+    for (let col = t.range.c1; col <= Math.min(t.range.c2, cells.length); col++) {
+      const v = cells[col - 1]?.value;
+      if (typeof v === "string") texts.push(v);
+    }
+  }
+  // Header cells themselves too: a header row the layout did not name (a unit written in its own cell of the header).
+  for (const row of t.headerRows) {
+    const cells = sheet.cells[row - 1];
+    for (let col = t.range.c1; cells && col <= Math.min(t.range.c2, cells.length); col++) {
+      const v = cells[col - 1]?.value;
+      if (typeof v === "string") texts.push(v);
+    }
+  }
+  let kilo = false;
+  for (const text of texts) {
+    const u = unitStated(text);
+    if (u === "eur") return "eur";
+    if (u === "keur") kilo = true;
+  }
+  return kilo ? "keur" : null;
+}
+
+/**
+ * The unit the rules read the annex in: thousands of euros when a table says so and no table says euros (the other
+ * table of the same workbook, silent, is taken to be kept the same way); euros otherwise.
+ */
+export function annexAmountUnit(units: Array<AmountUnit | null>): AmountUnit {
+  return units.includes("keur") && !units.includes("eur") ? "keur" : "eur";
+}
