@@ -88,6 +88,8 @@ export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | 
     const alone = classifyOne("", g);
     if (alone && "role" in alone && TITLED.has(alone.role)) return alone;
   }
+  // Money committed (« Réalisations » / « Montant engagé 2024 ») is not money spent: no realisation, whatever its group.
+  if (g && /\bengagee?s?\b/.test(s) && !/realis|mandat|paye|liquid|consomm|execut/.test(s)) return null;
   // « Modalités de financement » over what it says (« Etat/AM », « FIR + PLF »): the funders named are its values.
   if (g && s && /^(modalites?|modes?) (de|du) financement\b|^modalites?$/.test(g) && !isBareYear(s)) return { role: "modalite" };
   // A funder under a realisation, a rate or a gap (« Réalisé 2023 » / « FIR »): a split of that figure no rule reads,
