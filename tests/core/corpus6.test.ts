@@ -188,6 +188,6 @@ describe("the product on corpus6 (ratchets)", () => {
 // Measured at branch c6's base d350f10: 7/12 read right (rule roles; seeds 1..5 misread), 8 false errors and 2 false
 // warnings (all on misread seeds), 1 annex flooding (budget-sum run without an unread funder block), 7 faults found,
 // the « convention pauvreté » annex taken for a summary table (7/8 look-alikes rejected).
-// Raised after the session's recognition work: 8/12 read right, 0 false errors, 2 false warnings (layout-incomplete on
-// misread seeds), no flooding, 10 faults found; the « convention pauvreté » look-alike is still taken for a summary.
-const RATCHET = { readRightRuleRoles: 8, falseErrors: 0, falseWarnings: 2, flooding: 0, faultsFound: 10, lookalikesRejected: 7 };
+// Raised after the session's recognition work: 9/12 read right, 0 false errors, 1 false warning (layout-incomplete on
+// a misread seed), no flooding, 10 faults found; the « convention pauvreté » look-alike is still taken for a summary.
+const RATCHET = { readRightRuleRoles: 9, falseErrors: 0, falseWarnings: 1, flooding: 0, faultsFound: 10, lookalikesRejected: 7 };
