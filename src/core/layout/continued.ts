@@ -1,7 +1,7 @@
 // A detail table printed in parts: its header written again further down the same sheet (after a page break, or one
 // part per engagement), blank rows before it. Read apart, the first part would be dropped for the one with more fiches
 // and its fiches never checked; the parts are one table.
-import type { SheetSnapshot } from "../model/snapshot";
+import { isBlankValue, type SheetSnapshot } from "../model/snapshot";
 import type { RowInfo, TableLayout } from "./types";
 
 const MAX_GAP = 3;
@@ -15,10 +15,7 @@ const sameColumns = (a: TableLayout, b: TableLayout) =>
 function blankRow(sheet: SheetSnapshot, row: number, c1: number, c2: number): boolean {
   const cells = sheet.cells[row - 1];
   if (!cells) return true;
-  for (let c = c1; c <= c2; c++) {
-    const v = cells[c - 1]?.value;
-    if (v !== null && v !== undefined && !(typeof v === "string" && !v.trim())) return false;
-  }
+  for (let c = c1; c <= c2; c++) if (!isBlankValue(cells[c - 1]?.value ?? null)) return false;
   return true;
 }
 

@@ -14,9 +14,11 @@ const CORE: Record<"detail" | "summary", string[]> = {
   summary: ["fiche", "budget"],
 };
 
-function coreMissing(v: TableView): string[] {
+type Unread = Array<{ col: string; header: string }>;
+
+function coreMissing(v: TableView, unread: () => Unread): string[] {
   // Not every annex keeps the cumulative: missing with no amount column left unread, it is absent, not misread.
-  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !unreadAmountColumns(v).length;
+  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !unread().length;
   const out = CORE[v.t.kind].filter((k) => !present(v, k) && !v.t.userKeys.includes(k) && !optional(k));
   if (v.t.kind === "detail" && !present(v, "budget") && !["ms", "dgas", "cd", "fir", "etat", "ondam"].some((b) => present(v, b))) out.push("budget");
   return out;
@@ -26,12 +28,12 @@ function coreMissing(v: TableView): string[] {
  * Columns of the table with a header, no role, and amounts on most fiche rows: where a role not found most likely sits,
  * named so the user can rename its header or map it.
  */
-function unreadAmountColumns(v: TableView): Array<{ col: string; header: string }> {
+function unreadAmountColumns(v: TableView): Unread {
   const read = new Set<number>();
   for (const c of Object.values(v.t.columns)) if (c !== undefined) read.add(c);
   for (const years of Object.values(v.t.blocks)) for (const c of Object.values(years ?? {})) read.add(c);
   const rows = v.ficheRows().map((r) => r.row);
-  const out: Array<{ col: string; header: string }> = [];
+  const out: Unread = [];
   for (const [key, header] of Object.entries(v.t.headers)) {
     const col = Number(key);
     if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim()) continue;
@@ -53,7 +55,10 @@ export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Findin
   }
   for (const v of [ctx.detail, ctx.summary]) {
     if (!v) continue;
-    const missing = coreMissing(v);
+    // Looked for once, and only when a role is missing.
+    let cached: Unread | undefined;
+    const unread = () => (cached ??= unreadAmountColumns(v));
+    const missing = coreMissing(v, unread);
     const doubts = v.t.doubts;
     if (!missing.length && !doubts.length) continue;
     const { r1, c1, c2 } = v.t.range;
@@ -65,7 +70,7 @@ export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Findin
       missing,
       doubts.map((d) => ({ key: d.key, col: colToLetters(d.col), why: d.why })),
       Math.max(skippedRules, 1),
-      { unread: missing.length ? unreadAmountColumns(v) : [], years: v.t.years },
+      { unread: missing.length ? unread() : [], years: v.t.years },
     );
     out.push(finding(v, "layout-incomplete", "warning", r1, c1, null, message, [...missing, ...doubts.map((d) => d.key)].join(", "), null));
   }
