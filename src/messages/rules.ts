@@ -51,6 +51,11 @@ export const rulesText = {
   totalBlank: (label: string, column: string, expected: number) => fr`${label}, colonne ${column} : total vide alors que les lignes font ${eur(expected)}.`,
   totalFormulaGap: (label: string, column: string, rows: number[]) =>
     fr`${label}, colonne ${column} : la formule oublie ${rows.length > 1 ? "les lignes" : "la ligne"} ${compactRows(rows)} ; le total est faux dès qu'on y saisit un montant.`,
+  /** The same cause on several columns of one total row, said once (the first column named, then how many). */
+  totalFormulaGapMany: (label: string, first: string, last: string, count: number, rows: number[]) =>
+    fr`${label}, ${count}${NBSP}colonnes de ${first} à ${last} : les formules oublient ${rows.length > 1 ? "les lignes" : "la ligne"} ${compactRows(rows)} ; les totaux sont faux dès qu'on y saisit un montant.`,
+  totalConstantMany: (label: string, first: string, last: string, count: number) =>
+    fr`${label}, ${count}${NBSP}colonnes de ${first} à ${last} : totaux saisis comme nombres alors que les autres totaux de la ligne sont des formules ; ils ne suivront pas les corrections.`,
   totalConstant: (label: string, column: string) =>
     fr`${label}, colonne ${column} : total saisi comme nombre alors que les autres totaux de la ligne sont des formules ; il ne suivra pas les corrections.`,
   totalOverText: (label: string, column: string) =>

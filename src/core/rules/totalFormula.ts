@@ -20,15 +20,23 @@ const TEXT_ROLES: SingleRole[] = [
   "modalite",
 ];
 
+/** Cells of one total row that share a cause: reported once, at the first, naming the others (never a finding per column). */
+interface Same {
+  cols: number[];
+  left: number[];
+  formula: string | null;
+}
+
 function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label: string, out: Finding[]): void {
   const cols = amountColumns(v);
   const formulas = cols.filter((c) => v.cell(total.row, c)?.formula).length;
+  const constants: Same = { cols: [], left: [], formula: null };
+  const gaps = new Map<string, Same>();
   for (const col of cols) {
     const cell = v.cell(total.row, col);
     if (!cell) continue;
     if (!cell.formula) {
-      if (typeof cell.value === "number" && formulas >= 3)
-        out.push(finding(v, "total-formula", "warning", total.row, col, null, rulesText.totalConstant(label, columnName(v, col)), null, cell.value));
+      if (typeof cell.value === "number" && formulas >= 3) constants.cols.push(col);
       continue;
     }
     if (!isPlainSum(cell.formula)) continue;
@@ -40,20 +48,30 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
       if (via !== undefined && via > 0 && covered.has(via)) continue;
       for (const r of rows) if (!covered.has(r)) left.push(r);
     }
-    if (left.length)
-      out.push(
-        finding(
-          v,
-          "total-formula",
-          "warning",
-          total.row,
-          col,
-          null,
-          rulesText.totalFormulaGap(label, columnName(v, col), left),
-          `=${cell.formula}`,
-          `=${cell.formula}`,
-        ),
-      );
+    if (!left.length) continue;
+    const key = left.join(",");
+    const same = gaps.get(key) ?? { cols: [], left, formula: `=${cell.formula}` };
+    same.cols.push(col);
+    gaps.set(key, same);
+  }
+  const name = (col: number) => columnName(v, col);
+  if (constants.cols.length) {
+    const [first] = constants.cols as [number];
+    const last = constants.cols[constants.cols.length - 1]!;
+    const message =
+      constants.cols.length === 1
+        ? rulesText.totalConstant(label, name(first))
+        : rulesText.totalConstantMany(label, name(first), name(last), constants.cols.length);
+    out.push(finding(v, "total-formula", "warning", total.row, first, null, message, null, v.cell(total.row, first)!.value as number));
+  }
+  for (const same of gaps.values()) {
+    const [first] = same.cols as [number];
+    const last = same.cols[same.cols.length - 1]!;
+    const message =
+      same.cols.length === 1
+        ? rulesText.totalFormulaGap(label, name(first), same.left)
+        : rulesText.totalFormulaGapMany(label, name(first), name(last), same.cols.length, same.left);
+    out.push(finding(v, "total-formula", "warning", total.row, first, null, message, same.formula, same.formula));
   }
   for (const role of TEXT_ROLES) {
     const col = v.col(role);
