@@ -2,6 +2,7 @@ import { rulesText } from "../../messages/rules";
 import { isPlainSum, rowsReferenced } from "../model/formulaRefs";
 import type { RowInfo, SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
+import { isNoteText } from "../layout/noteText";
 import { amountColumns, columnName, finding } from "./helpers";
 import type { Finding, Rule } from "./types";
 
@@ -27,8 +28,25 @@ interface Same {
   formula: string | null;
 }
 
+/** A row with no amount whose only words are a note (« Fiche supprimée », « cf. avenant ») belongs to no fiche: a SUM may skip it. */
+function isNoteRow(v: TableView, row: number, amounts: number[]): boolean {
+  if (amounts.some((c) => !v.isBlank(row, c))) return false;
+  const texts: string[] = [];
+  for (let c = v.t.range.c1; c <= v.t.range.c2; c++) {
+    const t = v.text(row, c);
+    if (t) texts.push(t);
+  }
+  return texts.length > 0 && texts.every(isNoteText);
+}
+
 function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label: string, out: Finding[]): void {
   const cols = amountColumns(v);
+  const notes = new Map<number, boolean>();
+  const isNote = (row: number) => {
+    let n = notes.get(row);
+    if (n === undefined) notes.set(row, (n = isNoteRow(v, row, cols)));
+    return n;
+  };
   const formulas = cols.filter((c) => v.cell(total.row, c)?.formula).length;
   const constants: Same = { cols: [], left: [], formula: null };
   const gaps = new Map<string, Same>();
@@ -46,7 +64,7 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
     for (const alternatives of expectedRows) {
       const [via, ...rows] = alternatives;
       if (via !== undefined && via > 0 && covered.has(via)) continue;
-      for (const r of rows) if (!covered.has(r)) left.push(r);
+      for (const r of rows) if (!covered.has(r) && !isNote(r)) left.push(r);
     }
     if (!left.length) continue;
     const key = left.join(",");
