@@ -3,6 +3,7 @@
 import { colToLetters } from "../model/a1";
 import { incompleteText } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
+import { norm } from "../layout/normalize";
 import type { TableView } from "../layout/view";
 import { present } from "./needs";
 import { finding } from "./helpers";
@@ -16,9 +17,14 @@ const CORE: Record<"detail" | "summary", string[]> = {
 
 type Unread = Array<{ col: string; header: string }>;
 
+/** Money committed (« Montant engagé 2022 », « Engagements juridiques »): known, and never the money spent. */
+const COMMITTED = /\bengage(e|es|s|ments?)?\b/;
+
 function coreMissing(v: TableView, unread: () => Unread): string[] {
-  // Not every annex keeps the cumulative: missing with no amount column left unread, it is absent, not misread.
-  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !unread().length;
+  // Not every annex keeps the cumulative: missing with no amount column left unread (bar money committed), it is
+  // absent, not misread.
+  const couldBeCumulative = () => unread().some((u) => !COMMITTED.test(norm(u.header)));
+  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !couldBeCumulative();
   const out = CORE[v.t.kind].filter((k) => !present(v, k) && !v.t.userKeys.includes(k) && !optional(k));
   if (v.t.kind === "detail" && !present(v, "budget") && !["ms", "dgas", "cd", "fir", "etat", "ondam"].some((b) => present(v, b))) out.push("budget");
   return out;
