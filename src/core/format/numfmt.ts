@@ -133,6 +133,11 @@ function isDateSection(section: string): boolean {
   return DATE_CODES.test(stripped) && !/^general$/i.test(stripped.trim());
 }
 
+/** A date or time format (« dd/mm/yyyy », « mmm-yy »): the number it shows is a day, not an amount. */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && isDateSection(numFmt.split(";")[0]!);
+}
+
 function renderDate(serial: number): string {
   const ms = Math.round((serial - 25569) * 86400000);
   const d = new Date(ms);

@@ -1,6 +1,7 @@
 // layout-incomplete (annex-spec §4): one finding per table whose reading is incomplete or doubtful, naming what could not
 // be read, where it looked and how to correct it. Not in RULES: it speaks for the engine's skips, not for a check.
 import { colToLetters } from "../model/a1";
+import { isDateFormat } from "../format/numfmt";
 import { incompleteText } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
 import { norm } from "../layout/normalize";
@@ -16,6 +17,9 @@ const CORE: Record<"detail" | "summary", string[]> = {
 };
 
 type Unread = Array<{ col: string; header: string }>;
+
+/** Days, not money (« Date de démarrage », « Dates de mise en œuvre »). */
+const DATE_HEADER = /\bdates?\b/;
 
 /** Money committed (« Montant engagé 2022 », « Engagements juridiques »): known, and never the money spent. */
 const COMMITTED = /\bengage(e|es|s|ments?)?\b/;
@@ -42,9 +46,12 @@ function unreadAmountColumns(v: TableView): Unread {
   const out: Unread = [];
   for (const [key, header] of Object.entries(v.t.headers)) {
     const col = Number(key);
-    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim()) continue;
+    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim() || DATE_HEADER.test(norm(header))) continue;
     let numbers = 0;
-    for (const r of rows) if (typeof v.cell(r, col)?.value === "number" || v.cell(r, col)?.formula) numbers++;
+    for (const r of rows) {
+      const cell = v.cell(r, col);
+      if ((typeof cell?.value === "number" || cell?.formula) && !isDateFormat(cell.numFmt)) numbers++;
+    }
     if (rows.length && numbers * 2 > rows.length) out.push({ col: colToLetters(col), header: header.replace(/\s+/g, " ").trim() });
   }
   return out;
