@@ -25,19 +25,22 @@ function alsoOverFiche(v: TableView, row: number, of: Parameters<typeof figureCo
   return !!whole && holds(whole);
 }
 
-const needsRealised = (ctx: Parameters<Rule["skip"]>[0]) => {
+const needsRoles = (roles: Parameters<typeof missingRoles>[1]) => (ctx: Parameters<Rule["skip"]>[0]) => {
   if (!ctx.detail) return rulesText.skippedNoTable("detail");
-  const m = missingRoles(ctx.detail, ["realisedLastYear", "realisedSinceStart"]);
+  const m = missingRoles(ctx.detail, roles);
   return m.length ? rulesText.skipped(m) : null;
 };
+const needsRealised = needsRoles(["realisedLastYear", "realisedSinceStart"]);
+// Not every annex keeps a cumulative: the year's checks run without it (a missing cumulative reads 0: no global finding).
+const needsYear = needsRoles(["realisedLastYear"]);
 
 export const realisedWithoutBudget: Rule = {
   id: "realised-without-budget",
-  needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
+  needs: { detail: ["realisedLastYear"] },
   uses: {
-    detail: ["budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
+    detail: ["realisedSinceStart", "budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
   },
-  skip: needsRealised,
+  skip: needsYear,
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
@@ -92,11 +95,11 @@ export const realisedWithoutBudget: Rule = {
 
 export const overExecution: Rule = {
   id: "over-execution",
-  needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
+  needs: { detail: ["realisedLastYear"] },
   uses: {
-    detail: ["budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
+    detail: ["realisedSinceStart", "budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
   },
-  skip: needsRealised,
+  skip: needsYear,
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
