@@ -85,6 +85,25 @@ export class TableView {
     return null;
   }
 
+  private mergedMasters: Map<string, [number, number]> | null = null;
+
+  /** The text shown in a cell, a merged area's text on every cell under it (an objective written once over its fiches). */
+  mergedText(row: number, col: number | undefined): string | null {
+    if (col === undefined) return null;
+    const own = this.text(row, col);
+    if (own !== null || !this.sheet.merges.length) return own;
+    if (!this.mergedMasters) {
+      this.mergedMasters = new Map();
+      const { r1, r2 } = this.t.range;
+      for (const m of this.sheet.merges) {
+        if (m.r2 < r1 || m.r1 > r2 || m.r1 === m.r2) continue;
+        for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) this.mergedMasters.set(`${r},${c}`, [m.r1, m.c1]);
+      }
+    }
+    const master = this.mergedMasters.get(`${row},${col}`);
+    return master ? this.text(master[0], master[1]) : null;
+  }
+
   isBlank(row: number, col: number | undefined): boolean {
     if (col === undefined) return true;
     const c = this.cell(row, col);

@@ -81,7 +81,8 @@ export function detailObjectives(v: TableView): ObjectiveEntry[] {
   const oc = v.col("objective");
   const tc = v.col("objectiveType");
   for (const [fiche, rows] of v.rowsByFiche()) {
-    const cells = rows.map((row) => ({ row, text: v.text(row, oc), typeText: v.text(row, tc) }));
+    // An objective merged down over its fiches is each one's; a type stays where typed (its finding points at one cell).
+    const cells = rows.map((row) => ({ row, text: v.mergedText(row, oc), typeText: v.text(row, tc) }));
     const typed = cells.filter((c) => c.typeText);
     const types = new Set(typed.map((c) => objectiveType(c.typeText) ?? c.typeText));
     const soleType = types.size === 1 ? typed[0]! : undefined;
