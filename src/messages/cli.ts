@@ -103,7 +103,9 @@ export const writeText = {
   newColumn: (sheet: string, at: string, label: string) => `  ${sheet}, nouvelle colonne ${at} : ${label}`,
   conflict: (cell: string, current: unknown, reason: string) => `  ${cell} : ${reason} (« ${current} ») — conservée`,
   conflictForced: (cell: string, current: unknown) => `  ${cell} : « ${current} » remplacé par la formule`,
-  cellsLine: (sheet: string, cells: string[]) => `  ${sheet} : ${cells.length} cellule(s) : ${cells.slice(0, 12).join(", ")}${cells.length > 12 ? ", …" : ""}`,
+  /** `total`: how many cells in all when `cells` lists only the first ones. */
+  cellsLine: (sheet: string, cells: string[], total = cells.length) =>
+    `  ${sheet} : ${total} cellule(s) : ${cells.slice(0, 12).join(", ")}${total > 12 ? ", …" : ""}`,
   written: (file: string) => `Écrit : ${file}`,
   dryRunDone: "Simulation : rien n'a été écrit.",
   nothingToDo: "Rien à faire : l'annexe est déjà à jour.",

@@ -23,20 +23,24 @@ import { InputError, type Io } from "../load";
 import { mappingFileText } from "../../messages/mapping";
 import { readMappingFile } from "../mapping";
 
+/** Cells named per sheet in the plan's summary (writeText.cellsLine shows 12, then « … »). */
+const CELLS_NAMED = 13;
+
 function describePlan(plan: EditPlan, file: string, force: boolean): string {
   // Lists grow by push: copying them to append made this quadratic (60 % of add-year at 10 000 rows).
   const lines = [writeText.planHeader(plan.kind, file), writeText.stats(plan.stats)];
   for (const c of [...(plan.newColumns ?? [])].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.col - b.col)) {
     lines.push(writeText.newColumn(c.sheet, colToLetters(c.col), c.label));
   }
-  const bySheet = new Map<string, string[]>();
+  // Only the first cells of each sheet are named (the count says the rest): no address made for 100 000 others.
+  const bySheet = new Map<string, { cells: string[]; total: number }>();
   for (const e of plan.edits) {
     if (e.kind !== "setFormula") continue;
-    let cells = bySheet.get(e.sheet);
-    if (!cells) bySheet.set(e.sheet, (cells = []));
-    cells.push(addr(e.row, e.col));
+    let s = bySheet.get(e.sheet);
+    if (!s) bySheet.set(e.sheet, (s = { cells: [], total: 0 }));
+    if (s.total++ < CELLS_NAMED) s.cells.push(addr(e.row, e.col));
   }
-  for (const [sheet, cells] of bySheet) lines.push(writeText.cellsLine(sheet, cells));
+  for (const [sheet, s] of bySheet) lines.push(writeText.cellsLine(sheet, s.cells, s.total));
   for (const c of plan.conflicts)
     lines.push(
       force

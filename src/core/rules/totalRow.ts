@@ -70,7 +70,7 @@ function unsummedColumns(v: TableView, checks: Array<{ row: number; rows: number
  * memory; a column read down 100 000 rows misses the cache at every cell). Each column is still summed in row order:
  * the same float result as summing it alone.
  */
-function columnSums(v: TableView, rows: number[], cols: number[]): { stored: Float64Array; shown: Float64Array } {
+function sumColumns(v: TableView, rows: readonly number[], cols: readonly number[]): { stored: Float64Array; shown: Float64Array } {
   const stored = new Float64Array(cols.length);
   const shown = new Float64Array(cols.length);
   // Cells of a column mostly share one format string: each column's last answer is kept at hand.
@@ -94,6 +94,40 @@ function columnSums(v: TableView, rows: number[], cols: number[]): { stored: Flo
     }
   }
   return { stored, shown };
+}
+
+/**
+ * Column sums of a view's row lists, kept per view: the rule sums each sum row's rows to find unsummed columns, then
+ * again to check each total, and fiche-numbering once more (rowsConfirmed). A view reads its snapshot as it was made.
+ */
+const sumsMemo = new WeakMap<TableView, Map<readonly number[], Map<number, [number, number]>>>();
+
+function columnSums(v: TableView, rows: readonly number[], cols: readonly number[]): { stored: Float64Array; shown: Float64Array } {
+  let byRows = sumsMemo.get(v);
+  if (!byRows) sumsMemo.set(v, (byRows = new Map()));
+  let known = byRows.get(rows);
+  if (!known) byRows.set(rows, (known = new Map()));
+  const missing = cols.filter((c) => !known.has(c));
+  if (missing.length) {
+    const fresh = sumColumns(v, rows, missing);
+    missing.forEach((c, k) => known.set(c, [fresh.stored[k]!, fresh.shown[k]!]));
+  }
+  const stored = new Float64Array(cols.length);
+  const shown = new Float64Array(cols.length);
+  cols.forEach((c, k) => {
+    const [s, p] = known.get(c)!;
+    stored[k] = s;
+    shown[k] = p;
+  });
+  return { stored, shown };
+}
+
+/** A view's data rows by number, one array per view (the memo above is keyed by the array). */
+const dataRowsMemo = new WeakMap<TableView, number[]>();
+function dataRowNumbers(v: TableView): number[] {
+  let rows = dataRowsMemo.get(v);
+  if (!rows) dataRowsMemo.set(v, (rows = v.dataRows().map((r) => r.row)));
+  return rows;
 }
 
 function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[], skip = new Set<number>()): void {
@@ -177,7 +211,7 @@ export function rowsConfirmed(v: TableView): boolean {
   if (!cols.length) return true;
   const checks = v.t.groups.filter((g) => g.subtotalRow && g.rows.length).map((g) => ({ row: g.subtotalRow!, rows: g.rows }));
   const total = v.t.rows.find((r) => r.kind === "total");
-  if (total) checks.push({ row: total.row, rows: v.dataRows().map((r) => r.row) });
+  if (total) checks.push({ row: total.row, rows: dataRowNumbers(v) });
   return checks.every(({ row, rows }) => {
     const { bad, compared } = confirmed(v, row, columnSums(v, rows, cols).stored, cols);
     return !(compared >= 2 && bad * 2 > compared);
@@ -191,7 +225,7 @@ export const totalRow: Rule = {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
-      const data = v.dataRows().map((r) => r.row);
+      const data = dataRowNumbers(v);
       const total = v.t.rows.find((r) => r.kind === "total");
       const checks = v.t.groups.filter((g) => g.subtotalRow && g.rows.length).map((g) => ({ row: g.subtotalRow!, rows: g.rows }));
       if (total) checks.push({ row: total.row, rows: data });
