@@ -308,6 +308,9 @@ export function composeAnnex(seed: number): Annex7 {
   const execMerged = rp.yes(0.5);
   const titleInFirst = rp.yes(0.5);
   const totalLabel = ty(word("TOTAL", W.TOTAL_LABELS));
+  // one wording per table, as a département keeps it
+  const engagementForm = rp.pick(W.ENGAGEMENT_TITLES);
+  const subtotalForm = rp.pick(W.SUBTOTAL_LABELS);
   const notesUnder = v.choose("extras", false, () => rp.yes(0.4));
   if (notesUnder) feat("notes under the table");
   const flavour = v.choose<"formulas" | "totals only" | "values">("writer", "formulas", () =>
@@ -341,6 +344,8 @@ export function composeAnnex(seed: number): Annex7 {
   const hasSummary = v.choose("placement", true, () => sp.yes(0.85));
   const sumCols: Col[] = [];
   const sHeader = v.choose("headers", 1, () => (sp.yes(0.3) ? 2 : 1));
+  const sEngagementForm = sp.pick(W.ENGAGEMENT_TITLES);
+  const sSubtotalForm = sp.pick(W.SUBTOTAL_LABELS);
   if (hasSummary) {
     const money = sHeader === 2 ? grp(ty(sp.pick(["Plan de financement", "Financements", "Budget prévisionnel"]))) : undefined;
     const conso = sHeader === 2 ? grp(ty(sp.pick(["Consommation", "Exécution", "Réalisations"]))) : undefined;
@@ -449,7 +454,7 @@ export function composeAnnex(seed: number): Annex7 {
   const summed = moneyRoles.filter((x) => x !== "gap");
   const amountFmt =
     scale === 1000
-      ? g.pick(["#,##0.00", '#,##0.0 "k€"', "# ##0.00"])
+      ? g.pick(["#,##0.00", '#,##0.0 "k€"', '#,##0.00 "k€"'])
       : g.pick(["#,##0", "#,##0 €", "#,##0.00 €", '_-* #,##0 €_-;-* #,##0 €_-;_-* "-"?? €_-;_-@_-', "#,##0.00"]);
   const rateFmt = rateMode === "percent" ? "0.0" : g.pick(["0%", "0.0%", "0.00%"]);
   const amt = (x: number) => (scale === 1000 ? round2(x / 10) / 100 : x);
@@ -496,7 +501,7 @@ export function composeAnnex(seed: number): Annex7 {
       continue;
     }
     if (e.k === "title") {
-      const t = ty(fill(rp.pick(W.ENGAGEMENT_TITLES), plan, { N: String(e.eng), T: W.ENGAGEMENTS[e.eng - 1]! }));
+      const t = ty(fill(engagementForm, plan, { N: String(e.eng), T: W.ENGAGEMENTS[e.eng - 1]! }));
       put(s, r, titleInFirst ? firstCol : labelCol, t, { bold: true });
       groupRows = [];
       r++;
@@ -599,7 +604,7 @@ export function composeAnnex(seed: number): Annex7 {
     // sub-total and TOTAL rows
     const isTotal = e.k === "total";
     if (isTotal) totalRow = r;
-    const label = isTotal ? totalLabel : ty(fill(rp.pick(W.SUBTOTAL_LABELS), plan, { N: String(e.eng) }));
+    const label = isTotal ? totalLabel : ty(fill(subtotalForm, plan, { N: String(e.eng) }));
     put(s, r, rp.yes(0.5) ? firstCol : labelCol, label, { bold: true });
     const members = isTotal ? (subtotalsOn ? subtotals.map((x) => x.row) : allFicheRows) : groupRows;
     for (const role of summed) {
@@ -673,7 +678,7 @@ export function composeAnnex(seed: number): Annex7 {
     const sumFmt = amountFmt;
     for (const e of sumEntries) {
       if (e.k === "title") {
-        put(ss, q, sCol, ty(fill(sp.pick(W.ENGAGEMENT_TITLES), plan, { N: String(e.eng), T: W.ENGAGEMENTS[e.eng - 1]! })), { bold: true });
+        put(ss, q, sCol, ty(fill(sEngagementForm, plan, { N: String(e.eng), T: W.ENGAGEMENTS[e.eng - 1]! })), { bold: true });
         members = [];
         q++;
         continue;
@@ -713,7 +718,7 @@ export function composeAnnex(seed: number): Annex7 {
       }
       const isTotal = e.k === "total";
       if (isTotal) sTotal = q;
-      put(ss, q, sCol, isTotal ? totalLabel : ty(fill(sp.pick(W.SUBTOTAL_LABELS), plan, { N: String(e.eng) })), { bold: true });
+      put(ss, q, sCol, isTotal ? totalLabel : ty(fill(sSubtotalForm, plan, { N: String(e.eng) })), { bold: true });
       const over = isTotal ? sSubs.map((x) => x.row) : members;
       for (const role of ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"]) {
         const c = sc[role];

@@ -182,7 +182,6 @@ export const EXTRA_COLUMNS: Record<string, string[]> = {
   comment: ["Commentaires", "Observations", "Remarques"],
   pilot: ["Service pilote", "Pilote", "Direction porteuse"],
   calendar: ["Calendrier", "Échéancier", "Calendrier de mise en œuvre"],
-  indicators: ["Indicateurs", "Indicateurs de suivi", "Indicateurs d'évaluation"],
   start: ["Date de début", "Démarrage"],
   code: ["Code imputation", "Imputation budgétaire", "Code analytique"],
   beneficiaries: ["Nombre de bénéficiaires", "Public touché (nb)"],

@@ -1,7 +1,7 @@
 /**
  * Writes a corpus7 book through ExcelJS: formulas with their cached results (or without, as some tools leave them),
  * merges, widths, hidden columns and sheets, number formats, bold headers with wrapped line breaks. The report can
- * also have a copy saved again by LibreOffice (`soffice --convert-to xlsx`), whose writer is another one again.
+ * also have a copy saved again by LibreOffice, whose writer is another one again.
  */
 import ExcelJS from "exceljs";
 import { type Book, render } from "./book";
