@@ -4,6 +4,7 @@
  * ratchets: they may only get better.
  */
 import { checkArithmetic } from "../support/corpus7/arith";
+import { mergeProblems } from "../support/corpus7/book";
 import { composeAnnex } from "../support/corpus7/compose";
 import { DECOY_KINDS, makeDecoy } from "../support/corpus7/decoys";
 import { applicableFaults, FAULT_KINDS, injectFault } from "../support/corpus7/faults";
@@ -24,45 +25,36 @@ describe("corpus7 generator", () => {
     expect(snapshot(5)).not.toBe(snapshot(6));
   });
 
-  test("every clean annex passes corpus7's own arithmetic, fiche numbers unique (seeds 1..60)", () => {
-    for (const seed of seeds(1, 60)) {
+  test("every clean annex passes corpus7's own arithmetic, each fiche once in each table (seeds 1..60)", () => {
+    const broken = seeds(1, 60).flatMap((seed) => {
       const a = composeAnnex(seed);
-      expect({ seed, broken: checkArithmetic(a.book, a) }).toEqual({ seed, broken: [] });
-      const keys = a.plan.fiches.map((f) => f.key);
-      expect(new Set(keys).size).toBe(keys.length);
-      for (const t of a.tables) expect(Object.keys(t.ficheRows).length).toBe(keys.length);
-    }
+      const fiches = new Set(a.plan.fiches.map((f) => f.key));
+      const counts = a.tables.filter((t) => Object.keys(t.ficheRows).length !== fiches.size).map((t) => `${seed} ${t.kind}: fiche count`);
+      return [
+        ...checkArithmetic(a.book, a).map((b) => `${seed} ${b.rule} ${b.sheet}!${b.cell} ${b.what}`),
+        ...counts,
+        ...(fiches.size < a.plan.fiches.length ? [`${seed}: a fiche key twice`] : []),
+      ];
+    });
+    expect(broken).toEqual([]);
   });
 
-  test("no value hides under a merge and no merges overlap (seeds 1..80)", () => {
-    const wrong: string[] = [];
-    for (const seed of seeds(1, 80))
-      for (const s of composeAnnex(seed).book.sheets) {
-        const taken = new Set<string>();
-        for (const m of s.merges)
-          for (let r = m.r1; r <= m.r2; r++)
-            for (let c = m.c1; c <= m.c2; c++) {
-              if (taken.has(`${r},${c}`)) wrong.push(`${seed} ${s.name} overlap at ${r},${c}`);
-              taken.add(`${r},${c}`);
-              const v = s.cells.get(`${r},${c}`)?.v;
-              if ((r !== m.r1 || c !== m.c1) && v !== null && v !== undefined && v !== "") wrong.push(`${seed} ${s.name}: value under a merge at ${r},${c}`);
-            }
-      }
-    expect(wrong).toEqual([]);
+  test("merges neither overlap nor cover a value (seeds 1..80)", () => {
+    expect(seeds(1, 80).flatMap((seed) => composeAnnex(seed).book.sheets.flatMap((s) => mergeProblems(s).map((p) => `${seed} ${p}`)))).toEqual([]);
   });
 
   test("every fault breaks corpus7's arithmetic at its cell with one of its rules (seeds 1..30, every kind that fits)", () => {
-    const seen = new Set<string>();
-    for (const seed of seeds(1, 30)) {
-      const a = composeAnnex(seed);
+    const kinds = new Set<string>();
+    const unbroken: string[] = [];
+    for (const a of seeds(1, 30).map(composeAnnex))
       for (const kind of applicableFaults(a)) {
+        kinds.add(kind);
         const { book, fault } = injectFault(a, kind);
-        const at = checkArithmetic(book, a).filter((b) => b.sheet === fault.sheet && fault.cells.includes(b.cell) && fault.rules.includes(b.rule));
-        expect({ seed, kind, what: fault.what, found: at.length > 0 }).toEqual({ seed, kind, what: fault.what, found: true });
-        seen.add(kind);
+        const hit = checkArithmetic(book, a).some((b) => b.sheet === fault.sheet && fault.cells.includes(b.cell) && fault.rules.includes(b.rule));
+        if (!hit) unbroken.push(`${a.seed} ${kind}: ${fault.what} at ${fault.sheet}!${fault.cells[0]}`);
       }
-    }
-    expect([...seen].sort()).toEqual([...FAULT_KINDS].sort());
+    expect(unbroken).toEqual([]);
+    expect(FAULT_KINDS.filter((k) => !kinds.has(k))).toEqual([]);
   });
 
   test("the variety is there (seeds 1..200)", () => {
@@ -156,12 +148,12 @@ const RATCHET_SEEDS = [1, 2, 4, 5, 7, 8, 3, 9, 28, 33, 55, 70];
 describe("the product on corpus7 (ratchets)", () => {
   test("12 seeds: read right, false findings, flooding, faults found, look-alikes", async () => {
     const f = await measure(RATCHET_SEEDS);
-    expect(f.readRightRuleRoles).toBeGreaterThanOrEqual(RATCHET.readRightRuleRoles);
-    expect(f.falseErrors).toBeLessThanOrEqual(RATCHET.falseErrors);
-    expect(f.falseWarnings).toBeLessThanOrEqual(RATCHET.falseWarnings);
-    expect(f.flooding).toBeLessThanOrEqual(RATCHET.flooding);
-    expect(f.faultsFound).toBeGreaterThanOrEqual(RATCHET.faultsFound);
-    expect(f.lookalikesRejected).toBeGreaterThanOrEqual(RATCHET.lookalikesRejected);
+    // figures worse than the ratchet: more is better for the first three, fewer for the others
+    const worse = Object.entries(RATCHET).filter(([k, floor]) => {
+      const got = f[k as keyof typeof f];
+      return ["readRightRuleRoles", "faultsFound", "lookalikesRejected"].includes(k) ? got < floor : got > floor;
+    });
+    expect({ figures: f, worse }).toEqual({ figures: f, worse: [] });
   }, 120000);
 });
 

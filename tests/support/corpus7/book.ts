@@ -186,3 +186,21 @@ export function numAt(s: Sheet, r: number, c: number): number | null {
   if (cell.error) return null;
   return typeof cell.v === "number" ? cell.v : 0;
 }
+
+/** Merges that overlap another or hide a value under their top-left cell, as « sheet A1: what ». */
+export function mergeProblems(s: Sheet): string[] {
+  const owner = new Map<string, string>();
+  const out: string[] = [];
+  for (const m of s.merges) {
+    const name = `${a1(m.r1, m.c1)}:${a1(m.r2, m.c2)}`;
+    for (let r = m.r1; r <= m.r2; r++)
+      for (let c = m.c1; c <= m.c2; c++) {
+        const k = key(r, c);
+        if (owner.has(k)) out.push(`${s.name} ${a1(r, c)}: in ${owner.get(k)} and ${name}`);
+        owner.set(k, name);
+        const v = s.cells.get(k)?.v;
+        if ((r > m.r1 || c > m.c1) && v !== null && v !== undefined && v !== "") out.push(`${s.name} ${a1(r, c)}: value under ${name}`);
+      }
+  }
+  return out;
+}

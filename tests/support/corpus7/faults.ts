@@ -7,29 +7,6 @@ import type { Annex7 } from "./compose";
 import { fundersNamed } from "./arith";
 import { Prng } from "./prng";
 
-export const FAULT_KINDS = [
-  "year-sum",
-  "cd-split",
-  "budget-sum",
-  "total-row",
-  "subtotal-row",
-  "total-formula",
-  "cell-error",
-  "number-as-text",
-  "negative-amount",
-  "source-funder",
-  "modalite",
-  "cross-table",
-  "consumed-sum",
-  "cumulative-below-year",
-  "rate-mismatch",
-  "over-execution",
-  "objective-type",
-  "fiche-numbering",
-  "realised-without-budget",
-  "display-overflow",
-] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface Fault {
   kind: FaultKind;
   rules: string[];
@@ -46,38 +23,37 @@ function fichesWith(a: Annex7, pred: (i: number) => boolean): number[] {
   return a.plan.fiches.map((_, i) => i).filter(pred);
 }
 
-/** The faults this annex can carry (a fault needs the columns and values it breaks). */
-export function applicableFaults(a: Annex7): FaultKind[] {
-  const d = a.detail;
-  const s = a.book.sheets.find((x) => x.name === d.sheet)!;
-  const has = (role: string) => d.col[role] !== undefined;
-  const inputs = Object.keys(d.col).filter((k) => YEAR_BLOCK.test(k));
-  const rowFormulas = !!cellAt(s, d.rows[0]![0]!, d.col.budget!)?.fx;
-  const totalFx = !!cellAt(s, d.totalRow, d.col.budget!)?.fx;
-  const ok: Record<FaultKind, boolean> = {
-    "year-sum": Object.keys(d.col).some((k) => /^(ms|dgas|fir|etat|ondam)Total$/.test(k)),
-    "cd-split": Object.keys(d.col).some((k) => /^cd\d{4}$/.test(k)) && has(`ms${a.plan.years[0]}`),
-    "budget-sum": true,
-    "total-row": true,
-    "subtotal-row": d.subtotals.length > 0,
-    "total-formula": totalFx && !d.subtotals.length,
-    "cell-error": inputs.length > 0,
-    "number-as-text": inputs.length > 0,
-    "negative-amount": inputs.length > 0,
-    "source-funder": has("source"),
-    modalite: !!a.summary?.col.modalite,
-    "cross-table": !!a.summary,
-    "consumed-sum": !!a.summary?.col.consumedPrior,
-    "cumulative-below-year": has("realisedSinceStart") && fichesWith(a, (i) => a.plan.fiches[i]!.realisedLastYear > 0).length > 0,
-    "rate-mismatch": has("gap") || has("rateGlobal"),
-    "over-execution": has("realisedSinceStart") || has("gap"),
-    "objective-type": has("objectiveType") && d.typeForm === "word",
-    "fiche-numbering": a.plan.fiches.length > 2,
-    "realised-without-budget": rowFormulas && a.plan.years.length > 1 && fichesWith(a, (i) => canUnplan(a, i)).length > 0,
-    "display-overflow": true,
-  };
-  return FAULT_KINDS.filter((k) => ok[k]);
-}
+const detailSheet = (a: Annex7) => a.book.sheets.find((x) => x.name === a.detail.sheet)!;
+const hasRole = (a: Annex7, re: RegExp) => Object.keys(a.detail.col).some((k) => re.test(k));
+/** Each fault and what it needs of an annex: the columns and values it breaks. */
+const NEEDS = {
+  "year-sum": (a: Annex7) => hasRole(a, /^(ms|dgas|fir|etat|ondam)Total$/),
+  "cd-split": (a: Annex7) => hasRole(a, /^cd\d{4}$/) && hasRole(a, /^ms\d{4}$/),
+  "budget-sum": () => true,
+  "total-row": () => true,
+  "subtotal-row": (a: Annex7) => a.detail.subtotals.length > 0,
+  "total-formula": (a: Annex7) => !!cellAt(detailSheet(a), a.detail.totalRow, a.detail.col.budget!)?.fx && !a.detail.subtotals.length,
+  "cell-error": (a: Annex7) => hasRole(a, YEAR_BLOCK),
+  "number-as-text": (a: Annex7) => hasRole(a, YEAR_BLOCK),
+  "negative-amount": (a: Annex7) => hasRole(a, YEAR_BLOCK),
+  "source-funder": (a: Annex7) => hasRole(a, /^source$/),
+  modalite: (a: Annex7) => !!a.summary?.col.modalite,
+  "cross-table": (a: Annex7) => !!a.summary,
+  "consumed-sum": (a: Annex7) => !!a.summary?.col.consumedPrior,
+  "cumulative-below-year": (a: Annex7) => hasRole(a, /^realisedSinceStart$/) && a.plan.fiches.some((f) => f.realisedLastYear > 0),
+  "rate-mismatch": (a: Annex7) => hasRole(a, /^(gap|rateGlobal)$/),
+  "over-execution": (a: Annex7) => hasRole(a, /^(realisedSinceStart|gap)$/),
+  "objective-type": (a: Annex7) => hasRole(a, /^objectiveType$/) && a.detail.typeForm === "word",
+  "fiche-numbering": (a: Annex7) => a.plan.fiches.length > 2,
+  "realised-without-budget": (a: Annex7) =>
+    !!cellAt(detailSheet(a), a.detail.rows[0]![0]!, a.detail.col.budget!)?.fx && a.plan.years.length > 1 && fichesWith(a, (i) => canUnplan(a, i)).length > 0,
+  "display-overflow": () => true,
+};
+export type FaultKind = keyof typeof NEEDS;
+export const FAULT_KINDS = Object.keys(NEEDS) as FaultKind[];
+
+/** The faults this annex can carry. */
+export const applicableFaults = (a: Annex7): FaultKind[] => FAULT_KINDS.filter((k) => NEEDS[k](a));
 
 /** A fiche whose last-year plan can be removed without its realisations exceeding what is left. */
 function canUnplan(a: Annex7, i: number): boolean {

@@ -56,19 +56,11 @@ export function byRule(xs: Pick<CheckFinding, "rule" | "severity">[]): string {
     .join(", ");
 }
 
+const FIGURE_KEYS = "annexes readRight readRightRuleRoles falseErrors falseWarnings flooding faultsFound lookalikes lookalikesRejected".split(" ");
+
 /** Figures over the seeds and look-alikes added to it. */
 export class Tally {
-  readonly f: Figures = {
-    annexes: 0,
-    readRight: 0,
-    readRightRuleRoles: 0,
-    falseErrors: 0,
-    falseWarnings: 0,
-    flooding: 0,
-    faultsFound: 0,
-    lookalikes: 0,
-    lookalikesRejected: 0,
-  };
+  readonly f = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as unknown as Figures;
   fiches = 0;
   layoutIncomplete = 0;
   silent = 0;
