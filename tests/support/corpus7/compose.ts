@@ -203,7 +203,8 @@ export function composeAnnex(seed: number): Annex7 {
   const budgetCol = () =>
     cols.push({ role: "budget", sup: plan3, head: ty(fill(word("Moyens financiers prévisionnels", W.BUDGET_HEADERS), plan)), oneRow: "" });
   const sourceCol = () => cols.push({ role: "source", sup: plan3, head: ty(word("Source de co-financement", W.SOURCE_HEADERS)), oneRow: "" });
-  const totalText = (b: string) => ty(fill(totalForm, plan, { B: blockName[b]! }));
+  // « Total {B} » over a block already named « Total CD » is « Total CD », not « Total Total CD »
+  const totalText = (b: string) => ty(fill(totalForm, plan, { B: blockName[b]! }).replace(/^total\s+(total\b)/i, "$1"));
   const funderMajor = (b: string) => {
     const gr = grp(blockName[b]!);
     const yearsCols = years.map((y) => ({
@@ -218,7 +219,7 @@ export function composeAnnex(seed: number): Annex7 {
       sup: plan3,
       group: gr,
       head: totalText(b),
-      oneRow: totalForm.includes("{B}") ? totalText(b) : `${totalText(b)} ${blockName[b]}`,
+      oneRow: (totalForm.includes("{B}") ? totalText(b) : `${totalText(b)} ${blockName[b]}`).replace(/^total\s+(total\b)/i, "$1"),
     };
     if (totalsAt === "first") cols.push(tot, ...yearsCols);
     else cols.push(...yearsCols, ...(totalsAt === "last" ? [tot] : []));
