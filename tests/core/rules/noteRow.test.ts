@@ -22,7 +22,7 @@ function withTextRow(text: string) {
 
 const totalFormula = (m: ReturnType<typeof miniDetail>) => checkAnnex(m.wb).findings.filter((f) => f.rule === "total-formula");
 
-test.each(["Fiche supprimée (avenant 2023)", "cf. avenant n°2", "Action abandonnée en 2023", "NB : fiche fusionnée avec la 3"])(
+test.each(["Fiche supprimée (avenant 2023)", "cf. avenant n°2", "Action abandonnée en 2023", "NB : fiche fusionnée avec la 3", "(fiche reportée)", "Action différée à 2025"])(
   "« %s » left out of the sub-total: no total-formula",
   (text) => {
     const { m } = withTextRow(text);
