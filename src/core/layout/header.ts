@@ -172,6 +172,10 @@ export function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<s
   return GENERIC_WORD.test(norm(sub)) || /\b20\d{2}\b/.test(sub);
 }
 
+/** A year as a group's heading: « 2023 », « Année 2023 », « CP 2023 », « Budget 2023 », « Financements prévus 2023 ». */
+const YEAR_HEADING =
+  /^((annee|exercice|prevu|prevision|cp|bp|dotation) )?20\d{2}( \(n([-+]\d{1,2})?\))?$|^(budget|financements?|credits?|montants?|depenses?)( (prevus?|previsionnel(le)?s?))? 20\d{2}$/;
+
 /**
  * Groups written over their first column only, with no merge (« Financements prévus » over « CD », « FIR », « Total »):
  * at least two texts of row r + 1 say nothing alone, sit under blank cells of row r, and say something under the
@@ -183,6 +187,18 @@ export function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean
   if (!row || !next) return false;
   let group = "";
   let under = 0;
+  // Year-major groups (« 2023 » over « Masse salariale », then « FIR », « ETAT »…): a funder alone is its block's total,
+  // under the year that year's, each funder once.
+  let given = new Set<string>();
+  const yearOfFunder = (sub: string): boolean => {
+    // (A year heading, not a title that holds a date: « Annexe financière — suivi au 31/12/2022 ».)
+    if (!YEAR_HEADING.test(norm(group))) return false;
+    const cls = classifyHeader(group, sub);
+    const alone = classifyHeader("", sub);
+    if (!cls || !("block" in cls) || !alone || !("role" in alone) || alone.role !== `${cls.block}Total` || given.has(cls.block)) return false;
+    given.add(cls.block);
+    return true;
+  };
   for (let c = 1; c <= Math.max(row.length, next.length); c++) {
     const own = cellText(row[c - 1]?.value ?? null);
     const v = next[c - 1]?.value ?? null;
@@ -193,11 +209,12 @@ export function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean
       // A title over the table (« CONTRAT DÉPARTEMENTAL… ») is no group.
       if (own.length > 40) return false;
       group = own;
+      given = new Set();
       // The group's first column counts too when its sub-header says nothing alone (« Total » under « Budget prévisionnel »).
-      if (sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
+      if (sub && ((!classifyHeader("", sub) && fitsUnder(group, sub)) || yearOfFunder(sub))) under++;
       continue;
     }
-    if (group && sub && !classifyHeader("", sub) && fitsUnder(group, sub)) under++;
+    if (group && sub && ((!classifyHeader("", sub) && fitsUnder(group, sub)) || yearOfFunder(sub))) under++;
   }
   return under >= 2;
 }
@@ -435,6 +452,7 @@ export function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, 
   let prevTop = "";
   // Blocks given a year under the current group (year-major groups written over their first column only).
   const yearsGiven = new Set<string>();
+  let givenUnder = "";
   for (let c = 1; c <= maxCol; c++) {
     let group = "";
     let sub: string;
@@ -450,14 +468,21 @@ export function readHeader(sheet: SheetSnapshot, merges: MergeIndex, r: number, 
       const sameTop = !real(top) || real(top) === prevTop;
       // (Beyond the top group's span, a column carries the middle group only when it fits under it: « Nombre de
       // bénéficiaires » after « Taux de consommation » / « 2024 » is no rate.)
-      const carried = prevGroup && sub && (subYear || ((prevSubYear || sameTop) && (fitsUnder(prevGroup, sub) || genericSub(sub))));
+      // (Year-major groups written over their first funder only, « 2023 » over « Masse salariale », then « FIR »…: each
+      // funder once under the year, as on two rows.)
+      const carried = prevGroup && sub && (subYear || ((prevSubYear || sameTop) && (fitsUnder(prevGroup, sub, yearsGiven) || genericSub(sub))));
       group = real(mid) || (carried ? prevGroup : "") || (sub ? real(top) : "");
+      if (group !== givenUnder) {
+        yearsGiven.clear();
+        givenUnder = group;
+      }
       prevTop = real(top) || prevTop;
       if (!sub && !real(mid)) sub = real(top);
       prevGroup = real(mid) || (group !== real(top) ? group : "");
       prevSubYear = subYear;
       const cls =
         group || sub ? (classifyHeader(group, sub) ?? (real(top) && real(mid) ? classifyHeader(real(top), `${real(mid)} ${sub}`.trim()) : null)) : null;
+      if (cls && "block" in cls) yearsGiven.add(cls.block);
       cols.push({ col: c, group: real(top) && real(top) !== group ? `${real(top)} ${group}`.trim() : group, sub, cls });
       continue;
     } else if (twoLevel) {
