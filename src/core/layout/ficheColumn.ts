@@ -2,6 +2,8 @@
 // "N°" beside "Fiche action" (a label), or no header naming the numbers at all.
 import type { SheetSnapshot } from "../model/snapshot";
 import { parseFiche } from "./rows";
+import { isTitledFiche, SUBTOTAL, SUM_WORDS, TOTAL } from "./rowWords";
+import { normHead } from "./normalize";
 
 const SAMPLE_ROWS = 80;
 
@@ -32,4 +34,23 @@ export function chooseFicheColumn(sheet: SheetSnapshot, headerEnd: number, named
     if (s.hits >= 2 && s.hits >= 3 * s.others) return { col, others: named };
   }
   return { col: named[0], others: named.slice(1) };
+}
+
+/** A column whose cells are nearly all a fiche's number and title together (« 3 - Créer un observatoire »). */
+export function titledColumn(sheet: SheetSnapshot, col: number, headerEnd: number): boolean {
+  let titled = 0;
+  let others = 0;
+  const last = Math.min(sheet.rowCount, headerEnd + SAMPLE_ROWS);
+  for (let r = headerEnd + 1; r <= last; r++) {
+    const v = sheet.cells[r - 1]?.[col - 1]?.value ?? null;
+    if (v === null || (typeof v === "string" && !v.trim())) continue;
+    if (isTitledFiche(v)) titled++;
+    else if (typeof v === "string") {
+      const t = normHead(v, 40);
+      // The TOTAL ends the table; engagement titles and sub-totals between the fiches say nothing of the column.
+      if (TOTAL.test(t) && !SUBTOTAL.test(t)) break;
+      if (!SUM_WORDS.test(t)) others++;
+    } else others++;
+  }
+  return titled >= 2 && titled >= 2 * others;
 }
