@@ -79,14 +79,9 @@ test("« Action » holding the fiches' titles stays the label", () => {
 });
 
 test("a coded or roman number before the title is that fiche (« II.3 - … », « CDPPE-03 : … », « Action 3 : … »)", () => {
-  expect(["II.3 - Parrainage", "CDPPE-03 : Créer un observatoire", "Action 3 : Parrainage", "n°3 - Relais", "FA-1 : Bus santé", "PMI-02 - Bilans"].map(parseFiche)).toEqual([
-    "II3",
-    "3",
-    "3",
-    "3",
-    "1",
-    "PMI2",
-  ]);
+  expect(
+    ["II.3 - Parrainage", "CDPPE-03 : Créer un observatoire", "Action 3 : Parrainage", "n°3 - Relais", "FA-1 : Bus santé", "PMI-02 - Bilans"].map(parseFiche),
+  ).toEqual(["II3", "3", "3", "3", "1", "PMI2"]);
   expect(["2022 - Bilan", "Objectif 3 - Visites", "Axe II.3 - Prévention", "Total 2 : x"].map(parseFiche)).toEqual([null, null, null, null]);
 });
 
