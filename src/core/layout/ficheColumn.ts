@@ -6,6 +6,11 @@ import { isTitledFiche, SUBTOTAL, SUM_WORDS, TOTAL } from "./rowWords";
 import { normHead } from "./normalize";
 
 const SAMPLE_ROWS = 80;
+/** « Obj. 2 Bilans de santé », « Obj 3 - … »: an objective's title row between its fiches, as « Objectif 3 » is. */
+const OBJECTIVE_TITLE = /^obj\.? ?\d/;
+
+// (In both samples the TOTAL ends the table; engagement and objective titles and sub-totals between the fiches say
+// nothing of the column, and what lies under the TOTAL, a legend or a signature, is no fiche.)
 
 /** Fiche-number cells and other filled cells in the rows under the header. */
 export function ficheScore(sheet: SheetSnapshot, col: number, headerEnd: number): { hits: number; others: number } {
@@ -16,7 +21,11 @@ export function ficheScore(sheet: SheetSnapshot, col: number, headerEnd: number)
     const v = sheet.cells[r - 1]?.[col - 1]?.value ?? null;
     if (v === null || (typeof v === "string" && !v.trim())) continue;
     if (parseFiche(v) !== null) hits++;
-    else others++;
+    else if (typeof v === "string") {
+      const t = normHead(v, 40);
+      if (TOTAL.test(t) && !SUBTOTAL.test(t)) break;
+      if (!SUM_WORDS.test(t) && !OBJECTIVE_TITLE.test(t)) others++;
+    } else others++;
   }
   return { hits, others };
 }
@@ -47,9 +56,8 @@ export function titledColumn(sheet: SheetSnapshot, col: number, headerEnd: numbe
     if (isTitledFiche(v)) titled++;
     else if (typeof v === "string") {
       const t = normHead(v, 40);
-      // The TOTAL ends the table; engagement titles and sub-totals between the fiches say nothing of the column.
       if (TOTAL.test(t) && !SUBTOTAL.test(t)) break;
-      if (!SUM_WORDS.test(t)) others++;
+      if (!SUM_WORDS.test(t) && !OBJECTIVE_TITLE.test(t)) others++;
     } else others++;
   }
   return titled >= 2 && titled >= 2 * others;

@@ -122,3 +122,12 @@ test("a label column of plain titles is never taken for the fiche numbers", () =
   const m = miniDetail({ cols, fiches: fiches(6), total: true });
   expect(recognise(m.wb).detail).toBeFalsy();
 });
+
+test("« Action » over « n°1 » with a title and a sub-total around every fiche is still the fiche column", () => {
+  const cols = standardCols().map((c) => (c.key === "fiche" ? { head: "Action", key: "fiche" } : c.key === "label" ? { head: "Intitulé", key: "label" } : c));
+  const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, n: `n°${f.n}` })), total: true, engagements: [1, 1, 1, 1, 1, 1] });
+  const d = recognise(m.wb).detail!;
+  expect([d.columns.fiche, d.columns.label]).toEqual([lettersToCol(m.colOf.fiche!), lettersToCol(m.colOf.label!)]);
+  expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
