@@ -762,14 +762,21 @@ function singlesAbove(
   const row = sheet.cells[top - 2];
   if (!row) return null;
   let lone = 0;
+  let fiche = false;
   for (let c = 1; c <= row.length; c++) {
     const v = row[c - 1]?.value ?? null;
     if (v === null || isBlankValue(v)) continue;
     if (typeof v === "number" && !isBareYear(String(v))) return null;
-    if (typeof v !== "string" || v.length > MAX_HEADER_TEXT || !classifyHeader("", v)) continue;
-    if (band.rows.every((hr) => !textAt(sheet, merges, hr, c))) lone++;
+    const cls = typeof v === "string" && v.length <= MAX_HEADER_TEXT ? classifyHeader("", v) : null;
+    if (!cls) continue;
+    // (Merged down over the band's rows, it is still the top row's alone.)
+    if (band.rows.every((hr) => !textAt(sheet, merges, hr, c) || merges.at(hr, c)?.r1 === top - 1)) {
+      lone++;
+      if ("role" in cls && (cls.role === "fiche" || cls.role === "label")) fiche = true;
+    }
   }
-  if (lone < 2) return null;
+  // Two singles, or the one that names the fiches (« FICHE ACTION » merged down beside « PLAN DE FINANCEMENT »).
+  if (lone < 2 && !(lone === 1 && fiche)) return null;
   const deeper = readDeepHeader(sheet, merges, [top - 1, ...band.rows]);
   return namedColumns(deeper.cols) > namedColumns(band.cols) ? deeper : null;
 }
