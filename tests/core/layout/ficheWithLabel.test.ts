@@ -4,6 +4,7 @@ import { checkAnnex } from "../../../src/core/check";
 import { recognise } from "../../../src/core/layout/recognise";
 import { parseFiche } from "../../../src/core/layout/rows";
 import { lettersToCol } from "../../../src/core/model/a1";
+import { setCell } from "../../../src/core/model/snapshot";
 import { fiches, miniDetail, standardCols } from "../miniAnnex";
 
 test("a number followed by a separator and the fiche's title is that fiche", () => {
@@ -130,4 +131,17 @@ test("« Action » over « n°1 » with a title and a sub-total around every fic
   expect([d.columns.fiche, d.columns.label]).toEqual([lettersToCol(m.colOf.fiche!), lettersToCol(m.colOf.label!)]);
   expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4", "5", "6"]);
   expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
+
+test("a legend of acronyms under a grand total « Ensemble » does not count against the titles' column", () => {
+  const cols = standardCols().filter((c) => c.key !== "fiche");
+  const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, label: `${f.n} - ${f.label}` })), total: true });
+  const lc = lettersToCol(m.colOf.label!);
+  m.sheet.cells[m.totalRow! - 1]![lc - 1]!.value = "Ensemble";
+  ["Sigles", "FIR : fonds d'intervention régional", "ONDAM : assurance maladie", "MS : masse salariale", "DGAS", "ETAT : programme 304", "CD"].forEach((v, i) =>
+    setCell(m.sheet, m.totalRow! + 2 + i, lc, { value: v }),
+  );
+  const d = recognise(m.wb).detail!;
+  expect([d.columns.fiche, d.columns.label]).toEqual([lc, lc]);
+  expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(6);
 });
