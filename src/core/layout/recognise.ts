@@ -443,6 +443,8 @@ function confidenceOf(kind: TableKind, columns: Partial<Record<SingleRole, numbe
 
 type Columns = Partial<Record<SingleRole, number>>;
 
+const WHICH_ONE = /^(id\.?|identifiant|code|repere|rang|ordre|(n ?°|numero) d'ordre|index)$/;
+
 /** The fiche column by its cells; a "Fiche action" column it was preferred to is the label when none was found. */
 function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number, columns: Columns): void {
   const named = seg.cols.filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "fiche").map((hc) => hc.col);
@@ -465,6 +467,13 @@ function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number
     .filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "label" && /^actions? ?:?$/.test(norm(`${hc.group} ${hc.sub}`)))
     .map((hc) => hc.col)
     .filter(numbered);
+  // A number column under a word that says only « which one » (« Identifiant », « Repère », « Code », « N° d'ordre »):
+  // the fiche column if its cells are fiche numbers.
+  const which = seg.cols
+    .slice(0, 6)
+    .filter((hc) => !hc.cls && WHICH_ONE.test(norm(`${hc.group} ${hc.sub}`).replace(/\s*:$/, "")))
+    .map((hc) => hc.col)
+    .filter(numbered);
   // No number column: the number only in each fiche's title (« FA n°3 : Parrainage » under « Intitulé de l'action »,
   // « Actions », « Description de l'action »). A title column, or one whose header speaks of actions, whose cells are
   // nearly all « number - title ».
@@ -473,7 +482,7 @@ function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number
     .filter((hc) => (hc.cls && "role" in hc.cls && hc.cls.role === "label") || (!hc.cls && /action|fiche/.test(norm(`${hc.group} ${hc.sub}`))))
     .map((hc) => hc.col)
     .filter((c) => titledColumn(sheet, c, headerEnd));
-  const candidates = named.some(numbered) ? named : [...named, ...actions, ...titledCols.filter((c) => !actions.includes(c))];
+  const candidates = named.some(numbered) ? named : [...new Set([...named, ...actions, ...which, ...titledCols])];
   const { col, others } = chooseFicheColumn(sheet, headerEnd, candidates, unnamed);
   if (col === undefined) return;
   columns.fiche = col;

@@ -8,7 +8,9 @@ const CODED = /^(?:(cdppe|cdpe|cppe|ppe) ?[-_ ]? ?|([a-z]{3,5})[-_])(\d{1,3})(?:
 
 /** The number and the fiche's title in one cell: « 1 - Bilans de santé », « FA 3 : Parrainage », « 12. Relais ». */
 const TITLED =
-  /^(?:(?:fiches?(?: actions?)?|fa|f\.?a\.?|action)\s*)?(?:n ?°\s*)?(\d{1,3}(?:\.\d{1,2})?)\s*(bis|ter|quater)?\s*(?:[-:)]|\.(?=\s))\s*(?=[a-z«"'(])/;
+  /^(?:(?:fiches?(?:[- ]actions?)?|fa|f\.?a\.?|action)\s*)?(?:n ?°\s*)?(\d{1,3}(?:\.\d{1,2})?)\s*(bis|ter|quater)?\s*(?:[-:)]|\.(?=\s))\s*(?=[a-z«"'(])/;
+/** « Fiche n°3 Parrainage »: the contract's words and « n° » say it is a fiche even with no separator before the title. */
+const NAMED_TITLED = /^(?:fiches?(?:[- ]actions?)?|fa|f\.?a\.?|action)\s*n ?°\s*(\d{1,3}(?:\.\d{1,2})?)\s+(bis|ter|quater)?\s*(?=[a-z«"'(])/;
 
 /**
  * A coded or roman number before the title (« CDPPE-03 : Créer… », « II.3 - Parrainage », « PMI-02 - Bilans »): the head
@@ -26,7 +28,7 @@ function titledHead(t: string): string | null {
 export function isTitledFiche(v: CellValue): boolean {
   if (typeof v !== "string") return false;
   const t = normHead(v, 40);
-  return TITLED.test(t) || titledHead(t) !== null;
+  return TITLED.test(t) || NAMED_TITLED.test(t) || titledHead(t) !== null;
 }
 
 /**
@@ -41,7 +43,7 @@ export function parseFiche(v: CellValue): string | null {
     return v < 1000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 ? String(v) : null;
   }
   if (typeof v !== "string") return null;
-  const titled = TITLED.exec(normHead(v, 40));
+  const titled = TITLED.exec(normHead(v, 40)) ?? NAMED_TITLED.exec(normHead(v, 40));
   if (titled) return `${titled[1]!.replace(/^0+(?=\d)/, "")}${titled[2] ? ` ${titled[2]}` : ""}`;
   return bareFiche(normHead(v, 30)) ?? titledHead(normHead(v, 40));
 }
@@ -54,7 +56,7 @@ function bareFiche(t: string): string | null {
     return code[1] ? num : `${code[2]!.toUpperCase()}${num}`;
   }
   const m =
-    /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([ivx]{1,4}\s?[-.]\s?|[a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
+    /^(?:fiches?(?:[- ]actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([ivx]{1,4}\s?[-.]\s?|[a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
       t,
     );
   if (!m) return null;

@@ -84,6 +84,9 @@ test("a coded or roman number before the title is that fiche (« II.3 - … », 
     ["II.3 - Parrainage", "CDPPE-03 : Créer un observatoire", "Action 3 : Parrainage", "n°3 - Relais", "FA-1 : Bus santé", "PMI-02 - Bilans"].map(parseFiche),
   ).toEqual(["II3", "3", "3", "3", "1", "PMI2"]);
   expect(["2022 - Bilan", "Objectif 3 - Visites", "Axe II.3 - Prévention", "Total 2 : x"].map(parseFiche)).toEqual([null, null, null, null]);
+  // The contract's words before the number say it is a fiche, with or without a separator before the title.
+  expect(["Fiche-action 3 : Parrainage", "Fiche-action 12", "Fiche n°3 Parrainage", "FA n° 4 Relais parentaux"].map(parseFiche)).toEqual(["3", "12", "3", "4"]);
+  expect(["Objectif n°3 Visites", "n°3 Visites", "Engagement n°2 Sécuriser"].map(parseFiche)).toEqual([null, null, null]);
 });
 
 // No number column: the fiche's number only in its title cell, under whatever header the département gave that column.
@@ -144,4 +147,28 @@ test("a legend of acronyms under a grand total « Ensemble » does not count aga
   const d = recognise(m.wb).detail!;
   expect([d.columns.fiche, d.columns.label]).toEqual([lc, lc]);
   expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(6);
+});
+
+test.each(["Identifiant", "Repère", "Code", "N° d'ordre", "Id."])(
+  "a number column headed « %s » is the fiche column when its cells are fiche numbers",
+  (head) => {
+    for (const fmt of [(n: number) => `CDPPE-0${n}`, (n: number) => n]) {
+      const cols = standardCols().map((c) => (c.key === "fiche" ? { head, key: "fiche" } : c));
+      const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, n: fmt(f.n as number) })), total: true });
+      const d = recognise(m.wb).detail!;
+      expect(d.columns.fiche).toBe(lettersToCol(m.colOf.fiche!));
+      expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(6);
+      expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
+    }
+  },
+);
+
+test("« Code » over budget chapters (« 011 », « 65 ») beside plain titles is no fiche column", () => {
+  const cols = standardCols().map((c) => (c.key === "fiche" ? { head: "Code", key: "fiche" } : c));
+  const m = miniDetail({
+    cols,
+    fiches: fiches(6).map((f, i) => ({ ...f, n: ["Chapitre 011", "Chap. 65", "Chapitre 012", "Fonction 51", "Nature 6574", "Chapitre 016"][i]! })),
+    total: true,
+  });
+  expect(recognise(m.wb).detail).toBeFalsy();
 });
