@@ -78,6 +78,9 @@ export function hashInput(input: string | number | boolean): string {
 
 const EMPTY_HASH = hashInput("");
 
+/** A cell of one sheet as one number (rows up to 1 048 576, columns up to 16 384). */
+export const cellKey = (row: number, col: number): number => row * 16_385 + col;
+
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
@@ -526,9 +529,14 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     };
   });
   if (colReads.some((c) => c.range)) await ctx.sync();
-  const writtenIn = new Map<string, UndoCell>();
+  // Keyed by sheet, then by a number per cell: no string per cell (hundreds of thousands at 10 000 rows).
+  const writtenIn = new Map<string, Map<number, UndoCell>>();
   for (const c of record.cells) {
-    if (c.p === undefined) writtenIn.set(`${c.s}!${c.r}:${c.c}`, c);
+    if (c.p === undefined) {
+      let m = writtenIn.get(c.s);
+      if (!m) writtenIn.set(c.s, (m = new Map()));
+      m.set(cellKey(c.r, c.c), c);
+    }
     if (sl.due) await sl.next();
   }
   const keptColumns: string[] = [];
@@ -542,7 +550,7 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
       for (let j = 0; j < line.length; j++) {
         const v = line[j];
         if (v === "" || v === null) continue;
-        const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
+        const mine = writtenIn.get(d.sheet)?.get(cellKey(row0 + i + 1, d.finalAt + j));
         if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
         else ours++;
       }
@@ -551,7 +559,7 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     // Where the write put content and none of it is there now, the column there is not ours (one was inserted or
     // deleted since): it is never deleted.
     let wrote = false;
-    for (const c of writtenIn.values()) {
+    for (const c of writtenIn.get(d.sheet)?.values() ?? []) {
       if (sl.due) await sl.next();
       if (
         c.s === d.sheet &&
