@@ -1,5 +1,5 @@
 // `npm run bench`, the pane's part (run by bench/run.ts through jest, which compiles the stub and drives Chromium):
-// the production pane on the stubbed Excel host, on the 2022 annex, 5 000 and 10 000 fiche rows, with the worker
+// the production pane on the stubbed Excel host, on the 2022 annex, 5 000, 10 000 and 20 000 fiche rows, with the worker
 // (as shipped) and without it (the core on the UI thread, as before issue 15). Figures printed, never asserted.
 import * as fs from "fs";
 import * as path from "path";
@@ -166,11 +166,11 @@ const cpu = (x: Figures, worker: boolean) =>
 const verdict = (x: number) => (x <= TARGET_MS ? `(cible ${TARGET_MS} ms : ok)` : `!!!!! AU-DESSUS DE ${TARGET_MS} ms !!!!!`);
 
 test("pane figures", async () => {
-  // BENCH_PANE_SIZES=2022,5000,10000 (default all), BENCH_PANE_INLINE=0 to skip the runs without the worker.
-  const wanted = (process.env.BENCH_PANE_SIZES ?? "2022,5000,10000").split(",");
+  // BENCH_PANE_SIZES=2022,5000,10000,20000 (default all), BENCH_PANE_INLINE=0 to skip the runs without the worker.
+  const wanted = (process.env.BENCH_PANE_SIZES ?? "2022,5000,10000,20000").split(",");
   const sizes: Array<{ label: string; wb: WorkbookSnapshot }> = [];
   if (wanted.includes("2022")) sizes.push({ label: "annexe 2022", wb: (await readXlsx(FIXTURE_2022)).snapshot });
-  for (const n of [5000, 10000].filter((x) => wanted.includes(String(x))))
+  for (const n of [5000, 10000, 20000].filter((x) => wanted.includes(String(x))))
     sizes.push({ label: `${n} fiches`, wb: generateAnnex({ fiches: n, years: [2020, 2021, 2022, 2023, 2024], seed: 9, continuationEvery: 0 }).workbook });
   const lines: string[] = [
     "Volet dans Chromium (bundle de production, hôte Excel simulé) : tâche la plus longue du fil de l'interface en temps processeur",

@@ -5,8 +5,8 @@
 //      10 000 fiche rows (100 000 with BENCH_LARGE=1 or --large), each beside the floor measured in the same run.
 // BENCH_RUNS=n: runs per whole command on big files (default 1; the 2022 annex always gets a warm-up and 5 runs).
 //   3. The pane in Chromium on the stubbed Excel host (bench/pane.bench.ts, through jest): the longest block of the UI
-//      thread during a check and while the add-year preview is made, with and without the worker, 2022 annex, 5 000
-//      and 10 000 fiche rows, and the size of the snapshot posted to the worker. Needs the production build (dist/).
+//      thread during a check, the add-year preview, its apply and undo, with and without the worker, 2022 annex, 5 000,
+//      10 000 and 20 000 fiche rows, and the size of the snapshot posted to the worker. Needs the production build (dist/).
 // BENCH_ONLY=core|commands|pane: one part only. BENCH_COMMANDS=check,fill: some commands only (e.g. check at 100 000 rows).
 // On a loaded machine wall time stretches: the CPU column (user + system) and its ratio to the floor's CPU hold better.
 import { spawnSync } from "child_process";

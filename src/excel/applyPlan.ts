@@ -21,7 +21,7 @@ import { queueMergedAreas, type Area } from "./mergedAreas";
 import { charsToPoints } from "./readSnapshot";
 import { queueWriteGuards } from "./writeGuards";
 import { drive, runAll, Slicer } from "./slicer";
-import { hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlPartSteps } from "./undo";
+import { cellKey, hashInput, inputOf, recordNamespace, textInput, type UndoCell, type UndoRecord, undoXmlPartSteps } from "./undo";
 
 /** Text written as a value must stay text (see textInput: formulas, numbers, logicals, errors). */
 export function literal(v: string): string {
@@ -43,13 +43,16 @@ type Write = { sheet: string; row: number; col: number; input?: string | number 
 
 /** The plan's cell writes, merged per cell (a later edit of the same cell wins), in final coordinates. */
 function* writesOf(plan: EditPlan): Generator<void, Write[]> {
-  const byKey = new Map<string, Write>();
+  // Per sheet, a number per cell: no string per edit (190 000 edits at 10 000 rows).
+  const bySheet = new Map<string, Map<number, Write>>();
   const out: Write[] = [];
   let n = 0;
   for (const e of plan.edits) {
     if (++n % STEP === 0) yield;
     if (e.kind !== "setFormula" && e.kind !== "setValue" && e.kind !== "setNumberFormat") continue;
-    const k = `${e.sheet}!${e.row}:${e.col}`;
+    let byKey = bySheet.get(e.sheet);
+    if (!byKey) bySheet.set(e.sheet, (byKey = new Map()));
+    const k = cellKey(e.row, e.col);
     let w = byKey.get(k);
     if (!w) {
       byKey.set(k, (w = { sheet: e.sheet, row: e.row, col: e.col }));
@@ -423,10 +426,14 @@ export function buildUndoRecord(plan: EditPlan, expected: ExpectedCell[], before
 
 function* undoRecordSteps(plan: EditPlan, expected: ExpectedCell[], before: WorkbookSnapshot, now: Date, writes: Write[]): Generator<void, UndoRecord> {
   const inserts = insertionsOf(plan);
-  const prior = new Map<string, ExpectedCell>();
+  const prior = new Map<string, Map<number, ExpectedCell>>();
   let n = 0;
   for (const e of expected) {
-    if (e.role === "written") prior.set(`${e.sheet}!${e.row}:${e.col}`, e);
+    if (e.role === "written") {
+      let m = prior.get(e.sheet);
+      if (!m) prior.set(e.sheet, (m = new Map()));
+      m.set(cellKey(e.row, e.col), e);
+    }
     if (++n % STEP === 0) yield;
   }
   const cells: UndoCell[] = [];
@@ -438,7 +445,7 @@ function* undoRecordSteps(plan: EditPlan, expected: ExpectedCell[], before: Work
       cells.push({ s: w.sheet, r: w.row, c: w.col, h: w.input === undefined ? undefined : hashInput(w.input) });
       continue;
     }
-    const e = prior.get(`${w.sheet}!${w.row}:${col}`);
+    const e = prior.get(w.sheet)?.get(cellKey(w.row, col));
     const was = e ? (e.formula ?? inputOf(e.value)) : "";
     cells.push({ s: w.sheet, r: w.row, c: w.col, w: w.input, wf: w.numFmt, p: was, pf: e?.numFmt ?? "General", o: col });
   }

@@ -11,6 +11,7 @@ import { emptySheet, setCell, type Cell, type CellValue, type SheetSnapshot, typ
 import { byBudget } from "./blocks";
 import type { HostContext, HostRange, HostRangeAreas, HostWorksheet } from "./host";
 import { queueMergedAreas } from "./mergedAreas";
+import { Slicer } from "./slicer";
 
 /** Sheets reached in the first round trip; more cost one round trip each 64. */
 export const SHEETS_PER_SYNC = 64;
@@ -169,18 +170,24 @@ function queueChunk(c: Chunk, ws: HostWorksheet): void {
   c.props = c.range.getCellProperties({ format: { font: { name: true, size: true, bold: true }, fill: { color: true } } });
 }
 
-function takeChunk(c: Chunk, snap: SheetSnapshot): void {
+/** A chunk's answer into the snapshot, giving the pane's thread back between rows when a slice is spent (an answer of
+ * 2 MB is tens of thousands of cells: one task of 40 ms). */
+async function takeChunk(c: Chunk, snap: SheetSnapshot, sl: Slicer): Promise<void> {
   const r = c.range!;
+  const { values, formulas, text, numberFormat, valueTypes } = r;
+  const props = c.props!.value;
   for (let i = 0; i < c.rows; i++) {
     for (let j = 0; j < c.cols; j++) {
-      const cell = cellOf(r.values[i]![j], r.formulas[i]![j], r.text[i]![j] ?? "", r.numberFormat[i]![j], String(r.valueTypes[i]![j]), c.props!.value[i]?.[j]);
+      const cell = cellOf(values[i]![j], formulas[i]![j], text[i]![j] ?? "", numberFormat[i]![j], String(valueTypes[i]![j]), props[i]?.[j]);
       if (cell) setCell(snap, c.row0 + i + 1, c.col0 + j + 1, cell);
     }
+    if (sl.due) await sl.next();
   }
 }
 
 export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: boolean; alongside?: Alongside } = {}): Promise<WorkbookSnapshot> {
   const wb = ctx.workbook;
+  const sl = new Slicer();
   opts.alongside?.beforeFirstTrip();
   wb.load("name");
   const count = wb.worksheets.getCount(false);
@@ -252,7 +259,7 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
       }
     }
     await ctx.sync();
-    for (const c of wholeChunks) takeChunk(c, snapshots[c.sheet]!);
+    for (const c of wholeChunks) await takeChunk(c, snapshots[c.sheet]!, sl);
   }
   // Round trips 3+: the large sheets whose header area shows an annex header, in chunks under the budget.
   const found = light.filter((l) => l.range.values.some((row) => looksLikeHeaderRow(row))).map((l) => l.sheet);
@@ -261,7 +268,7 @@ export async function readWorkbookSnapshot(ctx: HostContext, opts: { merges?: bo
     for (const c of groups[g]!) queueChunk(c, sheets[c.sheet]!.ws);
     if (g === 0) for (const i of found) extras[i] = queueExtras(sheets[i]!, !!opts.merges);
     await ctx.sync();
-    for (const c of groups[g]!) takeChunk(c, snapshots[c.sheet]!);
+    for (const c of groups[g]!) await takeChunk(c, snapshots[c.sheet]!, sl);
   }
   sheets.forEach((s, i) => {
     const x = extras[i];

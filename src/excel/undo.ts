@@ -10,6 +10,7 @@ import { blocksOfSliced, byBudget, type Block } from "./blocks";
 import { AdapterError } from "./errors";
 import type { HostContext, HostRange, HostWorksheet } from "./host";
 import { probeProtection } from "./protection";
+import { ColumnInsertions, shiftFormula } from "../core/model/columnInsert";
 import { drive, runAll, Slicer } from "./slicer";
 import { charsToPoints } from "./readSnapshot";
 
@@ -77,6 +78,9 @@ export function hashInput(input: string | number | boolean): string {
 
 const EMPTY_HASH = hashInput("");
 
+/** A cell of one sheet as one number (rows up to 1 048 576, columns up to 16 384). */
+export const cellKey = (row: number, col: number): number => row * 16_385 + col;
+
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
@@ -95,20 +99,46 @@ export function* undoXmlPartSteps(record: UndoRecord): Generator<void, string[]>
   // JSON escapes every quote inside a string, so the key with its empty array occurs once, where the cells go.
   const [head, tail] = JSON.stringify({ ...record, cells: [] }).split('"cells":[]') as [string, string];
   const pieces: string[] = [];
+  let total = head.length + '"cells":['.length + 1 + tail.length;
   for (let i = 0; i < record.cells.length; i += CELLS_PER_STEP) {
-    pieces.push(JSON.stringify(record.cells.slice(i, i + CELLS_PER_STEP)).slice(1, -1));
+    const piece = JSON.stringify(record.cells.slice(i, i + CELLS_PER_STEP)).slice(1, -1);
+    total += piece.length + (pieces.length ? 1 : 0);
+    pieces.push(piece);
     yield;
   }
-  const json = `${head}"cells":[${pieces.join(",")}]${tail}`;
-  yield;
-  const n = Math.max(1, Math.ceil(json.length / PART_CHARS));
+  // The text is cut every PART_CHARS characters as it streams by: never joined whole (18 MB at 10 000 rows, one long
+  // task of the pane's thread to build and flatten).
+  const n = Math.max(1, Math.ceil(total / PART_CHARS));
   const out: string[] = [];
-  for (let i = 0; i < n; i++) {
+  let buffer: string[] = [];
+  let room = PART_CHARS;
+  const emit = () => {
     out.push(
-      `<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${i}" of="${n}">${escapeXml(json.slice(i * PART_CHARS, (i + 1) * PART_CHARS))}</undo>`,
+      `<undo xmlns="${recordNamespace(record.kind)}" id="${escapeXml(record.id)}" part="${out.length}" of="${n}">${escapeXml(buffer.join(""))}</undo>`,
     );
+    buffer = [];
+    room = PART_CHARS;
+  };
+  const take = (text: string) => {
+    let at = 0;
+    while (text.length - at > room) {
+      buffer.push(text.slice(at, at + room));
+      at += room;
+      emit();
+    }
+    if (at < text.length) {
+      buffer.push(at ? text.slice(at) : text);
+      room -= text.length - at;
+    }
+  };
+  take(`${head}"cells":[`);
+  for (let i = 0; i < pieces.length; i++) {
+    if (i) take(",");
+    take(pieces[i]!);
     yield;
   }
+  take(`]${tail}`);
+  if (buffer.length || !out.length) emit();
   return out;
 }
 
@@ -258,6 +288,162 @@ const same = (live: unknown, wrote: string | number | boolean | undefined): bool
   return live === wrote || (wrote === "" && (live === null || live === undefined));
 };
 
+/** What a live cell held (its formulas entry), as input that writes it back the same: text stays text. */
+function asInput(v: unknown): string | number | boolean {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "string") return v.startsWith("=") ? v : textInput(v);
+  return typeof v === "number" || typeof v === "boolean" ? v : String(v);
+}
+
+/** A whole-column reference (A:C), outside string literals: the core's reference mover leaves those alone. */
+const WHOLE_COLUMNS = /(?:^|[^A-Za-z0-9_.$])\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![A-Za-z0-9_(])/;
+
+/**
+ * A restored cell's prior input in the present coordinates: its formula moved as the write's insertions moved the
+ * workbook (in their order, each `at` in the coordinates of its moment), so that deleting them gives it back as it was.
+ * Null when the formula has a reference the mover cannot move (then it is written after the deletions, as recorded).
+ */
+function priorMover(record: UndoRecord): (c: UndoCell) => string | number | boolean | null {
+  const insertions = [...record.deleteColumns].reverse().map((d) => new ColumnInsertions(d.sheet, [{ at: d.at, count: d.count }], d.rows));
+  return (c) => {
+    const p = c.p!;
+    if (!insertions.length || typeof p !== "string" || !p.startsWith("=")) return p;
+    const body = p.slice(1);
+    if (WHOLE_COLUMNS.test(body.includes('"') ? body.replace(/"(?:[^"]|"")*"/g, '""') : body)) return null;
+    return `=${shiftFormula(body, c.s, insertions)}`;
+  };
+}
+
+/** A cell an undo writes back: where it is now, what goes in, and what the read before saw there. */
+interface Restore {
+  row: number;
+  col: number;
+  cell: UndoCell;
+  input?: string | number | boolean;
+  numFmt?: string;
+  seen: { formula: unknown; numFmt: unknown };
+}
+
+/** What puts a restored cell back as the read saw it (the record's own input where it held that). */
+function backOf(r: Restore): { input: string | number | boolean; numFmt: string } {
+  return { input: same(r.seen.formula, r.cell.w) ? r.cell.w! : asInput(r.seen.formula), numFmt: String(r.seen.numFmt) };
+}
+
+type RestoreItem = { sheet: string; block: Block<Restore>; formulas: boolean; formats: boolean };
+
+/** Request bytes of a block's writes (as JSON: a value or null per position). */
+function restoreBytes(it: RestoreItem, values: (r: Restore) => { input?: unknown; numFmt?: string }): number {
+  let n = 120;
+  for (const line of it.block.cells)
+    for (const x of line) {
+      const v = x ? values(x) : null;
+      if (it.formulas) n += 6 + (v && v.input !== undefined ? JSON.stringify(v.input).length : 0);
+      if (it.formats) n += 6 + (v && v.numFmt !== undefined ? v.numFmt.length + 2 : 0);
+    }
+  return n;
+}
+
+/** Queues a block's writes; `value` gives a position's input and format, undefined to leave it alone. */
+function queueWrite(sheet: (n: string) => HostWorksheet, it: RestoreItem, value: (r: Restore) => { input?: string | number | boolean; numFmt?: string }): void {
+  const b = it.block;
+  const range = sheet(it.sheet).getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
+  if (it.formulas) range.formulas = b.cells.map((l) => l.map((x) => (x && x.input !== undefined ? (value(x).input ?? null) : null)));
+  if (it.formats) range.numberFormat = b.cells.map((l) => l.map((x) => (x && x.numFmt !== undefined ? (value(x).numFmt ?? null) : null)));
+}
+
+/**
+ * Writes the cells back in round trips under the payload budget, all or nothing: each round trip first re-reads, in
+ * its own batch, every cell it writes. A cell found changed since the undo's read, or a write Excel refuses, and every
+ * round trip done is written back as the cells were (a cell changed meanwhile gets what it held then), and the undo
+ * refuses: the record stays, nothing is undone.
+ */
+async function restoreInTrips(ctx: HostContext, kind: UndoKind, cells: Restore[], sheet: (n: string) => HostWorksheet, sl: Slicer): Promise<number> {
+  const bySheet = new Map<string, Restore[]>();
+  for (const c of cells) {
+    const l = bySheet.get(c.cell.s);
+    if (l) l.push(c);
+    else bySheet.set(c.cell.s, [c]);
+  }
+  const items: RestoreItem[] = [];
+  for (const [s, list] of bySheet)
+    for (const block of await blocksOfSliced(list, sl)) {
+      items.push({
+        sheet: s,
+        block,
+        formulas: block.cells.some((l) => l.some((x) => x && x.input !== undefined)),
+        formats: block.cells.some((l) => l.some((x) => x && x.numFmt !== undefined)),
+      });
+      if (sl.due) await sl.next();
+    }
+  // Both ways under the budget: the request carries the writes, the response the re-read (estimated as the reads are).
+  const groups = byBudget(items, (it) => Math.max(restoreBytes(it, (x) => x), it.block.rows * it.block.cols * 120));
+  const label = excelText.kindLabel[kind] ?? kind;
+  /** Puts groups 0..last back; `now` holds what re-read cells held when they differ from the undo's read. */
+  const rollBack = async (last: number, now: Map<Restore, { input: string | number | boolean; numFmt: string }>) => {
+    for (let g = last; g >= 0; g--) {
+      for (const it of groups[g]!) {
+        queueWrite(sheet, it, (x) => now.get(x) ?? backOf(x));
+        if (sl.due) await sl.next();
+      }
+      await ctx.sync();
+    }
+  };
+  for (let g = 0; g < groups.length; g++) {
+    const reads: Array<{ it: RestoreItem; range: HostRange }> = [];
+    for (const it of groups[g]!) {
+      const b = it.block;
+      const range = sheet(it.sheet)
+        .getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols)
+        .load(it.formulas && it.formats ? "formulas,numberFormat" : it.formulas ? "formulas" : "numberFormat");
+      reads.push({ it, range });
+      queueWrite(sheet, it, (x) => x);
+      if (sl.due) await sl.next();
+    }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? "Unknown";
+      try {
+        await rollBack(g, new Map());
+      } catch (r) {
+        throw new AdapterError(excelText.undoNotRolledBack(label, code, (r as Error).message ?? String(r)), code);
+      }
+      throw new AdapterError(excelText.undoRolledBack(label, code), code);
+    }
+    const now = new Map<Restore, { input: string | number | boolean; numFmt: string }>();
+    const changed: string[] = [];
+    for (const { it, range } of reads) {
+      const formulas = it.formulas ? range.formulas : null;
+      const formats = it.formats ? range.numberFormat : null;
+      const lines = it.block.cells;
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        for (let j = 0; j < line.length; j++) {
+          const x = line[j];
+          if (!x) continue;
+          const f = formulas ? formulas[i]![j] : undefined;
+          const nf = formats ? formats[i]![j] : undefined;
+          if ((x.input !== undefined && f !== x.seen.formula) || (x.numFmt !== undefined && nf !== x.seen.numFmt)) {
+            const back = backOf(x);
+            now.set(x, { input: x.input !== undefined ? asInput(f) : back.input, numFmt: x.numFmt !== undefined ? String(nf) : back.numFmt });
+            changed.push(`${addr(x.cell.r, x.cell.c)} (${x.cell.s})`);
+          }
+        }
+        if (sl.due) await sl.next();
+      }
+    }
+    if (changed.length) {
+      try {
+        await rollBack(g, now);
+      } catch (r) {
+        throw new AdapterError(excelText.undoNotRolledBack(label, "ChangedSinceRead", (r as Error).message ?? String(r)), "ChangedSinceRead");
+      }
+      throw new AdapterError(excelText.undoChangedDuring(label, changed.slice(0, 8), Math.max(0, changed.length - 8)), "ChangedSinceRead");
+    }
+  }
+  return groups.length;
+}
+
 export interface UndoOutcome {
   kind: UndoKind;
   /** Cells restored (or that would be). */
@@ -306,8 +492,10 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     return ws;
   };
   // Round trip 3: what the written cells, the new columns and the widths hold now.
+  // Only cells with a prior content: those in new columns are read with their columns below.
   const bySheet = new Map<string, UndoCell[]>();
   for (const c of record.cells) {
+    if (c.p === undefined) continue;
     const l = bySheet.get(c.s);
     if (l) l.push(c);
     else bySheet.set(c.s, [c]);
@@ -367,9 +555,14 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     };
   });
   if (colReads.some((c) => c.range)) await ctx.sync();
-  const writtenIn = new Map<string, UndoCell>();
+  // Keyed by sheet, then by a number per cell: no string per cell (hundreds of thousands at 10 000 rows).
+  const writtenIn = new Map<string, Map<number, UndoCell>>();
   for (const c of record.cells) {
-    if (c.p === undefined) writtenIn.set(`${c.s}!${c.r}:${c.c}`, c);
+    if (c.p === undefined) {
+      let m = writtenIn.get(c.s);
+      if (!m) writtenIn.set(c.s, (m = new Map()));
+      m.set(cellKey(c.r, c.c), c);
+    }
     if (sl.due) await sl.next();
   }
   const keptColumns: string[] = [];
@@ -383,7 +576,7 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
       for (let j = 0; j < line.length; j++) {
         const v = line[j];
         if (v === "" || v === null) continue;
-        const mine = writtenIn.get(`${d.sheet}!${row0 + i + 1}:${d.finalAt + j}`);
+        const mine = writtenIn.get(d.sheet)?.get(cellKey(row0 + i + 1, d.finalAt + j));
         if (!mine || mine.h !== hashInput(v as string | number | boolean)) typed = true;
         else ours++;
       }
@@ -392,7 +585,7 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
     // Where the write put content and none of it is there now, the column there is not ours (one was inserted or
     // deleted since): it is never deleted.
     let wrote = false;
-    for (const c of writtenIn.values()) {
+    for (const c of writtenIn.get(d.sheet)?.values() ?? []) {
       if (sl.due) await sl.next();
       if (
         c.s === d.sheet &&
@@ -430,57 +623,62 @@ export async function undoAction(ctx: HostContext, kind: UndoKind, keepChanged?:
   if (changed.length && keepChanged === undefined) return { ...outcome, needsConfirmation: true };
   const restore = keepChanged === false ? [...unchanged, ...changed] : unchanged;
   if (keepChanged === false) outcome.restored += changed.length;
-  // Round trip 4: the record removed first, so that a batch Excel stops in mid-way is never replayed on columns that
-  // moved; then the new columns deleted (right to left as recorded), then the cells back where they now are: their
-  // prior formulas are in the coordinates before the write, which the deletions give back.
-  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
-  const deleted: Array<UndoRecord["deleteColumns"][number]> = [];
-  const backCol = (c: UndoCell) => {
-    let col = c.c;
-    for (const d of deleted) if (d.sheet === c.s && (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])) && d.finalAt < c.c) col -= d.count;
-    return col;
-  };
-  // A kept column: the cells we wrote there are emptied, the data typed since stays.
+  // Deletable columns at their place at the moment of their deletion (right to left as recorded): a kept column left
+  // of one was supposed to be gone at that point, so that one sits further right.
+  const deletions: Array<{ d: UndoRecord["deleteColumns"][number]; at: number }> = [];
   const keptBefore: Array<UndoRecord["deleteColumns"][number]> = [];
   for (const d of record.deleteColumns) {
-    // A kept column left of this one was supposed to be gone at this point: this one sits further right.
     const shift = keptBefore
       .filter((k) => k.sheet === d.sheet && JSON.stringify(k.rows) === JSON.stringify(d.rows) && d.at >= k.at)
       .reduce((a, k) => a + k.count, 0);
-    if (!deletable.has(d)) {
-      keptBefore.push(d);
-      continue;
-    }
-    const L1 = colToLetters(d.at + shift);
-    const L2 = colToLetters(d.at + shift + d.count - 1);
+    if (deletable.has(d)) deletions.push({ d, at: d.at + shift });
+    else keptBefore.push(d);
+  }
+  // Round trips 5…: the cells back where they are now, before any column is deleted, in round trips under the payload
+  // budget. Their prior formulas were in the coordinates before the write: they go in moved as the insertions moved
+  // the workbook, and the deletions at the end bring them back. Each round trip re-reads what it writes in its own
+  // batch, before writing: a cell changed since the read above, or a write Excel refuses, and everything written back
+  // so far is put back as it was (the record stays, the undo can be done again).
+  const moved = priorMover(record);
+  const early: Restore[] = [];
+  const late: UndoCell[] = [];
+  for (const c of restore) {
+    if (sl.due) await sl.next();
+    const prior = c.w === undefined ? undefined : moved(c);
+    if (prior === null) late.push(c);
+    else early.push({ row: c.r, col: c.c, cell: c, input: prior, numFmt: c.wf === undefined ? undefined : (c.pf ?? "General"), seen: live.get(c)! });
+  }
+  await restoreInTrips(ctx, kind, early, sheet, sl);
+  // Last round trip: the record removed first, so that a batch Excel stops in mid-way is never replayed on columns
+  // that moved; the widths (in the present coordinates), then the new columns deleted, then the few cells whose prior
+  // formula the adapter cannot move (a whole-column reference) written back in the coordinates before the write.
+  for (const id of partIds) ctx.workbook.customXmlParts.getItem(id).delete();
+  for (const { w } of widthsBack) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
+  for (const { d, at } of deletions) {
+    const L1 = colToLetters(at);
+    const L2 = colToLetters(at + d.count - 1);
     sheet(d.sheet)
       .getRange(d.rows ? `${L1}${d.rows[0]}:${L2}${d.rows[1]}` : `${L1}:${L2}`)
       .delete("Left");
-    deleted.push(d);
   }
-
-  const restoreBySheet = new Map<string, UndoCell[]>();
-  for (const c of restore) {
-    const l = restoreBySheet.get(c.s);
-    if (l) l.push(c);
-    else restoreBySheet.set(c.s, [c]);
+  const backCol = (c: UndoCell) => {
+    let col = c.c;
+    for (const { d } of deletions) if (d.sheet === c.s && (!d.rows || (c.r >= d.rows[0] && c.r <= d.rows[1])) && d.finalAt < c.c) col -= d.count;
+    return col;
+  };
+  const lateBySheet = new Map<string, Array<{ row: number; col: number; cell: UndoCell }>>();
+  for (const cell of late) {
+    const l = lateBySheet.get(cell.s);
+    if (l) l.push({ row: cell.r, col: backCol(cell), cell });
+    else lateBySheet.set(cell.s, [{ row: cell.r, col: backCol(cell), cell }]);
   }
-  for (const [s, list] of restoreBySheet) {
-    const at: Array<{ row: number; col: number; cell: UndoCell }> = [];
-    for (const cell of list) {
-      at.push({ row: cell.r, col: backCol(cell), cell });
-      if (sl.due) await sl.next();
-    }
+  for (const [s, at] of lateBySheet)
     for (const b of await blocksOfSliced(at, sl)) {
-      if (sl.due) await sl.next();
       const range = sheet(s).getRangeByIndexes(b.row - 1, b.col - 1, b.rows, b.cols);
-      if (b.cells.some((l) => l.some((x) => x && x.cell.w !== undefined)))
-        range.formulas = b.cells.map((l) => l.map((x) => (x && x.cell.w !== undefined ? x.cell.p! : null)));
+      range.formulas = b.cells.map((l) => l.map((x) => (x ? x.cell.p! : null)));
       if (b.cells.some((l) => l.some((x) => x && x.cell.wf !== undefined)))
         range.numberFormat = b.cells.map((l) => l.map((x) => (x && x.cell.wf !== undefined ? (x.cell.pf ?? "General") : null)));
     }
-  }
-  for (const { w } of widthsBack) sheet(w.sheet).getRange(`${colToLetters(w.col)}:${colToLetters(w.col)}`).format.columnWidth = charsToPoints(w.prior);
   try {
     await ctx.sync();
   } catch (e) {

@@ -58,6 +58,12 @@ export const excelText = {
     fr`L'enregistrement d'annulation « ${kind} » de ce classeur est illisible ou ne vient pas de ce complément : il a été ignoré, rien n'a été modifié. Utilisez « Effacer les données du complément » pour le retirer.`,
   undoInterrupted: (kind: string, code: string) =>
     fr`Excel a refusé une partie de l'annulation « ${kind} » (${code}) : elle a été interrompue, une partie seulement a pu être défaite. L'enregistrement d'annulation a été retiré pour qu'elle ne soit jamais rejouée sur des colonnes déplacées. Vérifiez la feuille avant de continuer.`,
+  undoChangedDuring: (kind: string, cells: string[], more: number) =>
+    fr`Le classeur a changé pendant l'annulation « ${kind} » : ${cells.join(", ")}${more > 0 ? fr` et ${more} autre${more > 1 ? "s" : ""}` : ""}. Rien n'a été défait : ce qui avait déjà été remis a été rétabli, le classeur est tel qu'avant. Relancez « Annuler » : ces cellules vous seront signalées.`,
+  undoRolledBack: (kind: string, code: string) =>
+    fr`Excel a refusé une partie de l'annulation « ${kind} » (${code}). Ce qui avait déjà été remis a été rétabli : le classeur est tel qu'avant, et l'annulation reste possible.`,
+  undoNotRolledBack: (kind: string, code: string, detail: string) =>
+    fr`Excel a refusé une partie de l'annulation « ${kind} » (${code}), puis la remise en état a échoué (${detail}). Une partie des cellules est restée comme avant l'annulation : vérifiez la feuille avant de continuer.`,
   undoChanged: (cells: string[], more: number) =>
     fr`Modifiées depuis : ${cells.join(", ")}${more > 0 ? fr` et ${more} autre${more > 1 ? "s" : ""}` : ""}. Elles seront conservées, sauf si vous confirmez.`,
   undoDone: (kind: string, restored: number, kept: number, keptColumns: string[]) =>

@@ -32,6 +32,10 @@ export function isRoundingNote(f: Finding): boolean {
   );
 }
 
+/** One collator for every comparison: localeCompare with options builds one per call (issue 15: thousands of findings). */
+const FICHE_ORDER = new Intl.Collator("fr", { numeric: true });
+const LABEL_ORDER = new Intl.Collator("fr");
+
 /** Natural fiche order: 3 < 12 < 12 bis < 13 < 41; findings outside any fiche (totals) after the fiches. */
 export function compareFiches(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -41,7 +45,7 @@ export function compareFiches(a: string | null, b: string | null): number {
   const nb = parseInt(b, 10);
   if (Number.isNaN(na) !== Number.isNaN(nb)) return Number.isNaN(na) ? 1 : -1;
   if (!Number.isNaN(na) && na !== nb) return na - nb;
-  return a.localeCompare(b, "fr", { numeric: true });
+  return FICHE_ORDER.compare(a, b);
 }
 
 /** The single-role column under a cell, from the recognised layout ("rateGlobal"), or null. */
@@ -134,7 +138,7 @@ export function findingsView(report: CheckReport & { layout: AnnexLayout }, seen
   const counts = { error: report.counts.error, warning: report.counts.warning };
   const rules = [...new Set(report.findings.map((f) => f.rule))]
     .map((r) => ({ value: r, label: ruleTitles[r] ?? r }))
-    .sort((a, b) => a.label.localeCompare(b.label, "fr"));
+    .sort((a, b) => LABEL_ORDER.compare(a.label, b.label));
   return {
     verdict: paneText.check.verdict(counts),
     tone: counts.error ? "error" : counts.warning ? "warning" : "ok",

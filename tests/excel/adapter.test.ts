@@ -154,7 +154,9 @@ describe("apply and undo", () => {
       state.syncs = 0;
       const undone = await port.undo(kind);
       expect(undone).toMatchObject({ needsConfirmation: false, changed: [], keptColumns: [] });
-      expect(state.syncs).toBe(kind === "fill" ? 4 : 5);
+      // Record (2), the present (1), the new columns (add-year), the cells back with their re-read (1), then the
+      // record removed and the columns deleted (1).
+      expect(state.syncs).toBe(kind === "fill" ? 5 : 6);
       const now = cellsOf(snapshotFromState(state));
       const was = JSON.parse(before) as Record<string, string>;
       const diff = Object.keys({ ...now, ...was })
@@ -176,7 +178,7 @@ describe("apply and undo", () => {
     const later = createExcelPort(fakeRunner(state), () => true);
     state.syncs = 0;
     expect((await later.undo("fill"))!.kind).toBe("fill");
-    expect(state.syncs).toBe(4);
+    expect(state.syncs).toBe(5);
     expect(JSON.stringify(cellsOf(snapshotFromState(state)))).toBe(before);
   });
 

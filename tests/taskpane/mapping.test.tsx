@@ -108,7 +108,9 @@ test("pane: « Lecture » lists each role with its column letter, header and sta
   expect([...select.options].map((o) => o.textContent)).toContain("absente");
 
   fireEvent.change(select, { target: { value: String(lettersToCol(budget)) } });
-  await waitFor(() => expect(screen.getByTestId("info").textContent).toContain("Lecture enregistrée dans le classeur"));
+  // The re-check reads the workbook in slices that give the thread back (issue 15): more than waitFor's default second
+  // on a loaded machine.
+  await waitFor(() => expect(screen.getByTestId("info").textContent).toContain("Lecture enregistrée dans le classeur"), { timeout: 20_000 });
   const row2 = within(screen.getByTestId("reading-detail"))
     .getAllByTestId("reading")
     .find((r) => r.getAttribute("data-key") === "budget")!;

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Badge, Body1, Button, Caption1, Checkbox, Select, ToggleButton, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Severity } from "../../core/rules/types";
-import { describeTable } from "../../core/layout/describe";
 import { quoted } from "../../messages/format";
 import { roleLabel } from "../../messages/layout";
 import { paneText } from "../../messages/pane";
@@ -35,14 +34,8 @@ export function CheckView({ controller, state }: { controller: PaneController; s
   const actionsRow = useRovingGroup<HTMLDivElement>();
   const severityRow = useRovingGroup<HTMLDivElement>();
   const view = report ? findingsView(report, state.seen, { severities: new Set(severities), rule, hideSeen }) : null;
-  // Once per report, not at every redraw: describing a table walks its rows (10 000 of them at most sizes we meet).
-  const described = React.useMemo(
-    () => ({
-      detail: report?.layout.detail ? describeTable(report.layout.detail) : null,
-      summary: report?.layout.summary ? describeTable(report.layout.summary) : null,
-    }),
-    [report],
-  );
+  // Described with the check, in the worker: it walks every row of the tables.
+  const described = report?.described ?? { detail: null, summary: null };
   const actions = React.useMemo(
     () => ({
       open: (f: Parameters<PaneController["select"]>[0]) => void controller.select(f),

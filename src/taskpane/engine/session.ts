@@ -5,13 +5,15 @@ import { planAddYear } from "../../core/compute/addYear";
 import { ratesByEngagement, ratesByFunder, type RateBar } from "../../core/compute/consumption";
 import { planFill } from "../../core/compute/fill";
 import type { ColumnMapping } from "../../core/layout/mapping";
+import { describeTable, type TableSummary } from "../../core/layout/describe";
 import type { AnnexLayout } from "../../core/layout/types";
 import type { WorkbookSnapshot } from "../../core/model/snapshot";
 import type { EditPlan } from "../../core/plan/types";
 import { prepareApply, type PreparedApply } from "../../excel/applyPlan";
 import { fillPreview, yearPreview, type FillPreview, type YearPreview } from "../viewModel";
 
-export type PaneReport = CheckReport & { layout: AnnexLayout };
+/** The report with its tables described for the pane (made here, off the UI thread: it walks every row). */
+export type PaneReport = CheckReport & { layout: AnnexLayout; described: { detail: TableSummary | null; summary: TableSummary | null } };
 
 export interface CheckOutcome {
   report: PaneReport;
@@ -54,7 +56,11 @@ export class CoreSession {
     const charts = report.tables.length
       ? { engagements: ratesByEngagement(snapshot, report.layout), funders: ratesByFunder(snapshot, report.layout) }
       : { engagements: [], funders: [] };
-    return { report, charts };
+    const described = {
+      detail: report.layout.detail ? describeTable(report.layout.detail) : null,
+      summary: report.layout.summary ? describeTable(report.layout.summary) : null,
+    };
+    return { report: { ...report, described }, charts };
   }
 
   /** The plan for these parameters on the last check, made once and kept for the apply. */
