@@ -77,7 +77,20 @@ const words = (raw: string) =>
       .replace(/(20\d{2}) ?\/ ?(20\d{2})/g, "$1-$2"),
   );
 
+/** A unit on a header (« (€) », « en k€ ») says the column holds amounts. */
+const hasUnit = (raw: string) => {
+  const n = norm(raw);
+  return n !== "" && unitless(n) !== n;
+};
+
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
+  const c = classifyWords(groupRaw, subRaw);
+  // The co-financers named in words are text: « Financements extérieurs (€) » is their money, not the source column.
+  if (c && "role" in c && c.role === "source" && hasUnit(subRaw || groupRaw)) return null;
+  return c;
+}
+
+function classifyWords(groupRaw: string, subRaw: string): ColumnClass | null {
   const g = words(groupRaw);
   const s = words(subRaw);
   // The first row of a table taken under its header: an engagement title under the column of engagements or objectives
@@ -198,13 +211,18 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   }
   // « Budget total (CD + cofinanceurs) » is the budget, whatever it names.
   if (/^(budget|cout) (total|global)\b/.test(main)) return { role: "budget" };
-  if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine (des|du) (credits|financements?|fonds)|^partenaires? financiers?$/.test(main))
+  // (« Financement extérieur »: which co-financer, named in words; with a year or a unit it would be an amount.)
+  if (
+    /source|co-?financ|financeurs?\b|financeur\(s\)|(origine|provenance) (des|du) (credits|financements?|fonds)|^partenaires? financiers?$|^financements? exterieurs?$/.test(
+      main,
+    )
+  )
     return { role: "source" };
   // (« Financement Etat/AM » names which of the two finances the fiche: the summary's modalities.)
   if (/modalite|\bmodes? de financement|^financements? (etat|plf|p ?304) ?(\/|\+|et) ?(am|ondam|assurance maladie)\b/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (
-    /fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(
+    /fondamental.*facultatif|facultatif.*fondamental|\bfond\b\.? ?(\/|ou|-) ?fac\b|\bsocle\b.*\boptionnel|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(
       main,
     )
   )
@@ -212,6 +230,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
+  // The action described rather than titled (« Description de l'action », « Descriptif de la fiche »).
+  if (/^(description|descriptif) (de l.|de la |du )?(action|fiche)s?( actions?)?$/.test(main)) return { role: "label" };
   if (
     /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche|action)s?\b|^fiches?-actions?$/.test(
       main,
@@ -256,7 +276,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "budget" };
   // The whole planned amount in the accounts' words, alone (under a funder's group, « Total prévu » is that funder's).
-  if (!(g && s) && /^(total prevu|dotation globale|credits de paiement prevus)$/.test(main)) return { role: "budget" };
+  if (!(g && s) && /^(total prevu|dotation (globale|totale)|credits de paiement prevus)$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 
