@@ -177,7 +177,7 @@ const NOT_MONEY =
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
   if (NOT_MONEY.test(main)) return null;
   if (
-    /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non consomme|non realise/.test(
+    /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non (consomme|realise|utilise|depense|mandate|verse)/.test(
       main,
     )
   )
@@ -187,7 +187,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (/consomm/.test(main) && !/taux d.?execution|niveau d.?execution/.test(main)) {
       if (/global|cumul|depuis|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
     }
-    if (/global|cumul|au 31 ?\/|depuis|total|20\d{2} ?(-|a|au) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
+    if (/global|cumul|au 31 ?\/|depuis|total|20\d{2} ?(-|a|au) ?20\d{2}|\bperiode\b|\bdu contrat\b/.test(main)) return { role: "rateGlobal" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("rate", y) : { role: "rateLastYear" };
   }
@@ -197,7 +197,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "realisedTo", "realisedPrior");
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
-    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "realisedSinceStart" };
+    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "realisedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("realised", y) : { role: "realisedLastYear" };
   }
@@ -205,7 +205,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "consumedTo", "consumedPrior");
     const to = endOfYearIn(main);
     if (to) return yearCol("consumedTo", to);
-    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "consumedSinceStart" };
+    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "consumedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
@@ -231,7 +231,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   // The action described rather than titled (« Description de l'action », « Descriptif de la fiche »).
-  if (/^(description|descriptif) (de l.|de la |du )?(action|fiche)s?( actions?)?$/.test(main)) return { role: "label" };
+  if (/^(description|descriptif|titre|objet) (de l.|de la |du )?(action|fiche)s?( actions?)?$/.test(main)) return { role: "label" };
   if (
     /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche|action)s?\b|^fiches?-actions?$/.test(
       main,
@@ -268,9 +268,10 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "budget" };
   if (/^(budget|total|cout|montant)\b/.test(main) && sumOfAll(main)) return { role: "budget" };
+  // (The amount the contract settles is the planned one: « Montant contractualisé », « Total conventionné ».)
   if (
     !blockOf(main) &&
-    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
+    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(montant|total|budget|enveloppe) (contractualise|conventionne)$|^montants? (contractualises?|conventionnes?) total$|^(budget|montant) (de l.action|de la fiche)$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
       main,
     )
   )

@@ -54,6 +54,19 @@ describe("words of the non-yearly roles", () => {
     ["", "Taux de consommation cumulé", "rateGlobal"],
     ["", "Exécuté 2026 (€)", "realised2026"],
     ["", "Dépenses cumulées (€)", "realisedSinceStart"],
+    // Other words a département may use for the same roles.
+    ["", "Titre de l'action", "label"],
+    ["", "Objet de la fiche", "label"],
+    ["", "Montant contractualisé", "budget"],
+    ["", "Total conventionné (€)", "budget"],
+    ["MONTANTS CONTRACTUALISÉS", "Total", "budget"],
+    ["", "Budget de l'action", "budget"],
+    ["", "Crédits non utilisés", "gap"],
+    ["", "Montant non dépensé", "gap"],
+    ["", "Taux de réalisation sur la période", "rateGlobal"],
+    ["", "Taux d'exécution du contrat", "rateGlobal"],
+    ["", "Réalisé sur la période", "realisedSinceStart"],
+    ["", "Dépenses sur la durée du contrat", "realisedSinceStart"],
   ])("« %s » / « %s » is %s", (g, s, k) => {
     expect(key(g, s)).toBe(k);
   });
@@ -65,6 +78,10 @@ describe("words of the non-yearly roles", () => {
     // A funder's amounts under « Financement extérieur » are that funder's.
     ["Financement extérieur", "FIR", "firTotal"],
     ["Financements extérieurs", "ONDAM", "ondamTotal"],
+    ["", "Montant contractualisé Etat", "etatTotal"],
+    ["MONTANTS CONTRACTUALISÉS", "FIR", "firTotal"],
+    // A block's total over the contract's span stays that block's.
+    ["FIR", "Total période", "firTotal"],
     // With a unit, the money from outside is an amount, not the text naming the co-financers.
     ["", "Financements extérieurs (€)", null],
     ["", "Financement extérieur en k€", null],
