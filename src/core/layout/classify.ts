@@ -77,6 +77,15 @@ const words = (raw: string) =>
       .replace(/(20\d{2}) ?\/ ?(20\d{2})/g, "$1-$2"),
   );
 
+/**
+ * Money committed, not spent (« Montant engagé 2024 », « Action engagée ? », under « Suivi de l'exécution » too): never
+ * read as a realisation, so no place a realisation not found could sit either.
+ */
+export function committedMoney(header: string): boolean {
+  const t = norm(header);
+  return /\bengagee?s?\b/.test(t) && !/realis|mandat|paye|liquid|consomm/.test(t);
+}
+
 /** A unit on a header (« (€) », « en k€ ») says the column holds amounts. */
 const hasUnit = (raw: string) => {
   const n = norm(raw);

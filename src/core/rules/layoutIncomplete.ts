@@ -1,6 +1,7 @@
 // layout-incomplete (annex-spec §4): one finding per table whose reading is incomplete or doubtful, naming what could not
 // be read, where it looked and how to correct it. Not in RULES: it speaks for the engine's skips, not for a check.
 import { colToLetters } from "../model/a1";
+import { committedMoney } from "../layout/classify";
 import { incompleteText } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
 import type { TableView } from "../layout/view";
@@ -36,7 +37,7 @@ function unreadAmountColumns(v: TableView): Unread {
   const out: Unread = [];
   for (const [key, header] of Object.entries(v.t.headers)) {
     const col = Number(key);
-    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim()) continue;
+    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim() || committedMoney(header)) continue;
     let numbers = 0;
     for (const r of rows) if (typeof v.cell(r, col)?.value === "number" || v.cell(r, col)?.formula) numbers++;
     if (rows.length && numbers * 2 > rows.length) out.push({ col: colToLetters(col), header: header.replace(/\s+/g, " ").trim() });
