@@ -67,6 +67,12 @@ describe("words of the non-yearly roles", () => {
     ["", "Taux d'exécution du contrat", "rateGlobal"],
     ["", "Réalisé sur la période", "realisedSinceStart"],
     ["", "Dépenses sur la durée du contrat", "realisedSinceStart"],
+    // « Taux » and the year alone: that year's rate, under a group that says where it stands (even « au 31/12 »).
+    ["", "Taux 2024", "rate2024"],
+    ["", "TAUX  2024", "rate2024"],
+    ["Bilan financier 2024", "Taux 2024", "rate2024"],
+    ["Execution au 31/12/2022", "Taux 2022", "rate2022"],
+    ["Execution au 31/12/2022", "Taux de consommation cumule", "rateGlobal"],
   ])("« %s » / « %s » is %s", (g, s, k) => {
     expect(key(g, s)).toBe(k);
   });
@@ -85,6 +91,9 @@ describe("words of the non-yearly roles", () => {
     // With a unit, the money from outside is an amount, not the text naming the co-financers.
     ["", "Financements extérieurs (€)", null],
     ["", "Financement extérieur en k€", null],
+    // A target of an indicator is no rate of the money.
+    ["Indicateur", "Taux 2024", "indicator"],
+    ["Valeur cible", "Taux 2024", "indicator2024"],
   ])("« %s » / « %s » stays %s", (g, s, k) => {
     expect(key(g, s)).toBe(k);
   });
