@@ -121,7 +121,7 @@ function classifyWords(groupRaw: string, subRaw: string): ColumnClass | null {
   if (g && isBareYear(g) && RATE_WORD.test(s)) return yearCol("rate", bareYear(g)!);
   // « Taux 2024 » is that year's rate, whatever the group says of where it stands (« Exécution au 31/12/2024 »), unless
   // the group is an indicator's (a target rate).
-  const rateOfYear = /^(taux|%) (20\d{2})$/.exec(s);
+  const rateOfYear = /^(taux|%) (20\d{2})( ?\(%\)| en %)?$/.exec(s);
   if (rateOfYear && !/indicateur|cible|objectif|valeur/.test(g)) return yearCol("rate", Number(rateOfYear[2]));
   // Year-major blocks ("Budget 2021" over MS | Crédits DGAS | Crédits ARS…): the funder below, the year above.
   // (A span of one year, « Total 2022-2022 », is a total, not a year.)

@@ -72,6 +72,7 @@ describe("words of the non-yearly roles", () => {
     ["", "TAUX  2024", "rate2024"],
     ["Bilan financier 2024", "Taux 2024", "rate2024"],
     ["Execution au 31/12/2022", "Taux 2022", "rate2022"],
+    ["EXÉCUTION AU 31/12/2022", "TAUX 2022 (%)", "rate2022"],
     ["Execution au 31/12/2022", "Taux de consommation cumule", "rateGlobal"],
   ])("« %s » / « %s » is %s", (g, s, k) => {
     expect(key(g, s)).toBe(k);
