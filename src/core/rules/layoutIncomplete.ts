@@ -2,6 +2,7 @@
 // be read, where it looked and how to correct it. Not in RULES: it speaks for the engine's skips, not for a check.
 import { colToLetters } from "../model/a1";
 import { isDateFormat } from "../format/numfmt";
+import { committedMoney } from "../layout/classify";
 import { incompleteText } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
 import { norm } from "../layout/normalize";
@@ -46,7 +47,7 @@ function unreadAmountColumns(v: TableView): Unread {
   const out: Unread = [];
   for (const [key, header] of Object.entries(v.t.headers)) {
     const col = Number(key);
-    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim() || DATE_HEADER.test(norm(header))) continue;
+    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim() || committedMoney(header) || DATE_HEADER.test(norm(header))) continue;
     let numbers = 0;
     for (const r of rows) {
       const cell = v.cell(r, col);
