@@ -73,6 +73,8 @@ const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|con
 const words = (raw: string) =>
   unitless(
     norm(raw)
+      // « Fiche : », « ACTION : », « Réf. action : »: a form's colon says nothing of the column.
+      .replace(/\s*:$/, "")
       .replace(/\btx\b\.?/g, "taux")
       .replace(/(20\d{2}) ?\/ ?(20\d{2})/g, "$1-$2"),
   );
@@ -213,7 +215,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   if (
-    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche|action)s?\b|^fiches?-actions?$/.test(
+    /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche|action)s?\b|^fiches?-actions?$|^(ref|reference)s?\.? ?(de (l'|la )?|d')?(action|fa|fiche)s?$|^fiches? ?-? ?actions? (du|de la|de l') ?(contrat|cdppe|convention)$/.test(
       main,
     )
   ) {

@@ -6,7 +6,7 @@ import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../mode
 import { classifyHeader } from "./classify";
 import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
-import { chooseFicheColumn, ficheScore } from "./ficheColumn";
+import { chooseFicheColumn, ficheScore, titledColumn } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
@@ -451,7 +451,10 @@ function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number
     .slice(0, 4)
     .filter((hc) => !hc.cls && !hc.group.trim() && !hc.sub.trim())
     .map((hc) => hc.col);
-  if (named.length === 1 && ficheScore(sheet, named[0]!, headerEnd).hits > 0) return;
+  if (named.length === 1 && ficheScore(sheet, named[0]!, headerEnd).hits > 0) {
+    labelInFicheCell(sheet, headerEnd, columns);
+    return;
+  }
   // « Action » alone names the label, unless its cells are the fiche numbers (« 3 », « Action 3 », « PMI-02 »).
   const numbered = (c: number) => {
     const s = ficheScore(sheet, c, headerEnd);
@@ -459,16 +462,25 @@ function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number
   };
   const actions = seg.cols
     .slice(0, 6)
-    .filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "label" && /^actions?$/.test(norm(`${hc.group} ${hc.sub}`)))
+    .filter((hc) => hc.cls && "role" in hc.cls && hc.cls.role === "label" && /^actions? ?:?$/.test(norm(`${hc.group} ${hc.sub}`)))
     .map((hc) => hc.col)
     .filter(numbered);
-  const { col, others } = chooseFicheColumn(sheet, headerEnd, named.some(numbered) ? named : [...named, ...actions], unnamed);
+  // No number column: the number only in each fiche's title (« FA n°3 : Parrainage » under « Intitulé de l'action »,
+  // « Actions », « Description de l'action »). A title column, or one whose header speaks of actions, whose cells are
+  // nearly all « number - title ».
+  const titledCols = seg.cols
+    .slice(0, 6)
+    .filter((hc) => (hc.cls && "role" in hc.cls && hc.cls.role === "label") || (!hc.cls && /action|fiche/.test(norm(`${hc.group} ${hc.sub}`))))
+    .map((hc) => hc.col)
+    .filter((c) => titledColumn(sheet, c, headerEnd));
+  const candidates = named.some(numbered) ? named : [...named, ...actions, ...titledCols.filter((c) => !actions.includes(c))];
+  const { col, others } = chooseFicheColumn(sheet, headerEnd, candidates, unnamed);
   if (col === undefined) return;
   columns.fiche = col;
   if (columns.label === col) {
     const other = seg.cols.find((hc) => hc.col !== col && hc.cls && "role" in hc.cls && hc.cls.role === "label");
     if (other) columns.label = other.col;
-    else delete columns.label;
+    else if (!titledCols.includes(col)) delete columns.label;
   }
   const text = (c: number) => {
     const hc = seg.cols.find((x) => x.col === c);
@@ -476,6 +488,12 @@ function settleFicheColumn(sheet: SheetSnapshot, seg: Segment, headerEnd: number
   };
   const wordy = others.find((c) => /fiche|action/i.test(text(c)));
   if (columns.label === undefined && wordy !== undefined) columns.label = wordy;
+  labelInFicheCell(sheet, headerEnd, columns);
+}
+
+/** « 3 - Créer un observatoire » under « Fiche action » and no title column: the number and the title share the cell. */
+function labelInFicheCell(sheet: SheetSnapshot, headerEnd: number, columns: Columns): void {
+  if (columns.label === undefined && columns.fiche !== undefined && titledColumn(sheet, columns.fiche, headerEnd)) columns.label = columns.fiche;
 }
 type Blocks = Partial<Record<YearBlock, Record<number, number>>>;
 
@@ -744,14 +762,21 @@ function singlesAbove(
   const row = sheet.cells[top - 2];
   if (!row) return null;
   let lone = 0;
+  let fiche = false;
   for (let c = 1; c <= row.length; c++) {
     const v = row[c - 1]?.value ?? null;
     if (v === null || isBlankValue(v)) continue;
     if (typeof v === "number" && !isBareYear(String(v))) return null;
-    if (typeof v !== "string" || v.length > MAX_HEADER_TEXT || !classifyHeader("", v)) continue;
-    if (band.rows.every((hr) => !textAt(sheet, merges, hr, c))) lone++;
+    const cls = typeof v === "string" && v.length <= MAX_HEADER_TEXT ? classifyHeader("", v) : null;
+    if (!cls) continue;
+    // (Merged down over the band's rows, it is still the top row's alone.)
+    if (band.rows.every((hr) => !textAt(sheet, merges, hr, c) || merges.at(hr, c)?.r1 === top - 1)) {
+      lone++;
+      if ("role" in cls && (cls.role === "fiche" || cls.role === "label")) fiche = true;
+    }
   }
-  if (lone < 2) return null;
+  // Two singles, or the one that names the fiches (« FICHE ACTION » merged down beside « PLAN DE FINANCEMENT »).
+  if (lone < 2 && !(lone === 1 && fiche)) return null;
   const deeper = readDeepHeader(sheet, merges, [top - 1, ...band.rows]);
   return namedColumns(deeper.cols) > namedColumns(band.cols) ? deeper : null;
 }

@@ -10,9 +10,23 @@ const CODED = /^(?:(cdppe|cdpe|cppe|ppe) ?[-_ ]? ?|([a-z]{3,5})[-_])(\d{1,3})(?:
 const TITLED =
   /^(?:(?:fiches?(?: actions?)?|fa|f\.?a\.?|action)\s*)?(?:n ?°\s*)?(\d{1,3}(?:\.\d{1,2})?)\s*(bis|ter|quater)?\s*(?:[-:)]|\.(?=\s))\s*(?=[a-z«"'(])/;
 
+/**
+ * A coded or roman number before the title (« CDPPE-03 : Créer… », « II.3 - Parrainage », « PMI-02 - Bilans »): the head
+ * before the first separator followed by a word, read as a bare fiche number (three digits at most: « 2022 - Bilan » is no fiche).
+ */
+const HEADED = /^(.{1,16}?)\s*(?:[-:)]|\.(?=\s))\s*(?=[a-z«"'(])/;
+
+function titledHead(t: string): string | null {
+  const h = HEADED.exec(t);
+  if (!h || /\d{4}/.test(h[1]!) || !/\d/.test(h[1]!)) return null;
+  return bareFiche(h[1]!);
+}
+
 /** A fiche number written with its title in one cell (« 1 - Bilans de santé »), not a bare number. */
 export function isTitledFiche(v: CellValue): boolean {
-  return typeof v === "string" && TITLED.test(normHead(v, 40));
+  if (typeof v !== "string") return false;
+  const t = normHead(v, 40);
+  return TITLED.test(t) || titledHead(t) !== null;
 }
 
 /**
@@ -27,16 +41,21 @@ export function parseFiche(v: CellValue): string | null {
     return v < 1000 && Math.abs(Math.round(v * 100) - v * 100) < 1e-6 ? String(v) : null;
   }
   if (typeof v !== "string") return null;
-  const code = CODED.exec(normHead(v, 30));
+  const titled = TITLED.exec(normHead(v, 40));
+  if (titled) return `${titled[1]!.replace(/^0+(?=\d)/, "")}${titled[2] ? ` ${titled[2]}` : ""}`;
+  return bareFiche(normHead(v, 30)) ?? titledHead(normHead(v, 40));
+}
+
+/** A fiche number alone in its cell, the text normalised. */
+function bareFiche(t: string): string | null {
+  const code = CODED.exec(t);
   if (code) {
     const num = `${Number(code[3])}${code[4] ? `.${Number(code[4])}` : ""}`;
     return code[1] ? num : `${code[2]!.toUpperCase()}${num}`;
   }
-  const titled = TITLED.exec(normHead(v, 40));
-  if (titled) return `${titled[1]!.replace(/^0+(?=\d)/, "")}${titled[2] ? ` ${titled[2]}` : ""}`;
   const m =
     /^(?:fiches?(?: actions?)?|fa|f\.?a\.?|action|n ?°)?\s*[-–:]?\s*(?:n ?°\s*)?([ivx]{1,4}\s?[-.]\s?|[a-z]{1,2}\s?[-.]?\s?)?(\d{1,6}(?:[.-]\d{1,3}){0,2})\s*(bis|ter|quater|[a-z])?\.?$/i.exec(
-      normHead(v, 30),
+      t,
     );
   if (!m) return null;
   const prefix = m[1] ? m[1].replace(/[\s.-]/g, "").toUpperCase() : "";

@@ -266,7 +266,7 @@ export function verifyReading(
         doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
         // The relation does not say which side is misread: a funder total that no yearly column confirms (« FIR » read
         // from its first year's column) is as doubtful as the budget.
-        for (const b of ["cd", "fir", "etat", "ondam"] as const) {
+        for (const b of ["cd", "ms", "dgas", "fir", "etat", "ondam"] as const) {
           if (!yearsOf(b).length) doubt(`${b}Total`, columns[`${b}Total`], incompleteText.why.budgetSum(rate(o)));
         }
       }

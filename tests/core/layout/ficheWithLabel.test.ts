@@ -4,6 +4,7 @@ import { checkAnnex } from "../../../src/core/check";
 import { recognise } from "../../../src/core/layout/recognise";
 import { parseFiche } from "../../../src/core/layout/rows";
 import { lettersToCol } from "../../../src/core/model/a1";
+import { setCell } from "../../../src/core/model/snapshot";
 import { fiches, miniDetail, standardCols } from "../miniAnnex";
 
 test("a number followed by a separator and the fiche's title is that fiche", () => {
@@ -76,4 +77,71 @@ test("« Action » holding the fiches' titles stays the label", () => {
   const m = miniDetail({ cols, fiches: fiches(6), total: true });
   const d = recognise(m.wb).detail!;
   expect([d.columns.fiche, d.columns.label]).toEqual([lettersToCol(m.colOf.fiche!), lettersToCol(m.colOf.label!)]);
+});
+
+test("a coded or roman number before the title is that fiche (« II.3 - … », « CDPPE-03 : … », « Action 3 : … »)", () => {
+  expect(
+    ["II.3 - Parrainage", "CDPPE-03 : Créer un observatoire", "Action 3 : Parrainage", "n°3 - Relais", "FA-1 : Bus santé", "PMI-02 - Bilans"].map(parseFiche),
+  ).toEqual(["II3", "3", "3", "3", "1", "PMI2"]);
+  expect(["2022 - Bilan", "Objectif 3 - Visites", "Axe II.3 - Prévention", "Total 2 : x"].map(parseFiche)).toEqual([null, null, null, null]);
+});
+
+// No number column: the fiche's number only in its title cell, under whatever header the département gave that column.
+test.each([
+  ["Intitulé de l'action", (n: number, l: string) => `FA n°${n} : ${l}`],
+  ["Actions", (n: number, l: string) => `${n} - ${l}`],
+  ["Fiches actions du contrat", (n: number, l: string) => `${n}. ${l}`],
+  ["FICHE ACTION", (n: number, l: string) => `Action ${n} : ${l}`],
+  ["Description de l'action", (n: number, l: string) => `CDPPE-0${n} - ${l}`],
+  ["Libellé", (n: number, l: string) => `I.${n} - ${l}`],
+])("numbers only in the titles under « %s »: that column is both the fiche and the label", (head, fmt) => {
+  const cols = standardCols()
+    .filter((c) => c.key !== "fiche")
+    .map((c) => (c.key === "label" ? { head, key: "label" } : c));
+  const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, label: fmt(f.n as number, f.label) })), total: true });
+  const d = recognise(m.wb).detail!;
+  expect(d).toBeDefined();
+  expect([d.columns.fiche, d.columns.label]).toEqual([lettersToCol(m.colOf.label!), lettersToCol(m.colOf.label!)]);
+  const want = ["1", "2", "3", "4", "5", "6"].map((n) => (head === "Libellé" ? `I${n}` : n));
+  expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(want);
+  expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
+
+test.each(["Fiche :", "ACTION :", "Réf. action", "Réf.  action :", "Ref action", "N° FA :"])("a number column headed « %s » is the fiche column", (head) => {
+  for (const fmt of [(n: number) => `CDPPE-0${n}`, (n: number) => `I.${n}`, (n: number) => n]) {
+    const cols = standardCols().map((c) => (c.key === "fiche" ? { head, key: "fiche" } : c));
+    const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, n: fmt(f.n as number) })), total: true });
+    const d = recognise(m.wb).detail!;
+    expect(d.columns.fiche).toBe(lettersToCol(m.colOf.fiche!));
+    expect(d.columns.label).toBe(lettersToCol(m.colOf.label!));
+    expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(6);
+  }
+});
+
+test("a label column of plain titles is never taken for the fiche numbers", () => {
+  const cols = standardCols().filter((c) => c.key !== "fiche");
+  const m = miniDetail({ cols, fiches: fiches(6), total: true });
+  expect(recognise(m.wb).detail).toBeFalsy();
+});
+
+test("« Action » over « n°1 » with a title and a sub-total around every fiche is still the fiche column", () => {
+  const cols = standardCols().map((c) => (c.key === "fiche" ? { head: "Action", key: "fiche" } : c.key === "label" ? { head: "Intitulé", key: "label" } : c));
+  const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, n: `n°${f.n}` })), total: true, engagements: [1, 1, 1, 1, 1, 1] });
+  const d = recognise(m.wb).detail!;
+  expect([d.columns.fiche, d.columns.label]).toEqual([lettersToCol(m.colOf.fiche!), lettersToCol(m.colOf.label!)]);
+  expect(d.rows.filter((r) => r.kind === "fiche").map((r) => r.fiche)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  expect(checkAnnex(m.wb).findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
+
+test("a legend of acronyms under a grand total « Ensemble » does not count against the titles' column", () => {
+  const cols = standardCols().filter((c) => c.key !== "fiche");
+  const m = miniDetail({ cols, fiches: fiches(6).map((f) => ({ ...f, label: `${f.n} - ${f.label}` })), total: true });
+  const lc = lettersToCol(m.colOf.label!);
+  m.sheet.cells[m.totalRow! - 1]![lc - 1]!.value = "Ensemble";
+  ["Sigles", "FIR : fonds d'intervention régional", "ONDAM : assurance maladie", "MS : masse salariale", "DGAS", "ETAT : programme 304", "CD"].forEach((v, i) =>
+    setCell(m.sheet, m.totalRow! + 2 + i, lc, { value: v }),
+  );
+  const d = recognise(m.wb).detail!;
+  expect([d.columns.fiche, d.columns.label]).toEqual([lc, lc]);
+  expect(d.rows.filter((r) => r.kind === "fiche")).toHaveLength(6);
 });
