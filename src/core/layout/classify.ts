@@ -172,6 +172,9 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "gap" };
   if (/^(taux|%|pourcentage) (global|cumule?|total)\b/.test(main)) return { role: "rateGlobal" };
+  // « Taux 2024 » alone: the rate of that year, whatever group holds it (« Exécution au 31/12/2024 » / « Taux 2024 »).
+  const rateOfYear = /^(taux|%|pourcentage) (20\d{2})( ?\(?(en )?%\)?)?$/.exec(main);
+  if (rateOfYear && !/indicateur|cible|objectif/.test(g)) return yearCol("rate", Number(rateOfYear[2]));
   if (RATE.test(main) && !/indicateur/.test(main)) {
     if (/consomm/.test(main) && !/taux d.?execution|niveau d.?execution/.test(main)) {
       if (/global|cumul|depuis|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "rateGlobal" };

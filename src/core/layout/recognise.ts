@@ -6,6 +6,7 @@ import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../mode
 import { classifyHeader } from "./classify";
 import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
+import { resolveRelativeYears } from "./relativeYears";
 import { chooseFicheColumn, ficheScore, titledColumn } from "./ficheColumn";
 import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { pairColumns } from "./pairing";
@@ -551,11 +552,13 @@ function readingsOf(columns: Columns, blocks: Blocks, missing: string[], doubtfu
 type Retype = Set<string>;
 
 function recogniseSheet(
-  sheet: SheetSnapshot,
+  given: SheetSnapshot,
   closest: { best: ClosestCandidate | null; score: number },
   mapping: ColumnMapping | undefined,
   asSummary: Retype = new Set(),
 ): TableLayout[] {
+  // Headers read with relative years (« N-1 ») written out; the body is the sheet's own.
+  const sheet = resolveRelativeYears(given);
   const tables = scanSheet(sheet, closest, mapping, asSummary);
   // A table found claims its cells; the rows it spans are searched again beside it, for a table whose header stands
   // on other rows (a summary set to the right of the detail, its header higher, lower or shallower than the detail's).
