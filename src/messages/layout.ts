@@ -192,4 +192,5 @@ export const rejectText = {
   noAmounts: `aucune colonne de montants d'annexe (moyens financiers, masse salariale, FIR, ETAT, ONDAM) n'a été lue`,
   noFicheColumn: `aucune colonne de numéro de fiche`,
   notATable: `ses en-têtes ne sont ni ceux du tableau détaillé (fiches, masse salariale, FIR, ETAT, ONDAM, réalisations) ni ceux de la synthèse`,
+  foreignTable: fr`aucune colonne propre à l'annexe du CDPPE : ni années par financeur, masse salariale, DGAS, source de co-financement, type d'objectif ou écart (tableau détaillé), ni modalités de financement, budget consommé au 31/12 et dans l'année, ou FIR, Etat et ONDAM côte à côte (synthèse)`,
 };

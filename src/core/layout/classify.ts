@@ -79,7 +79,20 @@ const words = (raw: string) =>
       .replace(/(20\d{2}) ?\/ ?(20\d{2})/g, "$1-$2"),
   );
 
+/** A unit on a header (« (€) », « en k€ ») says the column holds amounts. */
+const hasUnit = (raw: string) => {
+  const n = norm(raw);
+  return n !== "" && unitless(n) !== n;
+};
+
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
+  const c = classifyWords(groupRaw, subRaw);
+  // The co-financers named in words are text: « Financements extérieurs (€) » is their money, not the source column.
+  if (c && "role" in c && c.role === "source" && hasUnit(subRaw || groupRaw)) return null;
+  return c;
+}
+
+function classifyWords(groupRaw: string, subRaw: string): ColumnClass | null {
   const g = words(groupRaw);
   const s = words(subRaw);
   // The first row of a table taken under its header: an engagement title under the column of engagements or objectives
@@ -166,7 +179,7 @@ const NOT_MONEY =
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
   if (NOT_MONEY.test(main)) return null;
   if (
-    /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non consomme|non realise/.test(
+    /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non (consomme|realise|utilise|depense|mandate|verse)/.test(
       main,
     )
   )
@@ -179,7 +192,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (/consomm/.test(main) && !/taux d.?execution|niveau d.?execution/.test(main)) {
       if (/global|cumul|depuis|total|20\d{2} ?(-|a) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
     }
-    if (/global|cumul|au 31 ?\/|depuis|total|20\d{2} ?(-|a|au) ?20\d{2}/.test(main)) return { role: "rateGlobal" };
+    if (/global|cumul|au 31 ?\/|depuis|total|20\d{2} ?(-|a|au) ?20\d{2}|\bperiode\b|\bdu contrat\b/.test(main)) return { role: "rateGlobal" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("rate", y) : { role: "rateLastYear" };
   }
@@ -189,7 +202,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "realisedTo", "realisedPrior");
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
-    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "realisedSinceStart" };
+    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "realisedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("realised", y) : { role: "realisedLastYear" };
   }
@@ -197,19 +210,24 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "consumedTo", "consumedPrior");
     const to = endOfYearIn(main);
     if (to) return yearCol("consumedTo", to);
-    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "consumedSinceStart" };
+    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "consumedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }
   // « Budget total (CD + cofinanceurs) » is the budget, whatever it names.
   if (/^(budget|cout) (total|global)\b/.test(main)) return { role: "budget" };
-  if (/source|co-?financ|financeurs?\b|financeur\(s\)|origine (des|du) (credits|financements?|fonds)|^partenaires? financiers?$/.test(main))
+  // (« Financement extérieur »: which co-financer, named in words; with a year or a unit it would be an amount.)
+  if (
+    /source|co-?financ|financeurs?\b|financeur\(s\)|(origine|provenance) (des|du) (credits|financements?|fonds)|^partenaires? financiers?$|^financements? exterieurs?$/.test(
+      main,
+    )
+  )
     return { role: "source" };
   // (« Financement Etat/AM » names which of the two finances the fiche: the summary's modalities.)
   if (/modalite|\bmodes? de financement|^financements? (etat|plf|p ?304) ?(\/|\+|et) ?(am|ondam|assurance maladie)\b/.test(main)) return { role: "modalite" };
   // "Fondamental" alone is a cell value; the header names both types or the notion.
   if (
-    /fondamental.*facultatif|facultatif.*fondamental|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(
+    /fondamental.*facultatif|facultatif.*fondamental|\bfond\b\.? ?(\/|ou|-) ?fac\b|\bsocle\b.*\boptionnel|(type|nature|categorie|caractere) (d.?|de l.?)objectif|obj\.? ?(fondamental|facultatif)|^caracteres?$/.test(
       main,
     )
   )
@@ -217,6 +235,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/intitule|libelle|designation/.test(main) && /fiche|action/.test(main)) return { role: "label" };
   // "Action" alone is the label; under a group ("Numéro fiche" / "action") the two halves are read together.
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
+  // The action described rather than titled (« Description de l'action », « Descriptif de la fiche »).
+  if (/^(description|descriptif|titre|objet) (de l.|de la |du )?(action|fiche)s?( actions?)?$/.test(main)) return { role: "label" };
   if (
     /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche|action)s?\b|^fiches?-actions?$|^(ref|reference)s?\.? ?(de (l'|la )?|d')?(action|fa|fiche)s?$|^fiches? ?-? ?actions? (du|de la|de l') ?(contrat|cdppe|convention)$/.test(
       main,
@@ -253,15 +273,16 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "budget" };
   if (/^(budget|total|cout|montant)\b/.test(main) && sumOfAll(main)) return { role: "budget" };
+  // (The amount the contract settles is the planned one: « Montant contractualisé », « Total conventionné ».)
   if (
     !blockOf(main) &&
-    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
+    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(montant|total|budget|enveloppe) (contractualise|conventionne)$|^montants? (contractualises?|conventionnes?) total$|^(budget|montant) (de l.action|de la fiche)$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
       main,
     )
   )
     return { role: "budget" };
   // The whole planned amount in the accounts' words, alone (under a funder's group, « Total prévu » is that funder's).
-  if (!(g && s) && /^(total prevu|dotation globale|credits de paiement prevus)$/.test(main)) return { role: "budget" };
+  if (!(g && s) && /^(total prevu|dotation (globale|totale)|credits de paiement prevus)$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
   if (!subIsYear && /^(part (du )?)?departement\b/.test(main) && !yearsIn(main).length) return { role: "departement" };
 

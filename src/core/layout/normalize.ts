@@ -11,6 +11,8 @@ function normalise(text: string): string {
       .replace(/[–—]/g, "-")
       // "Nº" and "N˚" are "N°"; footnote calls ("Service pilote **", "Exécution 2027 (2)", "Écart*") are not words.
       .replace(/[º˚]/g, "°")
+      // A trailing colon (« Enveloppe totale : », « INTITULÉ : ») is typography, as is a double space.
+      .replace(/\s*:\s*$/, "")
       .replace(/\s*(\*+|\(\d\)|\[\d\])\s*$/, "")
       .replace(/\s+/g, " ")
       .trim()

@@ -953,12 +953,41 @@ function retypeSummary(wb: WorkbookSnapshot, tables: TableLayout[], mapping: Col
   return [...tables.slice(0, i), ...again, ...tables.filter((t, j) => j >= i && t.sheet !== weak.sheet)];
 }
 
+/**
+ * Another contract's financial table (numbered actions, « Mesure » or « Axe », the State's and the département's
+ * credits, their total and what was spent) has the shape of an annex table. A workbook is taken for an annex only if
+ * one of its tables has a column only the CDPPE annex has. The detail table: a year of a funder's block, the masse
+ * salariale or DGAS split of the département's part, the source of co-financing, the objective type or the gap. The
+ * summary: its Modalités de financement, two of its consumption columns (to the prior year, in the year, since the
+ * start, which add up), or the three co-financers FIR, Etat and ONDAM side by side. (A summary typed as a detail table,
+ * its detail not found, still has its Modalités.)
+ */
+function ofTheAnnex(t: TableLayout): boolean {
+  if (t.userKeys.length || t.columns.modalite !== undefined) return true;
+  if (t.kind === "detail") {
+    return DETAIL_EVIDENCE.some((r) => t.columns[r] !== undefined) || DETAIL_EVIDENCE_BLOCKS.some((b) => Object.keys(t.blocks[b] ?? {}).length);
+  }
+  const consumed = (["consumedPrior", "consumedLastYear", "consumedSinceStart"] as const).filter((k) => t.columns[k] !== undefined).length;
+  const cofinancers = (["fir", "etat", "ondam"] as const).filter((k) => t.columns[k] !== undefined).length;
+  return consumed >= 2 || cofinancers === 3;
+}
+
+/** Without any table of the annex's own, the tables found are set aside, the best of them kept as the closest candidate. */
+function withoutForeignTables(tables: TableLayout[], closest: { best: ClosestCandidate | null; score: number }): TableLayout[] {
+  if (!tables.length || tables.some(ofTheAnnex)) return tables;
+  const best = [...tables].sort((a, b) => fichesOf(b) - fichesOf(a))[0]!;
+  const recognised = best.readings.filter((x) => x.col !== null).map((x) => `${addr(best.headerRows[0]!, x.col!)} ${x.key}`);
+  closest.best = { sheet: best.sheet, row: best.headerRows[0]!, recognised, why: rejectText.foreignTable };
+  return [];
+}
+
 export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}): AnnexLayout {
   const closest = { best: null as ClosestCandidate | null, score: 0 };
   let tables: TableLayout[] = [];
   for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest, options.mapping));
   tables = joinContinuedParts(wb.sheets, tables);
   tables = retypeSummary(wb, tables, options.mapping);
+  tables = withoutForeignTables(tables, closest);
   const pick = (kind: TableKind) => tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
   const summary = pick("summary");
