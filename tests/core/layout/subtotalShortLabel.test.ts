@@ -31,7 +31,10 @@ test("in the summary, « S/T Engagement n » rows are sub-totals and the TOTAL o
   for (const g of [0, 1]) {
     setCell(s.sheet, r++, 1, { value: `Engagement ${g + 1}` });
     const first = r;
-    for (const row of ficheRows.slice(3 * g, 3 * g + 3)) (row.forEach((c, i) => c && setCell(s.sheet, r, i + 1, c)), r++);
+    for (const row of ficheRows.slice(3 * g, 3 * g + 3)) {
+      row.forEach((c, k) => c && setCell(s.sheet, r, k + 1, c));
+      r++;
+    }
     setCell(s.sheet, r, 1, { value: `S/T Engagement ${g + 1}` });
     for (const c of amountCols) {
       const L = colToLetters(c);
