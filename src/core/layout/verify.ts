@@ -456,6 +456,17 @@ export function verifyReading(
       if (yearRate) doubt("realisedLastYear", last, yearRate.why);
       const sinceRate = doubted("rateGlobal") ?? doubted("gap");
       if (sinceRate) doubt("realisedSinceStart", since, sinceRate.why);
+      // No gap column read, and the year's realisations are the planned money less the cumulative on nearly every row:
+      // that column is the gap (« Montant restant »).
+      if (columns.gap === undefined) {
+        const l = last;
+        const o = test(data, (r) => {
+          const b = budgetOf(r);
+          return b === null ? null : [b - cells.sum0(r, since), cells.num(r, l)];
+        });
+        if (o.evaluated >= MIN_FAILS + 1 && o.failed * 4 <= o.evaluated)
+          doubt("realisedLastYear", last, incompleteText.why.cumulative(cumulativeFails / Math.max(1, o.evaluated)));
+      }
     }
   } else {
     const budget = columns.budget;

@@ -5,7 +5,7 @@ import { checkAnnex } from "../../../src/core/check";
 import { recognise } from "../../../src/core/layout/recognise";
 import { lettersToCol } from "../../../src/core/model/a1";
 import { setCell } from "../../../src/core/model/snapshot";
-import { fiches, miniDetail } from "../miniAnnex";
+import { budgetOf, fiches, miniDetail, standardCols } from "../miniAnnex";
 
 const errors = (m: ReturnType<typeof miniDetail>) =>
   checkAnnex(m.wb)
@@ -45,4 +45,12 @@ test("one cumulative typed below the year, rates consistent elsewhere, is still 
   const m = miniDetail({ fiches: fs });
   overwrite(m, "realisedSinceStart", (i) => (i === 2 ? fs[i]!.realisedLast - 500 : fs[i]!.realisedSince));
   expect(errors(m).some((e) => e.startsWith("cumulative-below-year"))).toBe(true);
+});
+
+test("the gap « Montant restant » read as the year's realisations (no gap column read) is doubted, not reported", () => {
+  const fs = fiches(6).map((f, i) => ({ ...f, realisedSince: Math.round(budgetOf(f) * (i < 2 ? 0.2 : 0.7)) }));
+  const cols = standardCols().filter((c) => c.key !== "gap" && c.key !== "rateLastYear");
+  const m = miniDetail({ fiches: fs, cols });
+  overwrite(m, "realisedLastYear", (i) => budgetOf(fs[i]!) - fs[i]!.realisedSince);
+  expect(errors(m)).toEqual([]);
 });
