@@ -335,6 +335,8 @@ export function verifyReading(
     // Cumulative ≥ the year's realisations; if the columns are the other way round, that is the reading.
     let last = columns.realisedLastYear;
     let since = columns.realisedSinceStart;
+    /** Rows where the cumulative, as finally read, is below the year's realisations. */
+    let cumulativeFails = 0;
     if (last !== undefined && since !== undefined) {
       const below = (l: number, s: number) =>
         test(data, (r) => {
@@ -369,6 +371,7 @@ export function verifyReading(
           doubt("realisedLastYear", last, incompleteText.why.cumulative(rate(o)));
         }
       }
+      cumulativeFails = below(last, since).failed;
     }
     // The balance at the end of the previous year and the year's realisations make the cumulative.
     const prior = columns.realisedPrior;
@@ -443,6 +446,27 @@ export function verifyReading(
     const global = columns.rateGlobal;
     if (global !== undefined && since !== undefined) {
       checkRate("rateGlobal", global, since, (r) => budgetOf(r) ?? 0);
+    }
+    // The cumulative below the year on some rows, and the rate built on one of the two refuted on most: that column is
+    // not realisations (a planned block « Dépenses directes 2024 », a period total, the gap « Montant restant »), so the
+    // rows below are its misreading, not faults.
+    if (cumulativeFails > 0 && last !== undefined && since !== undefined) {
+      const doubted = (k: string) => doubts.find((d) => d.key === k);
+      const yearRate = doubted("rateLastYear");
+      if (yearRate) doubt("realisedLastYear", last, yearRate.why);
+      const sinceRate = doubted("rateGlobal") ?? doubted("gap");
+      if (sinceRate) doubt("realisedSinceStart", since, sinceRate.why);
+      // No gap column read, and the year's realisations are the planned money less the cumulative on nearly every row:
+      // that column is the gap (« Montant restant »).
+      if (columns.gap === undefined) {
+        const l = last;
+        const o = test(data, (r) => {
+          const b = budgetOf(r);
+          return b === null ? null : [b - cells.sum0(r, since), cells.num(r, l)];
+        });
+        if (o.evaluated >= MIN_FAILS + 1 && o.failed * 4 <= o.evaluated)
+          doubt("realisedLastYear", last, incompleteText.why.cumulative(cumulativeFails / Math.max(1, o.evaluated)));
+      }
     }
   } else {
     const budget = columns.budget;

@@ -31,13 +31,14 @@ export const ficheNumbering: Rule = {
     const sure = (v: TableView) => !v.t.doubts.length && rowsConfirmed(v);
     if (d && s && sets.has("detail") && sets.has("summary") && sure(d) && sure(s)) {
       const name = { detail: layoutText.detail.toLowerCase(), summary: layoutText.summary.toLowerCase() };
+      const keyOf = sameNumbering(sets.get("detail")!, sets.get("summary")!);
       for (const [v, other] of [
         [d, s],
         [s, d],
       ] as const) {
-        const otherSet = sets.get(other.t.kind)!;
+        const otherSet = new Set([...sets.get(other.t.kind)!].map(keyOf));
         for (const r of v.ficheRows()) {
-          if (otherSet.has(r.fiche!)) continue;
+          if (otherSet.has(keyOf(r.fiche!))) continue;
           out.push(
             finding(
               v,
@@ -57,3 +58,17 @@ export const ficheNumbering: Rule = {
     return out;
   },
 };
+
+const PREFIX = /^([A-Z]{1,2})(?=\d)/;
+
+/**
+ * One table writes « F01 » where the other writes « 1 »: the same numbering, one letter prefix shared by every fiche of a
+ * table whose counterpart uses none. Returns the key both tables compare on (the prefix dropped then, else as read).
+ */
+function sameNumbering(a: Set<string>, b: Set<string>): (fiche: string) => string {
+  const prefixes = (s: Set<string>) => new Set([...s].map((f) => PREFIX.exec(f)?.[1] ?? ""));
+  const pa = prefixes(a);
+  const pb = prefixes(b);
+  const shared = (p: Set<string>, q: Set<string>) => p.size === 1 && !p.has("") && q.size === 1 && q.has("");
+  return shared(pa, pb) || shared(pb, pa) ? (f) => f.replace(PREFIX, "") : (f) => f;
+}

@@ -39,6 +39,15 @@ function isNoteRow(v: TableView, row: number, amounts: number[]): boolean {
   return texts.length > 0 && texts.every(isNoteText);
 }
 
+/**
+ * The first row of a group with no fiche number and no amount: its title written without « Engagement n »
+ * (« Sécuriser les parcours… »), not a row a formula could forget.
+ */
+function isHeading(v: TableView, row: number, amounts: number[]): boolean {
+  const fiche = v.col("fiche");
+  return fiche !== undefined && v.isBlank(row, fiche) && amounts.every((c) => v.isBlank(row, c));
+}
+
 function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label: string, out: Finding[]): void {
   const cols = amountColumns(v);
   const notes = new Map<number, boolean>();
@@ -64,7 +73,7 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
     for (const alternatives of expectedRows) {
       const [via, ...rows] = alternatives;
       if (via !== undefined && via > 0 && covered.has(via)) continue;
-      for (const r of rows) if (!covered.has(r) && !isNote(r)) left.push(r);
+      for (const r of rows) if (!covered.has(r) && !isNote(r) && !(r === rows[0] && isHeading(v, r, cols))) left.push(r);
     }
     if (!left.length) continue;
     const key = left.join(",");
