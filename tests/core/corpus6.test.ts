@@ -190,4 +190,6 @@ describe("the product on corpus6 (ratchets)", () => {
 // the « convention pauvreté » annex taken for a summary table (7/8 look-alikes rejected).
 // Raised after the session's recognition work: 9/12 read right, 0 false errors, 1 false warning (layout-incomplete on
 // a misread seed), no flooding, 10 faults found; the « convention pauvreté » look-alike is still taken for a summary.
-const RATCHET = { readRightRuleRoles: 9, falseErrors: 0, falseWarnings: 1, flooding: 0, faultsFound: 10, lookalikesRejected: 7 };
+// Raised again (fiche number in the title cell, relative years, header words, foreign tables): 12/12 read right, no
+// false finding, 12 faults found, 8/8 look-alikes rejected.
+const RATCHET = { readRightRuleRoles: 12, falseErrors: 0, falseWarnings: 0, flooding: 0, faultsFound: 12, lookalikesRejected: 8 };

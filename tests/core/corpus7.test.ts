@@ -160,4 +160,6 @@ describe("the product on corpus7 (ratchets)", () => {
 // Measured at branch c7's base 3308f54: 6/12 read right (rule roles), 0 false errors, 12 false warnings (8
 // total-formula on seed 33, whose engagement sub-totals are not recognised in the summary, 4 layout-incomplete on seeds
 // 1, 4, 7; seeds 2, 5, 8 are misread without a word), no flooding, 10/12 faults found, 9/9 look-alikes rejected.
-const RATCHET = { readRightRuleRoles: 6, falseErrors: 0, falseWarnings: 12, flooding: 0, faultsFound: 10, lookalikesRejected: 9 };
+// Lowered false warnings after the merge (sub-totals « S/T Engagement n », one total-formula per row and cause): 4
+// (layout-incomplete on misread seeds).
+const RATCHET = { readRightRuleRoles: 6, falseErrors: 0, falseWarnings: 4, flooding: 0, faultsFound: 10, lookalikesRejected: 9 };
