@@ -50,7 +50,10 @@ export const crossTable: Rule = {
         confident(d, dRole) &&
         (dRole !== "cdTotal" ||
           d.col("cdTotal") !== undefined ||
-          (d.years("cd").length ? confident(d, "cd") : confident(d, "ms", "dgas", "msTotal", "dgasTotal"))),
+          (d.years("cd").length
+            ? confident(d, "cd")
+            : // A share made of the blocks read holds only if the budget confirms them: refuted, a block may be unread.
+              confident(d, "ms", "dgas", "msTotal", "dgasTotal", "budget"))),
     );
     for (const [fiche, srows] of summaryRows) {
       const drows = detailRows.get(fiche);
