@@ -85,7 +85,7 @@ const words = (raw: string) =>
  */
 export function committedMoney(header: string): boolean {
   const t = norm(header);
-  return /\bengagee?s?\b/.test(t) && !/realis|mandat|paye|liquid|consomm/.test(t);
+  return /\bengage(e|es|s|ments?)?\b/.test(t) && !/realis|mandat|paye|liquid|consomm/.test(t);
 }
 
 /** A unit on a header (« (€) », « en k€ ») says the column holds amounts. */
@@ -215,7 +215,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "realisedTo", "realisedPrior");
     const to = endOfYearIn(main);
     if (to && !/depuis/.test(main)) return yearCol("realisedTo", to);
-    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "realisedSinceStart" };
+    if (/depuis|cumul|20\d{2} ?(-|a) ?20\d{2}|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main)))
+      return { role: "realisedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("realised", y) : { role: "realisedLastYear" };
   }
@@ -223,7 +224,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     if (PRIOR.test(main)) return priorOf(main, "consumedTo", "consumedPrior");
     const to = endOfYearIn(main);
     if (to) return yearCol("consumedTo", to);
-    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main))) return { role: "consumedSinceStart" };
+    if (/20\d{2} ?(-|a) ?20\d{2}|depuis|cumul|\bperiode\b|\bdu contrat\b/.test(main) || (/total/.test(main) && !oneYear(main)))
+      return { role: "consumedSinceStart" };
     const y = yearOfSub ?? single(yearsIn(main));
     return y ? yearCol("consumedIn", y) : { role: "consumedLastYear" };
   }

@@ -22,14 +22,10 @@ type Unread = Array<{ col: string; header: string }>;
 /** Days, not money (« Date de démarrage », « Dates de mise en œuvre »). */
 const DATE_HEADER = /\bdates?\b/;
 
-/** Money committed (« Montant engagé 2022 », « Engagements juridiques »): known, and never the money spent. */
-const COMMITTED = /\bengage(e|es|s|ments?)?\b/;
-
 function coreMissing(v: TableView, unread: () => Unread): string[] {
-  // Not every annex keeps the cumulative: missing with no amount column left unread (bar money committed), it is
-  // absent, not misread.
-  const couldBeCumulative = () => unread().some((u) => !COMMITTED.test(norm(u.header)));
-  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !couldBeCumulative();
+  // Not every annex keeps the cumulative: missing with no amount column left unread (money committed is no unread
+  // column), it is absent, not misread.
+  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !unread().length;
   const out = CORE[v.t.kind].filter((k) => !present(v, k) && !v.t.userKeys.includes(k) && !optional(k));
   if (v.t.kind === "detail" && !present(v, "budget") && !["ms", "dgas", "cd", "fir", "etat", "ondam"].some((b) => present(v, b))) out.push("budget");
   return out;

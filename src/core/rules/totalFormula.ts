@@ -82,24 +82,34 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
     gaps.set(key, same);
   }
   const name = (col: number) => columnName(v, col);
-  if (constants.cols.length) {
-    const [first] = constants.cols as [number];
-    const last = constants.cols[constants.cols.length - 1]!;
-    const message =
-      constants.cols.length === 1
-        ? rulesText.totalConstant(label, name(first))
-        : rulesText.totalConstantMany(label, name(first), name(last), constants.cols.length);
-    out.push(finding(v, "total-formula", "warning", total.row, first, null, message, null, v.cell(total.row, first)!.value as number));
-  }
-  for (const same of gaps.values()) {
-    const [first] = same.cols as [number];
-    const last = same.cols[same.cols.length - 1]!;
-    const message =
-      same.cols.length === 1
-        ? rulesText.totalFormulaGap(label, name(first), same.left)
-        : rulesText.totalFormulaGapMany(label, name(first), name(last), same.cols.length, same.left);
-    out.push(finding(v, "total-formula", "warning", total.row, first, null, message, same.formula, same.formula));
-  }
+  // One finding at the first column of the cause, the others counted in its message.
+  const sayOnce = (
+    cols: number[],
+    one: (c: string) => string,
+    many: (first: string, last: string, n: number) => string,
+    expected: Finding["expected"],
+    actual: Finding["actual"],
+  ) => {
+    const [first] = cols as [number];
+    const message = cols.length === 1 ? one(name(first)) : many(name(first), name(cols[cols.length - 1]!), cols.length);
+    out.push(finding(v, "total-formula", "warning", total.row, first, null, message, expected, actual));
+  };
+  if (constants.cols.length)
+    sayOnce(
+      constants.cols,
+      (c) => rulesText.totalConstant(label, c),
+      (f, l, n) => rulesText.totalConstantMany(label, f, l, n),
+      null,
+      v.cell(total.row, constants.cols[0]!)!.value as number,
+    );
+  for (const same of gaps.values())
+    sayOnce(
+      same.cols,
+      (c) => rulesText.totalFormulaGap(label, c, same.left),
+      (f, l, n) => rulesText.totalFormulaGapMany(label, f, l, n, same.left),
+      same.formula,
+      same.formula,
+    );
   for (const role of TEXT_ROLES) {
     const col = v.col(role);
     if (col === undefined) continue;
