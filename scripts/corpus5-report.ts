@@ -6,13 +6,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkArithmetic } from "../tests/support/corpus5/arith";
-import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, type Misread } from "../tests/support/corpus5/evaluate";
+import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, type Misread } from "../tests/support/verdicts/evaluate";
 import { faultForSeed, injectFault } from "../tests/support/corpus5/faults";
-import { generateAnnex } from "../tests/support/corpus5/generate";
+import { type Annex, generateAnnex } from "../tests/support/corpus5/generate";
 import { generateLookalike, LOOKALIKE_KINDS } from "../tests/support/corpus5/lookalikes";
-import { checkBytes, type CheckResult } from "../tests/support/corpus5/run";
+import { checkBytes, type CheckResult } from "../tests/support/verdicts/run";
 import { writeXlsx } from "../tests/support/corpus5/xlsx";
 import { libreOfficeRoundTrip } from "../tests/support/corpus5/soffice";
+
+/** corpus5 keeps its tables under layout: the shared verdicts read them beside the model. */
+const truthOf = (a: Annex) => ({ model: a.model, tables: a.layout.tables });
 
 interface Args {
   n: number;
@@ -54,7 +57,7 @@ async function oneSeed(seed: number, args: Args): Promise<void> {
   const a = generateAnnex(seed, { cache: args.cache });
   const broken = checkArithmetic(a.grid, a.layout.tables, a.model);
   const r = await check(await writeXlsx(a.grid), `annex-${seed}.xlsx`);
-  const v = judgeReading(a, r);
+  const v = judgeReading(truthOf(a), r);
   console.log(`seed ${seed}: years ${a.model.years.join(", ")}, ${a.model.fiches.length} fiches, exit ${r.exit}`);
   console.log(`features: ${[...new Set(a.layout.features)].join("; ")}`);
   console.log(`own arithmetic: ${broken.length ? JSON.stringify(broken) : "clean"}`);
@@ -114,7 +117,7 @@ async function run(args: Args): Promise<void> {
     if (checkArithmetic(a.grid, a.layout.tables, a.model).length) arithBroken++;
     const r = await check(await writeXlsx(a.grid), `annex-${seed}.xlsx`);
     if (r.exit === 2 && /inattendue|unexpected/i.test(r.stderr)) crashes++;
-    const v = judgeReading(a, r);
+    const v = judgeReading(truthOf(a), r);
     if (v.readRight) readRight++;
     if (v.readRightRuleRoles) readRightRules++;
     if (v.fichesRight) fichesRight++;
@@ -175,10 +178,10 @@ async function run(args: Args): Promise<void> {
     if (!bytes) continue;
     soDone++;
     const base = await check(original, `exceljs-${seed}.xlsx`);
-    if (judgeReading(a, base).readRightRuleRoles) soBaseRight++;
+    if (judgeReading(truthOf(a), base).readRightRuleRoles) soBaseRight++;
     soBaseFalse += falseFindings(base).filter((f) => !isLayoutIncomplete(f)).length;
     const r = await check(bytes, `lo-${seed}.xlsx`);
-    if (judgeReading(a, r).readRightRuleRoles) soRight++;
+    if (judgeReading(truthOf(a), r).readRightRuleRoles) soRight++;
     soFalse += falseFindings(r).filter((f) => !isLayoutIncomplete(f)).length;
   }
   // look-alikes

@@ -9,10 +9,10 @@ import * as path from "path";
 import { execFileSync } from "child_process";
 import { checkArithmetic } from "../tests/support/corpus6/arith";
 import { type Annex, generateAnnex } from "../tests/support/corpus6/build";
-import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, rejected, type Misread } from "../tests/support/corpus6/evaluate";
+import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, rejected, type Misread } from "../tests/support/verdicts/evaluate";
 import { faultForSeed, injectFault } from "../tests/support/corpus6/faults";
 import { generateLookalike, LOOKALIKE_KINDS } from "../tests/support/corpus6/lookalikes";
-import { checkBytes, type CheckResult } from "../tests/support/corpus6/run";
+import { checkBytes, type CheckResult } from "../tests/support/verdicts/run";
 import { writeXlsx } from "../tests/support/corpus6/xlsx";
 import type { Grid } from "../tests/support/corpus6/sheet";
 

@@ -9,7 +9,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { DECOY_KINDS } from "../tests/support/corpus7/decoys";
 import { annexBytes, byRule, judge, runDecoy, runSeed, Tally } from "../tests/support/corpus7/tally";
-import { checkBytes } from "../tests/support/corpus6/run";
+import { checkBytes } from "../tests/support/verdicts/run";
 import { composeAnnex } from "../tests/support/corpus7/compose";
 
 const argv = process.argv.slice(2);

@@ -7,13 +7,13 @@ import { type Annex7, composeAnnex } from "./compose";
 import { type DecoyKind, DECOY_KINDS, makeDecoy } from "./decoys";
 import { type Fault, type FaultKind, faultForSeed, injectFault } from "./faults";
 import { writeBook } from "./writer";
-import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, rejected, type Misread, type Verdict } from "../corpus6/evaluate";
-import { checkBytes, type CheckFinding, type CheckResult } from "../corpus6/run";
-import type { Figures } from "../corpus6/figures";
+import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, rejected, type Misread, type Verdict } from "../verdicts/evaluate";
+import { checkBytes, type CheckFinding, type CheckResult } from "../verdicts/run";
+import type { Figures } from "../verdicts/figures";
 
 // corpus6's verdicts read only model.years, tables[].{kind, sheet, columns, headers, ficheRows} and a fault's
 // rules/sheet/cells: corpus7's truth carries them under the same names.
-export const judge = (a: Annex7, r: CheckResult): Verdict => judgeReading(a as unknown as Parameters<typeof judgeReading>[0], r);
+export const judge = (a: Annex7, r: CheckResult): Verdict => judgeReading(a, r);
 export const found = (f: Fault, r: CheckResult): boolean => faultFound(f, r);
 
 export interface SeedOutcome {

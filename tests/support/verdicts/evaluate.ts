@@ -1,6 +1,28 @@
-import type { Annex } from "./build";
+/**
+ * The verdicts every corpus gives the product's reading (corpus5, corpus6 and corpus7 share them, so their figures
+ * mean the same thing): read right, fault found, look-alike rejected.
+ */
 import type { CheckResult } from "./run";
-import type { Fault } from "./faults";
+
+/** What the verdicts read of a corpus's truth: the years and, per table, where each role sits. */
+export interface TruthTable {
+  kind: "detail" | "summary";
+  sheet: string;
+  columns: Record<string, string>;
+  /** header text of each column letter, for the verbose report */
+  headers: Record<string, string>;
+  ficheRows: Record<string, number[]>;
+}
+export interface Truth {
+  model: { years: number[] };
+  tables: TruthTable[];
+}
+/** An injected fault: the rule ids that may report it and the cells where. */
+export interface FaultAt {
+  rules: string[];
+  sheet: string;
+  cells: string[];
+}
 
 /** Roles no rule reads: a misreading there is counted apart. */
 export const isRuleRole = (role: string) => !/^(label|theme|indicator.*|mesure|objectif)$/.test(role);
@@ -34,7 +56,7 @@ function aliasOf(role: string, yn: number): string | null {
 }
 
 /** check's tables[].columns against the truth: every role at its column, nothing read where nothing is. */
-export function judgeReading(a: Annex, r: CheckResult): Verdict {
+export function judgeReading(a: Truth, r: CheckResult): Verdict {
   const misreads: Misread[] = [];
   const yn = a.model.years[a.model.years.length - 1]!;
   const used = new Set<number>();
@@ -85,7 +107,7 @@ export function judgeReading(a: Annex, r: CheckResult): Verdict {
 
 const normCell = (c: string) => c.replace(/\$/g, "").toUpperCase();
 /** The injected fault reported with one of its rule ids at one of its cells. */
-export function faultFound(f: Fault, r: CheckResult): boolean {
+export function faultFound(f: FaultAt, r: CheckResult): boolean {
   return r.findings.some((x) => f.rules.includes(x.rule) && x.sheet === f.sheet && f.cells.map(normCell).includes(normCell(x.cell)));
 }
 export const falseFindings = (r: CheckResult) => r.findings.filter((f) => f.severity === "error" || f.severity === "warning");

@@ -29,7 +29,7 @@ export interface CheckResult {
 
 /** `cdppe check FILE --format json` through the CLI's own main, in process, as a controller runs it. */
 export async function checkBytes(bytes: Uint8Array, name: string, dir?: string): Promise<CheckResult> {
-  const base = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "corpus6-"));
+  const base = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "corpus-"));
   const file = path.join(base, name);
   fs.writeFileSync(file, bytes);
   let out = "";
