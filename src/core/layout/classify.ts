@@ -2,6 +2,7 @@
 // Order matters: the specific wordings (écart, taux, réalisations, source, modalités) are tried before the funders,
 // because they often name a funder too ("Modalités de financement Etat/AM").
 import { bareYear, endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
+import { ownPartsIn } from "./ownFunds";
 import type { ColumnClass, YearBlock } from "./types";
 
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
@@ -25,8 +26,24 @@ function fundersIn(text: string): Block[] {
     .replace(/\bdepenses hors personnel\b/g, "dgas")
     .replace(/\(?\bhors [^)]*\)?/g, " ")
     .replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
-  return FUNDER_WORDS.filter(([, re]) => re.test(t)).map(([b]) => b);
+  return withOwnParts(
+    t,
+    FUNDER_WORDS.filter(([, re]) => re.test(t)).map(([b]) => b),
+  );
 }
+
+/**
+ * The département's part in its services' generic words (« Crédits directs », « Moyens humains »): only where no
+ * co-financer is named, and more precise than « Département » beside them (« Crédits directs du Département » is DGAS).
+ */
+function withOwnParts(t: string, named: Block[]): Block[] {
+  if (named.some((b) => b === "fir" || b === "etat" || b === "ondam")) return named;
+  const own = ownPartsIn(t).filter((b) => !named.includes(b));
+  if (!own.length) return named;
+  const rest = named.filter((b) => b !== "cd");
+  return [...own, ...rest].sort((a, b) => BLOCK_ORDER.indexOf(a) - BLOCK_ORDER.indexOf(b));
+}
+const BLOCK_ORDER: Block[] = ["ms", "dgas", "cd", "fir", "ondam", "etat"];
 
 /** A header that adds funders up (« Part CD (MS + DGAS) », « Total ETAT + FIR + ONDAM »). */
 const SUM_OF = /\+|\/|,|\bet\b|=/;
@@ -93,6 +110,12 @@ const hasUnit = (raw: string) => {
   const n = norm(raw);
   return n !== "" && unitless(n) !== n;
 };
+
+/**
+ * The fiche column named by the word then « which one »: the number written after (« Action n° », « FICHE N° »,
+ * « Action numéro ») or the fiche's identifier (« Id. fiche », « Identifiant de l'action », « ID FA »).
+ */
+const FICHE_NUMBER_AFTER = /^(fiches?|actions?|fa) ?(n ?°|no\.?|num\.?|numero)$|^(id\.?|identifiant) ?(de (la |l')?|du |d')?(fiches?|actions?|fa)( actions?)?$/;
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
   const c = classifyWords(groupRaw, subRaw);
@@ -191,6 +214,8 @@ const NOT_MONEY =
 
 function classifyMain(main: string, g: string, s: string, yearOfSub: number | null, subIsYear: boolean): ColumnClass | null {
   if (NOT_MONEY.test(main)) return null;
+  const family = roleFamily(main);
+  if (family) return family;
   if (
     /\becart\b|^difference\b|reste a (realiser|consommer|engager|mandater|payer|depenser)|\bsolde\b|\bdisponibles?\b|\breliquat\b|non (consomme|realise|utilise|depense|mandate|verse)/.test(
       main,
@@ -252,6 +277,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (!(g && s) && /^(action|intitule|libelle|nom de l.action|designation)s?$/.test(main)) return { role: "label" };
   // The action described rather than titled (« Description de l'action », « Descriptif de la fiche »).
   if (/^(description|descriptif|titre|objet) (de l.|de la |du )?(action|fiche)s?( actions?)?$/.test(main)) return { role: "label" };
+  if (FICHE_NUMBER_AFTER.test(main)) return { role: "fiche" };
   if (
     /(numero|num\.?|n ?°|no\.?|ref\.?|reference|#) ?(de (la )?)?fiche|fiches? (actions? )?(n ?°|no\b|num)|^fiches?( actions?)?$|^n ?° ?(fa|fiche)\b|^fa$|^fa ?(n ?°|no\b|num)|^(n ?°|no|num|numero|ref|reference|#|n)\.?$|^n ?° ?(de )?(l'|d')?action\b|^(numero|n ?°) (fa|action)\b|^numero (de l'|d')action\b|^code (fa|fiche|action)s?\b|^fiches?-actions?$|^(ref|reference)s?\.? ?(de (l'|la )?|d')?(action|fa|fiche)s?$|^fiches? ?-? ?actions? (du|de la|de l') ?(contrat|cdppe|convention)$/.test(
       main,
@@ -282,6 +308,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "theme" };
   if (
+    !costOfOneBlock(main) &&
     /moyens? financiers?|budget (global|total)|cout (global|total)|total general|^cout\b|^montant total programme\b|^montant total (de l.action|de la fiche)$|^enveloppe( (globale|totale|previsionnelle|financiere))?( 20\d{2}( ?(-|a) ?20\d{2})?)?$|^total (des )?moyens (prevus|previsionnels)$|^(total (des )?financements?|financement total)$/.test(
       main,
     )
@@ -321,6 +348,9 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   return null;
 }
 
+/** « Coût RH (valorisation) », « Coût ARS »: the cost of one block, not the action's whole cost. */
+const costOfOneBlock = (main: string) => /^cout\b/.test(main) && !/^cout (global|total)\b/.test(main) && blockOf(main) !== null && !sumOfAll(main);
+
 /** What was realised before the year reported: « Réalisé antérieur », « Exécution / Antérieur », « Réalisé jusqu'en 2024 ». */
 const PRIOR = /\banterieure?s?\b|jusqu.?(en|au|a|fin) /;
 
@@ -334,4 +364,35 @@ const oneYear = (main: string) => yearsIn(main).length === 1;
 
 function single(ys: number[]): number | null {
   return ys.length === 1 ? ys[0]! : null;
+}
+
+/**
+ * Families of words for the roles other than the funders' blocks, each read as the whole family (singular/plural, with
+ * or without the article), tried before the realisations because several name one (« Exécution / Montant restant »).
+ */
+const FAMILIES: Array<[RegExp, ColumnClass]> = [
+  // What is left to spend is the gap (« Montant restant », « Crédits restants »), never a realisation; what the
+  // département keeps to pay (« Reste à charge ») is its share.
+  [/\brestante?s?\b(?! a charge)/, { role: "gap" }],
+  // How the money is paid or carried: the summary's modalités.
+  [
+    /^(modes?|modalites?) (de |du )?(versement|paiement|financement|attribution|mobilisation)s?\b|^vecteurs?( (de|du) (financement|versement))?$|^supports? (juridiques?|de financement)$/,
+    { role: "modalite" },
+  ],
+  // The national measure an engagement belongs to (« Engagement national », « Axe de la stratégie »).
+  [/^(engagements?|mesures?|axes?|priorites?|orientations?) (nationa(l|le|ux|les)|(de la )?strategie( nationale)?)\b/, { role: "mesure" }],
+  // The co-financers named as the money gathered (« Financements mobilisés »); with a unit it is their amount (classifyHeader).
+  [/^(co-?)?(financements?|financeurs?|partenaires?) (mobilises?|sollicites?|associes?|obtenus?)$/, { role: "source" }],
+  // The action's title as one of the contract's actions.
+  [/^actions? (du|de la|de l.) ?(contrat|cdppe|convention|plan|schema|programme)$/, { role: "label" }],
+];
+
+/** The whole action's planned total in other words (« Montant total du plan de financement », « Enveloppe contractualisée 2023-2027 »). */
+const WHOLE_BUDGET =
+  /^(montant|cout|budget|total) (total|global) (du |de l.|de la )?(plan de financement|action|fiche|projet|operation)$|^(total|montant total) (des )?(financements?|moyens|credits) (prevus?|previsionnels?|programmes?|contractualises?|conventionnes?)$|^enveloppe (contractualisee|conventionnee|allouee|notifiee|accordee|attribuee)( 20\d{2} ?(-|a|au) ?20\d{2})?$/;
+
+function roleFamily(main: string): ColumnClass | null {
+  for (const [re, c] of FAMILIES) if (re.test(main)) return c;
+  if (WHOLE_BUDGET.test(main) && !blockOf(main)) return { role: "budget" };
+  return null;
 }

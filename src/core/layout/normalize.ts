@@ -53,11 +53,12 @@ export function endOfYearIn(text: string): number | null {
   return y < 100 ? 2000 + y : y;
 }
 
-// A year alone, or with its unit ("2025 (€)", "2025 en euros") or qualified as planned ("Prévu 2022", "2020
-// (prévisionnel)", crédits de paiement "CP 2021", budget primitif "BP 2022", "Dotation 2023"), or a relative year written
-// out ("2022 (N-2)", relativeYears.ts): the group above says what it is.
+// A year alone, or with its unit ("2025 (€)", "2025 en euros") or qualified as planned ("Prévu 2022", "Prév. 2022",
+// "Prévisionnel 2022", "2020 (prévisionnel)", "2022 prévu", "en 2022", crédits de paiement "CP 2021", budget primitif
+// "BP 2022", "Dotation 2023"), or a relative year written out ("2022 (N-2)", relativeYears.ts): the group above says
+// what it is.
 const BARE_YEAR =
-  /^(?:annee |exercice |prevu |prevision |cp |bp |dotation )?(20\d{2})(?: \(n(?:[-+]\d{1,2})?\))?(?: ?\(?(?:previsionnel|prevu)\)?)?(?: ?\(?(?:en )?(?:k ?€|€|euros?|keur)\)?)?$/;
+  /^(?:annee |exercice |prevus? (?:en )?|prev\.? ?|previsions? |previsionnel(?:le)? |budget primitif |en |cp |bp |dotation )?(20\d{2})(?: \(n(?:[-+]\d{1,2})?\))?(?: ?\(?(?:previsionnel(?:le)?|prevus?|prev\.?)\)?)?(?: ?\(?(?:en )?(?:k ?€|€|euros?|keur)\)?)?$/;
 
 export function isBareYear(text: string): boolean {
   return BARE_YEAR.test(text);

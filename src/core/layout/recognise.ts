@@ -13,6 +13,7 @@ import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading, type Doubt } from "./verify";
+import { objectiveTypeByValues } from "./valueRoles";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
@@ -312,8 +313,12 @@ function assignColumns(kind: TableKind, seg: Segment) {
   // A span that ends before the last year ("Dépenses réalisées 2020-2022" in a 2023 annex) is the prior balance.
   const spanEnd = (col: number): number | null => {
     const hc = seg.cols.find((h) => h.col === col);
-    const ys = hc ? yearsIn(norm(`${hc.group} ${hc.sub}`)) : [];
-    return ys.length >= 2 ? Math.max(...ys) : null;
+    const text = hc ? norm(`${hc.group} ${hc.sub}`) : "";
+    const ys = yearsIn(text);
+    if (ys.length >= 2) return Math.max(...ys);
+    // A span of one year (« Réalisé 2022-2022 », the first year of a 2023 annex) still ends in that year.
+    const one = /(20\d{2}) ?(-|a|au) ?(20\d{2})/.exec(text);
+    return one ? Number(one[3]) : null;
   };
   // But when a prior balance column is there already ("Réalisations au 31/12/2022" after a year was added), the span is
   // the cumulative whose title was left as it was.
@@ -659,6 +664,10 @@ function scanSheet(
           closest.best = { sheet: sheet.name, row: headerRows[0]!, recognised, why };
         }
         continue;
+      }
+      if (seg.kind === "detail" && columns.objectiveType === undefined && !user.includes("objectiveType")) {
+        const typed = objectiveTypeByValues(sheet, seg.c1, seg.c2, columns, blocks, body.rows);
+        if (typed !== undefined) columns.objectiveType = typed;
       }
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);

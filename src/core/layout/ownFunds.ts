@@ -1,0 +1,25 @@
+// The département's own money under the names its services give it. A département splits its part (CD) into the cost of
+// its staff (masse salariale) and the credits it spends itself (budget DGAS); each service words the two its own way.
+// These generic words name the département's part only when no co-financer is named beside them (« Crédits ARS » is the
+// ARS's): they are tried after the funders' own names, and the arithmetic (verify.ts) confirms or refutes the reading.
+
+/** Staff cost: « Moyens humains », « Temps agents valorisé », « Coût RH (valorisation) », « Frais de personnel »… */
+const STAFF =
+  /\bmoyens? humains?\b|\bressources? humaines?\b|\brh\b|\btemps (d.)?(agents?|de travail|de personnels?) valorises?\b|\bvalorisation (du )?temps\b|\b(salaires?|remunerations?)\b|\bcharges? salariales?\b|\beffectifs? valorises?\b/;
+
+/**
+ * Credits the département spends itself: « Crédits directs », « Crédits d'intervention », « Budget de fonctionnement »,
+ * « Dépenses directes », « Crédits DGA Solidarités » (a DGA is the direction générale adjointe that holds them).
+ */
+const DIRECT =
+  /\b(credits?|depenses?|budgets?|frais|charges?|moyens?) (directs?|directes?|d.intervention|de fonctionnement|hors (rh|personnel|masse salariale))\b|\bdga\b|\bdirection generale adjointe\b|\b(credits?|budgets?) (de la )?(direction|dga|pole) (des )?solidarites?\b/;
+
+export type OwnPart = "ms" | "dgas";
+
+/** The parts of the département's own money a header names in these generic words, staff first. */
+export function ownPartsIn(text: string): OwnPart[] {
+  const out: OwnPart[] = [];
+  if (STAFF.test(text)) out.push("ms");
+  if (DIRECT.test(text)) out.push("dgas");
+  return out;
+}
