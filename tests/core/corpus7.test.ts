@@ -162,4 +162,7 @@ describe("the product on corpus7 (ratchets)", () => {
 // 1, 4, 7; seeds 2, 5, 8 are misread without a word), no flooding, 10/12 faults found, 9/9 look-alikes rejected.
 // Lowered false warnings after the merge (sub-totals « S/T Engagement n », one total-formula per row and cause): 4
 // (layout-incomplete on misread seeds).
-const RATCHET = { readRightRuleRoles: 6, falseErrors: 0, falseWarnings: 4, flooding: 0, faultsFound: 10, lookalikesRejected: 9 };
+// Raised after the vocabulary families (own funds in services' words, modalités / mesure / budget / source / label /
+// gap families, objective type read by its values, « Action n° » fiche headers): 12/12 read right, no false finding,
+// 12/12 faults found.
+const RATCHET = { readRightRuleRoles: 12, falseErrors: 0, falseWarnings: 0, flooding: 0, faultsFound: 12, lookalikesRejected: 9 };
