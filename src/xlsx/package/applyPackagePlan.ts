@@ -56,7 +56,14 @@ export function applyPlanToPackage(buf: Uint8Array, plan: EditPlan, file = "clas
 
 /** Every sheet the write reaches: all of them when references move, else those the plan edits. */
 function writeSheets(ctx: WriteContext, w: Parameters<typeof writeSheet>[2]): Map<string, SheetResult> {
-  const edited = new Set(ctx.plan.edits.map((e) => ctx.sheetOf(e.sheet).part));
+  // Sheet names looked up once per run of edits on the same sheet, not once per edit.
+  const edited = new Set<string>();
+  let lastSheet: string | null = null;
+  for (const e of ctx.plan.edits) {
+    if (e.sheet === lastSheet) continue;
+    lastSheet = e.sheet;
+    edited.add(ctx.sheetOf(e.sheet).part);
+  }
   for (const part of w.edits.bySheet.keys()) edited.add(part);
   const out = new Map<string, SheetResult>();
   for (const s of ctx.sheets) if (w.move || edited.has(s.part)) out.set(s.part, writeSheet(ctx, s, w));
