@@ -9,6 +9,8 @@ export interface RunOptions {
   declared?: number[];
   mapping?: string;
   workers?: number;
+  /** A worker script speaking checkWorker's protocol (tests: a worker that dies on purpose). */
+  script?: string;
 }
 
 /** Worker threads need the compiled JavaScript; under ts-jest (sources) the batch runs in this thread. */
@@ -42,7 +44,7 @@ function lessOptimisingCompiler(): void {
 
 export async function runChecks(files: string[], onResult: (index: number, r: FileResult) => void, options: RunOptions = {}): Promise<void> {
   const count = options.workers ?? defaultWorkers(files.length);
-  const script = workerScript();
+  const script = options.script ?? workerScript();
   if (count <= 1 || files.length <= 1 || !script) {
     for (let i = 0; i < files.length; i++) onResult(i, await checkFile(files[i]!, options.declared, options.mapping));
     return;
@@ -50,59 +52,62 @@ export async function runChecks(files: string[], onResult: (index: number, r: Fi
   lessOptimisingCompiler();
   const { Worker } = await import("worker_threads");
   const { batchText } = await import("../../messages/cli");
-  let next = 0;
-  let pending = files.length;
+  // Every thread claims its next file from one shared counter: a worker done with a file starts the next at once,
+  // without waiting for this thread (busy checking a file of its own) to hand it one. [1 + slot]: each worker's file.
+  const shared = new SharedArrayBuffer(4 * (1 + count));
+  const counters = new Int32Array(shared);
+  counters.fill(-1, 1);
+  const claim = () => Atomics.add(counters, 0, 1);
+  const left = () => Atomics.load(counters, 0) < files.length;
+  const known = new Set<number>();
   await new Promise<void>((resolve) => {
     const workers = new Set<InstanceType<typeof Worker>>();
     const finish = (index: number, r: FileResult) => {
+      if (known.has(index)) return;
+      known.add(index);
       onResult(index, r);
-      pending--;
-      if (pending === 0) {
+      if (known.size === files.length) {
         for (const x of workers) void x.terminate();
         resolve();
       }
     };
-    const spawn = () => {
-      const w = new Worker(script, { workerData: { declared: options.declared, mapping: options.mapping } });
-      let current = -1;
-      const feed = () => {
-        if (next < files.length) {
-          current = next++;
-          w.postMessage({ index: current, file: files[current] });
-        } else {
-          current = -1;
-          w.postMessage(null);
-        }
-      };
+    const spawn = (slot: number) => {
+      Atomics.store(counters, 1 + slot, -1);
+      const w = new Worker(script, { workerData: { files, shared, slot, declared: options.declared, mapping: options.mapping } });
       workers.add(w);
-      w.on("message", (m: { index: number; result: FileResult }) => {
-        current = -1;
-        finish(m.index, m.result);
-        if (pending > 0) feed();
-      });
+      w.on("message", (m: { index: number; result: FileResult }) => finish(m.index, m.result));
       // A worker that dies (out of memory on one file) costs that file only: it is reported, a new worker goes on.
       w.on("error", () => undefined);
       w.on("exit", () => {
         workers.delete(w);
-        if (current >= 0) {
-          const lost = current;
-          current = -1;
+        const lost = Atomics.load(counters, 1 + slot);
+        if (lost >= 0 && !known.has(lost)) {
           finish(lost, { file: files[lost]!, report: null, error: batchText.internalError(files[lost]!) });
-          if (next < files.length) spawn();
+          if (left()) spawn(slot);
         }
+        void sweep();
       });
-      feed();
     };
-    // This thread takes its share from the same queue: on 2 cores, 1 worker + this thread.
+    // Once this thread has run out of files and no worker is left, a file claimed by a worker that died before
+    // saying which (between its claim and its slot) is checked here: every file is reported, and the batch ends.
+    let localDone = false;
+    let swept = false;
+    const sweep = async () => {
+      if (!localDone || workers.size > 0 || swept || known.size === files.length) return;
+      swept = true;
+      for (let i = 0; i < files.length; i++) if (!known.has(i)) finish(i, await checkFile(files[i]!, options.declared, options.mapping));
+    };
+    // This thread takes its share from the same counter: on 2 cores, 1 worker + this thread.
     const local = async () => {
-      while (next < files.length) {
-        const index = next++;
+      for (let index = claim(); index < files.length; index = claim()) {
         finish(index, await checkFile(files[index]!, options.declared, options.mapping));
-        // Lets the workers' messages through between two files.
+        // Lets the workers' results through between two files: they are written as soon as they are known.
         await new Promise((r) => setImmediate(r));
       }
+      localDone = true;
+      await sweep();
     };
-    for (let k = 0; k < count - 1; k++) spawn();
+    for (let k = 0; k < count - 1; k++) spawn(k);
     void local();
   });
 }
