@@ -23,6 +23,8 @@ interface TableFacts {
   span: [number, number] | null;
   final: (col: number) => number;
   formulas: PlannedFormulas;
+  /** Per block, the extension its total cells ask for: the same objects on every row (the memo's context made once). */
+  blockEnds: Map<string, { ends: Map<number, number>; append: [number, number] }>;
 }
 
 export function tableFacts(s: AddYearStart, tp: TablePlan, formulas: PlannedFormulas): TableFacts {
@@ -44,6 +46,7 @@ export function tableFacts(s: AddYearStart, tp: TablePlan, formulas: PlannedForm
     span: dataRows.length ? [lo, hi] : null,
     final: (c) => tp.columns.final(c),
     formulas,
+    blockEnds: new Map(),
   };
 }
 
@@ -175,7 +178,9 @@ function blockTotalCell(out: StepEdits, f: TableFacts, r: RowInfo, b: (typeof AM
   const cell = v.cell(r.row, totalCol);
   const newCol = f.final(prev) + 1;
   if (cell?.formula) {
-    const ext = f.formulas.extended(cell.formula, sheet, r.row, new Map([[f.final(prev), newCol]]), [f.final(prev), newCol]);
+    let e = f.blockEnds.get(b);
+    if (!e) f.blockEnds.set(b, (e = { ends: new Map([[f.final(prev), newCol]]), append: [f.final(prev), newCol] }));
+    const ext = f.formulas.extended(cell.formula, sheet, r.row, e.ends, e.append);
     if (ext.formula) out.formula(sheet, r.row, f.final(totalCol), ext.formula, cachedNumber(cell), cell.numFmt);
     // A TOTAL-row SUM over its column needs nothing; a formula naming the old last year that we cannot extend is said.
     else if (ext.coversPrevious(f.final(prev))) out.notes.push(addYearText.formulaNotExtended(`${sheet}!${addr(r.row, f.final(totalCol))}`));

@@ -100,7 +100,8 @@ export class PlannedFormulas {
 
   /**
    * The formula after the insertions with its ranges ending at a key of `ends` (final columns) extended to the value;
-   * `append`: [previous, new] column for additive formulas. `coversPrevious` says whether the moved formula names the
+   * `append`: [previous, new] column for additive formulas (neither changed once passed: the memo's context is
+   * kept per `ends` object). `coversPrevious` says whether the moved formula names the
    * previous column in `row` (then a failed extension is worth a note).
    */
   extended(
@@ -134,8 +135,18 @@ export class PlannedFormulas {
       return extend(p, moved, sheet, row, ends, append);
     };
     if (!this.memo) return { formula: extend1(), coversPrevious };
-    let context = `e${sheet}\u0001${append ? `${append[0]}>${append[1]}` : ""}`;
-    for (const [from, to] of ends) context += `\u0001${from}>${to}`;
-    return { formula: this.memo.get(formula, row, context, extend1), coversPrevious };
+    return { formula: this.memo.get(formula, row, this.contextOf(sheet, ends, append), extend1), coversPrevious };
+  }
+
+  /** The memo's context of an extension, made once per `ends` object (callers pass the same one row after row). */
+  private contexts = new WeakMap<ReadonlyMap<number, number>, { sheet: string; append: [number, number] | null; text: string }>();
+
+  private contextOf(sheet: string, ends: ReadonlyMap<number, number>, append: [number, number] | null): string {
+    const known = this.contexts.get(ends);
+    if (known && known.sheet === sheet && known.append === append) return known.text;
+    let text = `e${sheet}\u0001${append ? `${append[0]}>${append[1]}` : ""}`;
+    for (const [from, to] of ends) text += `\u0001${from}>${to}`;
+    this.contexts.set(ends, { sheet, append, text });
+    return text;
   }
 }

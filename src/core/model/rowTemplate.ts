@@ -45,30 +45,51 @@ export function rowPieces(f: string, rowText: string): string[] | null {
   return pieces;
 }
 
+/** `rowPieces(f, rowText).join(HOLE)`, made as one string (a memo key, asked for every formula a plan rewrites). */
+function templateKey(f: string, rowText: string): string | null {
+  if (f.includes("'") || f.includes('"') || f.includes("[")) return null;
+  let key = "";
+  let last = 0;
+  for (let at = f.indexOf(rowText); at >= 0; at = f.indexOf(rowText, at + 1)) {
+    if (at < last || !endsReference(f, at, rowText.length)) continue;
+    key += f.slice(last, at) + HOLE;
+    last = at + rowText.length;
+  }
+  return last === 0 ? f : key + f.slice(last);
+}
+
 /**
  * A memo of a row-blind rewrite: `rewrite(formula, row)` must depend on the row only through the references its
  * number ends (as moving columns and extending a row's own ranges do). Each formula is looked up by its template
  * and the answer made from the template of the first answer; anything unsafe goes to `rewrite` itself.
  */
 export class RowTemplateMemo {
-  private readonly memo = new Map<string, string[] | null>();
+  /** By context, then by template: no key string made of both for each formula. */
+  private readonly memo = new Map<string, Map<string, string[] | null>>();
+  private size = 0;
 
   constructor(private readonly limit = 100000) {}
 
   /** `context`: what else the rewrite depends on (sheet, columns), part of the key. */
   get(formula: string, row: number, context: string, rewrite: () => string | null): string | null {
     const rowText = String(row);
-    const key = rowPieces(formula, rowText);
-    if (!key) return rewrite();
-    const k = context + HOLE + HOLE + key.join(HOLE);
-    const known = this.memo.get(k);
+    const k = templateKey(formula, rowText);
+    if (k === null) return rewrite();
+    let byTemplate = this.memo.get(context);
+    if (!byTemplate) this.memo.set(context, (byTemplate = new Map()));
+    const known = byTemplate.get(k);
     if (known !== undefined) return known === null ? null : known.length === 1 ? known[0]! : known.join(rowText);
     const out = rewrite();
-    if (this.memo.size < this.limit) {
-      if (out === null) this.memo.set(k, null);
-      else {
+    if (this.size < this.limit) {
+      if (out === null) {
+        byTemplate.set(k, null);
+        this.size++;
+      } else {
         const t = rowPieces(out, rowText);
-        if (t) this.memo.set(k, t);
+        if (t) {
+          byTemplate.set(k, t);
+          this.size++;
+        }
       }
     }
     return out;
