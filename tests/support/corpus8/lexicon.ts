@@ -41,7 +41,7 @@ export const TYPE_HEADERS = [
   "Socle / optionnel",
   "Obligatoire / facultatif",
   "Catégorie d'objectif",
-  "Statut de l'objectif",
+  "Objectif obligatoire ou facultatif",
   "Objectif socle ?",
 ];
 export const INDICATOR_HEADERS = ["Indicateurs d'évaluation", "Critères d'évaluation", "Indicateur(s) de résultat", "Indicateurs de réalisation"];
@@ -165,7 +165,7 @@ export const SOURCE_HEADERS = [
   "Co-financement(s)",
   "Financements extérieurs",
   "Autres financeurs",
-  "Partenaires",
+  "Partenaires cofinanceurs",
   "Cofinanceurs sollicités",
   "Financeurs associés",
   "Origine du financement",
