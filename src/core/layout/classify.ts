@@ -22,7 +22,10 @@ const FUNDER_WORDS: Array<[Block, RegExp]> = [
   // Not inside a word: "fondamental" holds "ondam".
   ["ondam", /\bondam|assurance maladie|securite sociale|\bam\b|\bcnsa\b|\bcpam\b/],
   // (The State's services that delegate the programme 304's credits: DDETS, DREETS, préfecture.)
-  ["etat", /\betat\b(?! d.avancement)|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b|\bdd(ets|cs|cspp)\b|\bdreets\b|\bd?r?djscs\b|\bprefecture\b/],
+  [
+    "etat",
+    /\betat\b(?! d.avancement)|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b|\bdd(ets|cs|cspp)\b|\bdreets\b|\bd?r?djscs\b|\bprefecture\b|\bcredits? (de la )?strategie (pauvrete|nationale)\b/,
+  ],
 ];
 
 /** Funders named in a header: "Budget DGAS (hors masse salariale)", what a block excludes does not name it, nor does

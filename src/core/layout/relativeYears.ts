@@ -82,7 +82,7 @@ function referenceYear(sheet: SheetSnapshot, r: number): number | null {
 
 const yearOf = (n: number, sign: string | undefined, k: string | undefined) => n + (sign ? (sign === "-" ? -1 : 1) * Number(k) : 0);
 /** « N-2 à N », « N-3 - N-1 »: a span, written as one (« 2022-2024 ») so that it reads as a span. */
-const SPAN = new RegExp(`${TOKEN.source} ?(?:-|à|a|au) ?${TOKEN.source}`, "gu");
+const SPAN = new RegExp(`${TOKEN.source} ?(?:-|[àÀaA]|au|AU) ?${TOKEN.source}`, "gu");
 
 /** The text with each relative year written out: « N-2 » → « 2022 (N-2) », « Réalisé N » → « Réalisé 2024 (N) ». */
 export function withYears(text: string, n: number): string {

@@ -15,6 +15,7 @@ describe("relative years in dates and spans", () => {
     ["Réalisé au 31/12/N", "Réalisé au 31/12/2024"],
     ["Budget consommé N-2 à N", "Budget consommé 2022-2024"],
     ["Total N-3 - N-1", "Total 2021-2023"],
+    ["TOTAL PROGRAMMÉ N-4 À N", "TOTAL PROGRAMMÉ 2020-2024"],
     ["Réalisé N", "Réalisé 2024 (N)"],
     ["N-1", "2023 (N-1)"],
   ])("« %s » is « %s »", (text, want) => {

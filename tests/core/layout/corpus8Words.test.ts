@@ -57,6 +57,11 @@ describe("corpus8's word families", () => {
     ["", "Financement total\nde l'action", "budget"],
     ["", "Total programmé", "budget"],
     ["", "TOTAL PROGRAMME 2022-2024", "budget"],
+    ["", "Montant inscrit au BP", "budget"],
+    ["", "Total crédits", "budget"],
+    ["", "Sous-consommation", "gap"],
+    ["", "Crédits stratégie pauvreté", "etatTotal"],
+    ["", "Fondamental ?", "objectiveType"],
     // Source, label, modalités, theme, indicator, objective type.
     ["", "Partenaires cofinanceurs", "source"],
     ["", "Projet", "label"],
@@ -116,6 +121,8 @@ describe("corpus8's word families", () => {
     ["ARS - FIR + CPAM", ["fir", "ondam"]],
     ["Etat P304 / DREETS", ["etat"]],
     ["Fonds d'intervention régional", ["fir"]],
+    ["Etat - CDPPE", ["etat"]],
+    ["Crédits stratégie pauvreté + PLFSS", ["etat", "ondam"]],
   ])("the source « %s » names %j and nothing unknown", (text, want) => {
     const named = parseSource(text);
     expect({ funders: [...named.funders].sort(), unknown: named.unknown }).toEqual({ funders: want, unknown: [] });
