@@ -366,7 +366,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
 const costOfOneBlock = (main: string) => /^cout\b/.test(main) && !/^cout (global|total)\b/.test(main) && blockOf(main) !== null && !sumOfAll(main);
 
 /** What was realised before the year reported: « Réalisé antérieur », « Exécution / Antérieur », « Réalisé jusqu'en 2024 ». */
-const PRIOR = /\banterieure?s?\b|jusqu.?(en|au|a|fin) |\bavant 20\d{2}\b/;
+const PRIOR = /\banterieure?s?\b|jusqu.?(en|au|a|fin) |\bavant 20\d{2}\b|\b(annees?|exercices?) (precedente?s?|anterieure?s?)\b/;
 
 function priorOf(main: string, to: "realisedTo" | "consumedTo", role: "realisedPrior" | "consumedPrior"): ColumnClass {
   // « Antérieur à 2024 », « avant 2024 »: up to the end of the year before.

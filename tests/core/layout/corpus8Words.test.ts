@@ -95,6 +95,8 @@ describe("corpus8's word families", () => {
     // What was consumed before the year reported: up to the end of the year before.
     ["", "Cumul réalisé fin 2023", "realisedTo2023"],
     ["", "Consommé antérieur à 2024", "consumedTo2023"],
+    ["", "Mandaté les années précédentes", "realisedPrior"],
+    ["", "Consommé les exercices précédents", "consumedPrior"],
   ])("« %s » / « %s » is %s", (g, s, want) => {
     expect(key(g, s)).toBe(want);
   });
