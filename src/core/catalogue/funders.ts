@@ -1,5 +1,6 @@
 // Which funders a free-text "Source de co-financement" or "Modalités de financement" names.
 import type { Funder } from "../layout/types";
+import { expandAbbreviations } from "../layout/abbreviations";
 import { normHead } from "../layout/normalize";
 import { memoByText } from "../model/textMemo";
 
@@ -30,7 +31,7 @@ const parseText = memoByText((text: string): NamedFunders => {
   const unknown: string[] = [];
   let namesCd = false;
   // (Funders written one per line, « ARS⏎Etat », are a list like « ARS / Etat ».)
-  const t = normHead(text.replace(/\s*[\r\n]+\s*/g, " / "), 200);
+  const t = expandAbbreviations(normHead(text.replace(/\s*[\r\n]+\s*/g, " / "), 200));
   const tokens = t
     .split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/)
     .map((x) => x.trim())
@@ -38,9 +39,18 @@ const parseText = memoByText((text: string): NamedFunders => {
   for (const tok of tokens) {
     // Other départements' names (issue #10): ARS / crédits ARS for FIR, DGCS for ETAT, CNSA for ONDAM; "-", "aucun" = none.
     if (/^(-+|aucun|aucune|neant|sans objet|sans)$/.test(tok)) continue;
+    // The contract named beside a funder (« Etat - CDPPE ») qualifies it: no funder of its own.
+    if (/^(cdppe|cdpe|contractualisation|contrat|strategie)$/.test(tok)) continue;
     if (/^fir\b|fonds d'intervention|^(credits? )?ars\b|^agence regionale de sante\b/.test(tok)) funders.add("fir");
-    else if (/^(etat|plf|(bop |p ?)304|programme 304|dgcs|credits? (d'|de l'|de l )?etat)\b/.test(tok)) funders.add("etat");
-    else if (/^(ondam|am|dam|assurance maladie|cnsa|cpam)\b/.test(tok)) funders.add("ondam");
+    // (The State's services that delegate the programme 304: DDETS, DREETS, préfecture.)
+    else if (
+      /^(etat|plf|(bop |p ?)304|programme 304|dgcs|credits? (d'|de l'|de l )?etat|dd(ets|cs|cspp)|dreets|d?r?djscs|prefecture|credits? (de la )?strategie)\b/.test(
+        tok,
+      )
+    )
+      funders.add("etat");
+    // (The social security's financing law, PLFSS, votes the ONDAM.)
+    else if (/^(ondam|am|dam|assurance maladie|cnsa|cpam|p?lfss)\b/.test(tok)) funders.add("ondam");
     // The département's own money, under its usual names: no co-financer.
     else if (/^(cd ?\d*|departement|conseil (departemental|general)|fonds propres|(part|financement|budget) departementale?|masse salariale|dgas)\b/.test(tok))
       namesCd = true;

@@ -1,8 +1,10 @@
 // Says what a header column is from its group header (upper row, often merged) and its sub-header.
 // Order matters: the specific wordings (écart, taux, réalisations, source, modalités) are tried before the funders,
 // because they often name a funder too ("Modalités de financement Etat/AM").
+import { expandAbbreviations } from "./abbreviations";
 import { bareYear, endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
 import { ownPartsIn } from "./ownFunds";
+import { MORE_FAMILIES } from "./wordFamilies";
 import type { ColumnClass, YearBlock } from "./types";
 
 type Block = "ms" | "dgas" | "cd" | "fir" | "etat" | "ondam";
@@ -12,18 +14,26 @@ const FUNDER_WORDS: Array<[Block, RegExp]> = [
   ["ms", /masse salariale|\bms\b|\bpersonnel\b|valorisation rh|\betp valorises?\b|valorisation (des )?etp\b/],
   // (The département's running budget under its own names: « Crédits de fonctionnement », « Dépenses hors personnel ».)
   ["dgas", /dgas|\bdgs\b|credits de fonctionnement|budget direction enfance|depenses hors personnel/],
-  ["cd", /\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b/],
+  [
+    "cd",
+    /\bcd\b|conseil departemental|departement|\bdept\b|fonds propres|autofinancement|\bcd ?\d{2}\b|\b(total|part|financement|apport|sous-total) (de la )?collectivite\b/,
+  ],
   ["fir", /\bfir\b|fonds d'intervention regional|\bars\b|\ba\.r\.s\b|agence regionale de sante/],
   // Not inside a word: "fondamental" holds "ondam".
   ["ondam", /\bondam|assurance maladie|securite sociale|\bam\b|\bcnsa\b|\bcpam\b/],
-  ["etat", /\betat\b(?! d.avancement)|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b/],
+  // (The State's services that delegate the programme 304's credits: DDETS, DREETS, préfecture.)
+  [
+    "etat",
+    /\betat\b(?! d.avancement)|\bplf\b|programme 304|\bp ?304\b|\bbop ?304\b|\bdgcs\b|\bdd(ets|cs|cspp)\b|\bdreets\b|\bd?r?djscs\b|\bprefecture\b|\bcredits? (de la )?strategie (pauvrete|nationale)\b/,
+  ],
 ];
 
 /** Funders named in a header: "Budget DGAS (hors masse salariale)", what a block excludes does not name it, nor does
  * the title of the contract or plan the table belongs to (« Contrat départemental de prévention… »). */
 function fundersIn(text: string): Block[] {
   const t = text
-    .replace(/\bdepenses hors personnel\b/g, "dgas")
+    // What is not the staff is the direction's own credits (« Hors RH », « Dépenses hors personnel »).
+    .replace(/(?<!\()\bhors (?:rh|personnel|masse salariale|ms|frais de personnel)\b/g, "dgas")
     .replace(/\(?\bhors [^)]*\)?/g, " ")
     .replace(/\b(contrat|schema|plan|pacte|observatoire) departemental\b/g, " ");
   return withOwnParts(
@@ -51,7 +61,8 @@ const SUM_OF = /\+|\/|,|\bet\b|=/;
 /** Funders and the département's funds under the names départements give them. */
 export function blockOf(text: string): Block | null {
   const named = fundersIn(text);
-  if (named.length > 1 && SUM_OF.test(text)) {
+  // (The slash of « S/total », « S/T » adds nothing up.)
+  if (named.length > 1 && SUM_OF.test(text.replace(/\bs ?\/ ?(total|t)\b/g, " "))) {
     const cofinancers = named.filter((b) => b === "fir" || b === "etat" || b === "ondam");
     // The département's two parts added up are the CD; a sum over several funders is no one block.
     if (!cofinancers.length) return named.includes("cd") || (named.includes("ms") && named.includes("dgas")) ? "cd" : named[0]!;
@@ -68,14 +79,15 @@ function sumOfAll(text: string): boolean {
 
 /** Sub-headers that say nothing alone: the group above says what they are ("Exécution 2024" / "Montant"). */
 const GENERIC_SUB =
-  /^(montants?( total)?|actions?|intitules?|libelles?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|\(?[a-z]\)?)$/;
+  /^(montants?( total)?|actions?|intitules?|libelles?|taux|%|en ?%|en euros?|€|en €|valeur|total|sommes?|realises?|prevus?|previsionnel|execution|consommes?|mt|nb|nombre|ensemble|s ?\/ ?total|sous-?total|\(?[a-z]\)?)$/;
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 const SPAN_OR_TOTAL = /\btotal\b|cumul|20\d{2} ?(-|a|au) ?20\d{2}/;
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 // A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
-const UNIT = /\s*\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)\)?$/;
+// (« en € TTC », « – k€ »: taxes included, a dash before the unit.)
+const UNIT = /\s*(?:- ?)?\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)(?: ttc| ht)?\)?$/;
 export const unitless = (t: string) => t.replace(UNIT, "").trim();
 
 /** A numbered engagement or objective title (« Axe 1 - Agir le plus précocement… ») names rows, not a column. */
@@ -89,7 +101,7 @@ const RATE_WORD = /^(taux|%|en ?%|pourcentage|taux d.?(execution|realisation|con
 // A span written « 2021/2023 » is « 2021-2023 ».
 const words = (raw: string) =>
   unitless(
-    norm(raw)
+    expandAbbreviations(norm(raw))
       // « Fiche : », « ACTION : », « Réf. action : »: a form's colon says nothing of the column.
       .replace(/\s*:$/, "")
       .replace(/\btx\b\.?/g, "taux")
@@ -115,7 +127,8 @@ const hasUnit = (raw: string) => {
  * The fiche column named by the word then « which one »: the number written after (« Action n° », « FICHE N° »,
  * « Action numéro ») or the fiche's identifier (« Id. fiche », « Identifiant de l'action », « ID FA »).
  */
-const FICHE_NUMBER_AFTER = /^(fiches?|actions?|fa) ?(n ?°|no\.?|num\.?|numero)$|^(id\.?|identifiant) ?(de (la |l')?|du |d')?(fiches?|actions?|fa)( actions?)?$/;
+const FICHE_NUMBER_AFTER =
+  /^(fiches?|actions?|fa|fiches?[- ]actions?) ?(n ?°|no\.?|num\.?|numero)$|^(id\.?|identifiant) ?(de (la |l')?|du |d')?(fiches?|actions?|fa)( actions?)?$/;
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
   const c = classifyWords(groupRaw, subRaw);
@@ -258,7 +271,7 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   if (/^(budget|cout) (total|global)\b/.test(main)) return { role: "budget" };
   // (« Financement extérieur »: which co-financer, named in words; with a year or a unit it would be an amount.)
   if (
-    /source|co-?financ|financeurs?\b|financeur\(s\)|(origine|provenance) (des|du) (credits|financements?|fonds)|^partenaires? financiers?$|^financements? exterieurs?$/.test(
+    /\bsources?\b|co-?financ|financeurs?\b|financeur\(s\)|(origine|provenance) (des|du) (credits|financements?|fonds)|^partenaires? financiers?$|^financements? exterieurs?$/.test(
       main,
     )
   )
@@ -335,7 +348,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     // A year in brackets qualifies a total ("Total FIR (2020-2022)"); outside them it names the column's year
     // ("ARS (FIR) 2021", "Masse salariale (ETP valorisés) 2020").
     const ys = yearsIn(own.replace(/\([^)]*\)/g, " "));
-    if (ys.length === 1 && !/cumul/.test(own)) return yearCol(block, ys[0]!);
+    // (A span of one year, « Total DDETS 2026-2026 », is the block's total: a single-year contract's period.)
+    if (ys.length === 1 && !/cumul/.test(own) && !/20\d{2} ?(-|a|au) ?20\d{2}/.test(own)) return yearCol(block, ys[0]!);
     // Year-major blocks: the year sits in the group over the funders ("Budget 2020" / "MS", "Crédits ARS", "PLF").
     const gys = s && !ys.length && !/total|cumul/.test(`${g} ${s}`) ? yearsIn(g.replace(/\([^)]*\)/g, " ")) : [];
     if (gys.length === 1) return yearCol(block, gys[0]!);
@@ -352,9 +366,12 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
 const costOfOneBlock = (main: string) => /^cout\b/.test(main) && !/^cout (global|total)\b/.test(main) && blockOf(main) !== null && !sumOfAll(main);
 
 /** What was realised before the year reported: « Réalisé antérieur », « Exécution / Antérieur », « Réalisé jusqu'en 2024 ». */
-const PRIOR = /\banterieure?s?\b|jusqu.?(en|au|a|fin) /;
+const PRIOR = /\banterieure?s?\b|jusqu.?(en|au|a|fin) |\bavant 20\d{2}\b|\b(annees?|exercices?) (precedente?s?|anterieure?s?)\b/;
 
 function priorOf(main: string, to: "realisedTo" | "consumedTo", role: "realisedPrior" | "consumedPrior"): ColumnClass {
+  // « Antérieur à 2024 », « avant 2024 »: up to the end of the year before.
+  const before = /\b(?:anterieure?s? a|avant) (20\d{2})\b/.exec(main);
+  if (before) return yearCol(to, Number(before[1]) - 1);
   const y = single(yearsIn(main));
   return y ? yearCol(to, y) : { role };
 }
@@ -389,10 +406,11 @@ const FAMILIES: Array<[RegExp, ColumnClass]> = [
 
 /** The whole action's planned total in other words (« Montant total du plan de financement », « Enveloppe contractualisée 2023-2027 »). */
 const WHOLE_BUDGET =
-  /^(montant|cout|budget|total) (total|global) (du |de l.|de la )?(plan de financement|action|fiche|projet|operation)$|^(total|montant total) (des )?(financements?|moyens|credits) (prevus?|previsionnels?|programmes?|contractualises?|conventionnes?)$|^enveloppe (contractualisee|conventionnee|allouee|notifiee|accordee|attribuee)( 20\d{2} ?(-|a|au) ?20\d{2})?$/;
+  /^(montant|cout|budget|total|financement) (total|global) (du |de l.|de la )?(plan de financement|action|fiche|projet|operation)$|^(total|montant total) (des )?(financements?|moyens|credits) (prevus?|previsionnels?|programmes?|contractualises?|conventionnes?)$|^enveloppe (contractualisee|conventionnee|allouee|notifiee|accordee|attribuee)( 20\d{2} ?(-|a|au) ?20\d{2})?$/;
 
 function roleFamily(main: string): ColumnClass | null {
   for (const [re, c] of FAMILIES) if (re.test(main)) return c;
+  for (const [re, c] of MORE_FAMILIES) if (re.test(main)) return c;
   if (WHOLE_BUDGET.test(main) && !blockOf(main)) return { role: "budget" };
   return null;
 }

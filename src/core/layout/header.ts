@@ -112,7 +112,7 @@ export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: numbe
 /** Sub-headers that say what a group's column holds (an amount, a rate, a total), not what it is about. */
 const GENERIC_SUB =
   /^(montants?|globale?s?|annuel(le)?s?|taux( d'execution| de consommation| de realisation)?|%|€|euros|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)$/;
-const UNIT_SUFFIX = /\s*(\((en )?(€|euros|%)\)|en (€|euros))$/;
+const UNIT_SUFFIX = /\s*(\((en )?(€|euros|%)( ttc| ht)?\)|en (€|euros)( ttc| ht)?)$/;
 
 /**
  * Whether a sub-header says only what a group's column holds (« Montant », « Taux », « € »): written under a blank cell
@@ -141,7 +141,9 @@ const FUNDER_FAMILY: Record<string, string[]> = {
 /** « Cumul 2022-2025 », « Total 2021-2023 », « Sous-total »: a span or a total, no word of money spent. */
 function spanTotal(sub: string): boolean {
   const n = norm(sub);
-  return /^(cumul|cumule|total|sous[- ]?total)\b/.test(n) && !/realis|execut|mandat|consomm|depens|pay|liquid|\breel/.test(n);
+  return (
+    /^(cumul|cumule|total|sous[- ]?total|montants? total|ensemble|s ?\/ ?total)\b/.test(n) && !/realis|execut|mandat|consomm|depens|pay|liquid|\breel/.test(n)
+  );
 }
 
 /**
@@ -268,7 +270,7 @@ export function withUnitRow(sheet: SheetSnapshot, rows: number[], c1: number, c2
   }
   return units >= 2 ? [...rows, r] : rows;
 }
-export const GENERIC_WORD = /^(montants?|taux|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?)\b|^%$/;
+export const GENERIC_WORD = /^(montants?|taux|total|sous[- ]?total|cumul(e|es|ee)?|realises?|prevus?|ensemble|s ?\/ ?total)\b|^%$/;
 
 /** Horizontal merges that start on row r and span columns whose row below holds text. */
 export function groupsOver(sheet: SheetSnapshot, merges: MergeIndex, r: number, below: number): number {

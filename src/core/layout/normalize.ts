@@ -47,7 +47,9 @@ export function yearsIn(text: string): number[] {
 
 /** "31/12/22" or "31/12/2022" -> 2022. */
 export function endOfYearIn(text: string): number | null {
-  const m = /31 ?\/ ?12 ?\/ ?(\d{2,4})(?!\d)/.exec(text);
+  // (« Fin 2023 », « fin de l'exercice 2023 », « au 31 décembre 2023 » say the same.)
+  const m =
+    /31 ?\/ ?12 ?\/ ?(\d{2,4})(?!\d)/.exec(text) ?? /\b(?:fin (?:de l.annee |d.annee |de l.exercice |d.exercice |de )?|31 decembre )(20\d{2})(?!\d)/.exec(text);
   if (!m) return null;
   const y = Number(m[1]);
   return y < 100 ? 2000 + y : y;
@@ -58,7 +60,7 @@ export function endOfYearIn(text: string): number | null {
 // "BP 2022", "Dotation 2023"), or a relative year written out ("2022 (N-2)", relativeYears.ts): the group above says
 // what it is.
 const BARE_YEAR =
-  /^(?:annee |exercice |prevus? (?:en )?|prev\.? ?|previsions? |previsionnel(?:le)? |budget primitif |en |cp |bp |dotation )?(20\d{2})(?: \(n(?:[-+]\d{1,2})?\))?(?: ?\(?(?:previsionnel(?:le)?|prevus?|prev\.?)\)?)?(?: ?\(?(?:en )?(?:k ?€|€|euros?|keur)\)?)?$/;
+  /^(?:annee |exercice |prevus? (?:en )?|prev\.? ?|previsions? |previsionnel(?:le)? |budget primitif |budget |credits? |montants? |en |cp ?|bp ?|dotation )?(20\d{2})(?: \(n(?:[-+]\d{1,2})?\))?(?: ?\(?(?:previsionnel(?:le)?|prevus?|prev\.?)\)?)?(?: ?\(?(?:en )?(?:k ?€|€|euros?|keur)\)?)?$/;
 
 export function isBareYear(text: string): boolean {
   return BARE_YEAR.test(text);

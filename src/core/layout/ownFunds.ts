@@ -14,12 +14,23 @@ const STAFF =
 const DIRECT =
   /\b(credits?|depenses?|budgets?|frais|charges?|moyens?) (directs?|directes?|d.intervention|de fonctionnement|hors (rh|personnel|masse salariale))\b|\bdga\b|\bdirection generale adjointe\b|\b(credits?|budgets?) (de la )?(direction|dga|pole) (des )?solidarites?\b/;
 
+/** Staff cost in the accounts' words: the agents' cost, chapter 012 (charges de personnel in M57). */
+const STAFF_ACCOUNTS = /\b(couts?|charges?|depenses?|valorisation|temps) (des |d.|de )?agents?\b|\bagents? (departementaux|du departement)\b|\bchapitre 012\b/;
+
+/**
+ * A direction's own credits named by the direction: « Crédits de la DEF », « Crédits DSD », « Budget Enfance-Famille »,
+ * « Budget ASE » (a direction's acronym starts with D; the State's services, DDETS, DREETS, DGCS, are not the
+ * département's).
+ */
+const DIRECTION_CREDITS =
+  /\b(credits?|budgets?|depenses?|enveloppe) (de la |du |de l.)?(direction )?((?!dd|dr|dgcs\b|des\b|dont\b|dans\b|du\b|de\b)d[a-z]{1,4}\b|(de l.)?(enfance[- ]famille|enfance|ase|pmi|protection de l.enfance)\b)/;
+
 export type OwnPart = "ms" | "dgas";
 
 /** The parts of the département's own money a header names in these generic words, staff first. */
 export function ownPartsIn(text: string): OwnPart[] {
   const out: OwnPart[] = [];
-  if (STAFF.test(text)) out.push("ms");
-  if (DIRECT.test(text)) out.push("dgas");
+  if (STAFF.test(text) || STAFF_ACCOUNTS.test(text)) out.push("ms");
+  if (DIRECT.test(text) || DIRECTION_CREDITS.test(text)) out.push("dgas");
   return out;
 }

@@ -11,9 +11,14 @@ const TOKEN = /(?<![\p{L}\p{N}°'’./])N(?:\s?([-+])\s?(\d{1,2}))?(?![\p{L}\p{N
 /** Header texts only: short ones. */
 const MAX_TEXT = 80;
 
+/** « au 31/12/N-1 »: a date, whose year is written alone. */
+const DATE = /(31 ?\/ ?12 ?\/ ?)N(?:\s?([-+])\s?(\d{1,2}))?(?![\p{L}\p{N}])/gu;
+
+/** The offsets of the relative years a text holds, dates (« au 31/12/N-1 ») included. */
 function offsetsIn(text: string): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(TOKEN)) out.push(m[1] ? (m[1] === "-" ? -1 : 1) * Number(m[2]) : 0);
+  for (const m of text.matchAll(DATE)) out.push(m[2] ? (m[2] === "-" ? -1 : 1) * Number(m[3]) : 0);
   return out;
 }
 
@@ -36,7 +41,13 @@ function relativeRows(sheet: SheetSnapshot): number[] {
 }
 
 /** « N = 2024 », « N : 2024 », « Année N : 2024 », « Exercice de référence : 2024 », « Année de référence 2024 ». */
-const GIVEN = [/(?:^|[^a-z0-9°])n ?(?:=|:) ?(20\d{2})\b/, /\b(?:annee|exercice) (?:de )?reference ?:? ?(20\d{2})\b/, /\breference ?:? ?n? ?=? ?(20\d{2})\b/];
+// (« Année de référence (N) : 2024 »; « Bilan de l'exercice 2024 (année N) », « Exercice 2024 (N) ».)
+const GIVEN = [
+  /(?:^|[^a-z0-9°])n ?(?:=|:) ?(20\d{2})\b/,
+  /\b(?:annee|exercice) (?:de )?reference(?: \(n\))? ?:? ?(20\d{2})\b/,
+  /\breference ?:? ?n? ?=? ?(20\d{2})\b/,
+  /\b(20\d{2}) ?\((?:annee |exercice )?n\)/,
+];
 
 function givenIn(text: string): number | null {
   const t = norm(text);
@@ -69,12 +80,19 @@ function referenceYear(sheet: SheetSnapshot, r: number): number | null {
   return named.length === 1 ? named[0]! : null;
 }
 
+const yearOf = (n: number, sign: string | undefined, k: string | undefined) => n + (sign ? (sign === "-" ? -1 : 1) * Number(k) : 0);
+/** « N-2 à N », « N-3 - N-1 »: a span, written as one (« 2022-2024 ») so that it reads as a span. */
+const SPAN = new RegExp(`${TOKEN.source} ?(?:-|[àÀaA]|au|AU) ?${TOKEN.source}`, "gu");
+
 /** The text with each relative year written out: « N-2 » → « 2022 (N-2) », « Réalisé N » → « Réalisé 2024 (N) ». */
 export function withYears(text: string, n: number): string {
-  return text.replace(TOKEN, (tok, sign: string | undefined, k: string | undefined) => {
-    const y = n + (sign ? (sign === "-" ? -1 : 1) * Number(k) : 0);
-    return `${y} (${tok.replace(/\s/g, "")})`;
-  });
+  return text
+    .replace(DATE, (_, day: string, sign: string | undefined, k: string | undefined) => `${day}${yearOf(n, sign, k)}`)
+    .replace(
+      SPAN,
+      (_, s1: string | undefined, k1: string | undefined, s2: string | undefined, k2: string | undefined) => `${yearOf(n, s1, k1)}-${yearOf(n, s2, k2)}`,
+    )
+    .replace(TOKEN, (tok, sign: string | undefined, k: string | undefined) => `${yearOf(n, sign, k)} (${tok.replace(/\s/g, "")})`);
 }
 
 /**

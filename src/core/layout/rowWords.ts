@@ -87,9 +87,10 @@ export function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, 
 
 export const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
 // "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "S/T Engagement 2", "Total engagement 2"…
-export const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|s\s?\/\s?t\b)\s*/;
+// (« ST engagement 2 », « S.T. axe 2 »: the abbreviation before the group it sums.)
+export const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|s\s?\/\s?t\b|s\.?\s?t\.?(?=\s(?:engagements?|axes?|volets?|eng\b)))\s*/;
 export const SUBTOTAL =
-  /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|s\s?\/\s?t\b|total (de l'|du |de la |des )?(engagements?|axes?|conditions?|objectifs?|orientations?|parties?|volets?|th[eè]mes?|p[oô]les?|mesures?|hors)\b)/;
+  /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|s\s?\/\s?t\b|s\.?\s?t\.?(?=\s(?:engagements?|axes?|volets?|eng\b))|total (de l'|du |de la |des )?(engagements?|eng|axes?|conditions?|objectifs?|orientations?|parties?|volets?|th[eè]mes?|p[oô]les?|mesures?|hors)\b)/;
 export const TITLE = /^(engagement\s*(n ?°)?\s*\d|conditions?\b|axe\s*\d|gouvernance|partie\s*\d)/;
 
 export function groupKey(title: string, index: number): string {

@@ -471,10 +471,11 @@ export function verifyReading(
   } else {
     const budget = columns.budget;
     const parts = (["departement", "fir", "etat", "ondam"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
-    if (budget !== undefined && parts.length >= 2) {
+    const someUnread = (["departement", "fir", "etat", "ondam"] as const).some((k) => columns[k] === undefined);
+    // (One part read alone, the others unread: the budget above it on several fiches is their money, not an error.)
+    if (budget !== undefined && (parts.length >= 2 || (parts.length === 1 && someUnread))) {
       const partsOf = (r: number) => parts.reduce((a, c) => a + cells.sum0(r, c), 0);
       const o = test(data, (r) => [partsOf(r), cells.num(r, budget)]);
-      const someUnread = (["departement", "fir", "etat", "ondam"] as const).some((k) => columns[k] === undefined);
       if (refuted(o) || (someUnread && partMissing(data, partsOf, (r) => cells.num(r, budget)))) doubt("budget", budget, incompleteText.why.budgetSum(rate(o)));
     }
     // A two-year annex's prior balance is a single year ("Dépenses réalisées 2022" beside "Mandaté en 2023"): read as
