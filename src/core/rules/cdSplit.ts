@@ -2,6 +2,7 @@ import { rulesText } from "../../messages/rules";
 import { holdsOverFiche, sumFinding } from "./helpers";
 import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
+import { compareAmounts } from "../model/tolerance";
 
 export const cdSplit: Rule = {
   id: "cd-split",
@@ -24,6 +25,8 @@ export const cdSplit: Rule = {
         const ms = v.num(r.row, v.yearCol("ms", y));
         const dgas = v.num(r.row, v.yearCol("dgas", y));
         const actual = v.num(r.row, cdCol);
+        // Most rows add up: compared in place (as sumFinding adds), the finding made only when not.
+        if (compareAmounts(0 + ms + dgas, actual) === "equal") continue;
         const f = sumFinding(v, "cd-split", { row: r.row, col: cdCol, fiche: r.fiche ?? r.continuationOf }, `Total CD ${y}`, [ms, dgas], actual, () =>
           rulesText.cdSplit(y, ms, dgas, actual),
         );

@@ -4,6 +4,7 @@ import type { SingleRole } from "../layout/types";
 import { holdsOverFiche, sumFinding } from "./helpers";
 import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
+import { compareAmounts } from "../model/tolerance";
 
 export const yearSum: Rule = {
   id: "year-sum",
@@ -22,6 +23,10 @@ export const yearSum: Rule = {
       for (const { b, totalCol, years, what } of blocks) {
         if (totalCol === undefined || !years.length || v.amount(r.row, totalCol) === null) continue;
         const actual = v.num(r.row, totalCol);
+        // Most rows add up: summed in place (the order sumFinding adds in), parts and messages made only when not.
+        let expected = 0;
+        for (let i = 0; i < years.length; i++) expected += v.num(r.row, v.yearCol(b, years[i]!));
+        if (compareAmounts(expected, actual) === "equal") continue;
         const f = sumFinding(
           v,
           "year-sum",
