@@ -67,6 +67,8 @@ export function showsHashes(
  * (digits have one width): one answer per column and shape instead of one rendering per cell.
  */
 const formatIds = new Map<string, number>();
+/** General: no fixed shape, except for integers below 10^11, which it shows as their digits (shape id 0). */
+const GENERAL = -2;
 
 let lastFormat: string | null = null;
 let lastFormatId = 0;
@@ -77,7 +79,7 @@ function formatId(fmt: string): number {
   let id = formatIds.get(fmt);
   if (id === undefined) {
     const bare = fmt.replace(/"[^"]*"/g, "").replace(/#,##/g, "");
-    id = !fmt || /general|#|\.[0]*#|[dmyhs]/i.test(bare) ? -1 : formatIds.size + 1;
+    id = !fmt || /^general$/i.test(fmt.trim()) ? GENERAL : /general|#|\.[0]*#|[dmyhs]/i.test(bare) ? -1 : formatIds.size + 1;
     if (formatIds.size > 1000) {
       formatIds.clear();
       lastFormat = null;
@@ -92,9 +94,10 @@ function formatId(fmt: string): number {
 /** The cell's shape within its column (format, digits, sign, font): below 2^30, a small integer for the sets. */
 function shapeKey(cell: Cell): number | null {
   if (cell.text) return null;
-  const id = formatId(cell.numFmt ?? "");
-  if (id < 0) return null;
+  let id = formatId(cell.numFmt ?? "");
   const v = cell.value as number;
+  if (id === GENERAL && Number.isInteger(v) && Math.abs(v) < 1e11) id = 0;
+  if (id < 0) return null;
   const digits = v === 0 ? 0 : Math.min(30, Math.max(1, Math.floor(Math.log10(Math.abs(v) + 0.5)) + 1));
   const shape = ((digits * 3 + Math.sign(v) + 1) * 2 + (cell.font?.bold ? 1 : 0)) * 100 + Math.min(99, Math.round(cell.font?.size ?? 0));
   return id * 100000 + shape;

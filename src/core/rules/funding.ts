@@ -38,17 +38,18 @@ function funderCols(v: TableView, f: Funder): FunderCols {
 
 // Four rules ask for the money of the same fiches (the rows arrays of the view's rowsByFiche): summed once per view,
 // rows and funder list. The map is shared: not to be changed.
-const moneyMemo = new WeakMap<TableView, WeakMap<number[], Map<string, Map<Funder, number>>>>();
+// Per view, by funder list then by rows: plain maps (a weak map per fiche cost more than the sums).
+const moneyMemo = new WeakMap<TableView, Map<string, Map<number[], Map<Funder, number>>>>();
 
 /** Money per funder over a fiche's rows (detail: block totals or years; summary: FIR/Etat/ONDAM columns). Shared: not to be changed. */
 export function moneyByFunder(v: TableView, rows: number[], only: readonly Funder[] = FUNDER_BLOCKS): Map<Funder, number> {
-  let byRows = moneyMemo.get(v);
-  if (!byRows) moneyMemo.set(v, (byRows = new WeakMap()));
-  let byOnly = byRows.get(rows);
-  if (!byOnly) byRows.set(rows, (byOnly = new Map()));
+  let byOnly = moneyMemo.get(v);
+  if (!byOnly) moneyMemo.set(v, (byOnly = new Map()));
   const key = only.length === 3 && only[0] === "fir" && only[1] === "etat" && only[2] === "ondam" ? "" : only.join(",");
-  let m = byOnly.get(key);
-  if (!m) byOnly.set(key, (m = sumMoney(v, rows, only)));
+  let byRows = byOnly.get(key);
+  if (!byRows) byOnly.set(key, (byRows = new Map()));
+  let m = byRows.get(rows);
+  if (!m) byRows.set(rows, (m = sumMoney(v, rows, only)));
   return m;
 }
 
