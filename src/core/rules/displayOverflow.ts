@@ -41,10 +41,6 @@ function cellWidthPx(sheet: SheetSnapshot, row: number, col: number): number {
 }
 
 /** Does this number cell show #####? Uses the host's text when there is one (Office.js), else renders it. */
-function mergedMaster(sheet: SheetSnapshot, row: number, col: number): boolean {
-  return cacheOf(sheet).masters.has(cellKey(row, col));
-}
-
 export function showsHashes(
   ctx: RuleContext,
   sheet: SheetSnapshot,
@@ -113,19 +109,23 @@ export const displayOverflow: Rule = {
       const sheet = v.sheet;
       // Shapes known to fit, per column.
       const fits: Array<Set<number> | undefined> = [];
-      const merged = sheet.merges.length > 0;
+      // Merged masters looked up only on the rows where an area starts, hidden columns only when some are.
+      const masters = sheet.merges.length ? cacheOf(sheet).masters : null;
+      const masterRows = new Set(sheet.merges.map((m) => m.r1));
+      const anyHiddenCol = sheet.hiddenCols.size > 0;
       // The table's cells row by row, in place (eachTableCell's walk without a call per cell): some 400 000 numbers
       // at 10 000 fiche rows, most of them a shape already known to fit.
       const { r1, r2, c1, c2 } = v.t.range;
       for (let r = r1; r <= r2; r++) {
         const cells = sheet.cells[r - 1];
         if (!cells || sheet.hiddenRows.has(r)) continue;
+        const mastersHere = masters !== null && masterRows.has(r);
         const last = Math.min(c2, cells.length);
         for (let c = c1; c <= last; c++) {
           const cell = cells[c - 1];
-          if (!cell || typeof cell.value !== "number" || sheet.hiddenCols.has(c)) continue;
+          if (!cell || typeof cell.value !== "number" || (anyHiddenCol && sheet.hiddenCols.has(c))) continue;
           // Merged masters span several columns: their width is not the column's.
-          const key = merged && mergedMaster(sheet, r, c) ? null : shapeKey(cell);
+          const key = mastersHere && masters.has(cellKey(r, c)) ? null : shapeKey(cell);
           if (key !== null && fits[c]?.has(key)) continue;
           const res = showsHashes(ctx, sheet, r, c, cell);
           if (!res.overflow) {
