@@ -118,6 +118,8 @@ export function firstText(v: TableView, rows: number[], col: number | undefined)
 
 /** A fiche's text over all its rows, joined with "/" (a source may name one funder per row); first row as the place. */
 export function fichesText(v: TableView, rows: number[], col: number | undefined): { text: string | null; row: number } {
+  // Most fiches hold one row: its text as it is (what joining one part gives), no list made.
+  if (rows.length === 1) return { text: v.text(rows[0]!, col) || null, row: rows[0]! };
   const parts: string[] = [];
   let row: number | null = null;
   for (const r of rows) {
