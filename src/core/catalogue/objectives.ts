@@ -43,8 +43,12 @@ export const NATIONAL_OBJECTIVES: readonly NationalObjective[] = [
 ];
 
 /** Numbers up to 11 are fundamental, from 12 optional (unnumbered optional objectives exist too). */
+// Asked once per fiche (10 000 at a time): the first catalogue entry of each number, found without a scan.
+const TYPE_BY_NUMBER = new Map<number, ObjectiveType>();
+for (const o of NATIONAL_OBJECTIVES) if (!TYPE_BY_NUMBER.has(o.n)) TYPE_BY_NUMBER.set(o.n, o.type);
+
 export function nationalType(n: number): ObjectiveType {
-  return NATIONAL_OBJECTIVES.find((o) => o.n === n)?.type ?? (n <= 11 ? "fondamental" : "facultatif");
+  return TYPE_BY_NUMBER.get(n) ?? (n <= 11 ? "fondamental" : "facultatif");
 }
 
 /** Objective numbers, in catalogue order, that satisfy `test`. */

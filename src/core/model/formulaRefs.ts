@@ -145,15 +145,19 @@ export class RowsReferenced {
     }
   }
   has(row: number): boolean {
+    return this.spanOf(row) >= 0;
+  }
+  /** Index of the merged interval holding the row, or -1. */
+  spanOf(row: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (row < this.starts[mid]!) hi = mid - 1;
       else if (row > this.ends[mid]!) lo = mid + 1;
-      else return true;
+      else return mid;
     }
-    return false;
+    return -1;
   }
 }
 

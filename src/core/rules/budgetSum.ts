@@ -1,8 +1,10 @@
 import { rulesText } from "../../messages/rules";
+import type { RowInfo } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { holdsOverFiche, sumFinding } from "./helpers";
 import { confident, present } from "./needs";
 import type { Finding, Rule } from "./types";
+import { compareAmounts } from "../model/tolerance";
 
 type Part = [label: string, value: (row: number) => number];
 
@@ -14,17 +16,27 @@ function checkTable(v: TableView, parts: Part[], out: Finding[]): void {
   for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total" || x.kind === "subtotal")]) {
     if (v.amount(r.row, budgetCol) === null) continue;
     const actual = v.num(r.row, budgetCol);
-    const f = sumFinding(
-      v,
-      "budget-sum",
-      { row: r.row, col: budgetCol, fiche: r.fiche ?? r.continuationOf },
-      "Moyens financiers",
-      parts.map(([, p]) => p(r.row)),
-      actual,
-      (expected) => rulesText.budgetSum(label, expected, actual),
-    );
-    if (f && !holdsOverFiche(v, r.row, sum, (rr) => v.num(rr, budgetCol))) out.push(f);
+    // Most rows add up: summed in place (the order sumFinding adds in), parts and messages made only when not.
+    let expected = 0;
+    for (let i = 0; i < parts.length; i++) expected += parts[i]![1](r.row);
+    if (compareAmounts(expected, actual) === "equal") continue;
+    const f = offRow(v, r, budgetCol, parts, label, actual, sum);
+    if (f) out.push(f);
   }
+}
+
+/** The finding of a row whose budget is not its parts' sum, unless its fiche's rows add up together (the loop's slow path, kept apart so that its closures cost the loop nothing). */
+function offRow(v: TableView, r: RowInfo, budgetCol: number, parts: Part[], label: string, actual: number, sum: (row: number) => number): Finding | null {
+  const f = sumFinding(
+    v,
+    "budget-sum",
+    { row: r.row, col: budgetCol, fiche: r.fiche ?? r.continuationOf },
+    "Moyens financiers",
+    parts.map(([, p]) => p(r.row)),
+    actual,
+    (expected) => rulesText.budgetSum(label, expected, actual),
+  );
+  return f && !holdsOverFiche(v, r.row, sum, (rr) => v.num(rr, budgetCol)) ? f : null;
 }
 
 /** The detail's parts of the budget: each block present, by its total column, else its years (CD: else MS + DGAS). */

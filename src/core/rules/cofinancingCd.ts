@@ -16,13 +16,16 @@ export const cofinancingCd: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const out: Finding[] = [];
-    for (const [fiche, rows] of v.rowsByFiche()) {
-      const co = [...moneyByFunder(v, rows).values()].reduce((a, b) => a + b, 0);
-      const cd = rows.reduce((a, r) => a + v.blockTotal(r, "cd"), 0);
-      if (co <= EPS || Math.abs(cd) > EPS) continue;
+    // Summed in the order a reduce from 0 would, with plain loops: nothing made per fiche.
+    v.rowsByFiche().forEach((rows, fiche) => {
+      let co = 0;
+      moneyByFunder(v, rows).forEach((x) => (co += x));
+      let cd = 0;
+      for (let i = 0; i < rows.length; i++) cd += v.blockTotal(rows[i]!, "cd");
+      if (co <= EPS || Math.abs(cd) > EPS) return;
       const col = v.col("cdTotal") ?? v.yearCol("cd", v.years("cd")[0]!)!;
       out.push(finding(v, "cofinancing-cd", "info", rows[0]!, col, fiche, rulesText.cofinancingCd(co), "> 0 €", cd));
-    }
+    });
     return out;
   },
 };

@@ -19,10 +19,11 @@ export const ficheNumbering: Rule = {
         if (list) list.push(r.row);
         else seen.set(r.fiche!, [r.row]);
       }
-      for (const [fiche, rows] of seen) {
-        for (const row of rows.slice(1))
-          out.push(finding(v, "fiche-numbering", "warning", row, v.col("fiche")!, fiche, rulesText.ficheDuplicate(fiche, rows), 1, rows.length));
-      }
+      // Most fiches are numbered once: nothing copied or made for them.
+      seen.forEach((rows, fiche) => {
+        for (let i = 1; i < rows.length; i++)
+          out.push(finding(v, "fiche-numbering", "warning", rows[i]!, v.col("fiche")!, fiche, rulesText.ficheDuplicate(fiche, rows), 1, rows.length));
+      });
       sets.set(v.t.kind, new Set(seen.keys()));
     }
     const d = ctx.detail;

@@ -84,13 +84,30 @@ export function missingRoles(v: TableView | null, roles: SingleRole[]): string[]
   return roles.filter((r) => v.col(r) === undefined);
 }
 
-/** Data rows (and the TOTAL row on request) with their computed figures (spec §3). */
-export function* rowsWithFigures(v: TableView, withTotal: boolean): Generator<{ r: RowInfo; f: RowFigures; fiche: string | null }> {
+export interface RowWithFigures {
+  r: RowInfo;
+  f: RowFigures;
+  fiche: string | null;
+}
+
+// Four rules walk the same rows with their figures: listed once per view (with and without the TOTAL row).
+const withFiguresMemo = new WeakMap<TableView, { rows: RowWithFigures[] | null; withTotal: RowWithFigures[] | null }>();
+
+/** Data rows (and the TOTAL row on request) with their computed figures (spec §3). Shared: not to be changed. */
+export function rowsWithFigures(v: TableView, withTotal: boolean): readonly RowWithFigures[] {
+  let memo = withFiguresMemo.get(v);
+  if (!memo) withFiguresMemo.set(v, (memo = { rows: null, withTotal: null }));
+  const known = withTotal ? memo.withTotal : memo.rows;
+  if (known) return known;
   const rows = withTotal ? [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")] : v.dataRows();
+  const out: RowWithFigures[] = [];
   for (const r of rows) {
     const f = rowFigures(v, r.row);
-    if (f) yield { r, f, fiche: r.fiche ?? r.continuationOf };
+    if (f) out.push({ r, f, fiche: r.fiche ?? r.continuationOf });
   }
+  if (withTotal) memo.withTotal = out;
+  else memo.rows = out;
+  return out;
 }
 
 /**

@@ -11,8 +11,12 @@ export const negativeAmount: Rule = {
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
       const cols = amountColumns(v);
-      for (const r of v.dataRows()) {
-        for (const c of cols) {
+      // Indexed loops: an iterator per row and column costs more than the check (10 000 rows of 40 amounts).
+      const rows = v.dataRows();
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        for (let k = 0; k < cols.length; k++) {
+          const c = cols[k]!;
           const n = v.amount(r.row, c);
           if (n === null || n >= -EPS) continue;
           out.push(finding(v, "negative-amount", "error", r.row, c, r.fiche ?? r.continuationOf, rulesText.negative(columnName(v, c), n), null, n));

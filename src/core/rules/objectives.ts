@@ -80,14 +80,26 @@ export function detailObjectives(v: TableView): ObjectiveEntry[] {
   objectivesMemo.set(v, out);
   const oc = v.col("objective");
   const tc = v.col("objectiveType");
-  for (const [fiche, rows] of v.rowsByFiche()) {
+  v.rowsByFiche().forEach((rows, fiche) => {
     // An objective merged down over its fiches is each one's; a type stays where typed (its finding points at one cell).
-    const cells = rows.map((row) => ({ row, text: v.mergedText(row, oc), typeText: v.text(row, tc) }));
-    const typed = cells.filter((c) => c.typeText);
-    const types = new Set(typed.map((c) => objectiveType(c.typeText) ?? c.typeText));
-    const soleType = types.size === 1 ? typed[0]! : undefined;
-    const seen = new Set<string>();
-    const objectives = cells.filter((c) => c.text && !seen.has(c.text) && seen.add(c.text));
+    // Plain loops (10 000 fiches, most on one row): the first typed row, and whether every typed row says the same.
+    type Read = { row: number; text: string | null; typeText: string | null };
+    let firstTyped: Read | undefined;
+    let soleKind: string | undefined;
+    let oneKind = true;
+    const objectives: Read[] = [];
+    for (const row of rows) {
+      const c = { row, text: v.mergedText(row, oc), typeText: v.text(row, tc) };
+      if (c.typeText) {
+        const kind = objectiveType(c.typeText) ?? c.typeText;
+        if (!firstTyped) {
+          firstTyped = c;
+          soleKind = kind;
+        } else if (kind !== soleKind) oneKind = false;
+      }
+      if (c.text && !objectives.some((o) => o.text === c.text)) objectives.push(c);
+    }
+    const soleType = firstTyped && oneKind ? firstTyped : undefined;
     if (!objectives.length) {
       out.push({
         row: rows[0]!,
@@ -98,7 +110,7 @@ export function detailObjectives(v: TableView): ObjectiveEntry[] {
         text: null,
         typeText: soleType?.typeText ?? null,
       });
-      continue;
+      return;
     }
     for (const o of objectives) {
       // An untyped objective takes the fiche's type only when it is the fiche's one objective (a further objective
@@ -114,6 +126,6 @@ export function detailObjectives(v: TableView): ObjectiveEntry[] {
         typeText: t?.typeText ?? null,
       });
     }
-  }
+  });
   return out;
 }

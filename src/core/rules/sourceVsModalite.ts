@@ -1,4 +1,4 @@
-import { parseModalite, parseSource } from "../catalogue/funders";
+import { parseModalite, parseSource, type NamedFunders } from "../catalogue/funders";
 import { rulesText } from "../../messages/rules";
 import { finding } from "./helpers";
 import { fichesText } from "./funding";
@@ -26,8 +26,8 @@ export const sourceVsModalite: Rule = {
       const mod = read.text;
       const r = { row: read.row, fiche };
       const src = fichesText(d, rows, d.col("source")).text;
-      const a = [...parseModalite(mod).funders].sort().join("+");
-      const b = [...parseSource(src).funders].sort().join("+");
+      const a = sortedKey(parseModalite(mod));
+      const b = sortedKey(parseSource(src));
       if (a === b) continue;
       out.push(
         finding(s, "source-vs-modalite", "warning", r.row, s.col("modalite")!, r.fiche, rulesText.sourceVsModalite(mod ?? "", src ?? ""), src ?? "", mod ?? ""),
@@ -36,3 +36,12 @@ export const sourceVsModalite: Rule = {
     return out;
   },
 };
+
+// A text's reading is one object per text (parsed once): its sorted funders joined once too, not once per fiche.
+const keys = new WeakMap<NamedFunders, string>();
+
+function sortedKey(named: NamedFunders): string {
+  let k = keys.get(named);
+  if (k === undefined) keys.set(named, (k = [...named.funders].sort().join("+")));
+  return k;
+}

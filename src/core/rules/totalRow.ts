@@ -79,10 +79,11 @@ function sumColumns(v: TableView, rows: readonly number[], cols: readonly number
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     for (let k = 0; k < cols.length; k++) {
-      const col = cols[k]!;
-      const x = v.num(row, col);
+      // The cell looked up once for its number (as v.num reads it: anything but a number counts 0) and its format.
+      const cell = v.cell(row, cols[k]!);
+      const x = cell && typeof cell.value === "number" ? cell.value : 0;
       stored[k]! += x;
-      const fmt = v.cell(row, col)?.numFmt;
+      const fmt = cell?.numFmt;
       let d: number | null;
       if (fmt === lastFmt[k]) d = lastDecimals[k] as number | null;
       else {

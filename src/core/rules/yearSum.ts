@@ -1,9 +1,11 @@
 import { roleLabel } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
-import type { SingleRole } from "../layout/types";
+import type { RowInfo, SingleRole, YearBlock } from "../layout/types";
+import type { TableView } from "../layout/view";
 import { holdsOverFiche, sumFinding } from "./helpers";
 import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
+import { compareAmounts } from "../model/tolerance";
 
 export const yearSum: Rule = {
   id: "year-sum",
@@ -18,31 +20,43 @@ export const yearSum: Rule = {
     const blocks = (["ms", "dgas", "cd", "fir", "etat", "ondam"] as const)
       .filter((b) => confident(v, b, `${b}Total`))
       .map((b) => ({ b, totalCol: v.col(`${b}Total` as SingleRole), years: v.years(b), what: roleLabel(`${b}Total`) }));
-    for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")]) {
-      for (const { b, totalCol, years, what } of blocks) {
+    const rows = [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      for (let k = 0; k < blocks.length; k++) {
+        const { b, totalCol, years, what } = blocks[k]!;
         if (totalCol === undefined || !years.length || v.amount(r.row, totalCol) === null) continue;
         const actual = v.num(r.row, totalCol);
-        const f = sumFinding(
-          v,
-          "year-sum",
-          { row: r.row, col: totalCol, fiche: r.fiche ?? r.continuationOf },
-          what,
-          years.map((y) => v.num(r.row, v.yearCol(b, y))),
-          actual,
-          (expected) => rulesText.yearSum(what, years, expected, actual),
-        );
-        if (
-          f &&
-          !holdsOverFiche(
-            v,
-            r.row,
-            (rr) => years.reduce((a, y) => a + v.num(rr, v.yearCol(b, y)), 0),
-            (rr) => v.num(rr, totalCol),
-          )
-        )
-          out.push(f);
+        // Most rows add up: summed in place (the order sumFinding adds in), parts and messages made only when not.
+        let expected = 0;
+        for (let j = 0; j < years.length; j++) expected += v.num(r.row, v.yearCol(b, years[j]!));
+        if (compareAmounts(expected, actual) === "equal") continue;
+        const f = offRow(v, r, b, totalCol, years, what, actual);
+        if (f) out.push(f);
       }
     }
     return out;
   },
 };
+
+/** The finding of a row whose block does not add up, unless its fiche's rows add up together (the loop's slow path, kept apart so that its closures cost the loop nothing). */
+function offRow(v: TableView, r: RowInfo, b: YearBlock, totalCol: number, years: number[], what: string, actual: number): Finding | null {
+  const f = sumFinding(
+    v,
+    "year-sum",
+    { row: r.row, col: totalCol, fiche: r.fiche ?? r.continuationOf },
+    what,
+    years.map((y) => v.num(r.row, v.yearCol(b, y))),
+    actual,
+    (expected) => rulesText.yearSum(what, years, expected, actual),
+  );
+  return f &&
+    !holdsOverFiche(
+      v,
+      r.row,
+      (rr) => years.reduce((a, y) => a + v.num(rr, v.yearCol(b, y)), 0),
+      (rr) => v.num(rr, totalCol),
+    )
+    ? f
+    : null;
+}
