@@ -166,4 +166,6 @@ describe("the product on corpus8 (ratchets)", () => {
 // Measured when corpus8 was written (engine at 6a6f546): 4/12 read right (rule roles), 0 false errors, 42 false
 // warnings (source-funder / source-vs-modalite on « DDETS », « CPAM », « BOP 304 » sources, layout-incomplete), 5
 // misread annexes flooding, 10/12 faults found, 9/9 look-alikes rejected.
-const RATCHET = { readRightRuleRoles: 4, falseErrors: 0, falseWarnings: 42, flooding: 5, faultsFound: 10, lookalikesRejected: 9 };
+// Raised after the corpus8 classes were fixed (abbreviations, the State's services, the département's parts in accounts'
+// words, relative spans, role families): 12/12 read right, no false finding, 12/12 faults found.
+const RATCHET = { readRightRuleRoles: 12, falseErrors: 0, falseWarnings: 0, flooding: 0, faultsFound: 12, lookalikesRejected: 9 };
