@@ -14,6 +14,7 @@ import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading, type Doubt } from "./verify";
 import { objectiveTypeByValues } from "./valueRoles";
+import { themeByValues } from "./themeByValues";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
@@ -667,13 +668,22 @@ function scanSheet(
         }
         continue;
       }
-      // Roles the cells settle (the type) tell a fiche's repeated number from a duplicate: the rows are read
+      // Roles the cells settle (the type, the theme) tell a fiche's repeated number from a duplicate: the rows are read
       // again with them.
       let reread = false;
       if (seg.kind === "detail" && columns.objectiveType === undefined && !user.includes("objectiveType")) {
         const typed = objectiveTypeByValues(sheet, seg.c1, seg.c2, columns, blocks, body.rows);
         if (typed !== undefined) {
           columns.objectiveType = typed;
+          reread = true;
+        }
+      }
+      if (seg.kind === "detail" && !user.includes("theme")) {
+        const used = new Set<number>([...Object.values(columns), ...Object.values(blocks).flatMap((b) => Object.values(b ?? {}))]);
+        const theme = themeByValues(sheet, headers, columns.theme, used, body.rows);
+        if (theme !== columns.theme) {
+          if (theme === undefined) delete columns.theme;
+          else columns.theme = theme;
           reread = true;
         }
       }
