@@ -83,6 +83,8 @@ const GENERIC_SUB =
 
 const yearCol = (block: YearBlock, year: number): ColumnClass => ({ block, year });
 const SPAN_OR_TOTAL = /\btotal\b|cumul|20\d{2} ?(-|a|au) ?20\d{2}/;
+/** A span, even of one year (« Total 2023-2023 », « 2023 à 2023 »), is the block's total, not that year's column. */
+const ONE_YEAR_SPAN = /(?<!\d)(20\d{2}) ?(-|–|a|au) ?\1(?!\d)/;
 const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 // A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
@@ -348,8 +350,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     // A year in brackets qualifies a total ("Total FIR (2020-2022)"); outside them it names the column's year
     // ("ARS (FIR) 2021", "Masse salariale (ETP valorisés) 2020").
     const ys = yearsIn(own.replace(/\([^)]*\)/g, " "));
-    // (A span of one year, « Total DDETS 2026-2026 », is the block's total: a single-year contract's period.)
-    if (ys.length === 1 && !/cumul/.test(own) && !/20\d{2} ?(-|a|au) ?20\d{2}/.test(own)) return yearCol(block, ys[0]!);
+    // (A span, even of one year, « Total DDETS 2026-2026 », is the block's total: a single-year contract's period.)
+    if (ys.length === 1 && !/cumul/.test(own) && !ONE_YEAR_SPAN.test(own) && !/20\d{2} ?(-|–|a|au) ?20\d{2}/.test(own)) return yearCol(block, ys[0]!);
     // Year-major blocks: the year sits in the group over the funders ("Budget 2020" / "MS", "Crédits ARS", "PLF").
     const gys = s && !ys.length && !/total|cumul/.test(`${g} ${s}`) ? yearsIn(g.replace(/\([^)]*\)/g, " ")) : [];
     if (gys.length === 1) return yearCol(block, gys[0]!);

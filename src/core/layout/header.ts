@@ -147,6 +147,12 @@ function spanTotal(sub: string): boolean {
 }
 
 /**
+ * A funder named alone is its block's total; « Part Département » alone reads as the summary's Département column,
+ * which is the CD's total all the same.
+ */
+const isBlockTotal = (role: string, block: string) => role === `${block}Total` || (block === "cd" && role === "departement");
+
+/**
  * Whether a sub-header belongs under a group written to its left: alone it means the same or nothing, and under the
  * group it adds to it (« en 2027 » under « Consommation ») or is a generic word (« Total »); « Date de fin » is not.
  */
@@ -158,7 +164,7 @@ export function fitsUnder(group: string, sub: string, yearsGiven?: ReadonlySet<s
   // Year-major blocks written over their first funder only (« Budget 2022 » over « Masse salariale », then « Crédits
   // DGAS », « PLF »…): alone a funder's total, under the group that funder's year, each funder once (a second « FIR »
   // or a « Total FIR » after it is no longer the group's).
-  if (alone && yearsGiven && "role" in alone && "block" in under && alone.role === `${under.block}Total` && !yearsGiven.has(under.block)) return true;
+  if (alone && yearsGiven && "role" in alone && "block" in under && isBlockTotal(alone.role, under.block) && !yearsGiven.has(under.block)) return true;
   // A group naming one funder's money (« ONDAM médico-social », « Total Département ») holds that funder's columns only:
   // « Réalisations en 2022 » or « Source de co-financement » after it, on the same row as its years, is a header alone.
   const funder = fundsOf(classifyHeader("", group));
@@ -197,7 +203,7 @@ export function groupsWrittenFirstOnly(sheet: SheetSnapshot, r: number): boolean
     if (!YEAR_HEADING.test(norm(group))) return false;
     const cls = classifyHeader(group, sub);
     const alone = classifyHeader("", sub);
-    if (!cls || !("block" in cls) || !alone || !("role" in alone) || alone.role !== `${cls.block}Total` || given.has(cls.block)) return false;
+    if (!cls || !("block" in cls) || !alone || !("role" in alone) || !isBlockTotal(alone.role, cls.block) || given.has(cls.block)) return false;
     given.add(cls.block);
     return true;
   };

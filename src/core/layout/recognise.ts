@@ -14,6 +14,7 @@ import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading, type Doubt } from "./verify";
 import { objectiveTypeByValues } from "./valueRoles";
+import { themeByValues } from "./themeByValues";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
@@ -642,15 +643,17 @@ function scanSheet(
       if (!user.includes("fiche")) settleFicheColumn(sheet, seg, headerRows[headerRows.length - 1]!, columns);
       if (columns.fiche === undefined && seg.kind === "summary" && columns.budget === undefined) continue;
       const headerEnd = headerRows[headerRows.length - 1]!;
-      const body = parseBody(
-        sheet,
-        seg.kind,
-        { c1: seg.c1, c2: seg.c2 },
-        headerEnd,
-        columns,
-        (row) => headerRoles(sheet, merges, row).length >= MIN_HEADER_ROLES,
-        additiveColumns(columns, blocks),
-      );
+      const parse = () =>
+        parseBody(
+          sheet,
+          seg.kind,
+          { c1: seg.c1, c2: seg.c2 },
+          headerEnd,
+          columns,
+          (row) => headerRoles(sheet, merges, row).length >= MIN_HEADER_ROLES,
+          additiveColumns(columns, blocks),
+        );
+      let body = parse();
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
       const fiches = body.rows.filter((x) => x.kind === "fiche").length;
@@ -665,10 +668,26 @@ function scanSheet(
         }
         continue;
       }
+      // Roles the cells settle (the type, the theme) tell a fiche's repeated number from a duplicate: the rows are read
+      // again with them.
+      let reread = false;
       if (seg.kind === "detail" && columns.objectiveType === undefined && !user.includes("objectiveType")) {
         const typed = objectiveTypeByValues(sheet, seg.c1, seg.c2, columns, blocks, body.rows);
-        if (typed !== undefined) columns.objectiveType = typed;
+        if (typed !== undefined) {
+          columns.objectiveType = typed;
+          reread = true;
+        }
       }
+      if (seg.kind === "detail" && !user.includes("theme")) {
+        const used = new Set<number>([...Object.values(columns), ...Object.values(blocks).flatMap((b) => Object.values(b ?? {}))]);
+        const theme = themeByValues(sheet, headers, columns.theme, used, body.rows);
+        if (theme !== columns.theme) {
+          if (theme === undefined) delete columns.theme;
+          else columns.theme = theme;
+          reread = true;
+        }
+      }
+      if (reread) body = parse();
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);
       // Two columns read as the year's realisations and none as the cumulative: the second is the hypothesis the numbers test.

@@ -59,7 +59,10 @@ class BodyReader {
   /** A TOTAL above the fiches: the table goes on under it, down to the last row its formulas add. */
   private totalAbove = false;
   private topReach: number | null = null;
-  /** Columns that say which fiche a row is: a repeated number with none of its own is the same fiche on another row. */
+  /**
+   * Columns that say which fiche a row is (its objective, type, theme, indicator): a repeated number with none of its own
+   * is the same fiche on another row.
+   */
   private readonly identity: number[];
 
   constructor(
@@ -73,7 +76,7 @@ class BodyReader {
   ) {
     this.ficheCol = columns.fiche;
     this.lastContent = headerEnd;
-    this.identity = [columns.objective, columns.objectiveType, columns.theme].filter((c): c is number => c !== undefined);
+    this.identity = [columns.objective, columns.objectiveType, columns.theme, columns.indicator].filter((c): c is number => c !== undefined);
     const fc = this.ficheCol;
     if (fc !== undefined)
       for (const m of sheet.merges)

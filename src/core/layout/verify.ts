@@ -396,6 +396,10 @@ export function verifyReading(
     // (85 for 85 %) when only that scale fits.
     // With a funder's column unread, the planned amount lacks its money: the rate computed is above the one written on
     // every fiche it funds, never below.
+    // A table types its rates on one scale: a rate that fits points on every row it can be tested on, too few to
+    // confirm it alone, follows the other rate the numbers confirmed in points; otherwise it stays doubted.
+    const pointsIfShared: Array<{ role: string; col: number; why: string }> = [];
+    const fitsPoints = (x: Outcome) => x.evaluated >= MIN_FAILS && x.failed === 0;
     const checkRate = (role: "rateLastYear" | "rateGlobal", rateCol: number, spentCol: number, plannedOf: (r: number) => number, partUnread = false) => {
       const pct = (x: number) => Math.round(x * 100);
       let above = 0;
@@ -410,9 +414,10 @@ export function verifyReading(
           for (const r of u) {
             const read = cells.num(r, rateCol);
             const p = plannedOf(r);
-            if (read === null || !p) continue;
+            // A spread fiche's rate on a row without the year's money is the whole fiche's: compared with that alone.
+            if (read === null || (!p && (u.length === 1 || wholeRate === null))) continue;
             const x = read / scale;
-            const own = pct(cells.sum0(r, spentCol) / p);
+            const own = p ? pct(cells.sum0(r, spentCol) / p) : wholeRate!;
             if (own === 0 && pct(x) === 0) continue;
             o.evaluated++;
             if (Math.abs(own - pct(x)) > TOLERANCE && (u.length === 1 || wholeRate === null || Math.abs(wholeRate - pct(x)) > TOLERANCE)) {
@@ -427,6 +432,7 @@ export function verifyReading(
       const o = outcome(1);
       const missed = partUnread && above >= MIN_FAILS && below === 0;
       if (refuted(o) && inPoints(outcome(100))) percentPoints.push(role);
+      else if (refuted(o) && !missed && fitsPoints(outcome(100))) pointsIfShared.push({ role, col: rateCol, why: incompleteText.why.rate(rate(o)) });
       else if (refuted(o) || missed) doubt(role, rateCol, incompleteText.why.rate(rate(o)));
     };
     // The year's rate = the year's realisations / the year's planned amounts (CD, else MS + DGAS, and the funders).
@@ -446,6 +452,10 @@ export function verifyReading(
     const global = columns.rateGlobal;
     if (global !== undefined && since !== undefined) {
       checkRate("rateGlobal", global, since, (r) => budgetOf(r) ?? 0);
+    }
+    for (const p of pointsIfShared) {
+      if (percentPoints.length) percentPoints.push(p.role);
+      else doubt(p.role, p.col, p.why);
     }
     // The cumulative below the year on some rows, and the rate built on one of the two refuted on most: that column is
     // not realisations (a planned block « Dépenses directes 2024 », a period total, the gap « Montant restant »), so the

@@ -21,11 +21,20 @@ type Unread = Array<{ col: string; header: string }>;
 
 /** Days, not money (« Date de démarrage », « Dates de mise en œuvre »). */
 const DATE_HEADER = /\bdates?\b/;
+/** Counts and codes, not money (« Nombre de bénéficiaires », « Public touché (nb) », « ETP », « Code analytique »)… */
+const COUNT_HEADER = /\b(nombre|nb|nbre|effectifs?|etp|beneficiaires?|public|usagers?|codes?|identifiants?|indicateurs?|cibles?)\b/;
+/** …unless the header says money (« ETP valorisés », « Montant par bénéficiaire »). */
+const MONEY_WORD = /valoris|montants?|\beuros?\b|€|\bcouts?\b|budgets?|credits?|depenses?|realis/;
+const notAmount = (header: string) => {
+  const h = norm(header);
+  return DATE_HEADER.test(h) || (COUNT_HEADER.test(h) && !MONEY_WORD.test(h));
+};
 
 function coreMissing(v: TableView, unread: () => Unread): string[] {
   // Not every annex keeps the cumulative: missing with no amount column left unread (money committed is no unread
   // column), it is absent, not misread.
-  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && !unread().length;
+  // Over a single year the year's realisations are the cumulative itself.
+  const optional = (k: string) => k === "realisedSinceStart" && present(v, "realisedLastYear") && (v.t.years.length === 1 || !unread().length);
   const out = CORE[v.t.kind].filter((k) => !present(v, k) && !v.t.userKeys.includes(k) && !optional(k));
   if (v.t.kind === "detail" && !present(v, "budget") && !["ms", "dgas", "cd", "fir", "etat", "ondam"].some((b) => present(v, b))) out.push("budget");
   return out;
@@ -43,7 +52,7 @@ function unreadAmountColumns(v: TableView): Unread {
   const out: Unread = [];
   for (const [key, header] of Object.entries(v.t.headers)) {
     const col = Number(key);
-    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim() || committedMoney(header) || DATE_HEADER.test(norm(header))) continue;
+    if (read.has(col) || v.t.hiddenCols.includes(col) || !header.trim() || committedMoney(header) || notAmount(header)) continue;
     let numbers = 0;
     for (const r of rows) {
       const cell = v.cell(r, col);
