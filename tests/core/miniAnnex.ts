@@ -146,6 +146,12 @@ export interface MiniOptions {
   /** A TOTAL row with SUM formulas. */
   total?: boolean;
   blankEvery?: number;
+  /** A value for a key the standard columns do not know (a co-financer, a split realisation…), or to override one; undefined = the default. */
+  valueFor?: (f: MiniFiche, key: string) => string | number | null | undefined;
+  /** Further keys holding amounts (summed on sub-total and TOTAL rows). */
+  amountKeys?: string[];
+  /** The title line written above the header (when top > 1). */
+  title?: string;
 }
 
 export interface MiniAnnex {
@@ -169,7 +175,12 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
   sheet.defaultColWidth = 18;
   const top = o.top ?? 2;
   const left = o.left ?? 1;
-  setCell(sheet, top - 1 || 1, left, top > 1 ? { value: "Suivi des fiches actions du CDPPE" } : undefined);
+  setCell(sheet, top - 1 || 1, left, top > 1 ? { value: o.title ?? "Suivi des fiches actions du CDPPE" } : undefined);
+  const isAmount = (k: string) => isAmountKey(k) || (o.amountKeys?.includes(k) ?? false);
+  const value = (f: MiniFiche, k: string) => {
+    const v = o.valueFor?.(f, k);
+    return v === undefined ? valueOf(f, k, years) : v;
+  };
   const twoRows = cols.some((c) => c.group);
   const headerRows = twoRows ? [top, top + 1] : [top];
   const colOf: Record<string, string> = {};
@@ -205,7 +216,7 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
   const writeSumRow = (row: number, label: string, rows: number[], over?: number[]) => {
     setCell(sheet, row, left, { value: label });
     cols.forEach((c, i) => {
-      if (!isAmountKey(c.key) || c.key === "gap") return;
+      if (!isAmount(c.key) || c.key === "gap") return;
       const v = rows.reduce(
         (a, rr) => a + (typeof sheet.cells[rr - 1]?.[left + i - 1]?.value === "number" ? (sheet.cells[rr - 1]![left + i - 1]!.value as number) : 0),
         0,
@@ -223,7 +234,7 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
       const split = o.split?.includes(k);
       rowOfFiche.set(String(f.n), r);
       cols.forEach((c, i) => {
-        const v = valueOf(f, c.key, years);
+        const v = value(f, c.key);
         if (v === null) return;
         const cell: Cell = /^rate/.test(c.key) ? { value: v, numFmt: "0%" } : { value: v };
         if (split && o.once?.includes(c.key)) {
@@ -232,7 +243,7 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
           return;
         }
         if (split && /^rate|^gap$/.test(c.key)) return;
-        if (!split || !isAmountKey(c.key) || typeof v !== "number") {
+        if (!split || !isAmount(c.key) || typeof v !== "number") {
           if (split && c.key === "source") {
             // First funder on the first row, the others on the continuation row.
             const parts = f.source.split("/");

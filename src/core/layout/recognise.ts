@@ -3,7 +3,7 @@
 import { joinContinuedParts } from "./continued";
 import { addr, colToLetters } from "../model/a1";
 import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
-import { classifyHeader } from "./classify";
+import { blockOf, classifyHeader } from "./classify";
 import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
 import { resolveRelativeYears } from "./relativeYears";
@@ -264,6 +264,29 @@ const DETAIL_RENAME: Partial<Record<SingleRole, SingleRole>> = {
 const SUMMARY_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { realised: "consumedIn", realisedTo: "consumedTo" };
 const DETAIL_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { consumedIn: "realised", consumedTo: "realisedTo" };
 
+/**
+ * Realisations split per funder (« Réalisé CD 2022 », « Réalisé FIR 2022 ») before the column of all realisations
+ * (« Réalisations 2022 »): each part names a funder, the whole names none. Where several columns read as the same
+ * realisation and exactly one names no funder, that one is the realisation and the parts are left unread.
+ */
+function settleFunderParts(
+  seg: Segment,
+  columns: Partial<Record<SingleRole, number>>,
+  blocks: Partial<Record<YearBlock, Record<number, number>>>,
+  seen: Map<string, number[]>,
+): void {
+  const names = new Map(seg.cols.map((hc) => [hc.col, blockOf(norm(`${hc.group} ${hc.sub}`)) !== null]));
+  for (const [key, cols] of seen) {
+    if (cols.length < 2 || !/^(realisedLastYear|realisedSinceStart|realised20\d{2})$/.test(key)) continue;
+    const whole = cols.filter((c) => !names.get(c));
+    if (whole.length !== 1 || whole.length === cols.length) continue;
+    seen.set(key, whole);
+    const year = /^realised(20\d{2})$/.exec(key);
+    if (year) blocks.realised![Number(year[1])] = whole[0]!;
+    else columns[key as SingleRole] = whole[0]!;
+  }
+}
+
 function assignColumns(kind: TableKind, seg: Segment) {
   const columns: Partial<Record<SingleRole, number>> = {};
   const blocks: Partial<Record<YearBlock, Record<number, number>>> = {};
@@ -289,6 +312,7 @@ function assignColumns(kind: TableKind, seg: Segment) {
       if (b[cls.year] === undefined) b[cls.year] = hc.col;
     }
   }
+  settleFunderParts(seg, columns, blocks, seen);
   for (const [role, cols] of seen) if (cols.length > 1) ambiguous.push({ role, cols });
   // Year-stamped history columns: the latest year is "last year".
   const latest = (b: YearBlock) => {
