@@ -1,5 +1,6 @@
 // One call that recognises the annex, runs every rule and builds the report of annex-spec §6.
 import { rowFigures } from "./compute/rates";
+import { otherSheetParts } from "./layout/continued";
 import { describeTable } from "./layout/describe";
 import { recognise } from "./layout/recognise";
 import type { AnnexLayout } from "./layout/types";
@@ -121,6 +122,7 @@ function runRulesInUnit(
   findings.push(...layoutIncomplete(ctx, Math.max(gated, forRoles)));
   const known = withoutUncomputed(ctx, findings);
   skipped.push(...known.skipped);
+  for (const f of otherPartsFindings(ctx)) known.findings.push(f);
   return {
     findings: sortFindings(
       known.findings,
@@ -128,6 +130,45 @@ function runRulesInUnit(
     ),
     skipped,
   };
+}
+
+/** Rules that look at one fiche's row at a time: the only ones run on a part of the detail alone. */
+const ROW_RULES = new Set<RuleId>([
+  "year-sum",
+  "cd-split",
+  "budget-sum",
+  "cell-error",
+  "display-overflow",
+  "number-as-text",
+  "negative-amount",
+  "source-funder",
+  "objective-missing",
+  "realised-without-budget",
+  "over-execution",
+  "cumulative-below-year",
+  "rate-mismatch",
+]);
+
+/**
+ * The detail continued on other sheets, read with its very columns and surely: each part's fiche rows checked by the
+ * row rules. Totals, cross-table and catalogue rules stay with the first part and the summary (a part alone holds
+ * neither the whole total nor every objective).
+ */
+function otherPartsFindings(ctx: RuleContext): Finding[] {
+  if (!ctx.detail) return [];
+  const out: Finding[] = [];
+  for (const t of otherSheetParts(ctx.layout.tables, ctx.detail.t)) {
+    const v = TableView.of(ctx.wb, t);
+    if (!v || t.doubts.length || t.doubtful.length) continue;
+    const part: RuleContext = { ...ctx, detail: v, summary: null };
+    const found: Finding[] = [];
+    for (const rule of RULES) {
+      if (!ROW_RULES.has(rule.id) || rule.skip(part) !== null || needsReason(rule, part) !== null) continue;
+      for (const f of rule.run(part)) found.push(f);
+    }
+    for (const f of withoutUncomputed(part, found).findings) out.push(f);
+  }
+  return out;
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;

@@ -57,3 +57,18 @@ export function joinContinuedParts(sheets: SheetSnapshot[], tables: TableLayout[
   }
   return out;
 }
+
+/**
+ * A detail table continued on other sheets (fiches 1-4 on one, 5-8 on the next, the same header repeated): the parts
+ * read with the detail's very columns, on other sheets. Their rows are the detail's too.
+ */
+export function otherSheetParts(tables: TableLayout[], detail: TableLayout): TableLayout[] {
+  return tables.filter(
+    (t) =>
+      t !== detail &&
+      t.kind === "detail" &&
+      t.sheet !== detail.sheet &&
+      JSON.stringify(t.columns) === JSON.stringify(detail.columns) &&
+      JSON.stringify(t.blocks) === JSON.stringify(detail.blocks),
+  );
+}

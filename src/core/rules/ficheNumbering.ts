@@ -2,7 +2,7 @@ import { rulesText } from "../../messages/rules";
 import { layoutText } from "../../messages/layout";
 import { finding } from "./helpers";
 import { rowsConfirmed } from "./totalRow";
-import type { TableLayout } from "../layout/types";
+import { otherSheetParts } from "../layout/continued";
 import type { TableView } from "../layout/view";
 import type { Finding, Rule } from "./types";
 
@@ -27,7 +27,10 @@ export const ficheNumbering: Rule = {
       });
       sets.set(v.t.kind, new Set(seen.keys()));
     }
-    if (ctx.detail && sets.has("detail")) for (const f of fichesOfOtherParts(ctx.layout.tables, ctx.detail.t)) sets.get("detail")!.add(f);
+    if (ctx.detail && sets.has("detail"))
+      // The summary's fiches are looked for in every part of the detail, not in the first alone.
+      for (const t of otherSheetParts(ctx.layout.tables, ctx.detail.t))
+        for (const r of t.rows) if (r.kind === "fiche" && r.fiche !== null) sets.get("detail")!.add(r.fiche);
     const d = ctx.detail;
     const s = ctx.summary;
     // Across tables only when both readings are sure: a doubtful column or a lost row would make every fiche « missing ».
@@ -61,20 +64,6 @@ export const ficheNumbering: Rule = {
     return out;
   },
 };
-
-/**
- * A detail table continued on other sheets (fiches 1-4 on one, 5-8 on the next, the same header repeated): the summary's
- * fiches are looked for in every part, not in the first alone.
- */
-function fichesOfOtherParts(tables: TableLayout[], detail: TableLayout): string[] {
-  const same = (t: TableLayout) =>
-    t !== detail &&
-    t.kind === "detail" &&
-    t.sheet !== detail.sheet &&
-    JSON.stringify(t.columns) === JSON.stringify(detail.columns) &&
-    JSON.stringify(t.blocks) === JSON.stringify(detail.blocks);
-  return tables.filter(same).flatMap((t) => t.rows.filter((r) => r.kind === "fiche" && r.fiche !== null).map((r) => r.fiche!));
-}
 
 const PREFIX = /^([A-Z]{1,2})(?=\d)/;
 

@@ -84,6 +84,22 @@ describe("shapes no corpus generates", () => {
     expect(found.map((f) => `${f.sheet}!${f.cell}`)).toEqual([`Synthèse!${s.colOf.fiche}${s.rowOfFiche.get("8")}`]);
   });
 
+  test("2c. a fault on the second sheet's rows is found at its cell", () => {
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const fs = fiches(8);
+    miniDetail({ fiches: fs.slice(0, 4), total: false, sheet: "Fiches 1 à 4" }, wb);
+    const b = miniDetail({ fiches: fs.slice(4), total: false, sheet: "Fiches 5 à 8" }, wb);
+    miniSummary(wb, fs, YEARS, "Synthèse");
+    // Fiche 6's masse salariale total no longer adds its years.
+    const r = b.rowOfFiche.get("6")!;
+    const col = b.colOf.msTotal!;
+    const c = b.sheet.cells[r - 1]![b.colOf.msTotal!.charCodeAt(0) - 64 - 1]!;
+    c.value = (c.value as number) + 1000;
+    const found = checkAnnex(wb).findings.filter((f) => f.severity !== "info");
+    expect(found.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toContain(`year-sum Fiches 5 à 8!${col}${r}`);
+    expect(found.every((f) => f.sheet === "Fiches 5 à 8" || f.rule === "cross-table")).toBe(true);
+  });
+
   test.each([["CAF"], ["CNAF"], ["Région"]])("3. a co-financer the spec does not know (« %s ») as its own yearly block, the budget including it", (name) => {
     const caf = (f: MiniFiche) => YEARS.map((_, i) => 400 * Number(f.n) + 50 * i);
     const last = YEARS.length - 1;
