@@ -146,7 +146,7 @@ export const incompleteText = {
       const shown = doubtful.slice(0, 6).map((d) => `${roleLabel(d.key)} en ${d.col} (${d.why})`);
       parts.push(`lecture douteuse, les calculs du tableau ne la confirment pas${NB}: ${shown.join(`${NB}; `)}.`);
     }
-    if (missing.length && hints.unread.length) {
+    if (hints.unread.length) {
       const shown = hints.unread.slice(0, 5).map((u) => `${u.col}${NB}«${NB}${u.header}${NB}»`);
       const more = hints.unread.length > 5 ? ` et ${hints.unread.length - 5} autre(s)` : "";
       parts.push(`Colonnes de montants non reconnues${NB}: ${shown.join(", ")}${more}.`);

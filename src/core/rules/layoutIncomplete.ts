@@ -89,7 +89,9 @@ export function layoutIncomplete(ctx: RuleContext, skippedRules: number): Findin
       missing,
       doubts.map((d) => ({ key: d.key, col: colToLetters(d.col), why: d.why })),
       Math.max(skippedRules, 1),
-      { unread: missing.length ? unread() : [], years: v.t.years },
+      // A budget above its read parts: the money of a co-financer whose columns were not read (« CAF », « Région »),
+      // named so that the user sees where it went.
+      { unread: missing.length || doubts.some((d) => d.key === "budget") ? unread() : [], years: v.t.years },
     );
     out.push(finding(v, "layout-incomplete", "warning", r1, c1, null, message, [...missing, ...doubts.map((d) => d.key)].join(", "), null));
   }

@@ -138,6 +138,8 @@ describe("shapes no corpus generates", () => {
     const found = loud(m.wb);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^warning layout-incomplete .*Moyens financiers prévisionnels en E/);
+    // The co-financer's columns are named as the amounts left unread.
+    expect(found[0]).toContain(`Colonnes de montants non reconnues\u00a0: ${m.colOf.caf2021}\u00a0«\u00a0${name} 2021\u00a0»`);
   });
 
   test("4. realisations split per funder (« Réalisé CD », « Réalisé FIR »…) before the total realisations column", () => {
