@@ -30,9 +30,21 @@ export function norm(text: string): string {
   return n;
 }
 
-/** Uncached, on the first characters only: body cells are mostly unique, so caching them would only churn memory. */
+const headCache = new Map<string, string>();
+
+/**
+ * On the first characters only. Cached apart from norm's header texts: a body cell is read on every pass over the rows
+ * (each parse, each check) and many repeat (sources, objective types); the cache is emptied when it grows large.
+ */
 export function normHead(text: string, length = 60): string {
-  return normalise(text.length > length ? text.slice(0, length) : text);
+  const head = text.length > length ? text.slice(0, length) : text;
+  let n = headCache.get(head);
+  if (n === undefined) {
+    n = normalise(head);
+    if (headCache.size > 50_000) headCache.clear();
+    headCache.set(head, n);
+  }
+  return n;
 }
 
 /** Distinct four-digit years 2000-2099 in a text, in order. */

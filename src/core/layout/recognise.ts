@@ -4,6 +4,7 @@ import { joinContinuedParts } from "./continued";
 import { addr, colToLetters } from "../model/a1";
 import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { blockOf, classifyHeader } from "./classify";
+import { classifyAlone } from "./classifyAlone";
 import { isBareYear, norm, yearsIn } from "./normalize";
 import { parseBody } from "./rows";
 import { resolveRelativeYears } from "./relativeYears";
@@ -111,7 +112,7 @@ function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: Co
   for (let c = 1; c <= row.length; c++) {
     const v = row[c - 1]?.value;
     if (typeof v !== "string" || v.length > MAX_HEADER_TEXT) continue;
-    const cls = classifyHeader("", v);
+    const cls = classifyAlone(v);
     // A bare funder name ("FIR", "ETAT") is as often a cell value (Source de co-financement) as a header.
     if (cls && !("role" in cls && /Total$/.test(cls.role) && v.trim().length <= 9)) out.push({ col: c, cls });
   }
@@ -125,8 +126,11 @@ function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: Co
  * column only (« Financements prévus » / « Total », « Consommation » / « en 2026 »).
  */
 function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array<{ col: number; cls: ColumnClass }> {
-  const base = rowRoles(sheet, r);
   const row = sheet.cells[r - 1];
+  // Every role below is read from a text cell of at most MAX_HEADER_TEXT characters: a row with none (a row of amounts,
+  // a row blanked once its table is read) holds none, and is the most common row of a large sheet (issue 15).
+  if (!row?.some((cell) => typeof cell?.value === "string" && cell.value.length <= MAX_HEADER_TEXT)) return [];
+  const base = rowRoles(sheet, r);
   if (base.length >= MIN_HEADER_ROLES || !row) return base;
   if (row.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return base;
   // A middle row of a deeper header (« 2021 » over its first funder only, under « Financements prévus ») is no header's
@@ -140,7 +144,7 @@ function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array
     if (above && above !== "\u0000covered") group = above.length <= 40 ? above : "";
     const v = row[c - 1]?.value;
     if (typeof v !== "string" || !v.trim() || v.length > MAX_HEADER_TEXT) continue;
-    const alone = classifyHeader("", v);
+    const alone = classifyAlone(v);
     if (alone && "role" in alone && /Total$/.test(alone.role) && v.trim().length <= 9) funders.push({ col: c, cls: alone });
     else if (!alone && group && fitsUnder(group, v)) under.push({ col: c, cls: classifyHeader(group, v)! });
   }

@@ -17,6 +17,8 @@ const DATE = /(31 ?\/ ?12 ?\/ ?)N(?:\s?([-+])\s?(\d{1,2}))?(?![\p{L}\p{N}])/gu;
 /** The offsets of the relative years a text holds, dates (« au 31/12/N-1 ») included. */
 function offsetsIn(text: string): number[] {
   const out: number[] = [];
+  // Both patterns need an upper-case N: most body cells have none, and the regular expressions are costly (issue 15).
+  if (!text.includes("N")) return out;
   for (const m of text.matchAll(TOKEN)) out.push(m[1] ? (m[1] === "-" ? -1 : 1) * Number(m[2]) : 0);
   for (const m of text.matchAll(DATE)) out.push(m[2] ? (m[2] === "-" ? -1 : 1) * Number(m[3]) : 0);
   return out;

@@ -30,8 +30,11 @@ export interface SeedOutcome {
 
 export const annexBytes = (a: Annex7, book = a.book) => writeBook(book, { noCache: a.noCache });
 
-export async function runSeed(seed: number, dir?: string): Promise<SeedOutcome> {
-  const annex = composeAnnex(seed);
+/** corpus8 runs corpus7's machinery on its own composer: it passes it here. */
+export type Compose = (seed: number) => Annex7;
+
+export async function runSeed(seed: number, dir?: string, compose: Compose = composeAnnex): Promise<SeedOutcome> {
+  const annex = compose(seed);
   const result = await checkBytes(await annexBytes(annex), `annex-${seed}.xlsx`, dir);
   const kind = faultForSeed(annex);
   const { book, fault } = injectFault(annex, kind);
@@ -154,7 +157,7 @@ export class Tally {
       `  a table missed silently:              ${this.silent}`,
       `  faults found at their cell:           ${pct(f.faultsFound, n)} (on annexes read right: ${pct(this.foundOnRight[0]!, this.foundOnRight[1]!)})`,
       `  look-alikes rejected (exit 2, none):  ${pct(f.lookalikesRejected, f.lookalikes)}`,
-      `  clean annexes breaking corpus7's own arithmetic: ${this.arithBroken.length}${this.arithBroken.length ? ` — ${this.arithBroken.slice(0, 4).join(" / ")}` : ""}`,
+      `  clean annexes breaking their own arithmetic: ${this.arithBroken.length}${this.arithBroken.length ? ` — ${this.arithBroken.slice(0, 4).join(" / ")}` : ""}`,
       `  engine crashes: ${this.crashes.length}${this.crashes.length ? `\n    ${this.crashes.slice(0, 8).join("\n    ")}` : ""}`,
     ];
     if (this.falseAll.length) out.push(`  false findings by rule: ${byRule(this.falseAll)}`);
@@ -185,9 +188,9 @@ export class Tally {
 }
 
 /** The product's figures on these seeds (clean annex and its faulty copy) and one look-alike of each kind. */
-export async function measure(seeds: number[], decoySeed = 1): Promise<Figures> {
+export async function measure(seeds: number[], decoySeed = 1, compose: Compose = composeAnnex): Promise<Figures> {
   const t = new Tally();
-  for (const seed of seeds) t.add(await runSeed(seed));
+  for (const seed of seeds) t.add(await runSeed(seed, undefined, compose));
   for (const kind of DECOY_KINDS) t.addDecoy(kind, decoySeed, await runDecoy(kind, decoySeed));
   return t.f;
 }
