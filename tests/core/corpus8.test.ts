@@ -4,7 +4,7 @@
  * ratchets: they may only get better.
  */
 import { composeAnnex } from "../support/corpus8/compose";
-import { CORPUS7_FEATURES, describeGenerator, describeRatchets, type Ratchet } from "../support/corpus7/generatorTests";
+import { CORPUS7_FEATURES, describeGenerator, describeRatchets, type Ratchet } from "../support/corpusMachineryTests";
 import { measure } from "../support/corpus8/tally";
 
 // corpus7's variety, and corpus8's new shapes.

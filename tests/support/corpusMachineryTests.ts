@@ -3,12 +3,12 @@
  * (deterministic, own arithmetic, merges, faults, variety, look-alikes), and the product's figures on a few seeds are
  * ratchets that may only get better.
  */
-import { checkArithmetic } from "./arith";
-import { mergeProblems } from "./book";
-import type { Annex7 } from "./compose";
-import { DECOY_KINDS, makeDecoy } from "./decoys";
-import { applicableFaults, FAULT_KINDS, injectFault } from "./faults";
-import type { Figures } from "../verdicts/figures";
+import { checkArithmetic } from "./corpus7/arith";
+import { mergeProblems } from "./corpus7/book";
+import type { Annex7 } from "./corpus7/compose";
+import { DECOY_KINDS, makeDecoy } from "./corpus7/decoys";
+import { applicableFaults, FAULT_KINDS, injectFault } from "./corpus7/faults";
+import type { Figures } from "./verdicts/figures";
 
 export type Ratchet = Pick<Figures, "readRightRuleRoles" | "falseErrors" | "falseWarnings" | "flooding" | "faultsFound" | "lookalikesRejected">;
 
