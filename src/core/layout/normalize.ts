@@ -1,5 +1,5 @@
 // Header text normalised for matching: lower case, no accents, one apostrophe, single spaces.
-const cache = new Map<string, string>();
+import { memoByText } from "../model/textMemo";
 
 function normalise(text: string): string {
   return (
@@ -20,31 +20,16 @@ function normalise(text: string): string {
 }
 
 /** Cached: header texts repeat (merged groups, plain layouts) and are classified many times. */
-export function norm(text: string): string {
-  let n = cache.get(text);
-  if (n === undefined) {
-    n = normalise(text);
-    if (cache.size > 20_000) cache.clear();
-    cache.set(text, n);
-  }
-  return n;
-}
+export const norm = memoByText(normalise, 20_000);
 
-const headCache = new Map<string, string>();
+const normalisedHead = memoByText(normalise, 50_000);
 
 /**
  * On the first characters only. Cached apart from norm's header texts: a body cell is read on every pass over the rows
  * (each parse, each check) and many repeat (sources, objective types); the cache is emptied when it grows large.
  */
 export function normHead(text: string, length = 60): string {
-  const head = text.length > length ? text.slice(0, length) : text;
-  let n = headCache.get(head);
-  if (n === undefined) {
-    n = normalise(head);
-    if (headCache.size > 50_000) headCache.clear();
-    headCache.set(head, n);
-  }
-  return n;
+  return normalisedHead(text.length > length ? text.slice(0, length) : text);
 }
 
 /** Distinct four-digit years 2000-2099 in a text, in order. */
