@@ -1,6 +1,7 @@
 // Finds the annex's tables in a workbook snapshot: header rows, column roles and years, row kinds, groups.
 // Works from the cells only: sheet names, positions and wording are never assumed.
 import { joinContinuedParts } from "./continued";
+import { columnsRead } from "./columnsRead";
 import { addr, colToLetters } from "../model/a1";
 import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { blockOf, classifyHeader } from "./classify";
@@ -707,7 +708,7 @@ function scanSheet(
         }
       }
       if (seg.kind === "detail" && !user.includes("theme")) {
-        const used = new Set<number>([...Object.values(columns), ...Object.values(blocks).flatMap((b) => Object.values(b ?? {}))]);
+        const used = columnsRead(columns, blocks);
         const theme = themeByValues(sheet, headers, columns.theme, used, body.rows);
         if (theme !== columns.theme) {
           if (theme === undefined) delete columns.theme;
@@ -793,7 +794,7 @@ function ownDepth(sheet: SheetSnapshot, merges: MergeIndex, x: { seg: Segment; r
  * that the reading says once what it missed rather than checking blocks as if they had no years.
  */
 function unreadYears(sheet: SheetSnapshot, seg: Segment, columns: Columns, blocks: Blocks, rows: RowInfo[], user: string[]): Doubt[] {
-  const read = new Set<number>([...Object.values(columns), ...Object.values(blocks).flatMap((ys) => Object.values(ys ?? {}))]);
+  const read = columnsRead(columns, blocks);
   const fiches = rows.filter((x) => x.kind === "fiche").map((x) => x.row);
   const unread = seg.cols.filter((hc) => {
     if (hc.cls || read.has(hc.col) || sheet.hiddenCols.has(hc.col) || !isBareYear(norm(hc.sub || hc.group))) return false;

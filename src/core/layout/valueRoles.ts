@@ -1,6 +1,7 @@
 // Roles a column's cells name better than its header: a column whose fiches say « Fondamental » / « Facultatif » (or
 // « Socle » / « Optionnel ») is the objective type, whatever its header calls it (« Nature », « Catégorie »).
 import type { SheetSnapshot } from "../model/snapshot";
+import { columnsRead } from "./columnsRead";
 import { normHead } from "./normalize";
 import type { RowInfo, SingleRole, YearBlock } from "./types";
 
@@ -17,7 +18,7 @@ export function objectiveTypeByValues(
   blocks: Partial<Record<YearBlock, Record<number, number>>>,
   rows: RowInfo[],
 ): number | undefined {
-  const used = new Set<number>([...Object.values(columns), ...Object.values(blocks).flatMap((b) => Object.values(b ?? {}))]);
+  const used = columnsRead(columns, blocks);
   const ficheRows = rows.filter((r) => r.kind === "fiche" || r.kind === "continuation").map((r) => r.row);
   const found: number[] = [];
   for (let c = c1; c <= c2; c++) {

@@ -3,6 +3,7 @@
 import { colToLetters } from "../model/a1";
 import { isDateFormat } from "../format/numfmt";
 import { committedMoney } from "../layout/classify";
+import { columnsRead } from "../layout/columnsRead";
 import { incompleteText } from "../../messages/layout";
 import { rulesText } from "../../messages/rules";
 import { norm } from "../layout/normalize";
@@ -45,9 +46,7 @@ function coreMissing(v: TableView, unread: () => Unread): string[] {
  * named so the user can rename its header or map it.
  */
 function unreadAmountColumns(v: TableView): Unread {
-  const read = new Set<number>();
-  for (const c of Object.values(v.t.columns)) if (c !== undefined) read.add(c);
-  for (const years of Object.values(v.t.blocks)) for (const c of Object.values(years ?? {})) read.add(c);
+  const read = columnsRead(v.t.columns, v.t.blocks);
   const rows = v.ficheRows().map((r) => r.row);
   const out: Unread = [];
   for (const [key, header] of Object.entries(v.t.headers)) {

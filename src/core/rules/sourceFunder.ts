@@ -7,6 +7,7 @@ import { fichesText, funderList, moneyByFunder, namedWithoutColumn, notIn, withA
 import type { Finding, Rule } from "./types";
 import { EPS } from "../model/tolerance";
 import { norm } from "../layout/normalize";
+import { columnsRead } from "../layout/columnsRead";
 import type { TableView } from "../layout/view";
 
 /**
@@ -14,7 +15,7 @@ import type { TableView } from "../layout/view";
  * table gives its own columns is one this annex knows, not a word the source got wrong, though the spec does not name it.
  */
 function unreadHeaderWords(v: TableView): Set<string> {
-  const read = new Set<number>([...Object.values(v.t.columns), ...Object.values(v.t.blocks).flatMap((ys) => Object.values(ys ?? {}))]);
+  const read = columnsRead(v.t.columns, v.t.blocks);
   const words = new Set<string>();
   for (const [col, text] of Object.entries(v.t.headers)) {
     if (read.has(Number(col))) continue;
