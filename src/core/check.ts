@@ -13,6 +13,7 @@ import { needsReason, partialReason } from "./rules/needs";
 import { rulesText } from "../messages/rules";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
 import { withoutUncomputed } from "./rules/uncomputed";
+import { withoutUnreadableDependents } from "./rules/unreadableAmounts";
 import { annexAmountUnit, detectAmountUnit } from "./layout/amountUnit";
 import { withAmountUnit } from "../messages/unit";
 
@@ -120,7 +121,9 @@ function runRulesInUnit(
   ]);
   const forRoles = skipped.filter((x) => !noTable.has(x.reason)).length;
   findings.push(...layoutIncomplete(ctx, Math.max(gated, forRoles)));
-  const known = withoutUncomputed(ctx, findings);
+  const computed = withoutUncomputed(ctx, findings);
+  skipped.push(...computed.skipped);
+  const known = withoutUnreadableDependents(ctx, computed.findings);
   skipped.push(...known.skipped);
   for (const f of otherPartsFindings(ctx)) known.findings.push(f);
   return {

@@ -117,6 +117,8 @@ export const rulesText = {
     fr`Fiche co-financée (${eur(co)}) sans aucune part du Département (Total CD = 0) : les textes demandent un co-financement adapté.`,
   skipped: (roles: string[]) => fr`colonnes absentes : ${roles.map(roleLabel).join(", ")}`,
   skippedNoTotal: "aucune ligne de total trouvée",
+  skippedUnreadable: (example: string) =>
+    fr`sommes et taux qui lisent une cellule en erreur ou un montant saisi comme texte (par exemple ${example}) non contrôlés : la cellule est signalée elle-même`,
   skippedNoTable: (which: "detail" | "summary" | "both") =>
     which === "both" ? "il faut les deux tableaux" : which === "detail" ? "tableau détaillé absent" : "tableau de synthèse absent",
   subtotalLabel: (groupKey: string) => `Sous-total ${groupOf(groupKey)}`,

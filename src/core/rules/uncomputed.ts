@@ -4,17 +4,22 @@
 // `skipped`, the first rule that lost findings says why in full, the others point to it.
 import { addr, quoteSheet } from "../model/a1";
 import type { TableView } from "../layout/view";
+import type { Cell } from "../model/snapshot";
 import { formulaText } from "../../messages/formulas";
 import type { Finding, RuleContext, RuleId } from "./types";
 
-interface Taint {
+export interface Taint {
   cells: Set<string>;
   rows: Set<string>;
   cols: Set<string>;
   fiches: Set<string>;
 }
 
-function taintOf(views: Array<TableView | null>): Taint | null {
+/** The cells of the tables whose value is unknown (`unknown`), with their rows, columns and fiches. */
+export function taintOf(
+  views: Array<TableView | null>,
+  unknown: (cell: Cell, col: number, v: TableView, row: number) => boolean = (c) => !!c.uncomputed,
+): Taint | null {
   const t: Taint = { cells: new Set(), rows: new Set(), cols: new Set(), fiches: new Set() };
   for (const v of views) {
     if (!v) continue;
@@ -24,7 +29,8 @@ function taintOf(views: Array<TableView | null>): Taint | null {
       const cells = v.sheet.cells[row - 1];
       if (!cells) continue;
       for (let col = c1; col <= Math.min(c2, cells.length); col++) {
-        if (!cells[col - 1]?.uncomputed) continue;
+        const cell = cells[col - 1];
+        if (!cell || !unknown(cell, col, v, row)) continue;
         t.cells.add(`${v.sheet.name}\n${row}\n${col}`);
         t.rows.add(`${v.sheet.name}\n${row}`);
         t.cols.add(`${v.sheet.name}\n${col}`);
@@ -46,9 +52,31 @@ function colNumber(letters: string): number {
 }
 
 /** Rules that never read an amount: an unknown result changes nothing they say. */
-const VALUE_FREE = new Set<RuleId>(["layout-incomplete", "total-formula", "objective-type", "objective-missing", "fiche-numbering", "fundamental-coverage"]);
+export const VALUE_FREE = new Set<RuleId>([
+  "layout-incomplete",
+  "total-formula",
+  "objective-type",
+  "objective-missing",
+  "fiche-numbering",
+  "fundamental-coverage",
+]);
 /** Rules about one cell's own value (an unknown one holds none: null). */
-const CELL_LOCAL = new Set<RuleId>(["display-overflow", "cell-error", "number-as-text", "negative-amount"]);
+export const CELL_LOCAL = new Set<RuleId>(["display-overflow", "cell-error", "number-as-text", "negative-amount"]);
+
+/** Whether a finding reads a tainted cell: its own cell, its row, its fiche, or (totals, fiche-less) its column. */
+export function leansOn(taint: Taint, f: Finding): boolean {
+  if (VALUE_FREE.has(f.rule)) return false;
+  const row = rowOf(f.cell);
+  const col = colNumber(colOf(f.cell));
+  const columnTainted = taint.cols.has(`${f.sheet}\n${col}`);
+  return CELL_LOCAL.has(f.rule)
+    ? taint.cells.has(`${f.sheet}\n${row}\n${col}`)
+    : f.rule === "total-row"
+      ? columnTainted
+      : taint.rows.has(`${f.sheet}\n${row}`) ||
+        (f.fiche !== null && taint.fiches.has(f.fiche)) ||
+        (f.fiche === null && (columnTainted || f.rule === "cross-table"));
+}
 
 export function withoutUncomputed(ctx: RuleContext, findings: Finding[]): { findings: Finding[]; skipped: Array<{ rule: RuleId; reason: string }> } {
   const info = ctx.wb.uncomputedFormulas;
@@ -57,17 +85,7 @@ export function withoutUncomputed(ctx: RuleContext, findings: Finding[]): { find
   if (!taint) return { findings, skipped: [] };
   const dropped: RuleId[] = [];
   const kept = findings.filter((f) => {
-    if (VALUE_FREE.has(f.rule)) return true;
-    const row = rowOf(f.cell);
-    const col = colNumber(colOf(f.cell));
-    const columnTainted = taint.cols.has(`${f.sheet}\n${col}`);
-    const leans = CELL_LOCAL.has(f.rule)
-      ? taint.cells.has(`${f.sheet}\n${row}\n${col}`)
-      : f.rule === "total-row"
-        ? columnTainted
-        : taint.rows.has(`${f.sheet}\n${row}`) ||
-          (f.fiche !== null && taint.fiches.has(f.fiche)) ||
-          (f.fiche === null && (columnTainted || f.rule === "cross-table"));
+    const leans = leansOn(taint, f);
     if (leans && !dropped.includes(f.rule)) dropped.push(f.rule);
     return !leans;
   });
