@@ -69,13 +69,19 @@ export const layoutText = {
   summary: "Tableau de synthèse (rapport financier par engagement)",
   noAnnex: "Aucune annexe CDPPE reconnue dans ce classeur.",
   closest: (c: ClosestCandidate) =>
-    fr`Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).join(", ")}) ; ${c.why ? fr`écarté : ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
+    fr`Le plus proche : feuille « ${c.sheet} », ligne ${c.row}, ${c.recognised.length} en-tête(s) reconnu(s) (${c.recognised.slice(0, 6).map(readAs).join(", ")}) ; ${c.why ? fr`écarté : ${c.why}.` : "il en faut au moins 4 sur une même ligne."}`,
   nothingClose: "Aucune ligne ne ressemble à un en-tête d'annexe (N° fiche, Moyens financiers, Masse salariale, Montant FIR…).",
   confidence: (c: number) => fr`confiance ${Math.round(c * 100)} %`,
   missing: (keys: string[]) => (keys.length ? fr`non trouvé : ${keys.map(roleLabel).join(", ")}` : "toutes les colonnes attendues sont présentes"),
   hidden: (cols: string[]) => fr`colonnes masquées : ${cols.join(", ")}`,
   ambiguous: (role: string, cols: string[]) => fr`« ${roleLabel(role)} » figure plusieurs fois (${cols.join(", ")}) : la première est retenue`,
 };
+
+/** « C2 realised2021 » (a cell and the role read there) said in the user's words: « C2 Réalisations 2021 ». */
+function readAs(recognised: string): string {
+  const [cell, key] = recognised.split(" ");
+  return key ? `${cell} ${roleLabel(key)}` : recognised;
+}
 
 export function noAnnexMessage(closest: ClosestCandidate | null): string {
   return `${layoutText.noAnnex} ${closest ? layoutText.closest(closest) : layoutText.nothingClose}`;

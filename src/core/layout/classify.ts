@@ -133,10 +133,36 @@ const FICHE_NUMBER_AFTER =
   /^(fiches?|actions?|fa|fiches?[- ]actions?) ?(n ?°|no\.?|num\.?|numero)$|^(id\.?|identifiant) ?(de (la |l')?|du |d')?(fiches?|actions?|fa)( actions?)?$/;
 
 export function classifyHeader(groupRaw: string, subRaw: string): ColumnClass | null {
+  return asideRemarks(groupRaw, subRaw, classifyWithUnit(groupRaw, subRaw));
+}
+
+function classifyWithUnit(groupRaw: string, subRaw: string): ColumnClass | null {
   const c = classifyWords(groupRaw, subRaw);
   // The co-financers named in words are text: « Financements extérieurs (€) » is their money, not the source column.
   if (c && "role" in c && c.role === "source" && hasUnit(subRaw || groupRaw)) return null;
   return c;
+}
+
+/** Columns of words (who pays, which objective…): a remark naming one is the likeliest to mislead (« (tous financeurs) »). */
+const WORDS_ROLES = new Set(["source", "modalite", "label", "theme", "objective", "objectiveType", "indicator", "comment"]);
+const REMARK = /\s*\(([^()]*)\)/g;
+const sameClass = (a: ColumnClass | null, b: ColumnClass | null) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A remark in parentheses qualifies the header, it does not name the column: « Moyens financiers prévisionnels (tous
+ * financeurs) » is the budget, not the source of co-financing its remark alone would name. When the whole reads as a
+ * column of words, the remark alone names that column and the words outside name another, the words outside win. (A
+ * remark that completes the header, « Réalisations (depuis 2020) », « Crédits médico-sociaux (ONDAM) », changes nothing.)
+ */
+function asideRemarks(groupRaw: string, subRaw: string, whole: ColumnClass | null): ColumnClass | null {
+  if (!whole || !("role" in whole) || !WORDS_ROLES.has(whole.role) || (!groupRaw.includes("(") && !subRaw.includes("("))) return whole;
+  const g = groupRaw.replace(REMARK, "").trim();
+  const s = subRaw.replace(REMARK, "").trim();
+  if (!g && !s) return whole;
+  const outside = classifyWithUnit(g, s);
+  if (!outside || sameClass(outside, whole)) return whole;
+  const remarks = [...`${groupRaw} ${subRaw}`.matchAll(REMARK)].map((m) => m[1]!.trim()).filter(Boolean);
+  return remarks.some((r) => sameClass(classifyWithUnit("", r), whole)) ? outside : whole;
 }
 
 function classifyWords(groupRaw: string, subRaw: string): ColumnClass | null {

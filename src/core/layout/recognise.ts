@@ -292,7 +292,14 @@ function settleFunderParts(
   }
 }
 
-function assignColumns(kind: TableKind, seg: Segment) {
+/** A column a role was given to that is hidden, and another visible one for the same role: the visible one is live. */
+const visibleOver = (hidden: Set<number>, had: number | undefined, col: number) => had === undefined || (hidden.has(had) && !hidden.has(col));
+
+/**
+ * `hidden`: the sheet's hidden columns. A role named twice goes to its first column, unless that one is hidden and a
+ * later one is not (last version's block kept hidden beside the current one).
+ */
+function assignColumns(kind: TableKind, seg: Segment, hidden: Set<number> = new Set()) {
   const columns: Partial<Record<SingleRole, number>> = {};
   const blocks: Partial<Record<YearBlock, Record<number, number>>> = {};
   const ambiguous: Array<{ role: string; cols: number[] }> = [];
@@ -306,7 +313,7 @@ function assignColumns(kind: TableKind, seg: Segment) {
       const list = seen.get(role) ?? [];
       list.push(hc.col);
       seen.set(role, list);
-      if (columns[role] === undefined) columns[role] = hc.col;
+      if (visibleOver(hidden, columns[role], hc.col)) columns[role] = hc.col;
     } else {
       const block = (kind === "summary" ? SUMMARY_BLOCK_RENAME : DETAIL_BLOCK_RENAME)[cls.block] ?? cls.block;
       const b = (blocks[block] ??= {});
@@ -314,7 +321,7 @@ function assignColumns(kind: TableKind, seg: Segment) {
       const list = seen.get(key) ?? [];
       list.push(hc.col);
       seen.set(key, list);
-      if (b[cls.year] === undefined) b[cls.year] = hc.col;
+      if (visibleOver(hidden, b[cls.year], hc.col)) b[cls.year] = hc.col;
     }
   }
   settleFunderParts(seg, columns, blocks, seen);
@@ -665,7 +672,7 @@ function scanSheet(
     for (const { seg, rows: deepRows } of deepenSegments(sheet, merges, header.rows, segs, header.cols).map((x) => ownDepth(sheet, merges, x))) {
       const headerRows = withUnitRow(sheet, deepRows, seg.c1, seg.c2);
       if (seg.kind === "detail" && asSummary.has(`${header.rows[0]}:${seg.c1}`)) seg.kind = "summary";
-      const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg);
+      const { columns, blocks, ambiguous } = assignColumns(seg.kind, seg, sheet.hiddenCols);
       const headers = new Map<number, string>();
       for (const hc of seg.cols) if (hc.group || hc.sub) headers.set(hc.col, headerTextOf(hc));
       const user = applyMapping(entriesFor(mapping, seg.kind, sheet.name), headers, columns, blocks);

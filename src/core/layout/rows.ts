@@ -44,6 +44,11 @@ class BodyReader {
   private lastFicheRow: number | null = null;
   private lastContent: number;
   private blankRun = 0;
+  /**
+   * A blank row seen since the last row with a fiche or amounts, only lone texts under it: another table's title may
+   * stand between the blank and its header (a summary above the detail, no TOTAL under it).
+   */
+  private afterGap = false;
   private current: GroupInfo | null = null;
   /** Data rows outside any titled group since the last sub-total. */
   private loose: number[] = [];
@@ -122,7 +127,7 @@ class BodyReader {
     // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
     const headerish = headerInAmounts(cells, this.amountCols);
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
-    if (this.blankRun > 0 && (!fiche || headerish) && this.isHeaderRow(r)) return "end";
+    if ((this.blankRun > 0 || this.afterGap) && (!fiche || headerish) && this.isHeaderRow(r)) return "end";
     if (headerish) {
       this.blankRun = 0;
       this.rows.push({ row: r, kind: "title", fiche: null, continuationOf: null });
@@ -132,6 +137,7 @@ class BodyReader {
     if (this.totalAbove && this.topReach !== null && r > this.topReach && !fiche) return "end";
     const label = labelOf(cells, this.span.c1, this.span.c2);
     const amounts = this.amountCols.length ? this.hasAmounts(cells) : shape.numbers > 0;
+    this.afterGap = (this.afterGap || this.blankRun > 0) && !fiche && !amounts;
     // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
     if (
       this.kind === "detail" &&
