@@ -600,3 +600,74 @@ describe("fiche numbers", () => {
     expect(loud(r.report)).toEqual([]);
   });
 });
+
+describe("more placements", () => {
+  test("the summary on the LEFT of the detail on one sheet, an empty column between", async () => {
+    const fs6 = fiches(6);
+    const tmpWb: WorkbookSnapshot = { sheets: [] };
+    const s = miniSummary(tmpWb, fs6);
+    const d = miniDetail({ fiches: fs6 }, tmpWb);
+    const sheet = emptySheet("Annexe financière");
+    paste(sheet, s.sheet, 1, 0);
+    const dc = s.sheet.colCount + 1;
+    paste(sheet, d.sheet, 0, dc);
+    const r = await check({ sheets: [sheet] });
+    expect(r.report!.tables.map((t) => t.kind).sort()).toEqual(["detail", "summary"]);
+    expect(r.report!.tables.find((t) => t.kind === "detail")!.columns).toMatchObject(
+      Object.fromEntries(Object.entries(d.colOf).map(([k, L]) => [k, colToLetters(letterCol(L) + dc)])),
+    );
+    expect(loud(r.report)).toEqual([]);
+  });
+
+  test("the summary above the detail, with its own Total row", async () => {
+    const fs6 = fiches(6);
+    const tmpWb: WorkbookSnapshot = { sheets: [] };
+    const s = miniSummary(tmpWb, fs6);
+    const d = miniDetail({ fiches: fs6 }, tmpWb);
+    const tr = s.sheet.rowCount + 1;
+    setCell(s.sheet, tr, 1, { value: "Total" });
+    for (const k of ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"]) {
+      const c = letterCol(s.colOf[k]!);
+      let v = 0;
+      for (let r = 3; r < tr; r++) v += s.sheet.cells[r - 1]![c - 1]!.value as number;
+      setCell(s.sheet, tr, c, { value: v, formula: `SUM(${s.colOf[k]}3:${s.colOf[k]}${tr - 1})` });
+    }
+    const sheet = emptySheet("Annexe financière");
+    paste(sheet, s.sheet, 0, 0);
+    paste(sheet, d.sheet, s.sheet.rowCount + 2, 0);
+    const r = await check({ sheets: [sheet] });
+    expect(r.report!.tables.map((t) => t.kind).sort()).toEqual(["detail", "summary"]);
+    expect(loud(r.report)).toEqual([]);
+  });
+});
+
+test("a workbook of charts only (a chartsheet, no cell): exit 2, no finding, a French message", async () => {
+  const { strToU8, zipSync } = await import("fflate");
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>`,
+    ),
+    "_rels/.rels": strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets><sheet name="Graphique 1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`,
+    ),
+    "xl/chartsheets/sheet1.xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`,
+    ),
+  };
+  const file = path.join(tmp, "graphiques.xlsx");
+  fs.writeFileSync(file, zipSync(files));
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(["check", file, "--format", "json"], { out: (s) => void out.push(s), err: (s) => void err.push(s) });
+  expect(code).toBe(2);
+  const json = JSON.parse(out.join("")) as { error?: string; findings?: unknown };
+  expect(json.findings).toBeUndefined();
+  expect(json.error).toMatch(/^Aucune annexe CDPPE reconnue dans ce classeur\. Aucune ligne ne ressemble/);
+});
