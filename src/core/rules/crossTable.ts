@@ -1,5 +1,7 @@
 import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
+import type { TableView } from "../layout/view";
+import { detailRowsBySummaryKey } from "./ficheKeys";
 import { finding } from "./helpers";
 import { confident } from "./needs";
 import { compareAmounts } from "../model/tolerance";
@@ -31,6 +33,9 @@ export const crossTable: Rule = {
       "realisedSinceStart",
       "realisedPrior",
       "cd",
+      "fir",
+      "etat",
+      "ondam",
     ],
     summary: ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"],
   },
@@ -39,7 +44,8 @@ export const crossTable: Rule = {
   run(ctx) {
     const d = ctx.detail!;
     const s = ctx.summary!;
-    const detailRows = d.rowsByFiche();
+    // (« F01 » in the detail is fiche « 1 » of the summary.)
+    const detailRows = detailRowsBySummaryKey(d, s);
     // (A summary fiche on several rows, numbered on each or merged down, is summed over all of them.)
     const summaryRows = s.rowsByFiche();
     const out: Finding[] = [];
@@ -48,6 +54,7 @@ export const crossTable: Rule = {
       ([sRole, dRole]) =>
         confident(s, sRole) &&
         confident(d, dRole) &&
+        (d.col(dRole) !== undefined || dRole === "cdTotal" || !!yearsOnly(d, dRole)) &&
         (dRole !== "cdTotal" ||
           d.col("cdTotal") !== undefined ||
           (d.years("cd").length
@@ -64,12 +71,13 @@ export const crossTable: Rule = {
         const what = pair[2];
         const sc = s.col(sRole);
         const dc = d.col(dRole);
-        if (sc === undefined || (dc === undefined && dRole !== "cdTotal")) continue;
+        const block = dc === undefined ? yearsOnly(d, dRole) : null;
+        if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !block)) continue;
         // Summed in row order from 0, as a reduce would: loops rather than two closures per fiche and pair.
         let sv = 0;
         for (let i = 0; i < srows.length; i++) sv += s.num(srows[i]!, sc);
         let dv = 0;
-        for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? d.num(drows[i]!, dc) : d.cdTotalOf(drows[i]!);
+        for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? d.num(drows[i]!, dc) : block ? d.blockTotal(drows[i]!, block) : d.cdTotalOf(drows[i]!);
         const cmp = compareAmounts(dv, sv);
         if (cmp === "equal") continue;
         out.push(
@@ -82,3 +90,14 @@ export const crossTable: Rule = {
     return out;
   },
 };
+
+/**
+ * A co-financer kept by year with no total column: its amount is the sum of its years, when it has a column for every
+ * year of the table (a year left unread would make the sum short) and those were read with confidence.
+ */
+function yearsOnly(d: TableView, role: SingleRole): "fir" | "etat" | "ondam" | null {
+  const block = role === "firTotal" ? "fir" : role === "etatTotal" ? "etat" : role === "ondamTotal" ? "ondam" : null;
+  if (!block || d.col(role) !== undefined || !d.t.years.length) return null;
+  const ys = d.years(block);
+  return ys.length === d.t.years.length && d.t.years.every((y) => ys.includes(y)) && confident(d, block) ? block : null;
+}
