@@ -8,7 +8,7 @@ import { addr, colToLetters } from "../model/a1";
 import type { Cell, WorkbookSnapshot } from "../model/snapshot";
 import { emptyPlan, normaliseFormula, type Conflict, type EditPlan } from "../plan/types";
 import { percentDecimals } from "../format/percent";
-import { plannedTerms, rowFigures } from "./rates";
+import { plannedTerms, rowFigures, sinceStartColumn } from "./rates";
 
 export interface FillOptions {
   force?: boolean;
@@ -26,7 +26,7 @@ export function rateFormula(numerator: string, denominator: string, points = fal
 export function rowFormulas(v: TableView, row: number, year: number): { rateLastYear?: string; rateGlobal?: string; gap?: string } {
   const out: { rateLastYear?: string; rateGlobal?: string; gap?: string } = {};
   const realised = v.col("realisedLastYear");
-  const since = v.col("realisedSinceStart");
+  const since = sinceStartColumn(v)?.col;
   const budget = v.col("budget");
   const terms = plannedTerms(v, row, year);
   if (realised !== undefined && terms.length) out.rateLastYear = rateFormula(ref(realised, row), terms.join("+"), v.rateScale("rateLastYear") === 100);
@@ -52,7 +52,7 @@ export function planFill(wb: WorkbookSnapshot, options: FillOptions = {}, layout
     return plan;
   }
   const year = v.lastYear;
-  const missing = (["rateLastYear", "rateGlobal", "gap", "realisedLastYear", "realisedSinceStart", "budget"] as const).filter((r) => v.col(r) === undefined);
+  const missing = (["rateLastYear", "rateGlobal", "gap", "realisedLastYear", "realisedSinceStart", "budget"] as const).filter((r) => v.col(r) === undefined && (r !== "realisedSinceStart" || !sinceStartColumn(v)));
   if (missing.length) plan.notes.push(fillText.missingColumns(missing));
   if (year === null) {
     plan.notes.push(fillText.noYears);

@@ -32,8 +32,26 @@ function computeRowFigures(v: TableView, row: number): RowFigures | null {
   const budget =
     v.col("budget") !== undefined ? v.num(row, v.col("budget")) : (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + v.blockTotal(row, b), 0);
   const realisedLastYear = v.num(row, v.col("realisedLastYear"));
-  const realisedSinceStart = v.num(row, v.col("realisedSinceStart"));
+  const realisedSinceStart = v.num(row, sinceStartColumn(v)?.col);
   return figuresOf(plannedLastYear, budget, realisedLastYear, realisedSinceStart);
+}
+
+/**
+ * The column of the money spent since the start (annex-spec §3): the cumulative column, or, on an annex of one year with
+ * none, the year's realisations (all that was spent). Null when the table has several years and no cumulative: what was
+ * spent before the last year is then unknown.
+ */
+export function sinceStartColumn(v: TableView): { col: number; role: "realisedSinceStart" | "realisedLastYear" } | null {
+  const since = v.col("realisedSinceStart");
+  if (since !== undefined) return { col: since, role: "realisedSinceStart" };
+  const last = v.col("realisedLastYear");
+  return last !== undefined && oneYearOnly(v) ? { col: last, role: "realisedLastYear" } : null;
+}
+
+/** Planned for one year only, with no realisation of another year nor a prior balance beside it. */
+function oneYearOnly(v: TableView): boolean {
+  if (v.t.kind !== "detail" || v.t.years.length !== 1 || v.col("realisedPrior") !== undefined || v.years("realisedTo").length) return false;
+  return v.years("realised").every((y) => y === v.lastYear);
 }
 
 /** Rates and gap of planned and realised amounts (a row's, or a fiche's summed over its rows). */

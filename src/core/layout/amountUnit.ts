@@ -50,7 +50,51 @@ export function detectAmountUnit(sheet: SheetSnapshot, t: TableLayout): AmountUn
     if (u === "eur") return "eur";
     if (u === "keur") kilo = true;
   }
-  return kilo ? "keur" : null;
+  return kilo || formatsSayKilo(sheet, t) ? "keur" : null;
+}
+
+/** The body's amounts all formatted in k€ (« #,##0.00 "k€" ») and none in euros: the workbook states its unit there. */
+function formatsSayKilo(sheet: SheetSnapshot, t: TableLayout): boolean {
+  const below = Math.max(...t.headerRows);
+  let kilo = false;
+  for (let row = below + 1; row <= t.range.r2; row++) {
+    const cells = sheet.cells[row - 1];
+    if (!cells) continue;
+    for (let col = t.range.c1; col <= Math.min(t.range.c2, cells.length); col++) {
+      const c = cells[col - 1];
+      if (!c?.numFmt || typeof c.value !== "number") continue;
+      const u = unitOfFormat(c.numFmt);
+      if (u === "eur") return false;
+      if (u === "keur") kilo = true;
+    }
+  }
+  return kilo;
+}
+
+const formatUnits = new Map<string, AmountUnit | null>();
+
+/**
+ * The unit a number format shows: "keur" for a k€ literal on unscaled numbers, "eur" for a euro sign, or for k€ / M€
+ * shown by a format that divides by a thousand (« #,##0, "k€" »: the stored amounts are euros); null when it says none.
+ */
+export function unitOfFormat(numFmt: string): AmountUnit | null {
+  let u = formatUnits.get(numFmt);
+  if (u !== undefined) return u;
+  // The positive section; quoted literals and [$€-40C] currency tags read as their text.
+  const section = numFmt.split(";")[0]!;
+  const literal = section
+    .replace(/\[\$([^-\]]*)[^\]]*\]/g, " $1 ")
+    .replace(/\[[^\]]*\]/g, " ")
+    .replace(/"([^"]*)"/g, " $1 ")
+    .replace(/\\(.)/g, "$1")
+    .toLowerCase();
+  const unquoted = section.replace(/"[^"]*"/g, " ").replace(/\[[^\]]*\]/g, " ");
+  const scaled = /[0#?],+(?![0#?,])/.test(unquoted);
+  if (/(^|[^a-z])(k|m) ?(€|eur)/.test(literal)) u = scaled ? "eur" : /(^|[^a-z])k ?(€|eur)/.test(literal) ? "keur" : null;
+  else u = /€|(^|[^a-z])eur/.test(literal) ? "eur" : null;
+  if (formatUnits.size > 256) formatUnits.clear();
+  formatUnits.set(numFmt, u);
+  return u;
 }
 
 /**

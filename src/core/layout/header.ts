@@ -3,8 +3,10 @@
 import type { Rect } from "../model/a1";
 import { isBlankValue, type CellValue, type SheetSnapshot } from "../model/snapshot";
 import { cellKey } from "../model/cellKey";
+import { unitStated } from "./amountUnit";
 import { classifyHeader } from "./classify";
 import { isBareYear, norm } from "./normalize";
+import { TITLE } from "./rowWords";
 import type { ColumnClass } from "./types";
 
 export const MAX_HEADER_TEXT = 250;
@@ -584,4 +586,31 @@ export function readDeepHeader(sheet: SheetSnapshot, merges: MergeIndex, rows: n
     cols.push({ col: c, group: texts.slice(0, -1).join(" "), sub, cls });
   }
   return { rows, cols };
+}
+
+/**
+ * Row r, over columns c1..c2, is an engagement title written in whichever column (« ENGAGEMENT 1 : AGIR… » under
+ * « Actions du contrat », the fiche column left blank), the first row of a body rather than a lower header row: it
+ * holds one text, in one cell or merged across from it, no number, no cell covered by a header merged down from above;
+ * that text names no column; and the row under it holds numbers (a fiche row follows).
+ */
+export function loneTitleRow(sheet: SheetSnapshot, merges: MergeIndex, r: number, c1: number, c2: number): boolean {
+  const row = sheet.cells[r - 1] ?? [];
+  let text = "";
+  for (let c = c1; c <= c2; c++) {
+    const v = row[c - 1]?.value ?? null;
+    if (typeof v === "number") return false;
+    const m = merges.at(r, c);
+    if (m && m.r1 < r) return false;
+    if (typeof v !== "string" || !v.trim()) continue;
+    if (text) return false;
+    text = v.trim();
+  }
+  const n = norm(text);
+  // « Axe 1 », « Engagement 2 : … » are titles though « Axe » / « Engagement » head a column; « Montant » is a sub-header.
+  if (!text || isBareYear(n) || GENERIC_WORD.test(n) || unitStated(text) || (!TITLE.test(n) && classifyHeader("", text))) return false;
+  const next = sheet.cells[r] ?? [];
+  let numbers = 0;
+  for (let c = c1; c <= c2 && numbers < 2; c++) if (typeof next[c - 1]?.value === "number") numbers++;
+  return numbers >= 2;
 }

@@ -26,6 +26,7 @@ import {
   groupsWrittenFirstOnly,
   headerLike,
   headerRowsAt,
+  loneTitleRow,
   MAX_HEADER_ROWS,
   withUnitRow,
   MAX_HEADER_TEXT,
@@ -786,7 +787,9 @@ function ownDepth(sheet: SheetSnapshot, merges: MergeIndex, x: { seg: Segment; r
     const filled: number[] = [];
     for (let c = x.seg.c1; c <= x.seg.c2; c++) if (textAt(sheet, merges, low, c)) filled.push(c);
     const own = cellText(sheet.cells[low - 1]?.[x.seg.c1 - 1]?.value ?? null);
-    if (filled.length !== 1 || filled[0] !== x.seg.c1 || !own || classifyHeader("", own)) break;
+    const firstColumnTitle = filled.length === 1 && filled[0] === x.seg.c1 && !!own && !classifyHeader("", own);
+    // (Or in another column, the label's, with a fiche row under it.)
+    if (!firstColumnTitle && !loneTitleRow(sheet, merges, low, x.seg.c1, x.seg.c2)) break;
     rows = rows.slice(0, -1);
   }
   if (rows.length === x.rows.length) return x;

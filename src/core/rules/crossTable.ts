@@ -1,5 +1,8 @@
 import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
+import { TableView as View } from "../layout/view";
+import { otherSheetParts } from "../layout/continued";
+import { detailRowsBySummaryKey } from "./ficheKeys";
 import { finding } from "./helpers";
 import { confident } from "./needs";
 import { compareAmounts } from "../model/tolerance";
@@ -31,6 +34,9 @@ export const crossTable: Rule = {
       "realisedSinceStart",
       "realisedPrior",
       "cd",
+      "fir",
+      "etat",
+      "ondam",
     ],
     summary: ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"],
   },
@@ -39,7 +45,8 @@ export const crossTable: Rule = {
   run(ctx) {
     const d = ctx.detail!;
     const s = ctx.summary!;
-    const detailRows = d.rowsByFiche();
+    // (« F01 » in the detail is fiche « 1 » of the summary; a fiche on a part continued on another sheet is that part's.)
+    const detailRows = detailRowsByPart(ctx, d, s);
     // (A summary fiche on several rows, numbered on each or merged down, is summed over all of them.)
     const summaryRows = s.rowsByFiche();
     const out: Finding[] = [];
@@ -48,6 +55,7 @@ export const crossTable: Rule = {
       ([sRole, dRole]) =>
         confident(s, sRole) &&
         confident(d, dRole) &&
+        (d.col(dRole) !== undefined || dRole === "cdTotal" || !!yearsOnly(d, dRole)) &&
         (dRole !== "cdTotal" ||
           d.col("cdTotal") !== undefined ||
           (d.years("cd").length
@@ -56,20 +64,23 @@ export const crossTable: Rule = {
               confident(d, "ms", "dgas", "msTotal", "dgasTotal", "budget"))),
     );
     for (const [fiche, srows] of summaryRows) {
-      const drows = detailRows.get(fiche);
-      if (!drows) continue;
+      const part = detailRows.get(fiche);
+      if (!part) continue;
+      const drows = part.rows;
       for (const pair of pairs) {
         const sRole = pair[0];
         const dRole = pair[1];
         const what = pair[2];
         const sc = s.col(sRole);
         const dc = d.col(dRole);
-        if (sc === undefined || (dc === undefined && dRole !== "cdTotal")) continue;
+        const block = dc === undefined ? yearsOnly(d, dRole) : null;
+        if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !block)) continue;
         // Summed in row order from 0, as a reduce would: loops rather than two closures per fiche and pair.
         let sv = 0;
         for (let i = 0; i < srows.length; i++) sv += s.num(srows[i]!, sc);
         let dv = 0;
-        for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? d.num(drows[i]!, dc) : d.cdTotalOf(drows[i]!);
+        const pv = part.v;
+        for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? pv.num(drows[i]!, dc) : block ? pv.blockTotal(drows[i]!, block) : pv.cdTotalOf(drows[i]!);
         const cmp = compareAmounts(dv, sv);
         if (cmp === "equal") continue;
         out.push(
@@ -82,3 +93,29 @@ export const crossTable: Rule = {
     return out;
   },
 };
+
+/**
+ * A co-financer kept by year with no total column: its amount is the sum of its years, when it has a column for every
+ * year of the table (a year left unread would make the sum short) and those were read with confidence.
+ */
+function yearsOnly(d: View, role: SingleRole): "fir" | "etat" | "ondam" | null {
+  const block = role === "firTotal" ? "fir" : role === "etatTotal" ? "etat" : role === "ondamTotal" ? "ondam" : null;
+  if (!block || d.col(role) !== undefined || !d.t.years.length) return null;
+  const ys = d.years(block);
+  return ys.length === d.t.years.length && d.t.years.every((y) => ys.includes(y)) && confident(d, block) ? block : null;
+}
+
+/**
+ * Each summary fiche's detail rows and the view they are read in: the detail's first part, else a part continued on
+ * another sheet with the very same columns, read surely (the rows a check of the first part alone would leave out).
+ */
+function detailRowsByPart(ctx: Parameters<Rule["run"]>[0], d: View, s: View): Map<string, { v: View; rows: number[] }> {
+  const out = new Map<string, { v: View; rows: number[] }>();
+  const parts = [d];
+  for (const t of otherSheetParts(ctx.layout.tables, d.t)) {
+    const v = t.doubts.length || t.doubtful.length ? null : View.of(ctx.wb, t);
+    if (v) parts.push(v);
+  }
+  for (const v of parts) for (const [fiche, rows] of detailRowsBySummaryKey(v, s)) if (!out.has(fiche)) out.set(fiche, { v, rows });
+  return out;
+}

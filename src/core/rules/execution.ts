@@ -30,6 +30,11 @@ const needsRoles = (roles: Parameters<typeof missingRoles>[1]) => (ctx: Paramete
   const m = missingRoles(ctx.detail, roles);
   return m.length ? rulesText.skipped(m) : null;
 };
+/**
+ * The global checks judge a cumulative column. A one-year annex's figures take the year's realisations for the
+ * cumulative (for its gap); spending above that year's plan is then the yearly rate's concern, said there.
+ */
+const hasCumulative = (v: TableView) => v.col("realisedSinceStart") !== undefined;
 const needsRealised = needsRoles(["realisedLastYear", "realisedSinceStart"]);
 // Not every annex keeps a cumulative: the year's checks run without it (a missing cumulative reads 0: no global finding).
 const needsYear = needsRoles(["realisedLastYear"]);
@@ -69,6 +74,7 @@ export const realisedWithoutBudget: Rule = {
         );
       }
       if (
+        hasCumulative(v) &&
         f.budget === 0 &&
         f.realisedSinceStart > EPS &&
         alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.budget === 0 && w.realisedSinceStart > EPS)
@@ -107,6 +113,7 @@ export const overExecution: Rule = {
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
       if (
         r.kind !== "total" &&
+        hasCumulative(v) &&
         f.realisedSinceStart - f.budget > roundingTolerance() &&
         alsoOverFiche(v, r.row, ["budget", "realisedSinceStart"], (w) => w.realisedSinceStart - w.budget > roundingTolerance())
       ) {

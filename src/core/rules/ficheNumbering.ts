@@ -4,6 +4,7 @@ import { finding } from "./helpers";
 import { rowsConfirmed } from "./totalRow";
 import { otherSheetParts } from "../layout/continued";
 import type { TableView } from "../layout/view";
+import { sameNumbering } from "./ficheKeys";
 import type { Finding, Rule } from "./types";
 
 export const ficheNumbering: Rule = {
@@ -64,17 +65,3 @@ export const ficheNumbering: Rule = {
     return out;
   },
 };
-
-const PREFIX = /^([A-Z]{1,2})(?=\d)/;
-
-/**
- * One table writes « F01 » where the other writes « 1 »: the same numbering, one letter prefix shared by every fiche of a
- * table whose counterpart uses none. Returns the key both tables compare on (the prefix dropped then, else as read).
- */
-function sameNumbering(a: Set<string>, b: Set<string>): (fiche: string) => string {
-  const prefixes = (s: Set<string>) => new Set([...s].map((f) => PREFIX.exec(f)?.[1] ?? ""));
-  const pa = prefixes(a);
-  const pb = prefixes(b);
-  const shared = (p: Set<string>, q: Set<string>) => p.size === 1 && !p.has("") && q.size === 1 && q.has("");
-  return shared(pa, pb) || shared(pb, pa) ? (f) => f.replace(PREFIX, "") : (f) => f;
-}

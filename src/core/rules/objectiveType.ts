@@ -1,22 +1,26 @@
 import { nationalType } from "../catalogue/objectives";
 import { rulesText } from "../../messages/rules";
 import { finding, missingRoles } from "./helpers";
-import { detailObjectives, objectiveByLabel } from "./objectives";
+import { confident } from "./needs";
+import { detailObjectives, objectiveByLabel, objectivesFromSummary } from "./objectives";
+import type { TableView } from "../layout/view";
 import type { Finding, Rule } from "./types";
 
 const TYPE_LABEL = { fondamental: "Fondamental", facultatif: "Facultatif" } as const;
 
 export const objectiveTypeRule: Rule = {
   id: "objective-type",
-  needs: { detail: ["objective", "objectiveType"] },
+  // The objective is the detail's, else the summary's for the same fiche.
+  needs: { detail: ["objectiveType"] },
   skip: (ctx) => {
     if (!ctx.detail) return rulesText.skippedNoTable("detail");
     const m = missingRoles(ctx.detail, ["objective", "objectiveType"]);
+    if (m.length === 1 && m[0] === "objective" && summaryObjectives(ctx.summary)) return null;
     return m.length ? rulesText.skipped(m) : null;
   },
   run(ctx) {
     const v = ctx.detail!;
-    const entries = detailObjectives(v);
+    const entries = v.col("objective") !== undefined ? detailObjectives(v) : objectivesFromSummary(v, ctx.summary!);
     const typesByNumber = new Map<number, Array<{ fiche: string | null; type: string }>>();
     for (const e of entries) {
       if (e.n === null || !e.type) continue;
@@ -52,3 +56,8 @@ export const objectiveTypeRule: Rule = {
     return out;
   },
 };
+
+/** A summary whose « Objectif » column was read with confidence. */
+function summaryObjectives(s: TableView | null | undefined): s is TableView {
+  return !!s && s.col("objectif") !== undefined && confident(s, "objectif");
+}

@@ -3,6 +3,7 @@ import { NATIONAL_OBJECTIVES, type ObjectiveType } from "../catalogue/objectives
 import { normHead } from "../layout/normalize";
 import type { TableView } from "../layout/view";
 import { memoByText } from "../model/textMemo";
+import { sameNumbering } from "./ficheKeys";
 
 // « Objectif n° 3 : … », « Obj. 3 - … », « OBJ 3 », or in the objective column alone « 3 - … », « 3. … », « 3 ».
 const NUMBERED = /^\s*(?:obj(?:ectif)?\s*\.?\s*(?:n\s*°\s*)?(\d{1,2})\b|(\d{1,2})\s*(?:$|[-–—:.)]\s*[^\d\s]|[-–—:.)]?\s*$))/i;
@@ -126,6 +127,41 @@ export function detailObjectives(v: TableView): ObjectiveEntry[] {
         typeText: t?.typeText ?? null,
       });
     }
+  });
+  return out;
+}
+
+/**
+ * A detail table that types each fiche's objective but names it only in the summary (« Objectif national » per fiche):
+ * each detail fiche's type with the summary's objective for the same fiche. A fiche the summary leaves blank, or names
+ * two objectives for, gives no number.
+ */
+export function objectivesFromSummary(d: TableView, s: TableView): ObjectiveEntry[] {
+  const oc = s.col("objectif");
+  const tc = d.col("objectiveType");
+  if (oc === undefined || tc === undefined) return [];
+  const summaryRows = s.rowsByFiche();
+  const keyOf = sameNumbering(d.rowsByFiche().keys(), summaryRows.keys());
+  const textOf = new Map<string, string | null>();
+  for (const [fiche, rows] of summaryRows) {
+    const texts = new Set(rows.map((r) => s.mergedText(r, oc)).filter((t): t is string => !!t));
+    textOf.set(keyOf(fiche), texts.size === 1 ? [...texts][0]! : null);
+  }
+  const out: ObjectiveEntry[] = [];
+  d.rowsByFiche().forEach((rows, fiche) => {
+    const typed = rows.map((row) => ({ row, typeText: d.text(row, tc) })).filter((x) => x.typeText);
+    const kinds = new Set(typed.map((x) => objectiveType(x.typeText) ?? x.typeText));
+    const t = typed.length && kinds.size === 1 ? typed[0]! : undefined;
+    const text = textOf.get(keyOf(fiche)) ?? null;
+    out.push({
+      row: rows[0]!,
+      typeRow: t?.row ?? rows[0]!,
+      fiche,
+      n: objectiveNumber(text),
+      type: objectiveType(t?.typeText ?? null),
+      text,
+      typeText: t?.typeText ?? null,
+    });
   });
   return out;
 }

@@ -2,6 +2,8 @@ import { formatEuro, formatPercent } from "../../messages/format";
 import { roundingTolerance } from "../model/tolerance";
 import { percentDecimals } from "../format/percent";
 import { rulesText } from "../../messages/rules";
+import { sinceStartColumn } from "../compute/rates";
+import type { TableView } from "../layout/view";
 import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpers";
 import { confident, PLANNED_BLOCKS } from "./needs";
 import type { Finding, Rule } from "./types";
@@ -11,7 +13,8 @@ const RATE_TOLERANCE = 0.0005;
 
 export const rateMismatch: Rule = {
   id: "rate-mismatch",
-  needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
+  // The cumulative is not needed: the yearly rate stands without it, and a one-year annex's realisations are its cumulative.
+  needs: { detail: ["realisedLastYear"] },
   uses: {
     detail: ["rateLastYear", "rateGlobal", "gap", "budget", "realisedLastYear", "realisedSinceStart", ...PLANNED_BLOCKS],
   },
@@ -29,10 +32,13 @@ export const rateMismatch: Rule = {
     const last = v.lastYear;
     const planned = last === null ? [] : ["cd", "ms", "dgas", "fir", "etat", "ondam"].map((b) => `${b}${last}`);
     const budget = v.col("budget") !== undefined ? ["budget"] : ["cd", "fir", "etat", "ondam", "cdTotal", "firTotal", "etatTotal", "ondamTotal"];
+    const since = sinceStartColumn(v);
+    const sinceSure = (role: "rateGlobal" | "gap") =>
+      !!since && confident(v, role, since.role, ...budget) && (since.role === "realisedSinceStart" || heldByMost(v, role));
     const sure = {
       rateLastYear: plannedComplete(v) && confident(v, "rateLastYear", "realisedLastYear", ...planned),
-      rateGlobal: confident(v, "rateGlobal", "realisedSinceStart", ...budget),
-      gap: confident(v, "gap", "realisedSinceStart", ...budget),
+      rateGlobal: sinceSure("rateGlobal"),
+      gap: sinceSure("gap"),
     };
     for (const { r, f, fiche } of rowsWithFigures(v, true)) {
       // A fiche spread over several rows may write its rates and gap once, from all its rows' amounts.
@@ -93,3 +99,22 @@ export const rateMismatch: Rule = {
     return out;
   },
 };
+
+/**
+ * The year's realisations taken for the cumulative (a one-year annex) is a reading: the column's own figures must agree
+ * with it on most rows, or the column means something else (a gap against an envelope kept elsewhere) and is not checked.
+ */
+function heldByMost(v: TableView, role: "rateGlobal" | "gap"): boolean {
+  const col = v.col(role);
+  let agree = 0;
+  let differ = 0;
+  for (const { r, f } of rowsWithFigures(v, false)) {
+    const value = v.amount(r.row, col);
+    const computed = role === "gap" ? f.gap : f.rateGlobal;
+    if (value === null || computed === null || v.spreadFicheRows(r.row)) continue;
+    const held = role === "gap" ? Math.abs(value - computed) <= roundingTolerance() : Math.abs(value / v.rateScale(role) - computed) <= RATE_TOLERANCE * 10;
+    if (held) agree++;
+    else differ++;
+  }
+  return agree > differ;
+}
