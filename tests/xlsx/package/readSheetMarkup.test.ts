@@ -81,3 +81,10 @@ test("cells covered by a merged area are left out, on the rows the merge covers 
   expect(s.cells[1]!.map((c) => c?.value)).toEqual([3, 4]);
   expect(s.merges).toEqual([{ r1: 1, c1: 1, r2: 1, c2: 2 }]);
 });
+
+test("every cell read has the same keys in the same order, those it lacks undefined (one shape for the core's reads)", () => {
+  const s = read(COMPACT);
+  const shapes = new Set(s.cells.flatMap((r) => (r ?? []).filter((c) => c).map((c) => Object.keys(c!).join(","))));
+  expect([...shapes]).toEqual(["value,formula,numFmt,font"]);
+  expect(s.cells[0]![0]!.formula).toBeUndefined();
+});
