@@ -3,11 +3,11 @@
 // sample annex and keeps, per module, the code V8 compiled (top level and every function used), so a run starts from
 // it. Imported for its effect, first, by bin/cdppe.js and by the batch worker. Nothing happens without a cache
 // directory (sources under ts-jest, a build without one); a cache V8 rejects (other Node version or flags) is ignored.
-import * as crypto from "crypto";
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";
 import * as vm from "vm";
+import * as zlib from "zlib";
 
 /** The compiled tree (build/node): only its files are cached, never a dependency's. */
 const ROOT = path.resolve(__dirname, "..");
@@ -22,10 +22,27 @@ interface NodeModule {
 type Compile = (this: NodeModule, content: string, filename: string) => unknown;
 interface ModuleInternals {
   prototype: { _compile: Compile };
+  _load(request: string, parent: { filename?: string } | undefined, isMain: boolean): unknown;
   wrap(content: string): string;
   _resolveFilename(request: string, parent: NodeModule, isMain: boolean, options?: unknown): string;
   _extensions: unknown;
   _cache: unknown;
+}
+
+/**
+ * A name for a module's text: two CRC-32 of it (zlib, native, already needed to read a file) and its length, 80 bits.
+ * Loading node:crypto for a SHA-1 instead cost more than the rest of `--help`'s start-up; it is kept for a Node
+ * without zlib.crc32 (before 20.15).
+ */
+function keyOf(content: string): string {
+  const crc32 = (zlib as unknown as { crc32?: (data: string, value?: number) => number }).crc32;
+  if (!crc32) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const crypto = require("crypto") as typeof import("crypto");
+    return crypto.createHash("sha1").update(content).digest("hex");
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+  return `${hex(crc32(content))}${hex(crc32(content, 0x9e3779b9))}${content.length.toString(16)}`;
 }
 
 function install(): void {
@@ -36,7 +53,7 @@ function install(): void {
   M.prototype._compile = function (this: NodeModule, content: string, filename: string) {
     if (!filename.startsWith(ROOT + path.sep)) return original.call(this, content, filename);
     // Keyed by the module's text: a rebuilt module never meets the code of its former self.
-    const file = path.join(CACHE_DIR, crypto.createHash("sha1").update(content).digest("hex") + ".bin");
+    const file = path.join(CACHE_DIR, keyOf(content) + ".bin");
     let cachedData: Buffer | undefined;
     try {
       cachedData = fs.readFileSync(file);
@@ -78,4 +95,25 @@ function install(): void {
     });
 }
 
+/**
+ * commander loads node:child_process (and with it net, streams, perf_hooks: a tenth of `--help`'s CPU) for the one thing
+ * the CLI never does, running a subcommand as another program: it gets a stand-in that loads the module if ever used.
+ */
+function deferChildProcessOfCommander(): void {
+  const M = Module as unknown as ModuleInternals;
+  const load = M._load;
+  const COMMANDER = `${path.sep}node_modules${path.sep}commander${path.sep}`;
+  const real = () => load("node:child_process", undefined, false) as typeof import("child_process");
+  const standIn = {
+    get spawn() {
+      return real().spawn;
+    },
+  };
+  M._load = function (this: unknown, request: string, parent: { filename?: string } | undefined, isMain: boolean) {
+    if ((request === "node:child_process" || request === "child_process") && parent?.filename?.includes(COMMANDER)) return standIn;
+    return load.call(this, request, parent, isMain);
+  };
+}
+
 install();
+if (__filename.endsWith(".js")) deferChildProcessOfCommander();

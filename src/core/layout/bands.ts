@@ -11,8 +11,19 @@ const MAX_HEADER_TEXT = 250;
 
 /** The sheet with the cells and merges of the tables found blanked: what is left to search. */
 export function withoutTables(sheet: SheetSnapshot, tables: Array<{ range: Rect }>): SheetSnapshot {
-  const inside = (r: number, c: number) => tables.some((t) => r >= t.range.r1 && r <= t.range.r2 && c >= t.range.c1 && c <= t.range.c2);
-  const cells = sheet.cells.map((row, i) => row?.map((cell, j) => (inside(i + 1, j + 1) ? undefined : cell)));
+  // Row by row: the column spans of the tables on that row, then each cell against them (one closure per row, not a
+  // search of every table for each cell: 600 000 cells at 10 000 fiche rows).
+  const cells = sheet.cells.map((row, i) => {
+    if (!row) return row;
+    const r = i + 1;
+    const spans = tables.filter((t) => r >= t.range.r1 && r <= t.range.r2).map((t) => t.range);
+    if (!spans.length) return row.map((cell) => cell);
+    if (spans.length === 1) {
+      const { c1, c2 } = spans[0]!;
+      return row.map((cell, j) => (j + 1 >= c1 && j + 1 <= c2 ? undefined : cell));
+    }
+    return row.map((cell, j) => (spans.some((t) => j + 1 >= t.c1 && j + 1 <= t.c2) ? undefined : cell));
+  });
   const merges = sheet.merges.filter((m) => !tables.some((t) => m.r1 <= t.range.r2 && m.r2 >= t.range.r1 && m.c1 <= t.range.c2 && m.c2 >= t.range.c1));
   return { ...sheet, cells, merges };
 }

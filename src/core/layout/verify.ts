@@ -561,9 +561,17 @@ export function verifyAcross(
   const sRows = rowsByFiche(summary.rows);
   const doubts: Doubt[] = [];
   // The detail's CD without a Total CD column: its years, else masse salariale + DGAS (as the cross-table rule reads it).
-  const yearsSum = (r: number, b: YearBlock) => Object.values(detail.blocks[b] ?? {}).reduce((a, c) => a + d.sum0(r, c), 0);
+  // (Each block's year columns listed once, not once per row.)
+  const yearCols = new Map<YearBlock, number[]>();
+  const colsOf = (b: YearBlock) => {
+    let cols = yearCols.get(b);
+    if (!cols) yearCols.set(b, (cols = Object.values(detail.blocks[b] ?? {})));
+    return cols;
+  };
+  const yearsSum = (r: number, b: YearBlock) => colsOf(b).reduce((a, c) => a + d.sum0(r, c), 0);
   const part = (r: number, b: "ms" | "dgas") => (detail.columns[`${b}Total`] !== undefined ? d.sum0(r, detail.columns[`${b}Total`]) : yearsSum(r, b));
-  const cdOf = (r: number) => (Object.keys(detail.blocks.cd ?? {}).length ? yearsSum(r, "cd") : part(r, "ms") + part(r, "dgas"));
+  const hasCd = Object.keys(detail.blocks.cd ?? {}).length > 0;
+  const cdOf = (r: number) => (hasCd ? yearsSum(r, "cd") : part(r, "ms") + part(r, "dgas"));
   for (const [sk, dk] of ACROSS) {
     const sc = summary.columns[sk];
     const dcol = detail.columns[dk];

@@ -7,7 +7,6 @@ import { parseRels, relsPathOf, sheetsOf } from "./parts";
 import { parseArea, translateFormula } from "./shiftRefs";
 import { getAttr, unescapeXml } from "./xml";
 import { entryData, readZip, ZipFormatError, type ZipEntry } from "./zip";
-import { cellKey } from "../../core/model/cellKey";
 import { calculateWorkbook } from "../../core/formula/calculate";
 
 const FULL_CALC = /<calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/;
@@ -250,23 +249,20 @@ function cellAttrsFast(xml: string, cs: number, ce: number): boolean {
 }
 
 /**
- * A cell with only the keys it has, in the order value, formula, numFmt, font. Grown from an empty literal, which keeps
- * room for four properties in the object itself: no second property store per cell (600 000 cells at 10 000 fiche
- * rows), and every cell's shape on one line of transitions, so that the core's reads of `value` stay fast.
+ * Every cell read from a file has the same four keys, in the order value, formula, numFmt, font, those it lacks
+ * undefined (as absent for every reader: `cell.formula`, spreads, JSON): one shape, so that the core's reads of
+ * `cell.value` over 600 000 cells at 10 000 fiche rows stay monomorphic instead of meeting eight shapes, one per set
+ * of keys (about 7 % of a check's CPU). One object literal, whose allocation site V8 may place in the old generation.
  */
 function makeCell(value: CellValue, formula: string | undefined, numFmt: string | undefined, font: FontInfo | undefined): Cell {
-  const cell = {} as Cell;
-  cell.value = value;
-  if (formula !== undefined) cell.formula = formula;
-  if (numFmt !== undefined) cell.numFmt = numFmt;
-  if (font !== undefined) cell.font = font;
-  return cell;
+  return { value, formula, numFmt, font };
 }
 
 function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSnapshot {
   const sheet = emptySheet(name);
   const dataStart = xml.search(/<sheetData\b/);
-  const dataEnd = xml.indexOf("</sheetData>");
+  // Searched from the end: what follows the cells (merges, page setup) is short, the cells are the whole part.
+  const dataEnd = xml.lastIndexOf("</sheetData>");
   const head = dataStart < 0 ? xml : xml.slice(0, dataStart);
   const tail = dataEnd < 0 ? "" : xml.slice(dataEnd);
   const fmt = /<sheetFormatPr\b[^>]*>/.exec(head)?.[0];
@@ -274,8 +270,16 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
   if (dcw !== null) sheet.defaultColWidth = Number(dcw);
   const merges = [...tail.matchAll(/<mergeCell\b[^>]*>/g)].map((m) => parseArea(getAttr(m[0], "ref") ?? "")).filter((r) => r !== null);
   sheet.merges = merges.map((r) => ({ r1: r.r1, c1: r.c1, r2: r.r2, c2: r.c2 }));
-  const slaves = new Set<number>();
-  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) slaves.add(cellKey(r, c));
+  // Cells covered by a merged area (not its first), by row: a row with none skips the lookup for each of its cells.
+  const slaves = new Map<number, Set<number>>();
+  for (const m of sheet.merges)
+    for (let r = m.r1; r <= m.r2; r++)
+      for (let c = m.c1; c <= m.c2; c++)
+        if (r !== m.r1 || c !== m.c1) {
+          let cols = slaves.get(r);
+          if (!cols) slaves.set(r, (cols = new Set()));
+          cols.add(c);
+        }
   const prot = /<sheetProtection\b[^>]*>/.exec(tail)?.[0];
   const protSheet = prot ? getAttr(prot, "sheet") : null;
   sheet.protected = protSheet === "1" || protSheet === "true";
@@ -318,21 +322,43 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
       const r = rowNum >= 0 ? rowNum : prevRow + 1;
       prevRow = r;
       const selfClosing = xml.charCodeAt(re - 1) === 47;
-      const end = selfClosing ? re + 1 : xml.indexOf("</row>", re);
-      p = selfClosing ? end : end + 6;
-      if (selfClosing) continue;
+      if (selfClosing) {
+        p = re + 1;
+        continue;
+      }
+      // The row's "</row>" is met by walking its cells one after the other, not searched for first (a second pass over
+      // every row); a row of any other make (something between cells) is searched the general way.
+      let end = -1;
+      const rowSlaves = slaves.size ? slaves.get(r) : undefined;
       let hasValue = false;
       let maxCol = 0;
       let q = re + 1;
       let prevCol = 0;
       for (;;) {
-        let cs = xml.indexOf("<c", q);
-        while (cs >= 0 && cs < end) {
-          const next = xml.charCodeAt(cs + 2);
-          if (isSpace(next) || next === 47 || next === 62) break;
-          cs = xml.indexOf("<c", cs + 2);
+        let cs = -1;
+        if (end < 0) {
+          let w = q;
+          while (isSpace(xml.charCodeAt(w))) w++;
+          if (xml.charCodeAt(w) === 60 /* < */) {
+            const c1 = xml.charCodeAt(w + 1);
+            const c2 = xml.charCodeAt(w + 2);
+            if (c1 === 99 /* c */ && (isSpace(c2) || c2 === 47 || c2 === 62)) cs = w;
+            else if (c1 === 47 && xml.startsWith("row>", w + 2)) {
+              end = w;
+              break;
+            }
+          }
+          if (cs < 0) end = xml.indexOf("</row>", re);
         }
-        if (cs < 0 || cs >= end) break;
+        if (cs < 0) {
+          cs = xml.indexOf("<c", q);
+          while (cs >= 0 && cs < end) {
+            const next = xml.charCodeAt(cs + 2);
+            if (isSpace(next) || next === 47 || next === 62) break;
+            cs = xml.indexOf("<c", cs + 2);
+          }
+          if (cs < 0 || cs >= end) break;
+        }
         const ce = xml.indexOf(">", cs);
         ref0 = -1;
         style = 0;
@@ -345,38 +371,69 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
           type = fastType;
         }
         const cSelf = xml.charCodeAt(ce - 1) === 47;
-        const cEnd = cSelf ? ce + 1 : xml.indexOf("</c>", ce) + 4;
-        q = cEnd;
+        if (cSelf) {
+          q = ce + 1;
+          const col = ref0 >= 0 ? colOfRef(xml, ref0, ref1) : prevCol + 1;
+          prevCol = col;
+          if (col > maxCol) maxCol = col;
+          continue;
+        }
         const col = ref0 >= 0 ? colOfRef(xml, ref0, ref1) : prevCol + 1;
         prevCol = col;
         if (col > maxCol) maxCol = col;
-        if (cSelf) continue;
-        // Children of the cell: <f>, <v>, <is> (anything else skipped).
+        // Children of the cell: <f>, <v>, <is> (anything else skipped). Walked in sequence up to the cell's "</c>", each
+        // child closed where expected; a cell of any other make (an inline string, another child, a child not closed
+        // where expected) is walked again the general way, bounded by the first "</c>" searched for.
         let v0 = -1;
         let v1 = -1;
         let formula: string | undefined;
         let inline: string | undefined;
-        const innerEnd = cEnd - 4;
+        let fast = true;
+        let innerEnd = xml.length;
         let k = xml.indexOf("<", ce + 1);
-        while (k >= 0 && k < innerEnd) {
+        for (;;) {
+          if (fast && (k < 0 || (xml.charCodeAt(k + 1) === 47 && xml.charCodeAt(k + 2) === 99 && xml.charCodeAt(k + 3) === 62))) {
+            if (k >= 0) {
+              innerEnd = k;
+              break;
+            }
+            fast = false;
+          }
+          if (!fast && innerEnd === xml.length) {
+            // (Again from the first child: what the walk set is set anew, the same way.)
+            innerEnd = xml.indexOf("</c>", ce);
+            v0 = -1;
+            v1 = -1;
+            formula = undefined;
+            inline = undefined;
+            k = xml.indexOf("<", ce + 1);
+          }
+          if (k < 0 || k >= innerEnd) break;
           const ch = xml.charCodeAt(k + 1);
           const after = xml.charCodeAt(k + 2);
           const tagEnd = xml.indexOf(">", k);
           if (ch === 118 /* v */ && after === 62) {
             v0 = tagEnd + 1;
             v1 = xml.indexOf("<", v0);
+            if (fast && !xml.startsWith("</v>", v1)) {
+              fast = false;
+              continue;
+            }
             k = xml.indexOf("<", v1 + 1);
             continue;
           }
           if (ch === 102 /* f */ && (after === 62 || isSpace(after) || after === 47)) {
             const fSelf = xml.charCodeAt(tagEnd - 1) === 47;
-            fTag = xml.slice(k, fSelf ? tagEnd - 1 : tagEnd) + ">";
-            let text: string | undefined;
             let fEnd = tagEnd + 1;
             if (!fSelf) {
               fEnd = xml.indexOf("<", tagEnd + 1);
-              text = unescapeXml(xml.slice(tagEnd + 1, fEnd));
+              if (fast && !xml.startsWith("</f>", fEnd)) {
+                fast = false;
+                continue;
+              }
             }
+            fTag = xml.slice(k, fSelf ? tagEnd - 1 : tagEnd) + ">";
+            const text = fSelf ? undefined : unescapeXml(xml.slice(tagEnd + 1, fEnd));
             if (fTag.length > 3 && getAttr(fTag, "t") === "shared") {
               const si = getAttr(fTag, "si") ?? "";
               if (text !== undefined && text !== "") {
@@ -390,6 +447,10 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
             k = xml.indexOf("<", fSelf ? fEnd : fEnd + 1);
             continue;
           }
+          if (fast) {
+            fast = false;
+            continue;
+          }
           if (ch === 105 /* i */ && after === 115 /* s */) {
             const isEnd = xml.indexOf("</is>", tagEnd);
             inline = itemText(xml.slice(tagEnd + 1, isEnd < 0 ? innerEnd : isEnd));
@@ -398,6 +459,7 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
           }
           k = xml.indexOf("<", k + 1);
         }
+        q = innerEnd + 4;
         let value: CellValue = null;
         if (type === CellType.Inline) value = inline ?? "";
         else if (v0 >= 0) {
@@ -414,12 +476,13 @@ function readSheet(name: string, xml: string, sst: string[], xfs: Xf[]): SheetSn
         if (value === null && formula === undefined) continue;
         if (value === null) uncachedFormulas++;
         hasValue = true;
-        if (slaves.size && slaves.has(cellKey(r, col))) continue;
+        if (rowSlaves !== undefined && rowSlaves.has(col)) continue;
         // Style 0 is the sheet's default: ExcelJS reported neither format nor font for it (nor for a cell without s).
         const numFmt = style !== 0 ? xfs[style]?.numFmt || undefined : undefined;
         const font = style !== 0 ? fonts[style] : undefined;
         setCell(sheet, r, col, makeCell(value, formula, numFmt, font));
       }
+      p = end + 6;
       if (hasValue) {
         if (rowHidden) sheet.hiddenRows.add(r);
         if (maxCol > widest) widest = maxCol;
