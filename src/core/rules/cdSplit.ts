@@ -8,6 +8,7 @@ import { compareAmounts } from "../model/tolerance";
 
 export const cdSplit: Rule = {
   id: "cd-split",
+  perRow: true,
   needs: { detail: ["cd", "ms", "dgas"] },
   partial: true,
   skip: (ctx) => {

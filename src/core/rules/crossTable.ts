@@ -18,6 +18,7 @@ const PAIRS: Array<[SingleRole, SingleRole, string]> = [
 
 export const crossTable: Rule = {
   id: "cross-table",
+  perRow: false,
   uses: {
     detail: [
       "budget",

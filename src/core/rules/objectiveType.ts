@@ -8,6 +8,7 @@ const TYPE_LABEL = { fondamental: "Fondamental", facultatif: "Facultatif" } as c
 
 export const objectiveTypeRule: Rule = {
   id: "objective-type",
+  perRow: false,
   needs: { detail: ["objective", "objectiveType"] },
   skip: (ctx) => {
     if (!ctx.detail) return rulesText.skippedNoTable("detail");

@@ -11,6 +11,7 @@ const RATE_TOLERANCE = 0.0005;
 
 export const rateMismatch: Rule = {
   id: "rate-mismatch",
+  perRow: true,
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
   uses: {
     detail: ["rateLastYear", "rateGlobal", "gap", "budget", "realisedLastYear", "realisedSinceStart", ...PLANNED_BLOCKS],

@@ -9,6 +9,7 @@ import { compareAmounts } from "../model/tolerance";
 
 export const yearSum: Rule = {
   id: "year-sum",
+  perRow: true,
   uses: { detail: ["ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
   partial: true,
   skip: (ctx) => (ctx.detail ? null : rulesText.skippedNoTable("detail")),
