@@ -130,6 +130,19 @@ function printFigures(size: string, floor: RunFigures, figs: Map<CommandName, Ru
   );
 }
 
+/** check's CPU by step in a fresh process (bench/rulesShare.ts): the rules' share, and the costliest rules on their first run. */
+function rulesShare(file: string): string {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "rulesShare.js"), file], { encoding: "utf8", maxBuffer: 2 ** 24 });
+  if (r.status !== 0) return `  part des règles : non mesurée (${(r.stderr || "").trim().split("\n")[0] ?? ""})`;
+  const { readMs, recogniseMs, rules } = JSON.parse(r.stdout) as { readMs: number; recogniseMs: number; rules: Array<[string, number]> };
+  const total = rules.reduce((a, [, ms]) => a + ms, 0);
+  const top = [...rules].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  return (
+    `  check par étape (CPU, processus neuf) : lecture ${readMs.toFixed(0)} ms, reconnaissance ${recogniseMs.toFixed(0)} ms, ` +
+    `règles ${total.toFixed(0)} ms (${rules.length} règles ; ${top.map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(", ")})`
+  );
+}
+
 async function wholeCommands(): Promise<string[]> {
   const loud: string[] = [];
   console.log("\nCommandes entières (un processus node par mesure, démarrage compris ; temps = horloge, mémoire = maxRSS du processus) :");
@@ -150,6 +163,7 @@ async function wholeCommands(): Promise<string[]> {
     for (const c of COMMANDS) figs.set(c, measure(c, sz.file, sz.runs, sz.warmUps));
     const writes = COMMANDS.includes("fill") || COMMANDS.includes("add-year");
     printFigures(sz.label, floor, figs, writes ? measure("rezip", sz.file, sz.fiches ? Math.max(RUNS, 3) : 5, 1) : null);
+    if (COMMANDS.includes("check")) console.log(rulesShare(sz.file));
     results.set(sz.label, { floor, figs });
   }
   console.log("\nCroissance des commandes entières, en temps CPU (démarrage compris, qui la tire vers le bas) :");

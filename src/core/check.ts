@@ -135,26 +135,9 @@ function runRulesInUnit(
   };
 }
 
-/** Rules that look at one fiche's row at a time: the only ones run on a part of the detail alone. */
-const ROW_RULES = new Set<RuleId>([
-  "year-sum",
-  "cd-split",
-  "budget-sum",
-  "cell-error",
-  "display-overflow",
-  "number-as-text",
-  "negative-amount",
-  "source-funder",
-  "objective-missing",
-  "realised-without-budget",
-  "over-execution",
-  "cumulative-below-year",
-  "rate-mismatch",
-]);
-
 /**
  * The detail continued on other sheets, read with its very columns and surely: each part's fiche rows checked by the
- * row rules. Totals, cross-table and catalogue rules stay with the first part and the summary (a part alone holds
+ * rules flagged `perRow`. Totals, cross-table and catalogue rules stay with the first part and the summary (a part alone holds
  * neither the whole total nor every objective).
  */
 function otherPartsFindings(ctx: RuleContext): Finding[] {
@@ -166,7 +149,7 @@ function otherPartsFindings(ctx: RuleContext): Finding[] {
     const part: RuleContext = { ...ctx, detail: v, summary: null };
     const found: Finding[] = [];
     for (const rule of RULES) {
-      if (!ROW_RULES.has(rule.id) || rule.skip(part) !== null || needsReason(rule, part) !== null) continue;
+      if (!rule.perRow || rule.skip(part) !== null || needsReason(rule, part) !== null) continue;
       for (const f of rule.run(part)) found.push(f);
     }
     for (const f of withoutUncomputed(part, found).findings) out.push(f);

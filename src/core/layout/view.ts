@@ -13,6 +13,22 @@ const TOTAL_ROLE: Record<AmountBlock, SingleRole> = {
   ondam: "ondamTotal",
 };
 
+interface DenseYearCols {
+  first: number;
+  cols: Array<number | undefined>;
+}
+
+/** null (looked up as read) for keys that are not a short run of whole years. */
+function denseYearCols(byYear: Partial<Record<number, number>> | undefined): DenseYearCols | null {
+  const years = Object.keys(byYear ?? {}).map(Number);
+  if (!byYear || !years.length) return { first: 0, cols: [] };
+  const first = Math.min(...years);
+  if (!years.every(Number.isSafeInteger) || Math.max(...years) - first > 1000) return null;
+  const cols: Array<number | undefined> = new Array(Math.max(...years) - first + 1).fill(undefined);
+  for (const y of years) cols[y - first] = byYear[y];
+  return { first, cols };
+}
+
 /**
  * A view reads a snapshot as it is when the view is made (row lists and fiche maps are built once per view and shared
  * by every rule): make a new view after changing the snapshot.
@@ -42,8 +58,16 @@ export class TableView {
   }
 
   yearCol(block: YearBlock, year: number): number | undefined {
-    return this.t.blocks[block]?.[year];
+    let dense = this.yearColsMemo.get(block);
+    if (dense === undefined) this.yearColsMemo.set(block, (dense = denseYearCols(this.t.blocks[block])));
+    if (dense === null) return this.t.blocks[block]?.[year];
+    const i = year - dense.first;
+    return i >= 0 && i < dense.cols.length ? dense.cols[i] : undefined;
   }
+
+  // A block's columns by year, in an array from its first year: an object keyed by years (2020…) is a dictionary to V8,
+  // and rules look a year's column up for every row.
+  private readonly yearColsMemo = new Map<YearBlock, DenseYearCols | null>();
 
   private readonly yearsMemo = new Map<YearBlock, number[]>();
 
@@ -186,9 +210,8 @@ export class TableView {
     // No Total CD column at all: the département's share is masse salariale + DGAS.
     if (block === "cd" && !this.years("cd").length) return this.blockTotal(row, "ms") + this.blockTotal(row, "dgas");
     const years = this.years(block);
-    const cols = this.t.blocks[block];
     let sum = 0;
-    for (let i = 0; i < years.length; i++) sum += this.num(row, cols?.[years[i]!]);
+    for (let i = 0; i < years.length; i++) sum += this.num(row, this.yearCol(block, years[i]!));
     return sum;
   }
 
@@ -208,8 +231,7 @@ export class TableView {
   /** P(Y) = CD(Y) + FIR(Y) + ETAT(Y) + ONDAM(Y). */
   plannedOfYear(row: number, year: number): number {
     // Summed in the same order as before (0 + FIR + ETAT + ONDAM, then CD): the same float result to the last bit.
-    const b = this.t.blocks;
-    const funders = 0 + this.num(row, b.fir?.[year]) + this.num(row, b.etat?.[year]) + this.num(row, b.ondam?.[year]);
+    const funders = 0 + this.num(row, this.yearCol("fir", year)) + this.num(row, this.yearCol("etat", year)) + this.num(row, this.yearCol("ondam", year));
     return this.cdOfYear(row, year) + funders;
   }
 }

@@ -59,6 +59,7 @@ function detailParts(d: TableView): Part[] | null {
 
 export const budgetSum: Rule = {
   id: "budget-sum",
+  perRow: true,
   uses: {
     detail: ["budget", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal", "ms", "dgas", "cd", "fir", "etat", "ondam"],
     summary: ["budget", "departement", "fir", "etat", "ondam"],

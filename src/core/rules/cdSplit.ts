@@ -8,6 +8,7 @@ import { compareAmounts } from "../model/tolerance";
 
 export const cdSplit: Rule = {
   id: "cd-split",
+  perRow: true,
   needs: { detail: ["cd", "ms", "dgas"] },
   partial: true,
   skip: (ctx) => {
@@ -20,15 +21,16 @@ export const cdSplit: Rule = {
     const out: Finding[] = [];
     // The years read with confidence, looked up once rather than once per row.
     const years = v.years("cd").filter((y) => confident(v, `cd${y}`, `ms${y}`, `dgas${y}`));
+    const cols = years.map((y) => ({ cd: v.yearCol("cd", y)!, ms: v.yearCol("ms", y), dgas: v.yearCol("dgas", y) }));
     const rows = [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       for (let k = 0; k < years.length; k++) {
         const y = years[k]!;
-        const cdCol = v.yearCol("cd", y)!;
+        const cdCol = cols[k]!.cd;
         if (v.amount(r.row, cdCol) === null) continue;
-        const ms = v.num(r.row, v.yearCol("ms", y));
-        const dgas = v.num(r.row, v.yearCol("dgas", y));
+        const ms = v.num(r.row, cols[k]!.ms);
+        const dgas = v.num(r.row, cols[k]!.dgas);
         const actual = v.num(r.row, cdCol);
         // Most rows add up: compared in place (as sumFinding adds), the finding made only when not.
         if (compareAmounts(0 + ms + dgas, actual) === "equal") continue;

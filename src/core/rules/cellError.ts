@@ -5,6 +5,7 @@ import type { Finding, Rule } from "./types";
 
 export const cellError: Rule = {
   id: "cell-error",
+  perRow: true,
   skip: (ctx) => (ctx.detail || ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
     const out: Finding[] = [];

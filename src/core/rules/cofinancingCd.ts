@@ -6,6 +6,7 @@ import { EPS } from "../model/tolerance";
 
 export const cofinancingCd: Rule = {
   id: "cofinancing-cd",
+  perRow: false,
   uses: { detail: ["ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
   skip: (ctx) =>
     !ctx.detail

@@ -4,6 +4,7 @@ import type { Finding, Rule } from "./types";
 
 export const consumedSum: Rule = {
   id: "consumed-sum",
+  perRow: false,
   needs: { summary: ["consumedPrior", "consumedLastYear", "consumedSinceStart"] },
   skip: (ctx) => {
     if (!ctx.summary) return rulesText.skippedNoTable("summary");

@@ -21,6 +21,7 @@ const PAIRS: Array<[SingleRole, SingleRole, string]> = [
 
 export const crossTable: Rule = {
   id: "cross-table",
+  perRow: false,
   uses: {
     detail: [
       "budget",

@@ -101,6 +101,7 @@ function shapeKey(cell: Cell): number | null {
 
 export const displayOverflow: Rule = {
   id: "display-overflow",
+  perRow: true,
   skip: (ctx) => (ctx.detail || ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
     const out: Finding[] = [];

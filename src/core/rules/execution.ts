@@ -41,6 +41,7 @@ const needsYear = needsRoles(["realisedLastYear"]);
 
 export const realisedWithoutBudget: Rule = {
   id: "realised-without-budget",
+  perRow: true,
   needs: { detail: ["realisedLastYear"] },
   uses: {
     detail: ["realisedSinceStart", "budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
@@ -101,6 +102,7 @@ export const realisedWithoutBudget: Rule = {
 
 export const overExecution: Rule = {
   id: "over-execution",
+  perRow: true,
   needs: { detail: ["realisedLastYear"] },
   uses: {
     detail: ["realisedSinceStart", "budget", "rateLastYear", "rateGlobal", "gap", ...PLANNED_BLOCKS],
@@ -151,6 +153,7 @@ export const overExecution: Rule = {
 
 export const cumulativeBelowYear: Rule = {
   id: "cumulative-below-year",
+  perRow: true,
   needs: { detail: ["realisedLastYear", "realisedSinceStart"] },
   skip: needsRealised,
   run(ctx) {

@@ -9,6 +9,7 @@ import type { Finding, Rule } from "./types";
 
 export const ficheNumbering: Rule = {
   id: "fiche-numbering",
+  perRow: false,
   skip: (ctx) => (ctx.detail?.col("fiche") !== undefined || ctx.summary?.col("fiche") !== undefined ? null : rulesText.skipped(["fiche"])),
   run(ctx) {
     const out: Finding[] = [];

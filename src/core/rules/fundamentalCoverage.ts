@@ -6,6 +6,7 @@ import type { Finding, Rule } from "./types";
 
 export const fundamentalCoverage: Rule = {
   id: "fundamental-coverage",
+  perRow: false,
   skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : missingRoles(ctx.detail, ["objective"]).length ? rulesText.skipped(["objective"]) : null),
   run(ctx) {
     const v = ctx.detail!;

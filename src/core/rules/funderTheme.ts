@@ -9,6 +9,7 @@ import { EPS } from "../model/tolerance";
 
 export const funderTheme: Rule = {
   id: "funder-theme",
+  perRow: false,
   uses: { detail: ["objective", "fir", "ondam", "firTotal", "ondamTotal"] },
   skip: (ctx) => (ctx.detail ? null : rulesText.skippedNoTable("detail")),
   run(ctx) {

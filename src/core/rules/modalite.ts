@@ -9,6 +9,7 @@ import { EPS } from "../model/tolerance";
 
 export const modalite: Rule = {
   id: "modalite",
+  perRow: false,
   needs: { summary: ["modalite"] },
   uses: { summary: ["fir", "etat", "ondam"] },
   partial: true,

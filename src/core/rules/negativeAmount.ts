@@ -5,6 +5,7 @@ import { EPS } from "../model/tolerance";
 
 export const negativeAmount: Rule = {
   id: "negative-amount",
+  perRow: true,
   skip: (ctx) => (ctx.detail || ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
     const out: Finding[] = [];

@@ -18,6 +18,7 @@ export function parseAmountText(text: string): number | null {
 
 export const numberAsText: Rule = {
   id: "number-as-text",
+  perRow: true,
   skip: (ctx) => (ctx.detail || ctx.summary ? null : rulesText.skippedNoTable("both")),
   run(ctx) {
     const out: Finding[] = [];

@@ -5,6 +5,7 @@ import type { Finding, Rule } from "./types";
 
 export const objectiveMissing: Rule = {
   id: "objective-missing",
+  perRow: true,
   skip: (ctx) => (!ctx.detail ? rulesText.skippedNoTable("detail") : missingRoles(ctx.detail, ["objective"]).length ? rulesText.skipped(["objective"]) : null),
   run(ctx) {
     const v = ctx.detail!;

@@ -10,6 +10,7 @@ const TYPE_LABEL = { fondamental: "Fondamental", facultatif: "Facultatif" } as c
 
 export const objectiveTypeRule: Rule = {
   id: "objective-type",
+  perRow: false,
   // The objective is the detail's, else the summary's for the same fiche.
   needs: { detail: ["objectiveType"] },
   skip: (ctx) => {

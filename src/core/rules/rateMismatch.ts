@@ -13,6 +13,7 @@ const RATE_TOLERANCE = 0.0005;
 
 export const rateMismatch: Rule = {
   id: "rate-mismatch",
+  perRow: true,
   // The cumulative is not needed: the yearly rate stands without it, and a one-year annex's realisations are its cumulative.
   needs: { detail: ["realisedLastYear"] },
   uses: {

@@ -26,6 +26,7 @@ function unreadHeaderWords(v: TableView): Set<string> {
 
 export const sourceFunder: Rule = {
   id: "source-funder",
+  perRow: true,
   needs: { detail: ["source"] },
   uses: { detail: ["fir", "etat", "ondam", "firTotal", "etatTotal", "ondamTotal"] },
   partial: true,

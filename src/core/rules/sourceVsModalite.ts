@@ -6,6 +6,7 @@ import type { Finding, Rule } from "./types";
 
 export const sourceVsModalite: Rule = {
   id: "source-vs-modalite",
+  perRow: false,
   needs: { detail: ["source"], summary: ["modalite"] },
   skip: (ctx) => {
     if (!ctx.detail || !ctx.summary) return rulesText.skippedNoTable("both");

@@ -136,6 +136,7 @@ function checkRow(v: TableView, total: RowInfo, expectedRows: number[][], label:
 
 export const totalFormula: Rule = {
   id: "total-formula",
+  perRow: false,
   skip: (ctx) => ([ctx.detail, ctx.summary].some((v) => v?.t.totalRow || v?.t.groups.some((g) => g.subtotalRow)) ? null : rulesText.skippedNoTotal),
   run(ctx) {
     const out: Finding[] = [];

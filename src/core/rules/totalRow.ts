@@ -221,6 +221,7 @@ export function rowsConfirmed(v: TableView): boolean {
 
 export const totalRow: Rule = {
   id: "total-row",
+  perRow: false,
   skip: (ctx) => ([ctx.detail, ctx.summary].some((v) => v?.t.totalRow || v?.t.groups.some((g) => g.subtotalRow)) ? null : rulesText.skippedNoTotal),
   run(ctx) {
     const out: Finding[] = [];

@@ -77,6 +77,12 @@ export interface Rule {
    * `confident`): the engine runs it on the rest and lists the doubtful part under `skipped`. Missing needs still skip it.
    */
   partial?: boolean;
+  /**
+   * The rule looks at one fiche's rows at a time (no total, no other table, no catalogue): it is also run on each part of
+   * a detail continued on other sheets (check.ts), where a part alone holds neither the whole total nor every objective.
+   * Required: each new rule says which it is, rather than a list elsewhere forgetting it.
+   */
+  perRow: boolean;
   /** Why the rule cannot run on this annex (missing columns or table), or null. */
   skip(ctx: RuleContext): string | null;
   run(ctx: RuleContext): Finding[];

@@ -9,6 +9,7 @@ import { compareAmounts } from "../model/tolerance";
 
 export const yearSum: Rule = {
   id: "year-sum",
+  perRow: true,
   uses: { detail: ["ms", "dgas", "cd", "fir", "etat", "ondam", "msTotal", "dgasTotal", "cdTotal", "firTotal", "etatTotal", "ondamTotal"] },
   partial: true,
   skip: (ctx) => (ctx.detail ? null : rulesText.skippedNoTable("detail")),
@@ -19,17 +20,23 @@ export const yearSum: Rule = {
     // What each block needs, looked up once rather than once per row.
     const blocks = (["ms", "dgas", "cd", "fir", "etat", "ondam"] as const)
       .filter((b) => confident(v, b, `${b}Total`))
-      .map((b) => ({ b, totalCol: v.col(`${b}Total` as SingleRole), years: v.years(b), what: roleLabel(`${b}Total`) }));
+      .map((b) => ({
+        b,
+        totalCol: v.col(`${b}Total` as SingleRole),
+        years: v.years(b),
+        yearCols: v.years(b).map((y) => v.yearCol(b, y)),
+        what: roleLabel(`${b}Total`),
+      }));
     const rows = [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       for (let k = 0; k < blocks.length; k++) {
-        const { b, totalCol, years, what } = blocks[k]!;
+        const { b, totalCol, years, yearCols, what } = blocks[k]!;
         if (totalCol === undefined || !years.length || v.amount(r.row, totalCol) === null) continue;
         const actual = v.num(r.row, totalCol);
         // Most rows add up: summed in place (the order sumFinding adds in), parts and messages made only when not.
         let expected = 0;
-        for (let j = 0; j < years.length; j++) expected += v.num(r.row, v.yearCol(b, years[j]!));
+        for (let j = 0; j < yearCols.length; j++) expected += v.num(r.row, yearCols[j]);
         if (compareAmounts(expected, actual) === "equal") continue;
         const f = offRow(v, r, b, totalCol, years, what, actual);
         if (f) out.push(f);
