@@ -3,6 +3,7 @@
 // because they often name a funder too ("Modalités de financement Etat/AM").
 import { expandAbbreviations } from "./abbreviations";
 import { bareYear, endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
+import { plannedWhole } from "./plannedWhole";
 import { ownPartsIn } from "./ownFunds";
 import { MORE_FAMILIES } from "./wordFamilies";
 import type { ColumnClass, YearBlock } from "./types";
@@ -338,6 +339,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     )
   )
     return { role: "budget" };
+  // A money noun said whole and planned (« Dotation totale prévue », « Crédits prévus (total) »), not under a block.
+  if (!blockOf(g) && !blockOf(main) && plannedWhole(main)) return { role: "budget" };
   // The whole planned amount in the accounts' words, alone (under a funder's group, « Total prévu » is that funder's).
   if (!(g && s) && /^(total prevu|dotation (globale|totale)|credits de paiement prevus)$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.
