@@ -90,7 +90,8 @@ const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 // A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
 // (« en € TTC », « – k€ »: taxes included, a dash before the unit.)
-const UNIT = /\s*(?:- ?)?\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)(?: ttc| ht)?\)?$/;
+// (« en milliers d'€ »: thousands of the euro sign as of the word.)
+const UNIT = /\s*(?:- ?)?\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.? ?(?:euros|€)|k ?euros?)(?: ttc| ht)?\)?$/;
 export const unitless = (t: string) => t.replace(UNIT, "").trim();
 
 /** A numbered engagement or objective title (« Axe 1 - Agir le plus précocement… ») names rows, not a column. */

@@ -4,6 +4,7 @@ import { finding } from "./helpers";
 import { confident } from "./needs";
 import { compareAmounts } from "../model/tolerance";
 import type { Finding, Rule } from "./types";
+import type { TableView } from "../layout/view";
 
 const PAIRS: Array<[SingleRole, SingleRole, string]> = [
   ["budget", "budget", rulesText.crossTablePairs.budget],
@@ -15,6 +16,12 @@ const PAIRS: Array<[SingleRole, SingleRole, string]> = [
   ["consumedSinceStart", "realisedSinceStart", rulesText.crossTablePairs.consumedSinceStart],
   ["consumedPrior", "realisedPrior", rulesText.crossTablePairs.consumedPrior],
 ];
+
+/** A co-financer's block kept as its years with no total column: its total is their sum (as Total CD's already is). */
+function byYears(d: TableView, dRole: SingleRole): "fir" | "etat" | "ondam" | undefined {
+  const block = dRole === "firTotal" ? "fir" : dRole === "etatTotal" ? "etat" : dRole === "ondamTotal" ? "ondam" : undefined;
+  return block && d.years(block).length && confident(d, block) ? block : undefined;
+}
 
 export const crossTable: Rule = {
   id: "cross-table",
@@ -64,12 +71,13 @@ export const crossTable: Rule = {
         const what = pair[2];
         const sc = s.col(sRole);
         const dc = d.col(dRole);
-        if (sc === undefined || (dc === undefined && dRole !== "cdTotal")) continue;
+        const years = dc === undefined ? byYears(d, dRole) : undefined;
+        if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !years)) continue;
         // Summed in row order from 0, as a reduce would: loops rather than two closures per fiche and pair.
         let sv = 0;
         for (let i = 0; i < srows.length; i++) sv += s.num(srows[i]!, sc);
         let dv = 0;
-        for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? d.num(drows[i]!, dc) : d.cdTotalOf(drows[i]!);
+        for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? d.num(drows[i]!, dc) : years ? d.blockTotal(drows[i]!, years) : d.cdTotalOf(drows[i]!);
         const cmp = compareAmounts(dv, sv);
         if (cmp === "equal") continue;
         out.push(

@@ -7,7 +7,7 @@ import { recognise } from "../../../src/core/layout/recognise";
 import type { Finding } from "../../../src/core/rules/types";
 import { lettersToCol } from "../../../src/core/model/a1";
 import { setCell } from "../../../src/core/model/snapshot";
-import { fiches, miniDetail, standardCols, YEARS, type MiniCol } from "../miniAnnex";
+import { fiches, miniDetail, miniSummary, standardCols, YEARS, type MiniCol } from "../miniAnnex";
 
 const key = (g: string, s: string) => {
   const c = classifyHeader(g, s);
@@ -127,3 +127,26 @@ test("« Moyens prévus » over the blocks stays a group: its « Crédits de pai
   expect(key("MOYENS PRÉVUS", "Total")).toBeNull();
 });
 
+// corpus9 seeds 1-6: « (EN MILLIERS D'€) » after a header is a unit, like « (en milliers d'euros) » and « (k€) ».
+test.each(["(en milliers d'€)", "(EN MILLIERS D'€)", "en milliers d’€", "(milliers d'euros)", "(en k€)"])(
+  "a header keeps its reading with the unit « %s »",
+  (unit) => {
+    for (const base of ["Montant global", "Total prévu", "Montant programmé 2020 à 2024"])
+      expect({ base, got: key("", `${base} ${unit}`) }).toEqual({ base, got: key("", base) });
+  },
+);
+
+// corpus9 seed 58: the detail keeps its co-financers' years and no block total; the summary's FIR of a fiche differs
+// from the sum of that fiche's FIR years. The pair is compared on the block's years, as the Total CD already is.
+test("summary ≠ detail for a co-financer whose detail block has years and no total column", () => {
+  const fs = fiches(4);
+  const cols = standardCols(YEARS).filter((c) => !/^(fir|etat|ondam)Total$/.test(c.key));
+  const m = miniDetail({ fiches: fs, cols, total: true });
+  const s = miniSummary(m.wb, fs);
+  expect(loud(checkAnnex(m.wb).findings)).toEqual([]);
+  const r = s.rowOfFiche.get("2")!;
+  const c = lettersToCol(s.colOf.fir!);
+  setCell(s.sheet, r, c, { value: (s.sheet.cells[r - 1]![c - 1]!.value as number) + 1900 });
+  const found = checkAnnex(m.wb).findings.filter((f) => f.rule === "cross-table" && f.severity === "error");
+  expect(found.map((f) => `${f.sheet}!${f.cell}`)).toEqual([`Synthèse!${s.colOf.fir}${r}`]);
+});
