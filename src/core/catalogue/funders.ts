@@ -31,14 +31,14 @@ const parseText = memoByText((text: string): NamedFunders => {
   const unknown: string[] = [];
   let namesCd = false;
   // (Funders written one per line, « ARS⏎Etat », are a list like « ARS / Etat ».)
-  const t = expandAbbreviations(normHead(text.replace(/\s*[\r\n]+\s*/g, " / "), 200));
+  const t = expandAbbreviations(normHead(text.replace(/\s*[\r\n]+\s*/g, " / "), 200)).replace(/\bn ?\/ ?a\b/g, "n.a.");
   const tokens = t
     .split(/\s*(?:\/|\+|,|;|&|\bet\b|\s-\s)\s*/)
     .map((x) => x.trim())
     .filter(Boolean);
   for (const tok of tokens) {
     // Other départements' names (issue #10): ARS / crédits ARS for FIR, DGCS for ETAT, CNSA for ONDAM; "-", "aucun" = none.
-    if (/^(-+|aucun|aucune|neant|sans objet|sans)$/.test(tok)) continue;
+    if (/^(-+|aucun|aucune|neant|sans objet|sans)$/.test(tok) || saysNoFunder(tok)) continue;
     // The contract named beside a funder (« Etat - CDPPE ») qualifies it: no funder of its own.
     if (/^(cdppe|cdpe|contractualisation|contrat|strategie)$/.test(tok)) continue;
     if (/^fir\b|fonds d'intervention|^(credits? )?ars\b|^agence regionale de sante\b/.test(tok)) funders.add("fir");
@@ -58,6 +58,14 @@ const parseText = memoByText((text: string): NamedFunders => {
   }
   return { funders, unknown, namesCd };
 });
+
+/** « No co-financer » in words (« Sans cofinancement », « Aucun financeur », « Pas de financement extérieur », « N/A »). */
+function saysNoFunder(tok: string): boolean {
+  return (
+    /^(n\.a\.|na|nc|non concerne(e)?s?|non applicable)$/.test(tok) ||
+    /^(sans|pas de|aucun|aucune|nul|nulle)( de)? (co-?financ\w*|financ\w*|partenaires? financ\w*)( (exterieurs?|externes?|extra-departementa\w*))?$/.test(tok)
+  );
+}
 
 export const FUNDER_LABEL: Record<Funder, string> = { fir: "FIR", etat: "ETAT", ondam: "ONDAM" };
 export const MODALITE_LABEL: Record<Funder, string> = { fir: "FIR", etat: "PLF", ondam: "AM" };

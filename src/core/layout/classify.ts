@@ -3,6 +3,7 @@
 // because they often name a funder too ("Modalités de financement Etat/AM").
 import { expandAbbreviations } from "./abbreviations";
 import { bareYear, endOfYearIn, isBareYear, norm, yearsIn } from "./normalize";
+import { plannedWhole } from "./plannedWhole";
 import { ownPartsIn } from "./ownFunds";
 import { MORE_FAMILIES } from "./wordFamilies";
 import type { ColumnClass, YearBlock } from "./types";
@@ -89,7 +90,8 @@ const GAP_START = /^(ecart|reste a\b|solde|disponible|reliquat)\b/;
 
 // A unit after the words ("Part CD (€)", "BUDGET GLOBAL EN EUROS", "2025 (€)", "en milliers d'euros") says nothing of the column.
 // (« en € TTC », « – k€ »: taxes included, a dash before the unit.)
-const UNIT = /\s*(?:- ?)?\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.euros|k ?euros?)(?: ttc| ht)?\)?$/;
+// (« en milliers d'€ »: thousands of the euro sign as of the word.)
+const UNIT = /\s*(?:- ?)?\(?(?:en )?(?:k ?€|€|euros?|keur|milliers d.? ?(?:euros|€)|k ?euros?)(?: ttc| ht)?\)?$/;
 export const unitless = (t: string) => t.replace(UNIT, "").trim();
 
 /** A numbered engagement or objective title (« Axe 1 - Agir le plus précocement… ») names rows, not a column. */
@@ -364,6 +366,8 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
     )
   )
     return { role: "budget" };
+  // A money noun said whole and planned (« Dotation totale prévue », « Crédits prévus (total) »), not under a block.
+  if (!blockOf(g) && !blockOf(main) && plannedWhole(main)) return { role: "budget" };
   // The whole planned amount in the accounts' words, alone (under a funder's group, « Total prévu » is that funder's).
   if (!(g && s) && /^(total prevu|dotation (globale|totale)|credits de paiement prevus)$/.test(main)) return { role: "budget" };
   // "Département" alone is the summary's column; "Département 2023" is a year of the CD block.

@@ -25,12 +25,16 @@ const STAFF_ACCOUNTS = /\b(couts?|charges?|depenses?|valorisation|temps) (des |d
 const DIRECTION_CREDITS =
   /\b(credits?|budgets?|depenses?|enveloppe) (de la |du |de l.)?(direction )?((?!dd|dr|dgcs\b|des\b|dont\b|dans\b|du\b|de\b)d[a-z]{1,4}\b|(de l.)?(enfance[- ]famille|enfance|ase|pmi|protection de l.enfance)\b)/;
 
+/** The service's own credits, its direction unnamed: « Budget de la direction », « Crédits du service ». */
+const SERVICE_CREDITS =
+  /\b(credits?|budgets?|enveloppes?) (propres? )?(de la |du )(direction|service)\b(?! (pilote|generale|regionale|departementale|de l.etat))/;
+
 export type OwnPart = "ms" | "dgas";
 
 /** The parts of the département's own money a header names in these generic words, staff first. */
 export function ownPartsIn(text: string): OwnPart[] {
   const out: OwnPart[] = [];
   if (STAFF.test(text) || STAFF_ACCOUNTS.test(text)) out.push("ms");
-  if (DIRECT.test(text) || DIRECTION_CREDITS.test(text)) out.push("dgas");
+  if (DIRECT.test(text) || DIRECTION_CREDITS.test(text) || SERVICE_CREDITS.test(text)) out.push("dgas");
   return out;
 }

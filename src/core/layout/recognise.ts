@@ -17,6 +17,7 @@ import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, 
 import { verifyAcross, verifyReading, type Doubt } from "./verify";
 import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
+import { sourceByCells } from "./sourceByCells";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
@@ -291,6 +292,22 @@ function settleFunderParts(
     if (year) blocks.realised![Number(year[1])] = whole[0]!;
     else columns[key as SingleRole] = whole[0]!;
   }
+}
+
+/** Several columns worded as the source: the fiches' cells settle which (sourceByCells.ts); the ambiguity is then gone. */
+function settleSource(
+  sheet: SheetSnapshot,
+  columns: Partial<Record<SingleRole, number>>,
+  ambiguous: Array<{ role: string; cols: number[] }>,
+  rows: RowInfo[],
+): boolean {
+  const at = ambiguous.findIndex((a) => a.role === "source");
+  if (at < 0) return false;
+  const c = sourceByCells(sheet, ambiguous[at]!.cols, columns.source, rows);
+  ambiguous.splice(at, 1);
+  if (c === undefined || c === columns.source) return false;
+  columns.source = c;
+  return true;
 }
 
 /** A column a role was given to that is hidden, and another visible one for the same role: the visible one is live. */
@@ -724,6 +741,7 @@ function scanSheet(
           reread = true;
         }
       }
+      if (seg.kind === "detail" && !user.includes("source") && settleSource(sheet, columns, ambiguous, body.rows)) reread = true;
       if (reread) body = parse();
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);

@@ -109,6 +109,28 @@ function partMissing(units: number[][], partsOf: (r: number) => number, budgetOf
   return over >= MIN_FAILS && under === 0;
 }
 
+/**
+ * A block's years adding up to its total exactly on every row where they hold money (small k€ amounts, 0,35 + 1,2 =
+ * 1,55): amounts, which rates never do. Exactly, not within the euro of print rounding, which fractions always meet.
+ */
+function addsUpExactly(key: string, columns: Columns, blocks: Blocks, units: number[][], cells: Cells): boolean {
+  const m = /^(ms|dgas|cd|fir|etat|ondam)(\d{4}|Total)$/.exec(key);
+  const b = m?.[1] as (typeof AMOUNT_BLOCKS)[number] | undefined;
+  const total = b ? columns[`${b}Total` as SingleRole] : undefined;
+  const years = b ? Object.values(blocks[b] ?? {}) : [];
+  if (total === undefined || years.length < 2) return false;
+  let held = 0;
+  for (const r of units.flat()) {
+    const t = cells.num(r, total);
+    if (t === null) continue;
+    const sum = years.reduce((a, c) => a + cells.sum0(r, c), 0);
+    if (Math.abs(sum) < EPS && Math.abs(t) < EPS) continue;
+    if (Math.abs(sum - t) > 1e-6 * Math.max(1, Math.abs(t))) return false;
+    held++;
+  }
+  return held >= MIN_BLOCK_ROWS;
+}
+
 export function verifyReading(
   sheet: SheetSnapshot,
   kind: TableKind,
@@ -190,7 +212,7 @@ export function verifyReading(
     }
     return fractions >= MIN_FAILS && fractions * 2 > nonzero;
   };
-  for (const [key, col] of amountKeys) if (mostlyRates(col)) doubt(key, col, incompleteText.why.rates);
+  for (const [key, col] of amountKeys) if (mostlyRates(col) && !addsUpExactly(key, columns, blocks, data, cells)) doubt(key, col, incompleteText.why.rates);
 
   // A text column (source of co-financing, modalités) holding amounts on most rows is another column read by mistake.
   for (const key of ["source", "modalite", "objectiveType"] as const) {

@@ -11,6 +11,12 @@ import type { Finding, Rule } from "./types";
 /** Below this absolute difference (0,05 point) a rate is the computed one, stored rounded. */
 const RATE_TOLERANCE = 0.0005;
 
+/** A spread fiche's rate written once: the whole fiche's, shown alike or within a stored rounding (as a row's rate). */
+function isWholeFicheRate(wholeRate: number | null | undefined, value: number, k: number, scale: number): boolean {
+  if (wholeRate === undefined || wholeRate === null) return false;
+  return Math.round(wholeRate * k) === Math.round(value * k) || Math.abs(wholeRate - value) <= RATE_TOLERANCE * (scale === 1 ? 1 : 10);
+}
+
 export const rateMismatch: Rule = {
   id: "rate-mismatch",
   perRow: true,
@@ -61,8 +67,7 @@ export const rateMismatch: Rule = {
         if (Math.round(computed * k) === Math.round(value * k)) continue;
         // A rate stored rounded (44,50 % for 44,497 %) may show another digit than the computed one: no news.
         if (Math.abs(computed - value) <= RATE_TOLERANCE * (scale === 1 ? 1 : 10)) continue;
-        const wholeRate = whole?.[role];
-        if (wholeRate !== undefined && wholeRate !== null && Math.round(wholeRate * k) === Math.round(value * k)) continue;
+        if (isWholeFicheRate(whole?.[role], value, k, scale)) continue;
         const what = role === "rateLastYear" ? rulesText.rateYearLabel(v.lastYear) : rulesText.rateGlobalLabel;
         out.push(
           finding(

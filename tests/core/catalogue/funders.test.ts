@@ -62,3 +62,18 @@ test("funders written one per line in the source cell (« ARS⏎Etat ») are eac
   expect([...parseSource("ARS\nEtat").funders].sort()).toEqual(["etat", "fir"]);
   expect([...parseSource("FIR\r\nONDAM\nPLF").funders].sort()).toEqual(["etat", "fir", "ondam"]);
 });
+
+// corpus9: « no co-financer » said in words, not only by a dash or « aucun ».
+test.each([
+  "Sans cofinancement",
+  "sans co-financement",
+  "Pas de cofinancement",
+  "Aucun cofinanceur",
+  "Aucun financeur",
+  "Pas de financement extérieur",
+  "Sans financeur",
+  "N/A",
+  "Non concerné",
+])("« %s » names no funder and is not an unknown name", (text) => {
+  expect(parseSource(text)).toEqual({ funders: new Set(), unknown: [], namesCd: false });
+});

@@ -1,0 +1,77 @@
+/**
+ * corpus9: an eighth corpus, written from scratch (own composer, lexicon and .xlsx writer: docs/corpus9.md), checked
+ * as a controller checks it. `npm run corpus9 -- N [--from S] [--verbose] [--seed S]`; CORPUS9_DIR=dir keeps the
+ * workbooks.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { LOOKALIKES } from "../tests/support/corpus9/lookalikes";
+import { lookalikeBytes, runSeed, Tally9 } from "../tests/support/corpus9/run";
+import { checkBytes } from "../tests/support/verdicts/run";
+
+const argv = process.argv.slice(2);
+const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : null);
+const count = Number(argv.find((x, i) => /^\d+$/.test(x) && !/^--/.test(argv[i - 1] ?? "")) ?? 100);
+const from = option("--from") ?? 1;
+const oneSeed = option("--seed");
+const keep = process.env.CORPUS9_DIR;
+if (keep) fs.mkdirSync(keep, { recursive: true });
+const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "corpus9-"));
+
+async function showSeed(seed: number): Promise<void> {
+  const o = await runSeed(seed, work);
+  const a = o.annex;
+  console.log(
+    `seed ${seed}: years ${a.model.years.join(", ")}, ${a.model.fiches.length} fiches, funders ${a.model.funders.join("/") || "none"}, split ${a.model.split}, exit ${o.result.exit}`,
+  );
+  console.log(`features: ${a.features.join("; ")}`);
+  console.log(`own arithmetic: ${o.ownErrors.length ? o.ownErrors.join(", ") : "clean"}`);
+  for (const t of a.tables) {
+    const got = o.result.tables.find((x) => x.kind === t.kind);
+    console.log(
+      `\n${t.kind} « ${t.sheet} » header ${t.headerRows.join(",")} TOTAL ${t.totalRow}; read: ${got ? `« ${got.sheet} » ${got.range} header ${got.headerRows.join(",")}, ${got.fiches} fiches (true ${Object.keys(t.ficheRows).length})` : "NOT FOUND"}`,
+    );
+    for (const role of new Set([...Object.keys(t.columns), ...Object.keys(got?.columns ?? {})])) {
+      const want = t.columns[role];
+      const read = got?.columns[role];
+      if (!want && read && /\d{4}$|^consumed(To|In)/.test(role) && Object.values(t.columns).includes(read)) continue;
+      const h = (l?: string) => (l ? `« ${(t.headers[l] ?? "?").replace(/\n/g, "⏎")} »` : "");
+      console.log(
+        `  ${want === read ? " " : "✗"} ${role.padEnd(20)} truth ${(want ?? "-").padEnd(3)} read ${(read ?? "-").padEnd(3)} ${h(want)}${read && read !== want ? ` / read ${h(read)}` : ""}`,
+      );
+    }
+  }
+  for (const x of o.result.tables.filter((x) => !a.tables.some((t) => t.kind === x.kind))) console.log(`extra table read: ${x.kind} ${x.sheet}!${x.range}`);
+  console.log(
+    `\nread right: ${o.verdict.readRight} (rule roles ${o.verdict.readRightRuleRoles}) ${o.verdict.fichesNote}${o.result.stderr ? `\nstderr: ${o.result.stderr.trim()}` : ""}`,
+  );
+  for (const f of o.result.findings) console.log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${f.sheet}!${f.cell} ${f.fiche ?? ""} ${f.message}`);
+  console.log(
+    `\nfault ${o.fault.kind}: ${o.fault.what} at ${o.fault.sheet}!${o.fault.cells.join("/")} (${o.fault.rules.join(" | ")}) → ${o.found ? "FOUND" : "missed"}`,
+  );
+  for (const f of o.faulty.findings.filter((x) => x.severity !== "info"))
+    console.log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${f.sheet}!${f.cell} ${f.message}`);
+}
+
+async function corpus(): Promise<void> {
+  const t0 = Date.now();
+  const tally = new Tally9();
+  for (let seed = from; seed < from + count; seed++) {
+    tally.add(await runSeed(seed, work));
+    if (!keep) for (const f of fs.readdirSync(work)) fs.rmSync(path.join(work, f), { force: true, recursive: true });
+  }
+  for (let i = 0; i < Math.max(1, Math.round(count / 40)); i++)
+    for (const kind of LOOKALIKES)
+      tally.addLookalike(kind, from + i, await checkBytes(lookalikeBytes(kind, from + i), `lookalike9-${kind}-${from + i}.xlsx`, work));
+  console.log(tally.lines(`corpus9 — seeds ${from}..${from + count - 1} (${Math.round((Date.now() - t0) / 1000)} s)`, argv.includes("--verbose")).join("\n"));
+}
+
+(oneSeed !== null ? showSeed(oneSeed) : corpus())
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!keep) fs.rmSync(work, { recursive: true, force: true });
+  });
