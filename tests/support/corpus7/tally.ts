@@ -9,7 +9,7 @@ import { type Fault, type FaultKind, faultForSeed, injectFault } from "./faults"
 import { writeBook } from "./writer";
 import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, rejected, type Misread, type Verdict } from "../verdicts/evaluate";
 import { checkBytes, type CheckFinding, type CheckResult } from "../verdicts/run";
-import type { Figures } from "../verdicts/figures";
+import { emptyFigures, type Figures } from "../verdicts/figures";
 
 // corpus6's verdicts read only model.years, tables[].{kind, sheet, columns, headers, ficheRows} and a fault's
 // rules/sheet/cells: corpus7's truth carries them under the same names.
@@ -59,11 +59,9 @@ export function byRule(xs: Pick<CheckFinding, "rule" | "severity">[]): string {
     .join(", ");
 }
 
-const FIGURE_KEYS = "annexes readRight readRightRuleRoles falseErrors falseWarnings flooding faultsFound lookalikes lookalikesRejected".split(" ");
-
 /** Figures over the seeds and look-alikes added to it. */
 export class Tally {
-  readonly f = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as unknown as Figures;
+  readonly f: Figures = emptyFigures();
   fiches = 0;
   layoutIncomplete = 0;
   silent = 0;

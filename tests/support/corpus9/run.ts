@@ -10,7 +10,7 @@ import { LOOKALIKES, makeLookalike } from "./lookalikes";
 import { fundersOf } from "./model";
 import { type FileStyle, writeXlsx } from "./xlsx";
 import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, rejected, type Verdict } from "../verdicts/evaluate";
-import type { Figures } from "../verdicts/figures";
+import { emptyFigures, type Figures } from "../verdicts/figures";
 import { checkBytes, type CheckFinding, type CheckResult } from "../verdicts/run";
 
 export interface Outcome9 {
@@ -91,17 +91,7 @@ const line = (s: string | undefined) => (s ?? "").replace(/\n/g, "⏎").replace(
 
 /** The figures, with the same names as the other corpora's reports. */
 export class Tally9 {
-  readonly f: Figures = {
-    annexes: 0,
-    readRight: 0,
-    readRightRuleRoles: 0,
-    falseErrors: 0,
-    falseWarnings: 0,
-    flooding: 0,
-    faultsFound: 0,
-    lookalikes: 0,
-    lookalikesRejected: 0,
-  };
+  readonly f: Figures = emptyFigures();
   fiches = 0;
   layoutIncomplete = 0;
   onRight: string[] = [];

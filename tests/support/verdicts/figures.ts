@@ -13,6 +13,19 @@ export interface Figures {
   lookalikesRejected: number;
 }
 
+/** Every figure at zero: the one starting point of each corpus's tally. */
+export const emptyFigures = (): Figures => ({
+  annexes: 0,
+  readRight: 0,
+  readRightRuleRoles: 0,
+  falseErrors: 0,
+  falseWarnings: 0,
+  flooding: 0,
+  faultsFound: 0,
+  lookalikes: 0,
+  lookalikesRejected: 0,
+});
+
 /** One seed of a corpus: its truth, the clean workbook and its faulty copy. */
 export interface SeedCase {
   truth: Truth;
@@ -27,17 +40,7 @@ export async function measureCases(
   makeCase: (seed: number) => Promise<SeedCase>,
   lookalikes: { kind: string; bytes: () => Promise<Uint8Array> }[],
 ): Promise<Figures> {
-  const f: Figures = {
-    annexes: 0,
-    readRight: 0,
-    readRightRuleRoles: 0,
-    falseErrors: 0,
-    falseWarnings: 0,
-    flooding: 0,
-    faultsFound: 0,
-    lookalikes: 0,
-    lookalikesRejected: 0,
-  };
+  const f = emptyFigures();
   for (const seed of seeds) {
     const c = await makeCase(seed);
     const r = await checkBytes(c.clean, `annex-${seed}.xlsx`);
