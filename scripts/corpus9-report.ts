@@ -9,6 +9,7 @@ import * as path from "path";
 import { LOOKALIKES } from "../tests/support/corpus9/lookalikes";
 import { lookalikeBytes, runSeed, Tally9 } from "../tests/support/corpus9/run";
 import { checkBytes } from "../tests/support/verdicts/run";
+import { showReading } from "../tests/support/verdicts/showReading";
 
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : null);
@@ -27,26 +28,7 @@ async function showSeed(seed: number): Promise<void> {
   );
   console.log(`features: ${a.features.join("; ")}`);
   console.log(`own arithmetic: ${o.ownErrors.length ? o.ownErrors.join(", ") : "clean"}`);
-  for (const t of a.tables) {
-    const got = o.result.tables.find((x) => x.kind === t.kind);
-    console.log(
-      `\n${t.kind} « ${t.sheet} » header ${t.headerRows.join(",")} TOTAL ${t.totalRow}; read: ${got ? `« ${got.sheet} » ${got.range} header ${got.headerRows.join(",")}, ${got.fiches} fiches (true ${Object.keys(t.ficheRows).length})` : "NOT FOUND"}`,
-    );
-    for (const role of new Set([...Object.keys(t.columns), ...Object.keys(got?.columns ?? {})])) {
-      const want = t.columns[role];
-      const read = got?.columns[role];
-      if (!want && read && /\d{4}$|^consumed(To|In)/.test(role) && Object.values(t.columns).includes(read)) continue;
-      const h = (l?: string) => (l ? `« ${(t.headers[l] ?? "?").replace(/\n/g, "⏎")} »` : "");
-      console.log(
-        `  ${want === read ? " " : "✗"} ${role.padEnd(20)} truth ${(want ?? "-").padEnd(3)} read ${(read ?? "-").padEnd(3)} ${h(want)}${read && read !== want ? ` / read ${h(read)}` : ""}`,
-      );
-    }
-  }
-  for (const x of o.result.tables.filter((x) => !a.tables.some((t) => t.kind === x.kind))) console.log(`extra table read: ${x.kind} ${x.sheet}!${x.range}`);
-  console.log(
-    `\nread right: ${o.verdict.readRight} (rule roles ${o.verdict.readRightRuleRoles}) ${o.verdict.fichesNote}${o.result.stderr ? `\nstderr: ${o.result.stderr.trim()}` : ""}`,
-  );
-  for (const f of o.result.findings) console.log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${f.sheet}!${f.cell} ${f.fiche ?? ""} ${f.message}`);
+  showReading(a.tables, o);
   console.log(
     `\nfault ${o.fault.kind}: ${o.fault.what} at ${o.fault.sheet}!${o.fault.cells.join("/")} (${o.fault.rules.join(" | ")}) → ${o.found ? "FOUND" : "missed"}`,
   );

@@ -11,6 +11,7 @@ import { pathToFileURL } from "url";
 import { DECOY_KINDS } from "../tests/support/corpus7/decoys";
 import { annexBytes, byRule, type Compose, judge, runDecoy, runSeed, Tally } from "../tests/support/corpus7/tally";
 import { checkBytes } from "../tests/support/verdicts/run";
+import { showReading } from "../tests/support/verdicts/showReading";
 
 /** Runs the report of corpus `name` (its composer given) on the command line's arguments. */
 export function corpusReport(name: string, compose: Compose): void {
@@ -61,27 +62,7 @@ export function corpusReport(name: string, compose: Compose): void {
     );
     console.log(`features: ${a.features.join("; ")}`);
     console.log(`own arithmetic: ${o.arith.length ? JSON.stringify(o.arith) : "clean"}`);
-    for (const t of a.tables) {
-      const got = o.result.tables.find((x) => x.kind === t.kind);
-      console.log(
-        `\n${t.kind} « ${t.sheet} » header ${t.headerRows.join(",")} TOTAL ${t.totalRow}; read: ${got ? `« ${got.sheet} » ${got.range} header ${got.headerRows.join(",")}, ${got.fiches} fiches (true ${Object.keys(t.ficheRows).length})` : "NOT FOUND"}`,
-      );
-      for (const role of new Set([...Object.keys(t.columns), ...Object.keys(got?.columns ?? {})])) {
-        const want = t.columns[role];
-        const read = got?.columns[role];
-        if (!want && read && /\d{4}$|^consumed(To|In)/.test(role) && Object.values(t.columns).includes(read)) continue;
-        const mark = want === read ? " " : "✗";
-        const h = (l?: string) => (l ? `« ${(t.headers[l] ?? "?").replace(/\n/g, "⏎")} »` : "");
-        console.log(
-          `  ${mark} ${role.padEnd(20)} truth ${(want ?? "-").padEnd(3)} read ${(read ?? "-").padEnd(3)} ${h(want)}${read && read !== want ? ` / read ${h(read)}` : ""}`,
-        );
-      }
-    }
-    for (const x of o.result.tables.filter((x) => !a.tables.some((t) => t.kind === x.kind))) console.log(`extra table read: ${x.kind} ${x.sheet}!${x.range}`);
-    console.log(
-      `\nread right: ${o.verdict.readRight} (rule roles ${o.verdict.readRightRuleRoles}) ${o.verdict.fichesNote}${o.result.stderr ? `\nstderr: ${o.result.stderr.trim()}` : ""}`,
-    );
-    for (const f of o.result.findings) console.log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${f.sheet}!${f.cell} ${f.fiche ?? ""} ${f.message}`);
+    showReading(a.tables, o);
     console.log(
       `\nfault ${o.kind}: ${o.fault.what} at ${o.fault.sheet}!${o.fault.cells.slice(0, 4).join("/")} (${o.fault.rules.join(" | ")}) → ${o.found ? "FOUND" : "missed"}`,
     );
