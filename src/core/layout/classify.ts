@@ -219,10 +219,20 @@ function classifyWords(groupRaw: string, subRaw: string): ColumnClass | null {
   }
   const out = classifyOne(g, s);
   if (out || !g || !s || isBareYear(s)) return out;
+  // A sub-header that says it is no money (a date, a start, a count, posts) is not read with its group: « Plan de
+  // financement » / « Date de lancement » is a date, not the planned budget.
+  if (notMoneySub(s)) return null;
   // A sub-header that names nothing known, under a group that does: read them together.
   const both = classifyMain(`${g} ${s}`, g, "", null, false);
   return both ?? underTitle(g, s);
 }
+
+/** Days, starts, counts and posts, not money (« Date de lancement », « Démarrage », « Nombre de familles », « ETP »)… */
+const NOT_MONEY_SUB =
+  /^(dates?|demarrages?|lancements?|debut|fin|echeances?|calendriers?|mise en (oeuvre|œuvre|place)|periode de mise en|nombre|nb|nbre|effectifs?|etp|equivalents? temps plein|familles?|beneficiaires?|personnes?|enfants?|jeunes|usagers?|public)\b/;
+/** …unless it says money (« ETP valorisés », « Nombre × coût »). */
+const MONEY_IN_SUB = /valoris|montants?|\beuros?\b|€|\bcouts?\b|budgets?|credits?|depenses?|financ|enveloppe/;
+const notMoneySub = (s: string) => NOT_MONEY_SUB.test(s) && !MONEY_IN_SUB.test(s);
 
 /** Under a group that says nothing (a title over the whole table), the sub-header alone (« Action », « Intitulé »). */
 function underTitle(g: string, s: string): ColumnClass | null {

@@ -73,6 +73,30 @@ export function countBareYears(sheet: SheetSnapshot, r: number): { years: number
  * The group row above a header row found first: when its bare years sit under texts of the row above ("Masse salariale"
  * over 2021, 2022), the header starts there, single-row headers standing on the lower row.
  */
+/**
+ * Groups written out in every column of the group instead of merged (« 2021 (€) », « 2021 (€) », « 2021 (€) »,
+ * « Cumul 2021 à 2022 » ×3, as a merge undone leaves them): runs of two or more equal short texts on row u, each over
+ * texts of row r.
+ */
+function repeatedGroupsOver(sheet: SheetSnapshot, u: number, r: number): number {
+  const row = sheet.cells[u - 1] ?? [];
+  const below = sheet.cells[r - 1] ?? [];
+  let runs = 0;
+  let c = 1;
+  while (c <= row.length) {
+    const t = cellText(row[c - 1]?.value ?? null).trim();
+    let e = c;
+    while (t && e < row.length && cellText(row[e]?.value ?? null).trim() === t) e++;
+    if (t && e > c && t.length <= 40) {
+      let under = 0;
+      for (let k = c; k <= e; k++) if (cellText(below[k - 1]?.value ?? null).trim()) under++;
+      if (under === e - c + 1) runs++;
+    }
+    c = e + 1;
+  }
+  return runs;
+}
+
 export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: number): boolean {
   if (r <= 1) return false;
   const row = sheet.cells[r - 1];
@@ -102,6 +126,7 @@ export function groupRowAbove(sheet: SheetSnapshot, merges: MergeIndex, r: numbe
   // A lone text merged from the header's first column (« Document de travail », « Département (montants en euros) »)
   // is a title over the table's first columns, not a group: a group row over the first columns has other groups too.
   if (loneTitleOver(sheet, r - 1, r)) return false;
+  if (repeatedGroupsOver(sheet, r - 1, r) >= 2) return true;
   return sheet.merges.some((m) => {
     if (m.r1 !== r - 1 || m.r2 !== r - 1 || m.c2 <= m.c1 || (m.c2 - m.c1 + 1) * 2 > filled) return false;
     const t = cellText(above[m.c1 - 1]?.value ?? null);

@@ -17,7 +17,7 @@ import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, 
 import { verifyAcross, verifyReading, type Doubt } from "./verify";
 import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
-import { sourceByCells } from "./sourceByCells";
+import { sourceByCells, sourceRefutedByCells } from "./sourceByCells";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
@@ -742,6 +742,11 @@ function scanSheet(
         }
       }
       if (seg.kind === "detail" && !user.includes("source") && settleSource(sheet, columns, ambiguous, body.rows)) reread = true;
+      // A source its cells refute (comments, partners, no funder named on any fiche): no source read.
+      if (seg.kind === "detail" && !user.includes("source") && columns.source !== undefined && sourceRefutedByCells(sheet, columns.source, body.rows)) {
+        delete columns.source;
+        reread = true;
+      }
       if (reread) body = parse();
       const hidden: number[] = [];
       for (let c = seg.c1; c <= seg.c2; c++) if (sheet.hiddenCols.has(c)) hidden.push(c);

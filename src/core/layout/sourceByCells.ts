@@ -40,3 +40,32 @@ export function sourceByCells(sheet: SheetSnapshot, candidates: number[], curren
   }
   return best;
 }
+
+/** A cell that says no co-financer (« Sans cofinancement », « Néant », « Aucun », « - »). */
+const SAYS_NONE = /^(sans|neant|aucun|aucune|pas de|non|nc|na|n ?\/ ?a|0|-+|\/|x)\b|^[-/x0]*$/;
+
+/** Whether a cell names a funder anywhere in it (a word, or a list of them), or says there is none. */
+function speaksOfFunders(text: string): boolean {
+  const t = normHead(text, 200).trim();
+  if (!t || SAYS_NONE.test(t) || blockOf(t) !== null || namesFunders(t)) return true;
+  return t.split(/[^a-z0-9']+/).some((w) => w.length > 1 && blockOf(w) !== null);
+}
+
+/**
+ * A column worded as the source of co-financing (« Partenaires associés ») whose filled fiche cells, three or more, name
+ * no funder at all nor say there is none (« en cours », « partenariat CAF », « action reportée »): comments or partners,
+ * not the source. The header proposed it; the cells refute it, and a warning on every fiche would only flood.
+ */
+export function sourceRefutedByCells(sheet: SheetSnapshot, c: number, rows: RowInfo[]): boolean {
+  let filled = 0;
+  for (const r of rows) {
+    if (r.kind !== "fiche" && r.kind !== "continuation") continue;
+    const v = sheet.cells[r.row - 1]?.[c - 1]?.value;
+    if (v === null || v === undefined) continue;
+    if (typeof v !== "string") return false;
+    if (!v.trim()) continue;
+    if (speaksOfFunders(v)) return false;
+    filled++;
+  }
+  return filled >= 3;
+}
