@@ -142,19 +142,17 @@ describe("shapes no corpus generates", () => {
     expect(found[0]).toContain(`Colonnes de montants non reconnues\u00a0: ${m.colOf.caf2021}\u00a0«\u00a0${name} 2021\u00a0»`);
   });
 
-  test("4. realisations split per funder (« Réalisé CD », « Réalisé FIR »…) before the total realisations column", () => {
-    const yl = YEARS[YEARS.length - 1]!;
-    const funders = ["cd", "fir", "etat", "ondam"] as const;
-    const shareOf = (f: MiniFiche): number[] => {
-      const planned = [f.ms[1]! + f.dgas[1]!, f.fir[1]!, f.etat[1]!, f.ondam[1]!];
-      const whole = sum(planned);
-      const parts = planned.map((p) => Math.round((f.realisedLast * p) / whole));
-      parts[0] = f.realisedLast - sum(parts.slice(1));
-      return parts;
-    };
-    const heads: Record<string, string> = { cd: "Réalisé CD", fir: "Réalisé FIR", etat: "Réalisé ETAT", ondam: "Réalisé ONDAM" };
-    const split: MiniCol[] = funders.map((b) => ({ head: `${heads[b]} ${yl}`, key: `realised_${b}` }));
-    const cols = standardCols(YEARS);
+  const FUNDERS = ["cd", "fir", "etat", "ondam"] as const;
+  /** Each funder's part of the year's realisations, in proportion to what it planned that year; the CD part takes the rounding. */
+  const shareOf = (f: MiniFiche): number[] => {
+    const planned = [f.ms[1]! + f.dgas[1]!, f.fir[1]!, f.etat[1]!, f.ondam[1]!];
+    const whole = sum(planned);
+    const parts = planned.map((p) => Math.round((f.realisedLast * p) / whole));
+    parts[0] = f.realisedLast - sum(parts.slice(1));
+    return parts;
+  };
+  /** A detail whose columns `split` (the parts) stand before the total realisations: every other role read, no finding. */
+  const expectPartsBeside = (cols: MiniCol[], split: MiniCol[]) => {
     cols.splice(
       cols.findIndex((c) => c.key === "realisedLastYear"),
       0,
@@ -164,7 +162,7 @@ describe("shapes no corpus generates", () => {
       cols,
       amountKeys: split.map((c) => c.key),
       valueFor: (f, k) => {
-        const i = funders.findIndex((b) => k === `realised_${b}`);
+        const i = FUNDERS.findIndex((b) => k === `realised_${b}`);
         return i >= 0 ? shareOf(f)[i]! : undefined;
       },
     });
@@ -172,37 +170,22 @@ describe("shapes no corpus generates", () => {
     const known = Object.fromEntries(Object.entries(m.colOf).filter(([k]) => !k.startsWith("realised_")));
     expect(columnLetters(l.detail!)).toMatchObject(known);
     expect(loud(m.wb)).toEqual([]);
+  };
+
+  test("4. realisations split per funder (« Réalisé CD », « Réalisé FIR »…) before the total realisations column", () => {
+    const yl = YEARS[YEARS.length - 1]!;
+    const heads: Record<string, string> = { cd: "Réalisé CD", fir: "Réalisé FIR", etat: "Réalisé ETAT", ondam: "Réalisé ONDAM" };
+    const split: MiniCol[] = FUNDERS.map((b) => ({ head: `${heads[b]} ${yl}`, key: `realised_${b}` }));
+    expectPartsBeside(standardCols(YEARS), split);
   });
 
   test("4b. the parts under a « Réalisé 2022 » group (« CD », « FIR »…) beside its « Total »", () => {
-    const yl = YEARS[YEARS.length - 1]!;
-    const funders = ["cd", "fir", "etat", "ondam"] as const;
-    const shareOf = (f: MiniFiche): number[] => {
-      const planned = [f.ms[1]! + f.dgas[1]!, f.fir[1]!, f.etat[1]!, f.ondam[1]!];
-      const parts = planned.map((p) => Math.round((f.realisedLast * p) / sum(planned)));
-      parts[0] = f.realisedLast - sum(parts.slice(1));
-      return parts;
-    };
-    const group = `Réalisé ${yl}`;
-    const split: MiniCol[] = funders.map((b) => ({ group, head: b.toUpperCase(), key: `realised_${b}` }));
-    const cols = standardCols(YEARS).map((c) => (c.key === "realisedLastYear" ? { ...c, group, head: "Total" } : c));
-    cols.splice(
-      cols.findIndex((c) => c.key === "realisedLastYear"),
-      0,
-      ...split,
+    const group = `Réalisé ${YEARS[YEARS.length - 1]!}`;
+    const split: MiniCol[] = FUNDERS.map((b) => ({ group, head: b.toUpperCase(), key: `realised_${b}` }));
+    expectPartsBeside(
+      standardCols(YEARS).map((c) => (c.key === "realisedLastYear" ? { ...c, group, head: "Total" } : c)),
+      split,
     );
-    const m = miniDetail({
-      cols,
-      amountKeys: split.map((c) => c.key),
-      valueFor: (f, k) => {
-        const i = funders.findIndex((b) => k === `realised_${b}`);
-        return i >= 0 ? shareOf(f)[i]! : undefined;
-      },
-    });
-    const l = recognise(m.wb);
-    const known = Object.fromEntries(Object.entries(m.colOf).filter(([k]) => !k.startsWith("realised_")));
-    expect(columnLetters(l.detail!)).toMatchObject(known);
-    expect(loud(m.wb)).toEqual([]);
   });
 
   test("5. amounts in k€, « en milliers d'euros » only in a title line above the table", () => {
