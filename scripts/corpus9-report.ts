@@ -40,7 +40,7 @@ async function corpus(): Promise<void> {
   const t0 = Date.now();
   const tally = new Tally9();
   for (let seed = from; seed < from + count; seed++) {
-    tally.add(await runSeed(seed, work));
+    tally.addSeed(await runSeed(seed, work));
     if (!keep) for (const f of fs.readdirSync(work)) fs.rmSync(path.join(work, f), { force: true, recursive: true });
   }
   for (let i = 0; i < Math.max(1, Math.round(count / 40)); i++)

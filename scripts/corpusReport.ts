@@ -76,12 +76,12 @@ export function corpusReport(name: string, compose: Compose): void {
     const clean: number[] = [];
     for (let seed = from; seed < from + count; seed++) {
       const o = await runSeed(seed, work, compose);
-      tally.add(o);
+      tally.addSeed(o);
       if (o.verdict.readRightRuleRoles) clean.push(seed);
       if (!keep) for (const f of fs.readdirSync(work)) fs.rmSync(path.join(work, f), { force: true, recursive: true });
     }
     for (let i = 0; i < Math.max(1, Math.round(count / 50)); i++)
-      for (const kind of DECOY_KINDS) tally.addDecoy(kind, from + i, await runDecoy(kind, from + i, work));
+      for (const kind of DECOY_KINDS) tally.addLookalike(kind, from + i, await runDecoy(kind, from + i, work));
     console.log(tally.lines(`${name} — seeds ${from}..${from + count - 1} (${Math.round((Date.now() - t0) / 1000)} s)`, flag("--verbose")).join("\n"));
     if (!soffice) return;
     // the first K seeds saved again by LibreOffice: is a reading that holds on ExcelJS's file kept on LibreOffice's?

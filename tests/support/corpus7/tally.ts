@@ -7,9 +7,12 @@ import { type Annex7, composeAnnex } from "./compose";
 import { type DecoyKind, DECOY_KINDS, makeDecoy } from "./decoys";
 import { type Fault, type FaultKind, faultForSeed, injectFault } from "./faults";
 import { writeBook } from "./writer";
-import { faultFound, falseFindings, isLayoutIncomplete, judgeReading, rejected, type Misread, type Verdict } from "../verdicts/evaluate";
-import { checkBytes, type CheckFinding, type CheckResult } from "../verdicts/run";
-import { emptyFigures, type Figures } from "../verdicts/figures";
+import { faultFound, judgeReading, type Verdict } from "../verdicts/evaluate";
+import { checkBytes, type CheckResult } from "../verdicts/run";
+import type { Figures } from "../verdicts/figures";
+import { byRule, CorpusTally, type TalliedSeed } from "../verdicts/tally";
+
+export { byRule };
 
 // corpus6's verdicts read only model.years, tables[].{kind, sheet, columns, headers, ficheRows} and a fault's
 // rules/sheet/cells: corpus7's truth carries them under the same names.
@@ -46,149 +49,29 @@ export async function runDecoy(kind: DecoyKind, seed: number, dir?: string): Pro
   return checkBytes(await writeBook(makeDecoy(kind, seed)), `lookalike-${kind}-${seed}.xlsx`, dir);
 }
 
-const bump = <K>(m: Map<K, number[]>, k: K, seed: number) => m.set(k, [...(m.get(k) ?? []), seed]);
-const oneLine = (s: string | undefined) => (s ?? "").replace(/\n/g, "⏎").replace(/20\d\d/g, "YYYY");
-const pct = (k: number, n: number) => `${k}/${n} (${n ? Math.round((100 * k) / n) : 0} %)`;
-/** « rule (severity) ×n, … », most frequent first */
-export function byRule(xs: Pick<CheckFinding, "rule" | "severity">[]): string {
-  const m = new Map<string, number>();
-  for (const f of xs) m.set(`${f.rule} (${f.severity})`, (m.get(`${f.rule} (${f.severity})`) ?? 0) + 1);
-  return [...m]
-    .sort((a, b) => b[1] - a[1])
-    .map(([k, n]) => `${k} ×${n}`)
-    .join(", ");
-}
+/** What the shared tally needs of a seed, from corpus7's outcome. */
+export const tallied = (o: SeedOutcome): TalliedSeed => ({
+  seed: o.seed,
+  verdict: o.verdict,
+  result: o.result,
+  faulty: o.faulty,
+  found: o.found,
+  fault: o.fault,
+  features: o.annex.features,
+  ownBroken: o.arith.map((b) => `${b.rule} ${b.sheet}!${b.cell} ${b.what}`),
+});
 
-/** Figures over the seeds and look-alikes added to it. */
-export class Tally {
-  readonly f: Figures = emptyFigures();
-  fiches = 0;
-  layoutIncomplete = 0;
-  silent = 0;
-  onRight: string[] = [];
-  foundOnRight = [0, 0];
-  arithBroken: string[] = [];
-  crashes: string[] = [];
-  flooders: string[] = [];
-  missed: string[] = [];
-  taken: string[] = [];
-  readonly misreads = new Map<string, Map<string, number[]>>();
-  readonly falseBySeed = new Map<string, number[]>();
-  readonly falseAll: CheckFinding[] = [];
-  readonly byFeature = new Map<string, [number, number]>();
-  readonly byFault = new Map<string, [number, number]>();
-  readonly noAnnex = new Map<string, number[]>();
-
-  add(o: SeedOutcome): void {
-    const { seed, verdict: v, result: r } = o;
-    this.f.annexes++;
-    if (v.readRight) this.f.readRight++;
-    if (v.readRightRuleRoles) this.f.readRightRuleRoles++;
-    if (v.fichesRight) this.fiches++;
-    if (o.arith.length)
-      this.arithBroken.push(
-        `${seed}: ${o.arith
-          .slice(0, 2)
-          .map((b) => `${b.rule} ${b.sheet}!${b.cell} ${b.what}`)
-          .join("; ")}`,
-      );
-    for (const x of [r, o.faulty]) if (/CRASH|inattendue/.test(x.stderr)) this.crashes.push(`${seed}: ${x.stderr.trim().split("\n").slice(0, 4).join(" | ")}`);
-    const ff = falseFindings(r);
-    for (const x of ff) {
-      if (x.severity === "error") this.f.falseErrors++;
-      else this.f.falseWarnings++;
-      if (isLayoutIncomplete(x)) this.layoutIncomplete++;
-      this.falseAll.push(x);
-      bump(this.falseBySeed, `${x.rule} (${x.severity})`, seed);
-    }
-    if (v.readRightRuleRoles && ff.length) this.onRight.push(`${seed}: ${byRule(ff)}`);
-    if (!v.readRightRuleRoles && ff.some((x) => !isLayoutIncomplete(x))) {
-      this.f.flooding++;
-      this.flooders.push(`${seed} (${ff.length})`);
-    }
-    if (v.misreads.some((m) => m.cause === "table not found") && !r.findings.some(isLayoutIncomplete)) this.silent++;
-    if (r.exit === 2) bump(this.noAnnex, (/écarté\s*:\s*(.*)$/s.exec(r.stderr)?.[1] ?? r.stderr).trim().replace(/\d+/g, "#").slice(0, 150), seed);
-    for (const m of v.misreads) this.misread(seed, m);
-    for (const feat of new Set(o.annex.features)) {
-      const x = this.byFeature.get(feat) ?? [0, 0];
-      this.byFeature.set(feat, [x[0] + (v.readRightRuleRoles ? 1 : 0), x[1] + 1]);
-    }
-    if (o.found) this.f.faultsFound++;
-    if (v.readRightRuleRoles) this.foundOnRight = [this.foundOnRight[0]! + (o.found ? 1 : 0), this.foundOnRight[1]! + 1];
-    const k = this.byFault.get(o.kind) ?? [0, 0];
-    this.byFault.set(o.kind, [k[0] + (o.found ? 1 : 0), k[1] + 1]);
-    if (!o.found)
-      this.missed.push(
-        `${seed} ${o.kind}${v.readRightRuleRoles ? "" : " (misread)"}: ${o.fault.what} at ${o.fault.sheet}!${o.fault.cells.slice(0, 3).join("/")}`,
-      );
-  }
-
-  private misread(seed: number, m: Misread): void {
-    const cls = `${m.table} ${m.role.replace(/\d{4}$/, "YYYY")} — ${m.cause}`;
-    const text = `${m.truthHeader ? `« ${oneLine(m.truthHeader)} »` : (m.truth ?? "")}${m.read ? ` → read ${m.readHeader ? `« ${oneLine(m.readHeader)} »` : m.read}` : ""}`;
-    const inner = this.misreads.get(cls) ?? new Map<string, number[]>();
-    bump(inner, text, seed);
-    this.misreads.set(cls, inner);
-  }
-
-  addDecoy(kind: string, seed: number, r: CheckResult): void {
-    this.f.lookalikes++;
-    if (rejected(r)) this.f.lookalikesRejected++;
-    else
-      this.taken.push(
-        `${kind} #${seed}: exit ${r.exit}, ${r.tables.map((t) => `${t.kind} ${t.sheet}!${t.range}`).join(", ") || "no table"}, ${r.findings.length} findings ${byRule(r.findings)}`,
-      );
-  }
-
-  lines(title: string, verbose: boolean): string[] {
-    const f = this.f;
-    const n = f.annexes;
-    const out = [
-      title,
-      `  annexes read right (every role):      ${pct(f.readRight, n)}`,
-      `  read right, rule roles:               ${pct(f.readRightRuleRoles, n)}`,
-      `  fiches counted right (all tables):    ${pct(this.fiches, n)}`,
-      `  false errors on clean annexes:        ${f.falseErrors}`,
-      `  false warnings on clean annexes:      ${f.falseWarnings} (of which layout-incomplete ${this.layoutIncomplete})`,
-      `  false findings on annexes read right: ${this.onRight.length ? this.onRight.slice(0, 8).join("; ") : "none"}`,
-      `  misread annexes flooding:             ${f.flooding}`,
-      `  a table missed silently:              ${this.silent}`,
-      `  faults found at their cell:           ${pct(f.faultsFound, n)} (on annexes read right: ${pct(this.foundOnRight[0]!, this.foundOnRight[1]!)})`,
-      `  look-alikes rejected (exit 2, none):  ${pct(f.lookalikesRejected, f.lookalikes)}`,
-      `  clean annexes breaking their own arithmetic: ${this.arithBroken.length}${this.arithBroken.length ? ` — ${this.arithBroken.slice(0, 4).join(" / ")}` : ""}`,
-      `  engine crashes: ${this.crashes.length}${this.crashes.length ? `\n    ${this.crashes.slice(0, 8).join("\n    ")}` : ""}`,
-    ];
-    if (this.falseAll.length) out.push(`  false findings by rule: ${byRule(this.falseAll)}`);
-    out.push(`  faults by kind: ${[...this.byFault].map(([k, [a, b]]) => `${k} ${a}/${b}`).join(", ")}`);
-    if (this.taken.length) out.push(`  look-alikes taken for annexes:\n    ${this.taken.join("\n    ")}`);
-    if (!verbose) return out;
-    out.push("", "Misreading classes (table role — cause: count; header text → what was read, seeds):");
-    const classes = [...this.misreads].map(([k, m]) => [k, m, [...m.values()].reduce((t, s) => t + s.length, 0)] as const).sort((a, b) => b[2] - a[2]);
-    for (const [k, m, total] of classes) {
-      out.push(`  ${k}: ${total} (${new Set([...m.values()].flat()).size} annexes)`);
-      const texts = [...m].sort((a, b) => b[1].length - a[1].length);
-      for (const [t, seeds] of texts.slice(0, 8)) out.push(`      ${seeds.length}× ${t} — seeds ${[...new Set(seeds)].slice(0, 6).join(", ")}`);
-      if (texts.length > 8) out.push(`      … ${texts.length - 8} more header texts`);
-    }
-    out.push("", "Clean annexes answered « no annex » (exit 2), by the engine's reason:");
-    for (const [w, seeds] of [...this.noAnnex].sort((a, b) => b[1].length - a[1].length))
-      out.push(`  ${seeds.length}× ${w} — seeds ${seeds.slice(0, 8).join(", ")}`);
-    out.push("", "Read right (rule roles) by feature, worst first:");
-    for (const [feat, [k, t]] of [...this.byFeature].sort((a, b) => a[1][0] / a[1][1] - b[1][0] / b[1][1]))
-      out.push(`  ${String(k).padStart(3)}/${String(t).padEnd(3)} ${feat}`);
-    out.push("", "False findings on clean annexes (rule → seeds):");
-    for (const [k, seeds] of [...this.falseBySeed].sort((a, b) => b[1].length - a[1].length))
-      out.push(`  ${k}: ${seeds.length} — seeds ${[...new Set(seeds)].slice(0, 12).join(", ")}`);
-    out.push("", `Flooding misread annexes (seed (findings)): ${this.flooders.join(", ") || "none"}`);
-    out.push("", `Missed faults:\n  ${this.missed.join("\n  ")}`);
-    return out;
+/** The shared tally, fed corpus7's outcomes. */
+export class Tally extends CorpusTally {
+  addSeed(o: SeedOutcome): void {
+    this.add(tallied(o));
   }
 }
 
 /** The product's figures on these seeds (clean annex and its faulty copy) and one look-alike of each kind. */
 export async function measure(seeds: number[], decoySeed = 1, compose: Compose = composeAnnex): Promise<Figures> {
   const t = new Tally();
-  for (const seed of seeds) t.add(await runSeed(seed, undefined, compose));
-  for (const kind of DECOY_KINDS) t.addDecoy(kind, decoySeed, await runDecoy(kind, decoySeed));
+  for (const seed of seeds) t.addSeed(await runSeed(seed, undefined, compose));
+  for (const kind of DECOY_KINDS) t.addLookalike(kind, decoySeed, await runDecoy(kind, decoySeed));
   return t.f;
 }
