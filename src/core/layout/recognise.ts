@@ -408,7 +408,10 @@ function assignColumns(kind: TableKind, seg: Segment, hidden: Set<number> = new 
       if (i >= 0) ambiguous.splice(i, 1);
       continue;
     }
-    const c = columns[since];
+    // (Whichever of them was read first, or kept as the visible one: the span that ends before the last year is the
+    // hypothesis, « Cumul consommé » before « Réalisé 2020-2022 » or beside it hidden.)
+    const early = lastYear && columns[prior] === undefined ? spans.find((x) => x.end < lastYear) : undefined;
+    const c = early && spans.length === 1 ? early.col : columns[since];
     const end = c === undefined ? null : spanEnd(c);
     // ("Total consommé au 31/12/<last year>" beside it is the cumulative, not a prior balance already there.)
     const priorTo = Object.keys(blocks[to] ?? {}).filter((y) => Number(y) !== lastYear);
