@@ -19,6 +19,7 @@ import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
 import { sourceByCells, sourceRefutedByCells } from "./sourceByCells";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
+import { detectAmountUnit, unitScales } from "./amountUnit";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
   cellText,
@@ -1138,7 +1139,8 @@ export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}):
   if (detail && summary) {
     const ds = wb.sheets.find((x) => x.name === detail.sheet)!;
     const ss = wb.sheets.find((x) => x.name === summary.sheet)!;
-    const more = verifyAcross(ds, detail, ss, summary, summary.userKeys);
+    const scales = unitScales(detectAmountUnit(ds, detail), detectAmountUnit(ss, summary));
+    const more = verifyAcross(ds, detail, ss, summary, summary.userKeys, scales ?? undefined);
     if (more.length) {
       summary.doubts.push(...more);
       summary.doubtful.push(...more.map((m) => m.key));

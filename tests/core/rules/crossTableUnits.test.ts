@@ -1,0 +1,81 @@
+// One table kept in euros, the other in thousands of euros, each saying so (« (en €) » over the detail, « (k€) » in the
+// summary's headers): the summary ↔ detail comparison is made in euros, within what the k€ figures can say (38,71 k€
+// is 38 710 € to 5 € either way), instead of every pair looking a thousand times off and the reading doubted.
+import { checkAnnex } from "../../../src/core/check";
+import { recognise } from "../../../src/core/layout/recognise";
+import { colToLetters } from "../../../src/core/model/a1";
+import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import type { Finding } from "../../../src/core/rules/types";
+import { budgetOf, fiches, miniDetail, type MiniFiche } from "../miniAnnex";
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
+
+function euros(f: MiniFiche, role: string): number {
+  const values: Record<string, number> = {
+    budget: budgetOf(f),
+    departement: sum(f.ms) + sum(f.dgas),
+    fir: sum(f.fir),
+    etat: sum(f.etat),
+    ondam: sum(f.ondam),
+    consumedPrior: f.realisedSince - f.realisedLast,
+    consumedLastYear: f.realisedLast,
+    consumedSinceStart: f.realisedSince,
+  };
+  return values[role]!;
+}
+
+const HEADS: Array<[string, string]> = [
+  ["Fiche action N°", "fiche"],
+  ["Budget global (k€)", "budget"],
+  ["Département (k€)", "departement"],
+  ["FIR (k€)", "fir"],
+  ["Etat (k€)", "etat"],
+  ["ONDAM (k€)", "ondam"],
+  ["Modalités de financement", "modalite"],
+  ["Consommé au 31/12/2021 (k€)", "consumedPrior"],
+  ["Consommé en 2022 (k€)", "consumedLastYear"],
+  ["Consommé 2021-2022 (k€)", "consumedSinceStart"],
+];
+
+/** The detail in euros (saying so above it), the summary in k€ rounded to `decimals`, one value changed by `change` k€. */
+function annex(decimals: number, change?: { fiche: number; role: string; by: number }) {
+  const fs = fiches();
+  const wb: WorkbookSnapshot = { sheets: [] };
+  miniDetail({ fiches: fs, title: "Suivi des fiches actions (montants en €)" }, wb);
+  const sheet = emptySheet("Synthèse");
+  wb.sheets.push(sheet);
+  const colOf: Record<string, string> = {};
+  HEADS.forEach(([h, role], i) => {
+    setCell(sheet, 1, i + 1, { value: h });
+    colOf[role] = colToLetters(i + 1);
+  });
+  const k = (f: MiniFiche, role: string) =>
+    Math.round((euros(f, role) / 1000) * 10 ** decimals) / 10 ** decimals + (change && change.fiche === f.n && change.role === role ? change.by : 0);
+  const mod = (f: MiniFiche) => f.source.replace("ETAT", "PLF").replace("ONDAM", "AM");
+  fs.forEach((f, j) => HEADS.forEach(([, role], i) => setCell(sheet, 2 + j, i + 1, { value: role === "fiche" ? f.n : role === "modalite" ? mod(f) : k(f, role) })));
+  const total = 2 + fs.length;
+  setCell(sheet, total, 1, { value: "TOTAL" });
+  HEADS.forEach(([, role], i) => {
+    if (role === "fiche" || role === "modalite") return;
+    const L = colToLetters(i + 1);
+    setCell(sheet, total, i + 1, { value: sum(fs.map((f) => k(f, role))), formula: `SUM(${L}2:${L}${total - 1})` });
+  });
+  return { wb, colOf };
+}
+
+describe("the detail in euros, the summary in k€", () => {
+  test.each([3, 2, 1])("k€ written to %i decimal(s): the reading holds and no table is wrong", (decimals) => {
+    const { wb } = annex(decimals);
+    expect(recognise(wb).summary!.doubtful).toEqual([]);
+    expect(loud(checkAnnex(wb).findings)).toEqual([]);
+    expect(checkAnnex(wb).findings.filter((f) => f.rule === "cross-table")).toEqual([]);
+  });
+
+  test("a Département 5 k€ off the detail's Total CD: one cross-table error at its cell, in euros", () => {
+    const { wb, colOf } = annex(2, { fiche: 3, role: "departement", by: 5 });
+    const found = checkAnnex(wb).findings.filter((f) => f.rule === "cross-table" || f.rule === "layout-incomplete");
+    expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual([`cross-table ${colOf.departement}4`]);
+    expect(found[0]!.message).toMatch(/écart 5\s000\s€/);
+  });
+});
