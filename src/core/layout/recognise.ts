@@ -1139,8 +1139,15 @@ export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}):
   if (detail && summary) {
     const ds = wb.sheets.find((x) => x.name === detail.sheet)!;
     const ss = wb.sheets.find((x) => x.name === summary.sheet)!;
-    const scales = unitScales(detectAmountUnit(ds, detail), detectAmountUnit(ss, summary));
-    const more = verifyAcross(ds, detail, ss, summary, summary.userKeys, scales ?? undefined);
+    let more = verifyAcross(ds, detail, ss, summary, summary.userKeys);
+    // One table saying k€ and the other euros: compared in euros only if the figures then agree better than as written
+    // (a header's « (€) » over amounts kept in k€ says nothing sure).
+    const scales = more.length ? unitScales(detectAmountUnit(ds, detail), detectAmountUnit(ss, summary)) : null;
+    const scaled = scales ? verifyAcross(ds, detail, ss, summary, summary.userKeys, scales) : null;
+    if (scales && scaled && scaled.length < more.length) {
+      more = scaled;
+      summary.unitScales = scales;
+    }
     if (more.length) {
       summary.doubts.push(...more);
       summary.doubtful.push(...more.map((m) => m.key));

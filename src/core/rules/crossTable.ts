@@ -2,7 +2,7 @@ import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
 import { TableView as View } from "../layout/view";
 import { otherSheetParts } from "../layout/continued";
-import { detectAmountUnit, keptPrecision, unitScales } from "../layout/amountUnit";
+import { keptPrecision } from "../layout/amountUnit";
 import { detailRowsBySummaryKey } from "./ficheKeys";
 import { finding } from "./helpers";
 import { confident } from "./needs";
@@ -52,8 +52,8 @@ export const crossTable: Rule = {
     // (A summary fiche on several rows, numbered on each or merged down, is summed over all of them.)
     const summaryRows = s.rowsByFiche();
     const out: Finding[] = [];
-    // One table in k€, the other in euros (each saying so): both compared in euros, as the annex's messages print them.
-    const scales = unitScales(detectAmountUnit(d.sheet, d.t), detectAmountUnit(s.sheet, s.t));
+    // One table in k€, the other in euros (each saying so, the figures confirming it): both compared in euros, as the annex's messages print them.
+    const scales = s.t.unitScales;
     // Each pair of columns on its own, when both were read with confidence.
     const pairs = PAIRS.filter(
       ([sRole, dRole]) =>
