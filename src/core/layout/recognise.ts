@@ -201,7 +201,8 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     // Without any yearly amount block or other column only a detail table has, a column worded as the summary's own
     // (« Département ») says which table it is, even beside realisations worded like the detail's.
     const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
-    const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : oneYearSummary(run, dStrong) ? "summary" : null;
+    const byWords: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
+    const kind: TableKind | null = byWords ?? (oneYearSummary(run, dStrong) ? "summary" : null);
     return { kind, run, dStrong, sStrong };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs

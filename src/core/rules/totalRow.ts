@@ -252,7 +252,12 @@ export function partTotalFindings(part: TableView, others: TableView[]): Finding
   };
   const own = columnSums(part, data, cols).stored;
   const more = elsewhere(cols);
-  const whole = confirmed(part, total.row, own.map((x, k) => x + more[k]!), cols);
+  const whole = confirmed(
+    part,
+    total.row,
+    own.map((x, k) => x + more[k]!),
+    cols,
+  );
   const alone = confirmed(part, total.row, own, cols);
   const holds = (o: { bad: number; compared: number }) => o.compared >= 2 && o.bad * 2 < o.compared;
   const out: Finding[] = [];

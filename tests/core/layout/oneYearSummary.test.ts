@@ -49,7 +49,14 @@ function summaryValue(f: MiniFiche, role: string): string | number {
 }
 
 /** Writes the summary at (top, left) of `sheet`: groups merged over their columns, an engagement row, the fiches, a TOTAL. */
-function writeSummary(sheet: SheetSnapshot, fs: MiniFiche[], cols: Col[], top: number, left: number, change?: (f: MiniFiche, role: string) => number | undefined) {
+function writeSummary(
+  sheet: SheetSnapshot,
+  fs: MiniFiche[],
+  cols: Col[],
+  top: number,
+  left: number,
+  change?: (f: MiniFiche, role: string) => number | undefined,
+) {
   const grouped = cols.some(([g]) => g);
   const head = grouped ? top + 1 : top;
   const colOf: Record<string, string> = {};
@@ -184,7 +191,9 @@ describe("the summary of a one-year annex: planned amounts per funder and one co
 
   test("a Département typed wrong in the summary is a cross-table error at its cell", () => {
     const fs = oneYearFiches();
-    const { wb, colOf, rowOf, sheet } = annex(GROUPED, { change: (f, role) => (f.n === 3 && role === "departement" ? f.ms[0]! + f.dgas[0]! + 700 : undefined) });
+    const { wb, colOf, rowOf, sheet } = annex(GROUPED, {
+      change: (f, role) => (f.n === 3 && role === "departement" ? f.ms[0]! + f.dgas[0]! + 700 : undefined),
+    });
     const found = checkAnnex(wb).findings.filter((f) => f.rule === "cross-table");
     expect(fs.length).toBeGreaterThan(2);
     expect(found.map((f) => `${f.sheet}!${f.cell}`)).toEqual([`${sheet.name}!${colOf.departement}${rowOf.get("3")}`]);

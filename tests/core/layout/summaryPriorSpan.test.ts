@@ -68,9 +68,33 @@ const PLANNED: Array<[string, string]> = [
 
 describe("a prior balance worded as a span ending before the last year, beside a cumulative with no year", () => {
   test.each([
-    ["the span first", [["Réalisé 2020-2021", "consumedPrior"], ["Consommé en 2022", "consumedLastYear"], ["Cumul consommé", "consumedSinceStart"]], []],
-    ["the span first, hidden", [["Réalisé 2020-2021", "consumedPrior"], ["Consommé en 2022", "consumedLastYear"], ["Cumul consommé", "consumedSinceStart"]], ["consumedPrior"]],
-    ["the cumulative first", [["Cumul consommé", "consumedSinceStart"], ["Réalisé 2020-2021", "consumedPrior"], ["Consommé en 2022", "consumedLastYear"]], []],
+    [
+      "the span first",
+      [
+        ["Réalisé 2020-2021", "consumedPrior"],
+        ["Consommé en 2022", "consumedLastYear"],
+        ["Cumul consommé", "consumedSinceStart"],
+      ],
+      [],
+    ],
+    [
+      "the span first, hidden",
+      [
+        ["Réalisé 2020-2021", "consumedPrior"],
+        ["Consommé en 2022", "consumedLastYear"],
+        ["Cumul consommé", "consumedSinceStart"],
+      ],
+      ["consumedPrior"],
+    ],
+    [
+      "the cumulative first",
+      [
+        ["Cumul consommé", "consumedSinceStart"],
+        ["Réalisé 2020-2021", "consumedPrior"],
+        ["Consommé en 2022", "consumedLastYear"],
+      ],
+      [],
+    ],
   ] as Array<[string, Array<[string, string]>, string[]]>)("%s: the span is the prior balance", (_, consumed, hidden) => {
     const { wb, colOf } = annex([...PLANNED, ...consumed], hidden);
     const l = recognise(wb);

@@ -53,7 +53,9 @@ function annex(decimals: number, change?: { fiche: number; role: string; by: num
   const k = (f: MiniFiche, role: string) =>
     Math.round((euros(f, role) / perUnit) * 10 ** decimals) / 10 ** decimals + (change && change.fiche === f.n && change.role === role ? change.by : 0);
   const mod = (f: MiniFiche) => f.source.replace("ETAT", "PLF").replace("ONDAM", "AM");
-  fs.forEach((f, j) => HEADS.forEach(([, role], i) => setCell(sheet, 2 + j, i + 1, { value: role === "fiche" ? f.n : role === "modalite" ? mod(f) : k(f, role) })));
+  fs.forEach((f, j) =>
+    HEADS.forEach(([, role], i) => setCell(sheet, 2 + j, i + 1, { value: role === "fiche" ? f.n : role === "modalite" ? mod(f) : k(f, role) })),
+  );
   const total = 2 + fs.length;
   setCell(sheet, total, 1, { value: "TOTAL" });
   HEADS.forEach(([, role], i) => {
