@@ -6,7 +6,7 @@ import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters } from "../../../src/core/model/a1";
 import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
-import { budgetOf, fiches, miniDetail, type MiniFiche } from "../miniAnnex";
+import { budgetOf, fiches, miniDetail, miniSummary, standardCols, valueOf, YEARS, type MiniFiche } from "../miniAnnex";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
@@ -86,5 +86,65 @@ describe("the detail in euros, the summary in k€", () => {
     const found = checkAnnex(wb).findings.filter((f) => f.rule === "cross-table" || f.rule === "layout-incomplete");
     expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual([`cross-table ${colOf.departement}4`]);
     expect(found[0]!.message).toMatch(/écart 5\s000\s€/);
+  });
+});
+
+describe("the detail in k€ with no Total CD column, the summary in euros", () => {
+  /** Detail amounts in k€ to 1 decimal, the département's share only as masse salariale + DGAS; summary in euros. */
+  function reversed(change?: { fiche: number; role: string; by: number }) {
+    const fs = fiches();
+    const wb: WorkbookSnapshot = { sheets: [] };
+    const cols = standardCols(YEARS).filter((c) => !/^cd|^rate|^gap$/.test(c.key));
+    const k = (x: number) => Math.round(x / 100) / 10;
+    miniDetail(
+      {
+        fiches: fs,
+        cols,
+        title: "Suivi des fiches actions (montants en k€)",
+        valueFor: (f, key) => {
+          if (!/^(ms|dgas|fir|etat|ondam)(20\d{2})$|^realised/.test(key)) return undefined;
+          return k(valueOf(f, key) as number);
+        },
+      },
+      wb,
+    );
+    // Totals and the budget as the sums of the rounded k€ figures, as a k€ sheet adds them.
+    const d = wb.sheets[0]!;
+    const colOf = (key: string) => cols.findIndex((c) => c.key === key) + 1;
+    const rowsOf = fs.map((_, i) => 4 + i);
+    for (const r of rowsOf) {
+      const at = (key: string) => d.cells[r - 1]![colOf(key) - 1]!.value as number;
+      for (const b of ["ms", "dgas", "fir", "etat", "ondam"]) setCell(d, r, colOf(`${b}Total`), { value: YEARS.reduce((a, y) => a + at(`${b}${y}`), 0) });
+      setCell(d, r, colOf("budget"), { value: ["ms", "dgas", "fir", "etat", "ondam"].reduce((a, b) => a + at(`${b}Total`), 0) });
+    }
+    const total = rowsOf[rowsOf.length - 1]! + 1;
+    cols.forEach((c, i) => {
+      if (typeof d.cells[total - 1]?.[i]?.value !== "number") return;
+      d.cells[total - 1]![i]!.value = rowsOf.reduce((a, r) => a + (d.cells[r - 1]![i]!.value as number), 0);
+    });
+    const s = miniSummary(wb, fs, YEARS, "Synthèse");
+    for (const [key, c] of Object.entries(s.colOf)) {
+      const col = c.charCodeAt(0) - 64;
+      if (key !== "fiche" && key !== "mesure" && key !== "objectif" && key !== "modalite")
+        setCell(s.sheet, 1, col, { value: `${s.sheet.cells[0]![col - 1]!.value as string} (€)` });
+    }
+    if (change) {
+      const row = s.rowOfFiche.get(String(change.fiche))!;
+      const col = s.colOf[change.role]!.charCodeAt(0) - 64;
+      setCell(s.sheet, row, col, { value: (s.sheet.cells[row - 1]![col - 1]!.value as number) + change.by });
+    }
+    return { wb, s };
+  }
+
+  test("clean: nothing false, the département's share derived from k€ columns not compared", () => {
+    const { wb } = reversed();
+    expect(recognise(wb).summary!.unitScales).toEqual({ detail: 1000, summary: 1 });
+    expect(loud(checkAnnex(wb).findings)).toEqual([]);
+  });
+
+  test("a FIR 3 000 € off the detail's: one cross-table error at its cell", () => {
+    const { wb, s } = reversed({ fiche: 2, role: "fir", by: 3000 });
+    const found = checkAnnex(wb).findings.filter((f) => f.rule === "cross-table" && f.severity === "error");
+    expect(found.map((f) => `${f.sheet}!${f.cell}`)).toEqual([`Synthèse!${s.colOf.fir}${s.rowOfFiche.get("2")}`]);
   });
 });
