@@ -13,6 +13,7 @@ import { needsReason, partialReason } from "./rules/needs";
 import { rulesText } from "../messages/rules";
 import { layoutIncomplete } from "./rules/layoutIncomplete";
 import { withoutUncomputed } from "./rules/uncomputed";
+import { continuedParts, partTotalFindings, totalRow } from "./rules/totalRow";
 import { withoutUnreadableDependents } from "./rules/unreadableAmounts";
 import { annexAmountUnit, detectAmountUnit } from "./layout/amountUnit";
 import { withAmountUnit } from "../messages/unit";
@@ -152,6 +153,8 @@ function otherPartsFindings(ctx: RuleContext): Finding[] {
       if (!rule.perRow || rule.skip(part) !== null || needsReason(rule, part) !== null) continue;
       for (const f of rule.run(part)) found.push(f);
     }
+    // Its TOTAL, the whole detail's or its own (the first part's TOTAL is the total-row rule's).
+    if (needsReason(totalRow, part) === null) for (const f of partTotalFindings(v, continuedParts(ctx, v))) found.push(f);
     for (const f of withoutUncomputed(part, found).findings) out.push(f);
   }
   return out;

@@ -149,6 +149,7 @@ export const rulesText = {
   inColumnAsPrinted: (label: string, column: string) => `${label}, colonne ${column} (tel qu'imprimé)`,
   groupRows: (first: number, last: number) => `lignes du groupe (${first}-${last})`,
   ficheRows: (first: number, last: number) => `lignes des fiches (${first}-${last})`,
+  allPartsRows: (sheets: string[]) => `lignes des fiches de toutes les parties du tableau (feuilles ${sheets.map((x) => `«\u00a0${x}\u00a0»`).join(", ")})`,
   totalLabel: (detail: boolean) => (detail ? "TOTAL" : "Total"),
 };
 

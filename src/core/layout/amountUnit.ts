@@ -2,7 +2,7 @@
 // « KEUR », « en milliers d'euros », or a title above the table « Montants en milliers d'euros ». Never guessed from the
 // magnitudes: a small annex in euros looks like a large one in k€.
 import type { SheetSnapshot } from "../model/snapshot";
-import type { AmountUnit } from "../../messages/unit";
+import { EUROS_PER_UNIT, type AmountUnit } from "../../messages/unit";
 import { norm } from "./normalize";
 import type { TableLayout } from "./types";
 
@@ -103,4 +103,21 @@ export function unitOfFormat(numFmt: string): AmountUnit | null {
  */
 export function annexAmountUnit(units: Array<AmountUnit | null>): AmountUnit {
   return units.includes("keur") && !units.includes("eur") ? "keur" : "eur";
+}
+
+/** Euros per unit of each table, when one states k€ and the other euros; null when both keep one unit (or say none). */
+export function unitScales(detail: AmountUnit | null, summary: AmountUnit | null): { detail: number; summary: number } | null {
+  if (!detail || !summary || detail === summary) return null;
+  return { detail: EUROS_PER_UNIT[detail], summary: EUROS_PER_UNIT[summary] };
+}
+
+/**
+ * The euros a figure kept in thousands can be off the euros it stands for: half a unit of its last stored decimal
+ * (38,71 k€ is 38 705 € to 38 715 €; 39 k€ is 38 500 € to 39 500 €). Nothing for a figure kept in euros.
+ */
+export function keptPrecision(value: number, eurosPerUnit: number): number {
+  if (eurosPerUnit === 1 || !Number.isFinite(value)) return 0;
+  const text = String(Math.abs(value));
+  const decimals = text.includes("e") ? 6 : Math.min(6, (text.split(".")[1] ?? "").length);
+  return 0.5 * 10 ** -decimals * eurosPerUnit;
 }

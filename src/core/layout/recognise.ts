@@ -19,6 +19,7 @@ import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
 import { sourceByCells, sourceRefutedByCells } from "./sourceByCells";
 import { anythingBeside, besideOthers, withoutTables } from "./bands";
+import { detectAmountUnit, unitScales } from "./amountUnit";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
   cellText,
@@ -123,8 +124,8 @@ function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: Co
 }
 
 /**
- * The roles a row holds as a header. Beyond rowRoles, in a row with no amount: bare funder names when two or more stand
- * side by side in it (« Part CD », « FIR », « Etat », « AM »: a data row names one source, a header lists the funders),
+ * The roles a row holds as a header. Beyond rowRoles, in a row with no amount: bare funder names when two or more funders
+ * (named bare or in full) stand side by side in it (« Part CD », « FIR », « Etat », « AM »: a data row names one source, a header lists the funders),
  * and sub-headers that say nothing alone under a group of the row above, merged, repeated or written over its first
  * column only (« Financements prévus » / « Total », « Consommation » / « en 2026 »).
  */
@@ -151,7 +152,9 @@ function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array
     if (alone && "role" in alone && /Total$/.test(alone.role) && v.trim().length <= 9) funders.push({ col: c, cls: alone });
     else if (!alone && group && fitsUnder(group, v)) under.push({ col: c, cls: classifyHeader(group, v)! });
   }
-  return [...base, ...(funders.length >= 2 ? funders : []), ...under].sort((a, b) => a.col - b.col);
+  // (« Part CD » beside « État (P304) », a funder named in full: two funders side by side all the same.)
+  const named = base.filter((x) => "role" in x.cls && /Total$/.test(x.cls.role)).length;
+  return [...base, ...(funders.length >= 2 || (funders.length && funders.length + named >= 2) ? funders : []), ...under].sort((a, b) => a.col - b.col);
 }
 
 interface Segment {
@@ -198,7 +201,8 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     // Without any yearly amount block or other column only a detail table has, a column worded as the summary's own
     // (« Département ») says which table it is, even beside realisations worded like the detail's.
     const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
-    const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
+    const byWords: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
+    const kind: TableKind | null = byWords ?? (oneYearSummary(run, dStrong) ? "summary" : null);
     return { kind, run, dStrong, sStrong };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
@@ -231,6 +235,21 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
     } else out.push({ kind: t.kind, c1: first, c2: t.run[t.run.length - 1]!.col, cols: [...t.run] });
   }
   return out;
+}
+
+const PLANNED_WHOLE = new Set(["budget", "cdTotal", "departement", "firTotal", "etatTotal", "ondamTotal", "fir", "etat", "ondam"]);
+const CONSUMED_ANY = new Set(["realisedLastYear", "consumedLastYear", "realisedSinceStart", "consumedSinceStart", "b:realised", "b:consumedIn"]);
+
+/**
+ * The summary of a one-year annex names no column of its own: the fiche, the planned amounts per funder without years
+ * (« Enveloppe », « Conseil départemental », « ARS », « AM ») and one consumption column (« Dépenses 2024 »). With no
+ * column only a detail has, that shape is the summary's; recognise() keeps it only beside a detail of the same fiches.
+ */
+function oneYearSummary(run: HeaderColumn[], dStrong: number): boolean {
+  if (dStrong > 0) return false;
+  const keys = run.flatMap((hc) => (hc.cls ? [classKey(hc.cls)] : []));
+  const planned = new Set(keys.filter((k) => PLANNED_WHOLE.has(k))).size;
+  return keys.includes("fiche") && planned >= 3 && keys.some((k) => CONSUMED_ANY.has(k));
 }
 
 /**
@@ -391,7 +410,10 @@ function assignColumns(kind: TableKind, seg: Segment, hidden: Set<number> = new 
       if (i >= 0) ambiguous.splice(i, 1);
       continue;
     }
-    const c = columns[since];
+    // (Whichever of them was read first, or kept as the visible one: the span that ends before the last year is the
+    // hypothesis, « Cumul consommé » before « Réalisé 2020-2022 » or beside it hidden.)
+    const early = lastYear && columns[prior] === undefined ? spans.find((x) => x.end < lastYear) : undefined;
+    const c = early && spans.length === 1 ? early.col : columns[since];
     const end = c === undefined ? null : spanEnd(c);
     // ("Total consommé au 31/12/<last year>" beside it is the cumulative, not a prior balance already there.)
     const priorTo = Object.keys(blocks[to] ?? {}).filter((y) => Number(y) !== lastYear);
@@ -1080,20 +1102,53 @@ function withoutForeignTables(tables: TableLayout[], closest: { best: ClosestCan
   return [];
 }
 
+/** Whether a summary has a column only a summary has: its Modalités, its Mesure, or two of its consumption columns. */
+function ownSummaryColumns(t: TableLayout): boolean {
+  if (t.userKeys.length || t.columns.modalite !== undefined || t.columns.mesure !== undefined) return true;
+  return (["consumedPrior", "consumedLastYear", "consumedSinceStart"] as const).filter((k) => t.columns[k] !== undefined).length >= 2;
+}
+
+/**
+ * A summary known by its shape alone (fiches, planned amounts per funder, one consumption column: the summary of a
+ * one-year annex, or another contract's table) is the annex's summary only beside a detail table of the same fiches:
+ * most of its fiche numbers are the detail's (« FA 1 » and « 1 » one number).
+ */
+function withoutStraySummaries(tables: TableLayout[]): TableLayout[] {
+  const key = (f: string) => norm(f).replace(/^[^\d]+/, "");
+  const numbers = (t: TableLayout) => new Set(t.rows.filter((x) => x.kind === "fiche" && x.fiche).map((x) => key(x.fiche!)));
+  const details = tables.filter((t) => t.kind === "detail").map(numbers);
+  return tables.filter((t) => {
+    if (t.kind !== "summary" || ownSummaryColumns(t)) return true;
+    const theirs = [...numbers(t)];
+    return details.some((own) => {
+      const shared = theirs.filter((n) => own.has(n)).length;
+      return shared >= 2 && shared * 2 >= theirs.length;
+    });
+  });
+}
+
 export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}): AnnexLayout {
   const closest = { best: null as ClosestCandidate | null, score: 0 };
   let tables: TableLayout[] = [];
   for (const sheet of wb.sheets) tables.push(...recogniseSheet(sheet, closest, options.mapping));
   tables = joinContinuedParts(wb.sheets, tables);
   tables = retypeSummary(wb, tables, options.mapping);
-  tables = withoutForeignTables(tables, closest);
+  tables = withoutForeignTables(withoutStraySummaries(tables), closest);
   const pick = (kind: TableKind) => tables.filter((t) => t.kind === kind).sort((a, b) => fichesOf(b) - fichesOf(a) || b.confidence - a.confidence)[0] ?? null;
   const detail = pick("detail");
   const summary = pick("summary");
   if (detail && summary) {
     const ds = wb.sheets.find((x) => x.name === detail.sheet)!;
     const ss = wb.sheets.find((x) => x.name === summary.sheet)!;
-    const more = verifyAcross(ds, detail, ss, summary, summary.userKeys);
+    let more = verifyAcross(ds, detail, ss, summary, summary.userKeys);
+    // One table saying k€ and the other euros: compared in euros only if the figures then agree better than as written
+    // (a header's « (€) » over amounts kept in k€ says nothing sure).
+    const scales = more.length ? unitScales(detectAmountUnit(ds, detail), detectAmountUnit(ss, summary)) : null;
+    const scaled = scales ? verifyAcross(ds, detail, ss, summary, summary.userKeys, scales) : null;
+    if (scales && scaled && scaled.length < more.length) {
+      more = scaled;
+      summary.unitScales = scales;
+    }
     if (more.length) {
       summary.doubts.push(...more);
       summary.doubtful.push(...more.map((m) => m.key));

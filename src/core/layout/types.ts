@@ -103,6 +103,8 @@ export interface TableLayout {
   readings: RoleReading[];
   /** Header text of each column of the table (group and sub-header joined), by column number. */
   headers: Record<number, string>;
+  /** On a summary: euros per unit of the detail and of the summary when one keeps k€ and the other euros, as the figures confirmed. */
+  unitScales?: { detail: number; summary: number };
 }
 
 export interface ClosestCandidate {

@@ -2,10 +2,11 @@ import { rulesText } from "../../messages/rules";
 import type { SingleRole } from "../layout/types";
 import { TableView as View } from "../layout/view";
 import { otherSheetParts } from "../layout/continued";
+import { keptPrecision } from "../layout/amountUnit";
 import { detailRowsBySummaryKey } from "./ficheKeys";
 import { finding } from "./helpers";
 import { confident } from "./needs";
-import { compareAmounts } from "../model/tolerance";
+import { compareAmounts, ROUNDING_EUR } from "../model/tolerance";
 import type { Finding, Rule } from "./types";
 
 const PAIRS: Array<[SingleRole, SingleRole, string]> = [
@@ -51,6 +52,8 @@ export const crossTable: Rule = {
     // (A summary fiche on several rows, numbered on each or merged down, is summed over all of them.)
     const summaryRows = s.rowsByFiche();
     const out: Finding[] = [];
+    // One table in k€, the other in euros (each saying so, the figures confirming it): both compared in euros, as the annex's messages print them.
+    const scales = s.t.unitScales;
     // Each pair of columns on its own, when both were read with confidence.
     const pairs = PAIRS.filter(
       ([sRole, dRole]) =>
@@ -82,6 +85,17 @@ export const crossTable: Rule = {
         let dv = 0;
         const pv = part.v;
         for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? pv.num(drows[i]!, dc) : block ? pv.blockTotal(drows[i]!, block) : pv.cdTotalOf(drows[i]!);
+        // (A detail share derived from several k€ columns carries their rounding too: not compared across units.)
+        if (scales && dc === undefined) continue;
+        if (scales) {
+          // (Within what the k€ figures can say, 38,71 k€ being 38 705 € to 38 715 €, the two are the same amount.)
+          let slack = ROUNDING_EUR;
+          for (let i = 0; i < srows.length; i++) slack += keptPrecision(s.num(srows[i]!, sc), scales.summary);
+          for (let i = 0; i < drows.length; i++) slack += keptPrecision(pv.num(drows[i]!, dc), scales.detail);
+          const [se, de] = [sv * scales.summary, dv * scales.detail];
+          if (Math.abs(se - de) > slack) out.push(finding(s, "cross-table", "error", srows[0]!, sc, fiche, rulesText.crossTable(what, se, de), de, se));
+          continue;
+        }
         const cmp = compareAmounts(dv, sv);
         if (cmp === "equal") continue;
         out.push(

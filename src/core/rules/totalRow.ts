@@ -1,11 +1,12 @@
 import { rulesText } from "../../messages/rules";
 import type { RowInfo } from "../layout/types";
-import type { TableView } from "../layout/view";
+import { TableView } from "../layout/view";
+import { otherSheetParts } from "../layout/continued";
 import { isError } from "../model/snapshot";
 import { amountColumns, columnName, finding } from "./helpers";
 import { compareAmounts, roundingTolerance } from "../model/tolerance";
 import { withAmountUnit } from "../../messages/unit";
-import type { Finding, Rule } from "./types";
+import type { Finding, Rule, RuleContext } from "./types";
 
 /** Decimals the format shows ("# ##0 €" -> 0); General shows them all. */
 const decimalsCache = new Map<string, number | null>();
@@ -131,9 +132,21 @@ function dataRowNumbers(v: TableView): number[] {
   return rows;
 }
 
-function checkTotal(v: TableView, totalRow: RowInfo, rows: number[], rowsLabel: string, label: string, out: Finding[], skip = new Set<number>()): void {
+function checkTotal(
+  v: TableView,
+  totalRow: RowInfo,
+  rows: number[],
+  rowsLabel: string,
+  label: string,
+  out: Finding[],
+  skip = new Set<number>(),
+  /** Sums of the same columns over rows on other sheets (the other parts of a detail continued there). */
+  elsewhere?: (cols: number[]) => Float64Array,
+): void {
   const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])].filter((c) => !skip.has(c));
-  const sums = columnSums(v, rows, cols);
+  const own = columnSums(v, rows, cols);
+  const more = elsewhere?.(cols);
+  const sums = more ? { stored: own.stored.map((x, k) => x + more[k]!), shown: own.shown.map((x, k) => x + more[k]!) } : own;
   const { bad, compared } = confirmed(v, totalRow.row, sums.stored, cols);
   if (compared >= 3 && bad * 2 > compared) {
     out.push(finding(v, "total-row", "info", totalRow.row, cols[0]!, null, rulesText.totalUnread(label, totalRow.row, rowsLabel, bad, compared), null, null));
@@ -219,6 +232,43 @@ export function rowsConfirmed(v: TableView): boolean {
   });
 }
 
+/**
+ * The TOTAL of a detail continued on other sheets (fiches 1-4 on one, 5-8 and the TOTAL on the next): the whole
+ * detail's, every part's fiches added, or the part's own. It is checked as whichever of the two most of its columns
+ * agree with; when neither, it is not read surely and nothing is said.
+ */
+export function partTotalFindings(part: TableView, others: TableView[]): Finding[] {
+  const total = part.t.rows.find((r) => r.kind === "total");
+  if (!total) return [];
+  const data = dataRowNumbers(part);
+  const cols = [...amountColumns(part), ...(part.col("gap") !== undefined ? [part.col("gap")!] : [])];
+  const elsewhere = (cs: number[]) => {
+    const out = new Float64Array(cs.length);
+    for (const o of others) {
+      const s = columnSums(o, dataRowNumbers(o), cs).stored;
+      for (let k = 0; k < cs.length; k++) out[k]! += s[k]!;
+    }
+    return out;
+  };
+  const own = columnSums(part, data, cols).stored;
+  const more = elsewhere(cols);
+  const whole = confirmed(
+    part,
+    total.row,
+    own.map((x, k) => x + more[k]!),
+    cols,
+  );
+  const alone = confirmed(part, total.row, own, cols);
+  const holds = (o: { bad: number; compared: number }) => o.compared >= 2 && o.bad * 2 < o.compared;
+  const out: Finding[] = [];
+  const label = rulesText.totalLabel(true);
+  if (holds(whole) && whole.bad <= alone.bad) {
+    const sheets = [...new Set([...others.map((o) => o.t.sheet), part.t.sheet])];
+    checkTotal(part, total, data, rulesText.allPartsRows(sheets), label, out, new Set(), elsewhere);
+  } else if (holds(alone)) checkTotal(part, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), label, out);
+  return out;
+}
+
 export const totalRow: Rule = {
   id: "total-row",
   perRow: false,
@@ -237,8 +287,23 @@ export const totalRow: Rule = {
         if (sub && g.rows.length)
           checkTotal(v, sub, g.rows, rulesText.groupRows(g.rows[0]!, g.rows[g.rows.length - 1]!), rulesText.subtotalLabel(g.key), out, skip);
       }
-      if (total) checkTotal(v, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), rulesText.totalLabel(v.t.kind === "detail"), out, skip);
+      // (A detail continued on other sheets: its TOTAL may add up every part.)
+      const parts = v === ctx.detail ? continuedParts(ctx) : [];
+      if (total && parts.length) out.push(...partTotalFindings(v, parts));
+      else if (total) checkTotal(v, total, data, rulesText.ficheRows(data[0]!, data[data.length - 1]!), rulesText.totalLabel(v.t.kind === "detail"), out, skip);
     }
     return out;
   },
 };
+
+/** The other parts of the detail, on other sheets, read surely (as the cross-table rule takes them). */
+export function continuedParts(ctx: RuleContext, of: TableView | null = ctx.detail): TableView[] {
+  if (!ctx.detail || !of) return [];
+  const tables = [ctx.detail.t, ...otherSheetParts(ctx.layout.tables, ctx.detail.t)].filter((t) => t !== of.t);
+  const out: TableView[] = [];
+  for (const t of tables) {
+    const v = t === ctx.detail.t ? ctx.detail : t.doubts.length || t.doubtful.length ? null : TableView.of(ctx.wb, t);
+    if (v) out.push(v);
+  }
+  return out;
+}
