@@ -69,6 +69,10 @@ class BodyReader {
    * is the same fiche on another row.
    */
   private readonly identity: number[];
+  /** The label column, when apart from the fiche's: a continuation row leaves it blank or writes the fiche's again. */
+  private readonly labelCol: number | undefined;
+  /** Rows under a vertical merge of another column (execution, source) from a row above: the first row each comes from. */
+  private readonly mergedFrom = new Map<number, number>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -83,9 +87,16 @@ class BodyReader {
     this.lastContent = headerEnd;
     this.identity = [columns.objective, columns.objectiveType, columns.theme, columns.indicator].filter((c): c is number => c !== undefined);
     const fc = this.ficheCol;
-    if (fc !== undefined)
-      for (const m of sheet.merges)
-        if (m.c1 <= fc && fc <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) this.mergedDown.add(x);
+    this.labelCol = columns.label !== fc ? columns.label : undefined;
+    for (const m of sheet.merges) {
+      if (m.r2 <= m.r1 || m.r1 <= headerEnd) continue;
+      const onFiche = fc !== undefined && m.c1 <= fc && fc <= m.c2;
+      const inSpan = m.c2 >= span.c1 && m.c1 <= span.c2;
+      for (let x = m.r1 + 1; x <= m.r2; x++) {
+        if (onFiche) this.mergedDown.add(x);
+        else if (inSpan) this.mergedFrom.set(x, Math.min(this.mergedFrom.get(x) ?? m.r1, m.r1));
+      }
+    }
   }
 
   read(): Body {
@@ -482,18 +493,26 @@ class BodyReader {
 
   /**
    * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
-   * same fiche when it leaves the objective, type and theme to the first row. A fiche numbered like its neighbour with
+   * same fiche when a merge from the fiche's first row covers it (its execution or source written once for its rows),
+   * or when it leaves the label, objective, type and theme to the first row. A fiche numbered like its neighbour with
    * texts of its own is a duplicate, which fiche-numbering reports.
    */
   private repeatsFiche(r: number): boolean {
-    if (this.kind !== "detail" || !this.identity.length) return false;
+    if (this.kind !== "detail") return false;
     let prev = this.rows.length - 1;
     while (prev >= 0 && this.rows[prev]!.kind === "blank") prev--;
     const above = this.rows[prev];
     if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
-    if (this.lastFicheRow === null) return false;
+    const first = this.lastFicheRow;
+    if (first === null) return false;
+    const from = this.mergedFrom.get(r);
+    if (from !== undefined && from >= first) return true;
+    const label = this.labelCol;
+    if (!this.identity.length && label === undefined) return false;
     // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
-    return this.identity.every((c) => this.text(r, c) === "");
+    if (!this.identity.every((c) => this.text(r, c) === "")) return false;
+    // The fiche's own label written again on its rows is the same fiche; another label is another fiche.
+    return label === undefined || this.text(r, label) === "" || this.text(r, label) === this.text(first, label);
   }
 }
 
