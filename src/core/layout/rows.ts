@@ -494,8 +494,8 @@ class BodyReader {
   /**
    * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
    * same fiche when a merge from the fiche's first row covers it (its execution or source written once for its rows),
-   * or when it leaves the label, objective, type and theme to the first row. A fiche numbered like its neighbour with
-   * texts of its own is a duplicate, which fiche-numbering reports.
+   * or when it leaves the objective, type and theme to the first row (the label, where none of those is read). A fiche
+   * numbered like its neighbour with texts of its own is a duplicate, which fiche-numbering reports.
    */
   private repeatsFiche(r: number): boolean {
     if (this.kind !== "detail") return false;
@@ -507,12 +507,12 @@ class BodyReader {
     if (first === null) return false;
     const from = this.mergedFrom.get(r);
     if (from !== undefined && from >= first) return true;
-    const label = this.labelCol;
-    if (!this.identity.length && label === undefined) return false;
     // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
-    if (!this.identity.every((c) => this.text(r, c) === "")) return false;
-    // The fiche's own label written again on its rows is the same fiche; another label is another fiche.
-    return label === undefined || this.text(r, label) === "" || this.text(r, label) === this.text(first, label);
+    // (A row's own label is no such text where they are read: « b) volet fonctionnement » under the fiche's first row.)
+    if (this.identity.length) return this.identity.every((c) => this.text(r, c) === "");
+    // With none of them, the label: left to the first row, or the fiche's own written again, is the same fiche.
+    const label = this.labelCol;
+    return label !== undefined && (this.text(r, label) === "" || this.text(r, label) === this.text(first, label));
   }
 }
 

@@ -46,6 +46,15 @@ test("number repeated, no label column, execution merged: the merge makes it one
   expect(loud(m)).toEqual([]);
 });
 
+// corpus7 seed 49: each row of a spread fiche has a label of its own (« b) volet fonctionnement ») and leaves the
+// objective to the first row: that objective column says it is the same fiche, whatever its label.
+test("number repeated, a label of its own on each row, the objective on the first: one fiche", () => {
+  const m = annex({ cols: standardCols() });
+  for (const n of ["2", "4"]) setCell(m.sheet, m.rowOfFiche.get(n)! + 1, lettersToCol(m.colOf.label!), { value: "b) volet fonctionnement" });
+  expect(ficheRows(m)).toBe(5);
+  expect(loud(m)).toEqual([]);
+});
+
 test("a fiche renumbered like the one above, with a label of its own, is still a duplicate", () => {
   const fs = fiches(5);
   fs[2]!.n = 2;
