@@ -71,7 +71,10 @@ class BodyReader {
   private readonly identity: number[];
   /** The label column, when apart from the fiche's: a continuation row leaves it blank or writes the fiche's again. */
   private readonly labelCol: number | undefined;
-  /** Rows under a vertical merge of another column (execution, source) from a row above: the first row each comes from. */
+  /**
+   * Rows under a vertical merge of a fiche's own money (amounts, execution, rates, gap) from a row above: the first row
+   * each comes from. (An objective or theme merged over several fiches groups them; money never spans two fiches.)
+   */
   private readonly mergedFrom = new Map<number, number>();
 
   constructor(
@@ -88,13 +91,15 @@ class BodyReader {
     this.identity = [columns.objective, columns.objectiveType, columns.theme, columns.indicator].filter((c): c is number => c !== undefined);
     const fc = this.ficheCol;
     this.labelCol = columns.label !== fc ? columns.label : undefined;
+    const own = new Set([...amountCols, columns.budget, columns.realisedLastYear, columns.realisedSinceStart, columns.rateLastYear, columns.rateGlobal, columns.gap]);
     for (const m of sheet.merges) {
       if (m.r2 <= m.r1 || m.r1 <= headerEnd) continue;
       const onFiche = fc !== undefined && m.c1 <= fc && fc <= m.c2;
-      const inSpan = m.c2 >= span.c1 && m.c1 <= span.c2;
+      let money = false;
+      for (let c = m.c1; c <= m.c2 && !money; c++) money = own.has(c);
       for (let x = m.r1 + 1; x <= m.r2; x++) {
         if (onFiche) this.mergedDown.add(x);
-        else if (inSpan) this.mergedFrom.set(x, Math.min(this.mergedFrom.get(x) ?? m.r1, m.r1));
+        else if (money) this.mergedFrom.set(x, Math.min(this.mergedFrom.get(x) ?? m.r1, m.r1));
       }
     }
   }
@@ -493,7 +498,7 @@ class BodyReader {
 
   /**
    * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
-   * same fiche when a merge from the fiche's first row covers it (its execution or source written once for its rows),
+   * same fiche when a merge of money from the fiche's first row covers it (its execution written once for its rows),
    * or when it leaves the objective, type and theme to the first row (the label, where none of those is read). A fiche
    * numbered like its neighbour with texts of its own is a duplicate, which fiche-numbering reports.
    */

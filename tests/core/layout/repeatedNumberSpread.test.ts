@@ -62,3 +62,16 @@ test("a fiche renumbered like the one above, with a label of its own, is still a
   // (rowOfFiche keeps the last row numbered 2: the renumbered one.)
   expect(loud(m)).toContain(`fiche-numbering ${m.colOf.fiche}${m.rowOfFiche.get("2")!}`);
 });
+
+// corpus6 seed 13: an objective merged over the two fiches that share it groups them; it is no sign of one fiche.
+test("a fiche renumbered like the one above, their objective merged over both, is still a duplicate", () => {
+  const fs = fiches(5);
+  fs[2]!.n = 2;
+  const cols = standardCols().flatMap((c) => (c.key === "objectiveType" ? [{ head: "Thématique", key: "theme" }] : [c]));
+  const m = miniDetail({ cols, fiches: fs, total: true, valueFor: (_f, k) => (k === "theme" ? "PMI" : undefined) });
+  const oc = lettersToCol(m.colOf.objective!);
+  const dup = m.rowOfFiche.get("2")!;
+  setCell(m.sheet, dup, oc, undefined);
+  m.sheet.merges.push({ r1: dup - 1, c1: oc, r2: dup, c2: oc });
+  expect(loud(m)).toContain(`fiche-numbering ${m.colOf.fiche}${dup}`);
+});
