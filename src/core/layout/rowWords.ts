@@ -85,7 +85,8 @@ export function labelOf(cells: Array<Cell | undefined> | undefined, c1: number, 
   return "";
 }
 
-export const TOTAL = /^total(e|aux)?\b(?! cd\b)/;
+// (« Totaux », the plural, does not start with « total ».)
+export const TOTAL = /^(total(es?)?|totaux)\b(?! cd\b)/;
 // "Sous-total", "Sous total", "S/TOTAL", "S-Total", "Ss-total", "S/T Engagement 2", "Total engagement 2"…
 // (« ST engagement 2 », « S.T. axe 2 »: the abbreviation before the group it sums.)
 export const SUBTOTAL_PREFIX = /^(sous[- ]?total|s\s?[/.-]\s?total|ss[- ]?total|s\s?\/\s?t\b|s\.?\s?t\.?(?=\s(?:engagements?|axes?|volets?|eng\b)))\s*/;
