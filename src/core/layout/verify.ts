@@ -6,6 +6,7 @@ import { isError, type SheetSnapshot } from "../model/snapshot";
 import { incompleteText } from "../../messages/layout";
 import type { RowInfo, SingleRole, TableKind, YearBlock } from "./types";
 import { EPS } from "../model/tolerance";
+import { unitOfFormat } from "./amountUnit";
 
 export interface Doubt {
   key: string;
@@ -40,6 +41,11 @@ class Cells {
   /** As SUM sees it. */
   sum0(row: number, col: number | undefined): number {
     return this.num(row, col) ?? 0;
+  }
+  /** The number format of a cell holding a number; null otherwise. */
+  numFmt(row: number, col: number): string | null {
+    const c = this.sheet.cells[row - 1]?.[col - 1];
+    return c && typeof c.value === "number" ? (c.numFmt ?? null) : null;
   }
   isText(row: number, col: number): boolean {
     const v = this.sheet.cells[row - 1]?.[col - 1]?.value;
@@ -262,8 +268,25 @@ export function verifyReading(
     }
     return fractions >= MIN_FAILS && fractions * 2 > nonzero;
   };
+  // Small amounts (k€) look like rates: money shown in a currency format, « 0,5 k€ », is money.
+  const moneyFormat = (col: number) => {
+    let shown = 0;
+    for (const r of dataRows) {
+      const v = cells.num(r, col);
+      if (v === null || Math.abs(v) < EPS) continue;
+      const f = cells.numFmt(r, col);
+      if (f === null || unitOfFormat(f) === null) return false;
+      shown++;
+    }
+    return shown >= MIN_FAILS;
+  };
   for (const [key, col] of amountKeys)
-    if (mostlyRates(col) && !addsUpExactly(key, columns, blocks, data, cells) && !addedUpByBudget(kind, col, columns, blocks, dataRows, cells))
+    if (
+      mostlyRates(col) &&
+      !moneyFormat(col) &&
+      !addsUpExactly(key, columns, blocks, data, cells) &&
+      !addedUpByBudget(kind, col, columns, blocks, dataRows, cells)
+    )
       doubt(key, col, incompleteText.why.rates);
 
   // A text column (source of co-financing, modalités) holding amounts on most rows is another column read by mistake.

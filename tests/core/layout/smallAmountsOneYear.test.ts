@@ -43,14 +43,14 @@ const cols = () =>
     .filter((c) => !/^ondam|^(realisedSinceStart|rateGlobal|gap)$/.test(c.key))
     .map((c) => (c.key === "budget" ? { ...c, head: "Moyens financiers prévisionnels (k€)" } : c));
 
-function annex() {
+function annex(o: { numFmt?: string; noBudget?: boolean } = {}) {
   const fs = kFiches();
-  const m = miniDetail({ cols: cols(), fiches: fs, years: YEARS, total: true });
+  const m = miniDetail({ cols: cols().filter((c) => !o.noBudget || c.key !== "budget"), fiches: fs, years: YEARS, total: true });
   for (const [k, c] of Object.entries(m.colOf))
     if (!/^rate/.test(k))
       for (const r of m.rowOfFiche.values()) {
         const cell = m.sheet.cells[r - 1]?.[lettersToCol(c) - 1];
-        if (cell && typeof cell.value === "number") setCell(m.sheet, r, lettersToCol(c), { ...cell, numFmt: "#,##0.0" });
+        if (cell && typeof cell.value === "number") setCell(m.sheet, r, lettersToCol(c), { ...cell, numFmt: o.numFmt ?? "#,##0.0" });
       }
   return { m, fs };
 }
@@ -73,6 +73,14 @@ test("the same in the summary: its budget adds them up", () => {
   const l = recognise(m.wb);
   expect(l.summary?.doubtful).toEqual([]);
   expect(loud(m.wb)).toEqual([]);
+});
+
+// The same with no budget column to add them up: the number format, « 0,5 k€ », says money.
+test("small amounts of one year shown in a k€ or € format are amounts, not rates", () => {
+  for (const numFmt of ['#,##0.0\\ "k€"', '#,##0.0 [$€-40C]']) {
+    const { m } = annex({ numFmt, noBudget: true });
+    expect({ numFmt, doubtful: recognise(m.wb).detail!.doubtful }).toEqual({ numFmt, doubtful: [] });
+  }
 });
 
 test("a true rate column read as the État's year stays doubtful", () => {
