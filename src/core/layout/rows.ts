@@ -512,6 +512,8 @@ class BodyReader {
     if (first === null) return false;
     const from = this.mergedFrom.get(r);
     if (from !== undefined && from >= first) return true;
+    // Its own cell in other words (« 8 - Bus santé » under « 8 - Parrainage »): another fiche numbered alike.
+    if (this.ficheCol !== undefined && this.text(r, this.ficheCol) !== this.text(first, this.ficheCol)) return false;
     // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
     // (A row's own label is no such text where they are read: « b) volet fonctionnement » under the fiche's first row.)
     if (this.identity.length) return this.identity.every((c) => this.text(r, c) === "");

@@ -75,3 +75,29 @@ test("a fiche renumbered like the one above, their objective merged over both, i
   m.sheet.merges.push({ r1: dup - 1, c1: oc, r2: dup, c2: oc });
   expect(loud(m)).toContain(`fiche-numbering ${m.colOf.fiche}${dup}`);
 });
+
+// corpus6 seed 405: the number and the label in one cell (« 8 - Parrainage »), the objective merged over two fiches
+// that share it; fiche 9 renumbered « 8 - Bus santé » under « 8 - Parrainage ». The same number with other words in
+// the fiche's own cell is another fiche: a duplicate.
+test("a fiche cell with the number of the one above and other words is a duplicate, even under a merged objective", () => {
+  const fs = fiches(5).map((f) => ({ ...f, n: `${String(f.n)} - ${f.label}` }));
+  fs[2]!.n = `2 - ${fs[2]!.label}`;
+  const cols = standardCols().filter((c) => c.key !== "label" && c.key !== "objectiveType");
+  const m = miniDetail({ cols, fiches: fs, total: true });
+  const oc = lettersToCol(m.colOf.objective!);
+  const dup = m.rowOfFiche.get(String(fs[2]!.n))!;
+  setCell(m.sheet, dup, oc, undefined);
+  m.sheet.merges.push({ r1: dup - 1, c1: oc, r2: dup, c2: oc });
+  expect(loud(m)).toContain(`fiche-numbering ${m.colOf.fiche}${dup}`);
+});
+
+test("the number and label in one cell written again, word for word, on the fiche's rows: one fiche", () => {
+  const fs = fiches(5).map((f) => ({ ...f, n: `${String(f.n)} - ${f.label}` }));
+  const cols = standardCols().filter((c) => c.key !== "label" && c.key !== "objectiveType");
+  const m = miniDetail({ cols, fiches: fs, split: [1, 3], total: true });
+  const fc = lettersToCol(m.colOf.fiche!);
+  m.sheet.merges = m.sheet.merges.filter((g) => !(g.c1 === fc && g.c2 === fc));
+  for (const i of [1, 3]) setCell(m.sheet, m.rowOfFiche.get(String(fs[i]!.n))! + 1, fc, { value: fs[i]!.n });
+  expect(ficheRows(m)).toBe(5);
+  expect(loud(m)).toEqual([]);
+});
