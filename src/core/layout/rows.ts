@@ -512,8 +512,10 @@ class BodyReader {
     if (first === null) return false;
     const from = this.mergedFrom.get(r);
     if (from !== undefined && from >= first) return true;
-    // Its own cell in other words (« 8 - Bus santé » under « 8 - Parrainage »): another fiche numbered alike.
-    if (this.ficheCol !== undefined && this.text(r, this.ficheCol) !== this.text(first, this.ficheCol)) return false;
+    // Its own cell titled in other words (« 8 - Bus santé » under « 8 - Parrainage »): another fiche numbered alike. (A
+    // bare « 8 » under « 8 - Parrainage » says nothing more than the number.)
+    const fc = this.ficheCol;
+    if (fc !== undefined && isTitledFiche(this.sheet.cells[r - 1]?.[fc - 1]?.value ?? null) && this.text(r, fc) !== this.text(first, fc)) return false;
     // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
     // (A row's own label is no such text where they are read: « b) volet fonctionnement » under the fiche's first row.)
     if (this.identity.length) return this.identity.every((c) => this.text(r, c) === "");

@@ -101,3 +101,14 @@ test("the number and label in one cell written again, word for word, on the fich
   expect(ficheRows(m)).toBe(5);
   expect(loud(m)).toEqual([]);
 });
+
+test("the number and label in one cell on the first row, the bare number on the others: one fiche", () => {
+  const fs = fiches(5).map((f) => ({ ...f, n: `${String(f.n)} - ${f.label}` }));
+  const cols = standardCols().filter((c) => c.key !== "label" && c.key !== "objectiveType");
+  const m = miniDetail({ cols, fiches: fs, split: [1, 3], total: true });
+  const fc = lettersToCol(m.colOf.fiche!);
+  m.sheet.merges = m.sheet.merges.filter((g) => !(g.c1 === fc && g.c2 === fc));
+  for (const i of [1, 3]) setCell(m.sheet, m.rowOfFiche.get(String(fs[i]!.n))! + 1, fc, { value: i + 1 });
+  expect(ficheRows(m)).toBe(5);
+  expect(loud(m)).toEqual([]);
+});
