@@ -69,6 +69,13 @@ class BodyReader {
    * is the same fiche on another row.
    */
   private readonly identity: number[];
+  /** The label column, when apart from the fiche's: a continuation row leaves it blank or writes the fiche's again. */
+  private readonly labelCol: number | undefined;
+  /**
+   * Rows under a vertical merge of a fiche's own money (amounts, execution, rates, gap) from a row above: the first row
+   * each comes from. (An objective or theme merged over several fiches groups them; money never spans two fiches.)
+   */
+  private readonly mergedFrom = new Map<number, number>();
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -83,9 +90,18 @@ class BodyReader {
     this.lastContent = headerEnd;
     this.identity = [columns.objective, columns.objectiveType, columns.theme, columns.indicator].filter((c): c is number => c !== undefined);
     const fc = this.ficheCol;
-    if (fc !== undefined)
-      for (const m of sheet.merges)
-        if (m.c1 <= fc && fc <= m.c2 && m.r2 > m.r1 && m.r1 > headerEnd) for (let x = m.r1 + 1; x <= m.r2; x++) this.mergedDown.add(x);
+    this.labelCol = columns.label !== fc ? columns.label : undefined;
+    const own = new Set([...amountCols, columns.budget, columns.realisedLastYear, columns.realisedSinceStart, columns.rateLastYear, columns.rateGlobal, columns.gap]);
+    for (const m of sheet.merges) {
+      if (m.r2 <= m.r1 || m.r1 <= headerEnd) continue;
+      const onFiche = fc !== undefined && m.c1 <= fc && fc <= m.c2;
+      let money = false;
+      for (let c = m.c1; c <= m.c2 && !money; c++) money = own.has(c);
+      for (let x = m.r1 + 1; x <= m.r2; x++) {
+        if (onFiche) this.mergedDown.add(x);
+        else if (money) this.mergedFrom.set(x, Math.min(this.mergedFrom.get(x) ?? m.r1, m.r1));
+      }
+    }
   }
 
   read(): Body {
@@ -482,18 +498,30 @@ class BodyReader {
 
   /**
    * Row r repeats the number of the fiche right above it (a fiche spread over rows, its number written on each): the
-   * same fiche when it leaves the objective, type and theme to the first row. A fiche numbered like its neighbour with
-   * texts of its own is a duplicate, which fiche-numbering reports.
+   * same fiche when a merge of money from the fiche's first row covers it (its execution written once for its rows),
+   * or when it leaves the objective, type and theme to the first row (the label, where none of those is read). A fiche
+   * numbered like its neighbour with texts of its own is a duplicate, which fiche-numbering reports.
    */
   private repeatsFiche(r: number): boolean {
-    if (this.kind !== "detail" || !this.identity.length) return false;
+    if (this.kind !== "detail") return false;
     let prev = this.rows.length - 1;
     while (prev >= 0 && this.rows[prev]!.kind === "blank") prev--;
     const above = this.rows[prev];
     if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
-    if (this.lastFicheRow === null) return false;
+    const first = this.lastFicheRow;
+    if (first === null) return false;
+    const from = this.mergedFrom.get(r);
+    if (from !== undefined && from >= first) return true;
+    // Its own cell titled in other words (« 8 - Bus santé » under « 8 - Parrainage »): another fiche numbered alike. (A
+    // bare « 8 » under « 8 - Parrainage » says nothing more than the number.)
+    const fc = this.ficheCol;
+    if (fc !== undefined && isTitledFiche(this.sheet.cells[r - 1]?.[fc - 1]?.value ?? null) && this.text(r, fc) !== this.text(first, fc)) return false;
     // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
-    return this.identity.every((c) => this.text(r, c) === "");
+    // (A row's own label is no such text where they are read: « b) volet fonctionnement » under the fiche's first row.)
+    if (this.identity.length) return this.identity.every((c) => this.text(r, c) === "");
+    // With none of them, the label: left to the first row, or the fiche's own written again, is the same fiche.
+    const label = this.labelCol;
+    return label !== undefined && (this.text(r, label) === "" || this.text(r, label) === this.text(first, label));
   }
 }
 

@@ -6,7 +6,7 @@ import { isError, type SheetSnapshot } from "../model/snapshot";
 import { incompleteText } from "../../messages/layout";
 import type { RowInfo, SingleRole, TableKind, YearBlock } from "./types";
 import { EPS } from "../model/tolerance";
-import { keptPrecision } from "./amountUnit";
+import { keptPrecision, unitOfFormat } from "./amountUnit";
 
 export interface Doubt {
   key: string;
@@ -41,6 +41,11 @@ class Cells {
   /** As SUM sees it. */
   sum0(row: number, col: number | undefined): number {
     return this.num(row, col) ?? 0;
+  }
+  /** The number format of a cell holding a number; null otherwise. */
+  numFmt(row: number, col: number): string | null {
+    const c = this.sheet.cells[row - 1]?.[col - 1];
+    return c && typeof c.value === "number" ? (c.numFmt ?? null) : null;
   }
   isText(row: number, col: number): boolean {
     const v = this.sheet.cells[row - 1]?.[col - 1]?.value;
@@ -132,6 +137,56 @@ function addsUpExactly(key: string, columns: Columns, blocks: Blocks, units: num
   return held >= MIN_BLOCK_ROWS;
 }
 
+/** Equal to the cent of a k€ amount, not within the euro of print rounding (which fractions always meet). */
+const exactly = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+
+/**
+ * Small amounts (k€ of one year: 0,5, 1,4, 0,1) look like rates. The budget adding up, to the cent, the parts this
+ * column is one of, on the rows where it holds fractions, says it is money: a column of rates never adds up so.
+ * A year counts through its block's total only where its years make that total exactly; masse salariale and DGAS through
+ * Total CD likewise.
+ */
+function addedUpByBudget(kind: TableKind, col: number, columns: Columns, blocks: Blocks, rows: number[], cells: Cells): boolean {
+  const budget = columns.budget;
+  if (budget === undefined) return false;
+  /** A block's amount on row r and the columns that make it exactly; null when nothing of it is read. */
+  const block = (r: number, b: (typeof AMOUNT_BLOCKS)[number]): { v: number; cols: number[] } | null => {
+    const ys = Object.values(blocks[b] ?? {});
+    const t = columns[`${b}Total` as SingleRole];
+    const ysum = ys.reduce((a, c) => a + cells.sum0(r, c), 0);
+    const total = cells.num(r, t);
+    let out: { v: number; cols: number[] } | null =
+      total !== null ? { v: total, cols: [t!, ...(exactly(ysum, total) ? ys : [])] } : ys.length ? { v: ysum, cols: ys } : null;
+    if (b !== "cd") return out;
+    const ms = block(r, "ms");
+    const dgas = block(r, "dgas");
+    if (!ms && !dgas) return out;
+    const split = { v: (ms?.v ?? 0) + (dgas?.v ?? 0), cols: [...(ms?.cols ?? []), ...(dgas?.cols ?? [])] };
+    if (!out) out = split;
+    else if (exactly(split.v, out.v)) out.cols.push(...split.cols);
+    return out;
+  };
+  const parts = (r: number): { v: number; cols: number[] } => {
+    if (kind === "summary") {
+      const cs = (["departement", "fir", "etat", "ondam"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
+      return { v: cs.reduce((a, c) => a + cells.sum0(r, c), 0), cols: cs };
+    }
+    const bs = (["cd", "fir", "etat", "ondam"] as const).map((b) => block(r, b)).filter((x): x is { v: number; cols: number[] } => x !== null);
+    return { v: bs.reduce((a, x) => a + x.v, 0), cols: bs.flatMap((x) => x.cols) };
+  };
+  let held = 0;
+  let failed = 0;
+  for (const r of rows) {
+    const v = cells.num(r, col);
+    if (v === null || Math.abs(v) < EPS || Math.abs(v) > 1.5 || Number.isInteger(v)) continue;
+    const b = cells.num(r, budget);
+    const p = parts(r);
+    if (b !== null && p.cols.includes(col) && exactly(p.v, b)) held++;
+    else failed++;
+  }
+  return held >= MIN_FAILS && failed * 4 <= held;
+}
+
 export function verifyReading(
   sheet: SheetSnapshot,
   kind: TableKind,
@@ -213,7 +268,26 @@ export function verifyReading(
     }
     return fractions >= MIN_FAILS && fractions * 2 > nonzero;
   };
-  for (const [key, col] of amountKeys) if (mostlyRates(col) && !addsUpExactly(key, columns, blocks, data, cells)) doubt(key, col, incompleteText.why.rates);
+  // Small amounts (k€) look like rates: money shown in a currency format, « 0,5 k€ », is money.
+  const moneyFormat = (col: number) => {
+    let shown = 0;
+    for (const r of dataRows) {
+      const v = cells.num(r, col);
+      if (v === null || Math.abs(v) < EPS) continue;
+      const f = cells.numFmt(r, col);
+      if (f === null || unitOfFormat(f) === null) return false;
+      shown++;
+    }
+    return shown >= MIN_FAILS;
+  };
+  for (const [key, col] of amountKeys)
+    if (
+      mostlyRates(col) &&
+      !moneyFormat(col) &&
+      !addsUpExactly(key, columns, blocks, data, cells) &&
+      !addedUpByBudget(kind, col, columns, blocks, dataRows, cells)
+    )
+      doubt(key, col, incompleteText.why.rates);
 
   // A text column (source of co-financing, modalités) holding amounts on most rows is another column read by mistake.
   for (const key of ["source", "modalite", "objectiveType"] as const) {
