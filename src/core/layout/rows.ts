@@ -69,6 +69,8 @@ class BodyReader {
    * is the same fiche on another row.
    */
   private readonly identity: number[];
+  /** The label column: with no identity column, it tells a fiche's own further row from a duplicate. */
+  private readonly labelCol: number | undefined;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -82,6 +84,7 @@ class BodyReader {
     this.ficheCol = columns.fiche;
     this.lastContent = headerEnd;
     this.identity = [columns.objective, columns.objectiveType, columns.theme, columns.indicator].filter((c): c is number => c !== undefined);
+    this.labelCol = columns.label;
     const fc = this.ficheCol;
     if (fc !== undefined)
       for (const m of sheet.merges)
@@ -486,7 +489,8 @@ class BodyReader {
    * texts of its own is a duplicate, which fiche-numbering reports.
    */
   private repeatsFiche(r: number): boolean {
-    if (this.kind !== "detail" || !this.identity.length) return false;
+    if (this.kind !== "detail") return false;
+    if (!this.identity.length) return this.labelContinues(r);
     let prev = this.rows.length - 1;
     while (prev >= 0 && this.rows[prev]!.kind === "blank") prev--;
     const above = this.rows[prev];
@@ -494,6 +498,23 @@ class BodyReader {
     if (this.lastFicheRow === null) return false;
     // An objective, type or theme written again, even the same, may be a fiche renumbered by mistake: fiche-numbering says it.
     return this.identity.every((c) => this.text(r, c) === "");
+  }
+
+  /**
+   * With no objective, type, theme or indicator column, a repeated number is the same fiche when its label is empty,
+   * goes on from the first row's label, or opens as a part of a whole (« dont … », « volet … », « - … »); a label of
+   * its own is a duplicate.
+   */
+  private labelContinues(r: number): boolean {
+    const lc = this.labelCol;
+    if (lc === undefined || this.lastFicheRow === null) return false;
+    let prev = this.rows.length - 1;
+    while (prev >= 0 && this.rows[prev]!.kind === "blank") prev--;
+    const above = this.rows[prev];
+    if (!above || (above.kind !== "fiche" && above.kind !== "continuation")) return false;
+    const own = this.text(r, lc);
+    const first = this.text(this.lastFicheRow, lc);
+    return own === "" || (first !== "" && own.startsWith(first) && own !== first) || /^(dont|volet|partie|[-–—•])/.test(own);
   }
 }
 
