@@ -258,8 +258,9 @@ const NOT_PLANNED_GROUP =
   /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|liquid|\bpaye|compte administratif|\bca\b|\btaux\b|%|ecart|reste a|solde|disponible/;
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
 const NOT_PLANNED = /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
+// (« Taux de paiement », « taux de versement »: the rate of what was paid, in the words of a département that says « payé ».)
 const RATE =
-  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
+  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|\bpaie|\bpaye|\bverse|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|\bpaye|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
 /** Text about the action, not its money, even when it names a funder: comments, opinions, dates, counts, progress. */
 const NOT_MONEY =
