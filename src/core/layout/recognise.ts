@@ -103,6 +103,8 @@ const DETAIL_STRONG = new Set<string>([
   "b:indicator",
 ]);
 const SUMMARY_STRONG = new Set<string>(["mesure", "modalite"]);
+/** The yearly blocks of planned money: only a detail table splits the plan by year. */
+const PLANNED_BLOCKS = new Set<YearBlock>(["ms", "dgas", "cd", "fir", "etat", "ondam"]);
 
 function classKey(c: ColumnClass): string {
   return "role" in c ? c.role : `b:${c.block}`;
@@ -193,12 +195,19 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
       dStrong = 0;
       d -= labels;
     }
+    // Nor when no yearly planned block, no rate and nothing else only a detail has stands beside it: a label, an
+    // engagement and realisations are a summary's columns too, and the columns only a summary has (« Département »,
+    // « Budget consommé ») say which table it is (« N° | Action | Budget global | Département | FIR | Réalisé 2022 |
+    // Consommé 2021-2022 »).
+    const planned = run.some((hc) => hc.cls && "block" in hc.cls && PLANNED_BLOCKS.has(hc.cls.block));
+    const rated = run.some((hc) => hc.cls && /^(rate|b:rate)/.test(classKey(hc.cls)));
+    const namedSummary = labels > 0 && dStrong === labels && !sStrong && s >= 1 && !planned && !rated;
     // A summary worded like a detail table ("Réalisé", "Total Département", "Axe") is still a summary when only
     // the summary's own columns (Modalités, Mesure) are certain and no yearly amount block says otherwise.
     // Without any yearly amount block or other column only a detail table has, a column worded as the summary's own
     // (« Département ») says which table it is, even beside realisations worded like the detail's.
     const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
-    const kind: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
+    const kind: TableKind | null = summaryByStrong || namedSummary ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
     return { kind, run, dStrong, sStrong };
   });
   // A run too short to say which table it is (one group beyond a spacer column: « Exécution 2024 » / Montant) belongs
