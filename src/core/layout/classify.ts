@@ -369,10 +369,11 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "budget" };
   if (/^(budget|total|cout|montant)\b/.test(main) && sumOfAll(main)) return { role: "budget" };
-  // (The amount the contract settles is the planned one: « Montant contractualisé », « Total conventionné ».)
+  // (The amount the contract settles is the planned one: « Montant contractualisé », « Total conventionné »; « Budget
+  // 2021-2024 » is the budget over the contract's span, as « Budget » alone.)
   if (
     !blockOf(main) &&
-    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(montant|total|budget|enveloppe) (contractualise|conventionne)$|^montants? (contractualises?|conventionnes?) total$|^(budget|montant) (de l.action|de la fiche)$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
+    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(montant|total|budget|enveloppe) (contractualise|conventionne)$|^montants? (contractualises?|conventionnes?) total$|^(budget|montant) (de l.action|de la fiche)$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget( 20\d{2} ?(-|a|au) ?20\d{2})?$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
       main,
     )
   )
