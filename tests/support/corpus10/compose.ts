@@ -30,7 +30,7 @@ interface TCol {
   repeat?: boolean; // written again on each of a fiche's lines
 }
 type RowItem =
-  | { kind: "title"; text: string }
+  | { kind: "title"; text: string; col?: number }
   | { kind: "blank" }
   | { kind: "fiche"; f: Fiche; li: number; l: Line | null }
   | { kind: "sub"; text: string; lines: number[] }
@@ -116,6 +116,16 @@ export function composeAnnex(seed: number): Annex10 {
   const k = dep.knobs(rng);
   if (k.headerRows === 1 && k.exec === "groups") k.exec = "flat";
   if (k.years.length === 1) k.blockTotals = "none"; // one year: the year is the total
+  // Wider variety on a dice of its own, so the house styles' draws stay as they were.
+  const w = new Rng(seed * 104729 + 11);
+  const wide = {
+    labelFirst: w.chance(0.15),
+    unitsRow: w.chance(0.15),
+    checkRow: w.chance(0.15),
+    notes: w.chance(0.25),
+    objectiveRows: w.chance(0.2),
+    nbsp: w.chance(0.2),
+  };
   const years = k.years;
   const ny = years.length;
   const model = makeModel(rng, { years, fiches: k.fiches, cents: k.cents, emptyYears: rng.chance(0.3), maxEngagement: rng.int(3, 5) });
@@ -130,7 +140,10 @@ export function composeAnnex(seed: number): Annex10 {
   const funders = (["fir", "etat", "ondam"] as Funder[]).filter((f) => k.allFunders || used(f));
   const up = (s: string) => (k.upper ? s.toUpperCase() : s);
   const brk = (s: string) => (k.breaks && s.length > 14 && rng.chance(0.5) ? s.replace(/ (?=\S+$)/, "\n") : s);
-  const h = (s: string) => brk(up(s));
+  const h = (s: string) => {
+    const t = brk(up(s));
+    return wide.nbsp ? t.replace(/N° /g, "N°\u00a0").replace(/ (\d{4})$/, "\u00a0$1") + (t.length % 3 === 0 ? " " : "") : t;
+  };
   const fmt = k.cents ? EUR_CENTS : rng.pick(EUR);
   const rateFmt = k.rates === "rounded" ? "0%" : rng.pick(["0%", "0.0%", "0.00%"]);
   const wd = (fam: string[]) => fam[k.words % fam.length]!;
@@ -272,7 +285,7 @@ export function composeAnnex(seed: number): Annex10 {
     width: 40,
     val: (f, l, li) => (li === 0 ? f.label : `${f.label} – volet ${li + 1}`),
   };
-  cols.push(ficheCol, labelCol, ...extras("front"));
+  cols.push(...(wide.labelFirst ? [labelCol, ficheCol] : [ficheCol, labelCol]), ...extras("front"));
   if (k.theme) cols.push({ role: "theme", head: "Thème", kind: "text", width: 12, val: (f, l, li) => (li === 0 ? f.theme : null), merge: k.sourceMerged });
   if (k.objectiveCols) {
     cols.push({
@@ -488,12 +501,30 @@ export function composeAnnex(seed: number): Annex10 {
   for (const e of sEngs) {
     if (k.summaryGroups) sItems.push({ kind: "title", text: e === 5 ? "Conditions pour y parvenir" : `Engagement ${e}` });
     const start = sItems.length;
-    for (const f of model.fiches.filter((x) => x.engagement === e)) sItems.push({ kind: "fiche", f, li: 0, l: null });
+    for (const f of model.fiches.filter((x) => x.engagement === e)) {
+      sItems.push({ kind: "fiche", f, li: 0, l: null });
+      // a national objective the département took up without a fiche yet: its own row, no money
+      // (in the objective's or the label's column: a summary with neither has no such row)
+      const textCol = sumCols.findIndex((c) => c.role === "objectif" || c.role === "label");
+      if (wide.objectiveRows && textCol >= 0 && w.chance(0.15))
+        sItems.push({
+          kind: "title",
+          text: w.pick(["Objectif 12 : Renforcer les interventions de TISF", "Objectif 18 : Développer les centres parentaux"]),
+          col: textCol,
+        });
+    }
     if (k.summaryGroups) sItems.push({ kind: "sub", text: "Sous-total", lines: [start, sItems.length - 1] });
   }
   sItems.push({ kind: "total", text: rng.pick(["Total", "TOTAL", "Total général"]) });
 
   // ---------- placement ----------
+  const dOpts = {
+    unitsRow: wide.unitsRow,
+    checkRow: wide.checkRow,
+    notes: wide.notes
+      ? [`(1) Montants ${YN} provisoires, dont ${w.int(2, 40)} 500 € de reports.`, `Source : DGAS – données au 31/12/${YN}`].slice(0, w.int(1, 2))
+      : [],
+  };
   const dTitle = Array.from(
     { length: k.titleRows },
     (_, i) => [`Annexe financière – CDPPE ${k.dept}`, `Suivi des fiches actions ${SPAN}`, "(montants en euros)"][i]!,
@@ -504,12 +535,12 @@ export function composeAnnex(seed: number): Annex10 {
   const sHeader = k.summaryHeaderRows;
   const dOrigin = { ...k.origin };
   if (k.summaryAt === "none") {
-    detail = place(dSheet, "detail", cols, items, k.headerRows, dOrigin, dTitle, k.singleAt, h);
+    detail = place(dSheet, "detail", cols, items, k.headerRows, dOrigin, dTitle, k.singleAt, h, dOpts);
   } else if (k.summaryAt === "above") {
     summary = place(sSheet, "summary", sumCols, sItems, sHeader, dOrigin, sTitle, "merged", h);
-    detail = place(dSheet, "detail", cols, items, k.headerRows, { r: summary.lastRow + rng.int(2, 4), c: dOrigin.c }, dTitle, k.singleAt, h);
+    detail = place(dSheet, "detail", cols, items, k.headerRows, { r: summary.lastRow + rng.int(2, 4), c: dOrigin.c }, dTitle, k.singleAt, h, dOpts);
   } else {
-    detail = place(dSheet, "detail", cols, items, k.headerRows, dOrigin, dTitle, k.singleAt, h);
+    detail = place(dSheet, "detail", cols, items, k.headerRows, dOrigin, dTitle, k.singleAt, h, dOpts);
     const at =
       k.summaryAt === "below"
         ? { r: detail.lastRow + rng.int(2, 4), c: dOrigin.c }
@@ -537,6 +568,7 @@ export function composeAnnex(seed: number): Annex10 {
   for (const x of k.extras) features.push(`extra ${x.kind} ${x.at}${x.hidden ? " hidden" : ""}`);
   if (k.summaryIdsBare) features.push("summary ids bare");
   if (k.summaryLinked) features.push("summary linked");
+  for (const [name, on] of Object.entries(wide)) if (on) features.push(`wide: ${name}`);
 
   // summary linked to the detail by formulas (single-line fiches, block totals present)
   if (summary && k.summaryLinked && k.blockTotals !== "none") {
@@ -576,6 +608,7 @@ function place(
   titles: string[],
   singleAt: "merged" | "bottom" | "top",
   h: (x: string) => string,
+  opts: { unitsRow?: boolean; checkRow?: boolean; notes?: string[] } = {},
 ): Placed {
   let r = at.r;
   for (const t of titles) s.cells.set(key(r++, at.c), { v: t, bold: true });
@@ -585,7 +618,7 @@ function place(
   cols.forEach((c, i) => {
     const cc = at.c + i;
     if (c.role) colOf.set(c.role, cc);
-    s.widths.set(cc, c.width);
+    s.widths.set(cc, Math.max(s.widths.get(cc) ?? 0, c.width)); // two tables sharing a column: the wider
     if (c.hidden) s.hidden.add(cc);
   });
   // headers
@@ -621,6 +654,10 @@ function place(
     }
   }
   r = h1 + headerRows;
+  if (opts.unitsRow) {
+    cols.forEach((c, i) => c.kind === "amount" && s.cells.set(key(r, at.c + i), { v: "(en €)" }));
+    r++;
+  }
   const headerList = headerRows === 1 ? [h1] : [h1, h1 + 1];
   const rowsOf: number[][] = [];
   const itemRow: number[] = [];
@@ -649,7 +686,7 @@ function place(
       return;
     }
     if (it.kind === "title") {
-      s.cells.set(key(r, at.c), { v: it.text, bold: true });
+      s.cells.set(key(r, at.c + (it.col ?? 0)), { v: it.text, bold: true });
       r++;
       return;
     }
@@ -690,6 +727,15 @@ function place(
     else subRows.push(r);
     r++;
   });
+  if (opts.checkRow) {
+    s.cells.set(key(r, at.c), { v: "Contrôle" });
+    cols.forEach((c, i) => c.kind === "amount" && s.cells.set(key(r, at.c + i), { v: 0, fmt: c.fmt }));
+    r++;
+  }
+  if (opts.notes?.length) {
+    r++;
+    for (const n of opts.notes) s.cells.set(key(r++, at.c), { v: n });
+  }
   // a fiche's merged cells over its lines
   cols.forEach((c, ci) => {
     if (!c.merge) return;
