@@ -3,6 +3,7 @@
  * arithmetic proves every clean annex consistent (so any error or warning on it is false) and every fault real; the
  * product's figures on its first seeds are ratchets: they may only get better.
  */
+import { unzipSync } from "fflate";
 import { readSnapshotFromPackage } from "../../src/xlsx/package/readSnapshot";
 import { composeAnnex } from "../support/corpus10/compose";
 import { injectFault } from "../support/corpus10/faults";
@@ -19,8 +20,10 @@ describe("corpus10's generator", () => {
     expect(broken).toEqual([]);
   });
 
-  test("one seed, one annex: the same bytes twice", async () => {
-    expect(Buffer.from(await bookBytes(composeAnnex(7).book)).equals(Buffer.from(await bookBytes(composeAnnex(7).book)))).toBe(true);
+  // (The zip's entry dates are the writing time: the parts are compared, not the zip's bytes.)
+  test("one seed, one annex: the same parts twice", async () => {
+    const parts = async () => Object.entries(unzipSync(await bookBytes(composeAnnex(7).book))).map(([name, b]) => [name, Buffer.from(b).toString("base64")]);
+    expect(await parts()).toEqual(await parts());
   });
 
   test("the variety it exists for shows up within sixty seeds", () => {
@@ -49,6 +52,12 @@ describe("corpus10's generator", () => {
       /no MS\/DGAS split/,
       /extra .* hidden/,
       /extra notes/,
+      /wide: labelFirst/,
+      /wide: unitsRow/,
+      /wide: checkRow/,
+      /wide: notes/,
+      /wide: objectiveRows/,
+      /wide: nbsp/,
     ];
     expect(want.filter((re) => ![...all].some((f) => re.test(f))).map(String)).toEqual([]);
   });
@@ -78,7 +87,9 @@ describe("corpus10's generator", () => {
 });
 
 // The product on corpus10's first twenty-four seeds and one look-alike of each kind (seven kinds).
+// When corpus10 was written (engine at 9633531): read right 23/24 (seed 20: summary with a label and no Modalités).
+// Raised after the classes corpus10 revealed were fixed.
 const RATCHET_SEEDS = Array.from({ length: 24 }, (_, i) => i + 1);
-const RATCHET: Ratchet = { readRightRuleRoles: 23, falseErrors: 0, falseWarnings: 0, flooding: 0, faultsFound: 24, lookalikesRejected: 7 };
+const RATCHET: Ratchet = { readRightRuleRoles: 24, falseErrors: 0, falseWarnings: 0, flooding: 0, faultsFound: 24, lookalikesRejected: 7 };
 
 describeRatchets("corpus10", (seeds) => measure(seeds), RATCHET_SEEDS, RATCHET);
