@@ -211,7 +211,8 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
       new Set(yearly.map((c) => c.year)).size === 1 &&
       new Set(yearly.map((c) => c.block)).size === yearly.length &&
       yearly.every((c) => c.block !== "ms" && c.block !== "dgas");
-    const summaryOfOneYear = sStrong > 0 && s >= 2 && fundersOfOneYear && dStrong === labels + yearly.length && !rated;
+    // (Its consumption columns alone say so when it names no action: a label beside them could be a detail's.)
+    const summaryOfOneYear = (sStrong > 0 ? s >= 2 : s >= 1 && !labels) && fundersOfOneYear && dStrong === labels + yearly.length && !rated;
     // A summary worded like a detail table ("Réalisé", "Total Département", "Axe") is still a summary when only
     // the summary's own columns (Modalités, Mesure) are certain and no yearly amount block says otherwise.
     // Without any yearly amount block or other column only a detail table has, a column worded as the summary's own
