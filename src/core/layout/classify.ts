@@ -258,8 +258,9 @@ const NOT_PLANNED_GROUP =
   /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|liquid|\bpaye|compte administratif|\bca\b|\btaux\b|%|ecart|reste a|solde|disponible/;
 /** A group that is not the planned budget: a year in it does not make the funders below planned amounts. */
 const NOT_PLANNED = /realis|\breel(le)?s?\b|execution|execute|mandat|consomm|\btaux\b|%|ecart|reste|solde|indicateur|cible|objectif/;
+// (« Taux de paiement », « taux de versement »: the rate of what was paid, in the words of a département that says « payé ».)
 const RATE =
-  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
+  /niveau d.?execution|(realis|reel|consomm|execut|mandat)\w* ?\/ ?(prevu|previsionnel|budget|programme)|taux d.?execution|taux de (consommation|realisation)|(\btaux\b|%|pourcentage).*(execution|realis|consomm|depense|mandat|liquid|\bpaie|\bpaye|\bverse|compte administratif|\bca\b)|(execution|realis|consomm|depense|mandat|liquid|\bpaye|compte administratif|\bca\b).*(\btaux\b|%|pourcentage)/;
 
 /** Text about the action, not its money, even when it names a funder: comments, opinions, dates, counts, progress. */
 const NOT_MONEY =
@@ -368,10 +369,11 @@ function classifyMain(main: string, g: string, s: string, yearOfSub: number | nu
   )
     return { role: "budget" };
   if (/^(budget|total|cout|montant)\b/.test(main) && sumOfAll(main)) return { role: "budget" };
-  // (The amount the contract settles is the planned one: « Montant contractualisé », « Total conventionné ».)
+  // (The amount the contract settles is the planned one: « Montant contractualisé », « Total conventionné »; « Budget
+  // 2021-2024 » is the budget over the contract's span, as « Budget » alone.)
   if (
     !blockOf(main) &&
-    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(montant|total|budget|enveloppe) (contractualise|conventionne)$|^montants? (contractualises?|conventionnes?) total$|^(budget|montant) (de l.action|de la fiche)$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
+    /budget (previsionnel|prevu)|previsionnel|^montant global$|^(montant|total|budget|enveloppe) (contractualise|conventionne)$|^montants? (contractualises?|conventionnes?) total$|^(budget|montant) (de l.action|de la fiche)$|^(budget|credits?|montants?|financements?|enveloppe) (alloue|attribue|programme|accorde|notifie)e?s?$|^plan de financement\b|montant (total )?prevu|^budget( 20\d{2} ?(-|a|au) ?20\d{2})?$|^credits?( prevus?)?$|^prevu$|^montant total$|^(financements?|montants?|credits?|depenses?) prevus?( 20\d{2}( ?(-|a) ?20\d{2})?)?( (montant )?total)?$|^financements? prevus?\b/.test(
       main,
     )
   )

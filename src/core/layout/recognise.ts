@@ -104,6 +104,8 @@ const DETAIL_STRONG = new Set<string>([
   "b:indicator",
 ]);
 const SUMMARY_STRONG = new Set<string>(["mesure", "modalite"]);
+/** The yearly blocks of planned money: only a detail table splits the plan by year. */
+const PLANNED_BLOCKS = new Set<YearBlock>(["ms", "dgas", "cd", "fir", "etat", "ondam"]);
 
 function classKey(c: ColumnClass): string {
   return "role" in c ? c.role : `b:${c.block}`;
@@ -196,12 +198,31 @@ function segmentsOf(cols: HeaderColumn[]): Segment[] {
       dStrong = 0;
       d -= labels;
     }
+    // Nor when no yearly planned block, no rate and nothing else only a detail has stands beside it: a label, an
+    // engagement and realisations are a summary's columns too, and the columns only a summary has (« Département »,
+    // « Budget consommé ») say which table it is (« N° | Action | Budget global | Département | FIR | Réalisé 2022 |
+    // Consommé 2021-2022 »).
+    const planned = run.some((hc) => hc.cls && "block" in hc.cls && PLANNED_BLOCKS.has(hc.cls.block));
+    const rated = run.some((hc) => hc.cls && /^(rate|b:rate)/.test(classKey(hc.cls)));
+    const namedSummary = labels > 0 && dStrong === labels && !sStrong && s >= 1 && !planned && !rated;
+    // A one-year summary may set its funders under a group naming the year (« Plan de financement 2024 » over « CD |
+    // FIR | Etat | ONDAM »): one column per funder, all of one year, no masse salariale or DGAS, beside the summary's
+    // own Modalités or Mesure, is the summary's funders, not a detail's yearly blocks.
+    const yearly = run.flatMap((hc) => (hc.cls && "block" in hc.cls && PLANNED_BLOCKS.has(hc.cls.block) ? [hc.cls] : []));
+    const fundersOfOneYear =
+      yearly.length > 0 &&
+      new Set(yearly.map((c) => c.year)).size === 1 &&
+      new Set(yearly.map((c) => c.block)).size === yearly.length &&
+      yearly.every((c) => c.block !== "ms" && c.block !== "dgas");
+    // (Its consumption columns alone say so when it names no action: a label beside them could be a detail's.)
+    const summaryOfOneYear = (sStrong > 0 ? s >= 2 : s >= 1 && !labels) && fundersOfOneYear && dStrong === labels + yearly.length && !rated;
     // A summary worded like a detail table ("Réalisé", "Total Département", "Axe") is still a summary when only
     // the summary's own columns (Modalités, Mesure) are certain and no yearly amount block says otherwise.
     // Without any yearly amount block or other column only a detail table has, a column worded as the summary's own
     // (« Département ») says which table it is, even beside realisations worded like the detail's.
     const summaryByStrong = (sStrong > 0 || s > 0) && dStrong === 0 && d + s >= 3;
-    const byWords: TableKind | null = summaryByStrong ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
+    const byWords: TableKind | null =
+      summaryByStrong || namedSummary || summaryOfOneYear ? "summary" : d >= 3 && d >= s ? "detail" : s >= 2 && s > d ? "summary" : null;
     const kind: TableKind | null = byWords ?? (oneYearSummary(run, dStrong) ? "summary" : null);
     return { kind, run, dStrong, sStrong };
   });
@@ -287,6 +308,7 @@ const DETAIL_RENAME: Partial<Record<SingleRole, SingleRole>> = {
   consumedSinceStart: "realisedSinceStart",
   consumedPrior: "realisedPrior",
 };
+const SUMMARY_FUNDER: Partial<Record<YearBlock, SingleRole>> = { cd: "departement", fir: "fir", etat: "etat", ondam: "ondam" };
 const SUMMARY_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { realised: "consumedIn", realisedTo: "consumedTo" };
 const DETAIL_BLOCK_RENAME: Partial<Record<YearBlock, YearBlock>> = { consumedIn: "realised", consumedTo: "realisedTo" };
 
@@ -342,10 +364,19 @@ function assignColumns(kind: TableKind, seg: Segment, hidden: Set<number> = new 
   const ambiguous: Array<{ role: string; cols: number[] }> = [];
   const seen = new Map<string, number[]>();
   const classes = pairColumns(seg.cols);
+  const blockCount = new Map<YearBlock, number>();
+  for (const c of classes) if (c && "block" in c) blockCount.set(c.block, (blockCount.get(c.block) ?? 0) + 1);
   for (const [i, hc] of seg.cols.entries()) {
     const cls = classes[i];
     if (!cls) continue;
-    if ("role" in cls) {
+    // In a summary, a funder's one yearly column is that funder's amount (« Plan de financement 2024 » / « FIR »).
+    const funder = kind === "summary" && "block" in cls && blockCount.get(cls.block) === 1 ? SUMMARY_FUNDER[cls.block] : undefined;
+    if (funder) {
+      const list = seen.get(funder) ?? [];
+      list.push(hc.col);
+      seen.set(funder, list);
+      if (visibleOver(hidden, columns[funder], hc.col)) columns[funder] = hc.col;
+    } else if ("role" in cls) {
       const role = (kind === "summary" ? SUMMARY_RENAME : DETAIL_RENAME)[cls.role] ?? cls.role;
       const list = seen.get(role) ?? [];
       list.push(hc.col);

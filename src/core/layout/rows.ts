@@ -521,7 +521,18 @@ class BodyReader {
     if (this.identity.length) return this.identity.every((c) => this.text(r, c) === "");
     // With none of them, the label: left to the first row, or the fiche's own written again, is the same fiche.
     const label = this.labelCol;
-    return label !== undefined && (this.text(r, label) === "" || this.text(r, label) === this.text(first, label));
+    return label !== undefined && this.labelContinues(r, first, label);
+  }
+
+  /**
+   * With no objective, type, theme or indicator column, a repeated number is the same fiche when its label is empty, the
+   * first row's again, goes on from it, or opens as a part of a whole (« dont … », « volet … », « - … »); a label of its
+   * own is a duplicate.
+   */
+  private labelContinues(r: number, first: number, lc: number): boolean {
+    const own = this.text(r, lc);
+    const head = this.text(first, lc);
+    return own === "" || own === head || (head !== "" && own.startsWith(head)) || /^(dont|volet|partie|[-–—•])/.test(own);
   }
 }
 
