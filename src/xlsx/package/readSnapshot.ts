@@ -1,6 +1,6 @@
 // The workbook as the core sees it, read straight from the package: each sheet's XML scanned once, only cells that hold
 // something kept. Same snapshot as the ExcelJS reader gave (a test compares them), at a fraction of the time and memory.
-import { emptySheet, setCell, type Cell, type CellValue, type FontInfo, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
+import { emptySheet, type Cell, type CellValue, type FontInfo, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { packageText } from "../../messages/package";
 import { PackageError } from "./errors";
 import { parseRels, relsPathOf, sheetsOf } from "./parts";
@@ -259,10 +259,13 @@ function makeCell(value: CellValue, formula: string | undefined, numFmt: string 
   return new FileCell(value, formula, numFmt, font);
 }
 
+const EMPTY_ROW: Array<Cell | undefined> = [];
+
 /**
  * Made by a constructor rather than an object literal: V8 follows a literal's allocation site and, after a collection,
  * may decide to allocate its objects in the old generation; that decision throws away the compiled row scan that
- * inlined the literal (twice over a sheet of 10 000 fiche rows, 50 to 100 ms of CPU each time it is compiled again).
+ * inlined the literal (twice over a sheet of 10 000 fiche rows, 50 to 100 ms of CPU each time it is compiled again). The
+ * same holds for the rows' arrays: each is a copy of EMPTY_ROW.
  */
 class FileCell implements Cell {
   constructor(
@@ -500,7 +503,12 @@ function readRows(xml: string, p: number, dataEnd: number, scan: RowScan): void 
       // Style 0 is the sheet's default: ExcelJS reported neither format nor font for it (nor for a cell without s).
       const numFmt = style !== 0 ? xfs[style]?.numFmt || undefined : undefined;
       const font = style !== 0 ? fonts[style] : undefined;
-      setCell(sheet, r, col, makeCell(value, formula, numFmt, font));
+      // setCell's work, with the row's array copied from an empty one rather than made by a literal (see FileCell).
+      let rowCells = sheet.cells[r - 1];
+      if (rowCells === undefined) sheet.cells[r - 1] = rowCells = EMPTY_ROW.slice();
+      rowCells[col - 1] = makeCell(value, formula, numFmt, font);
+      if (r > sheet.rowCount) sheet.rowCount = r;
+      if (col > sheet.colCount) sheet.colCount = col;
     }
     p = end + 6;
     if (hasValue) {
