@@ -1,31 +1,11 @@
 // Header text normalised for matching: lower case, no accents, one apostrophe, single spaces.
 import { memoByText } from "../model/textMemo";
 
-const stripAccents = (text: string): string => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-
-/**
- * stripAccents of each character below U+0250 (Latin-1 and Latin Extended), from the function itself. A text made only of
- * them holds no combining mark, so its decomposition is its characters' one after the other: read from this table, without
- * a call to Unicode normalisation per text (a label per fiche row, 100 000 of them at 100 000 rows).
- */
-const LATIN_STRIPPED = Array.from({ length: 0x250 }, (_, c) => stripAccents(String.fromCharCode(c)));
-
-function withoutAccents(text: string): string {
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x250) return stripAccents(text);
-    if (c >= 0x80 && LATIN_STRIPPED[c] !== text[i]) changed = true;
-  }
-  if (!changed) return text;
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += LATIN_STRIPPED[text.charCodeAt(i)];
-  return out;
-}
-
 function normalise(text: string): string {
   return (
-    withoutAccents(text)
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
       .replace(/[’‘`´]/g, "'")
       .replace(/[–—]/g, "-")
