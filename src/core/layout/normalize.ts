@@ -22,7 +22,12 @@ function normalise(text: string): string {
 /** Cached: header texts repeat (merged groups, plain layouts) and are classified many times. */
 export const norm = memoByText(normalise, 20_000);
 
-const normalisedHead = memoByText(normalise, 50_000);
+/**
+ * Room for a body's distinct texts at 100 000 fiche rows and more (each fiche's label is its own): a cache emptied
+ * while a pass is under way keeps none of them for the next, and every pass normalises every label again (0.4 s at
+ * 100 000 rows). About 100 bytes an entry: 25 MB at most.
+ */
+const normalisedHead = memoByText(normalise, 250_000);
 
 /**
  * On the first characters only. Cached apart from norm's header texts: a body cell is read on every pass over the rows

@@ -88,3 +88,23 @@ test("every cell read has the same keys in the same order, those it lacks undefi
   expect([...shapes]).toEqual(["value,formula,numFmt,font"]);
   expect(s.cells[0]![0]!.formula).toBeUndefined();
 });
+
+test("the cells' XML decoded in slices of any size (each ending after a row) reads the same cells as one slice", () => {
+  // Rows without r (numbered from the previous one), a shared formula whose master is in an earlier slice, text that
+  // is not ASCII (UTF-8 over several bytes) inside a slice, merged areas, a hidden row.
+  const rows =
+    COMPACT +
+    '<row><c r="A4" t="inlineStr"><is><t>Équipe mobile « été »</t></is></c><c r="B4" s="1"><f t="shared" si="0"/><v>4501</v></c></row>' +
+    '<row r="6" hidden="1"><c r="A6"><v>6</v></c><c r="B6" t="str"><f>"Coût "&amp;A6</f><v>Coût 6</v></c></row>' +
+    '<row r="7"/><row r="8"><c r="A8"><v>1</v></c><c r="B8"><v>2</v></c></row>';
+  const bytes = pack(rows, '<mergeCells count="1"><mergeCell ref="A8:B8"/></mergeCells>');
+  const whole = readSnapshotFromPackage(bytes, "t.xlsx", undefined, { calculate: false }).sheets[0]!;
+  const full = (s: SheetSnapshot) => ({ ...plain(s), hidden: [...s.hiddenRows], merges: s.merges });
+  expect(whole.cells[3]![0]!.value).toBe("Équipe mobile « été »");
+  expect(whole.cells[3]![1]!.formula).toBe("SUM(B3:B3)");
+  expect(whole.cells[7]![1]).toBeUndefined();
+  for (const chunkBytes of [1, 7, 40, 100, 300]) {
+    const sliced = readSnapshotFromPackage(bytes, "t.xlsx", undefined, { calculate: false, chunkBytes }).sheets[0]!;
+    expect(full(sliced)).toEqual(full(whole));
+  }
+});
