@@ -5,7 +5,6 @@ import { packageText } from "../../messages/package";
 import { PackageError } from "./errors";
 import { parseRels, relsPathOf, sheetsOf } from "./parts";
 import { parseArea, translateFormula } from "./shiftRefs";
-import { isAscii } from "buffer";
 import { getAttr, unescapeXml } from "./xml";
 import { entryData, readZip, ZipFormatError, type ZipEntry } from "./zip";
 import { calculateWorkbook } from "../../core/formula/calculate";
@@ -268,12 +267,17 @@ function makeCell(value: CellValue, formula: string | undefined, numFmt: string 
 const EMPTY_ROW: Array<Cell | undefined> = [];
 
 
-/** Bytes of a sheet's cells decoded at a time (then cut after the next "</row>"). */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Bytes of a sheet's cells decoded at a time (then cut after the next "</row>"): by default the whole part, as one
+ * string. Measured at 100 000 fiche rows, slices of 1 MiB or 512 KiB read 13 to 35 % slower (2.2-2.6 s against 1.96 s
+ * of CPU) for 60 MB less memory, and ASCII slices decoded as Latin-1 above 1 MB become external strings, slower to
+ * scan; tests read with small slices to keep the scan independent of where a slice ends.
+ */
+const CHUNK_BYTES = 2 ** 31;
 
-/** bytes[from..to) as text: ASCII (most of a sheet's XML) copied as Latin-1, the same characters; anything else as UTF-8. */
+/** bytes[from..to) as text. */
 function decodeSlice(bytes: Buffer, from: number, to: number): string {
-  return bytes.toString(isAscii(bytes.subarray(from, to)) ? "latin1" : "utf8", from, to);
+  return bytes.toString("utf8", from, to);
 }
 
 /** Where "<sheetData" starts as a whole tag name (as /<sheetData\b/ finds it); -1 when absent. */
