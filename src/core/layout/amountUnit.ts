@@ -23,17 +23,19 @@ export function unitStated(text: string): AmountUnit | null {
 
 /**
  * "keur" when the table's headers or a line just above it say thousands of euros and none says euros; "eur" when
- * they say euros; null when nothing is said (euros, as everywhere else).
+ * they say euros; null when nothing is said (euros, as everywhere else). Headers are nearer the amounts than a title:
+ * theirs is the word, unless they contradict one another.
  */
 export function detectAmountUnit(sheet: SheetSnapshot, t: TableLayout): AmountUnit | null {
-  const texts: string[] = Object.values(t.headers);
+  const heads: string[] = Object.values(t.headers);
+  const titles: string[] = [];
   const top = Math.min(...t.headerRows, t.range.r1);
   for (let row = Math.max(1, top - ROWS_ABOVE); row < top; row++) {
     const cells = sheet.cells[row - 1];
     if (!cells) continue;
     for (let col = t.range.c1; col <= Math.min(t.range.c2, cells.length); col++) {
       const v = cells[col - 1]?.value;
-      if (typeof v === "string") texts.push(v);
+      if (typeof v === "string") titles.push(v);
     }
   }
   // Header cells themselves too: a header row the layout did not name (a unit written in its own cell of the header).
@@ -41,16 +43,20 @@ export function detectAmountUnit(sheet: SheetSnapshot, t: TableLayout): AmountUn
     const cells = sheet.cells[row - 1];
     for (let col = t.range.c1; cells && col <= Math.min(t.range.c2, cells.length); col++) {
       const v = cells[col - 1]?.value;
-      if (typeof v === "string") texts.push(v);
+      if (typeof v === "string") heads.push(v);
     }
   }
-  let kilo = false;
-  for (const text of texts) {
-    const u = unitStated(text);
-    if (u === "eur") return "eur";
-    if (u === "keur") kilo = true;
+  const said = (texts: string[]) => new Set(texts.map(unitStated).filter((u): u is AmountUnit => u !== null));
+  const inHeads = said(heads);
+  // Headers saying both (« Budget prévisionnel (en €) » over « Dotation totale prévue en K€ ») say nothing: the
+  // title above, the formats or the other table decide.
+  if (inHeads.size === 1) {
+    if (inHeads.has("eur")) return "eur";
+    return said(titles).has("eur") ? "eur" : "keur";
   }
-  return kilo || formatsSayKilo(sheet, t) ? "keur" : null;
+  const inTitles = said(titles);
+  if (inTitles.has("eur")) return "eur";
+  return inTitles.has("keur") || formatsSayKilo(sheet, t) ? "keur" : null;
 }
 
 /** The body's amounts all formatted in k€ (« #,##0.00 "k€" ») and none in euros: the workbook states its unit there. */

@@ -809,7 +809,12 @@ function scanSheet(
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
       }
       const percentPoints: string[] = [];
-      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous, percentPoints);
+      // A column's own words: its lowest header, or a header merged down over it alone (a group no neighbour shares).
+      const groupOf = new Map(seg.cols.map((hc) => [hc.col, hc.group] as const));
+      const ownWords = new Map(
+        seg.cols.map((hc) => [hc.col, hc.sub || (groupOf.get(hc.col - 1) !== hc.group && groupOf.get(hc.col + 1) !== hc.group ? hc.group : "")] as const),
+      );
+      const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous, percentPoints, ownWords);
       if (seg.kind === "detail") doubtful.push(...unreadYears(sheet, seg, columns, blocks, body.rows, user));
       // (The arithmetic may have settled some: what is left is reported.)
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);

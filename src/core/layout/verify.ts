@@ -6,7 +6,8 @@ import { isError, type SheetSnapshot } from "../model/snapshot";
 import { incompleteText } from "../../messages/layout";
 import type { RowInfo, SingleRole, TableKind, YearBlock } from "./types";
 import { EPS } from "../model/tolerance";
-import { keptPrecision, unitOfFormat } from "./amountUnit";
+import { keptPrecision, unitOfFormat, unitStated } from "./amountUnit";
+import { norm } from "./normalize";
 
 export interface Doubt {
   key: string;
@@ -198,6 +199,8 @@ export function verifyReading(
   ambiguous: Array<{ role: string; cols: number[] }> = [],
   /** Out: rate columns the numbers show typed in percentage points (85 for 85 %). */
   percentPoints: string[] = [],
+  /** Each column's own (lowest) header text, without the groups above it. */
+  ownWords: ReadonlyMap<number, string> = new Map(),
 ): Doubt[] {
   const cells = new Cells(sheet);
   // A fiche spread over several rows is one unit: its relations hold over its rows together.
@@ -280,10 +283,17 @@ export function verifyReading(
     }
     return shown >= MIN_FAILS;
   };
+  // Its own header saying « (en milliers d'€) », « (k€) », « en € »: money by its own words. (A unit on the group above
+  // may span a rate column under it: it does not count.)
+  const moneyWords = (col: number) => {
+    const w = ownWords.get(col) ?? "";
+    return unitStated(w) !== null && !/%|\btaux\b|pourcentage|niveau/.test(norm(w));
+  };
   for (const [key, col] of amountKeys)
     if (
       mostlyRates(col) &&
       !moneyFormat(col) &&
+      !moneyWords(col) &&
       !addsUpExactly(key, columns, blocks, data, cells) &&
       !addedUpByBudget(kind, col, columns, blocks, dataRows, cells)
     )
