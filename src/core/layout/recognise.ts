@@ -15,6 +15,7 @@ import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading, type Doubt } from "./verify";
+import { oneYearBudget, oneYearExecution } from "./oneYear";
 import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
 import { sourceByCells, sourceRefutedByCells } from "./sourceByCells";
@@ -807,6 +808,12 @@ function scanSheet(
       const twice = ambiguous.find((a) => a.role === "realisedLastYear");
       if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
+      }
+      // A one-year annex: « Budget 2025 » as its budget, two execution groups of its year as the year's and the cumulative.
+      if (seg.kind === "detail") {
+        const budget = user.includes("budget") ? undefined : oneYearBudget(sheet, seg.cols, columns, blocks, years, body.rows);
+        if (budget !== undefined) columns.budget = budget;
+        if (!user.includes("realisedSinceStart") && !user.includes("realisedLastYear")) oneYearExecution(sheet, seg.cols, columns, blocks, years, body.rows, ambiguous);
       }
       const percentPoints: string[] = [];
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous, percentPoints);
