@@ -8,6 +8,9 @@ import { blockOf } from "./classify";
 import { norm, yearsIn } from "./normalize";
 import type { RowInfo, SingleRole, YearBlock } from "./types";
 import { columnsRead } from "./columnsRead";
+import type { Doubt } from "./verify";
+import { colToLetters } from "../model/a1";
+import { incompleteText } from "../../messages/layout";
 
 type Columns = Partial<Record<SingleRole, number>>;
 type Blocks = Partial<Record<YearBlock, Record<number, number>>>;
@@ -111,7 +114,8 @@ const YEAR_WORDS = /execut|realis|depense|paye|mandat/;
  * Two execution groups naming the annex's one year (« Exécution 2025 » / « Consommation 2025 », each an amount and a
  * rate), both read as the year's: one is the cumulative. The words decide (« cumul », « depuis », « consommation »
  * against the year's « exécution »), failing that the order (the year's first) when the figures agree on the fiches.
- * Returns whether the reading was settled.
+ * Two such columns neither the words nor the figures settle are said once (a doubt on the second as the cumulative),
+ * never guessed. Returns that doubt, if any.
  */
 export function oneYearExecution(
   sheet: SheetSnapshot,
@@ -121,11 +125,11 @@ export function oneYearExecution(
   years: number[],
   rows: RowInfo[],
   ambiguous: Array<{ role: string; cols: number[] }>,
-): boolean {
-  if (years.length !== 1 || columns.realisedSinceStart !== undefined) return false;
+): Doubt | null {
+  if (years.length !== 1 || columns.realisedSinceStart !== undefined) return null;
   const y = years[0]!;
   const twice = ambiguous.findIndex((a) => a.role === `realised${y}`);
-  if (twice < 0 || ambiguous[twice]!.cols.length !== 2) return false;
+  if (twice < 0 || ambiguous[twice]!.cols.length !== 2) return null;
   const [a, b] = [...ambiguous[twice]!.cols].sort((p, q) => p - q) as [number, number];
   const hcOf = (c: number) => cols.find((hc) => hc.col === c);
   const groupOf = (c: number) => norm(hcOf(c)?.group ?? "");
@@ -137,13 +141,17 @@ export function oneYearExecution(
   let since: number;
   const [wa, wb] = [words(a), words(b)];
   const o = agreement(sheet, unitsOf(rows), (r) => numAt(sheet, r, a), (r) => numAt(sheet, r, b));
+  const unsettled = (): Doubt => {
+    columns.realisedSinceStart = b;
+    return { key: "realisedSinceStart", col: b, why: incompleteText.why.ambiguous([a, b].map(colToLetters)) };
+  };
   if (wa === "since" && wb !== "since") [year, since] = [b, a];
   else if (wb === "since" && wa !== "since") [year, since] = [a, b];
   else if (confirmed(o)) [year, since] = [a, b];
-  else return false;
+  else return unsettled();
   // Whatever the words, the two are the same money in a one-year annex: figures that disagree on most fiches are no
   // year and cumulative of one year.
-  if (o.agree < o.differ) return false;
+  if (o.agree < o.differ) return unsettled();
   // Each group's rate: the one under the same group, else the nearest one after its amount.
   const rateTwice = ambiguous.findIndex((x) => x.role === `rate${y}`);
   const rates = rateTwice >= 0 ? ambiguous[rateTwice]!.cols : [];
@@ -167,5 +175,5 @@ export function oneYearExecution(
       ambiguous.splice(ambiguous.findIndex((x) => x.role === `rate${y}`), 1);
     }
   }
-  return true;
+  return null;
 }
