@@ -15,6 +15,7 @@ import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
 import { verifyAcross, verifyReading, type Doubt } from "./verify";
+import { oneYearBudget, oneYearExecution } from "./oneYear";
 import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
 import { sourceByCells, sourceRefutedByCells } from "./sourceByCells";
@@ -808,6 +809,16 @@ function scanSheet(
       if (seg.kind === "detail" && columns.realisedSinceStart === undefined && twice && !user.includes("realisedSinceStart")) {
         columns.realisedSinceStart = twice.cols.find((c) => c !== columns.realisedLastYear);
       }
+      const oneYearDoubts: Doubt[] = [];
+      // A one-year annex: « Budget 2025 » as its budget, two execution groups of its year as the year's and the cumulative.
+      if (seg.kind === "detail") {
+        const budget = user.includes("budget") ? undefined : oneYearBudget(sheet, seg.cols, columns, blocks, years, body.rows);
+        if (budget !== undefined) columns.budget = budget;
+        if (!user.includes("realisedSinceStart") && !user.includes("realisedLastYear")) {
+          const doubt = oneYearExecution(sheet, seg.cols, columns, blocks, years, body.rows, ambiguous);
+          if (doubt) oneYearDoubts.push(doubt);
+        }
+      }
       const percentPoints: string[] = [];
       // A column's own words: its lowest header, or a header merged down over it alone (a group no neighbour shares).
       const groupOf = new Map(seg.cols.map((hc) => [hc.col, hc.group] as const));
@@ -816,6 +827,7 @@ function scanSheet(
       );
       const doubtful = verifyReading(sheet, seg.kind, columns, blocks, years, body.rows, user, ambiguous, percentPoints, ownWords);
       if (seg.kind === "detail") doubtful.push(...unreadYears(sheet, seg, columns, blocks, body.rows, user));
+      for (const d of oneYearDoubts) if (!doubtful.some((x) => x.key === d.key)) doubtful.push(d);
       // (The arithmetic may have settled some: what is left is reported.)
       const settled = ambiguous.filter((a) => a.role !== "fiche" || !a.cols.includes(columns.fiche ?? -1) || columns.label === undefined);
       // After the arithmetic: a hypothesis it confirmed may fill a role.
