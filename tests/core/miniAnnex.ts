@@ -283,6 +283,27 @@ export function miniDetail(o: MiniOptions = {}, wb: WorkbookSnapshot = { sheets:
 }
 
 /** The summary table for the same fiches, one row per fiche under one engagement, on its own sheet. */
+/** A fiche's figures as the summary shows them, by role (its modalités in the summary's words: PLF, AM). */
+export function summaryValues(f: MiniFiche): Record<string, string | number> {
+  return {
+    mesure: "Mesure",
+    objectif: "Objectif 9",
+    fiche: f.n,
+    budget: budgetOf(f),
+    departement: sum(f.ms) + sum(f.dgas),
+    fir: sum(f.fir),
+    etat: sum(f.etat),
+    ondam: sum(f.ondam),
+    modalite: f.source
+      .split("/")
+      .map((x) => (x === "ETAT" ? "PLF" : x === "ONDAM" ? "AM" : x))
+      .join("/"),
+    consumedPrior: f.realisedSince - f.realisedLast,
+    consumedLastYear: f.realisedLast,
+    consumedSinceStart: f.realisedSince,
+  };
+}
+
 export function miniSummary(
   wb: WorkbookSnapshot,
   fs: MiniFiche[],
@@ -315,28 +336,10 @@ export function miniSummary(
   });
   setCell(sheet, 2, 1, { value: "Engagement 1 : Agir le plus précocement possible pour répondre aux besoins des enfants" });
   const rowOfFiche = new Map<string, number>();
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   fs.forEach((f, i) => {
     const r = 3 + i;
     rowOfFiche.set(String(f.n), r);
-    const mod = f.source
-      .split("/")
-      .map((x) => (x === "ETAT" ? "PLF" : x === "ONDAM" ? "AM" : x))
-      .join("/");
-    const values: Record<string, string | number> = {
-      mesure: "Mesure",
-      objectif: "Objectif 9",
-      fiche: f.n,
-      budget: budgetOf(f),
-      departement: sum(f.ms) + sum(f.dgas),
-      fir: sum(f.fir),
-      etat: sum(f.etat),
-      ondam: sum(f.ondam),
-      modalite: mod,
-      consumedPrior: f.realisedSince - f.realisedLast,
-      consumedLastYear: f.realisedLast,
-      consumedSinceStart: f.realisedSince,
-    };
+    const values = summaryValues(f);
     heads.forEach(([k], j) => setCell(sheet, r, j + 1, { value: values[k]! }));
   });
   return { sheet, colOf, rowOfFiche };

@@ -7,10 +7,9 @@ import { checkAnnex } from "../../../src/core/check";
 import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters } from "../../../src/core/model/a1";
 import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
-import { budgetOf, fiches, miniDetail, standardCols, type MiniFiche } from "../miniAnnex";
+import { fiches, miniDetail, standardCols, summaryValues, type MiniFiche } from "../miniAnnex";
 
 const YEAR = 2024;
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 function oneYearFiches(): MiniFiche[] {
   return fiches(5).map((f) => {
@@ -48,21 +47,7 @@ function summary(wb: WorkbookSnapshot, fs: MiniFiche[], group: string, withModal
   });
   sheet.merges.push({ r1: 1, c1: 3, r2: 1, c2: 6 }, { r1: 1, c1: withModalite ? 8 : 7, r2: 1, c2: withModalite ? 9 : 8 });
   fs.forEach((f, i) => {
-    const mod = f.source
-      .split("/")
-      .map((x) => (x === "ETAT" ? "PLF" : x === "ONDAM" ? "AM" : x))
-      .join("/");
-    const v: Record<string, string | number> = {
-      fiche: f.n,
-      budget: budgetOf(f),
-      departement: sum(f.ms) + sum(f.dgas),
-      fir: sum(f.fir),
-      etat: sum(f.etat),
-      ondam: sum(f.ondam),
-      modalite: mod,
-      consumedLastYear: f.realisedLast,
-      consumedSinceStart: f.realisedSince,
-    };
+    const v = summaryValues(f);
     heads.forEach(([k], j) => setCell(sheet, 3 + i, j + 1, { value: v[k]! }));
   });
   return colOf;

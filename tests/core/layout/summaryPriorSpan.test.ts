@@ -7,7 +7,7 @@ import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters } from "../../../src/core/model/a1";
 import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
-import { budgetOf, fiches, miniDetail, type MiniFiche } from "../miniAnnex";
+import { fiches, miniDetail, summaryValues, type MiniFiche } from "../miniAnnex";
 
 const YEARS = [2020, 2021, 2022];
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell} ${f.message}`);
@@ -19,20 +19,7 @@ function threeYearFiches(): MiniFiche[] {
   return fiches().map((f) => ({ ...f, ms: more(f.ms), dgas: more(f.dgas), fir: more(f.fir), etat: more(f.etat), ondam: more(f.ondam) }));
 }
 
-function value(f: MiniFiche, role: string): string | number {
-  const values: Record<string, string | number> = {
-    fiche: f.n,
-    budget: budgetOf(f),
-    departement: sum(f.ms) + sum(f.dgas),
-    fir: sum(f.fir),
-    etat: sum(f.etat),
-    ondam: sum(f.ondam),
-    consumedPrior: f.realisedSince - f.realisedLast,
-    consumedLastYear: f.realisedLast,
-    consumedSinceStart: f.realisedSince,
-  };
-  return values[role]!;
-}
+const value = (f: MiniFiche, role: string) => summaryValues(f)[role]!;
 
 function annex(heads: Array<[string, string]>, hidden: string[] = []) {
   const fs = threeYearFiches();

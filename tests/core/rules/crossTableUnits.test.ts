@@ -6,24 +6,12 @@ import { recognise } from "../../../src/core/layout/recognise";
 import { colToLetters } from "../../../src/core/model/a1";
 import { emptySheet, setCell, type WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/rules/types";
-import { budgetOf, fiches, miniDetail, miniSummary, standardCols, valueOf, YEARS, type MiniFiche } from "../miniAnnex";
+import { fiches, miniDetail, miniSummary, standardCols, summaryValues, valueOf, YEARS, type MiniFiche } from "../miniAnnex";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`);
 
-function euros(f: MiniFiche, role: string): number {
-  const values: Record<string, number> = {
-    budget: budgetOf(f),
-    departement: sum(f.ms) + sum(f.dgas),
-    fir: sum(f.fir),
-    etat: sum(f.etat),
-    ondam: sum(f.ondam),
-    consumedPrior: f.realisedSince - f.realisedLast,
-    consumedLastYear: f.realisedLast,
-    consumedSinceStart: f.realisedSince,
-  };
-  return values[role]!;
-}
+const euros = (f: MiniFiche, role: string) => summaryValues(f)[role] as number;
 
 const HEADS: Array<[string, string]> = [
   ["Fiche action N°", "fiche"],
