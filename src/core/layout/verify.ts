@@ -191,8 +191,8 @@ function addedUpByBudget(kind: TableKind, col: number, columns: Columns, blocks:
 /** A confirmation needs this many units, and fails on at most a quarter of those it holds on (one typo is a fault). */
 const confirmed = (held: number, failed: number) => held >= MIN_FAILS && failed * 4 <= held;
 
-/** A rate, as a fraction or in percentage points, equal to a ratio of two amounts as printed to the percent. */
-const isRateOf = (rate: number, ratio: number) => Math.abs(rate - ratio) <= 0.0051 || Math.abs(rate - 100 * ratio) <= 0.51;
+/** A rate equal to a ratio of two amounts as printed to the percent, on its column's scale (1, or 100 for points). */
+const isRateOf = (rate: number, ratio: number, scale: number) => Math.abs(rate - scale * ratio) <= 0.0051 * scale;
 
 /**
  * Small amounts (k€: 0,35, 1,2) look like rates; the table's own arithmetic tells them apart. Amounts add up, to the
@@ -237,6 +237,16 @@ function confirmedByArithmetic(
   /** The rate column `rateCol` = this column / the planned money, row by row. */
   const ratio = (rateCol: number | undefined, plannedOf: (r: number) => number | null): boolean => {
     if (rateCol === undefined) return false;
+    // (Typed in percentage points when most of its figures are above 1,5: one scale per column, never whichever fits.)
+    let points = 0;
+    let figures = 0;
+    for (const r of units.flat()) {
+      const x = cells.num(r, rateCol);
+      if (x === null || Math.abs(x) < EPS) continue;
+      figures++;
+      if (Math.abs(x) > 1.5) points++;
+    }
+    const scale = points * 2 > figures ? 100 : 1;
     let held = 0;
     let failed = 0;
     for (const r of units.flat()) {
@@ -244,7 +254,7 @@ function confirmedByArithmetic(
       const rate = cells.num(r, rateCol);
       const p = plannedOf(r);
       if (v === null || Math.abs(v) < EPS || rate === null || p === null || Math.abs(p) < EPS) continue;
-      if (isRateOf(rate, v / p)) held++;
+      if (isRateOf(rate, v / p, scale)) held++;
       else failed++;
     }
     return confirmed(held, failed);
