@@ -14,7 +14,7 @@ import { entriesFor, resolveEntry, type ColumnMapping } from "./mapping";
 import { pairColumns } from "./pairing";
 import { parseRoleKey } from "./roles";
 import type { AnnexLayout, ClosestCandidate, ColumnClass, RoleReading, RowInfo, SingleRole, TableKind, TableLayout, YearBlock } from "./types";
-import { verifyAcross, verifyReading, type Doubt } from "./verify";
+import { confirmedAcross, verifyAcross, verifyReading, type Doubt } from "./verify";
 import { oneYearBudget, oneYearExecution } from "./oneYear";
 import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
@@ -1188,6 +1188,13 @@ export function recognise(wb: WorkbookSnapshot, options: RecogniseOptions = {}):
   if (detail && summary) {
     const ds = wb.sheets.find((x) => x.name === detail.sheet)!;
     const ss = wb.sheets.find((x) => x.name === summary.sheet)!;
+    // Small k€ amounts of the summary doubted as rates: the detail's own amounts, fiche by fiche, say they are money.
+    const money = confirmedAcross(ds, detail, ss, summary);
+    if (money.length) {
+      summary.doubts = summary.doubts.filter((d) => !money.includes(d.key));
+      summary.doubtful = summary.doubtful.filter((k) => !money.includes(k) || summary.doubts.some((d) => d.key === k));
+      for (const r of summary.readings) if (money.includes(r.key) && !summary.doubtful.includes(r.key) && r.status === "doubtful") r.status = "confirmed";
+    }
     let more = verifyAcross(ds, detail, ss, summary, summary.userKeys);
     // One table saying k€ and the other euros: compared in euros only if the figures then agree better than as written
     // (a header's « (€) » over amounts kept in k€ says nothing sure).

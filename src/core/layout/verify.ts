@@ -188,6 +188,128 @@ function addedUpByBudget(kind: TableKind, col: number, columns: Columns, blocks:
   return held >= MIN_FAILS && failed * 4 <= held;
 }
 
+/** A confirmation needs this many units, and fails on at most a quarter of those it holds on (one typo is a fault). */
+const confirmed = (held: number, failed: number) => held >= MIN_FAILS && failed * 4 <= held;
+
+/** A rate equal to a ratio of two amounts as printed to the percent, on its column's scale (1, or 100 for points). */
+const isRateOf = (rate: number, ratio: number, scale: number) => Math.abs(rate - scale * ratio) <= 0.0051 * scale;
+
+/**
+ * Small amounts (k€: 0,35, 1,2) look like rates; the table's own arithmetic tells them apart. Amounts add up, to the
+ * cent (a gap = the budget less the cumulative, the prior balance + the year = the cumulative, the budget = its parts),
+ * and a rate is a ratio of two amounts (the year's rate = the year's realisations / the year's planned money). A column
+ * whose role such a relation confirms on most units where it holds money is money whatever its size; a column of rates
+ * read as an amount satisfies none of them.
+ */
+function confirmedByArithmetic(
+  kind: TableKind,
+  key: string,
+  col: number,
+  columns: Columns,
+  blocks: Blocks,
+  years: number[],
+  units: number[][],
+  cells: Cells,
+): boolean {
+  const money = (u: number[]) => u.some((r) => Math.abs(cells.sum0(r, col)) >= EPS);
+  /** `pair` gives a row's expected value for the column (null: not evaluable on that row); exact over each unit. */
+  const adds = (pair: (r: number) => number | null): boolean => {
+    let held = 0;
+    let failed = 0;
+    for (const u of units) {
+      if (!money(u)) continue;
+      let expected = 0;
+      let actual = 0;
+      let evaluable = false;
+      for (const r of u) {
+        const e = pair(r);
+        if (e === null) continue;
+        evaluable = true;
+        expected += e;
+        actual += cells.sum0(r, col);
+      }
+      if (!evaluable) continue;
+      if (exactly(actual, expected)) held++;
+      else failed++;
+    }
+    return confirmed(held, failed);
+  };
+  /** The rate column `rateCol` = this column / the planned money, row by row. */
+  const ratio = (rateCol: number | undefined, plannedOf: (r: number) => number | null): boolean => {
+    if (rateCol === undefined) return false;
+    // (Typed in percentage points when most of its figures are above 1,5: one scale per column, never whichever fits.)
+    let points = 0;
+    let figures = 0;
+    for (const r of units.flat()) {
+      const x = cells.num(r, rateCol);
+      if (x === null || Math.abs(x) < EPS) continue;
+      figures++;
+      if (Math.abs(x) > 1.5) points++;
+    }
+    const scale = points * 2 > figures ? 100 : 1;
+    let held = 0;
+    let failed = 0;
+    for (const r of units.flat()) {
+      const v = cells.num(r, col);
+      const rate = cells.num(r, rateCol);
+      const p = plannedOf(r);
+      if (v === null || Math.abs(v) < EPS || rate === null || p === null || Math.abs(p) < EPS) continue;
+      if (isRateOf(rate, v / p, scale)) held++;
+      else failed++;
+    }
+    return confirmed(held, failed);
+  };
+  const num = (c: number | undefined) => (r: number) => (c === undefined ? null : cells.num(r, c));
+  const yearsOf = (b: YearBlock) => Object.values(blocks[b] ?? {});
+  if (kind === "summary") {
+    const [p, l, s] = [columns.consumedPrior, columns.consumedLastYear, columns.consumedSinceStart];
+    const parts = (["departement", "fir", "etat", "ondam"] as const).map((k) => columns[k]).filter((c): c is number => c !== undefined);
+    const rel: Record<string, () => boolean> = {
+      consumedSinceStart: () => p !== undefined && l !== undefined && adds((r) => cells.sum0(r, p) + cells.sum0(r, l)),
+      consumedLastYear: () => p !== undefined && s !== undefined && adds((r) => (cells.num(r, s) === null ? null : cells.sum0(r, s) - cells.sum0(r, p))),
+      budget: () => parts.length >= 2 && adds((r) => parts.reduce((a, c) => a + cells.sum0(r, c), 0)),
+    };
+    return rel[key]?.() ?? false;
+  }
+  const { budget, realisedPrior: prior, realisedLastYear: last, realisedSinceStart: since, gap } = columns;
+  const budgetAt = num(budget);
+  const yl = years.length ? years[years.length - 1]! : null;
+  const lastYearCols = (): number[] => {
+    if (yl === null) return [];
+    const at = (b: YearBlock) => blocks[b]?.[yl];
+    const cd = at("cd") !== undefined ? [at("cd")] : [at("ms"), at("dgas")];
+    const cs = [...cd, at("fir"), at("etat"), at("ondam")];
+    // (A funder written for the period only: the year's planned money is unknown.)
+    const periodOnly = (["fir", "etat", "ondam"] as const).some((b) => at(b) === undefined && columns[`${b}Total`] !== undefined);
+    return periodOnly ? [] : cs.filter((c): c is number => c !== undefined);
+  };
+  const blockOf = (r: number, b: YearBlock): number => {
+    const t = columns[`${b}Total` as SingleRole];
+    if (t !== undefined && cells.num(r, t) !== null) return cells.sum0(r, t);
+    if (yearsOf(b).length) return yearsOf(b).reduce((a, c) => a + cells.sum0(r, c), 0);
+    return b === "cd" ? blockOf(r, "ms") + blockOf(r, "dgas") : 0;
+  };
+  const rel: Record<string, () => boolean> = {
+    gap: () => budget !== undefined && since !== undefined && adds((r) => (budgetAt(r) === null ? null : budgetAt(r)! - cells.sum0(r, since))),
+    realisedSinceStart: () =>
+      (budget !== undefined && gap !== undefined && adds((r) => (budgetAt(r) === null ? null : budgetAt(r)! - cells.sum0(r, gap)))) ||
+      (prior !== undefined && last !== undefined && adds((r) => cells.sum0(r, prior) + cells.sum0(r, last))) ||
+      ratio(columns.rateGlobal, budgetAt),
+    realisedLastYear: () => {
+      const planned = lastYearCols();
+      return (
+        (prior !== undefined && since !== undefined && adds((r) => (cells.num(r, since) === null ? null : cells.sum0(r, since) - cells.sum0(r, prior)))) ||
+        (planned.length > 0 && ratio(columns.rateLastYear, (r) => planned.reduce((a, c) => a + cells.sum0(r, c), 0)))
+      );
+    },
+    budget: () =>
+      (since !== undefined && gap !== undefined && adds((r) => cells.sum0(r, since) + cells.sum0(r, gap))) ||
+      ((["cd", "ms", "dgas", "fir", "etat", "ondam"] as const).some((b) => yearsOf(b).length || columns[`${b}Total` as SingleRole] !== undefined) &&
+        adds((r) => (["cd", "fir", "etat", "ondam"] as const).reduce((a, b) => a + blockOf(r, b), 0))),
+  };
+  return rel[key]?.() ?? false;
+}
+
 export function verifyReading(
   sheet: SheetSnapshot,
   kind: TableKind,
@@ -295,7 +417,8 @@ export function verifyReading(
       !moneyFormat(col) &&
       !moneyWords(col) &&
       !addsUpExactly(key, columns, blocks, data, cells) &&
-      !addedUpByBudget(kind, col, columns, blocks, dataRows, cells)
+      !addedUpByBudget(kind, col, columns, blocks, dataRows, cells) &&
+      !confirmedByArithmetic(kind, key, col, columns, blocks, years, data, cells)
     )
       doubt(key, col, incompleteText.why.rates);
 
@@ -714,4 +837,40 @@ export function verifyAcross(
     if (refuted(o)) doubts.push({ key: sk, col: sc, why: incompleteText.why.across(rate(o)) });
   }
   return doubts;
+}
+
+/**
+ * Summary columns doubted as rates (small k€ amounts) that equal, to the cent, their detail counterpart summed over each
+ * fiche's rows on most fiches: the summary's amounts are the detail's, money whatever their size. Returns their keys.
+ */
+export function confirmedAcross(
+  detailSheet: SheetSnapshot,
+  detail: { columns: Columns; rows: RowInfo[]; doubtful: string[] },
+  summarySheet: SheetSnapshot,
+  summary: { columns: Columns; rows: RowInfo[]; doubts: Doubt[] },
+): string[] {
+  const d = new Cells(detailSheet);
+  const s = new Cells(summarySheet);
+  const dRows = rowsByFiche(detail.rows);
+  const sRows = rowsByFiche(summary.rows);
+  const out: string[] = [];
+  for (const [sk, dk] of ACROSS) {
+    const sc = summary.columns[sk];
+    const dc = detail.columns[dk];
+    if (sc === undefined || dc === undefined || detail.doubtful.includes(dk)) continue;
+    if (!summary.doubts.some((x) => x.key === sk && x.why === incompleteText.why.rates)) continue;
+    let held = 0;
+    let failed = 0;
+    for (const [fiche, rows] of sRows) {
+      const drows = dRows.get(fiche);
+      if (!drows) continue;
+      const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
+      const b = drows.reduce((x, r) => x + d.sum0(r, dc), 0);
+      if (Math.abs(a) < EPS && Math.abs(b) < EPS) continue;
+      if (exactly(a, b)) held++;
+      else failed++;
+    }
+    if (confirmed(held, failed)) out.push(sk);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { addr, quoteSheet } from "../model/a1";
 import type { TableView } from "../layout/view";
 import type { Cell } from "../model/snapshot";
 import { formulaText } from "../../messages/formulas";
+import { detailRowsBySummaryKey } from "./ficheKeys";
 import type { Finding, RuleContext, RuleId } from "./types";
 
 export interface Taint {
@@ -13,6 +14,8 @@ export interface Taint {
   rows: Set<string>;
   cols: Set<string>;
   fiches: Set<string>;
+  /** Sheets holding a tainted cell of a table. */
+  sheets: Set<string>;
 }
 
 /** The cells of the tables whose value is unknown (`unknown`), with their rows, columns and fiches. */
@@ -20,7 +23,7 @@ export function taintOf(
   views: Array<TableView | null>,
   unknown: (cell: Cell, col: number, v: TableView, row: number) => boolean = (c) => !!c.uncomputed,
 ): Taint | null {
-  const t: Taint = { cells: new Set(), rows: new Set(), cols: new Set(), fiches: new Set() };
+  const t: Taint = { cells: new Set(), rows: new Set(), cols: new Set(), fiches: new Set(), sheets: new Set() };
   for (const v of views) {
     if (!v) continue;
     const { r1, r2, c1, c2 } = v.t.range;
@@ -33,12 +36,23 @@ export function taintOf(
         if (!cell || !unknown(cell, col, v, row)) continue;
         t.cells.add(`${v.sheet.name}\n${row}\n${col}`);
         t.rows.add(`${v.sheet.name}\n${row}`);
+        t.sheets.add(v.sheet.name);
         t.cols.add(`${v.sheet.name}\n${col}`);
         const r = info.get(row);
         const fiche = r?.fiche ?? r?.continuationOf;
         if (fiche) t.fiches.add(fiche);
       }
     }
+  }
+  const [d, s] = views;
+  if (d && s && t.rows.size) {
+    // The summary's fiche computed from a tainted detail fiche (formulas into the detail, or the same money typed
+    // twice) leans on it too, and so do the summary's totals.
+    for (const [key, rows] of detailRowsBySummaryKey(d, s))
+      if (rows.some((r) => t.rows.has(`${d.sheet.name}\n${r}`))) {
+        t.fiches.add(key);
+        t.sheets.add(s.sheet.name);
+      }
   }
   return t.rows.size ? t : null;
 }
@@ -63,7 +77,11 @@ export const VALUE_FREE = new Set<RuleId>([
 /** Rules about one cell's own value (an unknown one holds none: null). */
 export const CELL_LOCAL = new Set<RuleId>(["display-overflow", "cell-error", "number-as-text", "negative-amount"]);
 
-/** Whether a finding reads a tainted cell: its own cell, its row, its fiche, or (totals, fiche-less) its column. */
+/**
+ * Whether a finding reads a tainted cell: its own cell, its row, its fiche, or (totals, fiche-less) any cell of its
+ * sheet's tables: a TOTAL's rate or gap is computed from totals of other columns, each summing the tainted row (a text
+ * amount Excel leaves out of the fiche's budget, then of the TOTAL's).
+ */
 export function leansOn(taint: Taint, f: Finding): boolean {
   if (VALUE_FREE.has(f.rule)) return false;
   const row = rowOf(f.cell);
@@ -75,7 +93,7 @@ export function leansOn(taint: Taint, f: Finding): boolean {
       ? columnTainted
       : taint.rows.has(`${f.sheet}\n${row}`) ||
         (f.fiche !== null && taint.fiches.has(f.fiche)) ||
-        (f.fiche === null && (columnTainted || f.rule === "cross-table"));
+        (f.fiche === null && (columnTainted || f.rule === "cross-table" || taint.sheets.has(f.sheet)));
 }
 
 export function withoutUncomputed(ctx: RuleContext, findings: Finding[]): { findings: Finding[]; skipped: Array<{ rule: RuleId; reason: string }> } {
