@@ -3,22 +3,13 @@
  * départements' house styles, each randomised by the seed, checked as a controller checks them.
  * `npm run corpus10 -- N [--from S] [--verbose] [--seed S]`; CORPUS10_DIR=dir keeps the workbooks.
  */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { LOOKALIKES } from "../tests/support/corpus10/lookalikes";
 import { lookalikeBytes, runSeed, Tally10 } from "../tests/support/corpus10/run";
 import { checkBytes } from "../tests/support/verdicts/run";
+import { printFault, reportArgs } from "../tests/support/verdicts/reportArgs";
 import { showReading } from "../tests/support/verdicts/showReading";
 
-const argv = process.argv.slice(2);
-const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : null);
-const count = Number(argv.find((x, i) => /^\d+$/.test(x) && !/^--/.test(argv[i - 1] ?? "")) ?? 100);
-const from = option("--from") ?? 1;
-const oneSeed = option("--seed");
-const keep = process.env.CORPUS10_DIR;
-if (keep) fs.mkdirSync(keep, { recursive: true });
-const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "corpus10-"));
+const { count, from, oneSeed, verbose, keep, work, done } = reportArgs(process.argv.slice(2), "CORPUS10_DIR", "corpus10-");
 
 async function showSeed(seed: number): Promise<void> {
   const o = await runSeed(seed, work);
@@ -27,11 +18,7 @@ async function showSeed(seed: number): Promise<void> {
   console.log(`features: ${a.features.join("; ")}`);
   console.log(`own arithmetic: ${o.ownErrors.length ? o.ownErrors.join(", ") : "clean"}`);
   showReading(a.truth.tables, o);
-  console.log(
-    `\nfault ${o.fault.kind}: ${o.fault.what} at ${o.fault.sheet}!${o.fault.cells.join("/")} (${o.fault.rules.join(" | ")}) → ${o.found ? "FOUND" : "missed"}`,
-  );
-  for (const f of o.faulty.findings.filter((x) => x.severity !== "info"))
-    console.log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${f.sheet}!${f.cell} ${f.message}`);
+  printFault(o);
 }
 
 async function corpus(): Promise<void> {
@@ -45,7 +32,7 @@ async function corpus(): Promise<void> {
         from + i,
         await checkBytes(await lookalikeBytes(kind, from + i), `lookalike10-${kind}-${from + i}.xlsx`, keep ? work : undefined),
       );
-  console.log(tally.lines(`corpus10 — seeds ${from}..${from + count - 1} (${Math.round((Date.now() - t0) / 1000)} s)`, argv.includes("--verbose")).join("\n"));
+  console.log(tally.lines(`corpus10 — seeds ${from}..${from + count - 1} (${Math.round((Date.now() - t0) / 1000)} s)`, verbose).join("\n"));
 }
 
 (oneSeed !== null ? showSeed(oneSeed) : corpus())
@@ -53,6 +40,4 @@ async function corpus(): Promise<void> {
     console.error(e);
     process.exitCode = 1;
   })
-  .finally(() => {
-    if (!keep) fs.rmSync(work, { recursive: true, force: true });
-  });
+  .finally(done);

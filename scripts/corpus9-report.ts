@@ -4,21 +4,14 @@
  * workbooks.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { LOOKALIKES } from "../tests/support/corpus9/lookalikes";
 import { lookalikeBytes, runSeed, Tally9 } from "../tests/support/corpus9/run";
 import { checkBytes } from "../tests/support/verdicts/run";
+import { printFault, reportArgs } from "../tests/support/verdicts/reportArgs";
 import { showReading } from "../tests/support/verdicts/showReading";
 
-const argv = process.argv.slice(2);
-const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : null);
-const count = Number(argv.find((x, i) => /^\d+$/.test(x) && !/^--/.test(argv[i - 1] ?? "")) ?? 100);
-const from = option("--from") ?? 1;
-const oneSeed = option("--seed");
-const keep = process.env.CORPUS9_DIR;
-if (keep) fs.mkdirSync(keep, { recursive: true });
-const work = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "corpus9-"));
+const { count, from, oneSeed, verbose, keep, work, done } = reportArgs(process.argv.slice(2), "CORPUS9_DIR", "corpus9-");
 
 async function showSeed(seed: number): Promise<void> {
   const o = await runSeed(seed, work);
@@ -29,11 +22,7 @@ async function showSeed(seed: number): Promise<void> {
   console.log(`features: ${a.features.join("; ")}`);
   console.log(`own arithmetic: ${o.ownErrors.length ? o.ownErrors.join(", ") : "clean"}`);
   showReading(a.tables, o);
-  console.log(
-    `\nfault ${o.fault.kind}: ${o.fault.what} at ${o.fault.sheet}!${o.fault.cells.join("/")} (${o.fault.rules.join(" | ")}) → ${o.found ? "FOUND" : "missed"}`,
-  );
-  for (const f of o.faulty.findings.filter((x) => x.severity !== "info"))
-    console.log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${f.sheet}!${f.cell} ${f.message}`);
+  printFault(o);
 }
 
 async function corpus(): Promise<void> {
@@ -46,7 +35,7 @@ async function corpus(): Promise<void> {
   for (let i = 0; i < Math.max(1, Math.round(count / 40)); i++)
     for (const kind of LOOKALIKES)
       tally.addLookalike(kind, from + i, await checkBytes(lookalikeBytes(kind, from + i), `lookalike9-${kind}-${from + i}.xlsx`, work));
-  console.log(tally.lines(`corpus9 — seeds ${from}..${from + count - 1} (${Math.round((Date.now() - t0) / 1000)} s)`, argv.includes("--verbose")).join("\n"));
+  console.log(tally.lines(`corpus9 — seeds ${from}..${from + count - 1} (${Math.round((Date.now() - t0) / 1000)} s)`, verbose).join("\n"));
 }
 
 (oneSeed !== null ? showSeed(oneSeed) : corpus())
@@ -54,6 +43,4 @@ async function corpus(): Promise<void> {
     console.error(e);
     process.exitCode = 1;
   })
-  .finally(() => {
-    if (!keep) fs.rmSync(work, { recursive: true, force: true });
-  });
+  .finally(done);
