@@ -138,6 +138,9 @@ function addsUpExactly(key: string, columns: Columns, blocks: Blocks, units: num
   return held >= MIN_BLOCK_ROWS;
 }
 
+/** A confirmation needs this many units, and fails on at most a quarter of those it holds on (one typo is a fault). */
+const confirmed = (held: number, failed: number) => held >= MIN_FAILS && failed * 4 <= held;
+
 /** Equal to the cent of a k€ amount, not within the euro of print rounding (which fractions always meet). */
 const exactly = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 
@@ -185,11 +188,8 @@ function addedUpByBudget(kind: TableKind, col: number, columns: Columns, blocks:
     if (b !== null && p.cols.includes(col) && exactly(p.v, b)) held++;
     else failed++;
   }
-  return held >= MIN_FAILS && failed * 4 <= held;
+  return confirmed(held, failed);
 }
-
-/** A confirmation needs this many units, and fails on at most a quarter of those it holds on (one typo is a fault). */
-const confirmed = (held: number, failed: number) => held >= MIN_FAILS && failed * 4 <= held;
 
 /** A rate equal to a ratio of two amounts as printed to the percent, on its column's scale (1, or 100 for points). */
 const isRateOf = (rate: number, ratio: number, scale: number) => Math.abs(rate - scale * ratio) <= 0.0051 * scale;
