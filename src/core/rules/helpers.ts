@@ -79,6 +79,12 @@ export function amountColumns(v: TableView): number[] {
   return [...plannedColumns(v), ...realisedColumns(v)];
 }
 
+/** The amount columns and the gap: every column a total row sums. */
+export function summedColumns(v: TableView): number[] {
+  const gap = v.col("gap");
+  return gap !== undefined ? [...amountColumns(v), gap] : amountColumns(v);
+}
+
 export function missingRoles(v: TableView | null, roles: SingleRole[]): string[] {
   if (!v) return [];
   return roles.filter((r) => v.col(r) === undefined);

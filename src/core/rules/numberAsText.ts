@@ -1,5 +1,5 @@
 import { rulesText } from "../../messages/rules";
-import { amountColumns, finding } from "./helpers";
+import { finding, summedColumns } from "./helpers";
 import type { Finding, Rule } from "./types";
 
 const bare = (text: string) => text.replace(/[\s\u00a0\u202f]/g, "").replace(/(€|eur|euros?)$/i, "");
@@ -24,7 +24,7 @@ export const numberAsText: Rule = {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
-      const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])];
+      const cols = summedColumns(v);
       // Indexed loops: an iterator per row and column costs more than the check (10 000 rows of 40 amounts).
       const rows = v.t.rows;
       for (let i = 0; i < rows.length; i++) {

@@ -3,7 +3,7 @@ import type { RowInfo } from "../layout/types";
 import { TableView } from "../layout/view";
 import { otherSheetParts } from "../layout/continued";
 import { isError } from "../model/snapshot";
-import { amountColumns, columnName, finding } from "./helpers";
+import { amountColumns, columnName, finding, summedColumns } from "./helpers";
 import { compareAmounts, roundingTolerance } from "../model/tolerance";
 import { withAmountUnit } from "../../messages/unit";
 import type { Finding, Rule, RuleContext } from "./types";
@@ -143,7 +143,7 @@ function checkTotal(
   /** Sums of the same columns over rows on other sheets (the other parts of a detail continued there). */
   elsewhere?: (cols: number[]) => Float64Array,
 ): void {
-  const cols = [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])].filter((c) => !skip.has(c));
+  const cols = summedColumns(v).filter((c) => !skip.has(c));
   const own = columnSums(v, rows, cols);
   const more = elsewhere?.(cols);
   const sums = more ? { stored: own.stored.map((x, k) => x + more[k]!), shown: own.shown.map((x, k) => x + more[k]!) } : own;
@@ -241,7 +241,7 @@ export function partTotalFindings(part: TableView, others: TableView[]): Finding
   const total = part.t.rows.find((r) => r.kind === "total");
   if (!total) return [];
   const data = dataRowNumbers(part);
-  const cols = [...amountColumns(part), ...(part.col("gap") !== undefined ? [part.col("gap")!] : [])];
+  const cols = summedColumns(part);
   const elsewhere = (cs: number[]) => {
     const out = new Float64Array(cs.length);
     for (const o of others) {
@@ -281,7 +281,7 @@ export const totalRow: Rule = {
       const total = v.t.rows.find((r) => r.kind === "total");
       const checks = v.t.groups.filter((g) => g.subtotalRow && g.rows.length).map((g) => ({ row: g.subtotalRow!, rows: g.rows }));
       if (total) checks.push({ row: total.row, rows: data });
-      const skip = unsummedColumns(v, checks, [...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])]);
+      const skip = unsummedColumns(v, checks, summedColumns(v));
       for (const g of v.t.groups) {
         const sub = v.t.rows.find((r) => r.row === g.subtotalRow);
         if (sub && g.rows.length)

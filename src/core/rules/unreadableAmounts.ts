@@ -6,7 +6,7 @@ import { addr, quoteSheet } from "../model/a1";
 import { isError, type Cell } from "../model/snapshot";
 import type { TableView } from "../layout/view";
 import { rulesText } from "../../messages/rules";
-import { amountColumns } from "./helpers";
+import { summedColumns } from "./helpers";
 import { isNilDash, parseAmountText } from "./numberAsText";
 import { CELL_LOCAL, leansOn, taintOf } from "./uncomputed";
 import type { Finding, RuleContext, RuleId } from "./types";
@@ -15,7 +15,7 @@ import type { Finding, RuleContext, RuleId } from "./types";
 function amountCols(v: TableView, memo: Map<TableView, Set<number>>): Set<number> {
   let s = memo.get(v);
   if (!s) {
-    s = new Set([...amountColumns(v), ...(v.col("gap") !== undefined ? [v.col("gap")!] : [])]);
+    s = new Set(summedColumns(v));
     memo.set(v, s);
   }
   return s;
