@@ -84,7 +84,8 @@ export const crossTable: Rule = {
         for (let i = 0; i < srows.length; i++) sv += s.num(srows[i]!, sc);
         let dv = 0;
         const pv = part.v;
-        for (let i = 0; i < drows.length; i++) dv += dc !== undefined ? pv.num(drows[i]!, dc) : block ? pv.blockTotal(drows[i]!, block) : pv.cdTotalOf(drows[i]!);
+        for (let i = 0; i < drows.length; i++)
+          dv += dc !== undefined ? pv.num(drows[i]!, dc) : block ? pv.blockTotal(drows[i]!, block) : pv.cdTotalOf(drows[i]!);
         // (A detail share derived from several k€ columns carries their rounding too: not compared across units.)
         if (scales && dc === undefined) continue;
         if (scales) {
