@@ -2,7 +2,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as v8 from "v8";
 import { checkFile, type FileResult } from "../checkFile";
 
 export interface RunOptions {
@@ -31,17 +30,6 @@ export function defaultWorkers(files: number): number {
   return Math.max(1, Math.min(cores, files, 8));
 }
 
-/**
- * A batch runs the same code over many small files in every thread: V8's optimising compiler then spends more CPU
- * compiling (and recompiling after each new file's shapes) than the optimised code saves. A tiering budget 15 times
- * V8's default (67 584) lets only the really hot functions be optimised: 100 copies of the 2022 annex on 2 threads
- * took 3.9 s of CPU, 2.7 s with it (a single big file gains or loses nothing measurable, so it is set for batches
- * only). Process-wide, read as each function's budget is set: the worker threads made next take it too.
- */
-function lessOptimisingCompiler(): void {
-  v8.setFlagsFromString("--interrupt-budget=1000000");
-}
-
 export async function runChecks(files: string[], onResult: (index: number, r: FileResult) => void, options: RunOptions = {}): Promise<void> {
   const count = options.workers ?? defaultWorkers(files.length);
   const script = options.script ?? workerScript();
@@ -49,7 +37,6 @@ export async function runChecks(files: string[], onResult: (index: number, r: Fi
     for (let i = 0; i < files.length; i++) onResult(i, await checkFile(files[i]!, options.declared, options.mapping));
     return;
   }
-  lessOptimisingCompiler();
   const { Worker } = await import("worker_threads");
   const { batchText } = await import("../../messages/cli");
   // Every thread claims its next file from one shared counter: a worker done with a file starts the next at once,
