@@ -130,16 +130,29 @@ function printFigures(size: string, floor: RunFigures, figs: Map<CommandName, Ru
   );
 }
 
-/** check's CPU by step in a fresh process (bench/rulesShare.ts): the rules' share, and the costliest rules on their first run. */
+/** check's CPU by step in a fresh process (bench/rulesShare.ts): every step from start-up to the text output, each rule. */
 function rulesShare(file: string): string {
   const r = spawnSync(process.execPath, [path.join(__dirname, "rulesShare.js"), file], { encoding: "utf8", maxBuffer: 2 ** 24 });
   if (r.status !== 0) return `  part des règles : non mesurée (${(r.stderr || "").trim().split("\n")[0] ?? ""})`;
-  const { readMs, recogniseMs, rules } = JSON.parse(r.stdout) as { readMs: number; recogniseMs: number; rules: Array<[string, number]> };
-  const total = rules.reduce((a, [, ms]) => a + ms, 0);
-  const top = [...rules].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  const f = JSON.parse(r.stdout) as {
+    startMs: number;
+    loadMs: number;
+    guardMs: number;
+    readMs: number;
+    recogniseMs: number;
+    rules: Array<[string, number]>;
+    engineMs: number;
+    outputMs: number;
+    totalMs: number;
+  };
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const total = f.rules.reduce((a, [, x]) => a + x, 0);
+  const top = [...f.rules].sort((a, b) => b[1] - a[1]).slice(0, 6);
   return (
-    `  check par étape (CPU, processus neuf) : lecture ${readMs.toFixed(0)} ms, reconnaissance ${recogniseMs.toFixed(0)} ms, ` +
-    `règles ${total.toFixed(0)} ms (${rules.length} règles ; ${top.map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(", ")})`
+    `  check par étape (CPU de tous les fils, processus neuf, sans cache de code) : démarrage de node ${ms(f.startMs)}, ` +
+    `modules ${ms(f.loadMs)}, garde ${ms(f.guardMs)}, lecture ${ms(f.readMs)}, reconnaissance ${ms(f.recogniseMs)}, ` +
+    `règles ${ms(total)} (${f.rules.length} règles ; ${top.map(([id, x]) => `${id} ${x.toFixed(0)}`).join(", ")}), ` +
+    `reste de checkAnnex (vues, filtres, tri, rapport) ${ms(f.engineMs)}, sortie texte ${ms(f.outputMs)} ; total ${ms(f.totalMs)}`
   );
 }
 

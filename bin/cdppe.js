@@ -7,12 +7,6 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("cdppe\u00a0: l'outil n'est pas compilé. Lancez d'abord «\u00a0npm install\u00a0» (ou «\u00a0npm run build:cli\u00a0»).\n");
   process.exit(2);
 }
-// A command lives 0.2 to 10 s: at V8's default tiering budget (67 584) its optimising compiler spends, on other threads,
-// more CPU compiling functions than their optimised code then saves. A budget 15 times that lets only the really hot
-// ones be compiled: check's CPU on the 2022 annex 0.188 -> 0.157 s, 10 000 rows 1.57 -> 1.44 s, 100 000 rows unchanged;
-// a batch of small files gains most. Set before any module is compiled: the code cache below is built under the same
-// flags (V8 rejects a cache made under others), and process-wide, so the batch's worker threads take it too.
-require("v8").setFlagsFromString("--interrupt-budget=1000000");
 // V8's compiled code for our modules, kept by the build: loaded before any of them (see src/cli/codeCache.ts).
 require(path.join(__dirname, "..", "build", "node", "cli", "codeCache.js"));
 // A closed pipe (`cdppe check … | head`) ends the output quietly, as other command-line tools do.

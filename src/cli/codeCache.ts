@@ -3,6 +3,8 @@
 // sample annex and keeps, per module, the code V8 compiled (top level and every function used), so a run starts from
 // it. Imported for its effect, first, by bin/cdppe.js and by the batch worker. Nothing happens without a cache
 // directory (sources under ts-jest, a build without one); a cache V8 rejects (other Node version or flags) is ignored.
+// First: the flags the cached code is compiled under.
+import "./v8Flags";
 import * as fs from "fs";
 import Module from "module";
 import * as path from "path";

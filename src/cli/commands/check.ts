@@ -62,7 +62,8 @@ export function verdictOf(res: FileResult, name = res.file): string {
   return c.error ? batchText.verdictErrors(name, c.error, c.warning, c.info) : batchText.verdictOk(name, c.warning, c.info);
 }
 
-function textOf(res: FileResult, hidden: number): string {
+/** The text report of one file, as `check` prints it (bench/rulesShare.ts times it too). */
+export function textOf(res: FileResult, hidden: number): string {
   const r = res.report!;
   const lines = [cliText.fileHeader(res.file), verdictOf(res)];
   lines.push(checkText.tables(r.tables.map((t) => checkText.table(t.kind, t.sheet, t.range, t.fiches, t.years))));
