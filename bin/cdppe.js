@@ -18,6 +18,9 @@ require(entry)
   .then(
     (code) => {
       process.exitCode = code;
+      // Done: exit once the output is flushed, without V8 freeing the heap piece by piece first (100 000 rows: a
+      // 1.5 GB heap, ~0.1 s of CPU and wall after the last line; check's CPU -1.5 %, 10 000 rows -2 %).
+      process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
     },
     (err) => {
       // Never a stack trace nor English for the user; CDPPE_DEBUG=1 shows the detail to a developer.
