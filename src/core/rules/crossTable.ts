@@ -67,18 +67,21 @@ export const crossTable: Rule = {
             : // A share made of the blocks read holds only if the budget confirms them: refuted, a block may be unread.
               confident(d, "ms", "dgas", "msTotal", "dgasTotal", "budget"))),
     );
+    // Each pair's columns looked up once, not once per fiche (a co-financer kept by year is checked against the table's years).
+    const compared: Array<{ what: string; sc: number; dc: number | undefined; block: "fir" | "etat" | "ondam" | null }> = [];
+    for (const [sRole, dRole, what] of pairs) {
+      const sc = s.col(sRole);
+      const dc = d.col(dRole);
+      const block = dc === undefined ? yearsOnly(d, dRole) : null;
+      if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !block)) continue;
+      compared.push({ what, sc, dc, block });
+    }
     for (const [fiche, srows] of summaryRows) {
       const part = detailRows.get(fiche);
       if (!part) continue;
       const drows = part.rows;
-      for (const pair of pairs) {
-        const sRole = pair[0];
-        const dRole = pair[1];
-        const what = pair[2];
-        const sc = s.col(sRole);
-        const dc = d.col(dRole);
-        const block = dc === undefined ? yearsOnly(d, dRole) : null;
-        if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !block)) continue;
+      for (let p = 0; p < compared.length; p++) {
+        const { what, sc, dc, block } = compared[p]!;
         // Summed in row order from 0, as a reduce would: loops rather than two closures per fiche and pair.
         let sv = 0;
         for (let i = 0; i < srows.length; i++) sv += s.num(srows[i]!, sc);
