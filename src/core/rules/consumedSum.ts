@@ -15,11 +15,12 @@ export const consumedSum: Rule = {
     const v = ctx.summary!;
     const [p, l, s] = [v.col("consumedPrior")!, v.col("consumedLastYear")!, v.col("consumedSinceStart")!];
     const out: Finding[] = [];
-    const rows = v.t.rows.filter((r) => ["fiche", "objective", "subtotal", "total"].includes(r.kind));
+    const rows = v.t.rows.filter((r) => r.kind === "fiche" || r.kind === "objective" || r.kind === "subtotal" || r.kind === "total");
     // A cumulative left blank where money was consumed is missing, when the column is filled on the other rows;
     // a column left blank throughout is simply not kept.
     const kept = rows.filter((r) => r.kind !== "subtotal" && r.kind !== "total" && v.amount(r.row, s) !== null).length >= 2;
-    for (const r of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
       const prior = v.num(r.row, p);
       const last = v.num(r.row, l);
       if (v.amount(r.row, s) === null && !(kept && (r.kind === "fiche" || r.kind === "objective") && (prior !== 0 || last !== 0))) continue;

@@ -76,9 +76,10 @@ export const crossTable: Rule = {
       if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !block)) continue;
       compared.push({ what, sc, dc, block });
     }
-    for (const [fiche, srows] of summaryRows) {
+    // forEach: no entry array per fiche (10 000 of them).
+    summaryRows.forEach((srows, fiche) => {
       const part = detailRows.get(fiche);
-      if (!part) continue;
+      if (!part) return;
       const drows = part.rows;
       for (let p = 0; p < compared.length; p++) {
         const { what, sc, dc, block } = compared[p]!;
@@ -108,7 +109,7 @@ export const crossTable: Rule = {
             : finding(s, "cross-table", "error", srows[0]!, sc, fiche, rulesText.crossTable(what, sv, dv), dv, sv),
         );
       }
-    }
+    });
     return out;
   },
 };
@@ -135,6 +136,9 @@ function detailRowsByPart(ctx: Parameters<Rule["run"]>[0], d: View, s: View): Ma
     const v = t.doubts.length || t.doubtful.length ? null : View.of(ctx.wb, t);
     if (v) parts.push(v);
   }
-  for (const v of parts) for (const [fiche, rows] of detailRowsBySummaryKey(v, s)) if (!out.has(fiche)) out.set(fiche, { v, rows });
+  for (const v of parts)
+    detailRowsBySummaryKey(v, s).forEach((rows, fiche) => {
+      if (!out.has(fiche)) out.set(fiche, { v, rows });
+    });
   return out;
 }

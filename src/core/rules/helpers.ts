@@ -106,7 +106,8 @@ export function rowsWithFigures(v: TableView, withTotal: boolean): readonly RowW
   if (known) return known;
   const rows = withTotal ? [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")] : v.dataRows();
   const out: RowWithFigures[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const f = rowFigures(v, r.row);
     if (f) out.push({ r, f, fiche: r.fiche ?? r.continuationOf });
   }
