@@ -1,6 +1,7 @@
 import { rulesText } from "../../messages/rules";
 import { missingRoles, sumFinding } from "./helpers";
 import type { Finding, Rule } from "./types";
+import { compareAmounts } from "../model/tolerance";
 
 export const consumedSum: Rule = {
   id: "consumed-sum",
@@ -25,6 +26,8 @@ export const consumedSum: Rule = {
       const last = v.num(r.row, l);
       if (v.amount(r.row, s) === null && !(kept && (r.kind === "fiche" || r.kind === "objective") && (prior !== 0 || last !== 0))) continue;
       const actual = v.num(r.row, s);
+      // Most rows add up: compared in place (as sumFinding adds, from 0), the parts and message made only when not.
+      if (compareAmounts(0 + prior + last, actual) === "equal") continue;
       const f = sumFinding(v, "consumed-sum", { row: r.row, col: s, fiche: r.fiche }, rulesText.consumedSumLabel, [prior, last], actual, () =>
         rulesText.consumedSum(prior, last, actual),
       );
