@@ -13,12 +13,14 @@ function checkTable(v: TableView, parts: Part[], out: Finding[]): void {
   if (budgetCol === undefined || !parts.length) return;
   const label = parts.map(([n]) => n).join(" + ");
   const sum = (row: number) => parts.reduce((a, [, f]) => a + f(row), 0);
-  for (const r of [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total" || x.kind === "subtotal")]) {
+  const rows = [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total" || x.kind === "subtotal")];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (v.amount(r.row, budgetCol) === null) continue;
     const actual = v.num(r.row, budgetCol);
     // Most rows add up: summed in place (the order sumFinding adds in), parts and messages made only when not.
     let expected = 0;
-    for (let i = 0; i < parts.length; i++) expected += parts[i]![1](r.row);
+    for (let k = 0; k < parts.length; k++) expected += parts[k]![1](r.row);
     if (compareAmounts(expected, actual) === "equal") continue;
     const f = offRow(v, r, budgetCol, parts, label, actual, sum);
     if (f) out.push(f);

@@ -1,6 +1,7 @@
 import { rulesText } from "../../messages/rules";
 import { isError } from "../model/snapshot";
-import { eachTableCell, finding } from "./helpers";
+import { finding } from "./helpers";
+import { oddCells } from "./oddCells";
 import type { Finding, Rule } from "./types";
 
 export const cellError: Rule = {
@@ -11,14 +12,18 @@ export const cellError: Rule = {
     const out: Finding[] = [];
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
-      eachTableCell(v, (row, col, cell, info) => {
-        const val = cell.value;
-        if (val === null || typeof val !== "object" || !isError(val)) return;
+      // The table's errors are among its odd cells, in the same row then column order as a walk of every cell.
+      const odd = oddCells(v);
+      for (let i = 0; i < odd.cells.length; i++) {
+        const val = odd.cells[i]!.value;
+        if (val === null || typeof val !== "object" || !isError(val)) continue;
+        const row = odd.rows[i]!;
+        const info = v.rowInfo(row);
         const fiche = info?.fiche ?? info?.continuationOf ?? null;
         const where =
           info?.kind === "total" || info?.kind === "subtotal" ? rulesText.whereTotalLine : fiche ? rulesText.whereFiche(fiche) : rulesText.whereLine(row);
-        out.push(finding(v, "cell-error", "error", row, col, fiche, rulesText.cellError(val.error, where), null, val.error));
-      });
+        out.push(finding(v, "cell-error", "error", row, odd.cols[i]!, fiche, rulesText.cellError(val.error, where), null, val.error));
+      }
     }
     return out;
   },

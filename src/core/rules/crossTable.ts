@@ -67,18 +67,22 @@ export const crossTable: Rule = {
             : // A share made of the blocks read holds only if the budget confirms them: refuted, a block may be unread.
               confident(d, "ms", "dgas", "msTotal", "dgasTotal", "budget"))),
     );
-    for (const [fiche, srows] of summaryRows) {
+    // Each pair's columns looked up once, not once per fiche (a co-financer kept by year is checked against the table's years).
+    const compared: Array<{ what: string; sc: number; dc: number | undefined; block: "fir" | "etat" | "ondam" | null }> = [];
+    for (const [sRole, dRole, what] of pairs) {
+      const sc = s.col(sRole);
+      const dc = d.col(dRole);
+      const block = dc === undefined ? yearsOnly(d, dRole) : null;
+      if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !block)) continue;
+      compared.push({ what, sc, dc, block });
+    }
+    // forEach: no entry array per fiche (10 000 of them).
+    summaryRows.forEach((srows, fiche) => {
       const part = detailRows.get(fiche);
-      if (!part) continue;
+      if (!part) return;
       const drows = part.rows;
-      for (const pair of pairs) {
-        const sRole = pair[0];
-        const dRole = pair[1];
-        const what = pair[2];
-        const sc = s.col(sRole);
-        const dc = d.col(dRole);
-        const block = dc === undefined ? yearsOnly(d, dRole) : null;
-        if (sc === undefined || (dc === undefined && dRole !== "cdTotal" && !block)) continue;
+      for (let p = 0; p < compared.length; p++) {
+        const { what, sc, dc, block } = compared[p]!;
         // Summed in row order from 0, as a reduce would: loops rather than two closures per fiche and pair.
         let sv = 0;
         for (let i = 0; i < srows.length; i++) sv += s.num(srows[i]!, sc);
@@ -105,7 +109,7 @@ export const crossTable: Rule = {
             : finding(s, "cross-table", "error", srows[0]!, sc, fiche, rulesText.crossTable(what, sv, dv), dv, sv),
         );
       }
-    }
+    });
     return out;
   },
 };
@@ -132,6 +136,9 @@ function detailRowsByPart(ctx: Parameters<Rule["run"]>[0], d: View, s: View): Ma
     const v = t.doubts.length || t.doubtful.length ? null : View.of(ctx.wb, t);
     if (v) parts.push(v);
   }
-  for (const v of parts) for (const [fiche, rows] of detailRowsBySummaryKey(v, s)) if (!out.has(fiche)) out.set(fiche, { v, rows });
+  for (const v of parts)
+    detailRowsBySummaryKey(v, s).forEach((rows, fiche) => {
+      if (!out.has(fiche)) out.set(fiche, { v, rows });
+    });
   return out;
 }

@@ -114,7 +114,7 @@ export const displayOverflow: Rule = {
       const masters = sheet.merges.length ? cacheOf(sheet).masters : null;
       const masterRows = new Set(sheet.merges.map((m) => m.r1));
       const anyHiddenCol = sheet.hiddenCols.size > 0;
-      // The table's cells row by row, in place (eachTableCell's walk without a call per cell): some 400 000 numbers
+      // The table's cells row by row, in place (no call per cell): some 400 000 numbers
       // at 10 000 fiche rows, most of them a shape already known to fit.
       const { r1, r2, c1, c2 } = v.t.range;
       for (let r = r1; r <= r2; r++) {

@@ -17,7 +17,9 @@ export const ficheNumbering: Rule = {
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v || v.col("fiche") === undefined) continue;
       const seen = new Map<string, number[]>();
-      for (const r of v.ficheRows()) {
+      const ficheRows = v.ficheRows();
+      for (let i = 0; i < ficheRows.length; i++) {
+        const r = ficheRows[i]!;
         const list = seen.get(r.fiche!);
         if (list) list.push(r.row);
         else seen.set(r.fiche!, [r.row]);
@@ -45,7 +47,9 @@ export const ficheNumbering: Rule = {
         [s, d],
       ] as const) {
         const otherSet = new Set([...sets.get(other.t.kind)!].map(keyOf));
-        for (const r of v.ficheRows()) {
+        const ficheRows = v.ficheRows();
+        for (let i = 0; i < ficheRows.length; i++) {
+          const r = ficheRows[i]!;
           if (otherSet.has(keyOf(r.fiche!))) continue;
           out.push(
             finding(

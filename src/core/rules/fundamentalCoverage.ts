@@ -11,10 +11,15 @@ export const fundamentalCoverage: Rule = {
   run(ctx) {
     const v = ctx.detail!;
     const covered = new Set<number>();
-    for (const e of detailObjectives(v)) if (e.n !== null && e.fiche) covered.add(e.n);
+    const entries = detailObjectives(v);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.n !== null && e.fiche) covered.add(e.n);
+    }
     const s = ctx.summary;
     if (s)
-      for (const r of s.ficheRows()) {
+      for (let i = 0, rows = s.ficheRows(); i < rows.length; i++) {
+        const r = rows[i]!;
         const n = objectiveByLabel(s.text(r.row, s.col("objectif")));
         if (n !== null) covered.add(n);
       }

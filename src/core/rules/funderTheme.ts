@@ -17,7 +17,9 @@ export const funderTheme: Rule = {
     const out: Finding[] = [];
     // The objectives of a fiche come from all its rows; its money goes with any of them.
     const numbers = new Map<string, number[]>();
-    for (const e of detailObjectives(v)) {
+    const entries = detailObjectives(v);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       if (!e.fiche || e.n === null) continue;
       const list = numbers.get(e.fiche);
       if (list) list.push(e.n);

@@ -137,8 +137,10 @@ export function fichesText(v: TableView, rows: number[], col: number | undefined
  * their column may be there under a wording not read. `money` holds the co-financers read with confidence.
  */
 export function namedWithoutColumn(v: TableView, rows: number[], named: ReadonlySet<Funder>, money: Map<Funder, number>): Funder[] {
-  const absent = [...named].filter((f) => !money.has(f) && !hasColumn(v, f));
-  if (!absent.length) return [];
+  // Most fiches name only funders with a column: nothing made for them.
+  let absent: Funder[] | null = null;
+  for (const f of named) if (!money.has(f) && !hasColumn(v, f)) (absent ??= []).push(f);
+  if (!absent) return [];
   const budget = v.col("budget");
   if (budget === undefined || !confident(v, "budget")) return [];
   // Every funder column read must be sure, or the budget's cover proves nothing.

@@ -1,5 +1,4 @@
 import { colToLetters } from "../model/a1";
-import type { Cell } from "../model/snapshot";
 import { figuresOf, rowFigures, type RowFigures } from "../compute/rates";
 import type { RowInfo, SingleRole } from "../layout/types";
 import type { TableView } from "../layout/view";
@@ -107,32 +106,14 @@ export function rowsWithFigures(v: TableView, withTotal: boolean): readonly RowW
   if (known) return known;
   const rows = withTotal ? [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")] : v.dataRows();
   const out: RowWithFigures[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const f = rowFigures(v, r.row);
     if (f) out.push({ r, f, fiche: r.fiche ?? r.continuationOf });
   }
   if (withTotal) memo.withTotal = out;
   else memo.rows = out;
   return out;
-}
-
-/**
- * Every non-empty cell inside a recognised table's range, with the row's reading, row by row: a callback rather than
- * an object per cell (a table of 10 000 rows holds some 600 000 cells).
- */
-export function eachTableCell(v: TableView, visit: (row: number, col: number, cell: Cell, info: RowInfo | undefined) => void): void {
-  const { r1, r2, c1, c2 } = v.t.range;
-  const rows = v.sheet.cells;
-  for (let row = r1; row <= r2; row++) {
-    const cells = rows[row - 1];
-    if (!cells) continue;
-    const info = v.rowInfo(row);
-    const last = Math.min(c2, cells.length);
-    for (let col = c1; col <= last; col++) {
-      const cell = cells[col - 1];
-      if (cell) visit(row, col, cell, info);
-    }
-  }
 }
 
 /**

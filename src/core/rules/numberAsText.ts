@@ -1,5 +1,6 @@
 import { rulesText } from "../../messages/rules";
 import { finding, summedColumns } from "./helpers";
+import { oddCells } from "./oddCells";
 import type { Finding, Rule } from "./types";
 
 const bare = (text: string) => text.replace(/[\s\u00a0\u202f]/g, "").replace(/(€|eur|euros?)$/i, "");
@@ -25,11 +26,15 @@ export const numberAsText: Rule = {
     for (const v of [ctx.detail, ctx.summary]) {
       if (!v) continue;
       const cols = summedColumns(v);
+      // Rows with text in an amount column, from the table's odd cells: the others hold nothing to say.
+      const withText = new Set<number>();
+      const odd = oddCells(v);
+      for (let i = 0; i < odd.cells.length; i++) if (typeof odd.cells[i]!.value === "string") withText.add(odd.rows[i]!);
       // Indexed loops: an iterator per row and column costs more than the check (10 000 rows of 40 amounts).
       const rows = v.t.rows;
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i]!;
-        if (r.kind === "title" || r.kind === "blank") continue;
+        if (r.kind === "title" || r.kind === "blank" || !withText.has(r.row)) continue;
         for (let k = 0; k < cols.length; k++) {
           const c = cols[k]!;
           const val = v.cell(r.row, c)?.value;

@@ -12,7 +12,9 @@ export const objectiveMissing: Rule = {
     const col = v.col("objective")!;
     const out: Finding[] = [];
     // A fiche over several rows has an objective when any of its rows names one.
-    for (const e of detailObjectives(v)) {
+    const entries = detailObjectives(v);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       if (e.text !== null || !v.isBlank(e.row, col)) continue;
       out.push(finding(v, "objective-missing", "info", e.row, col, e.fiche, rulesText.objectiveMissing(), rulesText.objectiveExpected, null));
     }

@@ -8,6 +8,8 @@ import { ficheFigures, finding, plannedComplete, rowsWithFigures } from "./helpe
 import { confident, PLANNED_BLOCKS } from "./needs";
 import type { Finding, Rule } from "./types";
 
+const RATE_ROLES = ["rateLastYear", "rateGlobal"] as const;
+
 /** Below this absolute difference (0,05 point) a rate is the computed one, stored rounded. */
 const RATE_TOLERANCE = 0.0005;
 
@@ -47,14 +49,16 @@ export const rateMismatch: Rule = {
       rateGlobal: sinceSure("rateGlobal"),
       gap: sinceSure("gap"),
     };
-    for (const { r, f, fiche } of rowsWithFigures(v, true)) {
+    // Indexed loops, no pair of tuples per row: for-of made iterator results and arrays per row while unoptimised.
+    const withFigures = rowsWithFigures(v, true);
+    for (let i = 0; i < withFigures.length; i++) {
+      const { r, f, fiche } = withFigures[i]!;
       // A fiche spread over several rows may write its rates and gap once, from all its rows' amounts.
       const spread = v.spreadFicheRows(r.row);
       const whole = spread ? ficheFigures(v, spread) : null;
-      for (const [role, computed] of [
-        ["rateLastYear", f.rateLastYear],
-        ["rateGlobal", f.rateGlobal],
-      ] as const) {
+      for (let j = 0; j < RATE_ROLES.length; j++) {
+        const role = RATE_ROLES[j]!;
+        const computed = role === "rateLastYear" ? f.rateLastYear : f.rateGlobal;
         const col = sure[role] ? v.col(role) : undefined;
         const cell = col === undefined ? undefined : v.cell(r.row, col);
         // Undefined rates are realised-without-budget's concern; empty or text cells are not filled yet.
@@ -114,7 +118,9 @@ function heldByMost(v: TableView, role: "rateGlobal" | "gap"): boolean {
   const col = v.col(role);
   let agree = 0;
   let differ = 0;
-  for (const { r, f } of rowsWithFigures(v, false)) {
+  const withFigures = rowsWithFigures(v, false);
+  for (let i = 0; i < withFigures.length; i++) {
+    const { r, f } = withFigures[i]!;
     const value = v.amount(r.row, col);
     const computed = role === "gap" ? f.gap : f.rateGlobal;
     if (value === null || computed === null || v.spreadFicheRows(r.row)) continue;

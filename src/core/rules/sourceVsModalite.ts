@@ -20,20 +20,21 @@ export const sourceVsModalite: Rule = {
     const summaryRows = s.rowsByFiche();
     const out: Finding[] = [];
     // A summary fiche on several rows names its funders over all of them, like a fiche's source in the detail.
-    for (const [fiche, srows] of summaryRows) {
+    // forEach: no entry array per fiche (10 000 of them).
+    summaryRows.forEach((srows, fiche) => {
       const rows = byFiche.get(fiche);
-      if (!rows) continue;
+      if (!rows) return;
       const read = fichesText(s, srows, s.col("modalite"));
       const mod = read.text;
       const r = { row: read.row, fiche };
       const src = fichesText(d, rows, d.col("source")).text;
       const a = sortedKey(parseModalite(mod));
       const b = sortedKey(parseSource(src));
-      if (a === b) continue;
+      if (a === b) return;
       out.push(
         finding(s, "source-vs-modalite", "warning", r.row, s.col("modalite")!, r.fiche, rulesText.sourceVsModalite(mod ?? "", src ?? ""), src ?? "", mod ?? ""),
       );
-    }
+    });
     return out;
   },
 };

@@ -75,24 +75,25 @@ function sumColumns(v: TableView, rows: readonly number[], cols: readonly number
   const stored = new Float64Array(cols.length);
   const shown = new Float64Array(cols.length);
   // Cells of a column mostly share one format string: each column's last answer is kept at hand.
+  // Its power of ten too (10 ** d, as rounded() computes it; 0 for General, which shows the number as stored).
   const lastFmt: Array<string | undefined> = cols.map(() => undefined);
-  const lastDecimals: Array<number | null> = cols.map(() => null);
+  const lastScale = new Float64Array(cols.length);
+  const sheetRows = v.sheet.cells;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+    const cells = sheetRows[rows[i]! - 1];
     for (let k = 0; k < cols.length; k++) {
       // The cell looked up once for its number (as v.num reads it: anything but a number counts 0) and its format.
-      const cell = v.cell(row, cols[k]!);
+      const cell = cells?.[cols[k]! - 1];
       const x = cell && typeof cell.value === "number" ? cell.value : 0;
       stored[k]! += x;
       const fmt = cell?.numFmt;
-      let d: number | null;
-      if (fmt === lastFmt[k]) d = lastDecimals[k] as number | null;
-      else {
-        d = shownDecimals(fmt);
+      if (fmt !== lastFmt[k]) {
+        const d = shownDecimals(fmt);
         lastFmt[k] = fmt;
-        lastDecimals[k] = d;
+        lastScale[k] = d === null ? 0 : 10 ** d;
       }
-      shown[k]! += rounded(x, d);
+      const p = lastScale[k]!;
+      shown[k]! += p === 0 ? x : Math.round(x * p) / p;
     }
   }
   return { stored, shown };

@@ -7,6 +7,7 @@ import type { TableView } from "../layout/view";
 import type { Cell } from "../model/snapshot";
 import { formulaText } from "../../messages/formulas";
 import { detailRowsBySummaryKey } from "./ficheKeys";
+import { oddCells } from "./oddCells";
 import type { Finding, RuleContext, RuleId } from "./types";
 
 export interface Taint {
@@ -18,7 +19,10 @@ export interface Taint {
   sheets: Set<string>;
 }
 
-/** The cells of the tables whose value is unknown (`unknown`), with their rows, columns and fiches. */
+/**
+ * The cells of the tables whose value is unknown (`unknown`, asked of their odd cells only: see oddCells), with their
+ * rows, columns and fiches.
+ */
 export function taintOf(
   views: Array<TableView | null>,
   unknown: (cell: Cell, col: number, v: TableView, row: number) => boolean = (c) => !!c.uncomputed,
@@ -26,22 +30,20 @@ export function taintOf(
   const t: Taint = { cells: new Set(), rows: new Set(), cols: new Set(), fiches: new Set(), sheets: new Set() };
   for (const v of views) {
     if (!v) continue;
-    const { r1, r2, c1, c2 } = v.t.range;
-    const info = new Map(v.t.rows.map((r) => [r.row, r]));
-    for (let row = r1; row <= r2; row++) {
-      const cells = v.sheet.cells[row - 1];
-      if (!cells) continue;
-      for (let col = c1; col <= Math.min(c2, cells.length); col++) {
-        const cell = cells[col - 1];
-        if (!cell || !unknown(cell, col, v, row)) continue;
-        t.cells.add(`${v.sheet.name}\n${row}\n${col}`);
-        t.rows.add(`${v.sheet.name}\n${row}`);
-        t.sheets.add(v.sheet.name);
-        t.cols.add(`${v.sheet.name}\n${col}`);
-        const r = info.get(row);
-        const fiche = r?.fiche ?? r?.continuationOf;
-        if (fiche) t.fiches.add(fiche);
-      }
+    // Only the table's odd cells can be unknown (an uncomputed formula, an error, text in an amount column): visited in
+    // the order a walk of every cell would meet them.
+    const odd = oddCells(v);
+    for (let i = 0; i < odd.cells.length; i++) {
+      const row = odd.rows[i]!;
+      const col = odd.cols[i]!;
+      if (!unknown(odd.cells[i]!, col, v, row)) continue;
+      t.cells.add(`${v.sheet.name}\n${row}\n${col}`);
+      t.rows.add(`${v.sheet.name}\n${row}`);
+      t.sheets.add(v.sheet.name);
+      t.cols.add(`${v.sheet.name}\n${col}`);
+      const r = v.rowInfo(row);
+      const fiche = r?.fiche ?? r?.continuationOf;
+      if (fiche) t.fiches.add(fiche);
     }
   }
   const [d, s] = views;
