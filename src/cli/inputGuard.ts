@@ -235,6 +235,25 @@ function resolvePart(base: string, target: string): string {
 }
 
 /**
+ * Where the children of a cell end when written the usual way, from `p` (just after the cell's tag): <v> and <f>
+ * elements without attributes, each closed right after its text, then "</c>". Returns the index of that "</c>"'s ">",
+ * or -1 for any other make (then scanned tag by tag). Each "<" met here starts a well-formed tag that is neither a row
+ * nor a cell, as a tag-by-tag scan would find: three to five tags a cell checked at once (most of a sheet's tags).
+ */
+function cellChildrenEnd(xml: Uint8Array, p: number, n: number): number {
+  for (;;) {
+    if (p + 3 >= n || xml[p] !== 0x3c) return -1;
+    const name = xml[p + 1];
+    if (name === 0x2f /* / */) return xml[p + 2] === 0x63 /* c */ && xml[p + 3] === 0x3e ? p + 3 : -1;
+    if ((name !== 0x76 /* v */ && name !== 0x66) /* f */ || xml[p + 2] !== 0x3e) return -1;
+    let q = p + 3;
+    while (q < n && xml[q] !== 0x3c) q++;
+    if (q + 3 >= n || xml[q + 1] !== 0x2f || xml[q + 2] !== name || xml[q + 3] !== 0x3e) return -1;
+    p = q + 4;
+  }
+}
+
+/**
  * Counts <row>, <c> and used <c> (not self-closing) elements in a sheet part, on bytes, in one pass. On the way, the
  * markup is checked for what a damaged part shows and a reader that keeps only what it needs would not notice: a
  * "<" that starts no tag, or a document that does not end by closing its root element.
@@ -280,7 +299,14 @@ export function countSheet(xml: Uint8Array): { rows: number; cells: number; used
       cells++;
       let e = j + 1;
       while (e < n && xml[e] !== 0x3e) e++;
-      if (xml[e - 1] !== 0x2f) used++;
+      if (xml[e - 1] !== 0x2f) {
+        used++;
+        const end = cellChildrenEnd(xml, e + 1, n);
+        if (end > e) {
+          lastTag = end - 3;
+          e = end;
+        }
+      }
       i = e;
     } else if (c0 === 0x72 && c1 === 0x6f && j + 2 < n && xml[j + 2] === 0x77) {
       const c3 = j + 3 < n ? xml[j + 3] : -1;
