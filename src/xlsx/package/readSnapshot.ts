@@ -334,7 +334,12 @@ interface CellBatch {
   formulas: Array<string | undefined>;
 }
 
-const BATCH_CELLS = 4096;
+/**
+ * Small: each scan of a batch returns soon, so V8 compiles the scan once, for its next call, instead of compiling it a
+ * second time to replace the call running (on-stack replacement), as batches of 4 096 cells had it do (read step at
+ * 10 000 fiche rows 370 → 348 ms CPU, medians of 11).
+ */
+const BATCH_CELLS = 256;
 
 function newBatch(capacity: number): CellBatch {
   return {
