@@ -143,3 +143,24 @@ test("rows of more cells than the reader scans at a time, and many rows, keep ev
     expect(sheet.cells[r - 1]![2]).toEqual({ value: r, formula: `A${r}`, numFmt: undefined, font: undefined });
   }
 });
+
+test("a row's array is as long as its last cell, with holes where it has none, however its cells come", () => {
+  const sheet = read(
+    '<row r="1"><c r="C1"><v>3</v></c><c r="F1"><v>6</v></c><c r="E1"/></row>' +
+      '<row r="2"><c r="B2"><v>1</v></c><c r="B2"><v>2</v></c></row>' +
+      '<row r="3"><c r="XFE3"><v>7</v></c></row>' +
+      '<row r="1"><c r="H1"><v>8</v></c></row>',
+  );
+  const row1 = sheet.cells[0]!;
+  expect(row1.length).toBe(8);
+  expect([...row1.keys()].filter((i) => i in row1)).toEqual([2, 5, 7]);
+  expect(row1.map((c) => c?.value)).toEqual([undefined, undefined, 3, undefined, undefined, 6, undefined, 8]);
+  // The last of two cells at the same place is kept.
+  expect(sheet.cells[1]!.length).toBe(2);
+  expect(sheet.cells[1]![1]!.value).toBe(2);
+  expect(0 in sheet.cells[1]!).toBe(false);
+  // Past Excel's last column (XFD) too.
+  expect(sheet.cells[2]!.length).toBe(16385);
+  expect(sheet.cells[2]![16384]!.value).toBe(7);
+  expect(sheet.colCount).toBe(16385);
+});
