@@ -322,7 +322,7 @@ interface RowScan {
  * Cells scanned and not yet made into objects, in document order: the scan stops after the row that fills the batch,
  * and placeCells makes the cells. The scan itself allocates no cell: V8's later decision to allocate the cells in the
  * old generation (their literal's allocation site) threw away the compiled scan that inlined it, and the large scan
- * was compiled again, three times over a sheet of 10 000 fiche rows (50 to 60 ms of CPU each); now only the small
+ * was compiled again, three times over a sheet of 10 000 fiche rows (50 to 60 ms each on a compiler thread); now only the small
  * placeCells is. Rows, columns and styles as doubles: any number the file writes (NaN, fractions) goes through as read.
  */
 interface CellBatch {
@@ -375,7 +375,7 @@ const HOLES: Array<Cell | undefined> = new Array<Cell | undefined>(16384);
 /**
  * The array of row r, whose cells are the batch's from i on while their row is r: holes as wide as its last cell,
  * copied from HOLES. Set one by one into a copy of EMPTY_ROW, a row's array was reallocated as it grew (three times
- * for 56 columns), 100 MB of garbage at 100 000 fiche rows. Neither is made by a literal: see EMPTY_ROW.
+ * for 56 columns), about 50 MB of garbage at 100 000 fiche rows. Neither is made by a literal: see EMPTY_ROW.
  */
 function newRow(r: number, i: number): Array<Cell | undefined> {
   const { rows, cols } = batch;
