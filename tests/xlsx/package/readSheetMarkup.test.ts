@@ -110,7 +110,8 @@ test("the cells' XML decoded in slices of any size (each ending after a row) rea
 });
 
 test("rows of more cells than the reader scans at a time, and many rows, keep every cell in its place", () => {
-  // The reader scans a few thousand cells before making them into objects: a row wider than that, and rows around it.
+  // The reader scans a few hundred cells of a large sheet before making them into objects: a row wider than that, and
+  // rows around it, over a megabyte of XML.
   const wide = 6000;
   const colName = (c: number) => {
     let s = "";
@@ -123,9 +124,10 @@ test("rows of more cells than the reader scans at a time, and many rows, keep ev
     for (let c = 1; c <= (r === 2 ? wide : 3); c++) rows += `<c r="${colName(c)}${r}"${c % 2 ? ' s="1"' : ""}><v>${r * 100000 + c}</v></c>`;
     rows += "</row>";
   }
-  for (let r = 4; r <= 3000; r++) rows += `<row r="${r}"><c r="A${r}" t="s"><v>${r % 2}</v></c><c r="C${r}"><f>A${r}</f><v>${r}</v></c></row>`;
+  for (let r = 4; r <= 30000; r++) rows += `<row r="${r}"><c r="A${r}" t="s"><v>${r % 2}</v></c><c r="C${r}"><f>A${r}</f><v>${r}</v></c></row>`;
   const sheet = read(rows);
-  expect(sheet.rowCount).toBe(3000);
+  expect(rows.length).toBeGreaterThan(2 ** 20);
+  expect(sheet.rowCount).toBe(30000);
   expect(sheet.colCount).toBe(wide);
   expect(sheet.cells[1]!.length).toBe(wide);
   for (const c of [1, 2, 4095, 4096, 4097, 5999, wide]) {
@@ -137,7 +139,7 @@ test("rows of more cells than the reader scans at a time, and many rows, keep ev
     });
   }
   expect(sheet.cells[2]!.map((c) => c!.value)).toEqual([300001, 300002, 300003]);
-  for (const r of [4, 1234, 2999, 3000]) {
+  for (const r of [4, 1234, 2999, 29999, 30000]) {
     expect(sheet.cells[r - 1]![0]!.value).toBe(r % 2 ? "Total" : "Fiche");
     expect(sheet.cells[r - 1]![1]).toBeUndefined();
     expect(sheet.cells[r - 1]![2]).toEqual({ value: r, formula: `A${r}`, numFmt: undefined, font: undefined });
