@@ -189,6 +189,21 @@ const cases: Case[] = [
     /fusionne 17\u202f\d{3}\u202f\d{3}\u202f\d{3}\u00a0cellules, au-delà de la limite/,
   ],
   [
+    "a merge over a whole sheet, after texts that name merges",
+    () =>
+      withoutParts("fusion-geante-nommee.xlsx", [], (p) => {
+        const x = new TextDecoder()
+          .decode(p[detailPart])
+          .replace(/<sheetData>/, '$&<row r="1"><c r="A1" t="inlineStr"><is><t>mergeCe mergeCells</t></is></c></row>');
+        p[detailPart] = strToU8(
+          x.includes("<mergeCells")
+            ? x.replace(/<mergeCells[^>]*>/, '$&<mergeCell ref="A100:XFD1048576"/>')
+            : x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A100:XFD1048576"/></mergeCells>'),
+        );
+      }),
+    /fusionne 17\u202f\d{3}\u202f\d{3}\u202f\d{3}\u00a0cellules, au-delà de la limite/,
+  ],
+  [
     "a zip bomb (declared unzipped size far over the limit)",
     () => {
       const b = Buffer.from(fs.readFileSync(FIXTURE_2022));

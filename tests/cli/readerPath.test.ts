@@ -28,7 +28,29 @@ describe("countSheet tells damaged markup apart", () => {
     ["garbage after the root", whole + "<<<>>>"],
     ["text after the root", whole + "xx"],
     ["empty", ""],
+    ["a stray < in a formula", whole.replace("<v>1</v>", "<f>A1< B1</f><v>1</v>")],
+    ["a stray < after a cell's value", whole.replace("<v>1</v>", "<v>1</v><1")],
+    ["cut inside a cell's value", whole.slice(0, whole.indexOf("<v>1") + 4)],
+    ["a sheet ending on a cell", whole.slice(0, whole.indexOf("</c>")) + "</c>x"],
   ])("%s", (_l, xml) => {
     expect(countSheet(enc(xml)).malformed).toBe(true);
+  });
+  test.each([
+    [
+      "formulas and values, namespaced cells among them",
+      '<row r="2"><c r="A2"><f>B2+1</f><v>3</v></c><x:c r="B2"><v>2</v></x:c><c r="C2" t="str"><v>a</v><f>A2&amp;"</f></c></row>',
+      3,
+      3,
+    ],
+    [
+      "children of another make",
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2"><f t="shared" si="0">A2</f><v>1</v></c><c r="C2"><v/></c></row>',
+      3,
+      3,
+    ],
+    ["rows and cells inside values are counted as elements", '<row r="2"><c r="A2"><v>1</v><row/></c><c r="B2"><v>1</v><c r="X"/></c></row>', 3, 2],
+  ])("counts: %s", (_l, rows, cells, usedCells) => {
+    const xml = whole.replace("</sheetData>", `${rows}</sheetData>`);
+    expect(countSheet(enc(xml))).toEqual({ rows: 1 + rows.split("<row").length - 1, cells: 2 + cells, usedCells: 1 + usedCells, malformed: false });
   });
 });

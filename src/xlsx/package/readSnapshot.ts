@@ -113,7 +113,7 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
  * Attributes of the opening tag xml[from..to) (to: the index of its ">"), one call per attribute: `onAttr` gets the
  * attribute's name bounds and value bounds (quotes excluded, still escaped). No string is made for what is not read.
  */
-function eachAttr(xml: string, from: number, to: number, onAttr: (n0: number, n1: number, v0: number, v1: number) => void): void {
+function eachAttr(xml: string, from: number, to: number, onAttr: (xml: string, n0: number, n1: number, v0: number, v1: number) => void): void {
   let i = from;
   // Skip the element name.
   while (i < to && !isSpace(xml.charCodeAt(i))) i++;
@@ -137,7 +137,7 @@ function eachAttr(xml: string, from: number, to: number, onAttr: (n0: number, n1
     if (q !== 34 && q !== 39) return;
     const v1 = xml.indexOf(q === 34 ? '"' : "'", i + 1);
     if (v1 < 0 || v1 > to) return;
-    onAttr(n0, n1, i + 1, v1);
+    onAttr(xml, n0, n1, i + 1, v1);
     i = v1 + 1;
   }
 }
@@ -207,11 +207,30 @@ function cellType(xml: string, v0: number, v1: number): CellType {
   return CellType.Number;
 }
 
-// What cellAttrsFast read: the r value's bounds, the style, the type.
+// What cellAttrsFast or onCellAttr read: the r value's bounds, the style, the type. Module state rather than locals
+// captured by callbacks: captured locals live in a heap context, and the scan read and wrote them for every cell.
 let fastRef0 = -1;
 let fastRef1 = -1;
 let fastStyle = 0;
 let fastType: CellType = DEFAULT_TYPE;
+// What onRowAttr read.
+let attrRowNum = -1;
+let attrRowHidden = false;
+
+function onRowAttr(xml: string, n0: number, n1: number, v0: number, v1: number): void {
+  if (n1 - n0 === 1 && xml.charCodeAt(n0) === 114 /* r */) attrRowNum = intAt(xml, v0, v1);
+  else if (n1 - n0 === 6 && xml.startsWith("hidden", n0)) attrRowHidden = (v1 - v0 === 1 && xml.charCodeAt(v0) === 49) || xml.startsWith("true", v0);
+}
+
+function onCellAttr(xml: string, n0: number, n1: number, v0: number, v1: number): void {
+  if (n1 - n0 !== 1) return;
+  const c = xml.charCodeAt(n0);
+  if (c === 114 /* r */) {
+    fastRef0 = v0;
+    fastRef1 = v1;
+  } else if (c === 115 /* s */) fastStyle = intAt(xml, v0, v1);
+  else if (c === 116 /* t */) fastType = cellType(xml, v0, v1);
+}
 
 /**
  * The attributes of a cell tag in the spelling writers use (`<c r="B7" s="12" t="s">`: single spaces, double quotes,
@@ -266,7 +285,6 @@ function makeCell(value: CellValue, formula: string | undefined, numFmt: string 
  */
 const EMPTY_ROW: Array<Cell | undefined> = [];
 
-
 /**
  * Bytes of a sheet's cells decoded at a time (then cut after the next "</row>"): by default the whole part, as one
  * string. Measured at 100 000 fiche rows, slices of 1 MiB or 512 KiB read 13 to 35 % slower (2.2-2.6 s against 1.96 s
@@ -294,8 +312,6 @@ function sheetDataAt(bytes: Buffer): number {
 interface RowScan {
   sheet: SheetSnapshot;
   sst: string[];
-  xfs: Xf[];
-  fonts: Array<FontInfo | undefined>;
   slaves: Map<number, Set<number>>;
   shared: Map<string, { text: string; row: number; col: number }>;
   prevRow: number;
@@ -303,42 +319,125 @@ interface RowScan {
 }
 
 /**
- * The rows of xml[p..dataEnd): each row read whole (a slice of the XML given here ends with a row's "</row>").
+ * Cells scanned and not yet made into objects, in document order: the scan stops after the row that fills the batch,
+ * and placeCells makes the cells. The scan itself allocates no cell: V8's later decision to allocate the cells in the
+ * old generation (their literal's allocation site) threw away the compiled scan that inlined it, and the large scan
+ * was compiled again, three times over a sheet of 10 000 fiche rows (50 to 60 ms each on a compiler thread); now only the small
+ * placeCells is. Rows, columns and styles as doubles: any number the file writes (NaN, fractions) goes through as read.
+ */
+interface CellBatch {
+  size: number;
+  rows: Float64Array;
+  cols: Float64Array;
+  styles: Float64Array;
+  values: CellValue[];
+  formulas: Array<string | undefined>;
+}
+
+/**
+ * Small: each scan of a batch returns soon, so V8 compiles the scan once, for its next call, instead of compiling it a
+ * second time to replace the call running (on-stack replacement), as batches of 4 096 cells had it do (read step at
+ * 10 000 fiche rows 370 → 348 ms CPU, medians of 11).
+ */
+const BATCH_CELLS = 256;
+
+/**
+ * Cells of less than this much XML (about 25 000 cells) are scanned in one call: V8 compiles a function marked hot the
+ * next time it is called, and the scan of a small workbook, called once per batch, was compiled for nothing (40 ms on a
+ * compiler thread for the 2022 annex, read in the time the compiler took).
+ */
+const ONE_SCAN_CHARS = 1 << 20;
+
+function newBatch(capacity: number): CellBatch {
+  return {
+    size: 0,
+    rows: new Float64Array(capacity),
+    cols: new Float64Array(capacity),
+    styles: new Float64Array(capacity),
+    values: new Array<CellValue>(capacity).fill(null),
+    formulas: new Array<string | undefined>(capacity).fill(undefined),
+  };
+}
+
+/** One batch for every sheet read (the reader is synchronous): refilled from the start by each scan. */
+let batch = newBatch(BATCH_CELLS);
+
+/** A row of more cells than the batch holds: the batch doubles, its cells kept. */
+function growBatch(): void {
+  const old = batch;
+  batch = newBatch(old.rows.length * 2);
+  batch.rows.set(old.rows);
+  batch.cols.set(old.cols);
+  batch.styles.set(old.styles);
+  for (let i = 0; i < old.size; i++) {
+    batch.values[i] = old.values[i]!;
+    batch.formulas[i] = old.formulas[i];
+  }
+  batch.size = old.size;
+}
+
+/** Excel's widest row: rows up to this width are made at their final length. */
+const HOLES: Array<Cell | undefined> = new Array<Cell | undefined>(16384);
+
+/**
+ * The array of row r, whose cells are the batch's from i on while their row is r: holes as wide as its last cell,
+ * copied from HOLES. Set one by one into a copy of EMPTY_ROW, a row's array was reallocated as it grew (three times
+ * for 56 columns), about 50 MB of garbage at 100 000 fiche rows. Neither is made by a literal: see EMPTY_ROW.
+ */
+function newRow(r: number, i: number): Array<Cell | undefined> {
+  const { rows, cols } = batch;
+  let width = 0;
+  for (let j = i; j < batch.size && rows[j] === r; j++) if (cols[j]! > width) width = cols[j]!;
+  return width > 0 && width <= HOLES.length ? HOLES.slice(0, width) : EMPTY_ROW.slice();
+}
+
+/** The batch's cells set in the sheet, as setCell would, in the order read; the batch is emptied. */
+function placeCells(sheet: SheetSnapshot, xfs: Xf[], fonts: Array<FontInfo | undefined>): void {
+  const { rows, cols, styles, values, formulas } = batch;
+  const n = batch.size;
+  let r = Number.NaN;
+  let rowCells: Array<Cell | undefined> = EMPTY_ROW;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    // (A row number that is no number is looked up every time, as setCell did.)
+    if (row !== r) {
+      r = row;
+      let got = sheet.cells[r - 1];
+      if (got === undefined) sheet.cells[r - 1] = got = newRow(r, i);
+      rowCells = got;
+    }
+    const col = cols[i]!;
+    const style = styles[i]!;
+    // Style 0 is the sheet's default: ExcelJS reported neither format nor font for it (nor for a cell without s).
+    const numFmt = style !== 0 ? xfs[style]?.numFmt || undefined : undefined;
+    const font = style !== 0 ? fonts[style] : undefined;
+    rowCells[col - 1] = makeCell(values[i] as CellValue, formulas[i], numFmt, font);
+    if (r > sheet.rowCount) sheet.rowCount = r;
+    if (col > sheet.colCount) sheet.colCount = col;
+  }
+  batch.size = 0;
+}
+
+/**
+ * The rows of xml[p..dataEnd) (a slice of the XML given here ends with a row's "</row>"), each read whole, their cells
+ * added to the batch; returns where it stopped: after the row that filled the batch, or -1 at dataEnd.
  * One pass by index: no copy of a row or a tag is made, only the values kept.
  */
-function readRows(xml: string, p: number, dataEnd: number, scan: RowScan): void {
-  const { sheet, sst, xfs, fonts, slaves, shared } = scan;
+function scanRows(xml: string, p: number, dataEnd: number, scan: RowScan, batchCells: number): number {
+  const { sst, slaves, shared } = scan;
+  const hiddenRows = scan.sheet.hiddenRows;
   let prevRow = scan.prevRow;
   let widest = scan.widest;
-  // Attributes of the tag being read, set by the callbacks below.
-  let rowNum = -1;
-  let rowHidden = false;
-  let ref0 = -1;
-  let ref1 = -1;
-  let style = 0;
-  let type = CellType.Number as CellType;
-  const onRowAttr = (n0: number, n1: number, v0: number, v1: number) => {
-    if (n1 - n0 === 1 && xml.charCodeAt(n0) === 114 /* r */) rowNum = intAt(xml, v0, v1);
-    else if (n1 - n0 === 6 && xml.startsWith("hidden", n0)) rowHidden = (v1 - v0 === 1 && xml.charCodeAt(v0) === 49) || xml.startsWith("true", v0);
-  };
-  const onCellAttr = (n0: number, n1: number, v0: number, v1: number) => {
-    if (n1 - n0 !== 1) return;
-    const c = xml.charCodeAt(n0);
-    if (c === 114 /* r */) {
-      ref0 = v0;
-      ref1 = v1;
-    } else if (c === 115 /* s */) style = intAt(xml, v0, v1);
-    else if (c === 116 /* t */) type = cellType(xml, v0, v1);
-  };
-  let fTag = "";
+  let stop = -1;
   for (;;) {
     const rs = xml.indexOf("<row", p);
     if (rs < 0 || rs >= dataEnd) break;
     const re = xml.indexOf(">", rs);
-    rowNum = -1;
-    rowHidden = false;
+    attrRowNum = -1;
+    attrRowHidden = false;
     eachAttr(xml, rs + 1, re, onRowAttr);
-    const r = rowNum >= 0 ? rowNum : prevRow + 1;
+    const rowHidden = attrRowHidden;
+    const r = attrRowNum >= 0 ? attrRowNum : prevRow + 1;
     prevRow = r;
     const selfClosing = xml.charCodeAt(re - 1) === 47;
     if (selfClosing) {
@@ -379,27 +478,22 @@ function readRows(xml: string, p: number, dataEnd: number, scan: RowScan): void 
         if (cs < 0 || cs >= end) break;
       }
       const ce = xml.indexOf(">", cs);
-      ref0 = -1;
-      style = 0;
-      type = DEFAULT_TYPE;
-      if (!cellAttrsFast(xml, cs, ce)) eachAttr(xml, cs + 1, ce, onCellAttr);
-      else {
-        ref0 = fastRef0;
-        ref1 = fastRef1;
-        style = fastStyle;
-        type = fastType;
+      if (!cellAttrsFast(xml, cs, ce)) {
+        fastRef0 = -1;
+        fastStyle = 0;
+        fastType = DEFAULT_TYPE;
+        eachAttr(xml, cs + 1, ce, onCellAttr);
       }
+      const style = fastStyle;
+      const type = fastType;
+      const col = fastRef0 >= 0 ? colOfRef(xml, fastRef0, fastRef1) : prevCol + 1;
+      prevCol = col;
+      if (col > maxCol) maxCol = col;
       const cSelf = xml.charCodeAt(ce - 1) === 47;
       if (cSelf) {
         q = ce + 1;
-        const col = ref0 >= 0 ? colOfRef(xml, ref0, ref1) : prevCol + 1;
-        prevCol = col;
-        if (col > maxCol) maxCol = col;
         continue;
       }
-      const col = ref0 >= 0 ? colOfRef(xml, ref0, ref1) : prevCol + 1;
-      prevCol = col;
-      if (col > maxCol) maxCol = col;
       // Children of the cell: <f>, <v>, <is> (anything else skipped). Walked in sequence up to the cell's "</c>", each
       // child closed where expected; a cell of any other make (an inline string, another child, a child not closed
       // where expected) is walked again the general way, bounded by the first "</c>" searched for.
@@ -451,18 +545,8 @@ function readRows(xml: string, p: number, dataEnd: number, scan: RowScan): void 
               continue;
             }
           }
-          fTag = xml.slice(k, fSelf ? tagEnd - 1 : tagEnd) + ">";
-          const text = fSelf ? undefined : unescapeXml(xml.slice(tagEnd + 1, fEnd));
-          if (fTag.length > 3 && getAttr(fTag, "t") === "shared") {
-            const si = getAttr(fTag, "si") ?? "";
-            if (text !== undefined && text !== "") {
-              shared.set(si, { text, row: r, col });
-              formula = text;
-            } else {
-              const master = shared.get(si);
-              if (master) formula = translateFormula(master.text, r - master.row, col - master.col);
-            }
-          } else if (text !== undefined && text !== "") formula = text;
+          const f = formulaOf(xml, k, tagEnd, fSelf, fEnd, r, col, shared);
+          if (f !== undefined) formula = f;
           k = xml.indexOf("<", fSelf ? fEnd : fEnd + 1);
           continue;
         }
@@ -484,36 +568,86 @@ function readRows(xml: string, p: number, dataEnd: number, scan: RowScan): void 
       else if (v0 >= 0) {
         if (type === CellType.Shared) value = sst[intAt(xml, v0, v1)] ?? null;
         else if (type === CellType.Number) value = numberAt(xml, v0, v1);
-        else {
-          const v = unescapeXml(xml.slice(v0, v1));
-          if (type === CellType.Str) value = v;
-          else if (type === CellType.Bool) value = v === "1" || v === "true";
-          else if (type === CellType.Error) value = { error: v };
-          else value = (Date.parse(v) - Date.UTC(1899, 11, 30)) / 86400000;
-        }
+        else value = otherValue(type, unescapeXml(xml.slice(v0, v1)));
       }
       if (value === null && formula === undefined) continue;
       if (value === null) uncachedFormulas++;
       hasValue = true;
       if (rowSlaves !== undefined && rowSlaves.has(col)) continue;
-      // Style 0 is the sheet's default: ExcelJS reported neither format nor font for it (nor for a cell without s).
-      const numFmt = style !== 0 ? xfs[style]?.numFmt || undefined : undefined;
-      const font = style !== 0 ? fonts[style] : undefined;
-      // setCell's work, with the row's array copied from EMPTY_ROW rather than made by a literal.
-      let rowCells = sheet.cells[r - 1];
-      if (rowCells === undefined) sheet.cells[r - 1] = rowCells = EMPTY_ROW.slice();
-      rowCells[col - 1] = makeCell(value, formula, numFmt, font);
-      if (r > sheet.rowCount) sheet.rowCount = r;
-      if (col > sheet.colCount) sheet.colCount = col;
+      let n = batch.size;
+      if (n === batch.rows.length) growBatch();
+      const b = batch;
+      b.rows[n] = r;
+      b.cols[n] = col;
+      b.styles[n] = style;
+      b.values[n] = value;
+      b.formulas[n] = formula;
+      b.size = ++n;
     }
     p = end + 6;
     if (hasValue) {
-      if (rowHidden) sheet.hiddenRows.add(r);
+      if (rowHidden) hiddenRows.add(r);
       if (maxCol > widest) widest = maxCol;
+    }
+    if (batch.size >= batchCells) {
+      stop = p;
+      break;
     }
   }
   scan.prevRow = prevRow;
   scan.widest = widest;
+  return stop;
+}
+
+/** The rows of a slice of a sheet's XML (ending with a row's "</row>") into the sheet: scanned a batch at a time. */
+function readRows(xml: string, scan: RowScan, xfs: Xf[], fonts: Array<FontInfo | undefined>): void {
+  // (Nothing left from a read that threw half-way.)
+  batch.size = 0;
+  const batchCells = xml.length < ONE_SCAN_CHARS ? Infinity : BATCH_CELLS;
+  for (let p = 0; p >= 0;) {
+    p = scanRows(xml, p, xml.length, scan, batchCells);
+    placeCells(scan.sheet, xfs, fonts);
+  }
+}
+
+/** A stored value of type str, b, e or d (already unescaped). */
+function otherValue(type: CellType, v: string): CellValue {
+  if (type === CellType.Str) return v;
+  if (type === CellType.Bool) return v === "1" || v === "true";
+  if (type === CellType.Error) return { error: v };
+  return (Date.parse(v) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/**
+ * The formula of the <f> element at xml[k..tagEnd] (its text ending at fEnd), a shared formula's master remembered and
+ * its other cells translated from it; undefined for an empty one (or a shared one whose master is unknown).
+ */
+function formulaOf(
+  xml: string,
+  k: number,
+  tagEnd: number,
+  fSelf: boolean,
+  fEnd: number,
+  r: number,
+  col: number,
+  shared: Map<string, { text: string; row: number; col: number }>,
+): string | undefined {
+  const text = fSelf ? undefined : unescapeXml(xml.slice(tagEnd + 1, fEnd));
+  const tagTo = fSelf ? tagEnd - 1 : tagEnd;
+  // A plain "<f>" (most formulas) has no attribute to look for: no copy of the tag made.
+  if (tagTo - k > 2) {
+    const fTag = xml.slice(k, tagTo) + ">";
+    if (getAttr(fTag, "t") === "shared") {
+      const si = getAttr(fTag, "si") ?? "";
+      if (text !== undefined && text !== "") {
+        shared.set(si, { text, row: r, col });
+        return text;
+      }
+      const master = shared.get(si);
+      return master ? translateFormula(master.text, r - master.row, col - master.col) : undefined;
+    }
+  }
+  return text !== undefined && text !== "" ? text : undefined;
 }
 
 function readSheet(name: string, bytes: Buffer, sst: string[], xfs: Xf[], chunkBytes = CHUNK_BYTES): SheetSnapshot {
@@ -546,7 +680,7 @@ function readSheet(name: string, bytes: Buffer, sst: string[], xfs: Xf[], chunkB
   const fonts = xfs.map((xf) => (xf.font ? { name: xf.font.name, size: xf.font.size, bold: xf.font.bold } : undefined));
   let widest = 0;
   if (dataStart >= 0 && dataEnd > dataStart) {
-    const scan: RowScan = { sheet, sst, xfs, fonts, slaves, shared, prevRow: 0, widest: 0 };
+    const scan: RowScan = { sheet, sst, slaves, shared, prevRow: 0, widest: 0 };
     // The cells' XML decoded a slice at a time, each ending after a "</row>": never the whole part as one string
     // (200 MB at 100 000 fiche rows, on top of its bytes).
     let from = bytes.indexOf(">", dataStart) + 1;
@@ -554,7 +688,7 @@ function readSheet(name: string, bytes: Buffer, sst: string[], xfs: Xf[], chunkB
       const cut = from + chunkBytes >= dataEnd ? -1 : bytes.indexOf("</row>", from + chunkBytes);
       const to = cut < 0 || cut >= dataEnd ? dataEnd : cut + 6;
       const xml = decodeSlice(bytes, from, to);
-      readRows(xml, 0, xml.length, scan);
+      readRows(xml, scan, xfs, fonts);
       from = to;
     }
     widest = scan.widest;
@@ -597,8 +731,8 @@ function warmUp(): void {
   const counted = uncachedFormulas;
   for (let i = 0; i < 4; i++) {
     const sheet = emptySheet("warm-up");
-    const scan: RowScan = { sheet, sst: ["a"], xfs, fonts: [undefined, font], slaves: new Map(), shared: new Map(), prevRow: 0, widest: 0 };
-    readRows(WARM_UP_ROWS, 0, WARM_UP_ROWS.length, scan);
+    const scan: RowScan = { sheet, sst: ["a"], slaves: new Map(), shared: new Map(), prevRow: 0, widest: 0 };
+    readRows(WARM_UP_ROWS, scan, xfs, [undefined, font]);
   }
   uncachedFormulas = counted;
 }

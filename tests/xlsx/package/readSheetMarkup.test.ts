@@ -108,3 +108,61 @@ test("the cells' XML decoded in slices of any size (each ending after a row) rea
     expect(full(sliced)).toEqual(full(whole));
   }
 });
+
+test("rows of more cells than the reader scans at a time, and many rows, keep every cell in its place", () => {
+  // The reader scans a few hundred cells of a large sheet before making them into objects: a row wider than that, and
+  // rows around it, over a megabyte of XML.
+  const wide = 6000;
+  const colName = (c: number) => {
+    let s = "";
+    for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  let rows = "";
+  for (let r = 1; r <= 3; r++) {
+    rows += `<row r="${r}">`;
+    for (let c = 1; c <= (r === 2 ? wide : 3); c++) rows += `<c r="${colName(c)}${r}"${c % 2 ? ' s="1"' : ""}><v>${r * 100000 + c}</v></c>`;
+    rows += "</row>";
+  }
+  for (let r = 4; r <= 30000; r++) rows += `<row r="${r}"><c r="A${r}" t="s"><v>${r % 2}</v></c><c r="C${r}"><f>A${r}</f><v>${r}</v></c></row>`;
+  const sheet = read(rows);
+  expect(rows.length).toBeGreaterThan(2 ** 20);
+  expect(sheet.rowCount).toBe(30000);
+  expect(sheet.colCount).toBe(wide);
+  expect(sheet.cells[1]!.length).toBe(wide);
+  for (const c of [1, 2, 4095, 4096, 4097, 5999, wide]) {
+    expect(sheet.cells[1]![c - 1]).toEqual({
+      value: 200000 + c,
+      formula: undefined,
+      numFmt: c % 2 ? `#,##0 "€"` : undefined,
+      font: c % 2 ? { name: "Calibri", size: 11, bold: true } : undefined,
+    });
+  }
+  expect(sheet.cells[2]!.map((c) => c!.value)).toEqual([300001, 300002, 300003]);
+  for (const r of [4, 1234, 2999, 29999, 30000]) {
+    expect(sheet.cells[r - 1]![0]!.value).toBe(r % 2 ? "Total" : "Fiche");
+    expect(sheet.cells[r - 1]![1]).toBeUndefined();
+    expect(sheet.cells[r - 1]![2]).toEqual({ value: r, formula: `A${r}`, numFmt: undefined, font: undefined });
+  }
+});
+
+test("a row's array is as long as its last cell, with holes where it has none, however its cells come", () => {
+  const sheet = read(
+    '<row r="1"><c r="C1"><v>3</v></c><c r="F1"><v>6</v></c><c r="E1"/></row>' +
+      '<row r="2"><c r="B2"><v>1</v></c><c r="B2"><v>2</v></c></row>' +
+      '<row r="3"><c r="XFE3"><v>7</v></c></row>' +
+      '<row r="1"><c r="H1"><v>8</v></c></row>',
+  );
+  const row1 = sheet.cells[0]!;
+  expect(row1.length).toBe(8);
+  expect([...row1.keys()].filter((i) => i in row1)).toEqual([2, 5, 7]);
+  expect(row1.map((c) => c?.value)).toEqual([undefined, undefined, 3, undefined, undefined, 6, undefined, 8]);
+  // The last of two cells at the same place is kept.
+  expect(sheet.cells[1]!.length).toBe(2);
+  expect(sheet.cells[1]![1]!.value).toBe(2);
+  expect(0 in sheet.cells[1]!).toBe(false);
+  // Past Excel's last column (XFD) too.
+  expect(sheet.cells[2]!.length).toBe(16385);
+  expect(sheet.cells[2]![16384]!.value).toBe(7);
+  expect(sheet.colCount).toBe(16385);
+});
