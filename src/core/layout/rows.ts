@@ -151,7 +151,8 @@ class BodyReader {
     }
     // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
     if (this.totalAbove && this.topReach !== null && r > this.topReach && !fiche) return "end";
-    const label = labelOf(cells, this.span.c1, this.span.c2);
+    // (Only a row with no fiche number is read by its words: a fiche's label, its own text on every row, is not normalised.)
+    const label = fiche ? "" : labelOf(cells, this.span.c1, this.span.c2);
     const amounts = this.amountCols.length ? this.hasAmounts(cells) : shape.numbers > 0;
     this.afterGap = (this.afterGap || this.blankRun > 0) && !fiche && !amounts;
     // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
@@ -318,7 +319,8 @@ class BodyReader {
   /** A data row, in the current group or among the loose rows. */
   private pushData(info: Omit<RowInfo, "group">): void {
     this.data.push(info.row);
-    this.rows.push({ ...info, group: this.current ? this.groups.length - 1 : undefined });
+    // (Written out, not spread: a spread copy is slow in code not yet optimised, once per data row.)
+    this.rows.push({ row: info.row, kind: info.kind, fiche: info.fiche, continuationOf: info.continuationOf, group: this.current ? this.groups.length - 1 : undefined });
     if (this.current) this.current.rows.push(info.row);
     else this.loose.push(info.row);
   }
