@@ -91,7 +91,15 @@ class BodyReader {
     this.identity = [columns.objective, columns.objectiveType, columns.theme, columns.indicator].filter((c): c is number => c !== undefined);
     const fc = this.ficheCol;
     this.labelCol = columns.label !== fc ? columns.label : undefined;
-    const own = new Set([...amountCols, columns.budget, columns.realisedLastYear, columns.realisedSinceStart, columns.rateLastYear, columns.rateGlobal, columns.gap]);
+    const own = new Set([
+      ...amountCols,
+      columns.budget,
+      columns.realisedLastYear,
+      columns.realisedSinceStart,
+      columns.rateLastYear,
+      columns.rateGlobal,
+      columns.gap,
+    ]);
     for (const m of sheet.merges) {
       if (m.r2 <= m.r1 || m.r1 <= headerEnd) continue;
       const onFiche = fc !== undefined && m.c1 <= fc && fc <= m.c2;
@@ -320,7 +328,13 @@ class BodyReader {
   private pushData(info: Omit<RowInfo, "group">): void {
     this.data.push(info.row);
     // (Written out, not spread: a spread copy is slow in code not yet optimised, once per data row.)
-    this.rows.push({ row: info.row, kind: info.kind, fiche: info.fiche, continuationOf: info.continuationOf, group: this.current ? this.groups.length - 1 : undefined });
+    this.rows.push({
+      row: info.row,
+      kind: info.kind,
+      fiche: info.fiche,
+      continuationOf: info.continuationOf,
+      group: this.current ? this.groups.length - 1 : undefined,
+    });
     if (this.current) this.current.rows.push(info.row);
     else this.loose.push(info.row);
   }
