@@ -3,7 +3,7 @@
 import { joinContinuedParts } from "./continued";
 import { columnsRead } from "./columnsRead";
 import { addr, colToLetters } from "../model/a1";
-import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import { isBlankValue, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { blockOf, classifyHeader } from "./classify";
 import { classifyAlone } from "./classifyAlone";
 import { isBareYear, norm, yearsIn } from "./normalize";
@@ -126,6 +126,15 @@ function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: Co
   return out;
 }
 
+/** Whether a row holds a text short enough to be a header. (A loop: every row of a sheet is asked, twice when searched beside its tables.) */
+function hasShortText(row: Array<Cell | undefined>): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]?.value;
+    if (typeof v === "string" && v.length <= MAX_HEADER_TEXT) return true;
+  }
+  return false;
+}
+
 /**
  * The roles a row holds as a header. Beyond rowRoles, in a row with no amount: bare funder names when two or more funders
  * (named bare or in full) stand side by side in it (« Part CD », « FIR », « Etat », « AM »: a data row names one source, a header lists the funders),
@@ -136,7 +145,7 @@ function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array
   const row = sheet.cells[r - 1];
   // Every role below is read from a text cell of at most MAX_HEADER_TEXT characters: a row with none (a row of amounts,
   // a row blanked once its table is read) holds none, and is the most common row of a large sheet (issue 15).
-  if (!row?.some((cell) => typeof cell?.value === "string" && cell.value.length <= MAX_HEADER_TEXT)) return [];
+  if (!row || !hasShortText(row)) return [];
   const base = rowRoles(sheet, r);
   if (base.length >= MIN_HEADER_ROLES || !row) return base;
   if (row.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return base;
@@ -1164,10 +1173,12 @@ function ownSummaryColumns(t: TableLayout): boolean {
 function withoutStraySummaries(tables: TableLayout[]): TableLayout[] {
   const key = (f: string) => norm(f).replace(/^[^\d]+/, "");
   const numbers = (t: TableLayout) => new Set(t.rows.filter((x) => x.kind === "fiche" && x.fiche).map((x) => key(x.fiche!)));
-  const details = tables.filter((t) => t.kind === "detail").map(numbers);
+  // (The detail's numbers only for a summary known by its shape alone: 10 000 fiche numbers normalised otherwise.)
+  let details: Array<Set<string>> | null = null;
   return tables.filter((t) => {
     if (t.kind !== "summary" || ownSummaryColumns(t)) return true;
     const theirs = [...numbers(t)];
+    details ??= tables.filter((x) => x.kind === "detail").map(numbers);
     return details.some((own) => {
       const shared = theirs.filter((n) => own.has(n)).length;
       return shared >= 2 && shared * 2 >= theirs.length;

@@ -140,14 +140,27 @@ class BodyReader {
     return shape;
   }
 
+  /** The filled cells of row r in the table's columns, counted up to `enough`. */
+  private filledUpTo(r: number, enough: number): number {
+    const cells = this.sheet.cells[r - 1];
+    if (!cells) return 0;
+    let n = 0;
+    for (let c = this.span.c1; c <= this.span.c2 && n < enough; c++) if (isFilled(cells[c - 1])) n++;
+    return n;
+  }
+
   private readRow(r: number): Step {
-    const shape = this.shapeOf(r);
-    if (shape.filled === 0) return this.emptyRow(r);
-    if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, shape);
-    const { cells } = shape;
+    // A fiche row is read by its fiche number and amounts: the whole row's shape is counted only for the other rows
+    // (a fiche row's cells are not all gone through: 56 columns at 10 000 rows).
+    const filled = this.filledUpTo(r, 2);
+    if (filled === 0) return this.emptyRow(r);
+    let full: RowShape | null = null;
+    const shape = () => (full ??= this.shapeOf(r));
+    if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, shape());
+    const cells = this.sheet.cells[r - 1];
     const ficheValue = this.ficheCol !== undefined ? (cells?.[this.ficheCol - 1]?.value ?? null) : null;
     // « 1 - AGIR LE PLUS TÔT » alone on its row is a numbered engagement title, not a fiche with its title.
-    const fiche = shape.filled === 1 && isTitledFiche(ficheValue) ? null : parseFiche(ficheValue);
+    const fiche = filled === 1 && isTitledFiche(ficheValue) ? null : parseFiche(ficheValue);
     // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
     const headerish = headerInAmounts(cells, this.amountCols);
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
@@ -161,7 +174,7 @@ class BodyReader {
     if (this.totalAbove && this.topReach !== null && r > this.topReach && !fiche) return "end";
     // (Only a row with no fiche number is read by its words: a fiche's label, its own text on every row, is not normalised.)
     const label = fiche ? "" : labelOf(cells, this.span.c1, this.span.c2);
-    const amounts = this.amountCols.length ? this.hasAmounts(cells) : shape.numbers > 0;
+    const amounts = this.amountCols.length ? this.hasAmounts(cells) : shape().numbers > 0;
     this.afterGap = (this.afterGap || this.blankRun > 0) && !fiche && !amounts;
     // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
     if (
@@ -170,7 +183,7 @@ class BodyReader {
       !fiche &&
       !amounts &&
       this.data.length &&
-      shape.numbers === 0 &&
+      shape().numbers === 0 &&
       !TITLE.test(label) &&
       !this.nextIsFiche(r)
     )
@@ -181,9 +194,9 @@ class BodyReader {
     const sumLike = amounts || !this.amountCols.length;
     if (!fiche && sumLike && this.sumRowByLabel(r, label)) return "next";
     if (this.kind === "detail" && !fiche && amounts && this.amountCols.length && this.sumRowByArithmetic(r, label)) return "next";
-    if (!fiche && this.titleRow(r, label, shape)) return "next";
+    if (!fiche && this.titleRow(r, label, shape())) return "next";
     if (fiche) this.ficheRow(r, fiche);
-    else this.otherRow(r, shape);
+    else this.otherRow(r, shape());
     return "next";
   }
 
