@@ -9,6 +9,14 @@ import { parseFiche } from "./rowWords";
 /** As in recognise.ts: a longer text is a note, not a header. */
 const MAX_HEADER_TEXT = 250;
 
+/** Rows withoutTables blanked whole (every cell undefined), shared by all such rows of one length. */
+const BLANKED = new WeakSet<ReadonlyArray<Cell | undefined>>();
+
+/** Whether a row is one withoutTables blanked whole: nothing to look for in it. */
+export function isBlankedRow(row: ReadonlyArray<Cell | undefined>): boolean {
+  return BLANKED.has(row);
+}
+
 /** The sheet with the cells and merges of the tables found blanked: what is left to search. */
 export function withoutTables(sheet: SheetSnapshot, tables: Array<{ range: Rect }>): SheetSnapshot {
   // Row by row: each row copied and the tables' column spans on it blanked in one native fill (600 000 cells at 10 000
@@ -18,7 +26,10 @@ export function withoutTables(sheet: SheetSnapshot, tables: Array<{ range: Rect 
   const blankRows = new Map<number, undefined[]>();
   const blankRow = (length: number) => {
     let b = blankRows.get(length);
-    if (!b) blankRows.set(length, (b = new Array<undefined>(length).fill(undefined)));
+    if (!b) {
+      blankRows.set(length, (b = new Array<undefined>(length).fill(undefined)));
+      BLANKED.add(b);
+    }
     return b;
   };
   const cells: SheetSnapshot["cells"] = new Array(sheet.cells.length);

@@ -154,15 +154,27 @@ class BodyReader {
     // (a fiche row's cells are not all gone through: 56 columns at 10 000 rows).
     const filled = this.filledUpTo(r, 2);
     if (filled === 0) return this.emptyRow(r);
-    let full: RowShape | null = null;
-    const shape = () => (full ??= this.shapeOf(r));
-    if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, shape());
+    if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, this.shapeOf(r));
     const cells = this.sheet.cells[r - 1];
     const ficheValue = this.ficheCol !== undefined ? (cells?.[this.ficheCol - 1]?.value ?? null) : null;
     // « 1 - AGIR LE PLUS TÔT » alone on its row is a numbered engagement title, not a fiche with its title.
     const fiche = filled === 1 && isTitledFiche(ficheValue) ? null : parseFiche(ficheValue);
     // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
     const headerish = headerInAmounts(cells, this.amountCols);
+    if (!fiche || headerish) return this.readOtherRow(r, cells, fiche, headerish);
+    // A fiche row, nearly every row: nothing else to look at (kept apart from the other rows' reading, this is the
+    // code run 10 000 times, made fast early and not undone by a rare row).
+    this.afterGap = false;
+    this.blankRun = 0;
+    this.lastContent = r;
+    this.ficheRow(r, fiche);
+    return "next";
+  }
+
+  /** A row with no fiche number, or header words in its amounts. */
+  private readOtherRow(r: number, cells: Array<Cell | undefined> | undefined, fiche: string | null, headerish: boolean): Step {
+    let full: RowShape | null = null;
+    const shape = () => (full ??= this.shapeOf(r));
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
     if ((this.blankRun > 0 || this.afterGap) && (!fiche || headerish) && this.isHeaderRow(r)) return "end";
     if (headerish) {
