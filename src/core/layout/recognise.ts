@@ -3,7 +3,7 @@
 import { joinContinuedParts } from "./continued";
 import { columnsRead } from "./columnsRead";
 import { addr, colToLetters } from "../model/a1";
-import { isBlankValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import { isBlankValue, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
 import { blockOf, classifyHeader } from "./classify";
 import { classifyAlone } from "./classifyAlone";
 import { isBareYear, norm, yearsIn } from "./normalize";
@@ -19,7 +19,7 @@ import { oneYearBudget, oneYearExecution } from "./oneYear";
 import { objectiveTypeByValues } from "./valueRoles";
 import { themeByValues } from "./themeByValues";
 import { sourceByCells, sourceRefutedByCells } from "./sourceByCells";
-import { anythingBeside, besideOthers, withoutTables } from "./bands";
+import { anythingBeside, besideOthers, isBlankedRow, withoutTables } from "./bands";
 import { detectAmountUnit, unitScales } from "./amountUnit";
 import { incompleteText, rejectText } from "../../messages/layout";
 import {
@@ -126,6 +126,15 @@ function rowRoles(sheet: SheetSnapshot, r: number): Array<{ col: number; cls: Co
   return out;
 }
 
+/** Whether a row holds a text short enough to be a header. (A loop: every row of a sheet is asked, twice when searched beside its tables.) */
+function hasShortText(row: Array<Cell | undefined>): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]?.value;
+    if (typeof v === "string" && v.length <= MAX_HEADER_TEXT) return true;
+  }
+  return false;
+}
+
 /**
  * The roles a row holds as a header. Beyond rowRoles, in a row with no amount: bare funder names when two or more funders
  * (named bare or in full) stand side by side in it (« Part CD », « FIR », « Etat », « AM »: a data row names one source, a header lists the funders),
@@ -136,7 +145,7 @@ function headerRoles(sheet: SheetSnapshot, merges: MergeIndex, r: number): Array
   const row = sheet.cells[r - 1];
   // Every role below is read from a text cell of at most MAX_HEADER_TEXT characters: a row with none (a row of amounts,
   // a row blanked once its table is read) holds none, and is the most common row of a large sheet (issue 15).
-  if (!row?.some((cell) => typeof cell?.value === "string" && cell.value.length <= MAX_HEADER_TEXT)) return [];
+  if (!row || isBlankedRow(row) || !hasShortText(row)) return [];
   const base = rowRoles(sheet, r);
   if (base.length >= MIN_HEADER_ROLES || !row) return base;
   if (row.some((cell) => typeof cell?.value === "number" && !isBareYear(String(cell.value)))) return base;
@@ -764,7 +773,7 @@ function scanSheet(
       let body = parse();
       const headerText = seg.cols.flatMap((hc) => [norm(hc.group), norm(hc.sub)]);
       const years = yearsOf(seg.kind, blocks, headerText);
-      const fiches = body.rows.filter((x) => x.kind === "fiche").length;
+      const fiches = ficheCount(body.rows);
       const why = rejection(seg.kind, columns, blocks, fiches);
       if (why) {
         // Not an annex table (a budget, a staffing table, a pivot of totals): kept only to explain the closest candidate.
@@ -898,9 +907,11 @@ function ownDepth(sheet: SheetSnapshot, merges: MergeIndex, x: { seg: Segment; r
  */
 function unreadYears(sheet: SheetSnapshot, seg: Segment, columns: Columns, blocks: Blocks, rows: RowInfo[], user: string[]): Doubt[] {
   const read = columnsRead(columns, blocks);
-  const fiches = rows.filter((x) => x.kind === "fiche").map((x) => x.row);
+  // (The fiche rows listed only for a column that may be such a year: most tables have none.)
+  let fiches: number[] | null = null;
   const unread = seg.cols.filter((hc) => {
     if (hc.cls || read.has(hc.col) || sheet.hiddenCols.has(hc.col) || !isBareYear(norm(hc.sub || hc.group))) return false;
+    fiches ??= rows.filter((x) => x.kind === "fiche").map((x) => x.row);
     const numbers = fiches.filter((r) => typeof sheet.cells[r - 1]?.[hc.col - 1]?.value === "number").length;
     return numbers * 2 > fiches.length;
   });
@@ -1080,7 +1091,14 @@ function rejection(kind: TableKind, columns: Columns, blocks: Blocks, fiches: nu
 }
 
 function fichesOf(t: TableLayout): number {
-  return t.rows.filter((x) => x.kind === "fiche").length;
+  return ficheCount(t.rows);
+}
+
+/** How many fiche rows: counted, not filtered into a list of 10 000 rows to be dropped. */
+function ficheCount(rows: RowInfo[]): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.kind === "fiche") n++;
+  return n;
 }
 
 /** Columns and yearly blocks only a detail table has (DETAIL_STRONG): a table typed detail without any may be the summary. */
@@ -1164,10 +1182,12 @@ function ownSummaryColumns(t: TableLayout): boolean {
 function withoutStraySummaries(tables: TableLayout[]): TableLayout[] {
   const key = (f: string) => norm(f).replace(/^[^\d]+/, "");
   const numbers = (t: TableLayout) => new Set(t.rows.filter((x) => x.kind === "fiche" && x.fiche).map((x) => key(x.fiche!)));
-  const details = tables.filter((t) => t.kind === "detail").map(numbers);
+  // (The detail's numbers only for a summary known by its shape alone: 10 000 fiche numbers normalised otherwise.)
+  let details: Array<Set<string>> | null = null;
   return tables.filter((t) => {
     if (t.kind !== "summary" || ownSummaryColumns(t)) return true;
     const theirs = [...numbers(t)];
+    details ??= tables.filter((x) => x.kind === "detail").map(numbers);
     return details.some((own) => {
       const shared = theirs.filter((n) => own.has(n)).length;
       return shared >= 2 && shared * 2 >= theirs.length;

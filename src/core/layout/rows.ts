@@ -91,7 +91,15 @@ class BodyReader {
     this.identity = [columns.objective, columns.objectiveType, columns.theme, columns.indicator].filter((c): c is number => c !== undefined);
     const fc = this.ficheCol;
     this.labelCol = columns.label !== fc ? columns.label : undefined;
-    const own = new Set([...amountCols, columns.budget, columns.realisedLastYear, columns.realisedSinceStart, columns.rateLastYear, columns.rateGlobal, columns.gap]);
+    const own = new Set([
+      ...amountCols,
+      columns.budget,
+      columns.realisedLastYear,
+      columns.realisedSinceStart,
+      columns.rateLastYear,
+      columns.rateGlobal,
+      columns.gap,
+    ]);
     for (const m of sheet.merges) {
       if (m.r2 <= m.r1 || m.r1 <= headerEnd) continue;
       const onFiche = fc !== undefined && m.c1 <= fc && fc <= m.c2;
@@ -132,16 +140,41 @@ class BodyReader {
     return shape;
   }
 
+  /** The filled cells of row r in the table's columns, counted up to `enough`. */
+  private filledUpTo(r: number, enough: number): number {
+    const cells = this.sheet.cells[r - 1];
+    if (!cells) return 0;
+    let n = 0;
+    for (let c = this.span.c1; c <= this.span.c2 && n < enough; c++) if (isFilled(cells[c - 1])) n++;
+    return n;
+  }
+
   private readRow(r: number): Step {
-    const shape = this.shapeOf(r);
-    if (shape.filled === 0) return this.emptyRow(r);
-    if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, shape);
-    const { cells } = shape;
+    // A fiche row is read by its fiche number and amounts: the whole row's shape is counted only for the other rows
+    // (a fiche row's cells are not all gone through: 56 columns at 10 000 rows).
+    const filled = this.filledUpTo(r, 2);
+    if (filled === 0) return this.emptyRow(r);
+    if (this.totalRow !== null && !this.totalAbove) return this.underTotal(r, this.shapeOf(r));
+    const cells = this.sheet.cells[r - 1];
     const ficheValue = this.ficheCol !== undefined ? (cells?.[this.ficheCol - 1]?.value ?? null) : null;
     // « 1 - AGIR LE PLUS TÔT » alone on its row is a numbered engagement title, not a fiche with its title.
-    const fiche = shape.filled === 1 && isTitledFiche(ficheValue) ? null : parseFiche(ficheValue);
+    const fiche = filled === 1 && isTitledFiche(ficheValue) ? null : parseFiche(ficheValue);
     // Header words or years typed in the amount columns: a header row (another table's, a repeated one), never a fiche.
     const headerish = headerInAmounts(cells, this.amountCols);
+    if (!fiche || headerish) return this.readOtherRow(r, cells, fiche, headerish);
+    // A fiche row, nearly every row: nothing else to look at (kept apart from the other rows' reading, this is the
+    // code run 10 000 times, made fast early and not undone by a rare row).
+    this.afterGap = false;
+    this.blankRun = 0;
+    this.lastContent = r;
+    this.ficheRow(r, fiche);
+    return "next";
+  }
+
+  /** A row with no fiche number, or header words in its amounts. */
+  private readOtherRow(r: number, cells: Array<Cell | undefined> | undefined, fiche: string | null, headerish: boolean): Step {
+    let full: RowShape | null = null;
+    const shape = () => (full ??= this.shapeOf(r));
     // A fiche's texts (objective, type, co-financers) can look like a header; a row numbered as a fiche is not one.
     if ((this.blankRun > 0 || this.afterGap) && (!fiche || headerish) && this.isHeaderRow(r)) return "end";
     if (headerish) {
@@ -151,8 +184,9 @@ class BodyReader {
     }
     // Under the rows a TOTAL on top adds, only a fiche (one its formula forgot) still belongs to the table.
     if (this.totalAbove && this.topReach !== null && r > this.topReach && !fiche) return "end";
-    const label = labelOf(cells, this.span.c1, this.span.c2);
-    const amounts = this.amountCols.length ? this.hasAmounts(cells) : shape.numbers > 0;
+    // (Only a row with no fiche number is read by its words: a fiche's label, its own text on every row, is not normalised.)
+    const label = fiche ? "" : labelOf(cells, this.span.c1, this.span.c2);
+    const amounts = this.amountCols.length ? this.hasAmounts(cells) : shape().numbers > 0;
     this.afterGap = (this.afterGap || this.blankRun > 0) && !fiche && !amounts;
     // Under the fiches and a blank row, a text with no amount that no fiche follows is a note, not a row of the table.
     if (
@@ -161,7 +195,7 @@ class BodyReader {
       !fiche &&
       !amounts &&
       this.data.length &&
-      shape.numbers === 0 &&
+      shape().numbers === 0 &&
       !TITLE.test(label) &&
       !this.nextIsFiche(r)
     )
@@ -172,9 +206,9 @@ class BodyReader {
     const sumLike = amounts || !this.amountCols.length;
     if (!fiche && sumLike && this.sumRowByLabel(r, label)) return "next";
     if (this.kind === "detail" && !fiche && amounts && this.amountCols.length && this.sumRowByArithmetic(r, label)) return "next";
-    if (!fiche && this.titleRow(r, label, shape)) return "next";
+    if (!fiche && this.titleRow(r, label, shape())) return "next";
     if (fiche) this.ficheRow(r, fiche);
-    else this.otherRow(r, shape);
+    else this.otherRow(r, shape());
     return "next";
   }
 
@@ -318,7 +352,14 @@ class BodyReader {
   /** A data row, in the current group or among the loose rows. */
   private pushData(info: Omit<RowInfo, "group">): void {
     this.data.push(info.row);
-    this.rows.push({ ...info, group: this.current ? this.groups.length - 1 : undefined });
+    // (Written out, not spread: a spread copy is slow in code not yet optimised, once per data row.)
+    this.rows.push({
+      row: info.row,
+      kind: info.kind,
+      fiche: info.fiche,
+      continuationOf: info.continuationOf,
+      group: this.current ? this.groups.length - 1 : undefined,
+    });
     if (this.current) this.current.rows.push(info.row);
     else this.loose.push(info.row);
   }

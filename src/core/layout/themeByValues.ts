@@ -46,9 +46,10 @@ export function themeByValues(
   used: ReadonlySet<number>,
   rows: RowInfo[],
 ): number | undefined {
-  const ficheRows = rows.filter((r) => r.kind === "fiche").map((r) => r.row);
   const service = (c: number) => SERVICE_HEADER.test(norm(headers.get(c) ?? ""));
   if (current !== undefined && !LEADING.test(norm(headers.get(current) ?? ""))) return current;
+  // (Listed after the common answer above: a theme header that needs no look at its cells.)
+  const ficheRows = rows.filter((r) => r.kind === "fiche").map((r) => r.row);
   const domainCols = [...headers.keys()].filter((c) => (c === current || !used.has(c)) && service(c) && holdsDomains(sheet, c, ficheRows) === true);
   if (domainCols.length === 1) return domainCols[0];
   if (current !== undefined && holdsDomains(sheet, current, ficheRows) === false) return undefined;

@@ -2,11 +2,12 @@
 // A relation that fails on most rows means the reading is wrong, not the data (one wrong cell fails one row):
 // the next hypothesis is tried (realisations swapped), else the role is doubtful and the rules that need it are skipped.
 import { colToLetters } from "../model/a1";
-import { isError, type SheetSnapshot } from "../model/snapshot";
+import { isError, type Cell, type SheetSnapshot } from "../model/snapshot";
 import { incompleteText } from "../../messages/layout";
 import type { RowInfo, SingleRole, TableKind, YearBlock } from "./types";
 import { EPS } from "../model/tolerance";
 import { keptPrecision, unitOfFormat, unitStated } from "./amountUnit";
+import { rowsByFiche } from "./ficheRows";
 import { norm } from "./normalize";
 
 export interface Doubt {
@@ -52,6 +53,28 @@ class Cells {
     const v = this.sheet.cells[row - 1]?.[col - 1]?.value;
     return (typeof v === "string" && v.trim() !== "" && !/^[-\s€]*$/.test(v)) || (v !== null && v !== undefined && typeof v === "object" && !isError(v));
   }
+}
+
+/** What a column holds on the sample's rows: texts, numbers (not texts), numbers not zero, and fractions (≤ 1,5) among those. */
+interface ColumnCounts {
+  text: number;
+  numbers: number;
+  nonzero: number;
+  fractions: number;
+}
+
+function countColumn(cells: Cells, rows: number[], col: number): ColumnCounts {
+  const out: ColumnCounts = { text: 0, numbers: 0, nonzero: 0, fractions: 0 };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const v = cells.num(r, col);
+    if (cells.isText(r, col)) out.text++;
+    else if (v !== null) out.numbers++;
+    if (v === null || Math.abs(v) < EPS) continue;
+    out.nonzero++;
+    if (Math.abs(v) <= 1.5 && !Number.isInteger(v)) out.fractions++;
+  }
+  return out;
 }
 
 interface Outcome {
@@ -310,6 +333,45 @@ function confirmedByArithmetic(
   return rel[key]?.() ?? false;
 }
 
+/**
+ * The rows as units: a continuation joins the last unit of its fiche, every other data row is a unit of its own. (The
+ * fiches' map is built only for a continuation of another fiche than the last one: at 10 000 fiches, 10 000 entries
+ * for nothing otherwise.)
+ */
+function unitsOf(rows: RowInfo[]): number[][] {
+  const all: number[][] = [];
+  const keys: Array<string | null> = [];
+  let byFiche: Map<string, number[]> | null = null;
+  let lastKey: string | null = null;
+  let lastUnit: number[] | null = null;
+  const fiches = (): Map<string, number[]> => {
+    const m = new Map<string, number[]>();
+    for (let i = 0; i < all.length; i++) if (keys[i]) m.set(keys[i]!, all[i]!);
+    return m;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.kind !== "fiche" && r.kind !== "continuation" && r.kind !== "objective") continue;
+    const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
+    if (r.kind === "continuation" && key) {
+      const unit = key === lastKey ? lastUnit : (byFiche ??= fiches()).get(key);
+      if (unit) {
+        unit.push(r.row);
+        continue;
+      }
+    }
+    const u = [r.row];
+    all.push(u);
+    keys.push(key);
+    if (key) {
+      lastKey = key;
+      lastUnit = u;
+      byFiche?.set(key, u);
+    }
+  }
+  return all;
+}
+
 export function verifyReading(
   sheet: SheetSnapshot,
   kind: TableKind,
@@ -326,19 +388,7 @@ export function verifyReading(
 ): Doubt[] {
   const cells = new Cells(sheet);
   // A fiche spread over several rows is one unit: its relations hold over its rows together.
-  const all: number[][] = [];
-  const byFiche = new Map<string, number[]>();
-  for (const r of rows) {
-    if (r.kind !== "fiche" && r.kind !== "continuation" && r.kind !== "objective") continue;
-    const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
-    const unit = key ? byFiche.get(key) : undefined;
-    if (unit && r.kind === "continuation") unit.push(r.row);
-    else {
-      const u = [r.row];
-      all.push(u);
-      if (key) byFiche.set(key, u);
-    }
-  }
+  const all = unitsOf(rows);
   // A reading is settled by a few hundred fiches; an evenly spread sample keeps large tables fast.
   const step = Math.max(1, Math.ceil(all.length / SAMPLE));
   const data = step === 1 ? all : all.filter((_, i) => i % step === 0);
@@ -363,13 +413,15 @@ export function verifyReading(
       : ["budget", "departement", "fir", "etat", "ondam", "consumedPrior", "consumedLastYear", "consumedSinceStart"];
   for (const r of singles) if (columns[r] !== undefined) amountKeys.push([r, columns[r]]);
   if (kind === "detail") for (const b of AMOUNT_BLOCKS) for (const y of yearsOf(b)) amountKeys.push([`${b}${y}`, blocks[b]![y]!]);
+  // Each column's texts, numbers and small fractions counted in one pass over the sample, for both tests below.
+  const counted = new Map<number, ColumnCounts>();
+  const countsOf = (col: number) => {
+    let c = counted.get(col);
+    if (!c) counted.set(col, (c = countColumn(cells, dataRows, col)));
+    return c;
+  };
   const mostlyText = (col: number) => {
-    let text = 0;
-    let numbers = 0;
-    for (const r of dataRows) {
-      if (cells.isText(r, col)) text++;
-      else if (cells.num(r, col) !== null) numbers++;
-    }
+    const { text, numbers } = countsOf(col);
     return text >= MIN_FAILS && text > numbers;
   };
   for (const [key, col] of amountKeys) {
@@ -383,14 +435,7 @@ export function verifyReading(
   // A column of rates (« Niveau d'exécution 2026 ») read as an amount: fractions under one euro on most rows with
   // money, where a fiche's amounts are euros.
   const mostlyRates = (col: number) => {
-    let fractions = 0;
-    let nonzero = 0;
-    for (const r of dataRows) {
-      const v = cells.num(r, col);
-      if (v === null || Math.abs(v) < EPS) continue;
-      nonzero++;
-      if (Math.abs(v) <= 1.5 && !Number.isInteger(v)) fractions++;
-    }
+    const { fractions, nonzero } = countsOf(col);
     return fractions >= MIN_FAILS && fractions * 2 > nonzero;
   };
   // Small amounts (k€) look like rates: money shown in a currency format, « 0,5 k€ », is money.
@@ -761,17 +806,60 @@ const ACROSS: Array<[SingleRole, SingleRole]> = [
   ["consumedSinceStart", "realisedSinceStart"],
 ];
 
-function rowsByFiche(rows: RowInfo[]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  for (const r of rows) {
-    const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
-    if (key) {
-      const list = m.get(key);
-      if (list) list.push(r.row);
-      else m.set(key, [r.row]);
-    }
+/** The fiches both tables share: each one's summary rows and detail rows, at the same index, in the summary's order. */
+interface PairedFiches {
+  summary: number[][];
+  detail: number[][];
+}
+
+function pairedFiches(detailRows: readonly RowInfo[], summaryRows: readonly RowInfo[]): PairedFiches {
+  const dRows = rowsByFiche(detailRows);
+  const out: PairedFiches = { summary: [], detail: [] };
+  // (forEach: no entry array per fiche.)
+  rowsByFiche(summaryRows).forEach((rows, fiche) => {
+    const drows = dRows.get(fiche);
+    if (!drows) return;
+    out.summary.push(rows);
+    out.detail.push(drows);
+  });
+  return out;
+}
+
+/** A row's number in a column as SUM sees it (text, blanks, errors 0). */
+function numberIn(row: Array<Cell | undefined> | undefined, col: number): number {
+  const v = row?.[col - 1]?.value;
+  return typeof v === "number" ? v : 0;
+}
+
+/**
+ * A fiche on one row in each table, its columns in the same unit and none derived: each column's two cells compared,
+ * as verifyAcross does (the common case, apart so that it is small and made fast early: 10 000 fiches by 7 columns).
+ */
+function compareRows(
+  srow: Array<Cell | undefined> | undefined,
+  drow: Array<Cell | undefined> | undefined,
+  sCols: number[],
+  dCols: number[],
+  evaluated: number[],
+  failed: number[],
+): void {
+  for (let j = 0; j < sCols.length; j++) {
+    const a = numberIn(srow, sCols[j]!);
+    const b = numberIn(drow, dCols[j]!);
+    if (Math.abs(a) < EPS && Math.abs(b) < EPS) continue;
+    evaluated[j] = evaluated[j]! + 1;
+    if (Math.abs(a - b) > TOLERANCE) failed[j] = failed[j]! + 1;
   }
-  return m;
+}
+
+/** A column summed over some rows as SUM sees it (text, blanks, errors 0), in the rows' order. */
+function sumOver(sheet: SheetSnapshot, rows: number[], col: number): number {
+  let a = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = sheet.cells[rows[i]! - 1]?.[col - 1]?.value;
+    a += typeof v === "number" ? v : 0;
+  }
+  return a;
 }
 
 /**
@@ -789,8 +877,7 @@ export function verifyAcross(
 ): Doubt[] {
   const d = new Cells(detailSheet);
   const s = new Cells(summarySheet);
-  const dRows = rowsByFiche(detail.rows);
-  const sRows = rowsByFiche(summary.rows);
+  // (The fiches both tables share paired once, not looked up again for each of the seven columns: 10 000 fiches.)
   const doubts: Doubt[] = [];
   // The detail's CD without a Total CD column: its years, else masse salariale + DGAS (as the cross-table rule reads it).
   // (Each block's year columns listed once, not once per row.)
@@ -804,6 +891,7 @@ export function verifyAcross(
   const part = (r: number, b: "ms" | "dgas") => (detail.columns[`${b}Total`] !== undefined ? d.sum0(r, detail.columns[`${b}Total`]) : yearsSum(r, b));
   const hasCd = Object.keys(detail.blocks.cd ?? {}).length > 0;
   const cdOf = (r: number) => (hasCd ? yearsSum(r, "cd") : part(r, "ms") + part(r, "dgas"));
+  const compared: Array<{ sk: SingleRole; sc: number; dc: number }> = [];
   for (const [sk, dk] of ACROSS) {
     const sc = summary.columns[sk];
     const dcol = detail.columns[dk];
@@ -811,16 +899,42 @@ export function verifyAcross(
     if (sc === undefined || dc === undefined || trusted.includes(sk) || summary.doubtful.includes(sk) || detail.doubtful.includes(dk)) continue;
     // (Across units, a detail share derived from several k€ columns is not compared: their rounding adds up.)
     if (scales && dc === -1) continue;
-    let evaluated = 0;
-    let failed = 0;
-    for (const [fiche, rows] of sRows) {
-      const drows = dRows.get(fiche);
-      if (!drows) continue;
-      // Loops (summed in a reduce's order): no two closures per fiche and column (10 000 fiches).
-      let a = 0;
-      for (let i = 0; i < rows.length; i++) a += s.sum0(rows[i]!, sc);
+    compared.push({ sk, sc, dc });
+  }
+  if (!compared.length) return doubts;
+  // Fiche by fiche, every column compared on its rows at once: a row's cells are read together, not one column down
+  // 10 000 rows and then the next.
+  const { summary: sUnits, detail: dUnits } = pairedFiches(detail.rows, summary.rows);
+  const evaluated = compared.map(() => 0);
+  const failed = compared.map(() => 0);
+  const sCols = compared.map((x) => x.sc);
+  const dCols = compared.map((x) => x.dc);
+  const plain = !scales && !dCols.includes(-1);
+  for (let k = 0; k < sUnits.length; k++) {
+    const rows = sUnits[k]!;
+    const drows = dUnits[k]!;
+    // (A fiche on one row in each table, most of them: its two rows fetched once for all the columns.)
+    const single = rows.length === 1 && drows.length === 1;
+    const srow = single ? summarySheet.cells[rows[0]! - 1] : undefined;
+    const drow = single ? detailSheet.cells[drows[0]! - 1] : undefined;
+    if (single && plain) {
+      compareRows(srow, drow, sCols, dCols, evaluated, failed);
+      continue;
+    }
+    for (let j = 0; j < sCols.length; j++) {
+      const sc = sCols[j]!;
+      const dc = dCols[j]!;
+      // Summed in a reduce's order: the same float result.
+      let a: number;
       let b = 0;
-      for (let i = 0; i < drows.length; i++) b += dc === -1 ? cdOf(drows[i]!) : d.sum0(drows[i]!, dc);
+      if (single && dc !== -1) {
+        a = numberIn(srow, sc);
+        b = numberIn(drow, dc);
+      } else {
+        a = sumOver(summarySheet, rows, sc);
+        if (dc === -1) for (let i = 0; i < drows.length; i++) b += cdOf(drows[i]!);
+        else b = sumOver(detailSheet, drows, dc);
+      }
       // (In euros when the units differ, within what the k€ figures say: 38,71 k€ is 38 710 € to 5 €.)
       let slack = 0;
       if (scales) {
@@ -830,11 +944,13 @@ export function verifyAcross(
         for (let i = 0; i < drows.length; i++) slack += keptPrecision(d.sum0(drows[i]!, dc), scales.detail);
       }
       if (Math.abs(a) < EPS && Math.abs(b) < EPS) continue;
-      evaluated++;
-      if (Math.abs(a - b) > TOLERANCE + slack) failed++;
+      evaluated[j] = evaluated[j]! + 1;
+      if (Math.abs(a - b) > TOLERANCE + slack) failed[j] = failed[j]! + 1;
     }
-    const o = { evaluated, failed };
-    if (refuted(o)) doubts.push({ key: sk, col: sc, why: incompleteText.why.across(rate(o)) });
+  }
+  for (let j = 0; j < compared.length; j++) {
+    const o = { evaluated: evaluated[j]!, failed: failed[j]! };
+    if (refuted(o)) doubts.push({ key: compared[j]!.sk, col: compared[j]!.sc, why: incompleteText.why.across(rate(o)) });
   }
   return doubts;
 }
@@ -851,19 +967,20 @@ export function confirmedAcross(
 ): string[] {
   const d = new Cells(detailSheet);
   const s = new Cells(summarySheet);
-  const dRows = rowsByFiche(detail.rows);
-  const sRows = rowsByFiche(summary.rows);
+  // (Paired only for a column doubted as rates: most readings have none.)
+  let pairs: PairedFiches | null = null;
   const out: string[] = [];
   for (const [sk, dk] of ACROSS) {
     const sc = summary.columns[sk];
     const dc = detail.columns[dk];
     if (sc === undefined || dc === undefined || detail.doubtful.includes(dk)) continue;
     if (!summary.doubts.some((x) => x.key === sk && x.why === incompleteText.why.rates)) continue;
+    pairs ??= pairedFiches(detail.rows, summary.rows);
     let held = 0;
     let failed = 0;
-    for (const [fiche, rows] of sRows) {
-      const drows = dRows.get(fiche);
-      if (!drows) continue;
+    for (let k = 0; k < pairs.summary.length; k++) {
+      const rows = pairs.summary[k]!;
+      const drows = pairs.detail[k]!;
       const a = rows.reduce((x, r) => x + s.sum0(r, sc), 0);
       const b = drows.reduce((x, r) => x + d.sum0(r, dc), 0);
       if (Math.abs(a) < EPS && Math.abs(b) < EPS) continue;

@@ -1,6 +1,7 @@
 // Read access to one recognised table: amounts by role and year, fiche rows with their continuations.
 import { addr } from "../model/a1";
 import { isError, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../model/snapshot";
+import { rowsByFiche } from "./ficheRows";
 import type { AmountBlock, RowInfo, SingleRole, TableLayout, YearBlock } from "./types";
 
 // Role names built once: a name made per call (`${block}Total`) is a new string to hash at every lookup.
@@ -155,16 +156,8 @@ export class TableView {
 
   /** Fiche number -> its rows (the fiche row first, then continuations). Shared: not to be changed. */
   rowsByFiche(): Map<string, number[]> {
-    if (this.byFicheMemo) return this.byFicheMemo;
-    const m = new Map<string, number[]>();
-    for (const r of this.t.rows) {
-      const key = r.kind === "fiche" ? r.fiche : r.kind === "continuation" ? r.continuationOf : null;
-      if (!key) continue;
-      const list = m.get(key);
-      if (list) list.push(r.row);
-      else m.set(key, [r.row]);
-    }
-    return (this.byFicheMemo = m);
+    // (The recognition grouped the same rows when it compared the two tables: that map is reused.)
+    return (this.byFicheMemo ??= rowsByFiche(this.t.rows));
   }
 
   /** The row's reading (the last one listed for that row, as a map built from the rows would give). */
