@@ -3,7 +3,8 @@
 //      core's check / fill / add-year plans at n and 2n fiche rows with a loud line when doubling more than doubles.
 //   2. Whole commands as a user runs them (`node bin/cdppe.js check|fill|add-year`) on the 2022 annex, 5 000 and
 //      10 000 fiche rows (100 000 with BENCH_LARGE=1 or --large), each beside the floor measured in the same run.
-// BENCH_RUNS=n: runs per whole command on big files (default 1; the 2022 annex always gets a warm-up and 5 runs).
+// BENCH_RUNS=n: runs per whole command and per floor on big files (default and least 3, medians: one run of a command
+//   against the floor's median of 3 let a single noisy run decide the ratio; the 2022 annex always gets a warm-up and 5).
 //   3. The pane in Chromium on the stubbed Excel host (bench/pane.bench.ts, through jest): the longest block of the UI
 //      thread during a check, the add-year preview, its apply and undo, with and without the worker, 2022 annex, 5 000,
 //      10 000 and 20 000 fiche rows, and the size of the snapshot posted to the worker. Needs the production build (dist/).
@@ -25,7 +26,7 @@ import { cpuTime, row, time } from "./timing";
 
 const FIXTURE = path.resolve(__dirname, "..", "..", "..", "tests", "fixtures", "annexe-cdppe-2022.xlsx");
 const LARGE = process.env.BENCH_LARGE === "1" || process.argv.includes("--large");
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 const ONLY = process.env.BENCH_ONLY ?? "";
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -166,16 +167,16 @@ async function wholeCommands(): Promise<string[]> {
     const { file, madeMs } = await bigAnnex(n);
     if (madeMs !== null)
       console.log(`  (annexe de ${n} fiches générée en ${(madeMs / 1000).toFixed(1)} s : ${file}, ${(fs.statSync(file).size / 2 ** 20).toFixed(1)} Mo)`);
-    // The floor's warm-up brings the file into the page cache; each command then runs BENCH_RUNS times.
+    // The floor's warm-up brings the file into the page cache; the floor and each command then run BENCH_RUNS times.
     sizes.push({ label: `${n} fiches`, file, fiches: n, runs: RUNS, warmUps: 0 });
   }
   const results = new Map<string, { floor: RunFigures; figs: Map<CommandName, RunFigures> }>();
   for (const sz of sizes) {
-    const floor = measure("floor", sz.file, sz.fiches ? Math.max(RUNS, 3) : 5, 1);
+    const floor = measure("floor", sz.file, sz.runs, 1);
     const figs = new Map<CommandName, RunFigures>();
     for (const c of COMMANDS) figs.set(c, measure(c, sz.file, sz.runs, sz.warmUps));
     const writes = COMMANDS.includes("fill") || COMMANDS.includes("add-year");
-    printFigures(sz.label, floor, figs, writes ? measure("rezip", sz.file, sz.fiches ? Math.max(RUNS, 3) : 5, 1) : null);
+    printFigures(sz.label, floor, figs, writes ? measure("rezip", sz.file, sz.runs, 1) : null);
     if (COMMANDS.includes("check")) console.log(rulesShare(sz.file));
     results.set(sz.label, { floor, figs });
   }
