@@ -53,4 +53,14 @@ describe("countSheet tells damaged markup apart", () => {
     const xml = whole.replace("</sheetData>", `${rows}</sheetData>`);
     expect(countSheet(enc(xml))).toEqual({ rows: 1 + rows.split("<row").length - 1, cells: 2 + cells, usedCells: 1 + usedCells, malformed: false });
   });
+  test("counted in ranges of any size, the same as in one range", () => {
+    const rows = '<row r="2"><c r="A2"><f>B2+1</f><v>3</v></c><x:c r="B2"><v>2</v></x:c><c r="C2"/><c r="D2" t="inlineStr"><is><t>a</t></is></c></row>';
+    const xml = whole.replace("</sheetData>", `${rows}</sheetData>`);
+    const damaged = xml.replace("<v>3</v>", "<v>3<</v>");
+    for (const text of [xml, damaged, xml.slice(0, 80)]) {
+      const inOne = countSheet(enc(text), text.length + 1);
+      for (let range = 1; range < text.length; range += 3) expect(countSheet(enc(text), range)).toEqual(inOne);
+    }
+    expect(countSheet(enc(xml), xml.length + 1)).toEqual({ rows: 2, cells: 6, usedCells: 4, malformed: false });
+  });
 });

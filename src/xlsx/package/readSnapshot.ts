@@ -418,6 +418,52 @@ function placeCells(sheet: SheetSnapshot, xfs: Xf[], fonts: Array<FontInfo | und
   batch.size = 0;
 }
 
+// What cellChildrenGeneral read (module state, as for cellAttrsFast).
+let kidV0 = -1;
+let kidV1 = -1;
+let kidFormula: string | undefined;
+let kidInline: string | undefined;
+let kidEnd = -1;
+
+/**
+ * The children of a cell of any make (the tag ending at ce), bounded by the first "</c>": <v>, <f>, <is>, anything
+ * else skipped. Out of scanRows, which walks the usual make itself: a smaller scan, compiled sooner and in less time
+ * (it is compiled on a compiler thread while the first rows are read the slow way).
+ */
+function cellChildrenGeneral(xml: string, ce: number, r: number, col: number, shared: Map<string, { text: string; row: number; col: number }>): void {
+  let v0 = -1;
+  let v1 = -1;
+  let formula: string | undefined;
+  let inline: string | undefined;
+  const innerEnd = xml.indexOf("</c>", ce);
+  let k = xml.indexOf("<", ce + 1);
+  while (k >= 0 && k < innerEnd) {
+    const ch = xml.charCodeAt(k + 1);
+    const after = xml.charCodeAt(k + 2);
+    const tagEnd = xml.indexOf(">", k);
+    if (ch === 118 /* v */ && after === 62) {
+      v0 = tagEnd + 1;
+      v1 = xml.indexOf("<", v0);
+      k = xml.indexOf("<", v1 + 1);
+    } else if (ch === 102 /* f */ && (after === 62 || isSpace(after) || after === 47)) {
+      const fSelf = xml.charCodeAt(tagEnd - 1) === 47;
+      const fEnd = fSelf ? tagEnd + 1 : xml.indexOf("<", tagEnd + 1);
+      const f = formulaOf(xml, k, tagEnd, fSelf, fEnd, r, col, shared);
+      if (f !== undefined) formula = f;
+      k = xml.indexOf("<", fSelf ? fEnd : fEnd + 1);
+    } else if (ch === 105 /* i */ && after === 115 /* s */) {
+      const isEnd = xml.indexOf("</is>", tagEnd);
+      inline = itemText(xml.slice(tagEnd + 1, isEnd < 0 ? innerEnd : isEnd));
+      k = xml.indexOf("<", (isEnd < 0 ? innerEnd : isEnd) + 1);
+    } else k = xml.indexOf("<", k + 1);
+  }
+  kidV0 = v0;
+  kidV1 = v1;
+  kidFormula = formula;
+  kidInline = inline;
+  kidEnd = innerEnd;
+}
+
 /**
  * The rows of xml[p..dataEnd) (a slice of the XML given here ends with a row's "</row>"), each read whole, their cells
  * added to the batch; returns where it stopped: after the row that filled the batch, or -1 at dataEnd.
@@ -494,44 +540,28 @@ function scanRows(xml: string, p: number, dataEnd: number, scan: RowScan, batchC
         q = ce + 1;
         continue;
       }
-      // Children of the cell: <f>, <v>, <is> (anything else skipped). Walked in sequence up to the cell's "</c>", each
-      // child closed where expected; a cell of any other make (an inline string, another child, a child not closed
-      // where expected) is walked again the general way, bounded by the first "</c>" searched for.
+      // Children of the cell: <f>, <v> (anything else: walked by cellChildrenGeneral). Walked in sequence up to the
+      // cell's "</c>", each child closed where expected; a cell of any other make (an inline string, another child, a
+      // child not closed where expected) is walked again the general way.
       let v0 = -1;
       let v1 = -1;
       let formula: string | undefined;
       let inline: string | undefined;
-      let fast = true;
-      let innerEnd = xml.length;
+      let innerEnd = -1;
       let k = xml.indexOf("<", ce + 1);
       for (;;) {
-        if (fast && (k < 0 || (xml.charCodeAt(k + 1) === 47 && xml.charCodeAt(k + 2) === 99 && xml.charCodeAt(k + 3) === 62))) {
-          if (k >= 0) {
-            innerEnd = k;
-            break;
-          }
-          fast = false;
+        if (k < 0) break;
+        if (xml.charCodeAt(k + 1) === 47 && xml.charCodeAt(k + 2) === 99 && xml.charCodeAt(k + 3) === 62) {
+          innerEnd = k;
+          break;
         }
-        if (!fast && innerEnd === xml.length) {
-          // (Again from the first child: what the walk set is set anew, the same way.)
-          innerEnd = xml.indexOf("</c>", ce);
-          v0 = -1;
-          v1 = -1;
-          formula = undefined;
-          inline = undefined;
-          k = xml.indexOf("<", ce + 1);
-        }
-        if (k < 0 || k >= innerEnd) break;
         const ch = xml.charCodeAt(k + 1);
         const after = xml.charCodeAt(k + 2);
         const tagEnd = xml.indexOf(">", k);
         if (ch === 118 /* v */ && after === 62) {
           v0 = tagEnd + 1;
           v1 = xml.indexOf("<", v0);
-          if (fast && !xml.startsWith("</v>", v1)) {
-            fast = false;
-            continue;
-          }
+          if (!xml.startsWith("</v>", v1)) break;
           k = xml.indexOf("<", v1 + 1);
           continue;
         }
@@ -540,27 +570,23 @@ function scanRows(xml: string, p: number, dataEnd: number, scan: RowScan, batchC
           let fEnd = tagEnd + 1;
           if (!fSelf) {
             fEnd = xml.indexOf("<", tagEnd + 1);
-            if (fast && !xml.startsWith("</f>", fEnd)) {
-              fast = false;
-              continue;
-            }
+            if (!xml.startsWith("</f>", fEnd)) break;
           }
           const f = formulaOf(xml, k, tagEnd, fSelf, fEnd, r, col, shared);
           if (f !== undefined) formula = f;
           k = xml.indexOf("<", fSelf ? fEnd : fEnd + 1);
           continue;
         }
-        if (fast) {
-          fast = false;
-          continue;
-        }
-        if (ch === 105 /* i */ && after === 115 /* s */) {
-          const isEnd = xml.indexOf("</is>", tagEnd);
-          inline = itemText(xml.slice(tagEnd + 1, isEnd < 0 ? innerEnd : isEnd));
-          k = xml.indexOf("<", (isEnd < 0 ? innerEnd : isEnd) + 1);
-          continue;
-        }
-        k = xml.indexOf("<", k + 1);
+        break;
+      }
+      if (innerEnd < 0) {
+        // (Again from the first child: what the walk set is set anew, the same way.)
+        cellChildrenGeneral(xml, ce, r, col, shared);
+        v0 = kidV0;
+        v1 = kidV1;
+        formula = kidFormula;
+        inline = kidInline;
+        innerEnd = kidEnd;
       }
       q = innerEnd + 4;
       let value: CellValue = null;
