@@ -13,13 +13,18 @@ export const negativeAmount: Rule = {
       if (!v) continue;
       const cols = amountColumns(v);
       // Indexed loops: an iterator per row and column costs more than the check (10 000 rows of 40 amounts).
+      // The row's cells read in place: only a number can be negative (a formula not yet calculated counts 0, one not
+      // computable is unknown), so the amount's other cases need not be asked for.
       const rows = v.dataRows();
+      const sheetCells = v.sheet.cells;
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i]!;
+        const cells = sheetCells[r.row - 1];
+        if (!cells) continue;
         for (let k = 0; k < cols.length; k++) {
           const c = cols[k]!;
-          const n = v.amount(r.row, c);
-          if (n === null || n >= -EPS) continue;
+          const n = cells[c - 1]?.value;
+          if (typeof n !== "number" || n >= -EPS) continue;
           out.push(finding(v, "negative-amount", "error", r.row, c, r.fiche ?? r.continuationOf, rulesText.negative(columnName(v, c), n), null, n));
         }
       }
