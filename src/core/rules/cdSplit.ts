@@ -5,6 +5,7 @@ import type { Finding, Rule } from "./types";
 import type { RowInfo } from "../layout/types";
 import type { TableView } from "../layout/view";
 import { compareAmounts } from "../model/tolerance";
+import { amountAt, numAt, rowCells } from "./cellsInPlace";
 
 export const cdSplit: Rule = {
   id: "cd-split",
@@ -25,13 +26,14 @@ export const cdSplit: Rule = {
     const rows = [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
+      const cells = rowCells(v, r.row);
       for (let k = 0; k < years.length; k++) {
         const y = years[k]!;
         const cdCol = cols[k]!.cd;
-        if (v.amount(r.row, cdCol) === null) continue;
-        const ms = v.num(r.row, cols[k]!.ms);
-        const dgas = v.num(r.row, cols[k]!.dgas);
-        const actual = v.num(r.row, cdCol);
+        const actual = amountAt(cells, cdCol);
+        if (actual === null) continue;
+        const ms = numAt(cells, cols[k]!.ms);
+        const dgas = numAt(cells, cols[k]!.dgas);
         // Most rows add up: compared in place (as sumFinding adds), the finding made only when not.
         if (compareAmounts(0 + ms + dgas, actual) === "equal") continue;
         const f = offRow(v, r, y, cdCol, ms, dgas, actual);

@@ -24,6 +24,16 @@ export function oddCells(v: TableView): OddCells {
   odd = { rows: [], cols: [], cells: [] };
   const summed: boolean[] = [];
   for (const c of summedColumns(v)) summed[c] = true;
+  walk(v, summed, odd);
+  memo.set(v, odd);
+  return odd;
+}
+
+/**
+ * The walk on its own: compiled while it ran, it was thrown away at the memo's store after the loop (code never reached
+ * before), once for each table.
+ */
+function walk(v: TableView, summed: boolean[], odd: OddCells): void {
   const { r1, r2, c1, c2 } = v.t.range;
   const sheetRows = v.sheet.cells;
   for (let row = r1; row <= r2; row++) {
@@ -42,6 +52,4 @@ export function oddCells(v: TableView): OddCells {
       }
     }
   }
-  memo.set(v, odd);
-  return odd;
 }

@@ -2,7 +2,7 @@ import { rulesText } from "../../messages/rules";
 import type { RowInfo } from "../layout/types";
 import { TableView } from "../layout/view";
 import { otherSheetParts } from "../layout/continued";
-import { isError } from "../model/snapshot";
+import { isError, type SheetSnapshot } from "../model/snapshot";
 import { amountColumns, columnName, finding, summedColumns } from "./helpers";
 import { compareAmounts, roundingTolerance } from "../model/tolerance";
 import { withAmountUnit } from "../../messages/unit";
@@ -74,11 +74,19 @@ function unsummedColumns(v: TableView, checks: Array<{ row: number; rows: number
 function sumColumns(v: TableView, rows: readonly number[], cols: readonly number[]): { stored: Float64Array; shown: Float64Array } {
   const stored = new Float64Array(cols.length);
   const shown = new Float64Array(cols.length);
+  addRows(v.sheet.cells, rows, cols, stored, shown);
+  return { stored, shown };
+}
+
+/**
+ * The loop of sumColumns, on its own: compiled while it ran, it was thrown away at its first return (the result's
+ * literal had never been reached), once per call, and each call walked its rows in the interpreter again.
+ */
+function addRows(sheetRows: SheetSnapshot["cells"], rows: readonly number[], cols: readonly number[], stored: Float64Array, shown: Float64Array): void {
   // Cells of a column mostly share one format string: each column's last answer is kept at hand.
   // Its power of ten too (10 ** d, as rounded() computes it; 0 for General, which shows the number as stored).
   const lastFmt: Array<string | undefined> = cols.map(() => undefined);
   const lastScale = new Float64Array(cols.length);
-  const sheetRows = v.sheet.cells;
   for (let i = 0; i < rows.length; i++) {
     const cells = sheetRows[rows[i]! - 1];
     for (let k = 0; k < cols.length; k++) {
@@ -96,7 +104,6 @@ function sumColumns(v: TableView, rows: readonly number[], cols: readonly number
       shown[k]! += p === 0 ? x : Math.round(x * p) / p;
     }
   }
-  return { stored, shown };
 }
 
 /**

@@ -6,6 +6,7 @@ import { holdsOverFiche, sumFinding } from "./helpers";
 import { confident } from "./needs";
 import type { Finding, Rule } from "./types";
 import { compareAmounts } from "../model/tolerance";
+import { amountAt, numAt, rowCells } from "./cellsInPlace";
 
 export const yearSum: Rule = {
   id: "year-sum",
@@ -30,13 +31,15 @@ export const yearSum: Rule = {
     const rows = [...v.dataRows(), ...v.t.rows.filter((x) => x.kind === "total")];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
+      const cells = rowCells(v, r.row);
       for (let k = 0; k < blocks.length; k++) {
         const { b, totalCol, years, yearCols, what } = blocks[k]!;
-        if (totalCol === undefined || !years.length || v.amount(r.row, totalCol) === null) continue;
-        const actual = v.num(r.row, totalCol);
+        if (totalCol === undefined || !years.length) continue;
+        const actual = amountAt(cells, totalCol);
+        if (actual === null) continue;
         // Most rows add up: summed in place (the order sumFinding adds in), parts and messages made only when not.
         let expected = 0;
-        for (let j = 0; j < yearCols.length; j++) expected += v.num(r.row, yearCols[j]);
+        for (let j = 0; j < yearCols.length; j++) expected += numAt(cells, yearCols[j]);
         if (compareAmounts(expected, actual) === "equal") continue;
         const f = offRow(v, r, b, totalCol, years, what, actual);
         if (f) out.push(f);
