@@ -89,11 +89,7 @@ export class TableView {
    */
   amount(row: number, col: number | undefined): number | null {
     if (col === undefined) return null;
-    const c = this.cell(row, col);
-    if (!c) return null;
-    if (typeof c.value === "number") return c.value;
-    if (c.value === null && c.formula) return c.uncomputed ? null : 0;
-    return null;
+    return amountOfCell(this.cell(row, col));
   }
 
   /** As Excel's SUM sees it: text, blanks and errors count 0. */
@@ -227,4 +223,15 @@ export class TableView {
     const funders = 0 + this.num(row, this.yearCol("fir", year)) + this.num(row, this.yearCol("etat", year)) + this.num(row, this.yearCol("ondam", year));
     return this.cdOfYear(row, year) + funders;
   }
+}
+
+/**
+ * What an amount cell holds, for TableView.amount and the rules' in-place readers (rules/cellsInPlace.ts): a number;
+ * a formula not yet calculated counts 0; an uncomputable formula, text, an error or no cell: null.
+ */
+export function amountOfCell(c: Cell | undefined): number | null {
+  if (!c) return null;
+  if (typeof c.value === "number") return c.value;
+  if (c.value === null && c.formula) return c.uncomputed ? null : 0;
+  return null;
 }
