@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
-import { guardInput, InputError, type GuardOptions } from "./inputGuard";
+import { guardInput, InputError, limitsOf, type GuardOptions } from "./inputGuard";
+import { CellLimitError } from "../xlsx/package/errors";
 import { inputText } from "../messages/cli";
 
 export { InputError } from "./inputGuard";
@@ -19,16 +20,19 @@ export const SAMPLE_ANNEX = path.join(packageRoot(), "tests", "fixtures", "annex
 export type LoadOptions = Pick<GuardOptions, "limits">;
 
 /**
- * Guards the file (format, parts, size, cells) before any parsing, then reads it through the package layer the
- * writes use: each sheet's XML scanned once, only used cells kept. No ExcelJS on any CLI path.
+ * Guards the file (format, parts, size, markup) before any parsing, then reads it through the package layer the
+ * writes use: each sheet's XML scanned once, only used cells kept, no more of them than the limit (the read counts
+ * them: the guard no longer scans each sheet a second time for that). No ExcelJS on any CLI path.
  */
 export async function loadWorkbook(file: string, options: LoadOptions = {}): Promise<{ snapshot: WorkbookSnapshot }> {
   const guarded = guardInput(file, { limits: options.limits, streamed: true });
+  const { maxCells } = limitsOf(options.limits);
   const { readSnapshotFromPackage } = await import("../xlsx/package/readSnapshot");
   try {
-    return { snapshot: readSnapshotFromPackage(guarded.bytes, file, guarded.parts) };
+    return { snapshot: readSnapshotFromPackage(guarded.bytes, file, guarded.parts, { maxCells }) };
   } catch (e) {
     if (e instanceof InputError) throw e;
+    if (e instanceof CellLimitError) throw new InputError(inputText.tooManyCells(file, e.count, maxCells));
     if (e instanceof RangeError) throw new InputError(inputText.outOfMemory(file));
     // The guard saw a whole package; what still fails is the content itself. No library or internal text leaks.
     throw new InputError(inputText.badContent(file));

@@ -161,6 +161,16 @@ const cases: Case[] = [
     /endommagé/,
   ],
   [
+    "a sheet whose markup has a stray « < » deep in its cells (the CRC is right: written so)",
+    () =>
+      withoutParts("xml-chevron.xlsx", [], (p) => {
+        const xml = new TextDecoder().decode(p[detailPart]);
+        const at = xml.lastIndexOf("</v>");
+        p[detailPart] = strToU8(`${xml.slice(0, at)}<${xml.slice(at)}`);
+      }),
+    /classeur endommagé\u00a0: son contenu XML est illisible/,
+  ],
+  [
     "a stored (uncompressed) package with a figure altered: the CRC says so",
     () => {
       const b = Buffer.from(zipSync(fixtureParts(), { level: 0 }));

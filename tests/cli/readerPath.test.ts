@@ -2,7 +2,7 @@
 // and a sheet part whose markup is damaged is told as such before any reading.
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { countSheet } from "../../src/cli/inputGuard";
+import { countSheet, markupDamaged } from "../../src/cli/inputGuard";
 import { FIXTURE_2022 } from "../support/fixtures";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -34,6 +34,14 @@ describe("countSheet tells damaged markup apart", () => {
     ["a sheet ending on a cell", whole.slice(0, whole.indexOf("</c>")) + "</c>x"],
   ])("%s", (_l, xml) => {
     expect(countSheet(enc(xml)).malformed).toBe(true);
+    // The check a streamed read gets instead (no count): the same verdict, in slices of any size.
+    for (let slice = 1; slice <= xml.length + 1; slice += 7) expect(markupDamaged(enc(xml), slice)).toBe(true);
+  });
+  test("a whole sheet is not damaged, in slices of any size; a stray < at a slice's end is still seen", () => {
+    const xml = whole.replace("</sheetData>", '<row r="2"><c r="A2"><f>B2+1</f><v>3</v></c><x:c r="B2"><v>é</v></x:c><c r="C2"/></row></sheetData>');
+    for (let slice = 1; slice <= xml.length + 1; slice++) expect(markupDamaged(enc(xml), slice)).toBe(false);
+    const stray = xml.replace("<v>3</v>", "<v>3< </v>");
+    for (let slice = 1; slice <= stray.length + 1; slice++) expect(markupDamaged(enc(stray), slice)).toBe(true);
   });
   test.each([
     [

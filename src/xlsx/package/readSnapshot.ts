@@ -2,7 +2,7 @@
 // something kept. Same snapshot as the ExcelJS reader gave (a test compares them), at a fraction of the time and memory.
 import { emptySheet, type Cell, type CellValue, type FontInfo, type SheetSnapshot, type WorkbookSnapshot } from "../../core/model/snapshot";
 import { packageText } from "../../messages/package";
-import { PackageError } from "./errors";
+import { CellLimitError, PackageError } from "./errors";
 import { parseRels, relsPathOf, sheetsOf } from "./parts";
 import { parseArea, translateFormula } from "./shiftRefs";
 import { getAttr, unescapeXml } from "./xml";
@@ -391,10 +391,20 @@ function newRow(r: number, i: number): Array<Cell | undefined> {
   return width > 0 && width <= HOLES.length ? HOLES.slice(0, width) : EMPTY_ROW.slice();
 }
 
+/** Cells the read may keep (readSnapshotFromPackage's maxCells), and how many it has met so far. */
+let cellBudget = Infinity;
+let cellsMet = 0;
+
 /** The batch's cells set in the sheet, as setCell would, in the order read; the batch is emptied. */
 function placeCells(sheet: SheetSnapshot, xfs: Xf[], fonts: Array<FontInfo | undefined>): void {
   const { rows, cols, styles, values, formulas } = batch;
   const n = batch.size;
+  cellsMet += n;
+  // Past the budget, cells are only counted: the read ends refused, memory no fuller than the budget allows.
+  if (cellsMet > cellBudget) {
+    batch.size = 0;
+    return;
+  }
   let r = Number.NaN;
   let rowCells: Array<Cell | undefined> = EMPTY_ROW;
   for (let i = 0; i < n; i++) {
@@ -768,12 +778,14 @@ function warmUp(): void {
  * instead of inflating again, and each sheet's bytes are dropped from the map once read, so memory holds one at a time.
  * `calculate: false` keeps the stored results as they are (formulas the file left uncalculated stay null).
  * `chunkBytes`: how many bytes of a sheet's cells are decoded to text at a time (tests read with tiny slices).
+ * `maxCells`: cells holding a value or a formula, all sheets together, beyond which the read throws CellLimitError
+ * (with the count of all of them) instead of keeping more.
  */
 export function readSnapshotFromPackage(
   buf: Uint8Array,
   file: string,
   parts?: Map<string, Uint8Array>,
-  options: { calculate?: boolean; chunkBytes?: number } = {},
+  options: { calculate?: boolean; chunkBytes?: number; maxCells?: number } = {},
 ): WorkbookSnapshot {
   let bytesOf: (n: string) => Buffer | undefined;
   if (parts) {
@@ -807,11 +819,19 @@ export function readSnapshotFromPackage(
   const xfs = readStyles(stylesPart ? text(stylesPart) : undefined);
   if (!warmedUp) warmUp();
   uncachedFormulas = 0;
-  const sheets = sheetsOf(wbXml, rels).map((s) => {
-    const sheet = readSheet(s.name, bytesOf(s.part) ?? Buffer.alloc(0), sst, xfs, options.chunkBytes);
-    parts?.delete(s.part);
-    return sheet;
-  });
+  cellsMet = 0;
+  cellBudget = options.maxCells ?? Infinity;
+  let sheets: SheetSnapshot[];
+  try {
+    sheets = sheetsOf(wbXml, rels).map((s) => {
+      const sheet = readSheet(s.name, bytesOf(s.part) ?? Buffer.alloc(0), sst, xfs, options.chunkBytes);
+      parts?.delete(s.part);
+      return sheet;
+    });
+  } finally {
+    cellBudget = Infinity;
+  }
+  if (cellsMet > (options.maxCells ?? Infinity)) throw new CellLimitError(cellsMet);
   const wb: WorkbookSnapshot = { fileName: file.split(/[\\/]/).pop(), sheets };
   // Formulas stored without a result, or with results the file itself does not trust (fullCalcOnLoad: written by a
   // tool that does not calculate), are computed as Excel will on open.

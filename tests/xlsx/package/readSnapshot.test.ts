@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { readXlsx } from "../../../src/xlsx/readWorkbook";
 import { readSnapshotFromPackage } from "../../../src/xlsx/package/readSnapshot";
+import { CellLimitError } from "../../../src/xlsx/package/errors";
 import { FIXTURE_2022, FIXTURE_2022_PUBLISHED } from "../../support/fixtures";
 import { generateAnnex } from "../../support/annexGenerator";
 import { writeXlsx } from "../../support/xlsxWrite";
@@ -90,4 +91,24 @@ test("the same annex saved by LibreOffice: same snapshot, and its protected shee
   enrichedAnnex(path.join(tmp, "lo.xlsx"));
   const [lo] = recalc([path.join(tmp, "lo.xlsx")], path.join(tmp, "out"));
   await same(lo!, ["Listes"]);
+});
+
+test("maxCells: a read holding more cells than allowed is refused with the count of them all, one at the limit is read", () => {
+  const bytes = fs.readFileSync(FIXTURE_2022);
+  const whole = readSnapshotFromPackage(bytes, FIXTURE_2022);
+  let kept = 0;
+  for (const s of whole.sheets) for (const row of s.cells) for (const c of row ?? []) if (c) kept++;
+  expect(readSnapshotFromPackage(bytes, FIXTURE_2022, undefined, { maxCells: kept }).sheets.map((s) => s.name)).toEqual(whole.sheets.map((s) => s.name));
+  for (const limit of [0, 10, kept - 1]) {
+    let thrown: unknown;
+    try {
+      readSnapshotFromPackage(bytes, FIXTURE_2022, undefined, { maxCells: limit });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CellLimitError);
+    expect((thrown as CellLimitError).count).toBe(kept);
+  }
+  // The limit holds for that read only: the next one keeps every cell again.
+  expect(readSnapshotFromPackage(bytes, FIXTURE_2022)).toEqual(whole);
 });
