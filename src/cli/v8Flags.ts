@@ -9,3 +9,24 @@
 import * as v8 from "v8";
 
 v8.setFlagsFromString("--interrupt-budget=1000000");
+// Allocation-site pretenuring (cells the reader makes allocated straight in the old generation once most of them are
+// seen to survive) pays only on large sheets: deciding it throws the reader's compiled code away and compiles it again,
+// twice. Off until a package that large is read (readingPackage): check's CPU at 5 000 fiche rows -2.9 %, 10 000 rows
+// -1.6 %; left on, 100 000 rows would take 11 % more.
+v8.setFlagsFromString("--no-allocation-site-pretenuring");
+
+/** Unzipped bytes of a package from which its cells are pretenured (100 000 fiche rows: 250 MB; 10 000 rows: 25 MB). */
+const PRETENURE_FROM_BYTES = 64 * 1024 * 1024;
+let pretenuring = false;
+
+/**
+ * Told the unzipped size of a package about to be read; whether pretenuring is on for it. Once on, pretenuring stays on for the process (a batch's other
+ * files too). Modules first loaded afterwards compile without the code cache (other flags): a few milliseconds, on a
+ * read of seconds.
+ */
+export function readingPackage(unzippedBytes: number): boolean {
+  if (pretenuring || unzippedBytes < PRETENURE_FROM_BYTES) return pretenuring;
+  pretenuring = true;
+  v8.setFlagsFromString("--allocation-site-pretenuring");
+  return true;
+}
