@@ -6,6 +6,7 @@ import * as zlib from "zlib";
 import { inputText } from "../messages/cli";
 import { readZip, type ZipEntry } from "../xlsx/package/zip";
 import { InputError } from "./inputError";
+import { readingPackage } from "./v8Flags";
 
 export { InputError };
 
@@ -458,6 +459,8 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
   let unzipped = 0;
   for (const e of entries.values()) unzipped += e.originalSize;
   if (unzipped > limits.maxUnzipped) throw new InputError(inputText.tooBigUnzipped(file, inputText.limitBytes(limits.maxUnzipped)));
+  // Before anything is inflated: a large package is read (and written) under V8's own heap settings.
+  readingPackage(unzipped);
 
   const crc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
   const parts = new Map<string, Buffer>();

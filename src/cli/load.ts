@@ -3,7 +3,6 @@ import * as path from "path";
 import type { WorkbookSnapshot } from "../core/model/snapshot";
 import { guardInput, InputError, limitsOf, type GuardOptions } from "./inputGuard";
 import { CellLimitError } from "../xlsx/package/errors";
-import { readingPackage } from "./v8Flags";
 import { inputText } from "../messages/cli";
 
 export { InputError } from "./inputGuard";
@@ -28,9 +27,6 @@ export type LoadOptions = Pick<GuardOptions, "limits">;
 export async function loadWorkbook(file: string, options: LoadOptions = {}): Promise<{ snapshot: WorkbookSnapshot }> {
   const guarded = guardInput(file, { limits: options.limits, streamed: true });
   const { maxCells } = limitsOf(options.limits);
-  let unzipped = 0;
-  for (const part of guarded.parts.values()) unzipped += part.length;
-  readingPackage(unzipped);
   const { readSnapshotFromPackage } = await import("../xlsx/package/readSnapshot");
   try {
     return { snapshot: readSnapshotFromPackage(guarded.bytes, file, guarded.parts, { maxCells }) };
