@@ -385,8 +385,12 @@ const WARM_UP_SHEET = Buffer.from(
 );
 let warmedUp = false;
 
-/** A "<" followed by what starts no tag (as countSheet reads it): a name's first character, "/", "?" or "!". */
-const STRAY_LT = /<(?![A-Za-z_/?!\u0080-\u00ff])/;
+/**
+ * A "<" followed by what starts no tag (as countSheet reads it: a name's first character, "/", "?" or "!"). A "<" that
+ * ends the text has nothing after it: a slice never ends on one, and the part's own last "<" is held to close its root.
+ * (A class after the "<", not a lookahead: a fifth faster over a sheet's markup.)
+ */
+const STRAY_LT = /<[^A-Za-z_/?!\u0080-\u00ff]/;
 /**
  * Bytes of a part searched at a time, as Latin-1 text (a character a byte: the same test as on the bytes). Small: a
  * slice's text dies young, in the young generation; slices of megabytes stayed in the large-object space until the next
