@@ -7,7 +7,7 @@ import { parseRels, relsPathOf, sheetsOf } from "./parts";
 import { parseArea, translateFormula } from "./shiftRefs";
 import { getAttr, unescapeXml } from "./xml";
 import { entryData, readZip, ZipFormatError, type ZipEntry } from "./zip";
-import { calculateWorkbook } from "../../core/formula/calculate";
+import type * as Calculate from "../../core/formula/calculate";
 
 const FULL_CALC = /<calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/;
 /** Formula cells read with no stored result, counted by readSheet for the workbook being read. */
@@ -836,6 +836,11 @@ export function readSnapshotFromPackage(
   // Formulas stored without a result, or with results the file itself does not trust (fullCalcOnLoad: written by a
   // tool that does not calculate), are computed as Excel will on open.
   const all = FULL_CALC.test(wbXml);
-  if (options.calculate !== false && (all || uncachedFormulas)) calculateWorkbook(wb, { all });
+  if (options.calculate !== false && (all || uncachedFormulas)) {
+    // Loaded only for a file that needs it (five modules): one saved by Excel holds every formula's result.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { calculateWorkbook } = require("../../core/formula/calculate") as typeof Calculate;
+    calculateWorkbook(wb, { all });
+  }
   return wb;
 }
