@@ -30,21 +30,6 @@ export function row(cells: Array<string | number>, widths: number[]): string {
   return cells.map((c, i) => String(c).padStart(widths[i] ?? 10)).join("  ");
 }
 
-/** Least CPU time (user + system) of a few runs, GC run before each when exposed: the figure a loaded machine disturbs least. */
-export function cpuTime<T>(fn: () => T, runs = 3): { ms: number; result: T } {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  let result!: T;
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc?.();
-    const t0 = process.cpuUsage();
-    result = fn();
-    const u = process.cpuUsage(t0);
-    best = Math.min(best, (u.user + u.system) / 1000);
-  }
-  return { ms: best, result };
-}
-
 /**
  * Least time on the clock of a few runs, GC run before each when exposed: the work of this thread alone. CPU time counts
  * the collector's helper threads too, whose share grows with the heap a run keeps (the doubling guards read it as a
