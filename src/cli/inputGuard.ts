@@ -293,17 +293,19 @@ export function countSheet(xml: Uint8Array, rangeBytes = COUNT_RANGE_BYTES): { r
   const tally: SheetTally = { rows: 0, cells: 0, used: 0, malformed: false, lastTag: -1 };
   const n = xml.length;
   for (let i = 0; i < n; ) i = countRange(xml, i, Math.min(n, i + rangeBytes), tally);
-  let malformed = tally.malformed;
-  const lastTag = tally.lastTag;
-  // The last tag closes the root (a worksheet, a chartsheet…), and only white space follows it.
-  if (lastTag < 0 || xml[lastTag + 1] !== 0x2f) malformed = true;
-  else {
-    let e = lastTag;
-    while (e < n && xml[e] !== 0x3e) e++;
-    for (let t = e + 1; t < n; t++) if (xml[t] !== 0x20 && xml[t] !== 0x0a && xml[t] !== 0x0d && xml[t] !== 0x09) malformed = true;
-    if (e >= n) malformed = true;
-  }
+  const malformed = tally.malformed || !closesRoot(xml, tally.lastTag);
   return { rows: tally.rows, cells: tally.cells, usedCells: tally.used, malformed };
+}
+
+/** Whether the tag at lastTag, a part's last, closes its root (a worksheet, a chartsheet…) with only white space after. */
+function closesRoot(xml: Uint8Array, lastTag: number): boolean {
+  const n = xml.length;
+  if (lastTag < 0 || xml[lastTag + 1] !== 0x2f) return false;
+  let e = lastTag;
+  while (e < n && xml[e] !== 0x3e) e++;
+  if (e >= n) return false;
+  for (let t = e + 1; t < n; t++) if (xml[t] !== 0x20 && xml[t] !== 0x0a && xml[t] !== 0x0d && xml[t] !== 0x09) return false;
+  return true;
 }
 
 /**
@@ -413,12 +415,7 @@ export function markupDamaged(xml: Uint8Array, sliceBytes = MARKUP_SLICE): boole
     if (STRAY_LT.test(b.toString("latin1", from, to))) return true;
     from = to;
   }
-  const lastTag = b.lastIndexOf(0x3c);
-  if (lastTag < 0 || b[lastTag + 1] !== 0x2f) return true;
-  const e = b.indexOf(0x3e, lastTag);
-  if (e < 0) return true;
-  for (let t = e + 1; t < n; t++) if (b[t] !== 0x20 && b[t] !== 0x0a && b[t] !== 0x0d && b[t] !== 0x09) return true;
-  return false;
+  return !closesRoot(b, b.lastIndexOf(0x3c));
 }
 
 /** Drops self-closing cells and rows left empty: what ExcelJS would otherwise hold in memory for nothing. */
@@ -512,17 +509,12 @@ export function guardInput(file: string, options: GuardOptions = {}): GuardResul
     const xml = parts.get(part);
     if (!xml) throw new InputError(inputText.missingSheet(file, name, part));
     if (/\/worksheet$/.test(rel.Type ?? "") || part.includes("worksheets/")) {
-      if (options.streamed) {
-        // The reader keeps used cells only and holds them to maxCells as it reads: no count needed here.
-        if (markupDamaged(xml)) throw new InputError(inputText.badContent(file));
-        const merged = mergedArea(xml);
-        if (merged > limits.maxCells) throw new InputError(inputText.tooManyMerged(file, name, merged, limits.maxCells));
-        continue;
-      }
-      const count = countSheet(xml);
-      if (count.malformed) throw new InputError(inputText.badContent(file));
+      // A streamed reader keeps used cells only and holds them to maxCells as it reads: only the markup is checked here.
+      const count = options.streamed ? null : countSheet(xml);
+      if (count ? count.malformed : markupDamaged(xml)) throw new InputError(inputText.badContent(file));
       const merged = mergedArea(xml);
       if (merged > limits.maxCells) throw new InputError(inputText.tooManyMerged(file, name, merged, limits.maxCells));
+      if (!count) continue;
       sheets.push({ name, part, rows: count.rows, cells: count.cells, usedCells: count.usedCells });
       used += count.usedCells;
       elementsTotal += count.rows + count.cells;
